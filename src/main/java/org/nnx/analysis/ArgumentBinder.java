@@ -1,0 +1,212 @@
+package org.nnx.analysis;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.nnx.dsl.SourceLocation;
+import org.nnx.dsl.ast.Argument;
+import org.nnx.dsl.ast.Expression;
+import org.nnx.registry.ComponentKind;
+import org.nnx.registry.ComponentRegistry;
+import org.nnx.spi.Arguments;
+import org.nnx.spi.Component;
+import org.nnx.spi.ComponentCall;
+import org.nnx.spi.ParameterSpec;
+
+/**
+ * Binds written arguments to a parameter schema: positional ones in order, named ones by name; checks
+ * each value's type and range; fills in defaults. Every problem goes to the given {@link Diagnostics}, and
+ * the arguments come back only when there was none, so a caller can bind once to check and again to build.
+ */
+final class ArgumentBinder {
+    private final ComponentRegistry registry;
+
+    ArgumentBinder(ComponentRegistry registry) {
+        this.registry = registry;
+    }
+
+    /**
+     * @param owner    how messages name what takes the arguments: {@code layer 'dense'}
+     * @param location where the owner was written, for missing arguments
+     */
+    Optional<Arguments> bind(String owner, SourceLocation location, List<Argument> arguments,
+                             List<ParameterSpec> parameters, Diagnostics diagnostics) {
+        int before = diagnostics.count();
+        Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, Argument> given = new HashMap<>();
+        boolean namedSeen = false;
+        int position = 0;
+        for (Argument argument : arguments) {
+            ParameterSpec parameter;
+            if (argument.name().isPresent()) {
+                namedSeen = true;
+                String name = argument.name().get().name();
+                parameter = parameters.stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
+                if (parameter == null) {
+                    diagnostics.error(argument.name().get().location(), Suggestions.unknown("option", name,
+                            parameters.stream().map(ParameterSpec::name).toList(), " for " + owner));
+                    continue;
+                }
+            } else {
+                if (namedSeen) {
+                    diagnostics.error(argument.location(),
+                            "a positional argument cannot follow a named one in " + owner);
+                    continue;
+                }
+                if (position >= parameters.size()) {
+                    diagnostics.error(argument.location(), owner + " takes " + count(parameters.size())
+                            + ", got " + arguments.size());
+                    position++;
+                    continue;
+                }
+                parameter = parameters.get(position++);
+            }
+            Argument earlier = given.putIfAbsent(parameter.name(), argument);
+            if (earlier != null) {
+                diagnostics.error(argument.location(), "'" + parameter.name() + "' of " + owner
+                        + " is given twice; first at line " + earlier.location().line());
+                continue;
+            }
+            convert(subject(parameter, owner), argument.value(), parameter, diagnostics)
+                    .ifPresent(value -> values.put(parameter.name(), value));
+        }
+        for (ParameterSpec parameter : parameters) {
+            if (given.containsKey(parameter.name())) {
+                continue;
+            }
+            if (parameter.required()) {
+                diagnostics.error(location, owner + " needs '" + parameter.name() + "' (" + parameter.doc() + ")");
+            } else if (parameter.defaultValue() != null) {
+                values.put(parameter.name(), parameter.defaultValue());
+            }
+        }
+        return diagnostics.count() == before ? Optional.of(new Arguments(order(values, parameters))) : Optional.empty();
+    }
+
+    /** A statement's own values name the statement; a component's parameters name both. */
+    private static String subject(ParameterSpec parameter, String owner) {
+        return owner.startsWith("'") ? owner : "'" + parameter.name() + "' of " + owner;
+    }
+
+    private static String count(int n) {
+        return n == 0 ? "no arguments" : n == 1 ? "1 argument" : n + " arguments";
+    }
+
+    private static Map<String, Object> order(Map<String, Object> values, List<ParameterSpec> parameters) {
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        for (ParameterSpec parameter : parameters) {
+            if (values.containsKey(parameter.name())) {
+                ordered.put(parameter.name(), values.get(parameter.name()));
+            }
+        }
+        return ordered;
+    }
+
+    /** One value checked against its parameter; empty after reporting why it does not fit. */
+    Optional<Object> convert(String subject, Expression value, ParameterSpec parameter, Diagnostics diagnostics) {
+        if (value instanceof Expression.Alternatives) {
+            // Reported once for the whole file by SupportedSyntax.
+            return Optional.empty();
+        }
+        switch (parameter.type()) {
+            case NUMBER, INTEGER -> {
+                OptionalDouble number = Constants.number(value);
+                if (number.isEmpty()) {
+                    diagnostics.error(value.location(), subject + " must be a number, got " + Constants.describe(value));
+                    return Optional.empty();
+                }
+                double x = number.getAsDouble();
+                if (!Double.isFinite(x)) {
+                    diagnostics.error(value.location(), subject + " is too large: " + Constants.describe(value));
+                    return Optional.empty();
+                }
+                boolean whole = parameter.type() == org.nnx.spi.ParameterType.INTEGER;
+                if (whole && (x != Math.rint(x) || Math.abs(x) > 9.007199254740992E15)) {
+                    diagnostics.error(value.location(), subject + " must be a whole number, got " + Constants.describe(value));
+                    return Optional.empty();
+                }
+                if (!parameter.range().contains(x)) {
+                    diagnostics.error(value.location(), subject + " must be " + parameter.range() + ", got "
+                            + Constants.describe(value));
+                    return Optional.empty();
+                }
+                return Optional.of(whole ? (Object) (long) x : (Object) x);
+            }
+            case BOOLEAN -> {
+                if (value instanceof Expression.Name name && (name.name().equals("true") || name.name().equals("false"))) {
+                    return Optional.of(Boolean.parseBoolean(name.name()));
+                }
+                diagnostics.error(value.location(), subject + " must be true or false, got " + Constants.describe(value));
+                return Optional.empty();
+            }
+            case STRING -> {
+                if (value instanceof Expression.StringLiteral string) {
+                    return Optional.of(string.value());
+                }
+                diagnostics.error(value.location(), subject + " must be a string in quotes, got " + Constants.describe(value));
+                return Optional.empty();
+            }
+            case CHOICE -> {
+                if (value instanceof Expression.Name name) {
+                    if (parameter.choices().contains(name.name())) {
+                        return Optional.of(name.name());
+                    }
+                    diagnostics.error(value.location(), Suggestions.unknown("value", name.name(),
+                            parameter.choices(), " for " + subject) + choices(parameter));
+                    return Optional.empty();
+                }
+                diagnostics.error(value.location(), subject + " must be one of " + String.join(", ", parameter.choices())
+                        + ", got " + Constants.describe(value));
+                return Optional.empty();
+            }
+            case INITIALIZER -> {
+                return component(ComponentKind.INITIALIZER, subject, value, List.of(), diagnostics)
+                        .map(call -> (Object) call);
+            }
+            default -> throw new IllegalStateException("unhandled parameter type " + parameter.type());
+        }
+    }
+
+    private static String choices(ParameterSpec parameter) {
+        return parameter.choices().size() <= 6 ? " (one of " + String.join(", ", parameter.choices()) + ")" : "";
+    }
+
+    /**
+     * A component named by a value, {@code he} or {@code gaussian(0.01)}, with the call's arguments and then
+     * {@code extra} bound to the component's schema.
+     */
+    Optional<ComponentCall> component(ComponentKind kind, String subject, Expression value, List<Argument> extra,
+                                      Diagnostics diagnostics) {
+        if (value instanceof Expression.Alternatives) {
+            return Optional.empty();
+        }
+        Optional<org.nnx.dsl.ast.Identifier> name = Expression.componentName(value);
+        if (name.isEmpty()) {
+            diagnostics.error(value.location(), subject + " must name " + article(kind) + ", got "
+                    + Constants.describe(value));
+            return Optional.empty();
+        }
+        String componentName = name.get().name();
+        Optional<Component> component = registry.find(kind, componentName);
+        if (component.isEmpty()) {
+            diagnostics.error(name.get().location(), NotYetSupported.message(kind, componentName)
+                    .orElseGet(() -> Suggestions.unknown(kind.label(), componentName, registry.names(kind))));
+            return Optional.empty();
+        }
+        List<Argument> arguments = new java.util.ArrayList<>();
+        if (value instanceof Expression.Call call) {
+            arguments.addAll(call.arguments());
+        }
+        arguments.addAll(extra);
+        return bind(kind.label() + " '" + componentName + "'", name.get().location(), arguments,
+                component.get().parameters(), diagnostics)
+                .map(bound -> new ComponentCall(componentName, bound));
+    }
+
+    private static String article(ComponentKind kind) {
+        return (kind == ComponentKind.INITIALIZER || kind == ComponentKind.OPTIMIZER ? "an " : "a ") + kind.label();
+    }
+}

@@ -1,0 +1,49 @@
+package org.nnx.analysis;
+
+import java.util.List;
+import org.nnx.dsl.ast.Setting;
+import org.nnx.dsl.ast.Statement;
+import org.nnx.spi.ComponentCall;
+import org.nnx.spi.Dataset;
+import org.nnx.spi.DatasetContext;
+import org.nnx.spi.DatasetException;
+
+/**
+ * The dataset loads, and the model's output is as wide as the dataset has classes. The input width comes
+ * from the dataset, so this is where bad data is caught: before any training starts.
+ */
+final class ModelFitsDataset implements ExperimentCheck {
+    @Override
+    public void check(Experiment experiment, AnalysisContext context, Diagnostics diagnostics) {
+        var datasetCall = Resolution.component(experiment, "dataset", context, new Diagnostics());
+        if (datasetCall.isEmpty()) {
+            return;
+        }
+        Setting datasetStatement = experiment.setting("dataset").orElseThrow();
+        Dataset dataset;
+        try {
+            dataset = context.datasets().load(datasetCall.get().name(), datasetCall.get().arguments(),
+                    new DatasetContext(experiment.baseDirectory(), Resolution.seed(experiment, context)));
+        } catch (DatasetException e) {
+            diagnostics.error(datasetStatement.arguments().get(0).location(), e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            diagnostics.error(datasetStatement.arguments().get(0).location(), "dataset '" + datasetCall.get().name()
+                    + "' failed to load: " + e);
+            return;
+        }
+        var layers = Resolution.layers(experiment, context, new Diagnostics());
+        if (layers.isEmpty()) {
+            return;
+        }
+        int width = dataset.features();
+        for (ComponentCall layer : layers.get()) {
+            width = context.registry().layer(layer.name()).outputSize(layer.arguments(), width);
+        }
+        if (width != dataset.classes()) {
+            List<Statement> written = experiment.model().orElseThrow().layers();
+            diagnostics.error(written.get(written.size() - 1).location(), "the last layer has " + width
+                    + " outputs but dataset '" + datasetCall.get().name() + "' has " + dataset.classes() + " classes");
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.nnx.cli;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import org.nnx.model.RunPlan;
+import org.nnx.train.MetricsRow;
+import org.nnx.train.RunResult;
+import org.nnx.train.RunStatus;
+import org.nnx.train.TrainingListener;
+
+/**
+ * Shows training progress: on a terminal one line redrawn in place (a bar, ETA, loss, samples/s); in a
+ * log or pipe a plain line every tenth of a run, so that CI logs stay short.
+ */
+final class ProgressDisplay implements TrainingListener {
+    private static final long REDRAW_NANOS = 100_000_000L;
+    private static final int BAR_WIDTH = 24;
+
+    private final PrintStream out;
+    private final boolean terminal;
+    private long iterations;
+    private long started;
+    private long lastDrawn;
+    private long nextPlainLine;
+    private String prefix = "";
+    private MetricsRow lastEvaluation;
+
+    ProgressDisplay(PrintStream out, boolean terminal) {
+        this.out = out;
+        this.terminal = terminal;
+    }
+
+    @Override
+    public void runStarted(RunPlan run, int index, int runCount, long iterations) {
+        this.iterations = iterations;
+        this.started = System.nanoTime();
+        this.lastDrawn = 0;
+        this.nextPlainLine = Math.max(1, iterations / 10);
+        this.lastEvaluation = null;
+        this.prefix = runCount > 1 ? "[" + (index + 1) + "/" + runCount + "] " : "";
+        if (!terminal) {
+            out.println("  " + prefix + "run " + run.name() + ": " + iterations + " iterations");
+        }
+    }
+
+    @Override
+    public void evaluated(MetricsRow row) {
+        lastEvaluation = row;
+    }
+
+    @Override
+    public void iterationDone(long iteration, double loss, double samplesPerSecond) {
+        long now = System.nanoTime();
+        if (terminal) {
+            if (now - lastDrawn >= REDRAW_NANOS || iteration == iterations) {
+                lastDrawn = now;
+                out.print("\r\033[K  " + prefix + bar(iteration) + " " + line(iteration, loss, samplesPerSecond, now));
+                out.flush();
+            }
+        } else if (iteration >= nextPlainLine || iteration == iterations) {
+            nextPlainLine = iteration + Math.max(1, iterations / 10);
+            out.println("  " + prefix + line(iteration, loss, samplesPerSecond, now));
+        }
+    }
+
+    private String line(long iteration, double loss, double samplesPerSecond, long now) {
+        double elapsed = (now - started) / 1e9;
+        double eta = iteration == 0 ? 0 : elapsed / iteration * (iterations - iteration);
+        String accuracy = lastEvaluation == null ? ""
+                : String.format(Locale.ROOT, "  test acc %.4f", lastEvaluation.testAccuracy());
+        return String.format(Locale.ROOT, "%d/%d  loss %.4f%s  %s samples/s  ETA %s", iteration, iterations, loss,
+                accuracy, compact(samplesPerSecond), duration(eta));
+    }
+
+    private String bar(long iteration) {
+        int filled = (int) (BAR_WIDTH * iteration / Math.max(1, iterations));
+        return "[" + "#".repeat(filled) + "-".repeat(BAR_WIDTH - filled) + "]";
+    }
+
+    @Override
+    public void runFinished(RunResult result) {
+        if (terminal) {
+            out.print("\r\033[K");
+        }
+        out.println("  " + prefix + summary(result));
+    }
+
+    /** {@code two_layer_net: ok, train 0.9512, test 0.9340, loss 0.1702, 9.8 s, 118k samples/s} */
+    static String summary(RunResult result) {
+        StringBuilder text = new StringBuilder(result.name()).append(": ").append(result.status().label());
+        if (result.status() != RunStatus.OK && !result.reason().isEmpty()) {
+            text.append(" (").append(result.reason()).append(')');
+        }
+        if (!Double.isNaN(result.testAccuracy())) {
+            text.append(String.format(Locale.ROOT, ", train %.4f, test %.4f", result.trainAccuracy(), result.testAccuracy()));
+        }
+        if (!Double.isNaN(result.loss())) {
+            text.append(String.format(Locale.ROOT, ", loss %.4f", result.loss()));
+        }
+        text.append(String.format(Locale.ROOT, ", %.1f s, %s samples/s", result.seconds(), compact(result.samplesPerSecond())));
+        return text.toString();
+    }
+
+    static String compact(double value) {
+        if (!Double.isFinite(value)) {
+            return "-";
+        }
+        return value >= 1e6 ? String.format(Locale.ROOT, "%.2fM", value / 1e6)
+                : value >= 1e4 ? String.format(Locale.ROOT, "%.0fk", value / 1e3)
+                : String.format(Locale.ROOT, "%.0f", value);
+    }
+
+    static String duration(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+}

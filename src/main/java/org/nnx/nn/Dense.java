@@ -1,0 +1,136 @@
+package org.nnx.nn;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+import org.nnx.spi.Initializer;
+import org.nnx.spi.Layer;
+import org.nnx.spi.Parameter;
+import org.nnx.tensor.MatMul;
+import org.nnx.tensor.Precision;
+import org.nnx.tensor.Tensor;
+
+/**
+ * A fully connected (affine) layer: {@code y = x·W + b} on a batch {@code x} of one sample a row.
+ *
+ * <p>{@code W} is {@code inputSize × outputSize} and decays; {@code b} is {@code 1 × outputSize}, starts at
+ * zero and does not decay. Backward adds {@code xᵀ·dy} into {@code dW} and the column sums of {@code dy}
+ * into {@code db}, and returns {@code dy·Wᵀ}. Forward keeps a reference to its input (not a copy) for
+ * backward, so the input must stay unchanged until then, as it does in a training step.
+ */
+public final class Dense implements Layer {
+    private final int inputSize;
+    private final int outputSize;
+    private final Parameter weights;
+    private final Parameter bias;
+    private final List<Parameter> parameters;
+
+    private Tensor input;
+    private Tensor output;
+    private Tensor inputGradient;
+
+    /**
+     * @param bias      whether the layer has a bias {@code b}
+     * @param init      fills {@code W}, with fan-in {@code inputSize} and fan-out {@code outputSize}
+     * @param precision the precision of the parameters, and so of the inputs this layer accepts
+     */
+    public Dense(int inputSize, int outputSize, boolean bias, Initializer init, Precision precision,
+                 RandomGenerator random) {
+        if (inputSize <= 0 || outputSize <= 0) {
+            throw new IllegalArgumentException("dense sizes must be positive: " + inputSize + "→" + outputSize);
+        }
+        this.inputSize = inputSize;
+        this.outputSize = outputSize;
+        Tensor w = Tensor.zeros(precision, inputSize, outputSize);
+        init.initialize(w, inputSize, outputSize, random);
+        this.weights = Parameter.of("W", w, true);
+        this.bias = bias ? Parameter.of("b", Tensor.zeros(precision, 1, outputSize), false) : null;
+        this.parameters = bias ? List.of(weights, this.bias) : List.of(weights);
+    }
+
+    public int inputSize() {
+        return inputSize;
+    }
+
+    public int outputSize() {
+        return outputSize;
+    }
+
+    /** The weight matrix {@code W}. */
+    public Parameter weights() {
+        return weights;
+    }
+
+    /** The bias {@code b}, or null when the layer was built without one. */
+    public Parameter bias() {
+        return bias;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return parameters;
+    }
+
+    @Override
+    public Tensor forward(Tensor input, boolean training) {
+        Objects.requireNonNull(input, "input");
+        if (input.cols() != inputSize) {
+            throw new IllegalArgumentException("dense layer expects " + inputSize + " inputs, got " + input.shape());
+        }
+        Precision precision = weights.value().precision();
+        if (input.precision() != precision) {
+            throw new IllegalArgumentException("a " + precision + " dense layer got a " + input.precision() + " input");
+        }
+        this.input = input;
+        output = Tensor.reuseOrAllocate(output, precision, input.rows(), outputSize);
+        if (bias != null) {
+            // Start every row at b, then add x·W on top of it in the same pass over the output.
+            fillRows(output, bias.value());
+            MatMul.gemm(input, false, weights.value(), false, output, 1.0);
+        } else {
+            MatMul.gemm(input, false, weights.value(), false, output, 0.0);
+        }
+        return output;
+    }
+
+    @Override
+    public Tensor backward(Tensor outputGradient) {
+        if (input == null) {
+            throw new IllegalStateException("backward before forward");
+        }
+        if (outputGradient.rows() != input.rows() || outputGradient.cols() != outputSize) {
+            throw new IllegalArgumentException("output gradient " + outputGradient.shape() + " for output "
+                    + input.rows() + "×" + outputSize);
+        }
+        MatMul.gemm(input, true, outputGradient, false, weights.gradient(), 1.0);
+        if (bias != null) {
+            addColumnSums(outputGradient, bias.gradient());
+        }
+        inputGradient = Tensor.reuseOrAllocate(inputGradient, input.precision(), input.rows(), inputSize);
+        MatMul.gemm(outputGradient, false, weights.value(), true, inputGradient, 0.0);
+        return inputGradient;
+    }
+
+    /** Copies the single row {@code row} into every row of {@code target}. */
+    private static void fillRows(Tensor target, Tensor row) {
+        int cols = target.cols();
+        for (int r = 0; r < target.rows(); r++) {
+            if (target.isFloat()) {
+                System.arraycopy(row.floats(), 0, target.floats(), r * cols, cols);
+            } else {
+                System.arraycopy(row.doubles(), 0, target.doubles(), r * cols, cols);
+            }
+        }
+    }
+
+    /** {@code sums[j] += Σ_r gradient[r][j]}. */
+    private static void addColumnSums(Tensor gradient, Tensor sums) {
+        int cols = gradient.cols();
+        for (int r = 0; r < gradient.rows(); r++) {
+            int row = r * cols;
+            for (int j = 0; j < cols; j++) {
+                sums.add(j, gradient.get(row + j));
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.nnx.nn;
+
+import org.nnx.spi.Loss;
+import org.nnx.tensor.Tensor;
+
+/**
+ * Softmax followed by cross-entropy, on raw scores: per sample {@code −Σ_j t_j · log y_j} with
+ * {@code y = softmax(scores)}, averaged over the batch.
+ *
+ * <p>{@code log y_j} is computed as {@code (x_j − max) − log Σ_k e^(x_k − max)} (log-sum-exp), which is finite
+ * for any finite scores, so the loss never takes {@code log 0} even when a probability underflows to 0.
+ * Terms with {@code t_j = 0} are skipped outright. The gradient with respect to the scores is
+ * {@code (y − t) / batchSize}. Forward keeps a reference to {@code targets} for backward.
+ */
+public final class SoftmaxCrossEntropy implements Loss {
+    private Tensor probabilities;
+    private Tensor targets;
+    private Tensor scoreGradient;
+
+    public SoftmaxCrossEntropy() {
+    }
+
+    @Override
+    public double forward(Tensor output, Tensor targets) {
+        Losses.checkShapes(output, targets);
+        this.targets = targets;
+        probabilities = Tensor.reuseOrAllocate(probabilities, output.precision(), output.rows(), output.cols());
+        int cols = output.cols();
+        double total = 0.0;
+        for (int r = 0; r < output.rows(); r++) {
+            int row = r * cols;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < cols; j++) {
+                max = Math.max(max, output.get(row + j));
+            }
+            double sumExp = 0.0;
+            for (int j = 0; j < cols; j++) {
+                sumExp += Math.exp(output.get(row + j) - max);
+            }
+            double logSumExp = Math.log(sumExp);
+            for (int j = 0; j < cols; j++) {
+                double logProbability = (output.get(row + j) - max) - logSumExp;
+                probabilities.set(row + j, Math.exp(logProbability));
+                double t = targets.get(row + j);
+                if (t != 0.0) {
+                    total -= t * logProbability;
+                }
+            }
+        }
+        return output.rows() == 0 ? 0.0 : total / output.rows();
+    }
+
+    @Override
+    public Tensor backward() {
+        if (probabilities == null) {
+            throw new IllegalStateException("backward before forward");
+        }
+        int batchSize = probabilities.rows();
+        scoreGradient = Tensor.reuseOrAllocate(scoreGradient, probabilities.precision(), batchSize,
+                probabilities.cols());
+        for (int i = 0; i < probabilities.size(); i++) {
+            scoreGradient.set(i, (probabilities.get(i) - targets.get(i)) / batchSize);
+        }
+        return scoreGradient;
+    }
+
+    /**
+     * The softmax probabilities of the last forward, one row per sample; owned by the loss and overwritten by
+     * its next forward. Null before the first forward.
+     */
+    public Tensor probabilities() {
+        return probabilities;
+    }
+}

@@ -1,0 +1,74 @@
+package org.nnx.report;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/** The CSV dialect of nnx's files and a reader that knows each record's line, for error messages. */
+final class CsvText {
+    /**
+     * RFC 4180 quoting, but {@code \n} line ends: the files are diffed and grepped more often than opened
+     * on Windows, and every spreadsheet reads both.
+     */
+    static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
+
+    /** One record with the 1-based line it starts on. */
+    record Line(long number, List<String> fields) {
+    }
+
+    private CsvText() {
+    }
+
+    /**
+     * All records of {@code in}, header included, each with its line number.
+     *
+     * @param source the file name to put into error messages
+     * @throws CsvFormatException when the text is not valid CSV (an unterminated quote, say)
+     */
+    static List<Line> readLines(Reader in, String source) throws IOException {
+        // Read everything first: Commons CSV reports a record's character position, not its line, and
+        // counting newlines in the text is the only way to get the line right when quoted fields span lines.
+        String text = readFully(in);
+        List<Line> lines = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {
+            long line = 1;
+            int scanned = 0;
+            try {
+                for (CSVRecord record : parser) {
+                    int start = (int) record.getCharacterPosition();
+                    for (; scanned < start && scanned < text.length(); scanned++) {
+                        if (text.charAt(scanned) == '\n') {
+                            line++;
+                        }
+                    }
+                    lines.add(new Line(line, record.toList()));
+                }
+            } catch (UncheckedIOException | IllegalStateException e) {
+                // Commons CSV's iterator wraps parse errors; the message already says what is wrong.
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                throw new CsvFormatException(source, parser.getCurrentLineNumber() + 1,
+                        "not valid CSV: " + cause.getMessage());
+            }
+        }
+        return lines;
+    }
+
+    private static String readFully(Reader in) throws IOException {
+        StringBuilder text = new StringBuilder();
+        char[] buffer = new char[8192];
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+            text.append(buffer, 0, n);
+        }
+        // A byte-order mark would otherwise become part of the first column's name.
+        if (text.length() > 0 && text.charAt(0) == '\uFEFF') {
+            text.deleteCharAt(0);
+        }
+        return text.toString();
+    }
+}

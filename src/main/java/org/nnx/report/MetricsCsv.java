@@ -1,0 +1,140 @@
+package org.nnx.report;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVPrinter;
+import org.nnx.train.MetricsRow;
+
+/**
+ * A run's {@code runs/<run>/metrics.csv}: one row per iteration with the columns of {@link #HEADER}.
+ *
+ * <p>How values are written: {@code iteration} as an integer; {@code epoch} with at most four decimals;
+ * {@code loss} and the accuracies as the shortest text that reads back to the same number (a float32
+ * loss reads back as the same float, everything else exactly), {@code NaN}/{@code Infinity} for a
+ * diverged loss. Accuracies are empty on rows where the model was not evaluated.
+ *
+ * <p>The reader requires the columns of {@link #HEADER} in any order and ignores others, so files with
+ * validation columns still read.
+ */
+public final class MetricsCsv {
+    /** The columns, in the order they are written. */
+    public static final List<String> HEADER =
+            List.of("iteration", "epoch", "loss", "train_accuracy", "test_accuracy");
+
+    /** Decimals kept for {@code epoch}: enough to tell iterations apart on datasets up to ~10 000 batches. */
+    private static final int EPOCH_DECIMALS = 4;
+
+    private MetricsCsv() {
+    }
+
+    /** Writes {@code rows} to {@code file} (UTF-8), replacing it. The parent directory must exist. */
+    public static void write(List<MetricsRow> rows, Path file) throws IOException {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            write(rows, out);
+        }
+    }
+
+    /** Writes the header and {@code rows} to {@code out}; does not close it. */
+    public static void write(List<MetricsRow> rows, Appendable out) throws IOException {
+        CSVPrinter printer = new CSVPrinter(out, CsvText.FORMAT);
+        printer.printRecord(HEADER);
+        for (MetricsRow row : rows) {
+            printer.printRecord(
+                    Long.toString(row.iteration()),
+                    Numbers.fixed(row.epoch(), EPOCH_DECIMALS),
+                    Numbers.compact(row.loss()),
+                    Numbers.compactOrEmpty(row.trainAccuracy()),
+                    Numbers.compactOrEmpty(row.testAccuracy()));
+        }
+        printer.flush();
+    }
+
+    /** The text {@link #write(List, Appendable)} produces. */
+    public static String toCsv(List<MetricsRow> rows) {
+        StringBuilder text = new StringBuilder();
+        try {
+            write(rows, text);
+        } catch (IOException e) {
+            throw new AssertionError("a StringBuilder does not fail", e);
+        }
+        return text.toString();
+    }
+
+    /**
+     * Reads a file written by {@link #write(List, Path)}.
+     *
+     * @throws CsvFormatException naming the file and line when the file is malformed
+     */
+    public static List<MetricsRow> read(Path file) throws IOException {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(in, file.toString());
+        }
+    }
+
+    /**
+     * Reads metrics from {@code in}; {@code source} names it in error messages.
+     *
+     * @throws CsvFormatException naming {@code source} and the line when the text is malformed
+     */
+    public static List<MetricsRow> read(Reader in, String source) throws IOException {
+        List<CsvText.Line> lines = CsvText.readLines(in, source);
+        if (lines.isEmpty()) {
+            throw new CsvFormatException(source, 0, "empty file; expected the header " + String.join(",", HEADER));
+        }
+        CsvText.Line header = lines.get(0);
+        Map<String, Integer> columnOf = new HashMap<>();
+        for (int i = 0; i < header.fields().size(); i++) {
+            columnOf.putIfAbsent(header.fields().get(i).strip(), i);
+        }
+        int[] index = new int[HEADER.size()];
+        for (int c = 0; c < HEADER.size(); c++) {
+            Integer found = columnOf.get(HEADER.get(c));
+            if (found == null) {
+                throw new CsvFormatException(source, header.number(), "missing column '" + HEADER.get(c)
+                        + "'; expected the header " + String.join(",", HEADER));
+            }
+            index[c] = found;
+        }
+
+        List<MetricsRow> rows = new ArrayList<>(lines.size() - 1);
+        for (CsvText.Line line : lines.subList(1, lines.size())) {
+            if (line.fields().size() != header.fields().size()) {
+                throw new CsvFormatException(source, line.number(), "expected " + header.fields().size()
+                        + " fields as in the header, found " + line.fields().size());
+            }
+            long iteration = parseIteration(line.fields().get(index[0]), source, line.number());
+            double epoch = number(line, index[1], HEADER.get(1), source);
+            double loss = number(line, index[2], HEADER.get(2), source);
+            double train = number(line, index[3], HEADER.get(3), source);
+            double test = number(line, index[4], HEADER.get(4), source);
+            rows.add(new MetricsRow(iteration, epoch, loss, train, test));
+        }
+        return rows;
+    }
+
+    private static long parseIteration(String field, String source, long line) throws CsvFormatException {
+        try {
+            return Long.parseLong(field.strip());
+        } catch (NumberFormatException e) {
+            throw new CsvFormatException(source, line, "iteration '" + field + "' is not a whole number");
+        }
+    }
+
+    private static double number(CsvText.Line line, int column, String name, String source)
+            throws CsvFormatException {
+        String field = line.fields().get(column);
+        try {
+            return Numbers.parse(field);
+        } catch (NumberFormatException e) {
+            throw new CsvFormatException(source, line.number(), name + " '" + field + "' is not a number");
+        }
+    }
+}

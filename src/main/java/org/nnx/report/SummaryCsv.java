@@ -1,0 +1,209 @@
+package org.nnx.report;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVPrinter;
+import org.nnx.train.ExperimentResult;
+import org.nnx.train.RunResult;
+import org.nnx.train.RunStatus;
+
+/**
+ * An experiment's {@code summary.csv}: one row per run with the columns
+ * {@code run,status,<swept settings…>,train_accuracy,test_accuracy,loss,seconds,samples_per_second,reason}.
+ *
+ * <p>{@code reason} (empty when the run was ok) is an extra column beyond the contract, last, so tools that
+ * read the contract's columns by name are unaffected. Accuracies are empty when the run was never
+ * evaluated; {@code loss} is {@code NaN} or {@code Infinity} for a diverged run and empty for a run that
+ * recorded no iteration; {@code seconds} keeps
+ * milliseconds and {@code samples_per_second} one decimal.
+ *
+ * <p>Swept settings are found by position (between {@code status} and {@code train_accuracy}), not by
+ * name, because a sweep over the loss function makes a swept column named {@code loss}.
+ */
+public final class SummaryCsv {
+    /** The columns before the swept settings. */
+    public static final List<String> LEADING_COLUMNS = List.of("run", "status");
+    /** The columns after the swept settings, fixed by the contract. */
+    public static final List<String> RESULT_COLUMNS =
+            List.of("train_accuracy", "test_accuracy", "loss", "seconds", "samples_per_second");
+    /** The extra column after the contract's ones. */
+    public static final String REASON_COLUMN = "reason";
+
+    private static final int SECONDS_DECIMALS = 3;
+    private static final int SAMPLES_PER_SECOND_DECIMALS = 1;
+
+    /**
+     * A summary file read back.
+     *
+     * @param sweptSettings the swept settings' column names, in order
+     */
+    public record Summary(List<String> sweptSettings, List<Row> rows) {
+        public Summary {
+            sweptSettings = List.copyOf(sweptSettings);
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /**
+     * One row of the summary.
+     *
+     * @param swept  the swept settings' values, in column order
+     * @param reason why the run was not ok; empty when it was (or the file has no reason column)
+     */
+    public record Row(String run, RunStatus status, Map<String, String> swept, double trainAccuracy,
+                      double testAccuracy, double loss, double seconds, double samplesPerSecond, String reason) {
+        public Row {
+            swept = Collections.unmodifiableMap(new LinkedHashMap<>(swept));
+        }
+    }
+
+    private SummaryCsv() {
+    }
+
+    /** The header for an experiment with these swept settings. */
+    public static List<String> header(List<String> sweptSettings) {
+        List<String> header = new ArrayList<>(LEADING_COLUMNS);
+        header.addAll(sweptSettings);
+        header.addAll(RESULT_COLUMNS);
+        header.add(REASON_COLUMN);
+        return header;
+    }
+
+    /** Writes the summary of {@code result} to {@code file} (UTF-8), replacing it. */
+    public static void write(ExperimentResult result, Path file) throws IOException {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            write(result, out);
+        }
+    }
+
+    /** Writes the summary of {@code result} to {@code out}; does not close it. */
+    public static void write(ExperimentResult result, Appendable out) throws IOException {
+        List<String> swept = result.plan().sweptSettings();
+        CSVPrinter printer = new CSVPrinter(out, CsvText.FORMAT);
+        printer.printRecord(header(swept));
+        for (RunResult run : result.runs()) {
+            List<String> record = new ArrayList<>();
+            record.add(run.name());
+            record.add(run.status().label());
+            for (String setting : swept) {
+                record.add(run.plan().varying().getOrDefault(setting, ""));
+            }
+            record.add(Numbers.compactOrEmpty(run.trainAccuracy()));
+            record.add(Numbers.compactOrEmpty(run.testAccuracy()));
+            // A diverged run's NaN loss is the result and is written out; a run that never trained has none.
+            record.add(run.metrics().isEmpty() && Double.isNaN(run.loss()) ? "" : Numbers.compact(run.loss()));
+            record.add(Numbers.fixedOrEmpty(run.seconds(), SECONDS_DECIMALS));
+            record.add(Numbers.fixedOrEmpty(run.samplesPerSecond(), SAMPLES_PER_SECOND_DECIMALS));
+            record.add(run.reason() == null ? "" : run.reason());
+            printer.printRecord(record);
+        }
+        printer.flush();
+    }
+
+    /** The text {@link #write(ExperimentResult, Appendable)} produces. */
+    public static String toCsv(ExperimentResult result) {
+        StringBuilder text = new StringBuilder();
+        try {
+            write(result, text);
+        } catch (IOException e) {
+            throw new AssertionError("a StringBuilder does not fail", e);
+        }
+        return text.toString();
+    }
+
+    /**
+     * Reads a file written by {@link #write(ExperimentResult, Path)}.
+     *
+     * @throws CsvFormatException naming the file and line when the file is malformed
+     */
+    public static Summary read(Path file) throws IOException {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(in, file.toString());
+        }
+    }
+
+    /**
+     * Reads a summary from {@code in}; {@code source} names it in error messages. The {@code reason}
+     * column is optional; columns after it are ignored.
+     *
+     * @throws CsvFormatException naming {@code source} and the line when the text is malformed
+     */
+    public static Summary read(Reader in, String source) throws IOException {
+        List<CsvText.Line> lines = CsvText.readLines(in, source);
+        String expected = "expected run,status,<swept settings>," + String.join(",", RESULT_COLUMNS);
+        if (lines.isEmpty()) {
+            throw new CsvFormatException(source, 0, "empty file; " + expected);
+        }
+        CsvText.Line header = lines.get(0);
+        List<String> names = header.fields().stream().map(String::strip).toList();
+        if (names.size() < LEADING_COLUMNS.size() || !names.subList(0, 2).equals(LEADING_COLUMNS)) {
+            throw new CsvFormatException(source, header.number(), "the header must start with run,status; " + expected);
+        }
+        int resultsAt = indexOfSequence(names, RESULT_COLUMNS, LEADING_COLUMNS.size());
+        if (resultsAt < 0) {
+            throw new CsvFormatException(source, header.number(),
+                    "missing the columns " + String.join(",", RESULT_COLUMNS) + "; " + expected);
+        }
+        List<String> swept = names.subList(LEADING_COLUMNS.size(), resultsAt);
+        int afterResults = resultsAt + RESULT_COLUMNS.size();
+        int reasonAt = afterResults < names.size() && names.get(afterResults).equals(REASON_COLUMN) ? afterResults : -1;
+
+        List<Row> rows = new ArrayList<>();
+        for (CsvText.Line line : lines.subList(1, lines.size())) {
+            List<String> fields = line.fields();
+            if (fields.size() != names.size()) {
+                throw new CsvFormatException(source, line.number(),
+                        "expected " + names.size() + " fields as in the header, found " + fields.size());
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            for (int i = 0; i < swept.size(); i++) {
+                values.put(swept.get(i), fields.get(LEADING_COLUMNS.size() + i));
+            }
+            double[] results = new double[RESULT_COLUMNS.size()];
+            for (int i = 0; i < results.length; i++) {
+                String field = fields.get(resultsAt + i);
+                try {
+                    results[i] = Numbers.parse(field);
+                } catch (NumberFormatException e) {
+                    throw new CsvFormatException(source, line.number(),
+                            RESULT_COLUMNS.get(i) + " '" + field + "' is not a number");
+                }
+            }
+            rows.add(new Row(fields.get(0), status(fields.get(1), source, line.number()), values,
+                    results[0], results[1], results[2], results[3], results[4],
+                    reasonAt < 0 ? "" : fields.get(reasonAt)));
+        }
+        return new Summary(swept, rows);
+    }
+
+    private static RunStatus status(String field, String source, long line) throws CsvFormatException {
+        for (RunStatus status : RunStatus.values()) {
+            if (status.label().equals(field.strip().toLowerCase(Locale.ROOT))) {
+                return status;
+            }
+        }
+        List<String> labels = java.util.Arrays.stream(RunStatus.values()).map(RunStatus::label).toList();
+        throw new CsvFormatException(source, line,
+                "status '" + field + "' is not one of " + String.join(", ", labels));
+    }
+
+    /** The first index at or after {@code from} where {@code sequence} occurs in {@code list}, or -1. */
+    private static int indexOfSequence(List<String> list, List<String> sequence, int from) {
+        for (int i = from; i + sequence.size() <= list.size(); i++) {
+            if (list.subList(i, i + sequence.size()).equals(sequence)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * What {@code nnx run} leaves behind: per-run {@code metrics.csv}, the experiment's {@code summary.csv},
+ * the loss and accuracy charts, and the self-contained {@code index.html}. {@link org.nnx.report.ReportWriter}
+ * is the entry point; the other classes turn an {@link org.nnx.train.ExperimentResult} into text or PNG
+ * bytes without touching the file system, so each can be tested on its own. Readers parse the CSV files
+ * back for {@code nnx compare}.
+ *
+ * <p>Everything here renders off screen: {@code java.awt.headless} is set to {@code true} (unless the
+ * caller chose otherwise) before any chart class touches AWT.
+ */
+package org.nnx.report;

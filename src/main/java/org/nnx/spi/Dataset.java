@@ -1,0 +1,25 @@
+package org.nnx.spi;
+
+import java.util.List;
+
+/** Labelled samples for classification: a training split and a test split. */
+public interface Dataset {
+
+    Split train();
+
+    Split test();
+
+    /** The width of one sample's features: the network's input size. */
+    int features();
+
+    /** The number of classes: the width the network's output must have. */
+    default int classes() {
+        return classNames().size();
+    }
+
+    /** The classes' names, index by index. */
+    List<String> classNames();
+
+    /** One line for the report: where the data came from. */
+    String description();
+}

@@ -1,0 +1,17 @@
+package org.nnx.spi;
+
+/** The type of a component's parameter, as checked before anything runs. */
+public enum ParameterType {
+    /** Any real number; given to the component as a {@code Double}. */
+    NUMBER,
+    /** A whole number; given as a {@code Long}. */
+    INTEGER,
+    /** {@code true} or {@code false}; given as a {@code Boolean}. */
+    BOOLEAN,
+    /** A quoted string; given as a {@code String}. */
+    STRING,
+    /** One of {@link ParameterSpec#choices()}, written as a bare name; given as a {@code String}. */
+    CHOICE,
+    /** An initializer, {@code he} or {@code gaussian(0.01)}; given as a {@link ComponentCall}. */
+    INITIALIZER
+}

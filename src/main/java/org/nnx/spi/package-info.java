@@ -1,0 +1,11 @@
+/**
+ * The service-provider interface of nnx: what a layer, loss, optimizer, initializer and dataset are, and
+ * how a plugin contributes them by name. It depends on nothing but the JDK and {@link org.nnx.tensor};
+ * the built-ins are registered through it exactly as a plugin jar's contributions are.
+ *
+ * <p>A contribution is a small named factory ({@link org.nnx.spi.LayerFactory} and its siblings) with a
+ * parameter schema ({@link org.nnx.spi.ParameterSpec}), so that {@code nnx check} validates a plugin's
+ * arguments exactly like a built-in's. A plugin jar lists its {@link org.nnx.spi.NnxPlugin} in
+ * {@code META-INF/services/org.nnx.spi.NnxPlugin}.
+ */
+package org.nnx.spi;

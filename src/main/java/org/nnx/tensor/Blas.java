@@ -1,0 +1,28 @@
+package org.nnx.tensor;
+
+/**
+ * The general matrix product of BLAS level 3 on row-major arrays:
+ * {@code c = alpha · op(a) · op(b) + beta · c} with {@code op(a)} of shape m×k, {@code op(b)} k×n and c m×n.
+ * {@code lda}, {@code ldb}, {@code ldc} are the row strides of the arrays as stored.
+ */
+public interface Blas {
+
+    /** The backend's name as recorded in each run's provenance, e.g. {@code java}. */
+    String name();
+
+    void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int lda,
+               float[] b, int ldb, float beta, float[] c, int ldc);
+
+    void dgemm(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a, int lda,
+               double[] b, int ldb, double beta, double[] c, int ldc);
+
+    /** The backend in force for this process. */
+    static Blas current() {
+        return BlasHolder.current;
+    }
+
+    /** Replaces the backend for this process (chosen once at start-up, or by tests). */
+    static void use(Blas blas) {
+        BlasHolder.current = java.util.Objects.requireNonNull(blas);
+    }
+}

@@ -1,0 +1,41 @@
+package org.nnx.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.nnx.model.ComponentUse;
+import org.nnx.registry.ComponentRegistry;
+import org.nnx.spi.ComponentCall;
+import org.nnx.spi.Initializer;
+import org.nnx.spi.Layer;
+import org.nnx.spi.LayerContext;
+import org.nnx.spi.LayerFactory;
+import org.nnx.tensor.Precision;
+
+/** Makes a run's layers from their factories, each told its input width and its neighbours. */
+public final class NetworkBuilder {
+    private final ComponentRegistry registry;
+
+    public NetworkBuilder(ComponentRegistry registry) {
+        this.registry = registry;
+    }
+
+    public Network build(List<ComponentUse> layers, int inputSize, Precision precision, RandomGenerator random) {
+        List<Layer> built = new ArrayList<>();
+        int width = inputSize;
+        for (int i = 0; i < layers.size(); i++) {
+            ComponentUse use = layers.get(i);
+            LayerFactory factory = registry.layer(use.name());
+            String previous = i > 0 ? layers.get(i - 1).name() : null;
+            String next = i + 1 < layers.size() ? layers.get(i + 1).name() : null;
+            built.add(factory.create(use.arguments(),
+                    new LayerContext(width, previous, next, precision, random, this::initializer)));
+            width = factory.outputSize(use.arguments(), width);
+        }
+        return new Network(built);
+    }
+
+    private Initializer initializer(ComponentCall call) {
+        return registry.initializer(call.name()).create(call.arguments());
+    }
+}

@@ -1,0 +1,143 @@
+package org.nnx.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.nnx.spi.Parameter;
+import org.nnx.tensor.Precision;
+import org.nnx.tensor.Tensor;
+
+class DenseTest {
+
+    /** A 2→3 float32 layer with W = [[1, 2, 3], [4, 5, 6]] and b = [0.5, −1, 2]. */
+    private static Dense handMade() {
+        Dense dense = new Dense(2, 3, true, new ZerosInitializer(), Precision.FLOAT32, new SplittableRandom(1));
+        float[] w = {1, 2, 3, 4, 5, 6};
+        for (int i = 0; i < w.length; i++) {
+            dense.weights().value().set(i, w[i]);
+        }
+        dense.bias().value().set(0, 0.5);
+        dense.bias().value().set(1, -1);
+        dense.bias().value().set(2, 2);
+        return dense;
+    }
+
+    @Test
+    void forwardMatchesHandComputedNumbers() {
+        Tensor output = handMade().forward(Tensor.of(2, 2, 1, 2, -1, 0.5f), true);
+        // [1, 2]·W = [9, 12, 15], + b = [9.5, 11, 17]; [−1, 0.5]·W = [1, 0.5, 0], + b = [1.5, −0.5, 2].
+        float[] expected = {9.5f, 11, 17, 1.5f, -0.5f, 2};
+        assertEquals(Precision.FLOAT32, output.precision());
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], output.get(i), 1e-6);
+        }
+    }
+
+    @Test
+    void backwardMatchesHandComputedNumbers() {
+        Dense dense = handMade();
+        dense.forward(Tensor.of(2, 2, 1, 2, -1, 0.5f), true);
+        Tensor inputGradient = dense.backward(Tensor.of(2, 3, 1, 0, -1, 2, 1, 0));
+        // dx = dy·Wᵀ: [1, 0, −1]·Wᵀ = [−2, −2]; [2, 1, 0]·Wᵀ = [4, 13].
+        float[] dx = {-2, -2, 4, 13};
+        for (int i = 0; i < dx.length; i++) {
+            assertEquals(dx[i], inputGradient.get(i), 1e-6);
+        }
+        // dW = xᵀ·dy = [[1·1 + −1·2, 0 + −1, −1 + 0], [2·1 + 0.5·2, 0.5, −2]].
+        float[] dW = {-1, -1, -1, 3, 0.5f, -2};
+        for (int i = 0; i < dW.length; i++) {
+            assertEquals(dW[i], dense.weights().gradient().get(i), 1e-6);
+        }
+        float[] db = {3, 1, -1};
+        for (int i = 0; i < db.length; i++) {
+            assertEquals(db[i], dense.bias().gradient().get(i), 1e-6);
+        }
+    }
+
+    @Test
+    void gradientsAccumulateOverBackwardCalls() {
+        Dense dense = handMade();
+        Tensor input = Tensor.of(2, 2, 1, 2, -1, 0.5f);
+        Tensor outputGradient = Tensor.of(2, 3, 1, 0, -1, 2, 1, 0);
+        dense.forward(input, true);
+        dense.backward(outputGradient);
+        Tensor once = dense.weights().gradient().copy();
+        Tensor biasOnce = dense.bias().gradient().copy();
+        dense.forward(input, true);
+        dense.backward(outputGradient);
+        for (int i = 0; i < once.size(); i++) {
+            assertEquals(2 * once.get(i), dense.weights().gradient().get(i), 1e-6);
+        }
+        for (int i = 0; i < biasOnce.size(); i++) {
+            assertEquals(2 * biasOnce.get(i), dense.bias().gradient().get(i), 1e-6);
+        }
+    }
+
+    @Test
+    void parametersAreNamedAndDecayAsSpecified() {
+        Dense dense = handMade();
+        assertEquals(2, dense.parameters().size());
+        Parameter w = dense.parameters().get(0);
+        Parameter b = dense.parameters().get(1);
+        assertEquals("W", w.name());
+        assertTrue(w.decays());
+        assertEquals(2, w.value().rows());
+        assertEquals(3, w.value().cols());
+        assertEquals("b", b.name());
+        assertTrue(!b.decays());
+        assertEquals(1, b.value().rows());
+        assertEquals(3, b.value().cols());
+    }
+
+    @Test
+    void biasStartsAtZeroAndCanBeLeftOut() {
+        Dense withBias = new Dense(4, 3, true, new GaussianInitializer(1), Precision.FLOAT32,
+                new SplittableRandom(2));
+        for (int j = 0; j < 3; j++) {
+            assertEquals(0.0, withBias.bias().value().get(j));
+        }
+        Dense withoutBias = new Dense(4, 3, false, new GaussianInitializer(1), Precision.FLOAT32,
+                new SplittableRandom(2));
+        assertNull(withoutBias.bias());
+        assertEquals(1, withoutBias.parameters().size());
+    }
+
+    @Test
+    void forwardWithoutBiasOverwritesThePreviousOutput() {
+        Dense dense = new Dense(2, 2, false, new ZerosInitializer(), Precision.FLOAT32, new SplittableRandom(3));
+        dense.weights().value().set(0, 1);
+        dense.weights().value().set(3, 1);
+        Tensor first = dense.forward(Tensor.of(1, 2, 3, 4), true);
+        assertEquals(3.0, first.get(0));
+        Tensor second = dense.forward(Tensor.of(1, 2, 5, 6), true);
+        assertEquals(5.0, second.get(0));
+        assertEquals(6.0, second.get(1));
+    }
+
+    @Test
+    void reusesItsTensorsAtAStableBatchSize() {
+        Dense dense = new Dense(4, 3, true, new XavierInitializer(), Precision.FLOAT32, new SplittableRandom(4));
+        Tensor input = Tensor.zeros(5, 4);
+        Tensor outputGradient = Tensor.zeros(5, 3);
+        Tensor output = dense.forward(input, true);
+        Tensor inputGradient = dense.backward(outputGradient);
+        assertSame(output, dense.forward(input, true));
+        assertSame(inputGradient, dense.backward(outputGradient));
+        // A different batch size (the last, short batch of an epoch) needs new tensors.
+        assertNotSame(output, dense.forward(Tensor.zeros(2, 4), true));
+    }
+
+    @Test
+    void rejectsInputsOfTheWrongWidthOrPrecision() {
+        Dense dense = new Dense(4, 3, true, new XavierInitializer(), Precision.FLOAT32, new SplittableRandom(5));
+        assertThrows(IllegalArgumentException.class, () -> dense.forward(Tensor.zeros(2, 5), true));
+        assertThrows(IllegalArgumentException.class,
+                () -> dense.forward(Tensor.zeros(Precision.FLOAT64, 2, 4), true));
+    }
+}

@@ -1,0 +1,210 @@
+package org.nnx.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.nnx.spi.Layer;
+import org.nnx.spi.Parameter;
+import org.nnx.tensor.Precision;
+import org.nnx.tensor.Tensor;
+
+/** Every differentiable piece of the package against central differences, in float64. */
+class GradientCheckTest {
+    private static final double TOLERANCE = 1e-6;
+    private final GradientCheck check = new GradientCheck();
+
+    @Test
+    void denseWithBias() {
+        SplittableRandom random = new SplittableRandom(10);
+        Dense dense = new Dense(4, 3, true, new XavierInitializer(), Precision.FLOAT64, random);
+        // A non-zero bias, so that forward's use of it is exercised too.
+        for (int j = 0; j < 3; j++) {
+            dense.bias().value().set(j, random.nextGaussian());
+        }
+        GradientCheck.Result result = check.check(dense, TestTensors.gaussian(random, 5, 4), random);
+        assertEquals(List.of("W", "b"), List.copyOf(result.parameterErrors().keySet()));
+        assertPasses(result);
+    }
+
+    @Test
+    void denseWithoutBias() {
+        SplittableRandom random = new SplittableRandom(11);
+        Dense dense = new Dense(6, 2, false, new GaussianInitializer(0.5), Precision.FLOAT64, random);
+        GradientCheck.Result result = check.check(dense, TestTensors.gaussian(random, 3, 6), random);
+        assertEquals(List.of("W"), List.copyOf(result.parameterErrors().keySet()));
+        assertPasses(result);
+    }
+
+    @Test
+    void sigmoid() {
+        SplittableRandom random = new SplittableRandom(12);
+        assertPasses(check.check(new Sigmoid(), TestTensors.gaussian(random, 4, 5), random));
+    }
+
+    @Test
+    void relu() {
+        SplittableRandom random = new SplittableRandom(13);
+        assertPasses(check.check(new Relu(), TestTensors.awayFromZero(random, 4, 5, 0.1), random));
+    }
+
+    @Test
+    void tanh() {
+        SplittableRandom random = new SplittableRandom(14);
+        assertPasses(check.check(new Tanh(), TestTensors.gaussian(random, 4, 5), random));
+    }
+
+    @Test
+    void leakyRelu() {
+        SplittableRandom random = new SplittableRandom(15);
+        assertPasses(check.check(new LeakyRelu(0.1), TestTensors.awayFromZero(random, 4, 5, 0.1), random));
+    }
+
+    @Test
+    void softmax() {
+        SplittableRandom random = new SplittableRandom(16);
+        assertPasses(check.check(new Softmax(), TestTensors.gaussian(random, 4, 6), random));
+    }
+
+    @Test
+    void softmaxCrossEntropyWithOneHotTargets() {
+        SplittableRandom random = new SplittableRandom(17);
+        assertPasses(check.checkLoss(new SoftmaxCrossEntropy(), TestTensors.gaussian(random, 5, 4),
+                TestTensors.oneHot(random, 5, 4)));
+    }
+
+    @Test
+    void softmaxCrossEntropyWithSoftTargets() {
+        SplittableRandom random = new SplittableRandom(18);
+        Tensor targets = Tensor.zeros(Precision.FLOAT64, 3, 4);
+        Softmax.softmaxRows(TestTensors.gaussian(random, 3, 4), targets);
+        assertPasses(check.checkLoss(new SoftmaxCrossEntropy(), TestTensors.gaussian(random, 3, 4), targets));
+    }
+
+    @Test
+    void meanSquaredError() {
+        SplittableRandom random = new SplittableRandom(19);
+        assertPasses(check.checkLoss(new MeanSquaredError(), TestTensors.gaussian(random, 5, 3),
+                TestTensors.gaussian(random, 5, 3)));
+    }
+
+    @Test
+    void twoLayerNetworkUnderALoss() {
+        SplittableRandom random = new SplittableRandom(20);
+        Sequence network = new Sequence(
+                new Dense(5, 4, true, new HeInitializer(), Precision.FLOAT64, random),
+                new Tanh(),
+                new Dense(4, 3, true, new XavierInitializer(), Precision.FLOAT64, random));
+        GradientCheck.Result result = check.check(network, TestTensors.gaussian(random, 6, 5),
+                new SoftmaxCrossEntropy(), TestTensors.oneHot(random, 6, 3));
+        // Repeated names are told apart by their position in parameters().
+        assertEquals(List.of("W#0", "b#1", "W#2", "b#3"), List.copyOf(result.parameterErrors().keySet()));
+        assertPasses(result);
+    }
+
+    @Test
+    void checkingAFewEntriesPerTensorStillWorks() {
+        SplittableRandom random = new SplittableRandom(21);
+        Dense dense = new Dense(30, 20, true, new XavierInitializer(), Precision.FLOAT64, random);
+        assertPasses(check.withMaxEntriesPerTensor(7).check(dense, TestTensors.gaussian(random, 4, 30), random));
+    }
+
+    @Test
+    void wrongBackwardIsCaught() {
+        SplittableRandom random = new SplittableRandom(22);
+        // Tanh's forward with sigmoid's derivative: plausible-looking and wrong.
+        Layer broken = new Layer() {
+            private Tensor output;
+
+            @Override
+            public Tensor forward(Tensor input, boolean training) {
+                output = Tensor.zeros(Precision.FLOAT64, input.rows(), input.cols());
+                for (int i = 0; i < input.size(); i++) {
+                    output.set(i, Math.tanh(input.get(i)));
+                }
+                return output;
+            }
+
+            @Override
+            public Tensor backward(Tensor outputGradient) {
+                Tensor gradient = Tensor.zeros(Precision.FLOAT64, output.rows(), output.cols());
+                for (int i = 0; i < output.size(); i++) {
+                    double y = output.get(i);
+                    gradient.set(i, outputGradient.get(i) * y * (1 - y));
+                }
+                return gradient;
+            }
+        };
+        GradientCheck.Result result = check.check(broken, TestTensors.gaussian(random, 3, 3), random);
+        assertTrue(result.inputError() > 0.1, "error " + result.inputError());
+        assertTrue(!result.passes(TOLERANCE));
+    }
+
+    @Test
+    void inputIsNotChangedAndParametersAreRestored() {
+        SplittableRandom random = new SplittableRandom(23);
+        Dense dense = new Dense(3, 2, true, new XavierInitializer(), Precision.FLOAT64, random);
+        Tensor weightsBefore = dense.weights().value().copy();
+        Tensor input = TestTensors.gaussian(random, 2, 3);
+        Tensor inputBefore = input.copy();
+        check.check(dense, input, random);
+        for (int i = 0; i < input.size(); i++) {
+            assertEquals(inputBefore.get(i), input.get(i));
+        }
+        for (int i = 0; i < weightsBefore.size(); i++) {
+            assertEquals(weightsBefore.get(i), dense.weights().value().get(i));
+        }
+    }
+
+    @Test
+    void relativeErrorFormula() {
+        assertEquals(0.0, GradientCheck.relativeError(2.0, 2.0, 1e-8));
+        assertEquals(1.0 / 3.0, GradientCheck.relativeError(2.0, 1.0, 1e-8), 1e-15);
+        assertEquals(0.0, GradientCheck.relativeError(0.0, 0.0, 1e-8));
+        assertEquals(1e-12 / 1e-4, GradientCheck.relativeError(1e-12, 0.0, 1e-4), 1e-20);
+        assertTrue(Double.isNaN(GradientCheck.relativeError(Double.NaN, 1.0, 1e-8)));
+    }
+
+    private static void assertPasses(GradientCheck.Result result) {
+        assertTrue(result.passes(TOLERANCE), "gradient check failed: " + result);
+    }
+
+    /** Layers one after another, the smallest network there is, for checking a composition. */
+    private static final class Sequence implements Layer {
+        private final List<Layer> layers;
+
+        Sequence(Layer... layers) {
+            this.layers = List.of(layers);
+        }
+
+        @Override
+        public Tensor forward(Tensor input, boolean training) {
+            Tensor x = input;
+            for (Layer layer : layers) {
+                x = layer.forward(x, training);
+            }
+            return x;
+        }
+
+        @Override
+        public Tensor backward(Tensor outputGradient) {
+            Tensor gradient = outputGradient;
+            for (int i = layers.size() - 1; i >= 0; i--) {
+                gradient = layers.get(i).backward(gradient);
+            }
+            return gradient;
+        }
+
+        @Override
+        public List<Parameter> parameters() {
+            List<Parameter> parameters = new ArrayList<>();
+            for (Layer layer : layers) {
+                parameters.addAll(layer.parameters());
+            }
+            return parameters;
+        }
+    }
+}

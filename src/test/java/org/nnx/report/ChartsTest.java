@@ -1,0 +1,153 @@
+package org.nnx.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.GraphicsEnvironment;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYItemRenderer;
+import org.junit.jupiter.api.Test;
+import org.nnx.train.ExperimentResult;
+import org.nnx.train.MetricsRow;
+import org.nnx.train.RunResult;
+import org.nnx.train.RunStatus;
+
+class ChartsTest {
+    @Test
+    void rendersHeadless() {
+        LossChart.createChart(SyntheticResults.handMade().runs());
+        assertTrue(GraphicsEnvironment.isHeadless());
+    }
+
+    @Test
+    void lossDatasetSkipsNaNAndInfiniteLosses() {
+        List<RunResult> runs = SyntheticResults.handMade().runs();
+        LossChart.LossDataset dataset = LossChart.createDataset(runs);
+        assertEquals(3, dataset.raw().getSeriesCount());
+        assertEquals(3, dataset.raw().getItemCount(0), "the diverged run's NaN is left out");
+        assertEquals(3.0, dataset.raw().getXValue(0, 2), "its curve ends at the last finite loss");
+        assertEquals(4, dataset.raw().getItemCount(1));
+        assertEquals(dataset.raw().getItemCount(0), dataset.smoothed().getItemCount(0));
+        assertEquals("learning_rate=0.1,optimizer=adam", dataset.raw().getSeriesKey(2));
+    }
+
+    @Test
+    void lossAxisIsLogarithmicOnlyWhenLossesSpanMoreThanTwoDecades() {
+        List<RunResult> runs = SyntheticResults.handMade().runs();
+        assertInstanceOf(LogAxis.class, LossChart.createChart(runs).getXYPlot().getRangeAxis(),
+                "2.3 … 3.5e9 spans nine decades");
+        List<RunResult> calm = runs.subList(1, 3);
+        assertInstanceOf(NumberAxis.class, LossChart.createChart(calm).getXYPlot().getRangeAxis(),
+                "0.1 … 2.3 is less than two decades");
+        RunResult withZero = run("zero", List.of(new MetricsRow(1, 0, 1000, Double.NaN, Double.NaN),
+                new MetricsRow(2, 0, 0, Double.NaN, Double.NaN)));
+        assertFalse(LossChart.wantsLogScale(LossChart.createDataset(List.of(withZero)).raw()),
+                "a zero loss cannot be drawn on a log axis");
+    }
+
+    @Test
+    void eachRunKeepsItsColourInBothCharts() {
+        List<RunResult> runs = SyntheticResults.handMade().runs();
+        XYPlot loss = LossChart.createChart(runs).getXYPlot();
+        XYPlot accuracy = AccuracyChart.createChart(runs).getXYPlot();
+        for (int i = 0; i < runs.size(); i++) {
+            assertEquals(RunColors.of(i), opaque(loss.getRenderer(1), i), "smoothed loss");
+            assertEquals(RunColors.of(i), opaque(loss.getRenderer(0), i), "raw loss, faint");
+            assertEquals(RunColors.of(i), accuracy.getRenderer(0).getSeriesPaint(i), "train");
+            assertEquals(RunColors.of(i), accuracy.getRenderer(1).getSeriesPaint(i), "test");
+            assertEquals(runs.get(i).name(), loss.getFixedLegendItems().get(i).getLabel());
+        }
+        assertTrue(((java.awt.Color) loss.getRenderer(0).getSeriesPaint(0)).getAlpha() < 128, "raw loss is faint");
+        assertTrue(((java.awt.BasicStroke) accuracy.getRenderer(0).getSeriesStroke(0)).getDashArray() != null,
+                "train is dashed");
+        assertTrue(((java.awt.BasicStroke) accuracy.getRenderer(1).getSeriesStroke(0)).getDashArray() == null,
+                "test is solid");
+    }
+
+    @Test
+    void accuracyDatasetHasOnlyEvaluatedIterationsAndAUnitRange() {
+        List<RunResult> runs = SyntheticResults.handMade().runs();
+        AccuracyChart.AccuracyDataset dataset = AccuracyChart.createDataset(runs);
+        assertEquals(2, dataset.test().getItemCount(1));
+        assertEquals(2.0, dataset.test().getXValue(1, 0));
+        assertEquals(0.9125, dataset.test().getYValue(1, 1));
+        assertEquals(0.9235, dataset.train().getYValue(1, 1));
+        NumberAxis axis = (NumberAxis) AccuracyChart.createChart(dataset, runs).getXYPlot().getRangeAxis();
+        assertEquals(0, axis.getLowerBound());
+        assertEquals(1, axis.getUpperBound());
+    }
+
+    @Test
+    void exponentialMovingAverageIsBiasCorrected() {
+        assertArrayEquals(new double[] {4, 4, 4}, LossChart.exponentialMovingAverage(new double[] {4, 4, 4}, 9), 1e-12);
+        assertArrayEquals(new double[] {1, 2, 3}, LossChart.exponentialMovingAverage(new double[] {1, 2, 3}, 1), 1e-12);
+        double[] smoothed = LossChart.exponentialMovingAverage(new double[] {0, 10}, 3);
+        assertEquals(0, smoothed[0]);
+        assertEquals(10 * 0.5 / (1 - 0.25), smoothed[1], 1e-12);
+        assertEquals(1, LossChart.smoothingSpan(10));
+        assertEquals(200, LossChart.smoothingSpan(1_000_000));
+    }
+
+    @Test
+    void pngsHaveTheRequestedSize() throws IOException {
+        ExperimentResult result = SyntheticResults.small();
+        JFreeChart chart = AccuracyChart.createChart(result.runs());
+        BufferedImage plain = ImageIO.read(new ByteArrayInputStream(ChartImages.toPng(chart, 900, 420)));
+        assertNotNull(plain);
+        assertEquals(900, plain.getWidth());
+        assertEquals(420, plain.getHeight());
+        assertEquals(0xffffff, plain.getRGB(2, 2) & 0xffffff, "white background");
+        BufferedImage sharp = ImageIO.read(new ByteArrayInputStream(ChartImages.toReportPng(chart)));
+        assertEquals(ChartImages.WIDTH * ChartImages.SCALE, sharp.getWidth());
+    }
+
+    @Test
+    void runsWithoutDataStillRender() throws IOException {
+        List<RunResult> runs = List.of(run("nothing", List.of()));
+        for (JFreeChart chart : List.of(LossChart.createChart(runs), AccuracyChart.createChart(runs),
+                LossChart.createChart(List.of()), AccuracyChart.createChart(List.of()))) {
+            assertNotNull(ImageIO.read(new ByteArrayInputStream(ChartImages.toPng(chart, 300, 200))));
+        }
+    }
+
+    @Test
+    void runsWithTheSameNameGetDistinctSeries() {
+        RunResult a = run("same", List.of(new MetricsRow(1, 0, 1, 0.5, 0.5)));
+        LossChart.LossDataset dataset = LossChart.createDataset(List.of(a, a));
+        assertEquals("same", dataset.raw().getSeriesKey(0));
+        assertEquals("same (2)", dataset.raw().getSeriesKey(1));
+    }
+
+    @Test
+    void coloursAreDistinctAndStable() {
+        assertEquals("#1f77b4", RunColors.hex(0));
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 30; i++) {
+            assertTrue(seen.add(RunColors.of(i).getRGB()), "colour " + i);
+            assertEquals(RunColors.of(i), RunColors.of(i));
+        }
+    }
+
+    private static java.awt.Color opaque(XYItemRenderer renderer, int series) {
+        java.awt.Color colour = (java.awt.Color) renderer.getSeriesPaint(series);
+        return new java.awt.Color(colour.getRed(), colour.getGreen(), colour.getBlue());
+    }
+
+    private static RunResult run(String name, List<MetricsRow> rows) {
+        return new RunResult(new org.nnx.model.RunPlan(name, Map.of(), SyntheticResults.config(0.1, 2, 1)),
+                RunStatus.OK, "", rows, Double.NaN, Double.NaN, Double.NaN, 0, 0, Map.of());
+    }
+}

@@ -1,0 +1,84 @@
+package org.nnx.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.nnx.model.ExperimentPlan;
+import org.nnx.model.RunPlan;
+import org.nnx.train.ExperimentResult;
+import org.nnx.train.RunResult;
+import org.nnx.train.RunStatus;
+
+class HtmlReportTest {
+    private static final byte[] NO_IMAGE = new byte[0];
+
+    @Test
+    void escapesMarkupAndQuotes() {
+        assertEquals("&lt;script&gt;alert(1)&lt;/script&gt;", HtmlReport.escape("<script>alert(1)</script>"));
+        assertEquals("&amp;&quot;&#39;", HtmlReport.escape("&\"'"));
+        assertEquals("a &amp;amp; b", HtmlReport.escape("a &amp; b"));
+        assertEquals("plain text, é ★", HtmlReport.escape("plain text, é ★"));
+        assertEquals("", HtmlReport.escape(""));
+        assertEquals("", HtmlReport.escape(null));
+    }
+
+    @Test
+    void everyPieceOfUserTextIsEscaped() {
+        String evil = "<img src=x onerror=alert(1)>";
+        Map<String, String> varying = Map.of("set<ting>", "v<al>");
+        RunPlan plan = new RunPlan("run" + evil, varying, SyntheticResults.config(0.1, 10, 5));
+        RunResult run = new RunResult(plan, RunStatus.FAILED, "reason" + evil, List.of(), Double.NaN, Double.NaN,
+                Double.NaN, 1, 1, Map.of("key" + evil, "value" + evil));
+        ExperimentPlan experiment = new ExperimentPlan("name" + evil, "description" + evil, Path.of("file<x>.nnx"),
+                List.of(plan), "config" + evil);
+        String html = HtmlReport.render(new ExperimentResult(experiment, List.of(run)), NO_IMAGE, NO_IMAGE);
+        assertFalse(html.contains("<img src=x"), html);
+        assertFalse(html.contains("<ting>"));
+        assertFalse(html.contains("v<al>"));
+        assertFalse(html.contains("file<x>"));
+        for (String owner : List.of("run", "reason", "key", "value", "name", "description", "config")) {
+            assertTrue(html.contains(owner + "&lt;img src=x onerror=alert(1)&gt;"), owner);
+        }
+    }
+
+    @Test
+    void bestRunIsTheOkRunWithTheHighestTestAccuracy() {
+        List<RunResult> runs = SyntheticResults.handMade().runs();
+        assertEquals(2, HtmlReport.bestRun(runs));
+        RunResult diverged = runs.get(0);
+        RunResult luckyButDiverged = new RunResult(diverged.plan(), RunStatus.DIVERGED, "NaN", diverged.metrics(),
+                0.99, 0.99, Double.NaN, 1, 1, Map.of());
+        assertEquals(2, HtmlReport.bestRun(List.of(luckyButDiverged, runs.get(1), runs.get(2))));
+        assertEquals(-1, HtmlReport.bestRun(List.of(luckyButDiverged)));
+        assertEquals(-1, HtmlReport.bestRun(List.of()));
+    }
+
+    @Test
+    void formatsNumbersForPeople() {
+        assertEquals("92.35 %", HtmlReport.percent(0.9235));
+        assertEquals("—", HtmlReport.percent(Double.NaN));
+        assertEquals("8.4 s", HtmlReport.duration(8.4));
+        assertEquals("2 min 05 s", HtmlReport.duration(125));
+        assertEquals("1 h 02 min", HtmlReport.duration(3725));
+        assertEquals("15,235", HtmlReport.rate(15234.56));
+        assertEquals("—", HtmlReport.rate(0));
+        List<RunResult> runs = SyntheticResults.handMade().runs();
+        assertEquals("NaN", HtmlReport.loss(runs.get(0)));
+        assertEquals("0.5", HtmlReport.loss(runs.get(1)));
+        assertEquals("0.1", HtmlReport.loss(runs.get(2)));
+    }
+
+    @Test
+    void anExperimentWithoutRunsStillRenders() {
+        ExperimentPlan experiment = new ExperimentPlan("empty", "", null, List.of(), "");
+        String html = HtmlReport.render(new ExperimentResult(experiment, List.of()));
+        assertTrue(html.contains("<h1>empty</h1>"));
+        assertTrue(html.contains("no runs"));
+        assertEquals(2, html.split("data:image/png;base64,", -1).length - 1);
+    }
+}

@@ -1,0 +1,145 @@
+package org.nnx.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nnx.train.MetricsRow;
+
+class MetricsCsvTest {
+    private static final double NAN = Double.NaN;
+
+    @Test
+    void writesCompactNumbers() {
+        String csv = MetricsCsv.toCsv(List.of(
+                new MetricsRow(1, 1.0 / 3, 0.1f, NAN, NAN),
+                new MetricsRow(2, 2.0, 0.1, 0.5, 1.0),
+                new MetricsRow(3, 3.0, 1e-5f, 0.25, 0.0),
+                new MetricsRow(4, 4.0, Double.POSITIVE_INFINITY, NAN, 0.9)));
+        assertEquals("""
+                iteration,epoch,loss,train_accuracy,test_accuracy
+                1,0.3333,0.1,,
+                2,2,0.1,0.5,1
+                3,3,1E-5,0.25,0
+                4,4,Infinity,,0.9
+                """, csv);
+    }
+
+    @Test
+    void doubleValuesRoundTripExactly() throws IOException {
+        List<MetricsRow> rows = List.of(
+                new MetricsRow(1, 0.0125, 2.302585092994046, 0.1234567890123, 0.9876543210987),
+                new MetricsRow(2, 0.025, 1e-300, NAN, 1.0 / 3),
+                new MetricsRow(3, 0.0375, NAN, NAN, NAN),
+                new MetricsRow(4, 0.05, Double.NEGATIVE_INFINITY, NAN, NAN));
+        assertEquals(rows, MetricsCsv.read(new StringReader(MetricsCsv.toCsv(rows)), "memory"));
+    }
+
+    @Test
+    void floatValuesRoundTripAsTheSameFloat() throws IOException {
+        float[] losses = {0.1f, 2.3025851f, 1.17549435E-38f, 3.4028235E38f, 1e-7f, 123456.79f};
+        List<MetricsRow> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < losses.length; i++) {
+            rows.add(new MetricsRow(i + 1, i, losses[i], NAN, NAN));
+        }
+        List<MetricsRow> read = MetricsCsv.read(new StringReader(MetricsCsv.toCsv(rows)), "memory");
+        for (int i = 0; i < losses.length; i++) {
+            assertEquals(losses[i], (float) read.get(i).loss());
+        }
+    }
+
+    @Test
+    void writesAndReadsFiles(@TempDir Path temp) throws IOException {
+        List<MetricsRow> rows = List.of(new MetricsRow(1, 0.5, 0.75, 0.5, 0.25));
+        Path file = temp.resolve("metrics.csv");
+        MetricsCsv.write(rows, file);
+        assertEquals(rows, MetricsCsv.read(file));
+    }
+
+    @Test
+    void readsColumnsInAnyOrderAndIgnoresExtraOnes() throws IOException {
+        String csv = """
+                loss,iteration,validation_loss,epoch,test_accuracy,train_accuracy,validation_accuracy
+                0.5,7,0.6,0.7,0.8,0.9,0.85
+                """;
+        assertEquals(List.of(new MetricsRow(7, 0.7, 0.5, 0.9, 0.8)), MetricsCsv.read(new StringReader(csv), "m.csv"));
+    }
+
+    @Test
+    void toleratesCrLfAndAByteOrderMark() throws IOException {
+        String csv = "\uFEFFiteration,epoch,loss,train_accuracy,test_accuracy\r\n1,0.5,2,,\r\n";
+        assertEquals(List.of(new MetricsRow(1, 0.5, 2, NAN, NAN)), MetricsCsv.read(new StringReader(csv), "m.csv"));
+    }
+
+    @Test
+    void malformedNumberNamesFileAndLine() {
+        String csv = """
+                iteration,epoch,loss,train_accuracy,test_accuracy
+                1,0.1,2.3,,
+                2,0.2,abc,,
+                """;
+        CsvFormatException e = assertThrows(CsvFormatException.class,
+                () -> MetricsCsv.read(new StringReader(csv), "runs/a/metrics.csv"));
+        assertEquals("runs/a/metrics.csv:3: loss 'abc' is not a number", e.getMessage());
+        assertEquals(3, e.line());
+        assertEquals("runs/a/metrics.csv", e.file());
+    }
+
+    @Test
+    void javaOnlyNumberSyntaxIsRejected() {
+        String csv = "iteration,epoch,loss,train_accuracy,test_accuracy\n1,0.1,2d,,\n";
+        CsvFormatException e = assertThrows(CsvFormatException.class,
+                () -> MetricsCsv.read(new StringReader(csv), "m.csv"));
+        assertEquals("m.csv:2: loss '2d' is not a number", e.getMessage());
+    }
+
+    @Test
+    void badIterationIsReported() {
+        String csv = "iteration,epoch,loss,train_accuracy,test_accuracy\n1.5,0.1,2,,\n";
+        CsvFormatException e = assertThrows(CsvFormatException.class,
+                () -> MetricsCsv.read(new StringReader(csv), "m.csv"));
+        assertEquals("m.csv:2: iteration '1.5' is not a whole number", e.getMessage());
+    }
+
+    @Test
+    void wrongFieldCountIsReportedAtItsLineEvenAfterAMultiLineField() {
+        String csv = "iteration,epoch,loss,train_accuracy,test_accuracy,note\n"
+                + "1,0.1,2,,,\"two\nlines\"\n"
+                + "2,0.2,2,,\n";
+        CsvFormatException e = assertThrows(CsvFormatException.class,
+                () -> MetricsCsv.read(new StringReader(csv), "m.csv"));
+        assertEquals("m.csv:4: expected 6 fields as in the header, found 5", e.getMessage());
+    }
+
+    @Test
+    void missingColumnIsReported() {
+        String csv = "iteration,epoch,train_accuracy,test_accuracy\n1,0.1,,\n";
+        CsvFormatException e = assertThrows(CsvFormatException.class,
+                () -> MetricsCsv.read(new StringReader(csv), "m.csv"));
+        assertEquals("m.csv:1: missing column 'loss'; expected the header "
+                + "iteration,epoch,loss,train_accuracy,test_accuracy", e.getMessage());
+    }
+
+    @Test
+    void emptyFileIsReported(@TempDir Path temp) throws IOException {
+        Path file = Files.writeString(temp.resolve("metrics.csv"), "");
+        CsvFormatException e = assertThrows(CsvFormatException.class, () -> MetricsCsv.read(file));
+        assertTrue(e.getMessage().startsWith(file + ": empty file"), e.getMessage());
+    }
+
+    @Test
+    void brokenQuoteIsReported() {
+        String csv = "iteration,epoch,loss,train_accuracy,test_accuracy\n1,0.1,\"2,,\n";
+        CsvFormatException e = assertThrows(CsvFormatException.class,
+                () -> MetricsCsv.read(new StringReader(csv), "m.csv"));
+        assertTrue(e.getMessage().startsWith("m.csv:"), e.getMessage());
+        assertTrue(e.getMessage().contains("not valid CSV"), e.getMessage());
+    }
+}
