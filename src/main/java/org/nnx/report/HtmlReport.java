@@ -32,7 +32,7 @@ public final class HtmlReport {
             h2 { margin: 36px 0 12px; padding-bottom: 6px; border-bottom: 1px solid var(--line); font-size: 18px; }
             .description { margin: 0 0 8px; font-size: 17px; white-space: pre-line; }
             .meta { margin: 0; color: var(--muted); font-size: 14px; }
-            code, pre, .run { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans Mono", monospace;
+            code, pre, .run-name { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans Mono", monospace;
               font-size: 13px; }
             .table-wrap { overflow-x: auto; }
             table { width: 100%; border-collapse: collapse; font-size: 14px; }
@@ -40,9 +40,10 @@ public final class HtmlReport {
             th { color: var(--muted); font-size: 12px; font-weight: 600; letter-spacing: .03em; text-transform: uppercase;
               white-space: nowrap; }
             .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-            .run { overflow-wrap: anywhere; }
+            .run { display: flex; align-items: center; flex-wrap: wrap; gap: 4px 8px; }
+            .run-name { overflow-wrap: break-word; min-width: 0; }
             tr.best td { background: var(--best); }
-            .swatch { display: inline-block; width: 10px; height: 10px; margin-right: 8px; border-radius: 2px;
+            .swatch { flex: none; display: inline-block; width: 10px; height: 10px; border-radius: 2px;
               -webkit-print-color-adjust: exact; print-color-adjust: exact; }
             .badge { display: inline-block; padding: 0 8px; border-radius: 999px; font-size: 12px; font-weight: 600;
               line-height: 20px; white-space: nowrap; }
@@ -50,7 +51,7 @@ public final class HtmlReport {
             .status-diverged { background: #fff8c5; color: #7d5600; }
             .status-stopped { background: #eaeef2; color: #57606a; }
             .status-failed { background: #ffebe9; color: #b3261e; }
-            .best-mark { margin-left: 8px; font-family: system-ui, sans-serif; background: #ddf4ff; color: #0969da; }
+            .best-mark { font-family: system-ui, sans-serif; background: #ddf4ff; color: #0969da; }
             .reason { max-width: 32em; margin-top: 3px; color: var(--muted); font-size: 12px; overflow-wrap: anywhere; }
             .note { color: var(--muted); font-size: 13px; }
             figure { margin: 0 0 20px; }
@@ -212,12 +213,12 @@ public final class HtmlReport {
         for (int i = 0; i < runs.size(); i++) {
             RunResult run = runs.get(i);
             html.append(i == best ? "<tr class=\"best\">" : "<tr>");
-            html.append("<td class=\"run\"><span class=\"swatch\" style=\"background:").append(RunColors.hex(i))
-                    .append("\"></span>").append(escape(run.name()));
+            html.append("<td><div class=\"run\"><span class=\"swatch\" style=\"background:").append(RunColors.hex(i))
+                    .append("\"></span><span class=\"run-name\">").append(escape(run.name())).append("</span>");
             if (i == best) {
                 html.append("<span class=\"badge best-mark\" title=\"highest test accuracy of the ok runs\">★ best</span>");
             }
-            html.append("</td>");
+            html.append("</div></td>");
             for (String setting : swept) {
                 html.append("<td>").append(escape(run.plan().varying().getOrDefault(setting, ""))).append("</td>");
             }

@@ -1,0 +1,165 @@
+package org.nnx.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nnx.train.StopSignal;
+
+/** The command line in-process: exit statuses, diagnostics on stderr, the files a run writes. */
+class CliTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int nnx(String... args) {
+        return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                new StopSignal(), false).run(args);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+
+    private static final String SMALL = """
+            experiment small {
+                dataset mnist, limit = 1000
+                model {
+                    dense 30
+                    relu
+                    dense 10
+                }
+                loss cross_entropy
+                learning_rate 0.1
+                batch_size 50
+                epochs 2
+                seed 7
+            }
+            """;
+
+    @Test
+    void misspelledLayerIsReportedWithCaretAndStatus2() throws IOException {
+        Path file = write("typo.nnx", """
+                experiment typo {
+                    dataset mnist
+                    model {
+                        dense 50
+                        sigmod
+                        dense 10
+                    }
+                    loss cross_entropy
+                    learning_rate 0.1
+                    epochs 1
+                }
+                """);
+        assertEquals(2, nnx("run", file.toString(), "--out", dir.resolve("out").toString()));
+        assertEquals(file + ":5:9: error: unknown layer 'sigmod'; did you mean 'sigmoid'?\n"
+                + "        sigmod\n"
+                + "        ^~~~~~\n"
+                + "1 error\n", stderr());
+        assertFalse(Files.exists(dir.resolve("out")), "nothing may be trained or written for a bad file");
+    }
+
+    @Test
+    void checkReportsEveryErrorOfEveryFileSorted() throws IOException {
+        Path first = write("a.nnx", """
+                experiment a {
+                    dataset mnist
+                    model {
+                        dense 10
+                    }
+                    loss cross_entropy
+                    learning_rate -1
+                    batch_size 0
+                    epochs 1
+                }
+                """);
+        Path second = write("b.nnx", """
+                experiment b {
+                    dataset mnsit
+                    model {
+                        dense 10
+                    }
+                    loss cross_entropy
+                    learning_rate 0.1
+                }
+                """);
+        assertEquals(2, nnx("check", first.toString(), second.toString()));
+        List<String> headlines = stderr().lines().filter(l -> l.contains(": error: ")).toList();
+        assertEquals(List.of(
+                first + ":7:19: error: 'learning_rate' must be > 0, got -1",
+                first + ":8:16: error: 'batch_size' must be ≥ 1, got 0",
+                second + ":1:12: error: experiment 'b' has neither 'epochs' nor 'iterations'; give one",
+                second + ":2:13: error: unknown dataset 'mnsit'; did you mean 'mnist'?"), headlines);
+        assertTrue(stderr().endsWith("4 errors\n"));
+    }
+
+    @Test
+    void checkOfAValidFileTrainsNothing() throws IOException {
+        Path file = write("ok.nnx", SMALL);
+        assertEquals(0, nnx("check", file.toString()));
+        assertEquals("small: ok, 1 run\n", stdout());
+        assertEquals("", stderr());
+    }
+
+    @Test
+    void usageErrorsExitWith2() throws IOException {
+        assertEquals(2, nnx());
+        assertEquals(2, nnx("trian", "x.nnx"));
+        assertTrue(stderr().contains("nnx: error: unknown command 'trian'\n"), stderr());
+        assertEquals(2, nnx("run"));
+        assertEquals(2, nnx("run", write("ok.nnx", SMALL).toString(), "--out"));
+        assertEquals(2, nnx("run", "--bogus", "x.nnx"));
+        assertEquals(2, nnx("run", dir.resolve("missing.nnx").toString()));
+        assertTrue(stderr().contains("missing.nnx: no such file"));
+        assertEquals(2, nnx("check", dir.toString()));
+        assertTrue(stderr().contains("is a directory"));
+        assertEquals(2, nnx("run", write("ok2.nnx", SMALL).toString(), "--only", "smal"));
+        assertTrue(stderr().contains("unknown experiment 'smal'; did you mean 'small'?"));
+        assertFalse(stderr().contains("Exception"), stderr());
+    }
+
+    @Test
+    void runWritesReportAndCsvsAndExits0() throws IOException {
+        Path file = write("small.nnx", SMALL);
+        Path reports = dir.resolve("reports");
+        assertEquals(0, nnx("run", file.toString(), "--out", reports.toString()));
+        Path experiment = reports.resolve("small");
+        assertTrue(Files.size(experiment.resolve("index.html")) > 10_000);
+        List<String> summary = Files.readAllLines(experiment.resolve("summary.csv"));
+        assertEquals("run,status,train_accuracy,test_accuracy,loss,seconds,samples_per_second,reason", summary.get(0));
+        assertTrue(summary.get(1).startsWith("small,ok,"), summary.get(1));
+        List<String> metrics = Files.readAllLines(experiment.resolve("runs/small/metrics.csv"));
+        assertEquals("iteration,epoch,loss,train_accuracy,test_accuracy", metrics.get(0));
+        assertEquals(1 + 40, metrics.size(), "2 epochs of 1000 samples in batches of 50");
+        assertTrue(stdout().contains("report: " + experiment.resolve("index.html")), stdout());
+    }
+
+    @Test
+    void aNotYetSupportedConstructIsALocatedError() throws IOException {
+        Path file = write("sweep.nnx", SMALL.replace("learning_rate 0.1", "learning_rate 0.1 | 0.01"));
+        assertEquals(2, nnx("check", file.toString()));
+        assertTrue(stderr().startsWith(file + ":9:19: error: sweeps ('a | b') are not supported yet\n"), stderr());
+    }
+}

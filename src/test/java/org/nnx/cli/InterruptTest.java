@@ -1,0 +1,70 @@
+package org.nnx.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Ctrl-C in a real process: training stops, the metrics so far and the report are kept, status 130. */
+@DisabledOnOs(OS.WINDOWS)
+class InterruptTest {
+
+    @Test
+    void ctrlCKeepsMetricsAndWritesReport(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("long.nnx");
+        Files.writeString(file, """
+                experiment long_run {
+                    dataset mnist
+                    model {
+                        dense 50
+                        relu
+                        dense 10
+                    }
+                    loss cross_entropy
+                    learning_rate 0.1
+                    iterations 10000000
+                    evaluate_every 20
+                }
+                """);
+        Path reports = dir.resolve("reports");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "org.nnx.cli.Main", "run", file.toString(), "--out", reports.toString())
+                .redirectErrorStream(true)
+                .start();
+        BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        StringBuilder seen = new StringBuilder();
+        while ((line = output.readLine()) != null && !line.contains("10000000 iterations")) {
+            seen.append(line).append('\n');
+        }
+        assertTrue(line != null, "training never started:\n" + seen);
+        Thread.sleep(1500);
+        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+        String rest = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "nnx did not stop after Ctrl-C");
+        assertEquals(130, process.exitValue(), rest);
+        assertFalse(rest.contains("Exception"), rest);
+        assertTrue(rest.contains("long_run: stopped (stopped by the user after "), rest);
+
+        Path experiment = reports.resolve("long_run");
+        List<String> metrics = Files.readAllLines(experiment.resolve("runs" + File.separator + "long_run" + File.separator + "metrics.csv"));
+        assertTrue(metrics.size() > 20, "metrics computed before Ctrl-C are kept: " + metrics.size() + " lines");
+        assertTrue(metrics.stream().skip(1).anyMatch(row -> !row.endsWith(",,")), "at least one evaluation is kept");
+        List<String> summary = Files.readAllLines(experiment.resolve("summary.csv"));
+        assertTrue(summary.get(1).startsWith("long_run,stopped,"), summary.get(1));
+        assertTrue(Files.size(experiment.resolve("index.html")) > 1000);
+    }
+}

@@ -1,0 +1,134 @@
+package org.nnx.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.nnx.dsl.NnxParser;
+import org.nnx.dsl.SourceFile;
+import org.nnx.analysis.Analyzer;
+import org.nnx.model.ExperimentPlan;
+import org.nnx.model.Sampling;
+import org.nnx.plugin.Registries;
+import org.nnx.registry.ComponentRegistry;
+import org.nnx.registry.DatasetLoader;
+
+/** Training runs that must reach an accuracy, diverge, stop, and repeat bit for bit. */
+class TrainerTest {
+    private static final ComponentRegistry REGISTRY = Registries.builtins();
+    private static final DatasetLoader DATASETS = new DatasetLoader(REGISTRY);
+
+    private static ExperimentPlan plan(String text) {
+        var parsed = NnxParser.parse(new SourceFile(Path.of("test.nnx"), text));
+        assertEquals(List.of(), parsed.diagnostics());
+        Analyzer.Result result = new Analyzer(REGISTRY, DATASETS).analyze(List.of(parsed.file().orElseThrow()));
+        assertEquals(List.of(), result.diagnostics());
+        return result.plans().get(0);
+    }
+
+    private static RunResult train(String text, StopSignal stop) {
+        ExperimentPlan plan = plan(text);
+        return new ExperimentRunner(new Trainer(REGISTRY, stop), DATASETS, stop).run(plan, TrainingListener.NONE).runs().get(0);
+    }
+
+    private static String net(String extra) {
+        return """
+                experiment net {
+                    dataset mnist, limit = 2000
+                    model {
+                        dense 50
+                        relu
+                        dense 10
+                    }
+                    loss cross_entropy
+                    learning_rate 0.1
+                    batch_size 50
+                    epochs 3
+                    seed 1
+                %s
+                }
+                """.formatted(extra);
+    }
+
+    @Test
+    void reluNetLearnsDigits() {
+        RunResult result = train(net(""), new StopSignal());
+        assertEquals(RunStatus.OK, result.status(), result.reason());
+        assertEquals(120, result.metrics().size(), "3 epochs of 2000 samples in batches of 50");
+        assertTrue(result.testAccuracy() >= 0.85, "test accuracy " + result.testAccuracy());
+        assertTrue(result.trainAccuracy() >= 0.88, "train accuracy " + result.trainAccuracy());
+        assertEquals(3, result.metrics().stream().filter(MetricsRow::evaluated).count(), "one evaluation per epoch");
+        double first = result.metrics().get(0).loss();
+        double last = result.metrics().get(result.metrics().size() - 1).loss();
+        assertTrue(first > 2.0 && last < 0.6, "loss falls from " + first + " to " + last);
+        assertEquals(3.0, result.metrics().get(119).epoch(), 1e-12);
+        assertEquals("java", result.provenance().get("blas"));
+    }
+
+    @Test
+    void mseWithSoftmaxLearnsToo() {
+        RunResult result = train(net("").replace("dense 10\n", "dense 10\n        softmax\n")
+                .replace("cross_entropy", "mse").replace("0.1", "0.5"), new StopSignal());
+        assertEquals(RunStatus.OK, result.status(), result.reason());
+        assertTrue(result.testAccuracy() >= 0.6, "test accuracy " + result.testAccuracy());
+    }
+
+    @Test
+    void hugeLearningRateDivergesAndKeepsItsMetrics() {
+        RunResult result = train(net("").replace("learning_rate 0.1", "learning_rate 1e4")
+                .replace("cross_entropy", "mse"), new StopSignal());
+        assertEquals(RunStatus.DIVERGED, result.status());
+        assertTrue(result.reason().startsWith("loss became "), result.reason());
+        assertTrue(result.metrics().size() < 120);
+        MetricsRow lastRow = result.metrics().get(result.metrics().size() - 1);
+        assertTrue(!Double.isFinite(lastRow.loss()) || lastRow.loss() > 1e4, "last loss " + lastRow.loss());
+    }
+
+    @Test
+    void aStopRequestEndsTheRunAsStopped() {
+        StopSignal stop = new StopSignal();
+        stop.request();
+        RunResult result = train(net(""), stop);
+        assertEquals(RunStatus.STOPPED, result.status());
+    }
+
+    @Test
+    void sameFileAndSeedGiveBitIdenticalMetrics() {
+        String text = net("    sampling random").replace("epochs 3", "iterations 50");
+        List<MetricsRow> first = train(text, new StopSignal()).metrics();
+        List<MetricsRow> second = train(text, new StopSignal()).metrics();
+        assertEquals(first, second);
+        List<MetricsRow> otherSeed = train(text.replace("seed 1", "seed 2"), new StopSignal()).metrics();
+        assertTrue(!first.equals(otherSeed), "another seed gives other numbers");
+    }
+
+    @Test
+    void shuffleVisitsEverySampleOncePerEpoch() {
+        BatchSampler sampler = new BatchSampler(Sampling.SHUFFLE, 10, 4, new SplittableRandom(3));
+        int[] seen = new int[10];
+        int[] sizes = new int[3];
+        for (int batch = 0; batch < 3; batch++) {
+            int start = sampler.next();
+            int count = sampler.count(start);
+            sizes[batch] = count;
+            for (int i = 0; i < count; i++) {
+                seen[sampler.indices()[start + i]]++;
+            }
+        }
+        assertEquals("[4, 4, 2]", Arrays.toString(sizes));
+        assertTrue(Arrays.stream(seen).allMatch(n -> n == 1), Arrays.toString(seen));
+    }
+
+    @Test
+    void randomSamplingDrawsFullBatchesWithReplacement() {
+        BatchSampler sampler = new BatchSampler(Sampling.RANDOM, 10, 25, new SplittableRandom(3));
+        int start = sampler.next();
+        assertEquals(0, start);
+        assertEquals(25, sampler.count(start));
+        assertTrue(Arrays.stream(sampler.indices()).allMatch(i -> i >= 0 && i < 10));
+    }
+}
