@@ -47,7 +47,8 @@ final class PlanBuilder {
                 Sampling.valueOf(values(experiment, "sampling").string("mode").toUpperCase()),
                 values(experiment, "seed").integer("seed"),
                 experiment.setting("evaluate_every").isPresent()
-                        ? values(experiment, "evaluate_every").integer("iterations") : 0);
+                        ? values(experiment, "evaluate_every").integer("iterations") : 0,
+                0, 0, org.nnx.model.EarlyStop.OFF, org.nnx.model.GradientMode.BACKPROP);
         String description = experiment.setting("description").isPresent()
                 ? values(experiment, "description").string("text") : "";
         RunPlan run = new RunPlan(experiment.name(), Map.of(), config);

@@ -6,6 +6,8 @@ import java.util.List;
  * Everything one training run needs, resolved and checked.
  *
  * @param evaluateEvery iterations between evaluations; 0 means once per epoch
+ * @param weightDecay   λ of the L2 penalty λ/2·‖W‖² on parameters that decay (weights, not biases)
+ * @param validation    the fraction of the training set held out for validation, in [0, 1)
  */
 public record RunConfig(
         ComponentUse dataset,
@@ -17,7 +19,11 @@ public record RunConfig(
         TrainingLength length,
         Sampling sampling,
         long seed,
-        long evaluateEvery) {
+        long evaluateEvery,
+        double weightDecay,
+        double validation,
+        EarlyStop earlyStop,
+        GradientMode gradient) {
 
     public RunConfig {
         layers = List.copyOf(layers);

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.nnx.model.ComponentUse;
+import org.nnx.model.EarlyStop;
+import org.nnx.model.GradientMode;
 import org.nnx.model.ExperimentPlan;
 import org.nnx.model.RunConfig;
 import org.nnx.model.RunPlan;
@@ -122,7 +124,8 @@ final class SyntheticResults {
                 List.of(new ComponentUse("dense", Arguments.of("units", 50L)), new ComponentUse("sigmoid", null),
                         new ComponentUse("dense", Arguments.of("units", 10L))),
                 new ComponentUse("cross_entropy", null), new ComponentUse("sgd", null), learningRate, BATCH_SIZE,
-                TrainingLength.iterations(iterations), Sampling.SHUFFLE, 42, evaluateEvery);
+                TrainingLength.iterations(iterations), Sampling.SHUFFLE, 42, evaluateEvery, 0, 0, EarlyStop.OFF,
+                GradientMode.BACKPROP);
     }
 
     private static RunResult run(RunPlan plan, double rate, int iterations, int evaluateEvery) {
