@@ -3,26 +3,32 @@ package org.nnx.analysis;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nnx.dsl.Diagnostic;
 import org.nnx.dsl.ast.Definition;
 import org.nnx.dsl.ast.NnxFile;
 import org.nnx.model.ExperimentPlan;
+import org.nnx.model.ObjectivePlan;
+import org.nnx.model.ObjectiveRun;
+import org.nnx.model.RunPlan;
 import org.nnx.registry.ComponentRegistry;
 import org.nnx.registry.DatasetLoader;
 
 /**
- * Checks parsed files against the language and the registry, and plans the experiments of files that
- * pass. All problems of all files are collected in one pass, sorted by position; nothing is planned
- * while any remains, so a mistake never costs a training run.
+ * Checks parsed files against the language and the registry, and plans what they define. The steps:
+ * read imports; check each definition as written; merge {@code extends}; expand sweeps; check every run's
+ * variant; plan. All problems of all files are collected in one pass, sorted by position; nothing is
+ * planned while any remains, so a mistake never costs a training run.
  */
 public final class Analyzer {
 
-    /** The plans, or the problems that prevent them. */
-    public record Result(List<ExperimentPlan> plans, List<Diagnostic> diagnostics) {
+    /** The plans of the files' own definitions, or the problems that prevent them. */
+    public record Result(List<ExperimentPlan> plans, List<ObjectivePlan> objectives, List<Diagnostic> diagnostics) {
         public Result {
             plans = List.copyOf(plans);
+            objectives = List.copyOf(objectives);
             diagnostics = List.copyOf(diagnostics);
         }
 
@@ -31,13 +37,21 @@ public final class Analyzer {
         }
     }
 
-    private static final List<ExperimentCheck> CHECKS = List.of(
+    private static final List<DefinitionCheck> AS_WRITTEN = List.of(new NoDuplicateStatements());
+
+    private static final List<DefinitionCheck> EXPERIMENT_CHECKS = List.of(
             new KnownStatements(),
-            new NoDuplicateStatements(),
             new RequiredStatements(),
             new StatementValues(),
             new ModelLayers(),
-            new ModelFitsDataset());
+            new ModelFitsDataset(),
+            new EarlyStopNeedsValidation());
+
+    private static final List<DefinitionCheck> OBJECTIVE_CHECKS = List.of(
+            new KnownStatements(),
+            new RequiredStatements(),
+            new StatementValues(),
+            new ObjectiveFormula());
 
     private final AnalysisContext context;
 
@@ -47,33 +61,81 @@ public final class Analyzer {
 
     public Result analyze(List<NnxFile> files) {
         Diagnostics diagnostics = new Diagnostics();
-        List<Experiment> experiments = new ArrayList<>();
+        List<NnxFile> imported = Imports.resolve(files, diagnostics);
+
         Map<String, Definition> byName = new HashMap<>();
-        for (NnxFile file : files) {
-            SupportedSyntax.check(file, diagnostics);
-            Path baseDirectory = baseDirectory(file);
+        Map<Definition, Path> directories = new HashMap<>();
+        List<Definition> own = new ArrayList<>();
+        for (NnxFile file : concat(files, imported)) {
+            Path directory = baseDirectory(file);
             for (Definition definition : file.definitions()) {
                 Definition earlier = byName.putIfAbsent(definition.name().name(), definition);
                 if (earlier != null) {
-                    diagnostics.error(definition.name().location(), definition.kind().keyword() + " '"
-                            + definition.name().name() + "' is defined twice; first at " + earlier.name().location());
+                    diagnostics.error(definition.name().location(), "'" + definition.name().name()
+                            + "' is defined twice; first at " + earlier.name().location());
                     continue;
                 }
-                if (definition.kind() == Definition.Kind.EXPERIMENT) {
-                    experiments.add(new Experiment(definition, baseDirectory));
+                directories.put(definition, directory);
+                AS_WRITTEN.forEach(check -> check.check(new DefinitionView(definition, directory), context, diagnostics));
+                if (files.contains(file)) {
+                    own.add(definition);
                 }
             }
         }
-        for (Experiment experiment : experiments) {
-            for (ExperimentCheck check : CHECKS) {
-                check.check(experiment, context, diagnostics);
+
+        Inheritance inheritance = new Inheritance(byName, diagnostics);
+        PlanBuilder builder = new PlanBuilder(context);
+        List<ExperimentPlan> plans = new ArrayList<>();
+        List<ObjectivePlan> objectives = new ArrayList<>();
+        for (Definition definition : own) {
+            Path directory = directories.get(definition);
+            var effective = inheritance.effective(definition);
+            if (effective.isEmpty()) {
+                continue;
+            }
+            List<Sweeps.Variant> variants = Sweeps.expand(effective.get(), diagnostics);
+            List<DefinitionCheck> checks = definition.kind() == Definition.Kind.EXPERIMENT
+                    ? EXPERIMENT_CHECKS : OBJECTIVE_CHECKS;
+            int before = diagnostics.count();
+            for (Sweeps.Variant variant : variants) {
+                DefinitionView view = new DefinitionView(variant.definition(), directory);
+                checks.forEach(check -> check.check(view, context, diagnostics));
+            }
+            if (diagnostics.count() > before || variants.isEmpty()) {
+                continue;
+            }
+            String name = definition.name().name();
+            Path source = definition.location().file().path();
+            String description = effective.get().statements().stream()
+                    .filter(s -> DefinitionView.nameOf(s).equals("description")).findFirst()
+                    .map(s -> Resolution.values(new DefinitionView(effective.get(), directory), "description", context,
+                            new Diagnostics()).orElseThrow().string("text"))
+                    .orElse("");
+            if (definition.kind() == Definition.Kind.EXPERIMENT) {
+                List<RunPlan> runs = new ArrayList<>();
+                for (Sweeps.Variant variant : variants) {
+                    runs.addAll(builder.experimentRuns(new DefinitionView(variant.definition(), directory), variant.varying()));
+                }
+                plans.add(new ExperimentPlan(name, description, source, runs, DefinitionPrinter.print(effective.get())));
+            } else {
+                List<ObjectiveRun> runs = variants.stream()
+                        .map(v -> builder.objectiveRun(new DefinitionView(v.definition(), directory), v.varying()))
+                        .toList();
+                String formula = ExpressionText.of(new DefinitionView(effective.get(), directory).setting("minimize")
+                        .orElseThrow().arguments().get(0).value());
+                objectives.add(new ObjectivePlan(name, description, source, formula, runs));
             }
         }
         if (!diagnostics.isEmpty()) {
-            return new Result(List.of(), diagnostics.sorted());
+            return new Result(List.of(), List.of(), diagnostics.sorted());
         }
-        PlanBuilder builder = new PlanBuilder(context);
-        return new Result(experiments.stream().map(builder::build).toList(), List.of());
+        return new Result(plans, objectives, List.of());
+    }
+
+    private static List<NnxFile> concat(List<NnxFile> a, List<NnxFile> b) {
+        List<NnxFile> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static Path baseDirectory(NnxFile file) {

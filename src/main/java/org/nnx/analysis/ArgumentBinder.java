@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Function;
 import org.nnx.dsl.SourceLocation;
 import org.nnx.dsl.ast.Argument;
 import org.nnx.dsl.ast.Expression;
 import org.nnx.registry.ComponentKind;
 import org.nnx.registry.ComponentRegistry;
 import org.nnx.spi.Arguments;
-import org.nnx.spi.Component;
 import org.nnx.spi.ComponentCall;
 import org.nnx.spi.ParameterSpec;
 
@@ -107,10 +107,6 @@ final class ArgumentBinder {
 
     /** One value checked against its parameter; empty after reporting why it does not fit. */
     Optional<Object> convert(String subject, Expression value, ParameterSpec parameter, Diagnostics diagnostics) {
-        if (value instanceof Expression.Alternatives) {
-            // Reported once for the whole file by SupportedSyntax.
-            return Optional.empty();
-        }
         switch (parameter.type()) {
             case NUMBER, INTEGER -> {
                 OptionalDouble number = Constants.number(value);
@@ -124,7 +120,11 @@ final class ArgumentBinder {
                     return Optional.empty();
                 }
                 boolean whole = parameter.type() == org.nnx.spi.ParameterType.INTEGER;
-                if (whole && (x != Math.rint(x) || Math.abs(x) > 9.007199254740992E15)) {
+                if (whole && Math.abs(x) > 9.007199254740992E15) {
+                    diagnostics.error(value.location(), subject + " is too large: " + Constants.describe(value));
+                    return Optional.empty();
+                }
+                if (whole && x != Math.rint(x)) {
                     diagnostics.error(value.location(), subject + " must be a whole number, got " + Constants.describe(value));
                     return Optional.empty();
                 }
@@ -180,20 +180,32 @@ final class ArgumentBinder {
      */
     Optional<ComponentCall> component(ComponentKind kind, String subject, Expression value, List<Argument> extra,
                                       Diagnostics diagnostics) {
-        if (value instanceof Expression.Alternatives) {
-            return Optional.empty();
-        }
+        Map<String, List<ParameterSpec>> known = new LinkedHashMap<>();
+        registry.all(kind).forEach((name, component) -> known.put(name, component.parameters()));
+        return named(kind.label(), article(kind), known, subject, value, extra, diagnostics,
+                name -> NotYetSupported.message(kind, name));
+    }
+
+    /** A mode of a statement, {@code numerical(h = 1e-3)}: like a component, from a fixed set. */
+    Optional<ComponentCall> mode(String subject, Map<String, List<ParameterSpec>> modes, Expression value,
+                                 List<Argument> extra, Diagnostics diagnostics) {
+        return named("mode", "a mode", modes, subject, value, extra, diagnostics, name -> Optional.empty());
+    }
+
+    private Optional<ComponentCall> named(String what, String aWhat, Map<String, List<ParameterSpec>> known,
+                                          String subject, Expression value, List<Argument> extra,
+                                          Diagnostics diagnostics, Function<String, Optional<String>> notYet) {
         Optional<org.nnx.dsl.ast.Identifier> name = Expression.componentName(value);
         if (name.isEmpty()) {
-            diagnostics.error(value.location(), subject + " must name " + article(kind) + ", got "
-                    + Constants.describe(value));
+            diagnostics.error(value.location(), subject + " must name " + aWhat + ", got " + Constants.describe(value));
             return Optional.empty();
         }
-        String componentName = name.get().name();
-        Optional<Component> component = registry.find(kind, componentName);
-        if (component.isEmpty()) {
-            diagnostics.error(name.get().location(), NotYetSupported.message(kind, componentName)
-                    .orElseGet(() -> Suggestions.unknown(kind.label(), componentName, registry.names(kind))));
+        String chosen = name.get().name();
+        List<ParameterSpec> parameters = known.get(chosen);
+        if (parameters == null) {
+            diagnostics.error(name.get().location(), notYet.apply(chosen)
+                    .orElseGet(() -> Suggestions.unknown(what, chosen, known.keySet(),
+                            what.equals("mode") ? " for " + subject : "")));
             return Optional.empty();
         }
         List<Argument> arguments = new java.util.ArrayList<>();
@@ -201,9 +213,8 @@ final class ArgumentBinder {
             arguments.addAll(call.arguments());
         }
         arguments.addAll(extra);
-        return bind(kind.label() + " '" + componentName + "'", name.get().location(), arguments,
-                component.get().parameters(), diagnostics)
-                .map(bound -> new ComponentCall(componentName, bound));
+        return bind(what + " '" + chosen + "'", name.get().location(), arguments, parameters, diagnostics)
+                .map(bound -> new ComponentCall(chosen, bound));
     }
 
     private static String article(ComponentKind kind) {

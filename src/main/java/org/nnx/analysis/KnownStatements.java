@@ -1,18 +1,26 @@
 package org.nnx.analysis;
 
+import org.nnx.dsl.ast.ModelBlock;
 import org.nnx.dsl.ast.Setting;
+import org.nnx.dsl.ast.Statement;
 
-/** Every statement of an experiment is one the language defines; a typo gets the nearest name. */
-final class KnownStatements implements ExperimentCheck {
+/** Every statement is one the language defines for its kind of definition; a typo gets the nearest name. */
+final class KnownStatements implements DefinitionCheck {
     @Override
-    public void check(Experiment experiment, AnalysisContext context, Diagnostics diagnostics) {
-        for (Setting setting : experiment.settings()) {
+    public void check(DefinitionView definition, AnalysisContext context, Diagnostics diagnostics) {
+        for (Statement statement : definition.statements()) {
+            if (statement instanceof ModelBlock model) {
+                if (Statements.find(definition.kind(), Statements.MODEL).isEmpty()) {
+                    diagnostics.error(model.location(), "an objective has no 'model'; it minimizes a formula");
+                }
+                continue;
+            }
+            Setting setting = (Setting) statement;
             String name = setting.name().name();
-            if (Statements.NOT_YET_SUPPORTED.contains(name)) {
-                diagnostics.error(setting.name().location(), "statement '" + name + "' is not supported yet");
-            } else if (Statements.find(name).isEmpty()) {
-                diagnostics.error(setting.name().location(),
-                        Suggestions.unknown("statement", name, Statements.knownNames()));
+            if (Statements.find(definition.kind(), name).isEmpty()) {
+                diagnostics.error(setting.name().location(), Suggestions.unknown("statement", name,
+                        Statements.names(definition.kind()), " in " + definition.kind().keyword() + " '"
+                                + definition.name() + "'"));
             }
         }
     }

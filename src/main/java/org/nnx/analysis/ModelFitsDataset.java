@@ -12,9 +12,9 @@ import org.nnx.spi.DatasetException;
  * The dataset loads, and the model's output is as wide as the dataset has classes. The input width comes
  * from the dataset, so this is where bad data is caught: before any training starts.
  */
-final class ModelFitsDataset implements ExperimentCheck {
+final class ModelFitsDataset implements DefinitionCheck {
     @Override
-    public void check(Experiment experiment, AnalysisContext context, Diagnostics diagnostics) {
+    public void check(DefinitionView experiment, AnalysisContext context, Diagnostics diagnostics) {
         var datasetCall = Resolution.component(experiment, "dataset", context, new Diagnostics());
         if (datasetCall.isEmpty()) {
             return;

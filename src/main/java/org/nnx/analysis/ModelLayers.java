@@ -6,10 +6,10 @@ import org.nnx.dsl.ast.Statement;
 import org.nnx.registry.ComponentKind;
 
 /** The model has layers, each a registered layer with arguments that fit its schema. */
-final class ModelLayers implements ExperimentCheck {
+final class ModelLayers implements DefinitionCheck {
     @Override
-    public void check(Experiment experiment, AnalysisContext context, Diagnostics diagnostics) {
-        experiment.model().ifPresent(model -> {
+    public void check(DefinitionView definition, AnalysisContext context, Diagnostics diagnostics) {
+        definition.model().ifPresent(model -> {
             if (model.layers().isEmpty()) {
                 diagnostics.error(model.location(), "the model has no layers");
             }

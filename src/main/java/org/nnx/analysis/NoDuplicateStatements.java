@@ -4,13 +4,16 @@ import java.util.HashMap;
 import java.util.Map;
 import org.nnx.dsl.ast.Statement;
 
-/** A statement is written at most once per experiment; a second one would silently win or lose. */
-final class NoDuplicateStatements implements ExperimentCheck {
+/**
+ * A statement is written at most once per definition; a second one would silently win or lose. Runs on
+ * definitions as written, before {@code extends} merges them.
+ */
+final class NoDuplicateStatements implements DefinitionCheck {
     @Override
-    public void check(Experiment experiment, AnalysisContext context, Diagnostics diagnostics) {
+    public void check(DefinitionView definition, AnalysisContext context, Diagnostics diagnostics) {
         Map<String, Statement> first = new HashMap<>();
-        for (Statement statement : experiment.statements()) {
-            String name = Experiment.nameOf(statement);
+        for (Statement statement : definition.statements()) {
+            String name = DefinitionView.nameOf(statement);
             Statement earlier = first.putIfAbsent(name, statement);
             if (earlier != null) {
                 diagnostics.error(statement.location(), "'" + name + "' is set twice; first at line "

@@ -1,24 +1,27 @@
 package org.nnx.analysis;
 
+import org.nnx.dsl.ast.Definition;
 import org.nnx.dsl.ast.Statement;
 
-/** The statements without a default are present, and the training length is given exactly once. */
-final class RequiredStatements implements ExperimentCheck {
+/** The statements without a default are present, and an experiment's length is given exactly once. */
+final class RequiredStatements implements DefinitionCheck {
     @Override
-    public void check(Experiment experiment, AnalysisContext context, Diagnostics diagnostics) {
-        var where = experiment.definition().name().location();
-        for (StatementSpec spec : Statements.all()) {
-            if (spec.required() && experiment.statements().stream()
-                    .noneMatch(s -> Experiment.nameOf(s).equals(spec.name()))) {
-                diagnostics.error(where, "experiment '" + experiment.name() + "' has no '" + spec.name()
-                        + "' statement (" + spec.doc() + ")");
+    public void check(DefinitionView definition, AnalysisContext context, Diagnostics diagnostics) {
+        var where = definition.definition().name().location();
+        String what = definition.kind().keyword() + " '" + definition.name() + "'";
+        for (StatementSpec spec : Statements.all(definition.kind())) {
+            if (spec.required() && definition.statements().stream()
+                    .noneMatch(s -> DefinitionView.nameOf(s).equals(spec.name()))) {
+                diagnostics.error(where, what + " has no '" + spec.name() + "' statement (" + spec.doc() + ")");
             }
         }
-        var epochs = experiment.setting(Statements.EPOCHS);
-        var iterations = experiment.setting(Statements.ITERATIONS);
+        if (definition.kind() != Definition.Kind.EXPERIMENT) {
+            return;
+        }
+        var epochs = definition.setting(Statements.EPOCHS);
+        var iterations = definition.setting(Statements.ITERATIONS);
         if (epochs.isEmpty() && iterations.isEmpty()) {
-            diagnostics.error(where, "experiment '" + experiment.name()
-                    + "' has neither 'epochs' nor 'iterations'; give one");
+            diagnostics.error(where, what + " has neither 'epochs' nor 'iterations'; give one");
         } else if (epochs.isPresent() && iterations.isPresent()) {
             Statement later = epochs.get().location().compareTo(iterations.get().location()) > 0
                     ? epochs.get() : iterations.get();

@@ -5,64 +5,108 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import org.nnx.dsl.ast.Definition;
 import org.nnx.registry.ComponentKind;
 import org.nnx.spi.ParameterSpec;
 import org.nnx.spi.Range;
 
-/** The statements of an experiment, with their types, ranges and defaults (the contract's table). */
+/** The statements of experiments and objectives, with their types, ranges and defaults (the contract's tables). */
 final class Statements {
     static final String MODEL = "model";
     static final String EPOCHS = "epochs";
     static final String ITERATIONS = "iterations";
-
-    /** In the contract but not implemented by this version; naming one is a "not supported yet" error. */
-    static final Set<String> NOT_YET_SUPPORTED = Set.of(
-            "validation", "weight_decay", "gradient", "early_stop", "repeat");
+    static final List<String> EARLY_STOP_METRICS = List.of(
+            "val_loss", "val_accuracy", "train_loss", "train_accuracy", "test_loss", "test_accuracy");
 
     private static final Map<String, StatementSpec> EXPERIMENT = new LinkedHashMap<>();
+    private static final Map<String, StatementSpec> OBJECTIVE = new LinkedHashMap<>();
 
     static {
-        add(StatementSpec.value("description", ParameterSpec.string("text", null, "shown in the report"), false));
-        add(StatementSpec.component("dataset", ComponentKind.DATASET, true, "the data to train on"));
-        add(new StatementSpec(MODEL, null, List.of(), true, "the layers, input to output"));
-        add(StatementSpec.component("loss", ComponentKind.LOSS, true, "what training minimizes"));
-        add(StatementSpec.component("optimizer", ComponentKind.OPTIMIZER, false, "how parameters are updated"));
-        add(StatementSpec.value("learning_rate",
-                ParameterSpec.requiredNumber("rate", "the step size η").in(Range.above(0)), true));
-        add(StatementSpec.value("batch_size",
+        ParameterSpec description = ParameterSpec.string("text", null, "shown in the report");
+        ParameterSpec learningRate = ParameterSpec.requiredNumber("rate", "the step size η").in(Range.above(0));
+        ParameterSpec h = ParameterSpec.number("h", 1e-4, "the step of central differences").in(Range.above(0));
+
+        add(EXPERIMENT, StatementSpec.value("description", description, false));
+        add(EXPERIMENT, StatementSpec.component("dataset", ComponentKind.DATASET, true, "the data to train on"));
+        add(EXPERIMENT, StatementSpec.value("validation", ParameterSpec.number("fraction", 0,
+                "fraction of the training set held out for validation").in(Range.closedOpen(0, 1)), false));
+        add(EXPERIMENT, StatementSpec.block(MODEL, "the layers, input to output"));
+        add(EXPERIMENT, StatementSpec.component("loss", ComponentKind.LOSS, true, "what training minimizes"));
+        add(EXPERIMENT, StatementSpec.component("optimizer", ComponentKind.OPTIMIZER, false, "how parameters are updated"));
+        add(EXPERIMENT, StatementSpec.value("learning_rate", learningRate, true));
+        add(EXPERIMENT, StatementSpec.value("batch_size",
                 ParameterSpec.integer("size", 100, "samples per mini-batch").in(Range.atLeast(1)), false));
-        add(StatementSpec.value(EPOCHS,
+        add(EXPERIMENT, StatementSpec.value(EPOCHS,
                 ParameterSpec.requiredInteger("count", "passes over the training set").in(Range.atLeast(1)), false));
-        add(StatementSpec.value(ITERATIONS,
+        add(EXPERIMENT, StatementSpec.value(ITERATIONS,
                 ParameterSpec.requiredInteger("count", "mini-batch steps").in(Range.atLeast(1)), false));
-        add(StatementSpec.value("sampling", ParameterSpec.choice("mode", "shuffle", List.of("shuffle", "random"),
+        add(EXPERIMENT, StatementSpec.value("sampling", ParameterSpec.choice("mode", "shuffle", List.of("shuffle", "random"),
                 "shuffle: a fresh permutation each epoch; random: each batch drawn with replacement"), false));
-        add(StatementSpec.value("seed",
-                ParameterSpec.integer("seed", 0, "the one source of randomness").in(Range.atLeast(0)), false));
-        add(StatementSpec.value("evaluate_every",
-                ParameterSpec.requiredInteger("iterations", "iterations between evaluations").in(Range.atLeast(1)),
+        add(EXPERIMENT, StatementSpec.value("weight_decay", ParameterSpec.number("lambda", 0,
+                "λ of the L2 penalty λ/2·‖W‖²").in(Range.atLeast(0)), false));
+        add(EXPERIMENT, StatementSpec.modes("gradient", modes(
+                "backprop", List.of(),
+                "numerical", List.of(h),
+                "check", List.of(ParameterSpec.number("tolerance", 1e-4,
+                        "largest relative error between backprop and central differences").in(Range.above(0)))),
+                "how ∂L/∂W is computed: backprop, numerical(h) or check(tolerance)"));
+        add(EXPERIMENT, StatementSpec.value("evaluate_every",
+                ParameterSpec.requiredInteger("iterations", "iterations between evaluations").in(Range.atLeast(1)), false));
+        add(EXPERIMENT, StatementSpec.values("early_stop", false, "stop when a metric stops improving",
+                ParameterSpec.requiredInteger("patience", "evaluations without improvement").in(Range.atLeast(1)),
+                ParameterSpec.choice("metric", "val_loss", EARLY_STOP_METRICS, "the metric watched")));
+        add(EXPERIMENT, StatementSpec.value("repeat",
+                ParameterSpec.integer("count", 1, "runs of each configuration, seeds seed, seed+1, …").in(Range.atLeast(1)),
                 false));
+        add(EXPERIMENT, StatementSpec.value("seed",
+                ParameterSpec.integer("seed", 0, "the one source of randomness").in(Range.atLeast(0)), false));
+
+        add(OBJECTIVE, StatementSpec.value("description", description, false));
+        add(OBJECTIVE, StatementSpec.formula("minimize", "the function of x0, x1, … to minimize"));
+        add(OBJECTIVE, StatementSpec.formula("start", "the starting point [x0, x1, …]"));
+        add(OBJECTIVE, StatementSpec.value("learning_rate", learningRate, true));
+        add(OBJECTIVE, StatementSpec.value("steps",
+                ParameterSpec.integer("count", 100, "gradient steps").in(Range.atLeast(1)), false));
+        add(OBJECTIVE, StatementSpec.modes("gradient", modes("backprop", List.of(), "numerical", List.of(h)),
+                "how ∇f is computed: backprop (exact) or numerical(h)"));
     }
 
     private Statements() {
     }
 
-    private static void add(StatementSpec spec) {
-        EXPERIMENT.put(spec.name(), spec);
+    private static Map<String, List<ParameterSpec>> modes(Object... nameParameterPairs) {
+        Map<String, List<ParameterSpec>> modes = new LinkedHashMap<>();
+        for (int i = 0; i < nameParameterPairs.length; i += 2) {
+            @SuppressWarnings("unchecked")
+            List<ParameterSpec> parameters = (List<ParameterSpec>) nameParameterPairs[i + 1];
+            modes.put((String) nameParameterPairs[i], parameters);
+        }
+        return modes;
     }
 
-    static Optional<StatementSpec> find(String name) {
-        return Optional.ofNullable(EXPERIMENT.get(name));
+    private static void add(Map<String, StatementSpec> table, StatementSpec spec) {
+        table.put(spec.name(), spec);
     }
 
-    static List<StatementSpec> all() {
-        return List.copyOf(EXPERIMENT.values());
+    private static Map<String, StatementSpec> table(Definition.Kind kind) {
+        return kind == Definition.Kind.EXPERIMENT ? EXPERIMENT : OBJECTIVE;
     }
 
-    /** Every statement name a user may write, including those still to come, for did-you-mean. */
-    static Set<String> knownNames() {
-        Set<String> names = new java.util.TreeSet<>(EXPERIMENT.keySet());
-        names.addAll(NOT_YET_SUPPORTED);
-        return names;
+    static Optional<StatementSpec> find(Definition.Kind kind, String name) {
+        return Optional.ofNullable(table(kind).get(name));
+    }
+
+    static StatementSpec get(Definition.Kind kind, String name) {
+        return find(kind, name).orElseThrow();
+    }
+
+    static List<StatementSpec> all(Definition.Kind kind) {
+        return List.copyOf(table(kind).values());
+    }
+
+    /** Every statement name of that kind, for did-you-mean. */
+    static Set<String> names(Definition.Kind kind) {
+        return new TreeSet<>(table(kind).keySet());
     }
 }

@@ -7,13 +7,17 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.nnx.analysis.Analyzer;
 import org.nnx.analysis.Suggestions;
 import org.nnx.dsl.Diagnostic;
 import org.nnx.dsl.NnxParser;
 import org.nnx.dsl.ast.NnxFile;
 import org.nnx.model.ExperimentPlan;
+import org.nnx.model.ObjectivePlan;
+import org.nnx.model.ObjectiveRun;
+import org.nnx.report.ObjectiveReportWriter;
+import org.nnx.train.ObjectiveResult;
+import org.nnx.train.ObjectiveRunner;
 import org.nnx.plugin.Registries;
 import org.nnx.registry.ComponentRegistry;
 import org.nnx.registry.DatasetLoader;
@@ -27,7 +31,7 @@ import org.nnx.train.Trainer;
 /** Parses the command line and runs a command; returns the exit status. The composition root of nnx. */
 public final class Cli {
     static final String USAGE = """
-            usage: nnx run FILE... [--out DIR] [--only NAME]   train every experiment in the files
+            usage: nnx run FILE... [--out DIR] [--only NAME]   train every experiment and objective in the files
                    nnx check FILE...                           parse and check only; nothing is trained
                    nnx help                                    this text
             """;
@@ -115,22 +119,59 @@ public final class Cli {
             return ExitStatus.BAD_INPUT;
         }
         List<ExperimentPlan> plans = analysis.plans();
+        List<ObjectivePlan> objectives = analysis.objectives();
         if (options.only() != null) {
-            Optional<ExperimentPlan> only = plans.stream().filter(p -> p.name().equals(options.only())).findFirst();
-            if (only.isEmpty()) {
-                err.println("nnx: error: " + Suggestions.unknown("experiment", options.only(),
-                        plans.stream().map(ExperimentPlan::name).toList()));
+            plans = plans.stream().filter(p -> p.name().equals(options.only())).toList();
+            objectives = objectives.stream().filter(p -> p.name().equals(options.only())).toList();
+            if (plans.isEmpty() && objectives.isEmpty()) {
+                List<String> names = new ArrayList<>();
+                analysis.plans().forEach(p -> names.add(p.name()));
+                analysis.objectives().forEach(p -> names.add(p.name()));
+                err.println("nnx: error: " + Suggestions.unknown("experiment", options.only(), names));
                 return ExitStatus.BAD_INPUT;
             }
-            plans = List.of(only.get());
         }
         if (checkOnly) {
             for (ExperimentPlan plan : plans) {
-                out.println(plan.name() + ": ok, " + plan.runs().size() + (plan.runs().size() == 1 ? " run" : " runs"));
+                out.println(plan.name() + ": ok, " + runs(plan.runs().size()));
+            }
+            for (ObjectivePlan objective : objectives) {
+                out.println(objective.name() + ": ok, " + runs(objective.runs().size()));
             }
             return ExitStatus.OK;
         }
-        return train(plans, registry, datasets, options.out());
+        int status = train(plans, registry, datasets, options.out());
+        if (status == ExitStatus.OK || status == ExitStatus.RUN_FAILED) {
+            status = Math.max(status, minimize(objectives, options.out()));
+        }
+        return stop.requested() ? ExitStatus.INTERRUPTED : status;
+    }
+
+    private static String runs(int count) {
+        return count + (count == 1 ? " run" : " runs");
+    }
+
+    private int minimize(List<ObjectivePlan> objectives, Path outDir) {
+        ObjectiveRunner runner = new ObjectiveRunner(stop);
+        int status = ExitStatus.OK;
+        for (ObjectivePlan objective : objectives) {
+            out.println("objective " + objective.name() + " (" + objective.source() + "): minimize " + objective.formula());
+            List<ObjectiveResult> results = new ArrayList<>();
+            for (ObjectiveRun run : objective.runs()) {
+                ObjectiveResult result = runner.run(run);
+                results.add(result);
+                out.println("  " + ProgressDisplay.summary(result));
+            }
+            Path directory = outDir.resolve(ReportWriter.folderName(objective.name()));
+            try {
+                ObjectiveReportWriter.write(objective, results, directory);
+                out.println("report: " + directory.resolve(ReportWriter.INDEX_FILE));
+            } catch (IOException e) {
+                err.println("nnx: error: cannot write the report to " + directory + ": " + e.getMessage());
+                status = ExitStatus.RUN_FAILED;
+            }
+        }
+        return status;
     }
 
     private int train(List<ExperimentPlan> plans, ComponentRegistry registry, DatasetLoader datasets, Path outDir) {
@@ -149,9 +190,6 @@ public final class Cli {
                 failed = true;
             }
             failed |= result.runs().stream().anyMatch(r -> r.status() == RunStatus.FAILED);
-        }
-        if (stop.requested()) {
-            return ExitStatus.INTERRUPTED;
         }
         return failed ? ExitStatus.RUN_FAILED : ExitStatus.OK;
     }

@@ -101,6 +101,20 @@ final class ProgressDisplay implements TrainingListener {
         return text.toString();
     }
 
+    /** {@code learning_rate=0.1: ok, f 3.2e-07 at x = [-0.0004, 0.0005], 100 steps} */
+    static String summary(org.nnx.train.ObjectiveResult result) {
+        StringBuilder text = new StringBuilder(result.name()).append(": ").append(result.status().label());
+        if (!result.reason().isEmpty()) {
+            text.append(" (").append(result.reason()).append(')');
+        }
+        double[] last = result.points().get(result.points().size() - 1);
+        text.append(String.format(Locale.ROOT, ", f %.4g at x = [", result.finalValue()));
+        for (int i = 0; i < last.length; i++) {
+            text.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.4g", last[i]));
+        }
+        return text.append("], ").append(result.points().size() - 1).append(" steps").toString();
+    }
+
     static String compact(double value) {
         if (!Double.isFinite(value)) {
             return "-";

@@ -8,11 +8,20 @@ import org.nnx.dsl.ast.ModelBlock;
 import org.nnx.dsl.ast.Setting;
 import org.nnx.dsl.ast.Statement;
 
-/** An experiment definition as the checks see it: its statements by name. */
-record Experiment(Definition definition, Path baseDirectory) {
+/**
+ * A definition as the checks see it: one run's statements after {@code extends} and sweep expansion,
+ * looked up by name.
+ *
+ * @param baseDirectory the folder of the file the definition was written in, for relative paths
+ */
+record DefinitionView(Definition definition, Path baseDirectory) {
 
     String name() {
         return definition.name().name();
+    }
+
+    Definition.Kind kind() {
+        return definition.kind();
     }
 
     List<Statement> statements() {

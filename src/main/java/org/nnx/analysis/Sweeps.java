@@ -1,0 +1,215 @@
+package org.nnx.analysis;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.nnx.dsl.SourceLocation;
+import org.nnx.dsl.ast.Argument;
+import org.nnx.dsl.ast.Definition;
+import org.nnx.dsl.ast.Expression;
+import org.nnx.dsl.ast.ModelBlock;
+import org.nnx.dsl.ast.Setting;
+import org.nnx.dsl.ast.Statement;
+
+/**
+ * Expands a definition's sets of alternatives ({@code a | b}, {@code log_range(lo, hi, n)},
+ * {@code range(from, to, step)}) into the cross product of their values, one variant a run, the first set
+ * varying slowest. Each set is labelled by where it stands: {@code learning_rate}, {@code optimizer.momentum},
+ * {@code dense.units} ({@code dense[2].units} when the model has several dense layers).
+ */
+final class Sweeps {
+    /** More runs than this is almost surely a mistake, and would not fit in one report. */
+    static final int MAX_RUNS = 10_000;
+
+    /** One run's definition and the value each set takes in it, by label, as text. */
+    record Variant(Definition definition, Map<String, String> varying) {
+    }
+
+    private record Axis(String label, Expression node, List<Expression> options) {
+    }
+
+    private final List<Axis> axes = new ArrayList<>();
+    private final Diagnostics diagnostics;
+
+    private Sweeps(Diagnostics diagnostics) {
+        this.diagnostics = diagnostics;
+    }
+
+    /** The variants, or none after reporting why the sweep yields no run. */
+    static List<Variant> expand(Definition definition, Diagnostics diagnostics) {
+        Sweeps sweeps = new Sweeps(diagnostics);
+        int before = diagnostics.count();
+        sweeps.statements(definition.statements(), "");
+        if (diagnostics.count() > before) {
+            return List.of();
+        }
+        long runs = 1;
+        for (Axis axis : sweeps.axes) {
+            runs *= axis.options().size();
+            if (runs > MAX_RUNS) {
+                diagnostics.error(definition.name().location(), definition.kind().keyword() + " '"
+                        + definition.name().name() + "' sweeps over more than " + MAX_RUNS + " runs");
+                return List.of();
+            }
+        }
+        List<Variant> variants = new ArrayList<>();
+        int[] choice = new int[sweeps.axes.size()];
+        for (long run = 0; run < runs; run++) {
+            IdentityHashMap<Expression, Expression> replacements = new IdentityHashMap<>();
+            Map<String, String> varying = new LinkedHashMap<>();
+            for (int a = 0; a < choice.length; a++) {
+                Axis axis = sweeps.axes.get(a);
+                Expression chosen = axis.options().get(choice[a]);
+                replacements.put(axis.node(), chosen);
+                varying.put(axis.label(), ExpressionText.of(chosen));
+            }
+            variants.add(new Variant(Substitution.apply(definition, replacements), varying));
+            for (int a = choice.length - 1; a >= 0; a--) {
+                if (++choice[a] < sweeps.axes.get(a).options().size()) {
+                    break;
+                }
+                choice[a] = 0;
+            }
+        }
+        return variants;
+    }
+
+    private void statements(List<Statement> statements, String prefix) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (Statement statement : statements) {
+            if (statement instanceof Setting setting) {
+                counts.merge(setting.name().name(), 1, Integer::sum);
+            }
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        for (Statement statement : statements) {
+            if (statement instanceof ModelBlock model) {
+                statements(model.layers(), "");
+                continue;
+            }
+            Setting setting = (Setting) statement;
+            String name = setting.name().name();
+            int occurrence = seen.merge(name, 1, Integer::sum);
+            String label = prefix + name + (counts.get(name) > 1 ? "[" + occurrence + "]" : "");
+            arguments(setting.arguments(), label);
+        }
+    }
+
+    private void arguments(List<Argument> arguments, String label) {
+        for (int i = 0; i < arguments.size(); i++) {
+            Argument argument = arguments.get(i);
+            String argumentLabel = argument.name().map(n -> label + "." + n.name())
+                    .orElse(i == 0 ? label : label + "#" + (i + 1));
+            value(argument.value(), argumentLabel);
+        }
+    }
+
+    private void value(Expression value, String label) {
+        if (value instanceof Expression.Alternatives || isRange(value)) {
+            List<Expression> options = options(value);
+            if (options.isEmpty()) {
+                diagnostics.error(value.location(), "the sweep " + ExpressionText.of(value) + " yields no value");
+                return;
+            }
+            String unique = label;
+            for (int n = 2; labelTaken(unique); n++) {
+                unique = label + "#" + n;
+            }
+            axes.add(new Axis(unique, value, options));
+        } else if (value instanceof Expression.Call call) {
+            arguments(call.arguments(), label);
+        } else if (value instanceof Expression.ListLiteral list) {
+            for (int i = 0; i < list.elements().size(); i++) {
+                value(list.elements().get(i), label + "[" + i + "]");
+            }
+        }
+    }
+
+    private boolean labelTaken(String label) {
+        return axes.stream().anyMatch(axis -> axis.label().equals(label));
+    }
+
+    private static boolean isRange(Expression value) {
+        return value instanceof Expression.Call call
+                && (call.function().name().equals("log_range") || call.function().name().equals("range"));
+    }
+
+    /** The values of a set, nested sets and ranges flattened in order; empty after reporting a bad range. */
+    private List<Expression> options(Expression value) {
+        List<Expression> options = new ArrayList<>();
+        if (value instanceof Expression.Alternatives alternatives) {
+            for (Expression option : alternatives.options()) {
+                options.addAll(options(option));
+            }
+        } else if (isRange(value)) {
+            options.addAll(range((Expression.Call) value));
+        } else {
+            options.add(value);
+        }
+        return options;
+    }
+
+    private List<Expression> range(Expression.Call call) {
+        String function = call.function().name();
+        boolean log = function.equals("log_range");
+        String usage = log ? "log_range(low, high, count)" : "range(from, to, step)";
+        if (call.arguments().size() != 3 || call.arguments().stream().anyMatch(a -> a.name().isPresent())) {
+            diagnostics.error(call.location(), function + " takes three numbers: " + usage);
+            return List.of();
+        }
+        double[] numbers = new double[3];
+        for (int i = 0; i < 3; i++) {
+            OptionalDouble number = Constants.number(call.arguments().get(i).value());
+            if (number.isEmpty() || !Double.isFinite(number.getAsDouble())) {
+                diagnostics.error(call.arguments().get(i).location(), function + " takes three numbers: " + usage
+                        + "; got " + Constants.describe(call.arguments().get(i).value()));
+                return List.of();
+            }
+            numbers[i] = number.getAsDouble();
+        }
+        List<Double> values = new ArrayList<>();
+        if (log) {
+            double low = numbers[0];
+            double high = numbers[1];
+            double count = numbers[2];
+            if (low <= 0 || high <= 0) {
+                diagnostics.error(call.location(), "log_range needs positive bounds, got " + Constants.format(low)
+                        + " and " + Constants.format(high));
+                return List.of();
+            }
+            if (count < 1 || count != Math.rint(count) || count > MAX_RUNS) {
+                diagnostics.error(call.arguments().get(2).location(), "log_range's count must be a whole number in [1, "
+                        + MAX_RUNS + "], got " + Constants.format(count));
+                return List.of();
+            }
+            int n = (int) count;
+            for (int i = 0; i < n; i++) {
+                values.add(n == 1 ? low : Math.exp(Math.log(low) + (Math.log(high) - Math.log(low)) * i / (n - 1)));
+            }
+        } else {
+            double from = numbers[0];
+            double to = numbers[1];
+            double step = numbers[2];
+            if (step == 0) {
+                diagnostics.error(call.arguments().get(2).location(), "range's step must not be 0");
+                return List.of();
+            }
+            double tolerance = Math.abs(step) * 1e-9;
+            for (int i = 0; i <= MAX_RUNS; i++) {
+                double value = from + i * step;
+                if (step > 0 ? value > to + tolerance : value < to - tolerance) {
+                    break;
+                }
+                values.add(value);
+            }
+        }
+        SourceLocation where = call.location();
+        return values.stream()
+                .map(v -> (Expression) new Expression.NumberLiteral(where, ExpressionText.number(v), v))
+                .toList();
+    }
+}

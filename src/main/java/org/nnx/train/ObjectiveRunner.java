@@ -1,0 +1,97 @@
+package org.nnx.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.nnx.model.Formula;
+import org.nnx.model.GradientMode;
+import org.nnx.model.ObjectiveRun;
+
+/**
+ * Gradient descent on a formula, x ← x − η·∇f(x), with ∇f exact (the formula's own reverse mode) or by
+ * central differences. A run diverges when x or f stops being finite, or grows past
+ * {@link #DIVERGENCE_FACTOR} times its start: with too large an η the steps overshoot further each time.
+ */
+public final class ObjectiveRunner {
+    static final double DIVERGENCE_FACTOR = 1e10;
+
+    private final StopSignal stop;
+
+    public ObjectiveRunner(StopSignal stop) {
+        this.stop = stop;
+    }
+
+    public ObjectiveResult run(ObjectiveRun run) {
+        long started = System.nanoTime();
+        Formula f = run.formula();
+        double[] x = run.start().stream().mapToDouble(Double::doubleValue).toArray();
+        double[] gradient = new double[x.length];
+        List<double[]> points = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        double value = f.evaluate(x);
+        points.add(x.clone());
+        values.add(value);
+        double valueBound = DIVERGENCE_FACTOR * Math.max(1, Math.abs(value));
+        double pointBound = DIVERGENCE_FACTOR * Math.max(1, maxAbs(x));
+        RunStatus status = RunStatus.OK;
+        String reason = "";
+        if (!Double.isFinite(value)) {
+            status = RunStatus.DIVERGED;
+            reason = "f is " + value + " at the start point";
+        }
+        for (long step = 1; step <= run.steps() && status == RunStatus.OK; step++) {
+            if (stop.requested()) {
+                status = RunStatus.STOPPED;
+                reason = "stopped by the user after " + (step - 1) + " of " + run.steps() + " steps";
+                break;
+            }
+            gradient(f, x, run.gradient(), gradient);
+            for (int i = 0; i < x.length; i++) {
+                x[i] -= run.learningRate() * gradient[i];
+            }
+            value = f.evaluate(x);
+            points.add(x.clone());
+            values.add(value);
+            if (!Double.isFinite(value) || !allFinite(x) || Math.abs(value) > valueBound || maxAbs(x) > pointBound) {
+                status = RunStatus.DIVERGED;
+                reason = "f = " + value + " at step " + step;
+            }
+        }
+        return new ObjectiveResult(run, status, reason, points, values, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** ∇f at x into {@code gradient}: reverse mode, or central differences (f(x+h) − f(x−h)) / 2h. */
+    static void gradient(Formula f, double[] x, GradientMode mode, double[] gradient) {
+        java.util.Arrays.fill(gradient, 0);
+        if (mode.kind() != GradientMode.Kind.NUMERICAL) {
+            f.backward(x, 1, gradient);
+            return;
+        }
+        double h = mode.h();
+        for (int i = 0; i < x.length; i++) {
+            double saved = x[i];
+            x[i] = saved + h;
+            double plus = f.evaluate(x);
+            x[i] = saved - h;
+            double minus = f.evaluate(x);
+            x[i] = saved;
+            gradient[i] = (plus - minus) / (2 * h);
+        }
+    }
+
+    private static double maxAbs(double[] x) {
+        double max = 0;
+        for (double v : x) {
+            max = Math.max(max, Math.abs(v));
+        }
+        return max;
+    }
+
+    private static boolean allFinite(double[] x) {
+        for (double v : x) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
