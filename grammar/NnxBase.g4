@@ -108,8 +108,9 @@ BLOCK_COMMENT
 
 // The tokens below never reach a valid parse; they exist so that the lexer itself never fails and
 // org.nnx.dsl.NnxParser can say precisely what is wrong.
+// Text that never contains */, so that this can only win when the comment is never closed.
 UNTERMINATED_BLOCK_COMMENT
-    : '/*' .*? EOF
+    : '/*' (~'*' | '*'+ ~[*/])* '*'* EOF
     ;
 
 UNTERMINATED_STRING

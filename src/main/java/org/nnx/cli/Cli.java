@@ -10,6 +10,7 @@ import java.util.List;
 import org.nnx.analysis.Analyzer;
 import org.nnx.analysis.Suggestions;
 import org.nnx.dsl.Diagnostic;
+import org.nnx.dsl.Formatter;
 import org.nnx.dsl.NnxParser;
 import org.nnx.dsl.ast.NnxFile;
 import org.nnx.model.ExperimentPlan;
@@ -33,6 +34,8 @@ public final class Cli {
     static final String USAGE = """
             usage: nnx run FILE... [--out DIR] [--only NAME]   train every experiment and objective in the files
                    nnx check FILE...                           parse and check only; nothing is trained
+                   nnx fmt FILE... [--check]                   rewrite files in the canonical layout;
+                                                               --check only lists those that would change
                    nnx help                                    this text
             """;
 
@@ -62,11 +65,12 @@ public final class Cli {
             return switch (args[0]) {
                 case "run" -> run(rest, false);
                 case "check" -> run(rest, true);
+                case "fmt" -> format(rest);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield ExitStatus.OK;
                 }
-                default -> usage(Suggestions.unknown("command", args[0], List.of("run", "check", "help")));
+                default -> usage(Suggestions.unknown("command", args[0], List.of("run", "check", "fmt", "help")));
             };
         } catch (UsageException e) {
             return usage(e.getMessage());
@@ -77,6 +81,43 @@ public final class Cli {
         err.println("nnx: error: " + message);
         err.print(USAGE);
         return ExitStatus.BAD_INPUT;
+    }
+
+    /** {@code nnx fmt}: files that do not parse are reported and left alone. */
+    private int format(List<String> args) {
+        boolean checkOnly = args.contains("--check");
+        List<String> files = args.stream().filter(a -> !a.equals("--check")).toList();
+        if (files.isEmpty() || files.stream().anyMatch(f -> f.startsWith("--"))) {
+            throw new UsageException(files.isEmpty() ? "no .nnx file given" : "fmt takes files and --check");
+        }
+        int status = ExitStatus.OK;
+        for (String name : files) {
+            Path path = Path.of(name);
+            try {
+                NnxParser.Result parsed = NnxParser.parse(path, path);
+                if (!parsed.diagnostics().isEmpty()) {
+                    parsed.diagnostics().forEach(d -> err.println(d.render()));
+                    status = ExitStatus.BAD_INPUT;
+                    continue;
+                }
+                String original = parsed.file().orElseThrow().source().text();
+                String formatted = Formatter.format(parsed.file().orElseThrow().source());
+                if (formatted.equals(original)) {
+                    continue;
+                }
+                if (checkOnly) {
+                    out.println(name);
+                    status = Math.max(status, ExitStatus.RUN_FAILED);
+                } else {
+                    Files.writeString(path, formatted);
+                    out.println("formatted " + name);
+                }
+            } catch (IOException e) {
+                err.println("nnx: error: " + name + ": cannot read or write: " + e.getMessage());
+                status = ExitStatus.BAD_INPUT;
+            }
+        }
+        return status;
     }
 
     private int run(List<String> args, boolean checkOnly) {

@@ -2,15 +2,24 @@ package org.nnx.cli;
 
 /** The {@code nnx} command. */
 public final class Main {
+    /**
+     * The command runs on a thread with a large stack: parsing and checking recurse over a file's nesting,
+     * and a deep but legal expression must not overflow the default main-thread stack.
+     */
+    private static final long STACK_BYTES = 256L << 20;
+
     private Main() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
         // Charts are drawn off-screen; no display is needed or wanted.
         System.setProperty("java.awt.headless", "true");
-        int status = new Cli(System.out, System.err).run(args);
+        int[] status = {ExitStatus.RUN_FAILED};
+        Thread command = new Thread(null, () -> status[0] = new Cli(System.out, System.err).run(args), "nnx", STACK_BYTES);
+        command.start();
+        command.join();
         System.out.flush();
         System.err.flush();
-        System.exit(status);
+        System.exit(status[0]);
     }
 }

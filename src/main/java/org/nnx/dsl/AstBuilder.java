@@ -19,7 +19,25 @@ import org.nnx.dsl.ast.Statement;
 
 /** Turns ANTLR's parse tree of a file that parsed without errors into immutable nodes with locations. */
 final class AstBuilder extends NnxBaseBaseVisitor<Object> {
+    /** Expressions nested deeper than this are refused, so that no later pass recurses without bound. */
+    static final int MAX_DEPTH = 500;
+
+    /** An expression nested deeper than {@link #MAX_DEPTH}. */
+    static final class TooDeep extends RuntimeException {
+        private final SourceLocation location;
+
+        TooDeep(SourceLocation location) {
+            super(null, null, false, false);
+            this.location = location;
+        }
+
+        SourceLocation location() {
+            return location;
+        }
+    }
+
     private final SourceFile source;
+    private int depth;
 
     AstBuilder(SourceFile source) {
         this.source = source;
@@ -90,7 +108,14 @@ final class AstBuilder extends NnxBaseBaseVisitor<Object> {
     }
 
     private Expression expression(NnxBaseParser.ExpressionContext context) {
-        return (Expression) visit(context);
+        if (++depth > MAX_DEPTH) {
+            throw new TooDeep(location(context));
+        }
+        try {
+            return (Expression) visit(context);
+        } finally {
+            depth--;
+        }
     }
 
     @Override

@@ -12,19 +12,36 @@ import org.nnx.dsl.antlr.NnxBaseLexer;
  * grammar free of actions.
  */
 final class LineJoiningTokenSource implements TokenSource {
-    private final TokenSource lexer;
-    private int depth;
+    /** Deeper bracket nesting than this is not a file a person wrote; stop before the parser recurses that deep. */
+    static final int MAX_DEPTH = 200;
 
-    LineJoiningTokenSource(TokenSource lexer) {
+    private final NnxBaseLexer lexer;
+    private int depth;
+    private Token tooDeep;
+
+    LineJoiningTokenSource(NnxBaseLexer lexer) {
         this.lexer = lexer;
+    }
+
+    /** The bracket that went past {@link #MAX_DEPTH}, or null. */
+    Token tooDeep() {
+        return tooDeep;
     }
 
     @Override
     public Token nextToken() {
         while (true) {
             Token token = lexer.nextToken();
+            if (tooDeep != null) {
+                return lexer.getTokenFactory().create(Token.EOF, null);
+            }
             switch (token.getType()) {
-                case NnxBaseLexer.LPAREN, NnxBaseLexer.LBRACKET -> depth++;
+                case NnxBaseLexer.LPAREN, NnxBaseLexer.LBRACKET -> {
+                    if (++depth > MAX_DEPTH) {
+                        tooDeep = token;
+                        return lexer.getTokenFactory().create(Token.EOF, null);
+                    }
+                }
                 case NnxBaseLexer.RPAREN, NnxBaseLexer.RBRACKET -> depth = Math.max(0, depth - 1);
                 // A block brace cannot stand inside brackets; one that does means the brackets were
                 // left open, so start counting afresh rather than swallowing every following line break.

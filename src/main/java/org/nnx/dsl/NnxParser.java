@@ -64,21 +64,31 @@ public final class NnxParser {
         List<Diagnostic> diagnostics = new ArrayList<>();
         NnxBaseLexer lexer = new NnxBaseLexer(CharStreams.fromString(source.text(), source.path().toString()));
         lexer.removeErrorListeners();
-        NnxBaseParser parser = new NnxBaseParser(new CommonTokenStream(new LineJoiningTokenSource(lexer)));
+        LineJoiningTokenSource tokens = new LineJoiningTokenSource(lexer);
+        NnxBaseParser parser = new NnxBaseParser(new CommonTokenStream(tokens));
         parser.removeErrorListeners();
-        parser.addErrorListener(new DiagnosticListener(source, diagnostics));
-        NnxBaseParser.FileContext tree;
+        DiagnosticListener listener = new DiagnosticListener(source, diagnostics);
+        parser.addErrorListener(listener);
         try {
-            tree = parser.file();
+            NnxBaseParser.FileContext tree = parser.file();
+            if (tokens.tooDeep() != null) {
+                Token bracket = tokens.tooDeep();
+                return new Result(Optional.empty(), List.of(new Diagnostic(new SourceLocation(source, bracket.getLine(),
+                        bracket.getCharPositionInLine() + 1, 1), "brackets nest deeper than "
+                        + LineJoiningTokenSource.MAX_DEPTH + " levels")));
+            }
+            if (!diagnostics.isEmpty()) {
+                return new Result(Optional.empty(), diagnostics);
+            }
+            return new Result(Optional.of(new AstBuilder(source).build(tree)), List.of());
+        } catch (AstBuilder.TooDeep e) {
+            return new Result(Optional.empty(), List.of(new Diagnostic(e.location(),
+                    "the expression nests deeper than " + AstBuilder.MAX_DEPTH + " levels")));
         } catch (StackOverflowError e) {
-            diagnostics.add(new Diagnostic(new SourceLocation(source, 1, 1, 1),
-                    "the file nests too deeply to be read"));
-            return new Result(Optional.empty(), diagnostics);
+            // Long chains of unary minus or ^ recurse in the generated parser itself.
+            return new Result(Optional.empty(), List.of(new Diagnostic(new SourceLocation(source, 1, 1, 1),
+                    "the file nests too deeply to be read")));
         }
-        if (!diagnostics.isEmpty()) {
-            return new Result(Optional.empty(), diagnostics);
-        }
-        return new Result(Optional.of(new AstBuilder(source).build(tree)), List.of());
     }
 
     /** Points at the first byte that is not UTF-8, counting lines and columns over the valid text before it. */
@@ -161,9 +171,11 @@ public final class NnxParser {
             TreeSet<String> names = new TreeSet<>();
             Vocabulary vocabulary = parser.getVocabulary();
             for (int type : expected.toArray()) {
-                names.add(tokenName(type, vocabulary));
+                String name = tokenName(type, vocabulary);
+                if (name != null) {
+                    names.add(name);
+                }
             }
-            names.remove(null);
             if (names.isEmpty() || names.size() > 6) {
                 return "";
             }
