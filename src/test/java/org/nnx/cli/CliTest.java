@@ -157,9 +157,25 @@ class CliTest {
     }
 
     @Test
-    void aNotYetSupportedConstructIsALocatedError() throws IOException {
-        Path file = write("sweep.nnx", SMALL.replace("learning_rate 0.1", "learning_rate 0.1 | 0.01"));
-        assertEquals(2, nnx("check", file.toString()));
-        assertTrue(stderr().startsWith(file + ":9:19: error: sweeps ('a | b') are not supported yet\n"), stderr());
+    void checkCountsTheRunsOfASweep() throws IOException {
+        Path file = write("sweep.nnx", SMALL.replace("learning_rate 0.1", "learning_rate 0.1 | 0.01")
+                .replace("batch_size 50", "batch_size range(50, 150, 50)"));
+        assertEquals(0, nnx("check", file.toString()));
+        assertEquals("small: ok, 6 runs\n", stdout());
+    }
+
+    @Test
+    void fmtRewritesInCanonicalLayoutAndCheckReportsIt() throws IOException {
+        Path file = write("messy.nnx", SMALL.replace("dense 30", "dense   30 ,init=he   // hidden")
+                .replace("learning_rate 0.1", "learning_rate 0.1|0.01"));
+        assertEquals(1, nnx("fmt", "--check", file.toString()));
+        assertEquals(file + "\n", stdout());
+        assertEquals(0, nnx("fmt", file.toString()));
+        String formatted = Files.readString(file);
+        assertTrue(formatted.contains("        dense 30, init = he  // hidden\n"), formatted);
+        assertTrue(formatted.contains("    learning_rate 0.1 | 0.01\n"), formatted);
+        out.reset();
+        assertEquals(0, nnx("fmt", "--check", file.toString()));
+        assertEquals("", stdout());
     }
 }
