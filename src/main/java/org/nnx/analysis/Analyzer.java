@@ -45,6 +45,7 @@ public final class Analyzer {
             new StatementValues(),
             new ModelLayers(),
             new ModelFitsDataset(),
+            new PluginLayersConform(),
             new EarlyStopNeedsValidation());
 
     private static final List<DefinitionCheck> OBJECTIVE_CHECKS = List.of(

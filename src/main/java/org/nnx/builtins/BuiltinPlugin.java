@@ -36,6 +36,11 @@ import org.nnx.spi.Range;
 public final class BuiltinPlugin implements NnxPlugin {
 
     @Override
+    public int spiVersion() {
+        return SPI_VERSION;
+    }
+
+    @Override
     public String name() {
         return "built-in";
     }

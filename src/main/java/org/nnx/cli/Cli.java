@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.nnx.analysis.Analyzer;
 import org.nnx.analysis.Suggestions;
 import org.nnx.dsl.Diagnostic;
@@ -19,7 +20,11 @@ import org.nnx.model.ObjectiveRun;
 import org.nnx.report.ObjectiveReportWriter;
 import org.nnx.train.ObjectiveResult;
 import org.nnx.train.ObjectiveRunner;
+import org.nnx.plugin.PluginDirectories;
+import org.nnx.plugin.PluginException;
+import org.nnx.plugin.PluginStartupException;
 import org.nnx.plugin.Registries;
+import org.nnx.plugin.Registries.LoadedPlugins;
 import org.nnx.registry.ComponentRegistry;
 import org.nnx.registry.DatasetLoader;
 import org.nnx.report.ReportWriter;
@@ -34,15 +39,21 @@ public final class Cli {
     static final String USAGE = """
             usage: nnx run FILE... [--out DIR] [--only NAME]   train every experiment and objective in the files
                    nnx check FILE...                           parse and check only; nothing is trained
+                   nnx plugins [--verify]                      every name a file can use, with its parameters
+                                                               and source; --verify gradient-checks every layer
                    nnx fmt FILE... [--check]                   rewrite files in the canonical layout;
                                                                --check only lists those that would change
                    nnx help                                    this text
+            run, check and plugins also load plugin jars from each --plugins DIR (besides plugins/ and
+            the folders of NNX_PLUGIN_PATH)
             """;
 
     private final PrintStream out;
     private final PrintStream err;
     private final StopSignal stop;
     private final boolean terminal;
+    /** Plugin jars opened by the command, closed when it ends. */
+    private final List<LoadedPlugins> openedPlugins = new ArrayList<>();
 
     public Cli(PrintStream out, PrintStream err) {
         this(out, err, Interrupts.install(), System.console() != null);
@@ -66,14 +77,58 @@ public final class Cli {
                 case "run" -> run(rest, false);
                 case "check" -> run(rest, true);
                 case "fmt" -> format(rest);
+                case "plugins" -> plugins(rest);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield ExitStatus.OK;
                 }
-                default -> usage(Suggestions.unknown("command", args[0], List.of("run", "check", "fmt", "help")));
+                default -> usage(Suggestions.unknown("command", args[0], List.of("run", "check", "fmt", "plugins", "help")));
             };
         } catch (UsageException e) {
             return usage(e.getMessage());
+        } finally {
+            openedPlugins.forEach(LoadedPlugins::close);
+            openedPlugins.clear();
+        }
+    }
+
+    /** {@code nnx plugins [--verify] [--plugins DIR]...}. */
+    private int plugins(List<String> args) {
+        List<Path> directories = new ArrayList<>();
+        boolean verify = false;
+        for (int i = 0; i < args.size(); i++) {
+            switch (args.get(i)) {
+                case "--verify" -> verify = true;
+                case "--plugins" -> directories.add(Path.of(Options.value(args, ++i, "--plugins")));
+                default -> throw new UsageException(args.get(i).startsWith("--")
+                        ? Suggestions.unknown("option", args.get(i), List.of("--verify", "--plugins"))
+                        : "plugins takes no files, only --verify and --plugins DIR");
+            }
+        }
+        LoadedPlugins plugins = loadPlugins(directories);
+        if (plugins == null) {
+            return ExitStatus.BAD_INPUT;
+        }
+        PluginsCommand command = new PluginsCommand(out);
+        return verify ? command.verify(plugins) : command.list(plugins);
+    }
+
+    /**
+     * The built-ins and the plugin jars of {@code plugins/}, the {@code --plugins} folders and
+     * {@code NNX_PLUGIN_PATH}; null after reporting why nnx cannot start with them (a name given twice).
+     * A jar that cannot load is a warning, and nnx goes on without it.
+     */
+    private LoadedPlugins loadPlugins(List<Path> given) {
+        Consumer<String> warning = message -> err.println("nnx: warning: " + message);
+        try {
+            List<Path> directories = PluginDirectories.resolve(PluginDirectories.DEFAULT, given,
+                    System.getenv(PluginDirectories.ENVIRONMENT_VARIABLE), warning);
+            LoadedPlugins plugins = Registries.load(directories, warning);
+            openedPlugins.add(plugins);
+            return plugins;
+        } catch (PluginStartupException e) {
+            e.problems().forEach(problem -> err.println("nnx: error: " + problem));
+            return null;
         }
     }
 
@@ -122,7 +177,11 @@ public final class Cli {
 
     private int run(List<String> args, boolean checkOnly) {
         Options options = Options.parse(args, checkOnly);
-        ComponentRegistry registry = Registries.builtins();
+        LoadedPlugins plugins = loadPlugins(options.plugins());
+        if (plugins == null) {
+            return ExitStatus.BAD_INPUT;
+        }
+        ComponentRegistry registry = plugins.registry();
         DatasetLoader datasets = new DatasetLoader(registry);
 
         List<NnxFile> files = new ArrayList<>();
@@ -149,7 +208,13 @@ public final class Cli {
         }
         Analyzer.Result analysis = null;
         if (diagnostics.isEmpty() && !unreadable) {
-            analysis = new Analyzer(registry, datasets).analyze(files);
+            try {
+                analysis = new Analyzer(registry, datasets).analyze(files);
+            } catch (PluginException e) {
+                // A plugin's code threw while the file was checked (say, its layer's outputSize).
+                err.println("nnx: error: " + e.getMessage());
+                return ExitStatus.BAD_INPUT;
+            }
             diagnostics.addAll(analysis.diagnostics());
         }
         if (!diagnostics.isEmpty() || unreadable) {
@@ -243,11 +308,12 @@ public final class Cli {
     }
 
     /** The options of {@code run} and {@code check}. */
-    record Options(List<String> files, Path out, String only) {
+    record Options(List<String> files, Path out, String only, List<Path> plugins) {
         static Options parse(List<String> args, boolean checkOnly) {
             List<String> files = new ArrayList<>();
             Path out = Path.of("reports");
             String only = null;
+            List<Path> plugins = new ArrayList<>();
             for (int i = 0; i < args.size(); i++) {
                 String arg = args.get(i);
                 switch (arg) {
@@ -258,9 +324,10 @@ public final class Cli {
                         out = Path.of(value(args, ++i, arg));
                     }
                     case "--only" -> only = value(args, ++i, arg);
+                    case "--plugins" -> plugins.add(Path.of(value(args, ++i, arg)));
                     default -> {
                         if (arg.startsWith("--")) {
-                            throw new UsageException(Suggestions.unknown("option", arg, List.of("--out", "--only")));
+                            throw new UsageException(Suggestions.unknown("option", arg, List.of("--out", "--only", "--plugins")));
                         }
                         files.add(arg);
                     }
@@ -269,10 +336,10 @@ public final class Cli {
             if (files.isEmpty()) {
                 throw new UsageException("no .nnx file given");
             }
-            return new Options(files, out, only);
+            return new Options(files, out, only, plugins);
         }
 
-        private static String value(List<String> args, int index, String option) {
+        static String value(List<String> args, int index, String option) {
             if (index >= args.size()) {
                 throw new UsageException(option + " needs a value");
             }

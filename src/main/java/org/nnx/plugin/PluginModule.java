@@ -1,14 +1,29 @@
 package org.nnx.plugin;
 
 import com.google.inject.AbstractModule;
+import org.nnx.registry.ComponentKind;
+import org.nnx.spi.Component;
+import org.nnx.spi.DatasetFactory;
+import org.nnx.spi.InitializerFactory;
+import org.nnx.spi.LayerFactory;
+import org.nnx.spi.LossFactory;
 import org.nnx.spi.NnxPlugin;
+import org.nnx.spi.OptimizerFactory;
 
-/** The Guice module a plugin yields: each of its factories bound under its DSL name. */
+/**
+ * The Guice module a plugin yields: each of its factories bound under its DSL name through
+ * {@link NnxBinders}. A jar's factories arrive already wrapped ({@link PluginContributions#fromJar}).
+ */
 public final class PluginModule extends AbstractModule {
-    private final NnxPlugin plugin;
+    private final PluginContributions contributions;
 
+    public PluginModule(PluginContributions contributions) {
+        this.contributions = contributions;
+    }
+
+    /** A plugin that is part of nnx, used as it is. */
     public PluginModule(NnxPlugin plugin) {
-        this.plugin = plugin;
+        this(PluginContributions.builtIn(plugin));
     }
 
     @Override
@@ -20,10 +35,20 @@ public final class PluginModule extends AbstractModule {
         var optimizers = NnxBinders.optimizers(binder());
         var initializers = NnxBinders.initializers(binder());
         var datasets = NnxBinders.datasets(binder());
-        plugin.layers().forEach(f -> layers.addBinding(f.name()).toInstance(f));
-        plugin.losses().forEach(f -> losses.addBinding(f.name()).toInstance(f));
-        plugin.optimizers().forEach(f -> optimizers.addBinding(f.name()).toInstance(f));
-        plugin.initializers().forEach(f -> initializers.addBinding(f.name()).toInstance(f));
-        plugin.datasets().forEach(f -> datasets.addBinding(f.name()).toInstance(f));
+        for (Component c : contributions.byKind().get(ComponentKind.LAYER)) {
+            layers.addBinding(c.name()).toInstance((LayerFactory) c);
+        }
+        for (Component c : contributions.byKind().get(ComponentKind.LOSS)) {
+            losses.addBinding(c.name()).toInstance((LossFactory) c);
+        }
+        for (Component c : contributions.byKind().get(ComponentKind.OPTIMIZER)) {
+            optimizers.addBinding(c.name()).toInstance((OptimizerFactory) c);
+        }
+        for (Component c : contributions.byKind().get(ComponentKind.INITIALIZER)) {
+            initializers.addBinding(c.name()).toInstance((InitializerFactory) c);
+        }
+        for (Component c : contributions.byKind().get(ComponentKind.DATASET)) {
+            datasets.addBinding(c.name()).toInstance((DatasetFactory) c);
+        }
     }
 }

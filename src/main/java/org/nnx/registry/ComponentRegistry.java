@@ -2,6 +2,7 @@ package org.nnx.registry;
 
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -20,20 +21,21 @@ import org.nnx.spi.OptimizerFactory;
  */
 public final class ComponentRegistry {
     private final Map<ComponentKind, Map<String, Component>> components = new EnumMap<>(ComponentKind.class);
-    private final Map<Component, String> sources;
+    private final Map<Component, PluginOrigin> sources;
 
     /**
-     * @param sources where each component came from, {@code built-in} or a jar's file name
+     * @param sources where each component came from, by identity; a component not in it is built in
      */
     public ComponentRegistry(Map<String, LayerFactory> layers, Map<String, LossFactory> losses,
                              Map<String, OptimizerFactory> optimizers, Map<String, InitializerFactory> initializers,
-                             Map<String, DatasetFactory> datasets, Map<Component, String> sources) {
+                             Map<String, DatasetFactory> datasets, Map<Component, PluginOrigin> sources) {
         components.put(ComponentKind.LAYER, Collections.unmodifiableMap(new TreeMap<>(layers)));
         components.put(ComponentKind.LOSS, Collections.unmodifiableMap(new TreeMap<>(losses)));
         components.put(ComponentKind.OPTIMIZER, Collections.unmodifiableMap(new TreeMap<>(optimizers)));
         components.put(ComponentKind.INITIALIZER, Collections.unmodifiableMap(new TreeMap<>(initializers)));
         components.put(ComponentKind.DATASET, Collections.unmodifiableMap(new TreeMap<>(datasets)));
-        this.sources = Map.copyOf(sources);
+        // By identity: two plugins' factories may well be equal records, and each must keep its own jar.
+        this.sources = Collections.unmodifiableMap(new IdentityHashMap<>(sources));
     }
 
     public Optional<Component> find(ComponentKind kind, String name) {
@@ -50,9 +52,14 @@ public final class ComponentRegistry {
         return components.get(kind);
     }
 
-    /** Where a component came from: {@code built-in} or the jar that contributed it. */
+    /** Where a component came from: {@code built-in} or the jar that contributed it, with its version. */
     public String source(Component component) {
-        return sources.getOrDefault(component, "built-in");
+        return origin(component).labelWithVersion();
+    }
+
+    /** Where a component came from: {@link PluginOrigin#BUILT_IN} or the jar that contributed it. */
+    public PluginOrigin origin(Component component) {
+        return sources.getOrDefault(component, PluginOrigin.BUILT_IN);
     }
 
     public LayerFactory layer(String name) {

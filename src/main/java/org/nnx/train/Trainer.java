@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import org.nnx.model.RunConfig;
 import org.nnx.model.RunPlan;
 import org.nnx.registry.ComponentRegistry;
+import org.nnx.registry.PluginProvenance;
 import org.nnx.spi.Dataset;
 import org.nnx.spi.Loss;
 import org.nnx.spi.Optimizer;
@@ -39,6 +40,7 @@ public final class Trainer {
         RunConfig config = run.config();
         List<MetricsRow> metrics = new ArrayList<>();
         Map<String, String> provenance = provenance(config, dataset);
+        provenance.putAll(PluginProvenance.of(registry, config));
         RunStatus status = RunStatus.OK;
         String reason = "";
         long trainingNanos = 0;

@@ -1,0 +1,272 @@
+package org.nnx.plugin;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.function.Consumer;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.nnx.registry.ComponentKind;
+import org.nnx.registry.PluginOrigin;
+import org.nnx.spi.Component;
+import org.nnx.spi.NnxPlugin;
+
+/**
+ * Finds and loads plugin jars. The rules:
+ * <ul>
+ *   <li>In each folder, in order, every regular file whose name ends in {@code .jar}, directly in the folder
+ *       (subfolders and other files are ignored), in order of file name.</li>
+ *   <li>Each jar gets its own {@link PluginClassLoader}: it sees its own classes, the SPI and the JDK.</li>
+ *   <li>Its plugins are the classes listed in {@code META-INF/services/org.nnx.spi.NnxPlugin}, found with
+ *       {@link ServiceLoader}; each must state this nnx's SPI version ({@link NnxPlugin#SPI_VERSION}).</li>
+ *   <li>Each plugin's lists, and each factory's name, description and schema, are asked for once, now.</li>
+ *   <li>A jar that fails any of this is skipped whole, with a warning naming it and the reason; the others
+ *       load. A jar with the same content as one loaded before it is skipped with a warning.</li>
+ * </ul>
+ * Names contributed by two jars are not this class's business: {@link Registries} refuses them.
+ */
+public final class PluginLoader {
+    static final String SERVICE_FILE = "META-INF/services/" + NnxPlugin.class.getName();
+    private static final Pattern VERSION_IN_NAME = Pattern.compile(".+?-(\\d+(?:[.\\-][0-9A-Za-z]+)*)\\.jar",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern NOT_FOUND = Pattern.compile("Provider (\\S+) not found");
+    private static final Pattern NOT_A_SUBTYPE = Pattern.compile("(\\S+) not a subtype");
+    private static final Pattern NOT_INSTANTIATED = Pattern.compile("Provider (\\S+) could not be instantiated");
+    private static final Pattern NO_CONSTRUCTOR = Pattern.compile("(\\S+) Unable to get public no-arg constructor");
+
+    /**
+     * A jar that loaded.
+     *
+     * @param path    the jar as found, {@code plugins/acme-layers.jar}
+     * @param plugins one per provider the jar lists, in the order it lists them
+     */
+    public record LoadedJar(String path, String jar, String version, String sha256, List<PluginContributions> plugins,
+                            URLClassLoader loader) {
+    }
+
+    private final Consumer<String> warnings;
+    private final ClassLoader spiLoader = NnxPlugin.class.getClassLoader();
+
+    /** @param warnings receives one line per skipped jar, without the {@code nnx: warning: } prefix */
+    public PluginLoader(Consumer<String> warnings) {
+        this.warnings = warnings;
+    }
+
+    /** Every loadable jar of the folders, in the order found. */
+    public List<LoadedJar> load(List<Path> directories) {
+        List<LoadedJar> loaded = new ArrayList<>();
+        Map<String, String> pathsByHash = new HashMap<>();
+        for (Path directory : directories) {
+            for (Path file : jars(directory)) {
+                String path = file.toString();
+                try {
+                    String sha256 = sha256(file);
+                    String earlier = pathsByHash.putIfAbsent(sha256, path);
+                    if (earlier != null) {
+                        warnings.accept(path + ": the same jar as " + earlier + "; skipped");
+                        continue;
+                    }
+                    loaded.add(load(file, path, sha256));
+                } catch (PluginContributions.Rejected e) {
+                    warnings.accept(path + ": " + e.getMessage() + "; skipped");
+                } catch (IOException e) {
+                    warnings.accept(path + ": cannot read: " + e.getMessage() + "; skipped");
+                }
+            }
+        }
+        return loaded;
+    }
+
+    private List<Path> jars(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jar"))
+                    .filter(Files::isRegularFile)
+                    .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
+                    .toList();
+        } catch (IOException e) {
+            warnings.accept(directory + ": cannot list the folder: " + e.getMessage() + "; skipped");
+            return List.of();
+        }
+    }
+
+    private LoadedJar load(Path file, String path, String sha256) throws PluginContributions.Rejected, IOException {
+        String jar = file.getFileName().toString();
+        String version = version(file, jar);
+        PluginClassLoader loader = new PluginClassLoader(jar, file.toUri().toURL(), spiLoader);
+        try {
+            List<PluginContributions> plugins = new ArrayList<>();
+            try {
+                for (NnxPlugin plugin : ServiceLoader.load(NnxPlugin.class, loader)) {
+                    checkVersion(plugin);
+                    PluginOrigin origin = new PluginOrigin(pluginName(plugin), jar, path, version, sha256);
+                    plugins.add(PluginContributions.fromJar(plugin, origin));
+                }
+            } catch (ServiceConfigurationError e) {
+                throw new PluginContributions.Rejected(serviceReason(e));
+            } catch (RuntimeException | LinkageError e) {
+                throw new PluginContributions.Rejected(reason("the plugin", e));
+            }
+            if (plugins.isEmpty()) {
+                throw new PluginContributions.Rejected("no provider: " + SERVICE_FILE + " lists no class");
+            }
+            checkNoTwice(plugins);
+            return new LoadedJar(path, jar, version, sha256, plugins, loader);
+        } catch (PluginContributions.Rejected | RuntimeException e) {
+            loader.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The jar's {@code Implementation-Version}, else the version in its name ({@code acme-1.2.jar}), else
+     * {@code unversioned}. Also where a file that is not a jar, or a jar with no provider list, is found out.
+     */
+    private static String version(Path file, String jar) throws PluginContributions.Rejected {
+        try (JarFile jarFile = new JarFile(file.toFile())) {
+            if (jarFile.getEntry(SERVICE_FILE) == null) {
+                throw new PluginContributions.Rejected("no provider: the jar has no " + SERVICE_FILE);
+            }
+            Manifest manifest = jarFile.getManifest();
+            String version = manifest == null ? null
+                    : manifest.getMainAttributes().getValue(Attributes.Name.IMPLEMENTATION_VERSION);
+            if (version != null && !version.isBlank()) {
+                return version.strip();
+            }
+        } catch (IOException e) {
+            throw new PluginContributions.Rejected("not a jar file (" + e.getMessage() + ")");
+        }
+        Matcher matcher = VERSION_IN_NAME.matcher(jar);
+        return matcher.matches() ? matcher.group(1) : "unversioned";
+    }
+
+    private static void checkVersion(NnxPlugin plugin) throws PluginContributions.Rejected {
+        String type = plugin.getClass().getName();
+        int version;
+        try {
+            version = plugin.spiVersion();
+        } catch (AbstractMethodError e) {
+            throw new PluginContributions.Rejected(type + " does not implement spiVersion(), so it was built for an nnx"
+                    + " older than SPI version 1; this nnx provides SPI version " + NnxPlugin.SPI_VERSION
+                    + "; rebuild the plugin against it");
+        } catch (RuntimeException | LinkageError e) {
+            throw new PluginContributions.Rejected(reason(type + ".spiVersion()", e));
+        }
+        if (version != NnxPlugin.SPI_VERSION) {
+            throw new PluginContributions.Rejected(type + " was built for nnx SPI version " + version
+                    + ", but this nnx provides SPI version " + NnxPlugin.SPI_VERSION + "; rebuild the plugin against it");
+        }
+    }
+
+    private static String pluginName(NnxPlugin plugin) throws PluginContributions.Rejected {
+        String name;
+        try {
+            name = plugin.name();
+        } catch (RuntimeException | LinkageError e) {
+            throw new PluginContributions.Rejected(reason(plugin.getClass().getName() + ".name()", e));
+        }
+        return name == null || name.isBlank() ? plugin.getClass().getSimpleName() : name;
+    }
+
+    /** A jar must not contribute a name twice itself: that is a broken jar, skipped like any other. */
+    private static void checkNoTwice(List<PluginContributions> plugins) throws PluginContributions.Rejected {
+        for (ComponentKind kind : ComponentKind.values()) {
+            List<String> names = new ArrayList<>();
+            for (PluginContributions plugin : plugins) {
+                for (Component component : plugin.byKind().get(kind)) {
+                    if (names.contains(component.name())) {
+                        throw new PluginContributions.Rejected("it contributes " + kind.label() + " '"
+                                + component.name() + "' twice");
+                    }
+                    names.add(component.name());
+                }
+            }
+        }
+    }
+
+    /** What {@link ServiceLoader} could not do, said in terms of the jar. */
+    private static String serviceReason(ServiceConfigurationError e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        Matcher matcher;
+        if ((matcher = NOT_INSTANTIATED.matcher(message)).find() && e.getCause() != null) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ExceptionInInitializerError init && init.getCause() != null) {
+                return reason("the static initializer of " + matcher.group(1), init.getCause());
+            }
+            return reason("the constructor of " + matcher.group(1), cause);
+        }
+        String missing = missingClass(e);
+        if (missing != null) {
+            return missing("the plugin", missing);
+        }
+        if ((matcher = NOT_FOUND.matcher(message)).find()) {
+            return matcher.group(1) + ", listed in " + SERVICE_FILE + ", is not in the jar";
+        }
+        if ((matcher = NOT_A_SUBTYPE.matcher(message)).find()) {
+            return matcher.group(1) + ", listed in " + SERVICE_FILE + ", does not implement " + NnxPlugin.class.getName();
+        }
+        if ((matcher = NO_CONSTRUCTOR.matcher(message)).find()) {
+            return matcher.group(1) + " has no public constructor without arguments";
+        }
+        return message.replaceFirst("^" + Pattern.quote(NnxPlugin.class.getName()) + ": ", "");
+    }
+
+    /**
+     * {@code what threw IllegalStateException: boom}, or, when a class could not be found, which one and why
+     * a plugin cannot see it.
+     */
+    static String reason(String what, Throwable thrown) {
+        String missing = missingClass(thrown);
+        return missing != null ? missing(what, missing) : what + " threw " + PluginException.describe(thrown);
+    }
+
+    private static String missing(String what, String className) {
+        return what + " needs class " + className + ", which is not in the jar (NoClassDefFoundError); a plugin"
+                + " sees only its own jar, org.nnx.spi, org.nnx.tensor and the JDK, so it must bundle what else it uses";
+    }
+
+    /** The class a {@link NoClassDefFoundError} or {@link ClassNotFoundException} in the chain names, or null. */
+    private static String missingClass(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = t.getMessage();
+            if (t instanceof NoClassDefFoundError && message != null && !message.startsWith("Could not initialize")) {
+                return message.replace('/', '.');
+            }
+            if (t instanceof ClassNotFoundException && message != null) {
+                return message;
+            }
+        }
+        return null;
+    }
+
+    private static String sha256(Path file) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}

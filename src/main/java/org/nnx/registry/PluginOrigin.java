@@ -1,0 +1,43 @@
+package org.nnx.registry;
+
+import java.util.Objects;
+
+/**
+ * Where a registered component comes from: nnx itself, or a plugin jar identified by file name, version
+ * and content hash, so that a report can say exactly which code produced a run.
+ *
+ * @param plugin  the plugin's own name ({@code NnxPlugin.name()})
+ * @param jar     the jar's file name, {@code acme-layers-1.0.jar}; null for the built-ins
+ * @param path    the jar as found, {@code plugins/acme-layers-1.0.jar}; null for the built-ins
+ * @param version the jar manifest's {@code Implementation-Version}, else the version in its file name,
+ *                else {@code unversioned}; null for the built-ins
+ * @param sha256  the jar's SHA-256 in lower-case hex; null for the built-ins
+ */
+public record PluginOrigin(String plugin, String jar, String path, String version, String sha256) {
+
+    /** nnx's own components. */
+    public static final PluginOrigin BUILT_IN = new PluginOrigin("built-in", null, null, null, null);
+
+    public PluginOrigin {
+        Objects.requireNonNull(plugin, "plugin");
+    }
+
+    public boolean builtIn() {
+        return jar == null;
+    }
+
+    /** As messages name it: {@code acme-layers.jar}, or {@code built-in}. */
+    public String label() {
+        return builtIn() ? "built-in" : jar;
+    }
+
+    /** {@code acme-layers.jar 1.0}, or {@code built-in}: what {@code nnx plugins} shows. */
+    public String labelWithVersion() {
+        return builtIn() ? "built-in" : jar + " " + version;
+    }
+
+    /** {@code acme-layers.jar 1.0 sha256:…}, or {@code built-in}: what a run's provenance records. */
+    public String describe() {
+        return builtIn() ? "built-in" : jar + " " + version + " sha256:" + sha256;
+    }
+}

@@ -1,0 +1,55 @@
+package org.nnx.registry;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nnx.model.ComponentUse;
+import org.nnx.model.RunConfig;
+import org.nnx.spi.Arguments;
+import org.nnx.spi.Component;
+import org.nnx.spi.ComponentCall;
+import org.nnx.spi.ParameterSpec;
+import org.nnx.spi.ParameterType;
+
+/**
+ * Which jar supplied each plugin component a run uses, for the run's provenance:
+ * {@code plugin layer swish → acme-layers.jar 1.0 sha256:…}. Built-ins are not listed; nnx's own version
+ * already names them.
+ */
+public final class PluginProvenance {
+    private PluginProvenance() {
+    }
+
+    /** The entries for one run, keyed {@code plugin KIND NAME}, in the order the run names them. */
+    public static Map<String, String> of(ComponentRegistry registry, RunConfig config) {
+        Map<String, String> entries = new LinkedHashMap<>();
+        add(entries, registry, ComponentKind.DATASET, config.dataset().name(), config.dataset().arguments());
+        for (ComponentUse layer : config.layers()) {
+            add(entries, registry, ComponentKind.LAYER, layer.name(), layer.arguments());
+        }
+        add(entries, registry, ComponentKind.LOSS, config.loss().name(), config.loss().arguments());
+        add(entries, registry, ComponentKind.OPTIMIZER, config.optimizer().name(), config.optimizer().arguments());
+        return entries;
+    }
+
+    /** One component, and the initializers its arguments name (a plugin's {@code init = …} counts too). */
+    private static void add(Map<String, String> entries, ComponentRegistry registry, ComponentKind kind, String name,
+                            Arguments arguments) {
+        var found = registry.find(kind, name);
+        if (found.isEmpty()) {
+            return;
+        }
+        Component component = found.get();
+        PluginOrigin origin = registry.origin(component);
+        if (!origin.builtIn()) {
+            entries.put("plugin " + kind.label() + " " + name, origin.describe());
+        }
+        List<ParameterSpec> parameters = component.parameters();
+        for (ParameterSpec parameter : parameters) {
+            if (parameter.type() == ParameterType.INITIALIZER && arguments.has(parameter.name())) {
+                ComponentCall call = arguments.call(parameter.name());
+                add(entries, registry, ComponentKind.INITIALIZER, call.name(), call.arguments());
+            }
+        }
+    }
+}
