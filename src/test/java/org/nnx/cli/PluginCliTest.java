@@ -1,0 +1,370 @@
+package org.nnx.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nnx.plugin.PluginJars;
+import org.nnx.train.StopSignal;
+
+/**
+ * Plugin jars through the command line: the example plugin built from its sources at test time trains a
+ * model with its own layer and optimizer; {@code nnx plugins} lists it; what goes wrong with a plugin is
+ * reported naming its jar, and costs only what it must (a skipped jar, a failed run, a refused file).
+ */
+class PluginCliTest {
+    @TempDir
+    static Path work;
+    /** The example plugin's jar alone. */
+    static Path examplePlugins;
+    static Path testClasses;
+
+    @BeforeAll
+    static void buildJars() throws IOException {
+        examplePlugins = Files.createDirectory(work.resolve("example-plugins"));
+        PluginJars.exampleJar(examplePlugins, work);
+        Path sources = PluginJars.writeSources(work.resolve("src"), """
+                package com.flaky;
+
+                import java.util.List;
+                import org.nnx.spi.*;
+                import org.nnx.tensor.Tensor;
+
+                /** The identity, which throws on a batch of more than 4 rows when told to explode. */
+                public final class FlakyPlugin implements NnxPlugin {
+                    public int spiVersion() { return SPI_VERSION; }
+                    public String name() { return "flaky"; }
+                    public List<LayerFactory> layers() {
+                        return List.of(new LayerFactory() {
+                            public String name() { return "flaky"; }
+                            public String description() { return "the identity, until it explodes"; }
+                            public List<ParameterSpec> parameters() {
+                                return List.of(ParameterSpec.bool("explode", false, "throw on batches of more than 4"));
+                            }
+                            public Layer create(Arguments arguments, LayerContext context) {
+                                boolean explode = arguments.bool("explode");
+                                return new Layer() {
+                                    public Tensor forward(Tensor input, boolean training) {
+                                        if (explode && input.rows() > 4) {
+                                            throw new IllegalStateException("flaky exploded on a batch of " + input.rows());
+                                        }
+                                        return input;
+                                    }
+                                    public Tensor backward(Tensor outputGradient) { return outputGradient; }
+                                };
+                            }
+                        });
+                    }
+                }
+                """, """
+                package com.badgrad;
+
+                import java.util.List;
+                import org.nnx.spi.*;
+                import org.nnx.tensor.Tensor;
+
+                /** y = x ⊙ W with a dW twice too large. */
+                public final class BadGradPlugin implements NnxPlugin {
+                    public int spiVersion() { return SPI_VERSION; }
+                    public String name() { return "badgrad"; }
+                    public List<LayerFactory> layers() {
+                        return List.of(new LayerFactory() {
+                            public String name() { return "scale"; }
+                            public String description() { return "y = x ⊙ W, one weight per column"; }
+                            public Layer create(Arguments arguments, LayerContext context) {
+                                Tensor w = Tensor.zeros(context.precision(), 1, context.inputSize());
+                                w.fill(1.0);
+                                Parameter weights = Parameter.of("W", w, true);
+                                return new Layer() {
+                                    Tensor x;
+                                    public Tensor forward(Tensor input, boolean training) {
+                                        x = input.copy();
+                                        Tensor y = input.copy();
+                                        for (int r = 0; r < y.rows(); r++)
+                                            for (int c = 0; c < y.cols(); c++) y.set(r, c, input.get(r, c) * w.get(0, c));
+                                        return y;
+                                    }
+                                    public Tensor backward(Tensor dy) {
+                                        Tensor dx = dy.copy();
+                                        for (int r = 0; r < dy.rows(); r++)
+                                            for (int c = 0; c < dy.cols(); c++) {
+                                                dx.set(r, c, dy.get(r, c) * w.get(0, c));
+                                                weights.gradient().add(c, 2 * dy.get(r, c) * x.get(r, c));
+                                            }
+                                        return dx;
+                                    }
+                                    public List<Parameter> parameters() { return List.of(weights); }
+                                };
+                            }
+                        });
+                    }
+                }
+                """, """
+                package com.otherswish;
+
+                import java.util.List;
+                import org.nnx.spi.*;
+                import org.nnx.tensor.Tensor;
+
+                /** Another vendor's swish. */
+                public final class OtherSwishPlugin implements NnxPlugin {
+                    public int spiVersion() { return SPI_VERSION; }
+                    public String name() { return "other"; }
+                    public List<LayerFactory> layers() {
+                        return List.of(new LayerFactory() {
+                            public String name() { return "swish"; }
+                            public String description() { return "another swish"; }
+                            public Layer create(Arguments arguments, LayerContext context) {
+                                throw new UnsupportedOperationException();
+                            }
+                        });
+                    }
+                }
+                """);
+        testClasses = PluginJars.compile(sources, work.resolve("test-classes"));
+    }
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int nnx(String... args) {
+        return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                new StopSignal(), false).run(args);
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    /** A plugins folder holding the test plugin of {@code pkg} as {@code file}, beside the example's jar. */
+    private Path pluginsWith(String file, String pkg, String provider) throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("plugins"));
+        Files.copy(examplePlugins.resolve("acme-example-1.0.jar"), folder.resolve("acme-example-1.0.jar"));
+        PluginJars.jar(folder.resolve(file), testClasses, List.of(pkg.replace('.', '/') + "/"), provider + "\n", null);
+        return folder;
+    }
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    @Test
+    void anExperimentTrainsWithTheExamplePluginsLayerAndOptimizer() throws Exception {
+        Path file = write("swishy.nnx", """
+                experiment swishy {
+                    dataset mnist, limit = 500
+                    model {
+                        dense 30
+                        swish beta = 1.5
+                        dense 10
+                    }
+                    loss cross_entropy
+                    optimizer lion(beta2 = 0.98)
+                    learning_rate 0.001
+                    batch_size 50
+                    epochs 2
+                    seed 5
+                }
+                """);
+        Path reports = dir.resolve("reports");
+        assertEquals(0, nnx("run", file.toString(), "--plugins", examplePlugins.toString(), "--out", reports.toString()),
+                stderr());
+        assertEquals("", stderr());
+        List<String> summary = Files.readAllLines(reports.resolve("swishy/summary.csv"));
+        assertTrue(summary.get(1).startsWith("swishy,ok,"), summary.get(1));
+        double testAccuracy = Double.parseDouble(summary.get(1).split(",")[3]);
+        assertTrue(testAccuracy > 0.3, "2 epochs of lion on 500 digits learn something: " + testAccuracy);
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(examplePlugins.resolve("acme-example-1.0.jar"))));
+        String report = Files.readString(reports.resolve("swishy/index.html"));
+        assertTrue(report.contains("<dt>plugin layer swish</dt><dd>acme-example-1.0.jar 1.0 sha256:" + sha256 + "</dd>"),
+                "the report records which jar supplied swish");
+        assertTrue(report.contains("<dt>plugin optimizer lion</dt><dd>acme-example-1.0.jar 1.0 sha256:" + sha256 + "</dd>"));
+    }
+
+    @Test
+    void theExamplePluginsDatasetChecksAndItsArgumentsAreValidatedLikeABuiltIns() throws IOException {
+        Path good = write("xor.nnx", """
+                experiment xor {
+                    dataset xor, samples = 200, noise = 0.05
+                    model {
+                        dense 8
+                        swish
+                        dense 2
+                    }
+                    loss cross_entropy
+                    optimizer lion
+                    learning_rate 0.01
+                    epochs 1
+                }
+                """);
+        assertEquals(0, nnx("check", good.toString(), "--plugins", examplePlugins.toString()), stderr());
+        assertEquals("xor: ok, 1 run\n", stdout());
+
+        Path bad = write("typos.nnx", Files.readString(good)
+                .replace("swish", "swish bta = 2")
+                .replace("optimizer lion", "optimizer lion(beta1 = 1.5)")
+                .replace("dataset xor,", "dataset xro,"));
+        assertEquals(2, nnx("check", bad.toString(), "--plugins", examplePlugins.toString()));
+        List<String> errors = stderr().lines().filter(l -> l.contains(": error: ")).toList();
+        assertEquals(List.of(
+                bad + ":2:13: error: unknown dataset 'xro'; did you mean 'xor'?",
+                bad + ":5:15: error: unknown option 'bta' for layer 'swish'; did you mean 'beta'?",
+                bad + ":9:28: error: 'beta1' of optimizer 'lion' must be in [0, 1), got 1.5"), errors);
+    }
+
+    @Test
+    void pluginsListsBuiltInsAndTheExamplesNamesWithParametersAndSource() throws IOException {
+        assertEquals(0, nnx("plugins", "--plugins", examplePlugins.toString()), stderr());
+        String listing = stdout();
+        Path jar = examplePlugins.resolve("acme-example-1.0.jar");
+        assertTrue(listing.contains("plugin jars:\n  " + jar + ": plugin 'acme-example' 1.0, sha256:"), listing);
+        assertTrue(listing.contains("; layer swish; optimizer lion; dataset xor\n"), listing);
+        for (String expected : List.of(
+                "layer dense (built-in): affine y = xW + b\n"
+                        + "    units: integer (required), ≥ 1 — number of outputs\n",
+                "layer swish (acme-example-1.0.jar 1.0): swish activation x·sigmoid(β·x) (Ramachandran et al. 2017)\n"
+                        + "    beta: number = 1.0, ≥ 0 — β, the sharpness of the gate; 0 gives x/2\n",
+                "optimizer lion (acme-example-1.0.jar 1.0): Lion (Chen et al. 2023)",
+                "    beta1: number = 0.9, in [0, 1) — weight of the momentum in the update's direction\n"
+                        + "    beta2: number = 0.99, in [0, 1) — decay of the momentum m\n"
+                        + "    weight_decay: number = 0.0, ≥ 0 — decoupled weight decay λ on weights\n",
+                "optimizer sgd (built-in): ",
+                "loss cross_entropy (built-in): ",
+                "initializer he (built-in): ",
+                "dataset mnist (built-in): ",
+                "dataset xor (acme-example-1.0.jar 1.0): XOR: points in [−1, 1]², class 1 where x·y < 0; generated from"
+                        + " the seed\n    samples: integer = 1000, ≥ 4 — training points\n")) {
+            assertTrue(listing.contains(expected), "missing:\n" + expected + "\nin:\n" + listing);
+        }
+    }
+
+    @Test
+    void verifyGradientChecksEveryLayerAndFailsOnAWrongBackward() throws IOException {
+        assertEquals(0, nnx("plugins", "--verify", "--plugins", examplePlugins.toString()), stdout() + stderr());
+        assertTrue(stdout().contains("ok      layer swish(beta = 1), acme-example-1.0.jar 1.0: largest relative error "),
+                stdout());
+        assertTrue(stdout().contains("ok      layer dense(units = 3, bias = true), built-in: largest relative error "));
+        assertTrue(stdout().contains(" layers checked against central differences: all agree (tolerance 1e-4)\n"));
+
+        out.reset();
+        Path plugins = pluginsWith("badgrad.jar", "com.badgrad", "com.badgrad.BadGradPlugin");
+        assertEquals(1, nnx("plugins", "--verify", "--plugins", plugins.toString()));
+        assertTrue(stdout().contains("FAILED  layer scale, badgrad.jar unversioned: largest relative error 0.33 in W"
+                + " (tolerance 1e-4)\n"), stdout());
+        assertTrue(stdout().contains("ok      layer sigmoid, built-in"));
+        assertTrue(stdout().contains(" layers checked against central differences: 1 failed (tolerance 1e-4)\n"));
+    }
+
+    @Test
+    void aLayerWhoseBackwardDisagreesIsRefusedAtTheLayer() throws IOException {
+        Path plugins = pluginsWith("badgrad.jar", "com.badgrad", "com.badgrad.BadGradPlugin");
+        Path file = write("scaled.nnx", """
+                experiment scaled {
+                    dataset mnist, limit = 100
+                    model {
+                        dense 20
+                        scale
+                        dense 10
+                    }
+                    loss cross_entropy
+                    learning_rate 0.1
+                    epochs 1
+                }
+                """);
+        assertEquals(2, nnx("run", file.toString(), "--plugins", plugins.toString(), "--out", dir.resolve("out").toString()));
+        assertEquals(file + ":5:9: error: layer 'scale' from badgrad.jar failed its gradient check: largest relative"
+                + " error 0.33 in W (tolerance 1e-4)\n"
+                + "        scale\n"
+                + "        ^~~~~\n"
+                + "1 error\n", stderr());
+        assertFalse(Files.exists(dir.resolve("out")), "nothing trains");
+    }
+
+    @Test
+    void aPluginLayerThatThrowsFailsItsRunAndTheSiblingRunFinishes() throws IOException {
+        Path plugins = pluginsWith("flaky.jar", "com.flaky", "com.flaky.FlakyPlugin");
+        Path file = write("flaky.nnx", """
+                experiment flaky {
+                    dataset mnist, limit = 200
+                    model {
+                        dense 20
+                        flaky explode = false | true
+                        dense 10
+                    }
+                    loss cross_entropy
+                    learning_rate 0.1
+                    batch_size 50
+                    epochs 1
+                }
+                """);
+        Path reports = dir.resolve("reports");
+        assertEquals(1, nnx("run", file.toString(), "--plugins", plugins.toString(), "--out", reports.toString()),
+                stderr());
+        assertTrue(stdout().contains("[1/2] flaky.explode=false: ok, "), stdout());
+        assertTrue(stdout().contains("[2/2] flaky.explode=true: failed (PluginException: layer 'flaky' from flaky.jar"
+                + " threw IllegalStateException: flaky exploded on a batch of 50)"), stdout());
+        List<String> summary = Files.readAllLines(reports.resolve("flaky/summary.csv"));
+        assertTrue(summary.get(1).startsWith("flaky.explode=false,ok,"), summary.get(1));
+        assertTrue(summary.get(2).startsWith("flaky.explode=true,failed,"), summary.get(2));
+        assertTrue(Files.exists(reports.resolve("flaky/index.html")));
+    }
+
+    @Test
+    void aNameFromTwoJarsStopsNnxWithStatus2NamingBoth() throws IOException {
+        Path plugins = pluginsWith("other-swish.jar", "com.otherswish", "com.otherswish.OtherSwishPlugin");
+        assertEquals(2, nnx("plugins", "--plugins", plugins.toString()));
+        assertEquals("nnx: error: layer 'swish' is contributed by both acme-example-1.0.jar and other-swish.jar\n",
+                stderr());
+        assertEquals("", stdout());
+    }
+
+    @Test
+    void aBrokenJarIsAWarningAndNnxGoesOnWithoutIt() throws IOException {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        Files.copy(examplePlugins.resolve("acme-example-1.0.jar"), plugins.resolve("acme-example-1.0.jar"));
+        Files.writeString(plugins.resolve("bad.jar"), "<html>404</html>");
+        Path file = write("xor.nnx", """
+                experiment xor {
+                    dataset xor
+                    model {
+                        dense 2
+                    }
+                    loss cross_entropy
+                    learning_rate 0.1
+                    epochs 1
+                }
+                """);
+        assertEquals(0, nnx("check", file.toString(), "--plugins", plugins.toString()));
+        assertEquals("nnx: warning: " + plugins.resolve("bad.jar") + ": not a jar file (zip END header not found);"
+                + " skipped\n", stderr());
+        assertEquals("xor: ok, 1 run\n", stdout());
+    }
+
+    @Test
+    void aMissingPluginsFolderIsAUsageError() {
+        assertEquals(2, nnx("check", "x.nnx", "--plugins", dir.resolve("nowhere").toString()));
+        assertEquals("nnx: error: --plugins " + dir.resolve("nowhere") + ": no such folder\n", stderr());
+        assertEquals(2, nnx("plugins", "--verfy"));
+        assertTrue(stderr().contains("nnx: error: unknown option '--verfy'; did you mean '--verify'?"), stderr());
+    }
+}
