@@ -6,6 +6,12 @@
  * <p>A contribution is a small named factory ({@link org.nnx.spi.LayerFactory} and its siblings) with a
  * parameter schema ({@link org.nnx.spi.ParameterSpec}), so that {@code nnx check} validates a plugin's
  * arguments exactly like a built-in's. A plugin jar lists its {@link org.nnx.spi.NnxPlugin} in
- * {@code META-INF/services/org.nnx.spi.NnxPlugin}.
+ * {@code META-INF/services/org.nnx.spi.NnxPlugin}, and states the SPI version it was compiled against
+ * ({@link org.nnx.spi.NnxPlugin#spiVersion()}).
+ *
+ * <p>A plugin jar is loaded by a class loader of its own that sees the jar, this package,
+ * {@link org.nnx.tensor} and the JDK, and nothing else: not the rest of nnx, not nnx's libraries, not other
+ * plugins. A plugin author's build depends on the nnx artifact with scope {@code provided} and uses only
+ * these two packages. {@code docs/plugins.md} is the plugin author's guide.
  */
 package org.nnx.spi;

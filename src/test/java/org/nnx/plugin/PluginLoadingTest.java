@@ -114,7 +114,10 @@ class PluginLoadingTest {
                 plugin("com.twin1", "TwinPlugin", STANDARD.formatted("twin1", "twin")),
                 plugin("com.twin2", "TwinPlugin", STANDARD.formatted("twin2", "twin")),
                 plugin("com.relu", "ReluPlugin", STANDARD.formatted("relu", "relu")),
-                plugin("com.badname", "BadNamePlugin", STANDARD.formatted("badname", "my-layer")));
+                plugin("com.badname", "BadNamePlugin", STANDARD.formatted("badname", "my-layer")),
+                plugin("com.noctor", "NoCtorPlugin", """
+                        public NoCtorPlugin(String configuration) { }
+                        """ + STANDARD.formatted("noctor", "noctor")));
         classes = PluginJars.compile(sources, work.resolve("classes"));
     }
 
@@ -216,6 +219,13 @@ class PluginLoadingTest {
                 + " org.nnx.builtins.BuiltinPlugin, which is not in the jar (NoClassDefFoundError); a plugin sees only"
                 + " its own jar, org.nnx.spi, org.nnx.tensor and the JDK, so it must bundle what else it uses; skipped",
                 onlyWarning(folder));
+    }
+
+    @Test
+    void aProviderWithoutANoArgumentConstructorIsSkipped(@TempDir Path folder) throws Exception {
+        jar(folder, "noctor.jar", "com.noctor", "com.noctor.NoCtorPlugin\n");
+        assertEquals(folder.resolve("noctor.jar") + ": com.noctor.NoCtorPlugin has no public constructor without"
+                + " arguments; skipped", onlyWarning(folder));
     }
 
     @Test
