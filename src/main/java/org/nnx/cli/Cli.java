@@ -52,6 +52,7 @@ public final class Cli {
     private final PrintStream err;
     private final StopSignal stop;
     private final boolean terminal;
+    private final Path defaultPluginFolder;
     /** Plugin jars opened by the command, closed when it ends. */
     private final List<LoadedPlugins> openedPlugins = new ArrayList<>();
 
@@ -60,6 +61,15 @@ public final class Cli {
     }
 
     Cli(PrintStream out, PrintStream err, StopSignal stop, boolean terminal) {
+        this(out, err, stop, terminal, PluginDirectories.DEFAULT);
+    }
+
+    /**
+     * @param defaultPluginFolder {@code plugins/}, or, in tests, a folder that keeps jars a developer dropped
+     *                            into the project's own {@code plugins/} out of the test
+     */
+    Cli(PrintStream out, PrintStream err, StopSignal stop, boolean terminal, Path defaultPluginFolder) {
+        this.defaultPluginFolder = defaultPluginFolder;
         this.out = out;
         this.err = err;
         this.stop = stop;
@@ -121,7 +131,7 @@ public final class Cli {
     private LoadedPlugins loadPlugins(List<Path> given) {
         Consumer<String> warning = message -> err.println("nnx: warning: " + message);
         try {
-            List<Path> directories = PluginDirectories.resolve(PluginDirectories.DEFAULT, given,
+            List<Path> directories = PluginDirectories.resolve(defaultPluginFolder, given,
                     System.getenv(PluginDirectories.ENVIRONMENT_VARIABLE), warning);
             LoadedPlugins plugins = Registries.load(directories, warning);
             openedPlugins.add(plugins);

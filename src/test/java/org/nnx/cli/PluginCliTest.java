@@ -144,7 +144,7 @@ class PluginCliTest {
 
     private int nnx(String... args) {
         return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                new StopSignal(), false).run(args);
+                new StopSignal(), false, dir.resolve("no-default-plugins")).run(args);
     }
 
     private String stdout() {
@@ -358,6 +358,16 @@ class PluginCliTest {
         assertEquals("nnx: warning: " + plugins.resolve("bad.jar") + ": not a jar file (zip END header not found);"
                 + " skipped\n", stderr());
         assertEquals("xor: ok, 1 run\n", stdout());
+    }
+
+    @Test
+    void jarsInTheDefaultFolderLoadWithoutAnyOption() {
+        int status = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), new StopSignal(), false, examplePlugins)
+                .run(new String[] {"plugins"});
+        assertEquals(0, status, stderr());
+        assertTrue(stdout().startsWith("plugin folders: " + examplePlugins + "\n"), stdout());
+        assertTrue(stdout().contains("layer swish (acme-example-1.0.jar 1.0)"), stdout());
     }
 
     @Test
