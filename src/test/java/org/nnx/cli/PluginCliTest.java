@@ -132,6 +132,29 @@ class PluginCliTest {
                         });
                     }
                 }
+                """, """
+                package com.widthless;
+
+                import java.util.List;
+                import org.nnx.spi.*;
+
+                /** A layer whose outputSize throws: nnx calls it while checking a file. */
+                public final class WidthlessPlugin implements NnxPlugin {
+                    public int spiVersion() { return SPI_VERSION; }
+                    public String name() { return "widthless"; }
+                    public List<LayerFactory> layers() {
+                        return List.of(new LayerFactory() {
+                            public String name() { return "widthless"; }
+                            public String description() { return "cannot say how wide it is"; }
+                            public int outputSize(Arguments arguments, int inputSize) {
+                                throw new ArithmeticException("/ by zero");
+                            }
+                            public Layer create(Arguments arguments, LayerContext context) {
+                                throw new UnsupportedOperationException();
+                            }
+                        });
+                    }
+                }
                 """);
         testClasses = PluginJars.compile(sources, work.resolve("test-classes"));
     }
@@ -327,6 +350,26 @@ class PluginCliTest {
         assertTrue(summary.get(1).startsWith("flaky.explode=false,ok,"), summary.get(1));
         assertTrue(summary.get(2).startsWith("flaky.explode=true,failed,"), summary.get(2));
         assertTrue(Files.exists(reports.resolve("flaky/index.html")));
+    }
+
+    @Test
+    void aPluginThatThrowsWhileAFileIsCheckedIsAnErrorNamingItsJar() throws IOException {
+        Path plugins = pluginsWith("widthless.jar", "com.widthless", "com.widthless.WidthlessPlugin");
+        Path file = write("widthless.nnx", """
+                experiment widthless {
+                    dataset mnist, limit = 100
+                    model {
+                        widthless
+                        dense 10
+                    }
+                    loss cross_entropy
+                    learning_rate 0.1
+                    epochs 1
+                }
+                """);
+        assertEquals(2, nnx("check", file.toString(), "--plugins", plugins.toString()));
+        assertEquals("nnx: error: layer 'widthless' from widthless.jar threw ArithmeticException: / by zero\n",
+                stderr());
     }
 
     @Test
