@@ -44,7 +44,7 @@ public final class BuiltinPlugin implements NnxPlugin {
     public List<LayerFactory> layers() {
         return List.of(
                 new LayerDefinition("dense", "affine y = xW + b",
-                        List.of(ParameterSpec.requiredInteger("units", "number of outputs").in(Range.atLeast(1)),
+                        List.of(ParameterSpec.requiredInteger("units", "number of outputs").in(Range.closed(1, Integer.MAX_VALUE)),
                                 ParameterSpec.initializer("init", "initial weights; default he next to relu, else xavier"),
                                 ParameterSpec.bool("bias", true, "whether to add a bias b")),
                         (arguments, inputSize) -> (int) arguments.integer("units"),
