@@ -25,59 +25,17 @@ import org.nnx.train.RunStatus;
  */
 public final class ObjectiveHtml {
     /** The experiment report's style sheet, with a few additions for the problem's settings. */
-    private static final String STYLE = """
-            :root { color-scheme: light; --text: #1f2328; --muted: #656d76; --line: #d8dee4;
-              --soft: #f6f8fa; --best: #eef6ff; }
-            * { box-sizing: border-box; }
-            body { margin: 0; background: #fff; color: var(--text);
-              font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
-            main { max-width: 1000px; margin: 0 auto; padding: 32px 24px 48px; }
-            .kicker { margin: 0; color: var(--muted); font-size: 12px; letter-spacing: .08em; text-transform: uppercase; }
-            h1 { margin: 2px 0 8px; font-size: 28px; line-height: 1.2; overflow-wrap: anywhere; }
-            h2 { margin: 36px 0 12px; padding-bottom: 6px; border-bottom: 1px solid var(--line); font-size: 18px; }
-            .description { margin: 0 0 8px; font-size: 17px; white-space: pre-line; }
-            .meta { margin: 0; color: var(--muted); font-size: 14px; }
-            code, pre, .run-name { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans Mono", monospace;
-              font-size: 13px; }
+    /** The experiment report's style, and what an objective's page adds to it. */
+    private static final String STYLE = HtmlReport.STYLE + """
             .formula { display: block; margin: 0 0 14px; padding: 12px 14px; overflow-x: auto; background: var(--soft);
               border: 1px solid var(--line); border-radius: 6px; font-size: 16px; white-space: pre-wrap;
               overflow-wrap: anywhere; }
-            .table-wrap { overflow-x: auto; }
-            table { width: 100%; border-collapse: collapse; font-size: 14px; }
-            th, td { padding: 7px 10px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
-            th { color: var(--muted); font-size: 12px; font-weight: 600; letter-spacing: .03em; text-transform: uppercase;
-              white-space: nowrap; }
-            .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
             td.point { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans Mono", monospace;
               font-size: 12.5px; white-space: nowrap; }
-            .run { display: flex; align-items: center; flex-wrap: wrap; gap: 4px 8px; }
-            .run-name { overflow-wrap: break-word; min-width: 0; }
-            tr.best td { background: var(--best); }
-            .swatch { flex: none; display: inline-block; width: 10px; height: 10px; border-radius: 2px;
-              -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-            .badge { display: inline-block; padding: 0 8px; border-radius: 999px; font-size: 12px; font-weight: 600;
-              line-height: 20px; white-space: nowrap; }
-            .status-ok { background: #dafbe1; color: #1a7f37; }
-            .status-diverged { background: #fff8c5; color: #7d5600; }
-            .status-stopped { background: #eaeef2; color: #57606a; }
-            .status-failed { background: #ffebe9; color: #b3261e; }
-            .best-mark { font-family: system-ui, sans-serif; background: #ddf4ff; color: #0969da; }
-            .reason { max-width: 32em; margin-top: 3px; color: var(--muted); font-size: 12px; overflow-wrap: anywhere; }
-            .note { color: var(--muted); font-size: 13px; }
-            figure { margin: 0 0 20px; }
-            figure img { display: block; max-width: 100%; height: auto; border: 1px solid var(--line); border-radius: 6px; }
             dl.settings { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; margin: 0; font-size: 14px; }
             dl.settings dt { color: var(--muted); }
             dl.settings dd { margin: 0; overflow-wrap: anywhere; }
-            footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
-            @media print {
-              body { font-size: 10.5pt; }
-              main { max-width: none; padding: 0; }
-              h2 { break-after: avoid; }
-              tr, figure, dl, .formula { break-inside: avoid; }
-              figure img { border: none; }
-              .badge { border: 1px solid currentColor; }
-            }
+            @media print { .formula { break-inside: avoid; } }
             """;
 
     /** Coordinates of a final point shown in the table; the rest are in summary.csv. */
