@@ -46,8 +46,9 @@ public final class Network {
     }
 
     public void zeroGradients() {
-        for (Parameter parameter : parameters) {
-            parameter.gradient().fill(0);
+        // Indexed, not for-each: an iterator a step is garbage the training loop should not make.
+        for (int p = 0; p < parameters.size(); p++) {
+            parameters.get(p).gradient().fill(0);
         }
     }
 

@@ -34,8 +34,9 @@ final class WeightDecay {
             return 0;
         }
         double sum = 0;
-        for (Parameter parameter : decaying) {
-            Tensor value = parameter.value();
+        // Indexed loops here and below: no iterator per step.
+        for (int p = 0; p < decaying.size(); p++) {
+            Tensor value = decaying.get(p).value();
             for (int i = 0; i < value.size(); i++) {
                 double w = value.get(i);
                 sum += w * w;
@@ -49,9 +50,9 @@ final class WeightDecay {
         if (lambda == 0) {
             return;
         }
-        for (Parameter parameter : decaying) {
-            Tensor value = parameter.value();
-            Tensor gradient = parameter.gradient();
+        for (int p = 0; p < decaying.size(); p++) {
+            Tensor value = decaying.get(p).value();
+            Tensor gradient = decaying.get(p).gradient();
             for (int i = 0; i < value.size(); i++) {
                 gradient.add(i, lambda * value.get(i));
             }
