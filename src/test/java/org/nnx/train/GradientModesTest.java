@@ -136,6 +136,16 @@ class GradientModesTest {
     }
 
     @Test
+    void aCheckThatCannotRunIsReportedAndTrainingGoesOn() {
+        RunResult result = TestRuns.model(TestRuns.dense(10), "float32_only").registry(TestLayers.registry())
+                .iterations(2).gradient(GradientMode.Kind.CHECK, 1e-4, 1e-4).train(100);
+        assertEquals(RunStatus.OK, result.status());
+        assertEquals(2, result.metrics().size());
+        assertEquals("gradient check could not run: IllegalArgumentException: float32_only takes float32 only",
+                result.reason());
+    }
+
+    @Test
     void backpropRunsRecordNoCheck() {
         assertEquals(Map.of(), TestRuns.model(TestRuns.dense(10)).iterations(1).train(100).gradientCheck());
     }

@@ -23,7 +23,7 @@ final class TestLayers implements NnxPlugin {
     private TestLayers() {
     }
 
-    /** The built-ins plus {@code broken} and {@code counting}. */
+    /** The built-ins plus {@code broken}, {@code counting} and {@code float32_only}. */
     static ComponentRegistry registry() {
         return Registries.of(List.of(new BuiltinPlugin(), new TestLayers()));
     }
@@ -36,6 +36,15 @@ final class TestLayers implements NnxPlugin {
     @Override
     public List<LayerFactory> layers() {
         return List.of(factory("broken", (arguments, context) -> new Broken(context)),
+                factory("float32_only", (arguments, context) -> new Counting() {
+                    @Override
+                    public Tensor forward(Tensor input, boolean training) {
+                        if (!input.isFloat()) {
+                            throw new IllegalArgumentException("float32_only takes float32 only");
+                        }
+                        return super.forward(input, training);
+                    }
+                }),
                 factory("counting", (arguments, context) -> {
                     Counting counting = new Counting();
                     COUNTING.add(counting);
@@ -103,7 +112,7 @@ final class TestLayers implements NnxPlugin {
     }
 
     /** The identity, counting its forwards by thread name. */
-    static final class Counting implements Layer {
+    static class Counting implements Layer {
         final Map<String, Integer> forwardsByThread = new ConcurrentHashMap<>();
         private Tensor output;
         private Tensor inputGradient;
