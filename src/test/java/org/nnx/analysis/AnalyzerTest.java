@@ -318,26 +318,6 @@ class AnalyzerTest {
     /** Components the contract defines that this version does not implement yet. */
     static Stream<Arguments> notSupportedYet() {
         return Stream.of(
-                Arguments.of("layer dropout, call form", with("        sigmoid", "        dropout(0.5)"),
-                        headline(5, 9, "layer 'dropout' is not supported yet")),
-                Arguments.of("layer dropout, plain form", with("        sigmoid", "        dropout 0.5"),
-                        headline(5, 9, "layer 'dropout' is not supported yet")),
-                Arguments.of("layer batch_norm", with("        sigmoid", "        batch_norm(momentum = 0.9)"),
-                        headline(5, 9, "layer 'batch_norm' is not supported yet")),
-                Arguments.of("layer batch_norm, bare", with("        sigmoid", "        batch_norm"),
-                        headline(5, 9, "layer 'batch_norm' is not supported yet")),
-                Arguments.of("optimizer momentum", plus("    optimizer momentum(momentum = 0.9)"),
-                        headline(11, 15, "optimizer 'momentum' is not supported yet")),
-                Arguments.of("optimizer nesterov", plus("    optimizer nesterov(momentum = 0.9)"),
-                        headline(11, 15, "optimizer 'nesterov' is not supported yet")),
-                Arguments.of("optimizer adagrad", plus("    optimizer adagrad"),
-                        headline(11, 15, "optimizer 'adagrad' is not supported yet")),
-                Arguments.of("optimizer rmsprop", plus("    optimizer rmsprop(decay = 0.99)"),
-                        headline(11, 15, "optimizer 'rmsprop' is not supported yet")),
-                Arguments.of("optimizer adam", plus("    optimizer adam(beta1 = 0.9, beta2 = 0.999)"),
-                        headline(11, 15, "optimizer 'adam' is not supported yet")),
-                Arguments.of("optimizer adam inside a sweep", plus("    optimizer sgd | adam"),
-                        headline(11, 21, "optimizer 'adam' is not supported yet")),
                 Arguments.of("dataset fashion_mnist", with("    dataset mnist", "    dataset fashion_mnist, dir = \"x\""),
                         headline(2, 13, "dataset 'fashion_mnist' is not supported yet")),
                 Arguments.of("dataset idx", with("    dataset mnist", "    dataset idx, images = \"a\", labels = \"b\", "
