@@ -3,7 +3,6 @@ package org.nnx.analysis;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nnx.dsl.Diagnostic;
@@ -113,6 +112,13 @@ public final class Analyzer {
                             new Diagnostics()).orElseThrow().string("text"))
                     .orElse("");
             if (definition.kind() == Definition.Kind.EXPERIMENT) {
+                long total = variants.stream().mapToLong(v -> Resolution.values(new DefinitionView(v.definition(),
+                        directory), "repeat", context, new Diagnostics()).orElseThrow().integer("count")).sum();
+                if (total > Sweeps.MAX_RUNS) {
+                    diagnostics.error(definition.name().location(), "experiment '" + name + "' makes " + total
+                            + " runs with its repeats; at most " + Sweeps.MAX_RUNS);
+                    continue;
+                }
                 List<RunPlan> runs = new ArrayList<>();
                 for (Sweeps.Variant variant : variants) {
                     runs.addAll(builder.experimentRuns(new DefinitionView(variant.definition(), directory), variant.varying()));

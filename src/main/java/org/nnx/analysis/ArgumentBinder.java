@@ -38,6 +38,7 @@ final class ArgumentBinder {
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, Argument> given = new HashMap<>();
         boolean namedSeen = false;
+        boolean misplaced = false;
         int position = 0;
         for (Argument argument : arguments) {
             ParameterSpec parameter;
@@ -54,6 +55,7 @@ final class ArgumentBinder {
                 if (namedSeen) {
                     diagnostics.error(argument.location(),
                             "a positional argument cannot follow a named one in " + owner);
+                    misplaced = true;
                     continue;
                 }
                 if (position >= parameters.size()) {
@@ -67,7 +69,7 @@ final class ArgumentBinder {
             Argument earlier = given.putIfAbsent(parameter.name(), argument);
             if (earlier != null) {
                 diagnostics.error(argument.location(), "'" + parameter.name() + "' of " + owner
-                        + " is given twice; first at line " + earlier.location().line());
+                        + " is given twice; first at " + earlier.location().line() + ":" + earlier.location().column());
                 continue;
             }
             convert(subject(parameter, owner), argument.value(), parameter, diagnostics)
@@ -77,7 +79,7 @@ final class ArgumentBinder {
             if (given.containsKey(parameter.name())) {
                 continue;
             }
-            if (parameter.required()) {
+            if (parameter.required() && !misplaced) {
                 diagnostics.error(location, owner + " needs '" + parameter.name() + "' (" + parameter.doc() + ")");
             } else if (parameter.defaultValue() != null) {
                 values.put(parameter.name(), parameter.defaultValue());
@@ -116,7 +118,9 @@ final class ArgumentBinder {
                 }
                 double x = number.getAsDouble();
                 if (!Double.isFinite(x)) {
-                    diagnostics.error(value.location(), subject + " is too large: " + Constants.describe(value));
+                    diagnostics.error(value.location(), subject + (Double.isNaN(x) || Constants.dividesByZero(value)
+                            ? " is not a number: " + Constants.describe(value) + " divides by zero"
+                            : " is too large: " + Constants.describe(value)));
                     return Optional.empty();
                 }
                 boolean whole = parameter.type() == org.nnx.spi.ParameterType.INTEGER;
@@ -129,7 +133,7 @@ final class ArgumentBinder {
                     return Optional.empty();
                 }
                 if (!parameter.range().contains(x)) {
-                    diagnostics.error(value.location(), subject + " must be " + parameter.range() + ", got "
+                    diagnostics.error(value.location(), subject + " must be " + parameter.range().requirement(x) + ", got "
                             + Constants.describe(value));
                     return Optional.empty();
                 }

@@ -37,6 +37,16 @@ final class Constants {
         return OptionalDouble.empty();
     }
 
+    /** Whether a constant expression divides by zero somewhere. */
+    static boolean dividesByZero(Expression expression) {
+        if (expression instanceof Expression.Binary binary) {
+            OptionalDouble right = number(binary.right());
+            return binary.operator() == '/' && right.isPresent() && right.getAsDouble() == 0
+                    || dividesByZero(binary.left()) || dividesByZero(binary.right());
+        }
+        return expression instanceof Expression.Negation negation && dividesByZero(negation.operand());
+    }
+
     /** A value as a message shows it: {@code 0}, {@code "abc"}, {@code 'he'}, {@code a list}. */
     static String describe(Expression expression) {
         String shown;
@@ -54,7 +64,11 @@ final class Constants {
             shown = "a set of alternatives inside an expression (write the set outermost: a | b)";
         } else {
             OptionalDouble value = number(expression);
-            shown = value.isPresent() ? format(value.getAsDouble()) : "an expression";
+            String text = ExpressionText.of(expression);
+            String result = value.isPresent() ? format(value.getAsDouble()) : "";
+            // Show what was written, and what it comes to when that differs: 1 - 2 = -1.
+            shown = value.isEmpty() ? "an expression" : text.equals(result) || !Double.isFinite(value.getAsDouble())
+                    ? text : text + " = " + result;
         }
         return shown.length() > 60 ? shown.substring(0, 57) + "…" : shown;
     }

@@ -33,7 +33,9 @@ final class ExpressionText {
         if (expression instanceof Expression.Binary binary) {
             int own = precedence(binary);
             boolean rightAssociative = binary.operator() == '^';
-            return operand(binary.left(), own, rightAssociative) + " " + binary.operator() + " "
+            // ^ binds tightest and is written without spaces, as nnx fmt writes it: x0^2 + x1^2.
+            String operator = rightAssociative ? "^" : " " + binary.operator() + " ";
+            return operand(binary.left(), own, rightAssociative) + operator
                     + operand(binary.right(), own, !rightAssociative);
         }
         Expression.Alternatives alternatives = (Expression.Alternatives) expression;

@@ -36,10 +36,12 @@ final class Inheritance {
         Identifier parentName = definition.parent().get();
         chain.add(definition.name().name());
         if (chain.contains(parentName.name())) {
-            List<String> cycle = new ArrayList<>(chain);
-            cycle = cycle.subList(cycle.indexOf(parentName.name()), cycle.size());
-            diagnostics.error(parentName.location(), "extends cycle: " + String.join(" → ", cycle) + " → "
-                    + parentName.name());
+            // Read from the definition whose 'extends' is marked: b → c → b at b's 'extends c'.
+            List<String> chained = new ArrayList<>(chain);
+            List<String> cycle = new ArrayList<>(List.of(definition.name().name()));
+            cycle.addAll(chained.subList(chained.indexOf(parentName.name()), chained.size() - 1));
+            cycle.add(definition.name().name());
+            diagnostics.error(parentName.location(), "extends cycle: " + String.join(" → ", cycle));
             return Optional.empty();
         }
         Definition parent = definitions.get(parentName.name());

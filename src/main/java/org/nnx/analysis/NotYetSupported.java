@@ -11,8 +11,8 @@ import org.nnx.registry.ComponentKind;
  */
 final class NotYetSupported {
     private static final Map<ComponentKind, Set<String>> COMPONENTS = Map.of(
-            ComponentKind.LAYER, Set.of("dropout", "batch_norm"),
-            ComponentKind.OPTIMIZER, Set.of("momentum", "nesterov", "adagrad", "rmsprop", "adam"),
+            ComponentKind.LAYER, Set.of(),
+            ComponentKind.OPTIMIZER, Set.of(),
             ComponentKind.DATASET, Set.of("fashion_mnist", "idx", "csv", "spiral"),
             ComponentKind.LOSS, Set.of(),
             ComponentKind.INITIALIZER, Set.of());

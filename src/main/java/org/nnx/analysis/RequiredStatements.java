@@ -11,11 +11,15 @@ final class RequiredStatements implements DefinitionCheck {
         String what = definition.kind().keyword() + " '" + definition.name() + "'";
         for (StatementSpec spec : Statements.all(definition.kind())) {
             if (spec.required() && definition.statements().stream()
-                    .noneMatch(s -> DefinitionView.nameOf(s).equals(spec.name()))) {
+                    .noneMatch(s -> DefinitionView.nameOf(s).equals(spec.name()))
+                    && !misspelled(definition, spec.name())) {
                 diagnostics.error(where, what + " has no '" + spec.name() + "' statement (" + spec.doc() + ")");
             }
         }
         if (definition.kind() != Definition.Kind.EXPERIMENT) {
+            return;
+        }
+        if (misspelled(definition, Statements.EPOCHS) || misspelled(definition, Statements.ITERATIONS)) {
             return;
         }
         var epochs = definition.setting(Statements.EPOCHS);
@@ -27,5 +31,14 @@ final class RequiredStatements implements DefinitionCheck {
                     ? epochs.get() : iterations.get();
             diagnostics.error(later.location(), "'epochs' and 'iterations' cannot both be set; keep one");
         }
+    }
+
+    /** Whether an unknown statement is a typo of {@code name}: its did-you-mean already tells the user. */
+    private static boolean misspelled(DefinitionView definition, String name) {
+        return definition.settings().stream()
+                .map(s -> s.name().name())
+                .filter(written -> Statements.find(definition.kind(), written).isEmpty())
+                .anyMatch(written -> Suggestions.nearest(written, Statements.names(definition.kind()))
+                        .filter(name::equals).isPresent());
     }
 }

@@ -29,13 +29,14 @@ final class Resolution {
             }
             case COMPONENT, MODE -> {
                 String what = spec.form() == StatementSpec.Form.MODE ? "mode" : spec.component().label();
+                String aWhat = (what.startsWith("o") || what.startsWith("i") ? "an " : "a ") + what;
                 if (arguments.isEmpty()) {
-                    diagnostics.error(setting.name().location(), spec.quoted() + " needs a " + what + " name");
+                    diagnostics.error(setting.name().location(), spec.quoted() + " needs " + aWhat + " name");
                     return Optional.empty();
                 }
                 Argument first = arguments.get(0);
                 if (first.name().isPresent()) {
-                    diagnostics.error(first.location(), spec.quoted() + " must start with a " + what
+                    diagnostics.error(first.location(), spec.quoted() + " must start with " + aWhat
                             + " name, before any option");
                     return Optional.empty();
                 }

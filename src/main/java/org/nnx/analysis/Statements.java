@@ -36,7 +36,7 @@ final class Statements {
         add(EXPERIMENT, StatementSpec.component("optimizer", ComponentKind.OPTIMIZER, false, "how parameters are updated"));
         add(EXPERIMENT, StatementSpec.value("learning_rate", learningRate, true));
         add(EXPERIMENT, StatementSpec.value("batch_size",
-                ParameterSpec.integer("size", 100, "samples per mini-batch").in(Range.atLeast(1)), false));
+                ParameterSpec.integer("size", 100, "samples per mini-batch").in(Range.closed(1, Integer.MAX_VALUE)), false));
         add(EXPERIMENT, StatementSpec.value(EPOCHS,
                 ParameterSpec.requiredInteger("count", "passes over the training set").in(Range.atLeast(1)), false));
         add(EXPERIMENT, StatementSpec.value(ITERATIONS,
@@ -54,10 +54,12 @@ final class Statements {
         add(EXPERIMENT, StatementSpec.value("evaluate_every",
                 ParameterSpec.requiredInteger("iterations", "iterations between evaluations").in(Range.atLeast(1)), false));
         add(EXPERIMENT, StatementSpec.values("early_stop", false, "stop when a metric stops improving",
-                ParameterSpec.requiredInteger("patience", "evaluations without improvement").in(Range.atLeast(1)),
+                ParameterSpec.requiredInteger("patience", "evaluations without improvement")
+                        .in(Range.closed(1, Integer.MAX_VALUE)),
                 ParameterSpec.choice("metric", "val_loss", EARLY_STOP_METRICS, "the metric watched")));
         add(EXPERIMENT, StatementSpec.value("repeat",
-                ParameterSpec.integer("count", 1, "runs of each configuration, seeds seed, seed+1, …").in(Range.atLeast(1)),
+                ParameterSpec.integer("count", 1, "runs of each configuration, seeds seed, seed+1, …")
+                        .in(Range.closed(1, Integer.MAX_VALUE)),
                 false));
         add(EXPERIMENT, StatementSpec.value("seed",
                 ParameterSpec.integer("seed", 0, "the one source of randomness").in(Range.atLeast(0)), false));

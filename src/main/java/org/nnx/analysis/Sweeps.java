@@ -110,9 +110,12 @@ final class Sweeps {
 
     private void value(Expression value, String label) {
         if (value instanceof Expression.Alternatives || isRange(value)) {
+            int before = diagnostics.count();
             List<Expression> options = options(value);
             if (options.isEmpty()) {
-                diagnostics.error(value.location(), "the sweep " + ExpressionText.of(value) + " yields no value");
+                if (diagnostics.count() == before) {
+                    diagnostics.error(value.location(), "the sweep " + ExpressionText.of(value) + " yields no value");
+                }
                 return;
             }
             String unique = label;

@@ -5,12 +5,19 @@ import org.nnx.builtins.Definitions.InitializerDefinition;
 import org.nnx.builtins.Definitions.LayerDefinition;
 import org.nnx.builtins.Definitions.LossDefinition;
 import org.nnx.builtins.Definitions.OptimizerDefinition;
+import org.nnx.nn.AdaGrad;
+import org.nnx.nn.Adam;
+import org.nnx.nn.BatchNorm;
 import org.nnx.nn.Dense;
+import org.nnx.nn.Dropout;
 import org.nnx.nn.GaussianInitializer;
 import org.nnx.nn.HeInitializer;
 import org.nnx.nn.LeakyRelu;
 import org.nnx.nn.MeanSquaredError;
+import org.nnx.nn.Momentum;
+import org.nnx.nn.Nesterov;
 import org.nnx.nn.Relu;
+import org.nnx.nn.RmsProp;
 import org.nnx.nn.Sgd;
 import org.nnx.nn.Sigmoid;
 import org.nnx.nn.Softmax;
@@ -34,6 +41,8 @@ import org.nnx.spi.Range;
 
 /** The layers, losses, optimizers, initializers and datasets nnx ships, registered through the SPI. */
 public final class BuiltinPlugin implements NnxPlugin {
+    /** batch_norm's default ε: PyTorch's and Caffe's (Keras uses 1e-3). */
+    private static final double BATCH_NORM_EPSILON = 1e-5;
 
     @Override
     public int spiVersion() {
@@ -49,7 +58,7 @@ public final class BuiltinPlugin implements NnxPlugin {
     public List<LayerFactory> layers() {
         return List.of(
                 new LayerDefinition("dense", "affine y = xW + b",
-                        List.of(ParameterSpec.requiredInteger("units", "number of outputs").in(Range.atLeast(1)),
+                        List.of(ParameterSpec.requiredInteger("units", "number of outputs").in(Range.closed(1, Integer.MAX_VALUE)),
                                 ParameterSpec.initializer("init", "initial weights; default he next to relu, else xavier"),
                                 ParameterSpec.bool("bias", true, "whether to add a bias b")),
                         (arguments, inputSize) -> (int) arguments.integer("units"),
@@ -62,8 +71,25 @@ public final class BuiltinPlugin implements NnxPlugin {
                         a -> new LeakyRelu(a.number("alpha")),
                         ParameterSpec.number("alpha", 0.01, "slope for x < 0").in(Range.atLeast(0))),
                 LayerDefinition.activation("softmax", "softmax over each sample; fused into a following cross_entropy",
-                        a -> new Softmax()));
+                        a -> new Softmax()),
+                new LayerDefinition("dropout", "inverted dropout: zeroes a fraction of entries while training",
+                        List.of(ParameterSpec.requiredNumber("rate",
+                                "probability of dropping an entry; kept ones are scaled by 1/(1 − rate)")
+                                .in(Range.closedOpen(0, 1))),
+                        (arguments, width) -> width,
+                        (arguments, context) -> new Dropout(arguments.number("rate"), context.random())),
+                new LayerDefinition("batch_norm", "batch normalization: batch statistics while training, running ones after",
+                        List.of(ParameterSpec.number("momentum", 0.9,
+                                        "fraction of the running mean and variance kept at each training step")
+                                        .in(Range.closedOpen(0, 1)),
+                                ParameterSpec.number("epsilon", BATCH_NORM_EPSILON,
+                                        "added to the variance before its square root (PyTorch's and Caffe's 1e-5)")
+                                        .in(Range.above(0))),
+                        (arguments, width) -> width,
+                        (arguments, context) -> new BatchNorm(context.inputSize(), arguments.number("momentum"),
+                                arguments.number("epsilon"), context.precision())));
     }
+
 
     /** Dense's default initializer: He when the layer feeds or follows a relu, else Xavier (the book's rule). */
     private static Dense dense(Arguments arguments, LayerContext context) {
@@ -86,8 +112,42 @@ public final class BuiltinPlugin implements NnxPlugin {
 
     @Override
     public List<OptimizerFactory> optimizers() {
-        return List.of(new OptimizerDefinition("sgd", "stochastic gradient descent W ← W − η·∂L/∂W", List.of(),
-                a -> new Sgd()));
+        return List.of(
+                new OptimizerDefinition("sgd", "stochastic gradient descent W ← W − η·∂L/∂W", List.of(),
+                        a -> new Sgd()),
+                new OptimizerDefinition("momentum", "momentum: v ← μ·v − η·g, W ← W + v",
+                        List.of(momentum()),
+                        a -> new Momentum(a.number("momentum"))),
+                new OptimizerDefinition("nesterov", "Nesterov momentum: v ← μ·v − η·g, W ← W + μ·v − η·g",
+                        List.of(momentum()),
+                        a -> new Nesterov(a.number("momentum"))),
+                new OptimizerDefinition("adagrad", "AdaGrad: G ← G + g², W ← W − η·g / (√G + ε)",
+                        List.of(epsilon(AdaGrad.DEFAULT_EPSILON)),
+                        a -> new AdaGrad(a.number("epsilon"))),
+                new OptimizerDefinition("rmsprop", "RMSprop: s ← ρ·s + (1 − ρ)·g², W ← W − η·g / (√s + ε)",
+                        List.of(ParameterSpec.number("decay", RmsProp.DEFAULT_DECAY,
+                                        "ρ, fraction of the mean square of gradients kept at each step")
+                                        .in(Range.closedOpen(0, 1)),
+                                epsilon(RmsProp.DEFAULT_EPSILON)),
+                        a -> new RmsProp(a.number("decay"), a.number("epsilon"))),
+                new OptimizerDefinition("adam", "Adam with bias correction in the step size",
+                        List.of(ParameterSpec.number("beta1", Adam.DEFAULT_BETA1,
+                                        "β₁, decay of the running mean of gradients").in(Range.closedOpen(0, 1)),
+                                ParameterSpec.number("beta2", Adam.DEFAULT_BETA2,
+                                        "β₂, decay of the running mean of squared gradients").in(Range.closedOpen(0, 1)),
+                                epsilon(Adam.DEFAULT_EPSILON)),
+                        a -> new Adam(a.number("beta1"), a.number("beta2"), a.number("epsilon"))));
+    }
+
+    private static ParameterSpec momentum() {
+        return ParameterSpec.number("momentum", 0.9, "μ, fraction of the velocity kept at each step")
+                .in(Range.closedOpen(0, 1));
+    }
+
+    /** An optimizer's ε, defaulting to Keras' 1e-7. */
+    private static ParameterSpec epsilon(double defaultValue) {
+        return ParameterSpec.number("epsilon", defaultValue,
+                "ε added to the denominator for numerical stability; default 1e-7, Keras' default").in(Range.above(0));
     }
 
     @Override

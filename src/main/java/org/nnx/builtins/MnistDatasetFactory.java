@@ -32,7 +32,7 @@ public final class MnistDatasetFactory implements DatasetFactory {
     @Override
     public List<ParameterSpec> parameters() {
         return List.of(new ParameterSpec("limit", org.nnx.spi.ParameterType.INTEGER, null, false,
-                Range.atLeast(1), List.of(), "keep only the first N training samples"));
+                Range.closed(1, Integer.MAX_VALUE), List.of(), "keep only the first N training samples"));
     }
 
     @Override

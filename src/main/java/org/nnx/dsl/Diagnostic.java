@@ -17,18 +17,39 @@ public record Diagnostic(SourceLocation location, String message) implements Com
         return location + ": error: " + message;
     }
 
-    /** The headline, the source line and a caret under the offending text. */
+    /** Lines longer than this are shown as a window around the column. */
+    private static final int MAX_SHOWN = 120;
+
+    /**
+     * The headline, the source line and a caret under the offending text. Columns count code points, as
+     * the lexer does; control characters are shown as '?' so that nothing in the file drives the terminal.
+     */
     public String render() {
-        String source = location.file().line(location.line());
-        StringBuilder caret = new StringBuilder();
-        // Keep tabs from the source so that the caret lands under the same column in any terminal.
-        for (int i = 0; i < location.column() - 1 && i < source.length(); i++) {
-            caret.append(source.charAt(i) == '\t' ? '\t' : ' ');
+        int[] line = location.file().line(location.line()).codePoints().toArray();
+        int column = Math.min(location.column() - 1, line.length);
+        int from = 0;
+        int to = line.length;
+        if (line.length > MAX_SHOWN) {
+            from = Math.max(0, Math.min(column - MAX_SHOWN / 2, line.length - MAX_SHOWN));
+            to = Math.min(line.length, from + MAX_SHOWN);
+        }
+        StringBuilder shown = new StringBuilder(from > 0 ? "…" : "");
+        StringBuilder caret = new StringBuilder(from > 0 ? " " : "");
+        for (int i = from; i < to; i++) {
+            int c = line[i];
+            shown.appendCodePoint(c == '\t' || c >= 0x20 && c != 0x7F && !(c >= 0x80 && c < 0xA0) ? c : '?');
+            if (i < column) {
+                // Keep tabs so that the caret lands under the same column in any terminal.
+                caret.append(c == '\t' ? '\t' : ' ');
+            }
+        }
+        if (to < line.length) {
+            shown.append('…');
         }
         caret.append('^');
-        int available = Math.max(0, source.length() - (location.column() - 1) - 1);
+        int available = Math.max(0, to - column - 1);
         caret.append("~".repeat(Math.min(location.length() - 1, available)));
-        return headline() + "\n" + source + "\n" + caret;
+        return headline() + "\n" + shown + "\n" + caret;
     }
 
     @Override

@@ -53,7 +53,8 @@ public final class NnxParser {
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
-            return parse(new SourceFile(shownAs, text));
+            // A byte-order mark is how some editors start UTF-8; it is not part of the text.
+            return parse(new SourceFile(shownAs, text.startsWith("\uFEFF") ? text.substring(1) : text));
         } catch (CharacterCodingException e) {
             return invalidUtf8(shownAs, bytes);
         }
@@ -67,6 +68,7 @@ public final class NnxParser {
         LineJoiningTokenSource tokens = new LineJoiningTokenSource(lexer);
         NnxBaseParser parser = new NnxBaseParser(new CommonTokenStream(tokens));
         parser.removeErrorListeners();
+        parser.setErrorHandler(new LineRecoveryStrategy());
         DiagnosticListener listener = new DiagnosticListener(source, diagnostics);
         parser.addErrorListener(listener);
         try {
@@ -83,11 +85,14 @@ public final class NnxParser {
             return new Result(Optional.of(new AstBuilder(source).build(tree)), List.of());
         } catch (AstBuilder.TooDeep e) {
             return new Result(Optional.empty(), List.of(new Diagnostic(e.location(),
-                    "the expression nests deeper than " + AstBuilder.MAX_DEPTH + " levels")));
+                    "the expression is too long or nests too deeply (more than " + AstBuilder.MAX_DEPTH + " levels)")));
         } catch (StackOverflowError e) {
-            // Long chains of unary minus or ^ recurse in the generated parser itself.
-            return new Result(Optional.empty(), List.of(new Diagnostic(new SourceLocation(source, 1, 1, 1),
-                    "the file nests too deeply to be read")));
+            // Long chains of unary minus or ^ recurse in the generated parser itself; point where it got to.
+            Token reached = parser.getCurrentToken();
+            SourceLocation where = reached == null || reached.getLine() < 1
+                    ? new SourceLocation(source, 1, 1, 1)
+                    : new SourceLocation(source, reached.getLine(), reached.getCharPositionInLine() + 1, 1);
+            return new Result(Optional.empty(), List.of(new Diagnostic(where, "the expression nests too deeply to be read")));
         }
     }
 
@@ -116,7 +121,7 @@ public final class NnxParser {
             }
         }
         SourceFile source = new SourceFile(shownAs, valid);
-        String message = String.format("the file is not valid UTF-8: byte 0x%02X cannot start a character here",
+        String message = String.format("the file is not valid UTF-8: byte 0x%02X here does not begin a complete character",
                 bytes[validBytes] & 0xFF);
         return new Result(Optional.empty(), List.of(new Diagnostic(new SourceLocation(source, line, column, 1), message)));
     }
@@ -157,18 +162,43 @@ public final class NnxParser {
                 case NnxBaseLexer.UNTERMINATED_BLOCK_COMMENT -> "unterminated comment: '/*' has no '*/'";
                 case NnxBaseLexer.BAD_ESCAPE_STRING -> "invalid escape in string: only \\\", \\\\ and \\n are allowed";
                 case NnxBaseLexer.UNEXPECTED_CHARACTER -> "unexpected character " + describeCharacter(token.getText());
-                default -> "unexpected " + describe(token) + expected(parser);
+                default -> unexpected(token, expected(parser));
             };
         }
 
-        private static String expected(Parser parser) {
+        /** Says what was found and what could stand there, in the words of the language rather than the grammar's. */
+        private static String unexpected(Token token, TreeSet<String> expected) {
+            boolean topLevel = expected.contains("'experiment'");
+            if (topLevel && token.getType() == NnxBaseLexer.NAME) {
+                return "unexpected '" + token.getText() + "' outside a definition; statements go inside "
+                        + "'experiment NAME { … }' or 'objective NAME { … }'";
+            }
+            if (token.getType() == NnxBaseLexer.RBRACE && !expected.contains("'}'")) {
+                return "unexpected '}': no block is open here";
+            }
+            if (expected.contains("a number") && expected.contains("a name")) {
+                // Everything that can start a value: say so once.
+                expected.removeAll(java.util.List.of("'('", "'-'", "'['", "a name", "a number", "a string"));
+                expected.add("a value");
+            }
+            if (expected.size() > 1) {
+                expected.remove("end of line");
+            }
+            if (expected.size() > 1) {
+                expected.remove("end of file");
+            }
+            String found = "unexpected " + describe(token);
+            return expected.isEmpty() || expected.size() > 6 ? found : found + "; expected " + String.join(", ", expected);
+        }
+
+        private static TreeSet<String> expected(Parser parser) {
+            TreeSet<String> names = new TreeSet<>();
             IntervalSet expected;
             try {
                 expected = parser.getExpectedTokens();
             } catch (IllegalArgumentException | IllegalStateException e) {
-                return "";
+                return names;
             }
-            TreeSet<String> names = new TreeSet<>();
             Vocabulary vocabulary = parser.getVocabulary();
             for (int type : expected.toArray()) {
                 String name = tokenName(type, vocabulary);
@@ -176,10 +206,7 @@ public final class NnxParser {
                     names.add(name);
                 }
             }
-            if (names.isEmpty() || names.size() > 6) {
-                return "";
-            }
-            return "; expected " + String.join(", ", names);
+            return names;
         }
 
         private static String tokenName(int type, Vocabulary vocabulary) {

@@ -23,7 +23,8 @@ public final class Sgd implements Optimizer {
 
     @Override
     public void step(double learningRate) {
-        for (Parameter parameter : parameters) {
+        for (int p = 0; p < parameters.size(); p++) {
+            Parameter parameter = parameters.get(p);
             Tensor value = parameter.value();
             Tensor gradient = parameter.gradient();
             if (value.isFloat() && gradient.isFloat()) {

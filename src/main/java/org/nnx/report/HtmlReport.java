@@ -20,7 +20,8 @@ import org.nnx.train.RunStatus;
  * and what the runs ran on. All text that comes from the user or a run is HTML-escaped.
  */
 public final class HtmlReport {
-    private static final String STYLE = """
+    /** The page style every nnx report shares. */
+    static final String STYLE = """
             :root { color-scheme: light; --text: #1f2328; --muted: #656d76; --line: #d8dee4;
               --soft: #f6f8fa; --best: #eef6ff; }
             * { box-sizing: border-box; }

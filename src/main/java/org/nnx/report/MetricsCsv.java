@@ -14,20 +14,24 @@ import org.apache.commons.csv.CSVPrinter;
 import org.nnx.train.MetricsRow;
 
 /**
- * A run's {@code runs/<run>/metrics.csv}: one row per iteration with the columns of {@link #HEADER}.
+ * A run's {@code runs/<run>/metrics.csv}: one row per iteration with the columns of {@link #HEADER}, followed
+ * by those of {@link #VALIDATION_COLUMNS} when the run has a validation set (when any row has a validation
+ * metric).
  *
  * <p>How values are written: {@code iteration} as an integer; {@code epoch} with at most four decimals;
  * {@code loss} and the accuracies as the shortest text that reads back to the same number (a float32
  * loss reads back as the same float, everything else exactly), {@code NaN}/{@code Infinity} for a
  * diverged loss. Accuracies are empty on rows where the model was not evaluated.
  *
- * <p>The reader requires the columns of {@link #HEADER} in any order and ignores others, so files with
- * validation columns still read.
+ * <p>The reader requires the columns of {@link #HEADER} in any order, reads the validation columns when they
+ * are there (NaN when not), and ignores others.
  */
 public final class MetricsCsv {
     /** The columns, in the order they are written. */
     public static final List<String> HEADER =
             List.of("iteration", "epoch", "loss", "train_accuracy", "test_accuracy");
+    /** The columns written after {@link #HEADER} for a run with a validation set. */
+    public static final List<String> VALIDATION_COLUMNS = List.of("validation_accuracy", "validation_loss");
 
     /** Decimals kept for {@code epoch}: enough to tell iterations apart on datasets up to ~10 000 batches. */
     private static final int EPOCH_DECIMALS = 4;
@@ -45,14 +49,26 @@ public final class MetricsCsv {
     /** Writes the header and {@code rows} to {@code out}; does not close it. */
     public static void write(List<MetricsRow> rows, Appendable out) throws IOException {
         CSVPrinter printer = new CSVPrinter(out, CsvText.FORMAT);
-        printer.printRecord(HEADER);
+        boolean validation = rows.stream()
+                .anyMatch(row -> !Double.isNaN(row.validationAccuracy()) || !Double.isNaN(row.validationLoss()));
+        List<String> header = new ArrayList<>(HEADER);
+        if (validation) {
+            header.addAll(VALIDATION_COLUMNS);
+        }
+        printer.printRecord(header);
+        List<String> fields = new ArrayList<>(header.size());
         for (MetricsRow row : rows) {
-            printer.printRecord(
-                    Long.toString(row.iteration()),
-                    Numbers.fixed(row.epoch(), EPOCH_DECIMALS),
-                    Numbers.compact(row.loss()),
-                    Numbers.compactOrEmpty(row.trainAccuracy()),
-                    Numbers.compactOrEmpty(row.testAccuracy()));
+            fields.clear();
+            fields.add(Long.toString(row.iteration()));
+            fields.add(Numbers.fixed(row.epoch(), EPOCH_DECIMALS));
+            fields.add(Numbers.compact(row.loss()));
+            fields.add(Numbers.compactOrEmpty(row.trainAccuracy()));
+            fields.add(Numbers.compactOrEmpty(row.testAccuracy()));
+            if (validation) {
+                fields.add(Numbers.compactOrEmpty(row.validationAccuracy()));
+                fields.add(Numbers.compactOrEmpty(row.validationLoss()));
+            }
+            printer.printRecord(fields);
         }
         printer.flush();
     }
@@ -103,6 +119,8 @@ public final class MetricsCsv {
             }
             index[c] = found;
         }
+        Integer validationAccuracyColumn = columnOf.get(VALIDATION_COLUMNS.get(0));
+        Integer validationLossColumn = columnOf.get(VALIDATION_COLUMNS.get(1));
 
         List<MetricsRow> rows = new ArrayList<>(lines.size() - 1);
         for (CsvText.Line line : lines.subList(1, lines.size())) {
@@ -115,7 +133,11 @@ public final class MetricsCsv {
             double loss = number(line, index[2], HEADER.get(2), source);
             double train = number(line, index[3], HEADER.get(3), source);
             double test = number(line, index[4], HEADER.get(4), source);
-            rows.add(new MetricsRow(iteration, epoch, loss, train, test));
+            double validationAccuracy = validationAccuracyColumn == null ? Double.NaN
+                    : number(line, validationAccuracyColumn, VALIDATION_COLUMNS.get(0), source);
+            double validationLoss = validationLossColumn == null ? Double.NaN
+                    : number(line, validationLossColumn, VALIDATION_COLUMNS.get(1), source);
+            rows.add(new MetricsRow(iteration, epoch, loss, train, test, validationAccuracy, validationLoss));
         }
         return rows;
     }

@@ -1,6 +1,8 @@
 package org.nnx.report;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.nnx.model.ObjectivePlan;
@@ -8,14 +10,25 @@ import org.nnx.train.ObjectiveResult;
 
 /** Writes an objective's report folder: summary.csv, runs/<run>/metrics.csv and index.html. */
 public final class ObjectiveReportWriter {
+    static {
+        Headless.ensure();
+    }
+
     private ObjectiveReportWriter() {
     }
 
+    /**
+     * Creates {@code directory} if needed and writes the metrics of every run, the summary and the report
+     * ({@link ObjectiveHtml}) into it, replacing files of an earlier run with the same names.
+     */
     public static void write(ObjectivePlan plan, List<ObjectiveResult> results, Path directory) throws IOException {
+        Files.createDirectories(directory);
         for (ObjectiveResult result : results) {
             ObjectiveCsv.writeMetrics(result, ReportWriter.metricsFile(directory, result.name()));
         }
         ObjectiveCsv.writeSummary(plan, results, directory.resolve(ReportWriter.SUMMARY_FILE));
-        // index.html with the contour plot comes with the objective report (issue 7).
+        // Last, so a report on disk means the CSV files beside it are complete.
+        Files.writeString(directory.resolve(ReportWriter.INDEX_FILE), ObjectiveHtml.render(plan, results),
+                StandardCharsets.UTF_8);
     }
 }

@@ -31,6 +31,21 @@ public record Range(double min, boolean minInclusive, double max, boolean maxInc
         return aboveMin && belowMax;
     }
 
+    /**
+     * What a value outside the range must be, as a user reads it: the whole interval when it is a real one
+     * ({@code in [0, 1)}), else the side that was crossed ({@code ≥ 1}, {@code ≤ 2147483647}), so that a
+     * bound that only guards against overflow does not clutter the common message.
+     */
+    public String requirement(double x) {
+        boolean guard = max == Integer.MAX_VALUE || max == Long.MAX_VALUE;
+        if (!guard || min == Double.NEGATIVE_INFINITY) {
+            return toString();
+        }
+        boolean belowMin = minInclusive ? x < min : x <= min;
+        return belowMin ? new Range(min, minInclusive, Double.POSITIVE_INFINITY, false).toString()
+                : new Range(Double.NEGATIVE_INFINITY, false, max, maxInclusive).toString();
+    }
+
     /** As a user reads it: {@code > 0}, {@code ≥ 1}, {@code in [0, 1)}. */
     @Override
     public String toString() {

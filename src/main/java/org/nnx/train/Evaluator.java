@@ -10,6 +10,13 @@ final class Evaluator {
     static final int CHUNK = 1000;
 
     record Evaluation(double accuracy, double loss) {
+        /** No evaluation: a run without a validation set. */
+        static final Evaluation NONE = new Evaluation(Double.NaN, Double.NaN);
+
+        /** This evaluation with {@code penalty} added to its loss. */
+        Evaluation plusLoss(double penalty) {
+            return penalty == 0 ? this : new Evaluation(accuracy, loss + penalty);
+        }
     }
 
     private final int[] indices;

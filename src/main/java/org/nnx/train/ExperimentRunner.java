@@ -52,6 +52,6 @@ public final class ExperimentRunner {
 
     private static RunResult notRun(RunPlan run, RunStatus status, String reason) {
         return new RunResult(run, status, reason, List.of(), Double.NaN, Double.NaN, Double.NaN, 0, 0,
-                java.util.Map.of());
+                java.util.Map.of(), java.util.Map.of());
     }
 }

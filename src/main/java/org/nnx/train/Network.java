@@ -21,24 +21,34 @@ public final class Network {
     }
 
     public Tensor forward(Tensor input, boolean training) {
+        return forward(0, input, training);
+    }
+
+    /** Runs layers {@code first, first + 1, …} only, {@code input} being what layer {@code first} receives. */
+    public Tensor forward(int first, Tensor input, boolean training) {
         Tensor x = input;
-        for (Layer layer : layers) {
-            x = layer.forward(x, training);
+        for (int i = first; i < layers.size(); i++) {
+            x = layers.get(i).forward(x, training);
         }
         return x;
     }
 
-    /** Backpropagates the loss gradient, adding into every parameter's gradient. */
-    public void backward(Tensor outputGradient) {
+    /**
+     * Backpropagates the loss gradient, adding into every parameter's gradient, and returns the gradient with
+     * respect to the network's input (owned by the first layer).
+     */
+    public Tensor backward(Tensor outputGradient) {
         Tensor gradient = outputGradient;
         for (int i = layers.size() - 1; i >= 0; i--) {
             gradient = layers.get(i).backward(gradient);
         }
+        return gradient;
     }
 
     public void zeroGradients() {
-        for (Parameter parameter : parameters) {
-            parameter.gradient().fill(0);
+        // Indexed, not for-each: an iterator a step is garbage the training loop should not make.
+        for (int p = 0; p < parameters.size(); p++) {
+            parameters.get(p).gradient().fill(0);
         }
     }
 

@@ -53,7 +53,7 @@ public final class ObjectiveRunner {
             values.add(value);
             if (!Double.isFinite(value) || !allFinite(x) || Math.abs(value) > valueBound || maxAbs(x) > pointBound) {
                 status = RunStatus.DIVERGED;
-                reason = "f = " + value + " at step " + step;
+                reason = String.format(java.util.Locale.ROOT, "f = %.4g at step %d", value, step);
             }
         }
         return new ObjectiveResult(run, status, reason, points, values, (System.nanoTime() - started) / 1e9);

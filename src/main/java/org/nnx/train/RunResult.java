@@ -1,5 +1,7 @@
 package org.nnx.train;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nnx.model.RunPlan;
@@ -14,6 +16,9 @@ import org.nnx.model.RunPlan;
  * @param seconds           wall time of the whole run
  * @param samplesPerSecond  training samples per second of training, evaluation excluded
  * @param provenance        what ran: BLAS backend, JDK, dataset, …, for the report
+ * @param gradientCheck     with {@code gradient check}: the largest relative error between backprop and central
+ *                          differences of each parameter tensor, by name ({@code 1:dense.W}) in the network's
+ *                          order; empty otherwise
  */
 public record RunResult(
         RunPlan plan,
@@ -25,11 +30,13 @@ public record RunResult(
         double loss,
         double seconds,
         double samplesPerSecond,
-        Map<String, String> provenance) {
+        Map<String, String> provenance,
+        Map<String, Double> gradientCheck) {
 
     public RunResult {
         metrics = List.copyOf(metrics);
         provenance = Map.copyOf(provenance);
+        gradientCheck = Collections.unmodifiableMap(new LinkedHashMap<>(gradientCheck));
     }
 
     public String name() {

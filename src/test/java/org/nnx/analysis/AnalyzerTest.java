@@ -114,11 +114,11 @@ class AnalyzerTest {
                 Arguments.of("unknown layer, nothing near", with("        sigmoid", "        convolution"),
                         headline(5, 9, "unknown layer 'convolution'")),
                 Arguments.of("unknown statement", plus("    samplng shuffle"),
-                        headline(11, 5, "unknown statement 'samplng'; did you mean 'sampling'?")),
+                        headline(11, 5, "unknown statement 'samplng' in experiment 'a'; did you mean 'sampling'?")),
                 Arguments.of("unknown statement, swapped letters", plus("    sede 1"),
-                        headline(11, 5, "unknown statement 'sede'; did you mean 'seed'?")),
+                        headline(11, 5, "unknown statement 'sede' in experiment 'a'; did you mean 'seed'?")),
                 Arguments.of("unknown statement, nothing near", plus("    momentum 0.9"),
-                        headline(11, 5, "unknown statement 'momentum'")),
+                        headline(11, 5, "unknown statement 'momentum' in experiment 'a'")),
                 Arguments.of("unknown dataset", with("    dataset mnist", "    dataset mnst"),
                         headline(2, 13, "unknown dataset 'mnst'; did you mean 'mnist'?")),
                 Arguments.of("unknown loss", with("    loss cross_entropy", "    loss cross_entrop"),
@@ -152,7 +152,7 @@ class AnalyzerTest {
                 Arguments.of("learning_rate 0", with("    learning_rate 0.1", "    learning_rate 0"),
                         headline(9, 19, "'learning_rate' must be > 0, got 0")),
                 Arguments.of("learning_rate as arithmetic", with("    learning_rate 0.1", "    learning_rate 1 - 2"),
-                        headline(9, 19, "'learning_rate' must be > 0, got -1")),
+                        headline(9, 19, "'learning_rate' must be > 0, got 1 - 2 = -1")),
                 Arguments.of("learning_rate \"abc\"", with("    learning_rate 0.1", "    learning_rate \"abc\""),
                         headline(9, 19, "'learning_rate' must be a number, got \"abc\"")),
                 Arguments.of("learning_rate a name", with("    learning_rate 0.1", "    learning_rate fast"),
@@ -248,7 +248,7 @@ class AnalyzerTest {
                 Arguments.of("duplicate model", plus("    model {\n        dense 10\n    }"),
                         headline(11, 5, "'model' is set twice; first at line 3")),
                 Arguments.of("duplicate experiment", VALID + VALID,
-                        headline(12, 12, "experiment 'a' is defined twice; first at exp.nnx:1:12")));
+                        headline(12, 12, "'a' is defined twice; first at exp.nnx:1:12")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -290,65 +290,34 @@ class AnalyzerTest {
                 headlines(result));
     }
 
+    /** Values too large for the int a run uses must be refused, not wrapped around. */
+    static Stream<Arguments> tooLargeForAnInt() {
+        return Stream.of(
+                Arguments.of("batch_size 2^31", plus("    batch_size 2^31"), 11),
+                Arguments.of("batch_size 2^40", plus("    batch_size 2^40"), 11),
+                Arguments.of("batch_size 1e10", plus("    batch_size 1e10"), 11),
+                Arguments.of("dense 1e10 as the last layer", with("        dense 10", "        dense 1e10"), 6),
+                Arguments.of("dense 2^31 as a hidden layer", with("        dense 50", "        dense 2^31"), 4));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tooLargeForAnInt")
+    void valuesTooLargeForAnIntAreRefused(String label, String source, int line) {
+        Analyzer.Result result = analyze(source);
+        assertTrue(!result.ok(), () -> "planned: " + result.plans().get(0).runs().get(0).config());
+        assertTrue(result.diagnostics().stream().anyMatch(d -> d.location().line() == line),
+                () -> headlines(result).toString());
+        for (String wrapped : List.of("-2147483648", "1410065408", "-2147483647")) {
+            assertTrue(headlines(result).stream().noneMatch(h -> h.contains(wrapped)),
+                    () -> "a wrapped-around int in " + headlines(result));
+        }
+    }
+
     // ---------------------------------------------------------------- not supported yet
 
+    /** Components the contract defines that this version does not implement yet. */
     static Stream<Arguments> notSupportedYet() {
         return Stream.of(
-                Arguments.of("import", "import \"common.nnx\"\n" + VALID,
-                        headline(1, 1, "'import' is not supported yet")),
-                Arguments.of("extends", VALID.replace("experiment a {", "experiment base {")
-                                + VALID.replace("experiment a {", "experiment a extends base {"),
-                        headline(12, 22, "'extends' is not supported yet")),
-                Arguments.of("objective", """
-                                objective bowl {
-                                    minimize x0^2 + x1^2
-                                    start [-3.0, 4.0]
-                                    learning_rate 0.1 | 0.01 | 10
-                                    steps 100
-                                    gradient numerical
-                                }
-                                """,
-                        headline(1, 1, "objectives are not supported yet")),
-                Arguments.of("sweep of learning rates", with("    learning_rate 0.1", "    learning_rate 0.1 | 0.01"),
-                        headline(9, 19, "sweeps ('a | b') are not supported yet")),
-                Arguments.of("sweep of optimizers", plus("    optimizer sgd | adam"),
-                        headline(11, 15, "sweeps ('a | b') are not supported yet")),
-                Arguments.of("sweep of an option", with("        dense 50", "        dense 50, init = he | xavier"),
-                        headline(4, 26, "sweeps ('a | b') are not supported yet")),
-                Arguments.of("sweep of a layer size", with("        dense 50", "        dense 50 | 100"),
-                        headline(4, 15, "sweeps ('a | b') are not supported yet")),
-                Arguments.of("sweep of a dataset option", with("    dataset mnist", "    dataset mnist, limit = 100 | 200"),
-                        headline(2, 28, "sweeps ('a | b') are not supported yet")),
-                Arguments.of("statement validation", plus("    validation 0.1"),
-                        headline(11, 5, "statement 'validation' is not supported yet")),
-                Arguments.of("statement weight_decay", plus("    weight_decay 0.001"),
-                        headline(11, 5, "statement 'weight_decay' is not supported yet")),
-                Arguments.of("statement gradient", plus("    gradient numerical(h = 1e-4)"),
-                        headline(11, 5, "statement 'gradient' is not supported yet")),
-                Arguments.of("statement gradient backprop", plus("    gradient backprop"),
-                        headline(11, 5, "statement 'gradient' is not supported yet")),
-                Arguments.of("statement early_stop", plus("    early_stop patience = 3, metric = val_loss"),
-                        headline(11, 5, "statement 'early_stop' is not supported yet")),
-                Arguments.of("statement repeat", plus("    repeat 3"),
-                        headline(11, 5, "statement 'repeat' is not supported yet")),
-                Arguments.of("layer dropout, call form", with("        sigmoid", "        dropout(0.5)"),
-                        headline(5, 9, "layer 'dropout' is not supported yet")),
-                Arguments.of("layer dropout, plain form", with("        sigmoid", "        dropout 0.5"),
-                        headline(5, 9, "layer 'dropout' is not supported yet")),
-                Arguments.of("layer batch_norm", with("        sigmoid", "        batch_norm(momentum = 0.9)"),
-                        headline(5, 9, "layer 'batch_norm' is not supported yet")),
-                Arguments.of("layer batch_norm, bare", with("        sigmoid", "        batch_norm"),
-                        headline(5, 9, "layer 'batch_norm' is not supported yet")),
-                Arguments.of("optimizer momentum", plus("    optimizer momentum(momentum = 0.9)"),
-                        headline(11, 15, "optimizer 'momentum' is not supported yet")),
-                Arguments.of("optimizer nesterov", plus("    optimizer nesterov(momentum = 0.9)"),
-                        headline(11, 15, "optimizer 'nesterov' is not supported yet")),
-                Arguments.of("optimizer adagrad", plus("    optimizer adagrad"),
-                        headline(11, 15, "optimizer 'adagrad' is not supported yet")),
-                Arguments.of("optimizer rmsprop", plus("    optimizer rmsprop(decay = 0.99)"),
-                        headline(11, 15, "optimizer 'rmsprop' is not supported yet")),
-                Arguments.of("optimizer adam", plus("    optimizer adam(beta1 = 0.9, beta2 = 0.999)"),
-                        headline(11, 15, "optimizer 'adam' is not supported yet")),
                 Arguments.of("dataset fashion_mnist", with("    dataset mnist", "    dataset fashion_mnist, dir = \"x\""),
                         headline(2, 13, "dataset 'fashion_mnist' is not supported yet")),
                 Arguments.of("dataset idx", with("    dataset mnist", "    dataset idx, images = \"a\", labels = \"b\", "
@@ -365,23 +334,6 @@ class AnalyzerTest {
     void notSupportedYetIsALocatedError(String label, String source, String expected) {
         Analyzer.Result result = analyze(source);
         assertEquals(List.of(expected), headlines(result), source);
-        assertEquals(List.of(), result.plans());
-    }
-
-    static Stream<Arguments> rangeSweeps() {
-        return Stream.of(
-                Arguments.of("range", plus("    seed range(1, 5, 1)"),
-                        headline(11, 10, "sweeps ('range') are not supported yet")),
-                Arguments.of("log_range", with("    learning_rate 0.1", "    learning_rate log_range(1e-4, 1, 5)"),
-                        headline(9, 19, "sweeps ('log_range') are not supported yet")));
-    }
-
-    /** Only that the "not supported" error is there: the other message given today is reported as noise. */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("rangeSweeps")
-    void rangeSweepsAreNotSupportedYet(String label, String source, String expected) {
-        Analyzer.Result result = analyze(source);
-        assertTrue(headlines(result).contains(expected), () -> headlines(result).toString());
         assertEquals(List.of(), result.plans());
     }
 
@@ -403,7 +355,7 @@ class AnalyzerTest {
                     batch_size 0.5
                     epochs 1
                     iterations 5
-                    weight_decay 0.1
+                    seed -1
                     samplng shuffle
                 }
                 experiment a {
@@ -418,9 +370,9 @@ class AnalyzerTest {
                 headline(10, 19, "'learning_rate' must be > 0, got -1"),
                 headline(11, 16, "'batch_size' must be a whole number, got 0.5"),
                 headline(13, 5, "'epochs' and 'iterations' cannot both be set; keep one"),
-                headline(14, 5, "statement 'weight_decay' is not supported yet"),
-                headline(15, 5, "unknown statement 'samplng'; did you mean 'sampling'?"),
-                headline(17, 12, "experiment 'a' is defined twice; first at exp.nnx:1:12")),
+                headline(14, 10, "'seed' must be ≥ 0, got -1"),
+                headline(15, 5, "unknown statement 'samplng' in experiment 'a'; did you mean 'sampling'?"),
+                headline(17, 12, "'a' is defined twice; first at exp.nnx:1:12")),
                 headlines(result));
         assertEquals(List.of(), result.plans());
     }
@@ -451,7 +403,7 @@ class AnalyzerTest {
         NnxFile first = parse("a.nnx", VALID);
         NnxFile second = parse("b.nnx", VALID);
         Analyzer.Result result = analyzer.analyze(List.of(first, second));
-        assertEquals(List.of("b.nnx:1:12: error: experiment 'a' is defined twice; first at a.nnx:1:12"),
+        assertEquals(List.of("b.nnx:1:12: error: 'a' is defined twice; first at a.nnx:1:12"),
                 headlines(result));
     }
 
@@ -600,9 +552,12 @@ class AnalyzerTest {
     @Test
     void theEffectiveConfigurationShowsTheDefaults() {
         String effective = analyze(VALID).plans().get(0).effectiveConfig();
+        List<String> lines = effective.lines().toList();
         for (String line : List.of("experiment a {", "    dataset mnist", "    loss cross_entropy", "    optimizer sgd",
                 "    learning_rate 0.1", "    batch_size 100", "    epochs 1", "    sampling shuffle", "    seed 0")) {
-            assertTrue(effective.contains(line + "\n"), () -> line + " in\n" + effective);
+            // A line may carry a comment such as "// default" after the value.
+            assertTrue(lines.stream().anyMatch(l -> l.equals(line) || l.startsWith(line + " ")),
+                    () -> line + " in\n" + effective);
         }
     }
 

@@ -35,7 +35,7 @@ class InterruptTest {
                     loss cross_entropy
                     learning_rate 0.1
                     iterations 10000000
-                    evaluate_every 20
+                    evaluate_every 1
                 }
                 """);
         Path reports = dir.resolve("reports");
@@ -51,7 +51,7 @@ class InterruptTest {
             seen.append(line).append('\n');
         }
         assertTrue(line != null, "training never started:\n" + seen);
-        Thread.sleep(1500);
+        Thread.sleep(3000);
         new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
         String rest = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "nnx did not stop after Ctrl-C");
@@ -61,8 +61,8 @@ class InterruptTest {
 
         Path experiment = reports.resolve("long_run");
         List<String> metrics = Files.readAllLines(experiment.resolve("runs" + File.separator + "long_run" + File.separator + "metrics.csv"));
-        assertTrue(metrics.size() > 20, "metrics computed before Ctrl-C are kept: " + metrics.size() + " lines");
-        assertTrue(metrics.stream().skip(1).anyMatch(row -> !row.endsWith(",,")), "at least one evaluation is kept");
+        assertTrue(metrics.size() >= 2, "metrics computed before Ctrl-C are kept: " + metrics.size() + " lines");
+        assertTrue(metrics.stream().skip(1).noneMatch(row -> row.endsWith(",,")), "every kept row has its evaluation");
         List<String> summary = Files.readAllLines(experiment.resolve("summary.csv"));
         assertTrue(summary.get(1).startsWith("long_run,stopped,"), summary.get(1));
         assertTrue(Files.size(experiment.resolve("index.html")) > 1000);

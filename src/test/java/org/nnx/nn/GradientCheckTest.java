@@ -106,6 +106,81 @@ class GradientCheckTest {
     }
 
     @Test
+    void batchNormInTrainingMode() {
+        SplittableRandom random = new SplittableRandom(30);
+        BatchNorm norm = scrambled(new BatchNorm(5, 0.9, 1e-5, Precision.FLOAT64), random);
+        // Shifted and scaled columns, so that the batch statistics are far from 0 and 1.
+        Tensor input = TestTensors.gaussian(random, 6, 5);
+        for (int i = 0; i < input.size(); i++) {
+            input.set(i, 3.0 * input.get(i) + 2.0);
+        }
+        GradientCheck.Result result = check.check(norm, input, random);
+        assertEquals(List.of("gamma", "beta"), List.copyOf(result.parameterErrors().keySet()));
+        assertPasses(result);
+    }
+
+    @Test
+    void batchNormInEvaluationMode() {
+        SplittableRandom random = new SplittableRandom(31);
+        BatchNorm norm = scrambled(new BatchNorm(4, 0.5, 1e-5, Precision.FLOAT64), random);
+        norm.forward(TestTensors.gaussian(random, 8, 4), true);
+        assertPasses(check.withTraining(false).check(norm, TestTensors.gaussian(random, 3, 4), random));
+    }
+
+    @Test
+    void batchNormInsideANetworkUnderALoss() {
+        SplittableRandom random = new SplittableRandom(32);
+        Sequence network = new Sequence(
+                new Dense(5, 4, true, new HeInitializer(), Precision.FLOAT64, random),
+                scrambled(new BatchNorm(4, 0.9, 1e-5, Precision.FLOAT64), random),
+                new Tanh(),
+                new Dense(4, 3, true, new XavierInitializer(), Precision.FLOAT64, random));
+        assertPasses(check.check(network, TestTensors.gaussian(random, 7, 5), new SoftmaxCrossEntropy(),
+                TestTensors.oneHot(random, 7, 3)));
+    }
+
+    @Test
+    void dropoutWithItsMaskHeldFixed() {
+        SplittableRandom random = new SplittableRandom(33);
+        Dropout dropout = new Dropout(0.4, random);
+        Tensor input = TestTensors.gaussian(random, 5, 6);
+        dropout.forward(input, true);
+        dropout.freeze(true);
+        GradientCheck.Result result = check.check(dropout, input, random);
+        assertPasses(result);
+        // The mask was really in use: some entries were dropped.
+        int dropped = 0;
+        for (int i = 0; i < dropout.mask().size(); i++) {
+            dropped += dropout.mask().get(i) == 0 ? 1 : 0;
+        }
+        assertTrue(dropped > 0 && dropped < 30, dropped + " dropped");
+    }
+
+    @Test
+    void dropoutInsideANetworkUnderALoss() {
+        SplittableRandom random = new SplittableRandom(34);
+        Dropout dropout = new Dropout(0.5, random);
+        Sequence network = new Sequence(
+                new Dense(6, 5, true, new HeInitializer(), Precision.FLOAT64, random),
+                new Sigmoid(),
+                dropout,
+                new Dense(5, 3, true, new XavierInitializer(), Precision.FLOAT64, random));
+        Tensor input = TestTensors.gaussian(random, 4, 6);
+        network.forward(input, true);
+        dropout.freeze(true);
+        assertPasses(check.check(network, input, new MeanSquaredError(), TestTensors.oneHot(random, 4, 3)));
+    }
+
+    /** The layer with γ and β drawn at random, so that neither is a trivial 1 or 0. */
+    private static BatchNorm scrambled(BatchNorm norm, SplittableRandom random) {
+        for (int j = 0; j < norm.gamma().value().size(); j++) {
+            norm.gamma().value().set(j, 0.5 + random.nextDouble());
+            norm.beta().value().set(j, random.nextGaussian());
+        }
+        return norm;
+    }
+
+    @Test
     void checkingAFewEntriesPerTensorStillWorks() {
         SplittableRandom random = new SplittableRandom(21);
         Dense dense = new Dense(30, 20, true, new XavierInitializer(), Precision.FLOAT64, random);

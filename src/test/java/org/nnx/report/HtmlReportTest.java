@@ -33,7 +33,7 @@ class HtmlReportTest {
         Map<String, String> varying = Map.of("set<ting>", "v<al>");
         RunPlan plan = new RunPlan("run" + evil, varying, SyntheticResults.config(0.1, 10, 5));
         RunResult run = new RunResult(plan, RunStatus.FAILED, "reason" + evil, List.of(), Double.NaN, Double.NaN,
-                Double.NaN, 1, 1, Map.of("key" + evil, "value" + evil));
+                Double.NaN, 1, 1, Map.of("key" + evil, "value" + evil), Map.of());
         ExperimentPlan experiment = new ExperimentPlan("name" + evil, "description" + evil, Path.of("file<x>.nnx"),
                 List.of(plan), "config" + evil);
         String html = HtmlReport.render(new ExperimentResult(experiment, List.of(run)), NO_IMAGE, NO_IMAGE);
@@ -52,7 +52,7 @@ class HtmlReportTest {
         assertEquals(2, HtmlReport.bestRun(runs));
         RunResult diverged = runs.get(0);
         RunResult luckyButDiverged = new RunResult(diverged.plan(), RunStatus.DIVERGED, "NaN", diverged.metrics(),
-                0.99, 0.99, Double.NaN, 1, 1, Map.of());
+                0.99, 0.99, Double.NaN, 1, 1, Map.of(), Map.of());
         assertEquals(2, HtmlReport.bestRun(List.of(luckyButDiverged, runs.get(1), runs.get(2))));
         assertEquals(-1, HtmlReport.bestRun(List.of(luckyButDiverged)));
         assertEquals(-1, HtmlReport.bestRun(List.of()));

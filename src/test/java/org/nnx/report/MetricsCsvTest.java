@@ -66,10 +66,27 @@ class MetricsCsvTest {
     @Test
     void readsColumnsInAnyOrderAndIgnoresExtraOnes() throws IOException {
         String csv = """
-                loss,iteration,validation_loss,epoch,test_accuracy,train_accuracy,validation_accuracy
-                0.5,7,0.6,0.7,0.8,0.9,0.85
+                loss,iteration,validation_loss,epoch,test_accuracy,learning_rate,train_accuracy,validation_accuracy
+                0.5,7,0.6,0.7,0.8,0.1,0.9,0.85
                 """;
-        assertEquals(List.of(new MetricsRow(7, 0.7, 0.5, 0.9, 0.8)), MetricsCsv.read(new StringReader(csv), "m.csv"));
+        assertEquals(List.of(new MetricsRow(7, 0.7, 0.5, 0.9, 0.8, 0.85, 0.6)),
+                MetricsCsv.read(new StringReader(csv), "m.csv"));
+    }
+
+    @Test
+    void writesValidationColumnsOnlyForARunWithAValidationSet() throws IOException {
+        List<MetricsRow> withValidation = List.of(
+                new MetricsRow(1, 0.5, 2.25, NAN, NAN, NAN, NAN),
+                new MetricsRow(2, 1.0, 1.5, 0.5, 0.25, 0.375, 1.75));
+        String csv = MetricsCsv.toCsv(withValidation);
+        assertEquals("""
+                iteration,epoch,loss,train_accuracy,test_accuracy,validation_accuracy,validation_loss
+                1,0.5,2.25,,,,
+                2,1,1.5,0.5,0.25,0.375,1.75
+                """, csv);
+        assertEquals(withValidation, MetricsCsv.read(new StringReader(csv), "m.csv"));
+        assertTrue(MetricsCsv.toCsv(List.of(new MetricsRow(1, 1, 1, 0.5, 0.5)))
+                .startsWith("iteration,epoch,loss,train_accuracy,test_accuracy\n"));
     }
 
     @Test

@@ -189,7 +189,7 @@ class ReportWriterTest {
     void runsWithoutAnyRowsStillGetAnEmptyMetricsFile() throws IOException {
         RunResult ok = result.runs().get(1);
         RunResult failed = new RunResult(ok.plan(), org.nnx.train.RunStatus.FAILED, "dataset file missing: a/b.csv",
-                List.of(), Double.NaN, Double.NaN, Double.NaN, 0.01, 0, java.util.Map.of());
+                List.of(), Double.NaN, Double.NaN, Double.NaN, 0.01, 0, java.util.Map.of(), java.util.Map.of());
         ExperimentResult oneFailed = new ExperimentResult(result.plan(), List.of(failed));
         Path directory = temp.resolve("failed");
         ReportWriter.write(oneFailed, directory);

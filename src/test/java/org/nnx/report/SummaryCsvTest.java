@@ -28,7 +28,7 @@ class SummaryCsvTest {
     void experimentWithoutSweepHasNoSweptColumns() throws IOException {
         RunPlan plan = new RunPlan("two_layer_net", Map.of(), SyntheticResults.config(0.1, 10, 5));
         RunResult run = new RunResult(plan, RunStatus.OK, "", List.of(SyntheticResults.row(1, 0.5f, 0.5, 0.5)),
-                0.5, 0.5, 0.5, 1, 100, Map.of());
+                0.5, 0.5, 0.5, 1, 100, Map.of(), Map.of());
         ExperimentResult result = new ExperimentResult(
                 new ExperimentPlan("two_layer_net", "", Path.of("x.nnx"), List.of(plan), ""), List.of(run));
         String csv = SummaryCsv.toCsv(result);
@@ -47,7 +47,7 @@ class SummaryCsvTest {
         varying.put("loss", "mse");
         RunPlan plan = new RunPlan("loss=mse", varying, SyntheticResults.config(0.1, 10, 5));
         RunResult run = new RunResult(plan, RunStatus.STOPPED, "interrupted", List.of(), 0.25, 0.75, 1.5, 2, 300,
-                Map.of());
+                Map.of(), Map.of());
         ExperimentResult result = new ExperimentResult(
                 new ExperimentPlan("losses", "", Path.of("x.nnx"), List.of(plan), ""), List.of(run));
         String csv = SummaryCsv.toCsv(result);
@@ -80,7 +80,7 @@ class SummaryCsvTest {
         RunResult first = handMade.runs().get(0);
         String reason = "failed: \"x\", then\ny";
         RunResult failed = new RunResult(first.plan(), RunStatus.FAILED, reason, List.of(), Double.NaN, Double.NaN,
-                Double.NaN, 0, 0, Map.of());
+                Double.NaN, 0, 0, Map.of(), Map.of());
         ExperimentResult result = new ExperimentResult(handMade.plan(), List.of(failed));
         SummaryCsv.Row row = SummaryCsv.read(new StringReader(SummaryCsv.toCsv(result)), "s.csv").rows().get(0);
         assertEquals(reason, row.reason());

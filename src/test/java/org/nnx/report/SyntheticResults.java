@@ -84,19 +84,19 @@ final class SyntheticResults {
                         row(2, 57.25f, 0.1, 0.098),
                         row(3, 3.5e9f, nan, nan),
                         row(4, Float.NaN, nan, nan)),
-                        0.1, 0.098, nan, 0.5, 16000, PROVENANCE),
+                        0.1, 0.098, nan, 0.5, 16000, PROVENANCE, Map.of()),
                 new RunResult(sgd, RunStatus.OK, "", List.of(
                         row(1, 2.3f, nan, nan),
                         row(2, 1.5f, 0.61, 0.6),
                         row(3, 0.875f, nan, nan),
                         row(4, 0.5f, 0.9235, 0.9125)),
-                        0.9235, 0.9125, 0.5f, 12.3456, 15234.56, PROVENANCE),
+                        0.9235, 0.9125, 0.5f, 12.3456, 15234.56, PROVENANCE, Map.of()),
                 new RunResult(adam, RunStatus.OK, "", List.of(
                         row(1, 2.25f, nan, nan),
                         row(2, 0.75f, 0.8, 0.79),
                         row(3, 0.4f, nan, nan),
                         row(4, 0.1f, 0.97125, 0.955)),
-                        0.97125, 0.955, 0.1f, 60.0, 20000, PROVENANCE));
+                        0.97125, 0.955, 0.1f, 60.0, 20000, PROVENANCE, Map.of()));
         ExperimentPlan experiment = new ExperimentPlan("lr_sweep", DESCRIPTION, Path.of("experiments", "lr.nnx"),
                 List.of(diverging, sgd, adam), "experiment lr_sweep {\n    learning_rate 10 | 0.1\n"
                         + "    optimizer sgd | adam\n    note \"<b>bold</b>\"\n}\n");
@@ -162,6 +162,6 @@ final class SyntheticResults {
         double seconds = 0.004 * last + 0.5;
         double samplesPerSecond = last * (double) BATCH_SIZE / (0.004 * last);
         return new RunResult(plan, status, reason, rows, train, test, rows.get(rows.size() - 1).loss(), seconds,
-                samplesPerSecond, Map.of("blas", "pure Java", "jdk", "17.0.15", "dataset", "mnist 8000/2000"));
+                samplesPerSecond, Map.of("blas", "pure Java", "jdk", "17.0.15", "dataset", "mnist 8000/2000"), Map.of());
     }
 }

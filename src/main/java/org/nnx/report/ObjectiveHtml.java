@@ -1,0 +1,286 @@
+package org.nnx.report;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import org.nnx.model.GradientMode;
+import org.nnx.model.ObjectivePlan;
+import org.nnx.model.ObjectiveRun;
+import org.nnx.train.ObjectiveResult;
+import org.nnx.train.RunStatus;
+
+/**
+ * An objective's {@code index.html}: one self-contained page (inline CSS, charts as {@code data:} PNGs, no
+ * scripts, no links) in the look of the experiment report ({@link HtmlReport}). It shows the objective's
+ * name, description and formula, the settings of its runs, a table of runs with the best one marked, the
+ * landscape with every run's path (one or two variables) and f per step. All text that comes from the
+ * user or a run is HTML-escaped.
+ */
+public final class ObjectiveHtml {
+    /** The experiment report's style sheet, with a few additions for the problem's settings. */
+    /** The experiment report's style, and what an objective's page adds to it. */
+    private static final String STYLE = HtmlReport.STYLE + """
+            .formula { display: block; margin: 0 0 14px; padding: 12px 14px; overflow-x: auto; background: var(--soft);
+              border: 1px solid var(--line); border-radius: 6px; font-size: 16px; white-space: pre-wrap;
+              overflow-wrap: anywhere; }
+            td.point { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans Mono", monospace;
+              font-size: 12.5px; white-space: nowrap; }
+            dl.settings { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; margin: 0; font-size: 14px; }
+            dl.settings dt { color: var(--muted); }
+            dl.settings dd { margin: 0; overflow-wrap: anywhere; }
+            @media print { .formula { break-inside: avoid; } }
+            """;
+
+    /** Coordinates of a final point shown in the table; the rest are in summary.csv. */
+    static final int MAX_COORDINATES = 6;
+
+    private ObjectiveHtml() {
+    }
+
+    /** The page, with its charts rendered here. */
+    public static String render(ObjectivePlan plan, List<ObjectiveResult> results) {
+        byte[] landscape = ObjectiveCharts.createLandscapeChart(results)
+                .map(chart -> ChartImages.toPng(chart, ObjectiveCharts.LANDSCAPE_WIDTH, ObjectiveCharts.LANDSCAPE_HEIGHT,
+                        ChartImages.SCALE))
+                .orElse(null);
+        byte[] values = ChartImages.toPng(ObjectiveCharts.createValueChart(results), ObjectiveCharts.VALUE_WIDTH,
+                ObjectiveCharts.VALUE_HEIGHT, ChartImages.SCALE);
+        return render(plan, results, landscape, values);
+    }
+
+    /**
+     * The page, embedding the given charts (PNG bytes laid out at {@link ChartImages#WIDTH} CSS pixels).
+     *
+     * @param landscapePng the landscape, or {@code null} when there is none (three or more variables)
+     * @param valuesPng    f per step
+     */
+    public static String render(ObjectivePlan plan, List<ObjectiveResult> results, byte[] landscapePng,
+                                byte[] valuesPng) {
+        Objects.requireNonNull(valuesPng, "valuesPng");
+        StringBuilder html = new StringBuilder(32 * 1024 + 2 * (valuesPng.length
+                + (landscapePng == null ? 0 : landscapePng.length)));
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<meta name=\"generator\" content=\"nnx\">\n")
+                .append("<title>").append(escape(plan.name())).append(" · nnx</title>\n")
+                .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n<main>\n");
+
+        appendHeader(html, plan, results);
+        appendProblem(html, plan);
+
+        html.append("\n<section>\n<h2>Runs</h2>\n");
+        appendRunTable(html, plan, results);
+        html.append("</section>\n");
+
+        html.append("\n<section>\n<h2>Paths</h2>\n");
+        int variables = variables(plan, results);
+        if (landscapePng != null) {
+            html.append("<p class=\"note\">Around the start and the paths of the runs that did not diverge; ")
+                    .append("a run that diverged is drawn until it leaves this region.</p>\n");
+            appendImage(html, landscapePng, variables == 1
+                    ? "f over x0 with every run's steps on the curve"
+                    : "Contour plot of f with the field of negative gradients and every run's path");
+        } else if (variables > 2) {
+            html.append("<p class=\"note\">f has ").append(variables)
+                    .append(" variables: paths are drawn on a contour plot for one or two variables only. ")
+                    .append("Every run's points are in <code>runs/&lt;run&gt;/metrics.csv</code>.</p>\n");
+        } else {
+            html.append("<p class=\"note\">There is nothing to draw.</p>\n");
+        }
+        appendImage(html, valuesPng, "f after each step of every run");
+        html.append("</section>\n");
+
+        html.append("\n<footer>Written by nnx.</footer>\n</main>\n</body>\n</html>\n");
+        return html.toString();
+    }
+
+    /** HTML-escaped text; see {@link HtmlReport#escape(String)}. */
+    static String escape(String text) {
+        return HtmlReport.escape(text);
+    }
+
+    /**
+     * The index of the run to mark as best: the ok run with the lowest final f (the first on a tie), or -1
+     * when no ok run has a finite one. Diverged and stopped runs are left out.
+     */
+    public static int bestRun(List<ObjectiveResult> results) {
+        int best = -1;
+        for (int i = 0; i < results.size(); i++) {
+            ObjectiveResult result = results.get(i);
+            double value = result.finalValue();
+            if (result.status() == RunStatus.OK && Double.isFinite(value)
+                    && (best < 0 || value < results.get(best).finalValue())) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static int variables(ObjectivePlan plan, List<ObjectiveResult> results) {
+        int fromResults = ObjectiveCharts.variables(results);
+        return fromResults > 0 ? fromResults
+                : plan.runs().stream().mapToInt(run -> run.start().size()).max().orElse(0);
+    }
+
+    private static void appendHeader(StringBuilder html, ObjectivePlan plan, List<ObjectiveResult> results) {
+        html.append("<header>\n<p class=\"kicker\">nnx objective</p>\n<h1>").append(escape(plan.name()))
+                .append("</h1>\n");
+        if (plan.description() != null && !plan.description().isBlank()) {
+            html.append("<p class=\"description\">").append(escape(plan.description())).append("</p>\n");
+        }
+        List<String> meta = new ArrayList<>();
+        if (plan.source() != null) {
+            meta.add("Source <code>" + escape(plan.source().toString()) + "</code>");
+        }
+        meta.add(runCounts(results));
+        html.append("<p class=\"meta\">").append(String.join(" · ", meta)).append("</p>\n</header>\n");
+    }
+
+    /** The formula and the settings of the runs; a swept setting lists its values. */
+    private static void appendProblem(StringBuilder html, ObjectivePlan plan) {
+        html.append("\n<section>\n<h2>Minimize</h2>\n<code class=\"formula\">");
+        String formula = plan.formula();
+        if ((formula == null || formula.isBlank()) && !plan.runs().isEmpty()) {
+            formula = plan.runs().get(0).formula().toString();
+        }
+        html.append(escape(formula)).append("</code>\n");
+        if (!plan.runs().isEmpty()) {
+            html.append("<dl class=\"settings\">\n");
+            setting(html, "start", plan.runs(), run -> point(run.start().stream().mapToDouble(Double::doubleValue)
+                    .toArray()), true);
+            setting(html, "learning rate", plan.runs(), run -> Numbers.compact(run.learningRate()), false);
+            setting(html, "steps", plan.runs(), run -> Long.toString(run.steps()), false);
+            setting(html, "gradient", plan.runs(), run -> gradient(run.gradient()), false);
+            html.append("</dl>\n");
+        }
+        html.append("</section>\n");
+    }
+
+    private static void setting(StringBuilder html, String label, List<ObjectiveRun> runs,
+                                Function<ObjectiveRun, String> value, boolean code) {
+        Set<String> distinct = new LinkedHashSet<>();
+        runs.forEach(run -> distinct.add(value.apply(run)));
+        List<String> shown = new ArrayList<>();
+        for (String text : distinct) {
+            shown.add(code ? "<code>" + escape(text) + "</code>" : escape(text));
+        }
+        html.append("<dt>").append(escape(label)).append("</dt><dd>").append(String.join(" | ", shown))
+                .append("</dd>\n");
+    }
+
+    static String gradient(GradientMode mode) {
+        return switch (mode.kind()) {
+            case NUMERICAL -> "numerical: central differences, h = " + Numbers.compact(mode.h());
+            case CHECK -> "exact (reverse mode), check";
+            default -> "exact (reverse mode)";
+        };
+    }
+
+    /** {@code 3 runs: 2 ok, 1 diverged}. */
+    private static String runCounts(List<ObjectiveResult> results) {
+        StringBuilder text = new StringBuilder();
+        text.append(results.size()).append(results.size() == 1 ? " run" : " runs");
+        List<String> parts = new ArrayList<>();
+        for (RunStatus status : RunStatus.values()) {
+            long count = results.stream().filter(result -> result.status() == status).count();
+            if (count > 0) {
+                parts.add(count + " " + status.label());
+            }
+        }
+        if (!parts.isEmpty()) {
+            text.append(": ").append(String.join(", ", parts));
+        }
+        return text.toString();
+    }
+
+    private static void appendRunTable(StringBuilder html, ObjectivePlan plan, List<ObjectiveResult> results) {
+        if (results.isEmpty()) {
+            html.append("<p class=\"note\">This objective has no runs.</p>\n");
+            return;
+        }
+        List<String> swept = plan.sweptSettings();
+        int best = bestRun(results);
+        html.append("<div class=\"table-wrap\">\n<table>\n<thead>\n<tr><th>Run</th>");
+        for (String setting : swept) {
+            html.append("<th>").append(escape(setting)).append("</th>");
+        }
+        html.append("<th>Status</th><th class=\"num\">Final f</th><th>Final x</th><th class=\"num\">Steps</th>")
+                .append("<th class=\"num\">Time</th></tr>\n</thead>\n<tbody>\n");
+        for (int i = 0; i < results.size(); i++) {
+            ObjectiveResult result = results.get(i);
+            html.append(i == best ? "<tr class=\"best\">" : "<tr>");
+            html.append("<td><div class=\"run\"><span class=\"swatch\" style=\"background:").append(RunColors.hex(i))
+                    .append("\"></span><span class=\"run-name\">").append(escape(result.name())).append("</span>");
+            if (i == best) {
+                html.append("<span class=\"badge best-mark\" title=\"lowest final f of the ok runs\">★ best</span>");
+            }
+            html.append("</div></td>");
+            for (String setting : swept) {
+                html.append("<td>").append(escape(result.run().varying().getOrDefault(setting, ""))).append("</td>");
+            }
+            html.append("<td><span class=\"badge status-").append(result.status().label()).append("\">")
+                    .append(result.status().label()).append("</span>");
+            if (result.status() != RunStatus.OK && result.reason() != null && !result.reason().isBlank()) {
+                html.append("<div class=\"reason\">").append(escape(result.reason())).append("</div>");
+            }
+            html.append("</td>");
+            html.append("<td class=\"num\">").append(result.values().isEmpty() ? "—" : number(result.finalValue()))
+                    .append("</td>");
+            html.append("<td class=\"point\">").append(result.points().isEmpty() ? "—"
+                    : escape(point(result.points().get(result.points().size() - 1)))).append("</td>");
+            long taken = Math.max(0, result.points().size() - 1);
+            html.append("<td class=\"num\">").append(taken);
+            if (taken != result.run().steps()) {
+                html.append(" of ").append(result.run().steps());
+            }
+            html.append("</td>");
+            html.append("<td class=\"num\">").append(HtmlReport.duration(result.seconds())).append("</td>");
+            html.append("</tr>\n");
+        }
+        html.append("</tbody>\n</table>\n</div>\n");
+        if (best >= 0) {
+            html.append("<p class=\"note\">★ marks the ok run with the lowest final f.</p>\n");
+        }
+    }
+
+    private static void appendImage(StringBuilder html, byte[] png, String alt) {
+        html.append("<figure><img width=\"").append(ChartImages.WIDTH).append("\" alt=\"").append(escape(alt))
+                .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(png))
+                .append("\"></figure>\n");
+    }
+
+    /** {@code [-3, 4]}, {@code [1.234e-09, -0.5]}; at most {@link #MAX_COORDINATES} coordinates. */
+    static String point(double[] x) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < x.length && i < MAX_COORDINATES; i++) {
+            parts.add(number(x[i]));
+        }
+        if (x.length > MAX_COORDINATES) {
+            parts.add("… " + x.length + " in all");
+        }
+        return "[" + String.join(", ", parts) + "]";
+    }
+
+    /** Four significant digits; exponent form for very large or small magnitudes; NaN and ∞ as such. */
+    static String number(double value) {
+        if (Double.isNaN(value)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "∞" : "−∞";
+        }
+        double magnitude = Math.abs(value);
+        if (magnitude != 0 && (magnitude >= 1e5 || magnitude < 1e-4)) {
+            return String.format(Locale.ROOT, "%.3e", value);
+        }
+        String text = new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+        return text.equals("-0") ? "0" : text;
+    }
+}
