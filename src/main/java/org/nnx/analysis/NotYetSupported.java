@@ -13,7 +13,7 @@ final class NotYetSupported {
     private static final Map<ComponentKind, Set<String>> COMPONENTS = Map.of(
             ComponentKind.LAYER, Set.of("dropout", "batch_norm"),
             ComponentKind.OPTIMIZER, Set.of("momentum", "nesterov", "adagrad", "rmsprop", "adam"),
-            ComponentKind.DATASET, Set.of("fashion_mnist", "idx", "csv", "spiral"),
+            ComponentKind.DATASET, Set.of(),
             ComponentKind.LOSS, Set.of(),
             ComponentKind.INITIALIZER, Set.of());
 
