@@ -69,8 +69,8 @@ public record IdxFile(int[] dimensions, byte[] data) {
             }
             boolean gzip = first == 0x1f && second == 0x8b;
             CountingReader reader = new CountingReader(name, gzip);
-            try {
-                reader.in = gzip ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+            try (InputStream in = gzip ? new GZIPInputStream(buffered, 1 << 16) : buffered) {
+                reader.in = in;
                 return reader.readIdx();
             } catch (ZipException e) {
                 throw new DatasetException(name + ": corrupt gzip data after " + reader.position

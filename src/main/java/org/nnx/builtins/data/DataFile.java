@@ -2,6 +2,7 @@ package org.nnx.builtins.data;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.nnx.spi.DatasetContext;
@@ -47,8 +48,14 @@ public record DataFile(String written, Path resolved) {
                 throw new DatasetException(written + ": the file is empty");
             }
         } catch (IOException e) {
-            throw new DatasetException(written + ": cannot read (" + e.getMessage() + ")");
+            throw new DatasetException(written + ": cannot read (" + reason(e) + ")");
         }
+    }
+
+    /** Why a file cannot be read, in words: the JDK's message for a denied file is only its path. */
+    static String reason(IOException e) {
+        return e instanceof AccessDeniedException ? "permission denied"
+                : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     /** Opens the checked file for reading; the caller closes the stream. */
@@ -57,7 +64,7 @@ public record DataFile(String written, Path resolved) {
         try {
             return Files.newInputStream(resolved);
         } catch (IOException e) {
-            throw new DatasetException(written + ": cannot read (" + e.getMessage() + ")");
+            throw new DatasetException(written + ": cannot read (" + reason(e) + ")");
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.nnx.builtins.data;
 
 import java.awt.image.BufferedImage;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.nnx.spi.Dataset;
@@ -36,7 +37,7 @@ public record DatasetSummary(String description, int trainSize, int testSize, in
         return new DatasetSummary(dataset.description(), dataset.train().size(), dataset.test().size(),
                 dataset.features(), dataset.classNames(), counts(dataset.train(), classes),
                 counts(dataset.test(), classes),
-                dataset.imageShape().map(shape -> java.util.Arrays.stream(shape).boxed().toList()));
+                dataset.imageShape().map(shape -> Arrays.stream(shape).boxed().toList()));
     }
 
     public int classes() {
@@ -48,7 +49,7 @@ public record DatasetSummary(String description, int trainSize, int testSize, in
         for (int i = 0; i < split.size(); i++) {
             counts[split.label(i)]++;
         }
-        return java.util.Arrays.stream(counts).boxed().toList();
+        return Arrays.stream(counts).boxed().toList();
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.nnx.builtins.data;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -27,7 +28,7 @@ final class FeatureScaling {
     static FeatureScaling fit(String mode, float[] values, int rows, int features) {
         double[] offset = new double[features];
         double[] factor = new double[features];
-        java.util.Arrays.fill(factor, 1);
+        Arrays.fill(factor, 1);
         switch (mode) {
             case "standard" -> {
                 double[] mean = new double[features];

@@ -1,6 +1,7 @@
 package org.nnx.builtins.data;
 
 import java.io.IOException;
+import java.lang.ref.SoftReference;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,11 +18,16 @@ import org.nnx.spi.DatasetException;
  * over seeds would otherwise read it once a seed. A file that changed on disk (size or time) is read again.
  */
 final class IdxDatasets {
-    /** Which files were read, as they were then. */
+    /** Which file was read, as it was then. */
     private record FileState(String path, long size, long modified) {
     }
 
-    private static final Map<List<FileState>, ImageDataset> LOADED = new ConcurrentHashMap<>();
+    /** What was read and how it was named: the same files read as two datasets are two entries. */
+    private record Key(List<FileState> files, List<String> classNames, String description) {
+    }
+
+    /** Soft, so that a long-lived process under memory pressure may drop data nobody uses any more. */
+    private static final Map<Key, SoftReference<ImageDataset>> LOADED = new ConcurrentHashMap<>();
 
     private IdxDatasets() {
     }
@@ -32,19 +38,21 @@ final class IdxDatasets {
      * @param description one line for the report
      */
     static ImageDataset load(DataFile[] files, List<String> classNames, String description) throws DatasetException {
-        List<FileState> key = new ArrayList<>();
+        List<FileState> states = new ArrayList<>();
         for (DataFile file : files) {
             file.check();
             try {
-                key.add(new FileState(file.resolved().toString(), Files.size(file.resolved()),
+                states.add(new FileState(file.resolved().toString(), Files.size(file.resolved()),
                         Files.getLastModifiedTime(file.resolved()).toMillis()));
             } catch (IOException e) {
-                throw new DatasetException(file.name() + ": cannot read (" + e.getMessage() + ")");
+                throw new DatasetException(file.name() + ": cannot read (" + DataFile.reason(e) + ")");
             }
         }
-        ImageDataset cached = LOADED.get(key);
-        if (cached != null && cached.description().equals(description)) {
-            return cached;
+        Key key = new Key(states, classNames, description);
+        SoftReference<ImageDataset> cached = LOADED.get(key);
+        ImageDataset kept = cached == null ? null : cached.get();
+        if (kept != null) {
+            return kept;
         }
         IdxFile[] arrays = new IdxFile[files.length];
         String[] names = new String[files.length];
@@ -56,7 +64,7 @@ final class IdxDatasets {
         ImageDataset.checkLabelRank(arrays[3], names[3]);
         List<String> classes = classNames != null ? classNames : numberedClasses(arrays[1], names[1], arrays[3]);
         ImageDataset dataset = ImageDataset.of(arrays[0], arrays[1], arrays[2], arrays[3], names, classes, description);
-        LOADED.put(key, dataset);
+        LOADED.put(key, new SoftReference<>(dataset));
         return dataset;
     }
 

@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import javax.imageio.ImageIO;
 import org.nnx.spi.Dataset;
 import org.nnx.spi.Split;
@@ -93,7 +94,7 @@ public final class SampleGrid {
         int[][] samples = new int[classes][perClass];
         int[] found = new int[classes];
         for (int[] row : samples) {
-            java.util.Arrays.fill(row, -1);
+            Arrays.fill(row, -1);
         }
         int full = 0;
         for (int i = 0; i < split.size() && full < classes; i++) {

@@ -66,6 +66,7 @@ public final class SpiralDatasetFactory implements DatasetFactory {
         int[] labels = new int[classes * points];
         for (int arm = 0; arm < classes; arm++) {
             for (int i = 0; i < points; i++) {
+                // Radius and angle both grow evenly along the arm: r = along, t = 4·(arm + along) + noise.
                 double along = points == 1 ? 0 : (double) i / (points - 1);
                 double radius = along;
                 double angle = ARM_RADIANS * (arm + along) + noise * random.nextGaussian();
