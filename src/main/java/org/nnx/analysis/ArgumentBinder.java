@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.function.Function;
 import org.nnx.dsl.SourceLocation;
 import org.nnx.dsl.ast.Argument;
 import org.nnx.dsl.ast.Expression;
@@ -186,19 +185,18 @@ final class ArgumentBinder {
                                       Diagnostics diagnostics) {
         Map<String, List<ParameterSpec>> known = new LinkedHashMap<>();
         registry.all(kind).forEach((name, component) -> known.put(name, component.parameters()));
-        return named(kind.label(), article(kind), known, subject, value, extra, diagnostics,
-                name -> NotYetSupported.message(kind, name));
+        return named(kind.label(), article(kind), known, subject, value, extra, diagnostics);
     }
 
     /** A mode of a statement, {@code numerical(h = 1e-3)}: like a component, from a fixed set. */
     Optional<ComponentCall> mode(String subject, Map<String, List<ParameterSpec>> modes, Expression value,
                                  List<Argument> extra, Diagnostics diagnostics) {
-        return named("mode", "a mode", modes, subject, value, extra, diagnostics, name -> Optional.empty());
+        return named("mode", "a mode", modes, subject, value, extra, diagnostics);
     }
 
     private Optional<ComponentCall> named(String what, String aWhat, Map<String, List<ParameterSpec>> known,
                                           String subject, Expression value, List<Argument> extra,
-                                          Diagnostics diagnostics, Function<String, Optional<String>> notYet) {
+                                          Diagnostics diagnostics) {
         Optional<org.nnx.dsl.ast.Identifier> name = Expression.componentName(value);
         if (name.isEmpty()) {
             diagnostics.error(value.location(), subject + " must name " + aWhat + ", got " + Constants.describe(value));
@@ -207,9 +205,8 @@ final class ArgumentBinder {
         String chosen = name.get().name();
         List<ParameterSpec> parameters = known.get(chosen);
         if (parameters == null) {
-            diagnostics.error(name.get().location(), notYet.apply(chosen)
-                    .orElseGet(() -> Suggestions.unknown(what, chosen, known.keySet(),
-                            what.equals("mode") ? " for " + subject : "")));
+            diagnostics.error(name.get().location(), Suggestions.unknown(what, chosen, known.keySet(),
+                    what.equals("mode") ? " for " + subject : ""));
             return Optional.empty();
         }
         List<Argument> arguments = new java.util.ArrayList<>();

@@ -27,8 +27,8 @@ final class ModelLayers implements DefinitionCheck {
         String name = layer.name().name();
         var factory = context.registry().find(ComponentKind.LAYER, name);
         if (factory.isEmpty()) {
-            diagnostics.error(layer.name().location(), NotYetSupported.message(ComponentKind.LAYER, name)
-                    .orElseGet(() -> Suggestions.unknown("layer", name, context.registry().names(ComponentKind.LAYER))));
+            diagnostics.error(layer.name().location(),
+                    Suggestions.unknown("layer", name, context.registry().names(ComponentKind.LAYER)));
             return;
         }
         context.binder().bind("layer '" + name + "'", layer.name().location(), layer.arguments(),

@@ -5,6 +5,10 @@ import org.nnx.builtins.Definitions.InitializerDefinition;
 import org.nnx.builtins.Definitions.LayerDefinition;
 import org.nnx.builtins.Definitions.LossDefinition;
 import org.nnx.builtins.Definitions.OptimizerDefinition;
+import org.nnx.builtins.data.CsvDatasetFactory;
+import org.nnx.builtins.data.FashionMnistDatasetFactory;
+import org.nnx.builtins.data.IdxDatasetFactory;
+import org.nnx.builtins.data.SpiralDatasetFactory;
 import org.nnx.nn.AdaGrad;
 import org.nnx.nn.Adam;
 import org.nnx.nn.BatchNorm;
@@ -167,6 +171,7 @@ public final class BuiltinPlugin implements NnxPlugin {
 
     @Override
     public List<DatasetFactory> datasets() {
-        return List.of(new MnistDatasetFactory());
+        return List.of(new MnistDatasetFactory(), new FashionMnistDatasetFactory(), new IdxDatasetFactory(),
+                new CsvDatasetFactory(), new SpiralDatasetFactory());
     }
 }

@@ -5,7 +5,8 @@ import org.nnx.tensor.Tensor;
 
 /**
  * Samples stored as one unsigned byte a feature (image pixels), scaled to [0, 1] only when a mini-batch
- * is filled: a quarter of the memory of floats.
+ * is filled: a quarter of the memory of floats. {@link #limit} is a view on the same arrays, so runs that
+ * keep different numbers of samples share one copy of the data.
  */
 public final class ByteImageSplit implements Split {
     private static final float SCALE = 1f / 255f;
@@ -13,28 +14,34 @@ public final class ByteImageSplit implements Split {
     private final byte[] pixels;
     private final byte[] labels;
     private final int features;
+    private final int size;
 
     /**
      * @param pixels   {@code labels.length × features} bytes, sample after sample
      * @param labels   one class index per sample
      */
     public ByteImageSplit(byte[] pixels, byte[] labels, int features) {
+        this(pixels, labels, features, labels.length);
         if ((long) labels.length * features != pixels.length) {
             throw new IllegalArgumentException(labels.length + " labels for " + pixels.length + " pixel bytes");
         }
+    }
+
+    private ByteImageSplit(byte[] pixels, byte[] labels, int features, int size) {
         this.pixels = pixels;
         this.labels = labels;
         this.features = features;
+        this.size = size;
     }
 
     @Override
     public int size() {
-        return labels.length;
+        return size;
     }
 
     @Override
     public int label(int index) {
-        return labels[index] & 0xFF;
+        return labels[checked(index)] & 0xFF;
     }
 
     @Override
@@ -42,7 +49,7 @@ public final class ByteImageSplit implements Split {
         if (into.isFloat()) {
             float[] out = into.floats();
             for (int row = 0; row < count; row++) {
-                int source = indices[from + row] * features;
+                int source = checked(indices[from + row]) * features;
                 int target = row * features;
                 for (int j = 0; j < features; j++) {
                     out[target + j] = (pixels[source + j] & 0xFF) * SCALE;
@@ -50,7 +57,7 @@ public final class ByteImageSplit implements Split {
             }
         } else {
             for (int row = 0; row < count; row++) {
-                int source = indices[from + row] * features;
+                int source = checked(indices[from + row]) * features;
                 for (int j = 0; j < features; j++) {
                     into.set(row * features + j, (pixels[source + j] & 0xFF) / 255.0);
                 }
@@ -58,12 +65,29 @@ public final class ByteImageSplit implements Split {
         }
     }
 
-    /** The first {@code n} samples only. */
+    /** A limited view must not read the samples it hides. */
+    private int checked(int index) {
+        if (index >= size) {
+            throw new IndexOutOfBoundsException("sample " + index + " of " + size);
+        }
+        return index;
+    }
+
+    /** The length of the pixel array held: one byte a feature of every stored sample. */
+    public int pixelBytes() {
+        return pixels.length;
+    }
+
+    /** The length of the label array held: one byte a stored sample. */
+    public int labelBytes() {
+        return labels.length;
+    }
+
+    /** The first {@code n} samples only, sharing this split's arrays. */
     public ByteImageSplit limit(int n) {
-        if (n >= size()) {
+        if (n >= size) {
             return this;
         }
-        return new ByteImageSplit(java.util.Arrays.copyOf(pixels, n * features),
-                java.util.Arrays.copyOf(labels, n), features);
+        return new ByteImageSplit(pixels, labels, features, n);
     }
 }

@@ -1,13 +1,20 @@
 package org.nnx.builtins;
 
 import java.util.List;
+import java.util.Optional;
 import org.nnx.spi.Dataset;
 import org.nnx.spi.DatasetException;
 import org.nnx.spi.Split;
 
-/** Images with class labels read from IDX files: a training and a test split. */
+/**
+ * Images (or any byte data) with class labels read from IDX files: a training and a test split, one byte
+ * a feature, scaled to [0, 1] one mini-batch at a time.
+ *
+ * @param pixelShape one item's shape as an image ({@code [height, width]} or {@code [height, width,
+ *                   channels]}), or null when the items are not images a report can draw
+ */
 public record ImageDataset(ByteImageSplit trainSplit, ByteImageSplit testSplit, int features, List<String> classNames,
-                           String description) implements Dataset {
+                           String description, int[] pixelShape) implements Dataset {
 
     /**
      * Pairs IDX image and label files, checking that they agree.
@@ -22,15 +29,27 @@ public record ImageDataset(ByteImageSplit trainSplit, ByteImageSplit testSplit, 
             throw new DatasetException(names[2] + ": test images have " + testImages.itemSize()
                     + " values each but training images " + trainImages.itemSize());
         }
-        return new ImageDataset(train, test, trainImages.itemSize(), classNames, description);
+        return new ImageDataset(train, test, trainImages.itemSize(), classNames, description,
+                pixelShape(trainImages.dimensions()));
+    }
+
+    /**
+     * The image shape of IDX items: rank 3 ({@code N×H×W}) is grey, rank 4 ({@code N×H×W×C}) with 1 or 3
+     * channels is grey or RGB; anything else is data that nobody can look at as a picture.
+     */
+    static int[] pixelShape(int[] dimensions) {
+        if (dimensions.length == 3) {
+            return new int[] {dimensions[1], dimensions[2]};
+        }
+        if (dimensions.length == 4 && (dimensions[3] == 1 || dimensions[3] == 3)) {
+            return new int[] {dimensions[1], dimensions[2], dimensions[3]};
+        }
+        return null;
     }
 
     private static ByteImageSplit split(IdxFile images, IdxFile labels, String imagesName, String labelsName,
                                         int classes) throws DatasetException {
-        if (labels.dimensions().length != 1) {
-            throw new DatasetException(labelsName + ": labels must be a rank-1 IDX array, got rank "
-                    + labels.dimensions().length);
-        }
+        checkLabelRank(labels, labelsName);
         if (images.count() != labels.count()) {
             throw new DatasetException(imagesName + " has " + images.count() + " images but " + labelsName
                     + " has " + labels.count() + " labels");
@@ -45,9 +64,20 @@ public record ImageDataset(ByteImageSplit trainSplit, ByteImageSplit testSplit, 
         return new ByteImageSplit(images.data(), labelBytes, images.itemSize());
     }
 
+    /** Labels are one byte an item: an IDX array of rank 1. */
+    public static void checkLabelRank(IdxFile labels, String labelsName) throws DatasetException {
+        if (labels.dimensions().length != 1) {
+            throw new DatasetException(labelsName + ": labels must be a rank-1 IDX array (one byte an item), got"
+                    + " dimensions " + labels.shape());
+        }
+    }
+
     /** This dataset with the first {@code n} training samples only. */
     public ImageDataset limitTraining(int n) {
-        return new ImageDataset(trainSplit.limit(n), testSplit, features, classNames, description);
+        if (n >= trainSplit.size()) {
+            return this;
+        }
+        return new ImageDataset(trainSplit.limit(n), testSplit, features, classNames, description, pixelShape);
     }
 
     @Override
@@ -58,5 +88,10 @@ public record ImageDataset(ByteImageSplit trainSplit, ByteImageSplit testSplit, 
     @Override
     public Split test() {
         return testSplit;
+    }
+
+    @Override
+    public Optional<int[]> imageShape() {
+        return pixelShape == null ? Optional.empty() : Optional.of(pixelShape.clone());
     }
 }

@@ -1,6 +1,7 @@
 package org.nnx.spi;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Labelled samples for classification: a training split and a test split. */
 public interface Dataset {
@@ -22,4 +23,13 @@ public interface Dataset {
 
     /** One line for the report: where the data came from. */
     String description();
+
+    /**
+     * One sample's shape as an image, {@code [height, width]} or {@code [height, width, channels]}, when the
+     * features are its pixels in row-major order scaled to [0, 1]; empty for other data. Reports use it to
+     * draw sample images.
+     */
+    default Optional<int[]> imageShape() {
+        return Optional.empty();
+    }
 }

@@ -37,20 +37,20 @@ public record Range(double min, boolean minInclusive, double max, boolean maxInc
      * bound that only guards against overflow does not clutter the common message.
      */
     public String requirement(double x) {
-        boolean guard = max == Integer.MAX_VALUE || max == Long.MAX_VALUE;
-        if (!guard || min == Double.NEGATIVE_INFINITY) {
-            return toString();
-        }
-        boolean belowMin = minInclusive ? x < min : x <= min;
-        return belowMin ? new Range(min, minInclusive, Double.POSITIVE_INFINITY, false).toString()
-                : new Range(Double.NEGATIVE_INFINITY, false, max, maxInclusive).toString();
+        boolean aboveMax = maxInclusive ? x > max : x >= max;
+        return isOverflowGuard() && aboveMax ? (maxInclusive ? "≤ " : "< ") + format(max) : toString();
     }
 
-    /** As a user reads it: {@code > 0}, {@code ≥ 1}, {@code in [0, 1)}. */
+    /** An upper bound at the largest int or long: there to keep values in their Java type, not a real limit. */
+    private boolean isOverflowGuard() {
+        return max == Integer.MAX_VALUE || max == Long.MAX_VALUE;
+    }
+
+    /** As a user reads it: {@code > 0}, {@code ≥ 1}, {@code in [0, 1)}; a bound that only guards against overflow is left out. */
     @Override
     public String toString() {
         boolean noMin = min == Double.NEGATIVE_INFINITY;
-        boolean noMax = max == Double.POSITIVE_INFINITY;
+        boolean noMax = max == Double.POSITIVE_INFINITY || isOverflowGuard();
         if (noMin && noMax) {
             return "any value";
         }

@@ -313,30 +313,6 @@ class AnalyzerTest {
         }
     }
 
-    // ---------------------------------------------------------------- not supported yet
-
-    /** Components the contract defines that this version does not implement yet. */
-    static Stream<Arguments> notSupportedYet() {
-        return Stream.of(
-                Arguments.of("dataset fashion_mnist", with("    dataset mnist", "    dataset fashion_mnist, dir = \"x\""),
-                        headline(2, 13, "dataset 'fashion_mnist' is not supported yet")),
-                Arguments.of("dataset idx", with("    dataset mnist", "    dataset idx, images = \"a\", labels = \"b\", "
-                                + "test_images = \"c\", test_labels = \"d\""),
-                        headline(2, 13, "dataset 'idx' is not supported yet")),
-                Arguments.of("dataset csv", with("    dataset mnist", "    dataset csv, path = \"x.csv\", label = \"y\""),
-                        headline(2, 13, "dataset 'csv' is not supported yet")),
-                Arguments.of("dataset spiral", with("    dataset mnist", "    dataset spiral, classes = 3, points = 100"),
-                        headline(2, 13, "dataset 'spiral' is not supported yet")));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("notSupportedYet")
-    void notSupportedYetIsALocatedError(String label, String source, String expected) {
-        Analyzer.Result result = analyze(source);
-        assertEquals(List.of(expected), headlines(result), source);
-        assertEquals(List.of(), result.plans());
-    }
-
     // ---------------------------------------------------------------- many problems at once
 
     @Test
@@ -366,7 +342,6 @@ class AnalyzerTest {
                 headline(4, 19, "unknown option 'inti' for layer 'dense'; did you mean 'init'?"),
                 headline(5, 9, "unknown layer 'sigmod'; did you mean 'sigmoid'?"),
                 headline(8, 10, "unknown loss 'cross_entrpy'; did you mean 'cross_entropy'?"),
-                headline(9, 15, "optimizer 'adam' is not supported yet"),
                 headline(10, 19, "'learning_rate' must be > 0, got -1"),
                 headline(11, 16, "'batch_size' must be a whole number, got 0.5"),
                 headline(13, 5, "'epochs' and 'iterations' cannot both be set; keep one"),
