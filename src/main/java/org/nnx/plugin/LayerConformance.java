@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Function;
+import org.nnx.nn.Freezable;
 import org.nnx.nn.GradientCheck;
 import org.nnx.spi.Arguments;
 import org.nnx.spi.ComponentCall;
@@ -22,8 +23,9 @@ import org.nnx.tensor.Tensor;
  * <p>The layer is built with the given {@link LayerContext} facts (input width, neighbours) in
  * {@link Precision#FLOAT64}, fed {@value #ROWS} samples drawn from N(0, 1), and at most
  * {@value #MAX_ENTRIES_PER_TENSOR} entries of each parameter and of the input are differentiated, so
- * that a wide layer costs milliseconds. A layer whose training-mode forward is not repeatable (dropout draws
- * a fresh mask each time) is checked in evaluation mode, where it must be.
+ * that a wide layer costs milliseconds. A plugin layer whose training-mode forward is not repeatable (a
+ * dropout draws a fresh mask each time) is checked in evaluation mode, where it must be; nnx's own such
+ * layers ({@link Freezable}) are checked in training mode with their randomness frozen.
  */
 public final class LayerConformance {
     /** The largest relative error that passes. */
@@ -76,9 +78,18 @@ public final class LayerConformance {
             for (int i = 0; i < input.size(); i++) {
                 input.set(i, random.nextGaussian());
             }
+            boolean training;
+            if (layer instanceof Freezable freezable) {
+                // nnx's own dropout and batch_norm can repeat one training forward exactly: check that.
+                layer.forward(input.copy(), true);
+                freezable.freeze(true);
+                training = true;
+            } else {
+                training = repeatable(layer, input);
+            }
             GradientCheck check = new GradientCheck()
                     .withMaxEntriesPerTensor(MAX_ENTRIES_PER_TENSOR)
-                    .withTraining(repeatable(layer, input));
+                    .withTraining(training);
             return outcome(check.check(layer, input, random));
         } catch (RuntimeException | LinkageError e) {
             return new Outcome(Double.NaN, null, PluginException.describe(unwrapped(e)));

@@ -286,6 +286,8 @@ class PluginCliTest {
         assertTrue(stdout().contains("ok      layer swish(beta = 1), acme-example-1.0.jar 1.0: largest relative error "),
                 stdout());
         assertTrue(stdout().contains("ok      layer dense(units = 3, bias = true), built-in: largest relative error "));
+        assertTrue(stdout().contains("ok      layer dropout(rate = 0.5), built-in: largest relative error "), stdout());
+        assertFalse(stdout().contains("FAILED"), stdout());
         assertTrue(stdout().contains(" layers checked against central differences: all agree (tolerance 1e-4)\n"));
 
         out.reset();
