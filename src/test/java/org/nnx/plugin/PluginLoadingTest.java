@@ -115,6 +115,11 @@ class PluginLoadingTest {
                 plugin("com.twin2", "TwinPlugin", STANDARD.formatted("twin2", "twin")),
                 plugin("com.relu", "ReluPlugin", STANDARD.formatted("relu", "relu")),
                 plugin("com.badname", "BadNamePlugin", STANDARD.formatted("badname", "my-layer")),
+                plugin("com.dup", "DupPlugin", """
+                        public int spiVersion() { return SPI_VERSION; }
+                        public String name() { return "dup"; }
+                        public List<LayerFactory> layers() { return List.of(twice("dup"), twice("dup")); }
+                        """),
                 plugin("com.noctor", "NoCtorPlugin", """
                         public NoCtorPlugin(String configuration) { }
                         """ + STANDARD.formatted("noctor", "noctor")));
@@ -257,6 +262,12 @@ class PluginLoadingTest {
                 warnings.toString());
         assertTrue(warnings.get(0).endsWith(" is named 'my-layer', which a file cannot write (a name is a letter or _"
                 + " followed by letters, digits or _); skipped"), warnings.get(0));
+    }
+
+    @Test
+    void aJarThatContributesANameTwiceItselfIsSkipped(@TempDir Path folder) throws Exception {
+        jar(folder, "dup.jar", "com.dup", "com.dup.DupPlugin\n");
+        assertEquals(folder.resolve("dup.jar") + ": it contributes layer 'dup' twice; skipped", onlyWarning(folder));
     }
 
     @Test
