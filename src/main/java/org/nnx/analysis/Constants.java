@@ -74,6 +74,6 @@ final class Constants {
     }
 
     static String format(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+        return org.nnx.spi.Arguments.formatNumber(value);
     }
 }

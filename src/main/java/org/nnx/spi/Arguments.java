@@ -86,14 +86,27 @@ public final class Arguments {
                 .collect(Collectors.joining(", "));
     }
 
-    /** A value as it would be written in an {@code .nnx} file. */
+    /** A value as it would be written in an {@code .nnx} file: {@code 0.9}, {@code 100}, {@code 1e-5}. */
     public static String formatValue(Object value) {
         if (value instanceof String text) {
             return text;
         }
-        if (value instanceof Double number && number == Math.rint(number) && Math.abs(number) < 1e15) {
-            return Long.toString(number.longValue());
+        if (value instanceof Double number) {
+            return formatNumber(number);
         }
         return String.valueOf(value);
+    }
+
+    /** The shorter of the plain and the scientific form of a number, as a person writes it. */
+    public static String formatNumber(double number) {
+        if (number == Math.rint(number) && Math.abs(number) < 1e15) {
+            return Long.toString((long) number);
+        }
+        if (!Double.isFinite(number)) {
+            return Double.toString(number);
+        }
+        String plain = new java.math.BigDecimal(Double.toString(number)).stripTrailingZeros().toPlainString();
+        String scientific = Double.toString(number).replace(".0E", "E").replace("E", "e");
+        return plain.length() <= scientific.length() ? plain : scientific;
     }
 }

@@ -77,7 +77,7 @@ public record ParameterSpec(
             text.append(' ').append(String.join(" | ", choices));
         }
         if (defaultValue != null) {
-            text.append(" = ").append(defaultValue);
+            text.append(" = ").append(Arguments.formatValue(defaultValue));
         } else if (required) {
             text.append(" (required)");
         }

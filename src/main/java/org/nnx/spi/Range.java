@@ -64,6 +64,6 @@ public record Range(double min, boolean minInclusive, double max, boolean maxInc
     }
 
     private static String format(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+        return Arguments.formatNumber(value);
     }
 }

@@ -265,11 +265,11 @@ class PluginCliTest {
         for (String expected : List.of(
                 "layer dense (built-in): affine y = xW + b\n    units: integer (required), ",
                 "layer swish (acme-example-1.0.jar 1.0): swish activation x·sigmoid(β·x) (Ramachandran et al. 2017)\n"
-                        + "    beta: number = 1.0, ≥ 0 — β, the sharpness of the gate; 0 gives x/2\n",
+                        + "    beta: number = 1, ≥ 0 — β, the sharpness of the gate; 0 gives x/2\n",
                 "optimizer lion (acme-example-1.0.jar 1.0): Lion (Chen et al. 2023)",
                 "    beta1: number = 0.9, in [0, 1) — weight of the momentum in the update's direction\n"
                         + "    beta2: number = 0.99, in [0, 1) — decay of the momentum m\n"
-                        + "    weight_decay: number = 0.0, ≥ 0 — decoupled weight decay λ on weights\n",
+                        + "    weight_decay: number = 0, ≥ 0 — decoupled weight decay λ on weights\n",
                 "optimizer sgd (built-in): ",
                 "loss cross_entropy (built-in): ",
                 "initializer he (built-in): ",
