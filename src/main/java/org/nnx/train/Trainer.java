@@ -147,7 +147,8 @@ public final class Trainer {
                             || batchLoss > Math.max(DIVERGENCE_FLOOR, DIVERGENCE_FACTOR * firstLoss)) {
                         metrics.add(new MetricsRow(iteration, epoch, batchLoss, Double.NaN, Double.NaN));
                         status = RunStatus.DIVERGED;
-                        reasons.add("loss became " + batchLoss + " at iteration " + iteration);
+                        reasons.add(String.format(java.util.Locale.ROOT, "loss became %.4g at iteration %d",
+                                batchLoss, iteration));
                         break;
                     }
                     MetricsRow row = new MetricsRow(iteration, epoch, batchLoss, Double.NaN, Double.NaN);
