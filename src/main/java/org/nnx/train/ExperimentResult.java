@@ -1,11 +1,21 @@
 package org.nnx.train;
 
 import java.util.List;
+import java.util.Optional;
 import org.nnx.model.ExperimentPlan;
 
-/** An experiment's runs, in the order they were planned. */
-public record ExperimentResult(ExperimentPlan plan, List<RunResult> runs) {
+/**
+ * An experiment's runs, in the order they were planned.
+ *
+ * @param data the first run's data, as the report shows it; empty when no run could load its data
+ */
+public record ExperimentResult(ExperimentPlan plan, List<RunResult> runs, Optional<DatasetSummary> data) {
     public ExperimentResult {
         runs = List.copyOf(runs);
+    }
+
+    /** Results without a data summary, as read back from files. */
+    public ExperimentResult(ExperimentPlan plan, List<RunResult> runs) {
+        this(plan, runs, Optional.empty());
     }
 }

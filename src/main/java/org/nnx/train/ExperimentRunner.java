@@ -12,6 +12,9 @@ import org.nnx.spi.DatasetException;
 
 /** Trains every run of an experiment in order; a run that fails or diverges does not stop the others. */
 public final class ExperimentRunner {
+    /** Sample images of each class the report shows, for image data. */
+    static final int SAMPLES_PER_CLASS = 10;
+
     private final Trainer trainer;
     private final DatasetLoader datasets;
     private final StopSignal stop;
@@ -25,6 +28,7 @@ public final class ExperimentRunner {
     public ExperimentResult run(ExperimentPlan plan, TrainingListener listener) {
         List<RunResult> results = new ArrayList<>();
         List<RunPlan> runs = plan.runs();
+        DatasetSummary data = null;
         for (int i = 0; i < runs.size(); i++) {
             RunPlan run = runs.get(i);
             if (stop.requested()) {
@@ -45,9 +49,13 @@ public final class ExperimentRunner {
                 results.add(failed);
                 continue;
             }
+            if (data == null) {
+                data = DatasetSummary.of(dataset, HoldOut.heldOut(dataset.train().size(), config.validation()),
+                        SAMPLES_PER_CLASS);
+            }
             results.add(trainer.train(run, dataset, listener, i, runs.size()));
         }
-        return new ExperimentResult(plan, results);
+        return new ExperimentResult(plan, results, java.util.Optional.ofNullable(data));
     }
 
     private static RunResult notRun(RunPlan run, RunStatus status, String reason) {

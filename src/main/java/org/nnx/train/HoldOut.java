@@ -24,6 +24,11 @@ record HoldOut(Split training, Split validation) {
      *
      * @throws IllegalArgumentException when the fraction is outside [0, 1) or would leave nothing to train on
      */
+    /** How many of {@code size} training samples a validation fraction holds out: n − ⌊n(1 − F)⌋, as Keras rounds. */
+    static int heldOut(int size, double fraction) {
+        return fraction == 0 ? 0 : size - (int) Math.floor(size * (1 - fraction));
+    }
+
     static HoldOut of(Split train, double fraction, RandomGenerator random) {
         if (!(fraction >= 0 && fraction < 1)) {
             throw new IllegalArgumentException("validation fraction must be in [0, 1): " + fraction);
@@ -32,7 +37,7 @@ record HoldOut(Split training, Split validation) {
         if (fraction == 0) {
             return new HoldOut(train, new IndexedSplit(train, new int[0]));
         }
-        int trainingSize = (int) Math.floor(size * (1 - fraction));
+        int trainingSize = size - heldOut(size, fraction);
         if (trainingSize < 1) {
             throw new IllegalArgumentException("validation " + fraction + " of " + size
                     + " training samples leaves none to train on");

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nnx.spi.Arguments;
 import org.nnx.spi.Dataset;
 import org.nnx.spi.DatasetException;
+import org.nnx.report.SampleGrid;
+import org.nnx.train.DatasetSummary;
 
 /** The report's view of a dataset: sizes, class balance, and a PNG grid of sample images. */
 class DatasetSummaryTest {
@@ -42,7 +44,7 @@ class DatasetSummaryTest {
 
     @Test
     void sizesClassesAndBalance() throws DatasetException {
-        DatasetSummary summary = DatasetSummary.of(images(3, 4));
+        DatasetSummary summary = DatasetSummary.of(images(3, 4), 0, 3);
         assertEquals(6, summary.trainSize());
         assertEquals(2, summary.testSize());
         assertEquals(12, summary.features());
@@ -56,7 +58,7 @@ class DatasetSummaryTest {
     @Test
     void theGridIsAPngOfOneRowPerClass() throws DatasetException, IOException {
         Dataset dataset = images(3, 4);
-        byte[] png = DatasetSummary.sampleImagesPng(dataset, 3, 2).orElseThrow();
+        byte[] png = SampleGrid.png(DatasetSummary.of(dataset, 0, 3), 3, 2).orElseThrow();
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         int gap = SampleGrid.GAP;
         assertEquals(3 * 4 * 2 + 4 * gap, image.getWidth(), "3 images of width 4 at scale 2, and 4 gaps");
@@ -74,7 +76,7 @@ class DatasetSummaryTest {
     void threeChannelsAreDrawnInColour() throws DatasetException, IOException {
         Dataset dataset = images(2, 2, 3);
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(
-                DatasetSummary.sampleImagesPng(dataset, 1, 1).orElseThrow()));
+                SampleGrid.png(DatasetSummary.of(dataset, 0, 1), 1, 1).orElseThrow()));
         assertEquals(2 + 2 * SampleGrid.GAP, image.getWidth());
         assertEquals(3 * 2 + 4 * SampleGrid.GAP, image.getHeight());
         // Sample 0's first pixel is bytes 0, 7, 14: red, green, blue.
@@ -85,10 +87,10 @@ class DatasetSummaryTest {
     void dataThatIsNotImagesHasNoGrid() {
         TabularDataset spiral = new SpiralDatasetFactory().load(Arguments.of("classes", 3L, "points", 10L,
                 "noise", 0.2), TestFiles.context(null, 0));
-        DatasetSummary summary = DatasetSummary.of(spiral);
+        DatasetSummary summary = DatasetSummary.of(spiral, 0, 3);
         assertEquals(List.of(10, 10, 10), summary.trainClassCounts());
         assertTrue(summary.imageShape().isEmpty());
-        assertTrue(DatasetSummary.sampleImagesPng(spiral, 3, 1).isEmpty());
+        assertTrue(SampleGrid.png(summary, 3, 1).isEmpty());
     }
 
     private static int rgb(BufferedImage image, int x, int y) {

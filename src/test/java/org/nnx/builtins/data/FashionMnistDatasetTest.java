@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
+import org.nnx.train.DatasetSummary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nnx.builtins.ImageDataset;
@@ -49,7 +50,7 @@ class FashionMnistDatasetTest {
         assertEquals(47_040_000, dataset.trainSplit().pixelBytes());
         assertEquals(60_000, dataset.trainSplit().labelBytes());
         assertEquals(7_840_000, dataset.testSplit().pixelBytes());
-        DatasetSummary summary = DatasetSummary.of(dataset);
+        DatasetSummary summary = DatasetSummary.of(dataset, 0, 1);
         assertEquals(Collections.nCopies(10, 6000), summary.trainClassCounts());
         assertEquals(Collections.nCopies(10, 1000), summary.testClassCounts());
 
