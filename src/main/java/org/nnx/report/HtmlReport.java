@@ -31,7 +31,7 @@ public final class HtmlReport {
             * { box-sizing: border-box; }
             body { margin: 0; background: #fff; color: var(--text);
               font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
-            main { max-width: 1000px; margin: 0 auto; padding: 32px 24px 48px; }
+            main { max-width: 1120px; margin: 0 auto; padding: 32px 24px 48px; }
             .kicker { margin: 0; color: var(--muted); font-size: 12px; letter-spacing: .08em; text-transform: uppercase; }
             h1 { margin: 2px 0 8px; font-size: 28px; line-height: 1.2; overflow-wrap: anywhere; }
             h2 { margin: 36px 0 12px; padding-bottom: 6px; border-bottom: 1px solid var(--line); font-size: 18px; }
@@ -73,12 +73,16 @@ public final class HtmlReport {
             .findings li::marker { color: var(--muted); }
             .findings .label { font-weight: 600; }
             table.runs { font-size: 13px; }
-            table.runs th, table.runs td { padding: 5px 7px; }
+            table.runs th, table.runs td { padding: 5px 6px; }
+            table.runs th { letter-spacing: 0; }
+            table.runs .run { flex-wrap: nowrap; }
             th button { all: inherit; cursor: pointer; padding: 0; }
-            th button::after { content: " \2195"; color: #afb8c1; }
-            th[aria-sort=ascending] button::after { content: " \2191"; color: var(--text); }
-            th[aria-sort=descending] button::after { content: " \2193"; color: var(--text); }
+            th button::after { content: " ↕"; color: #afb8c1; }
+            th[aria-sort=ascending] button::after { content: " ↑"; color: var(--text); }
+            th[aria-sort=descending] button::after { content: " ↓"; color: var(--text); }
             tr.faint td { color: #57606a; }
+            table.runs .reason { max-width: none; white-space: nowrap; }
+            table.runs td { white-space: nowrap; }
             .status-barely { background: #fff1e5; color: #9a4a00; }
             .where { color: var(--muted); font-size: 11px; }
             .neg { color: var(--muted); }
@@ -100,6 +104,7 @@ public final class HtmlReport {
               figure img { border: none; }
               details > *:not(summary) { display: block; }
               th button::after { content: none; }
+              table.runs td, table.runs .reason { white-space: normal; }
               .badge { border: 1px solid currentColor; }
             }
             """;

@@ -34,6 +34,12 @@ public final class LossChart {
 
     /** Log scale once max/min of the positive losses exceeds this: two decades. */
     static final double LOG_SCALE_RATIO = 100;
+    /**
+     * The y axis ends at this many times the largest starting loss: a diverging run's climb to 10⁸ would
+     * otherwise squeeze every other curve into a flat line at the bottom. Its curve leaves the top instead,
+     * and the subtitle says so.
+     */
+    static final double CLIP_FACTOR = 4;
     /** Opacity of the raw loss: visible as a band of noise behind the smoothed line, not competing with it. */
     static final double RAW_OPACITY = 0.22;
 
@@ -96,7 +102,18 @@ public final class LossChart {
     /** The chart of {@code dataset}; each series in its line's colour. */
     public static JFreeChart createChart(LossDataset dataset, List<RunResult> runs) {
         List<RunResult> all = dataset.lines().stream().flatMap(line -> line.runs().stream()).toList();
-        ValueAxis lossAxis = wantsLogScale(dataset.raw(), dataset.smoothed()) ? logAxis() : linearAxis();
+        double ceiling = CLIP_FACTOR * largestStart(dataset.smoothed());
+        boolean clipped = Double.isFinite(ceiling) && ceiling > 0 && maximum(dataset.raw(), dataset.smoothed()) > ceiling;
+        double limit = clipped ? ceiling : Double.POSITIVE_INFINITY;
+        ValueAxis lossAxis = wantsLogScale(limit, dataset.raw(), dataset.smoothed()) ? logAxis() : linearAxis();
+        if (clipped) {
+            double low = minimum(dataset.raw(), dataset.smoothed());
+            if (lossAxis instanceof LogAxis) {
+                lossAxis.setRange(low / 1.5, ceiling);
+            } else {
+                lossAxis.setRange(Math.max(low > 0 ? 0 : low, low - 0.05 * (ceiling - low)), ceiling);
+            }
+        }
         List<ChartLine> lines = dataset.lines();
         XYPlot plot = new XYPlot(dataset.raw(), ChartStyle.xAxis(dataset.axis(), all), lossAxis, rawRenderer(lines));
         plot.setDataset(1, dataset.smoothed());
@@ -117,6 +134,9 @@ public final class LossChart {
         }
         if (lossAxis instanceof LogAxis) {
             notes.add("log scale");
+        }
+        if (clipped) {
+            notes.add("cut at " + (int) CLIP_FACTOR + "× the start: curves leaving the top diverged");
         }
         String title = dataset.axis() == XAxisKind.ITERATION ? "Loss per iteration" : "Loss by epoch";
         return ChartStyle.chart(title, String.join(" · ", notes), plot, ChartStyle.legend(lines));
@@ -185,12 +205,20 @@ public final class LossChart {
 
     /** True when every finite loss is positive and the largest is more than 100× the smallest. */
     static boolean wantsLogScale(XYDataset... datasets) {
+        return wantsLogScale(Double.POSITIVE_INFINITY, datasets);
+    }
+
+    /** Like {@link #wantsLogScale(XYDataset...)}, over the losses up to {@code limit} only (the visible ones). */
+    static boolean wantsLogScale(double limit, XYDataset... datasets) {
         double min = Double.POSITIVE_INFINITY;
         double max = 0;
         for (XYDataset data : datasets) {
             for (int s = 0; s < data.getSeriesCount(); s++) {
                 for (int i = 0; i < data.getItemCount(s); i++) {
                     double y = data.getYValue(s, i);
+                    if (y > limit) {
+                        continue;
+                    }
                     if (!(y > 0)) {
                         return false;
                     }
@@ -200,6 +228,45 @@ public final class LossChart {
             }
         }
         return max > 0 && max / min > LOG_SCALE_RATIO;
+    }
+
+    /** The largest first value of any series: where the curves start. */
+    static double largestStart(XYDataset smoothed) {
+        double start = Double.NaN;
+        for (int s = 0; s < smoothed.getSeriesCount(); s++) {
+            if (smoothed.getItemCount(s) > 0) {
+                double y = smoothed.getYValue(s, 0);
+                start = Double.isNaN(start) ? y : Math.max(start, y);
+            }
+        }
+        return start;
+    }
+
+    private static double maximum(XYDataset... datasets) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (XYDataset data : datasets) {
+            for (int s = 0; s < data.getSeriesCount(); s++) {
+                for (int i = 0; i < data.getItemCount(s); i++) {
+                    max = Math.max(max, data.getYValue(s, i));
+                }
+            }
+        }
+        return max;
+    }
+
+    private static double minimum(XYDataset... datasets) {
+        double min = Double.POSITIVE_INFINITY;
+        for (XYDataset data : datasets) {
+            for (int s = 0; s < data.getSeriesCount(); s++) {
+                for (int i = 0; i < data.getItemCount(s); i++) {
+                    double y = data.getYValue(s, i);
+                    if (y > 0 || !(data instanceof YIntervalSeriesCollection)) {
+                        min = Math.min(min, y);
+                    }
+                }
+            }
+        }
+        return min;
     }
 
     /**

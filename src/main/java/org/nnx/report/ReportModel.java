@@ -225,6 +225,15 @@ final class ReportModel {
         return groups.stream().filter(g -> g.rank == 0 && g.okAccuracies().length > 0).findFirst().orElse(null);
     }
 
+    /**
+     * The best-ranked configuration with at least two ok runs: the one the others are tested against.
+     * The overall best may be a single run, which no test can compare.
+     */
+    Group bestTestedGroup() {
+        return groups.stream().filter(g -> g.okAccuracies().length >= 2)
+                .min(Comparator.comparingInt(g -> g.rank)).orElse(null);
+    }
+
     /** True when every run has the same epochs per iteration, so one x axis shows both. */
     boolean epochsAlign() {
         return !Double.isNaN(ChartStyle.commonEpochsPerIteration(runs.stream().map(r -> r.result).toList()));

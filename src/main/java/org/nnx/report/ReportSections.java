@@ -119,11 +119,18 @@ final class ReportSections {
                         + String.format(Locale.ROOT, ": %.1f points (train %s, test %s), a sign of overfitting.",
                         100 * r.gap(), HtmlReport.percent(r.result.trainAccuracy()),
                         HtmlReport.percent(r.finalTestAccuracy()))));
-        if (model.hasRepeats() && bestGroup != null) {
-            long close = model.groups.stream().filter(g -> g != bestGroup)
-                    .filter(g -> WelchTest.test(bestGroup.okAccuracies(), g.okAccuracies()).p() >= ALPHA).count();
-            items.add(label("Seed noise") + close + (close == 1 ? " configuration is" : " configurations are")
-                    + " not distinguishable from the best by Welch's t-test at p ≥ " + ALPHA + " (see Repeats).");
+        ReportModel.Group tested = model.bestTestedGroup();
+        if (model.hasRepeats() && tested != null) {
+            List<ReportModel.Group> close = model.groups.stream().filter(g -> g != tested)
+                    .filter(g -> WelchTest.test(tested.okAccuracies(), g.okAccuracies()).p() >= ALPHA).toList();
+            long testable = model.groups.stream().filter(g -> g != tested && g.okAccuracies().length >= 2).count();
+            String against = swatched(tested.colour, tested.label) + " (" + meanSd(tested) + ")";
+            items.add(label("Seed noise") + (close.isEmpty()
+                    ? "every configuration with repeats is below " + against
+                    : close.size() + " of " + testable + " configurations with repeats "
+                            + (close.size() == 1 ? "is" : "are") + " within seed noise of " + against + ", e.g. "
+                            + swatched(close.get(0).colour, close.get(0).label) + " (" + meanSd(close.get(0)) + ")")
+                    + ": Welch's t-test, p " + (close.isEmpty() ? "&lt; " : "≥ ") + ALPHA + " (see Repeats).");
         }
         html.append("<ul class=\"findings\">\n");
         items.forEach(item -> html.append("<li>").append(item).append("</li>\n"));
@@ -148,6 +155,16 @@ final class ReportSections {
 
     private String named(List<ReportModel.Run> runs, java.util.function.Function<ReportModel.Run, String> detail) {
         List<String> parts = new ArrayList<>();
+        String shared = runs.size() > NAMED_IN_FINDING ? sharedSettings(runs) : "";
+        if (!shared.isEmpty()) {
+            // Many runs: what they have in common says more than a list of names; two examples show the detail.
+            StringBuilder text = new StringBuilder("all with ").append(shared).append("; e.g. ");
+            for (int i = 0; i < 2; i++) {
+                text.append(i == 0 ? "" : "; ").append(swatched(runs.get(i).colour(), runs.get(i).label))
+                        .append(detail.apply(runs.get(i)));
+            }
+            return text.append(" (all in the table).").toString();
+        }
         for (int i = 0; i < Math.min(NAMED_IN_FINDING, runs.size()); i++) {
             parts.add(swatched(runs.get(i).colour(), runs.get(i).label) + detail.apply(runs.get(i)));
         }
@@ -156,6 +173,24 @@ final class ReportSections {
             text += "; and " + (runs.size() - NAMED_IN_FINDING) + " more (see the table)";
         }
         return text + ".";
+    }
+
+    /**
+     * The swept values that {@code runs} are confined to, e.g. {@code learning_rate 1 or 0.3, optimizer sgd}:
+     * the settings for which they took fewer values than the whole sweep did. Empty when none.
+     */
+    String sharedSettings(List<ReportModel.Run> runs) {
+        List<String> parts = new ArrayList<>();
+        for (String setting : model.settingsThatVary()) {
+            List<String> all = model.runs.stream().map(r -> r.swept.getOrDefault(setting, "")).distinct().toList();
+            java.util.Set<String> taken = new java.util.HashSet<>();
+            runs.forEach(r -> taken.add(r.swept.getOrDefault(setting, "")));
+            if (taken.size() < all.size()) {
+                List<String> values = all.stream().filter(taken::contains).map(v -> "<code>" + escape(v) + "</code>").toList();
+                parts.add("<code>" + escape(setting) + "</code> " + String.join(" or ", values));
+            }
+        }
+        return String.join(", ", parts);
     }
 
     private static String bestNote(ReportModel.Run run) {
@@ -242,8 +277,16 @@ final class ReportSections {
         ReportModel.Run best = model.bestRun();
         boolean validation = model.hasValidation();
         boolean names = model.swept.isEmpty();
+        // A large sweep is listed best first, so the top of the table answers "which settings won";
+        // a small one in the order of the file, which is how its author thinks of it.
+        boolean byRank = model.groups.size() > ReportModel.MAX_COLOURED;
+        List<ReportModel.Run> rows = new ArrayList<>(model.runs);
+        if (byRank) {
+            rows.sort(java.util.Comparator.comparingInt(r -> r.rank));
+        }
         html.append("<div class=\"table-wrap\">\n<table class=\"runs sortable\">\n<thead>\n<tr>")
-                .append("<th class=\"num\" data-first=\"ascending\" title=\"rank by final test accuracy\">#</th>");
+                .append("<th class=\"num\" data-first=\"ascending\" title=\"rank by final test accuracy\"")
+                .append(byRank ? " aria-sort=\"ascending\"" : "").append(">#</th>");
         if (names) {
             html.append("<th>Run</th>");
         }
@@ -257,7 +300,7 @@ final class ReportSections {
         }
         html.append("<th class=\"num\" data-first=\"ascending\">Loss</th><th class=\"num\" data-first=\"ascending\">Time</th>")
                 .append("<th class=\"num\">Samples/s</th></tr>\n</thead>\n<tbody>\n");
-        for (ReportModel.Run run : model.runs) {
+        for (ReportModel.Run run : rows) {
             List<String> classes = new ArrayList<>();
             if (run == best) {
                 classes.add("best");
@@ -314,7 +357,7 @@ final class ReportSections {
         if (best != null) {
             html.append("★ marks the ok run with the highest final test accuracy. ");
         }
-        html.append("# ranks the runs by final test accuracy, ok runs first. Gap is train minus test accuracy in points."
+        html.append(byRank ? "Listed best first. " : "").append("# ranks the runs by final test accuracy, ok runs first. Gap is train minus test accuracy in points."
                 + " Best test is the highest test accuracy at any evaluation, and where.</p>\n</section>\n");
     }
 
@@ -344,13 +387,13 @@ final class ReportSections {
         if (!model.hasRepeats()) {
             return;
         }
-        ReportModel.Group best = model.bestGroup();
+        ReportModel.Group best = model.bestTestedGroup();
         List<ReportModel.Group> order = new ArrayList<>(model.groups);
         order.sort(java.util.Comparator.comparingInt(g -> g.rank));
         html.append("\n<section>\n<h2>Repeats</h2>\n<p class=\"note\">Each configuration ran with several seeds. "
                 + "The final test accuracy is given as mean ± sample standard deviation over its ok runs. "
                 + "p is the two-sided p-value of <b>Welch's t-test</b> (unequal variances) of the best configuration "
-                + "against each other one: t = (m₁ − m₂) / √(s₁²/n₁ + s₂²/n₂), with Welch–Satterthwaite degrees of "
+                + "with at least two ok runs against each other one: t = (m₁ − m₂) / √(s₁²/n₁ + s₂²/n₂), with Welch–Satterthwaite degrees of "
                 + "freedom. With as few runs as these the test has little power: p ≥ " + ALPHA + " means the "
                 + "difference could be seed noise, not that the configurations are equal.</p>\n");
         html.append("<div class=\"table-wrap\">\n<table class=\"sortable\">\n<thead>\n<tr><th>Configuration</th>")
@@ -371,11 +414,14 @@ final class ReportSections {
             double min = java.util.Arrays.stream(values).min().orElse(Double.NaN);
             double max = java.util.Arrays.stream(values).max().orElse(Double.NaN);
             numberCell(min, values.length == 0 ? "—" : String.format(Locale.ROOT, "%.2f – %.2f %%", 100 * min, 100 * max));
-            if (best == null || group == best || values.length == 0) {
+            if (best == null || group == best || values.length < 2) {
+                numberCell(best == null || group == best || values.length == 0 ? Double.NaN : group.mean() - best.mean(),
+                        best == null || group == best || values.length == 0 ? "—"
+                                : String.format(Locale.ROOT, "%+.2f", 100 * (group.mean() - best.mean())));
                 numberCell(Double.NaN, "—");
-                numberCell(Double.NaN, "—");
-                html.append("<td>").append(group == best ? "<span class=\"badge best-mark\">★ best</span>"
-                        : values.length == 0 ? "no ok run" : "").append("</td>");
+                html.append("<td>").append(group == best ? "<span class=\"badge best-mark\">★ tested against</span>"
+                        : values.length == 0 ? "<span class=\"neg\">no ok run</span>"
+                        : "<span class=\"neg\">one run: no test</span>").append("</td>");
             } else {
                 double delta = group.mean() - best.mean();
                 numberCell(delta, String.format(Locale.ROOT, "%+.2f", 100 * delta));
