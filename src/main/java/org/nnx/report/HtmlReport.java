@@ -2,13 +2,9 @@ package org.nnx.report;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
-import java.util.TreeSet;
-import org.nnx.model.ExperimentPlan;
 import org.nnx.train.ExperimentResult;
 import org.nnx.train.RunResult;
 import org.nnx.train.RunStatus;
@@ -31,7 +27,7 @@ public final class HtmlReport {
             * { box-sizing: border-box; }
             body { margin: 0; background: #fff; color: var(--text);
               font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
-            main { max-width: 1120px; margin: 0 auto; padding: 32px 24px 48px; }
+            main { max-width: 1180px; margin: 0 auto; padding: 32px 24px 48px; }
             .kicker { margin: 0; color: var(--muted); font-size: 12px; letter-spacing: .08em; text-transform: uppercase; }
             h1 { margin: 2px 0 8px; font-size: 28px; line-height: 1.2; overflow-wrap: anywhere; }
             h2 { margin: 36px 0 12px; padding-bottom: 6px; border-bottom: 1px solid var(--line); font-size: 18px; }
@@ -74,14 +70,15 @@ public final class HtmlReport {
             .findings .label { font-weight: 600; }
             table.runs { font-size: 13px; }
             table.runs th, table.runs td { padding: 5px 6px; }
-            table.runs th { letter-spacing: 0; }
+            table.runs th { letter-spacing: 0; text-transform: none; font-size: 12.5px; }
             table.runs .run { flex-wrap: nowrap; }
             th button { all: inherit; cursor: pointer; padding: 0; }
             th button::after { content: " ↕"; color: #afb8c1; }
             th[aria-sort=ascending] button::after { content: " ↑"; color: var(--text); }
             th[aria-sort=descending] button::after { content: " ↓"; color: var(--text); }
             tr.faint td { color: #57606a; }
-            table.runs .reason { max-width: none; white-space: nowrap; }
+            table.runs td.status { white-space: normal; min-width: 7em; }
+            table.runs .reason { max-width: 11em; }
             table.runs td { white-space: nowrap; }
             .status-barely { background: #fff1e5; color: #9a4a00; }
             .where { color: var(--muted); font-size: 11px; }

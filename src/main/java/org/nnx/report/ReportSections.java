@@ -294,7 +294,7 @@ final class ReportSections {
             html.append("<th>").append(escape(setting)).append("</th>");
         }
         html.append("<th>Status</th><th class=\"num\">Test acc.</th><th class=\"num\">Best test</th>")
-                .append("<th class=\"num\">Train acc.</th><th class=\"num\" title=\"train minus test accuracy\">Gap</th>");
+                .append("<th class=\"num\" title=\"train minus test accuracy, in points: overfitting\">Train gap</th>");
         if (validation) {
             html.append("<th class=\"num\">Val. acc.</th>");
         }
@@ -323,7 +323,7 @@ final class ReportSections {
                 String value = run.swept.getOrDefault(setting, "");
                 html.append("<td").append(numericAttribute(value)).append(">").append(escape(value)).append("</td>");
             }
-            html.append("<td data-v=\"").append(run.status().label()).append(run.barelyMoved() ? " barely" : "")
+            html.append("<td class=\"status\" data-v=\"").append(run.status().label()).append(run.barelyMoved() ? " barely" : "")
                     .append("\"><span class=\"badge status-").append(run.status().label()).append("\">")
                     .append(run.status().label()).append("</span>");
             if (run.barelyMoved()) {
@@ -342,8 +342,11 @@ final class ReportSections {
                         .append("</div>");
             }
             html.append("</td>");
-            numberCell(run.result.trainAccuracy(), HtmlReport.percent(run.result.trainAccuracy()));
-            numberCell(run.gap(), Double.isFinite(run.gap()) ? String.format(Locale.ROOT, "%+.1f", 100 * run.gap()) : "—");
+            // The train accuracy itself is the gap plus the test accuracy; it is in the cell's tooltip.
+            html.append("<td class=\"num\" data-v=\"").append(sortValue(run.gap())).append("\" title=\"train accuracy ")
+                    .append(HtmlReport.percent(run.result.trainAccuracy())).append("\">")
+                    .append(Double.isFinite(run.gap()) ? String.format(Locale.ROOT, "%+.1f", 100 * run.gap()) : "—")
+                    .append("</td>");
             if (validation) {
                 numberCell(run.finalValidationAccuracy, HtmlReport.percent(run.finalValidationAccuracy));
             }
@@ -357,7 +360,7 @@ final class ReportSections {
         if (best != null) {
             html.append("★ marks the ok run with the highest final test accuracy. ");
         }
-        html.append(byRank ? "Listed best first. " : "").append("# ranks the runs by final test accuracy, ok runs first. Gap is train minus test accuracy in points."
+        html.append(byRank ? "Listed best first. " : "").append("# ranks the runs by final test accuracy, ok runs first. Train gap is train minus test accuracy in points (hover for the train accuracy)."
                 + " Best test is the highest test accuracy at any evaluation, and where.</p>\n</section>\n");
     }
 
