@@ -171,7 +171,8 @@ public final class HtmlReport {
 
     /** The page of {@code nnx compare}: the runs of all {@code experiments} in one report. */
     public static String renderComparison(List<ReportedExperiment> experiments) {
-        return render(new ReportModel(experiments, true), ChartImages::toReportImage);
+        // One folder is its own report again, from its files; names need the experiment only beside others.
+        return render(new ReportModel(experiments, experiments.size() > 1), ChartImages::toReportImage);
     }
 
     static String render(ReportModel model, ChartRenderer charts) {

@@ -24,6 +24,12 @@ final class ReportModel {
     static final int HIGHLIGHTED = 5;
     /** A run whose smoothed loss fell by less than this fraction "barely moved". */
     static final double BARELY_MOVED_DROP = 0.10;
+    /**
+     * A run whose loss rose above this many times its first loss, and then never fell clearly below
+     * where it started, "blew up": the trainer's own divergence rule (1000×, or NaN) did not fire, but
+     * the step size broke the model all the same, as a sigmoid net at learning rate 10 shows.
+     */
+    static final double BLOW_UP_FACTOR = 2;
     /** The column that names the experiment of each run in a comparison. */
     static final String EXPERIMENT_COLUMN = "experiment";
 
@@ -43,6 +49,10 @@ final class ReportModel {
         final double lossDrop;
         final double lossStart;
         final double lossEnd;
+        /** The highest finite loss and its iteration; NaN and -1 without losses. */
+        final double lossPeak;
+        final long lossPeakIteration;
+        final double firstLoss;
 
         Run(int index, ReportedExperiment experiment, RunResult result, String label, Map<String, String> swept) {
             this.index = index;
@@ -65,6 +75,23 @@ final class ReportModel {
             bestTestAccuracy = best;
             bestIteration = at;
             finalValidationAccuracy = validation;
+            double peak = Double.NaN;
+            long peakAt = -1;
+            double first = Double.NaN;
+            for (MetricsRow row : result.metrics()) {
+                if (Double.isFinite(row.loss())) {
+                    if (Double.isNaN(first)) {
+                        first = row.loss();
+                    }
+                    if (Double.isNaN(peak) || row.loss() > peak) {
+                        peak = row.loss();
+                        peakAt = row.iteration();
+                    }
+                }
+            }
+            lossPeak = peak;
+            lossPeakIteration = peakAt;
+            firstLoss = first;
             double[] losses = result.metrics().stream().mapToDouble(MetricsRow::loss).filter(Double::isFinite).toArray();
             if (losses.length >= 10) {
                 int window = Math.max(1, losses.length / 20);
@@ -93,7 +120,18 @@ final class ReportModel {
 
         /** It trained to the end, but its loss hardly fell: the learning rate is too small, or it is stuck. */
         boolean barelyMoved() {
-            return (status() == RunStatus.OK || status() == RunStatus.STOPPED) && lossDrop < BARELY_MOVED_DROP;
+            return (status() == RunStatus.OK || status() == RunStatus.STOPPED) && lossDrop < BARELY_MOVED_DROP
+                    && !blewUp();
+        }
+
+        /**
+         * Not diverged by the trainer's rule, but in effect: the loss shot up to more than
+         * {@link #BLOW_UP_FACTOR}× its first value and the run ended no better than it began.
+         */
+        boolean blewUp() {
+            // Against the first loss, not the average of the first steps, which the jump itself inflates.
+            return (status() == RunStatus.OK || status() == RunStatus.STOPPED) && firstLoss > 0
+                    && lossPeak > BLOW_UP_FACTOR * firstLoss && lossEnd > (1 - BARELY_MOVED_DROP) * firstLoss;
         }
 
         Color colour() {

@@ -99,16 +99,19 @@ final class ReportSections {
             items.add(label("No run finished") + " with a test accuracy.");
         }
         for (RunStatus status : List.of(RunStatus.DIVERGED, RunStatus.FAILED, RunStatus.STOPPED)) {
-            List<ReportModel.Run> runs = model.runs.stream().filter(r -> r.status() == status).toList();
+            // Runs that blew up count as diverged here: that is what a reader needs to know about them.
+            List<ReportModel.Run> runs = model.runs.stream()
+                    .filter(r -> r.status() == status || status == RunStatus.DIVERGED && r.blewUp()).toList();
             if (!runs.isEmpty()) {
                 items.add(label(capitalized(status.label()) + " (" + runs.size() + ")") + named(runs,
-                        r -> r.result.reason() == null || r.result.reason().isBlank() ? "" : " — " + escape(r.result.reason())));
+                        r -> r.blewUp() ? blowUp(r) : r.result.reason() == null || r.result.reason().isBlank() ? ""
+                                : " — " + escape(r.result.reason())));
             }
         }
         List<ReportModel.Run> barely = model.runs.stream().filter(ReportModel.Run::barelyMoved).toList();
         if (!barely.isEmpty()) {
             items.add(label("Barely moved (" + barely.size() + ")") + named(barely, r -> String.format(Locale.ROOT,
-                    " — loss fell only %.0f %% (%s → %s); final test accuracy %s", Math.max(0, 100 * r.lossDrop),
+                    " — loss fell only %.1f %% (%s → %s); final test accuracy %s", Math.max(0, 100 * r.lossDrop),
                     ChartTooltips.significant(r.lossStart), ChartTooltips.significant(r.lossEnd),
                     HtmlReport.percent(r.finalTestAccuracy()))));
         }
@@ -135,6 +138,12 @@ final class ReportSections {
         html.append("<ul class=\"findings\">\n");
         items.forEach(item -> html.append("<li>").append(item).append("</li>\n"));
         html.append("</ul>\n");
+    }
+
+    private static String blowUp(ReportModel.Run run) {
+        return String.format(Locale.ROOT, " — its loss jumped to %s (%.1f× the first) at iteration %,d and never fell"
+                + " below where it started; final test accuracy %s", ChartTooltips.significant(run.lossPeak),
+                run.lossPeak / run.firstLoss, run.lossPeakIteration, HtmlReport.percent(run.finalTestAccuracy()));
     }
 
     private static String label(String text) {
@@ -323,9 +332,15 @@ final class ReportSections {
                 String value = run.swept.getOrDefault(setting, "");
                 html.append("<td").append(numericAttribute(value)).append(">").append(escape(value)).append("</td>");
             }
-            html.append("<td class=\"status\" data-v=\"").append(run.status().label()).append(run.barelyMoved() ? " barely" : "")
+            html.append("<td class=\"status\" data-v=\"").append(run.status().label())
+                    .append(run.barelyMoved() ? " barely" : run.blewUp() ? " blew up" : "")
                     .append("\"><span class=\"badge status-").append(run.status().label()).append("\">")
                     .append(run.status().label()).append("</span>");
+            if (run.blewUp()) {
+                html.append(" <span class=\"badge status-diverged\" title=\"the loss rose above ")
+                        .append((int) ReportModel.BLOW_UP_FACTOR).append("× its first value and never fell below its start\">")
+                        .append("blew up</span>");
+            }
             if (run.barelyMoved()) {
                 html.append(" <span class=\"badge status-barely\" title=\"the smoothed loss fell by less than ")
                         .append(Math.round(100 * ReportModel.BARELY_MOVED_DROP)).append(" %\">barely moved</span>");
@@ -422,7 +437,7 @@ final class ReportSections {
                         best == null || group == best || values.length == 0 ? "—"
                                 : String.format(Locale.ROOT, "%+.2f", 100 * (group.mean() - best.mean())));
                 numberCell(Double.NaN, "—");
-                html.append("<td>").append(group == best ? "<span class=\"badge best-mark\">★ tested against</span>"
+                html.append("<td>").append(group == best ? "<span class=\"badge best-mark\">★ best with repeats</span>"
                         : values.length == 0 ? "<span class=\"neg\">no ok run</span>"
                         : "<span class=\"neg\">one run: no test</span>").append("</td>");
             } else {

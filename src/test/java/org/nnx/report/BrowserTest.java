@@ -91,6 +91,9 @@ class BrowserTest {
         assertEquals(Integer.toString(images), attribute(dom.stdout, "data-images"), name + ": images seen by the page");
         assertEquals("0", attribute(dom.stdout, "data-broken-images"), name + ": images that did not load");
         assertEquals(null, attribute(dom.stdout, "data-errors"), name + ": script errors");
+        int areas = count(source, "<area ");
+        assertTrue(areas > 0, name + ": charts have tooltips");
+        assertEquals(areas, count(dom.stdout, "<area "), name + ": every tooltip area parsed");
 
         Path screenshot = SCREENSHOTS.resolve(name + ".png").toAbsolutePath();
         Files.deleteIfExists(screenshot);

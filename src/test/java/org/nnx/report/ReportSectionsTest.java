@@ -26,6 +26,29 @@ class ReportSectionsTest {
     }
 
     @Test
+    void aRunWhoseLossJumpedAndNeverRecoveredCountsAsDivergedThoughItsStatusIsOk() {
+        // As a sigmoid net at learning rate 10 trains: one step throws the loss to 10, then it sits at chance.
+        List<org.nnx.train.MetricsRow> rows = new java.util.ArrayList<>();
+        for (int i = 1; i <= 200; i++) {
+            double loss = i == 1 ? 2.30 : i == 2 ? 10.29 : 2.36 + 0.05 * Math.sin(i);
+            rows.add(SyntheticResults.row(i, (float) loss, i % 50 == 0 ? 0.1 : Double.NaN, i % 50 == 0 ? 0.0955 : Double.NaN));
+        }
+        org.nnx.model.RunPlan plan = new org.nnx.model.RunPlan("learning_rate=10", Map.of("learning_rate", "10"),
+                SyntheticResults.config(10, 200, 50));
+        org.nnx.train.RunResult run = new org.nnx.train.RunResult(plan, org.nnx.train.RunStatus.OK, "", rows, 0.1, 0.0955,
+                2.36, 1, 1, Map.of());
+        ExperimentResult result = new ExperimentResult(new org.nnx.model.ExperimentPlan("x", "", null, List.of(plan), ""),
+                List.of(run));
+        ReportModel.Run seen = ReportModel.of(new ReportedExperiment(result, "")).runs.get(0);
+        assertTrue(seen.blewUp());
+        assertFalse(seen.barelyMoved(), "blew up, not merely slow");
+        String html = HtmlReportTest.page(result);
+        assertTrue(html.contains("Diverged (1):"));
+        assertTrue(html.contains("its loss jumped to 10.29 (4.5× the first) at iteration 2"), html);
+        assertTrue(html.contains(">blew up</span>"));
+    }
+
+    @Test
     void anEightyRunSweepColoursTheTopFiveAndListsBestFirst() {
         ExperimentResult sweep = SyntheticResults.sweep80(120);
         ReportModel model = ReportModel.of(new ReportedExperiment(sweep, ""));
