@@ -163,6 +163,23 @@ public final class ExperimentFiles {
     }
 
     /**
+     * True for a folder with an experiment's {@code summary.csv}; objectives write one too, with other
+     * columns, and are left out when a whole {@code reports/} folder is compared.
+     */
+    static boolean isExperimentFolder(Path folder) {
+        Path summary = folder.resolve(ReportWriter.SUMMARY_FILE);
+        if (!Files.isRegularFile(summary)) {
+            return false;
+        }
+        try (var lines = Files.lines(summary, StandardCharsets.UTF_8)) {
+            return lines.findFirst().map(header -> header.contains(String.join(",", SummaryCsv.RESULT_COLUMNS)))
+                    .orElse(false);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    /**
      * The experiment folders named by {@code path}: itself when it holds a {@code summary.csv}, else its
      * subfolders that do (a {@code reports/} folder of several experiments), in name order.
      */
@@ -174,7 +191,7 @@ public final class ExperimentFiles {
             throw new NoSuchFileException(path.toString(), null, "no such folder");
         }
         try (var children = Files.list(path)) {
-            List<Path> found = children.filter(p -> Files.isRegularFile(p.resolve(ReportWriter.SUMMARY_FILE))).sorted().toList();
+            List<Path> found = children.filter(ExperimentFiles::isExperimentFolder).sorted().toList();
             if (found.isEmpty()) {
                 throw new NoSuchFileException(path.toString(), null,
                         "no summary.csv in it or its subfolders: not an experiment folder written by nnx run");

@@ -255,7 +255,7 @@ final class ReportSections {
             return;
         }
         List<SettingsChart.Dot> dots = model.runs.stream().map(r -> new SettingsChart.Dot(r.label, r.swept,
-                r.finalTestAccuracy(), r.colour(), r.faint(), r.status() == RunStatus.OK)).toList();
+                r.finalTestAccuracy(), r.colour(), r.faint(), r.status() == RunStatus.OK && !r.blewUp())).toList();
         html.append("\n<section>\n<h2>Final accuracy by setting</h2>\n");
         for (int from = 0; from < settings.size(); from += SettingsChart.PANELS_PER_CHART) {
             List<String> panel = settings.subList(from, Math.min(settings.size(), from + SettingsChart.PANELS_PER_CHART));

@@ -76,6 +76,9 @@ class ExperimentFilesTest {
                 ExperimentFiles.experimentFolders(temp.resolve("reports")));
         assertEquals(List.of(temp.resolve("reports").resolve("a")),
                 ExperimentFiles.experimentFolders(temp.resolve("reports").resolve("a")));
+        Files.createDirectories(temp.resolve("reports").resolve("objective"));
+        Files.writeString(temp.resolve("reports").resolve("objective").resolve("summary.csv"), "run,status,f,x0,steps\n");
+        assertEquals(2, ExperimentFiles.experimentFolders(temp.resolve("reports")).size(), "objectives are left out");
         Files.createDirectories(temp.resolve("empty"));
         assertThrows(NoSuchFileException.class, () -> ExperimentFiles.experimentFolders(temp.resolve("empty")));
         assertThrows(NoSuchFileException.class, () -> ExperimentFiles.read(temp.resolve("empty")));
