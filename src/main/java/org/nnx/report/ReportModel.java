@@ -29,7 +29,7 @@ final class ReportModel {
      * where it started, "blew up": the trainer's own divergence rule (1000×, or NaN) did not fire, but
      * the step size broke the model all the same, as a sigmoid net at learning rate 10 shows.
      */
-    static final double BLOW_UP_FACTOR = 2;
+    static final double BLOW_UP_FACTOR = 3;
     /** The column that names the experiment of each run in a comparison. */
     static final String EXPERIMENT_COLUMN = "experiment";
 
@@ -48,6 +48,8 @@ final class ReportModel {
         /** How much the smoothed loss fell, start to end, as a fraction of the start; NaN when unknown. */
         final double lossDrop;
         final double lossStart;
+        /** The median of the first steps' losses: where the run started, untouched by one wild step. */
+        final double lossStartMedian;
         final double lossEnd;
         /** The highest finite loss and its iteration; NaN and -1 without losses. */
         final double lossPeak;
@@ -96,10 +98,14 @@ final class ReportModel {
             if (losses.length >= 10) {
                 int window = Math.max(1, losses.length / 20);
                 lossStart = average(losses, 0, window);
+                double[] opening = java.util.Arrays.copyOf(losses, window);
+                java.util.Arrays.sort(opening);
+                lossStartMedian = opening[window / 2];
                 lossEnd = average(losses, losses.length - window, losses.length);
                 lossDrop = lossStart > 0 ? 1 - lossEnd / lossStart : Double.NaN;
             } else {
                 lossStart = Double.NaN;
+                lossStartMedian = Double.NaN;
                 lossEnd = Double.NaN;
                 lossDrop = Double.NaN;
             }
@@ -129,9 +135,11 @@ final class ReportModel {
          * {@link #BLOW_UP_FACTOR}× its first value and the run ended no better than it began.
          */
         boolean blewUp() {
-            // Against the first loss, not the average of the first steps, which the jump itself inflates.
-            return (status() == RunStatus.OK || status() == RunStatus.STOPPED) && firstLoss > 0
-                    && lossPeak > BLOW_UP_FACTOR * firstLoss && lossEnd > (1 - BARELY_MOVED_DROP) * firstLoss;
+            // The larger of the first loss and the median of the first steps: a first mini-batch that
+            // happens to be easy must not make ordinary noise look like a jump, nor the jump raise the bar.
+            double start = Math.max(firstLoss, lossStartMedian);
+            return (status() == RunStatus.OK || status() == RunStatus.STOPPED) && start > 0
+                    && lossPeak > BLOW_UP_FACTOR * start && lossEnd > (1 - BARELY_MOVED_DROP) * start;
         }
 
         Color colour() {
