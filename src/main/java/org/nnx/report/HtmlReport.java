@@ -102,6 +102,10 @@ public final class HtmlReport {
               details > *:not(summary) { display: block; }
               th button::after { content: none; }
               table.runs td, table.runs .reason { white-space: normal; }
+              .table-wrap { overflow: visible; }
+              table.runs { font-size: 8pt; }
+              table.runs th, table.runs td { padding: 3px 3px; }
+              table.runs th { font-size: 8pt; }
               .badge { border: 1px solid currentColor; }
             }
             """;
