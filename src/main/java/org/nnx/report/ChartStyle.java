@@ -233,15 +233,6 @@ final class ChartStyle {
         return item;
     }
 
-    /** One legend entry per run, in its colour. */
-    static LegendItemCollection runLegend(List<RunResult> runs) {
-        LegendItemCollection items = new LegendItemCollection();
-        for (int i = 0; i < runs.size(); i++) {
-            items.add(lineItem(runs.get(i).name(), RunColors.of(i), line(3f)));
-        }
-        return items;
-    }
-
     /**
      * Series keys for the runs: their names, made unique, because a JFreeChart dataset refuses two
      * series with the same key and nothing stops two runs from sharing a name.
