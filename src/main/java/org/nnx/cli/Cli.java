@@ -27,7 +27,10 @@ import org.nnx.plugin.Registries;
 import org.nnx.plugin.Registries.LoadedPlugins;
 import org.nnx.registry.ComponentRegistry;
 import org.nnx.registry.DatasetLoader;
+import org.nnx.report.ExperimentFiles;
+import org.nnx.report.HtmlReport;
 import org.nnx.report.ReportWriter;
+import org.nnx.report.ReportedExperiment;
 import org.nnx.train.ExperimentResult;
 import org.nnx.train.ExperimentRunner;
 import org.nnx.train.RunStatus;
@@ -43,6 +46,8 @@ public final class Cli {
                                                                and source; --verify gradient-checks every layer
                    nnx fmt FILE... [--check]                   rewrite files in the canonical layout;
                                                                --check only lists those that would change
+                   nnx compare DIR... --out FILE.html          one report over experiments that ran before,
+                                                               from their folders (or a folder of them)
                    nnx help                                    this text
             run, check and plugins also load plugin jars from each --plugins DIR (besides plugins/ and
             the folders of NNX_PLUGIN_PATH)
@@ -88,11 +93,13 @@ public final class Cli {
                 case "check" -> run(rest, true);
                 case "fmt" -> format(rest);
                 case "plugins" -> plugins(rest);
+                case "compare" -> compare(rest);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield ExitStatus.OK;
                 }
-                default -> usage(Suggestions.unknown("command", args[0], List.of("run", "check", "fmt", "plugins", "help")));
+                default -> usage(Suggestions.unknown("command", args[0],
+                        List.of("run", "check", "fmt", "plugins", "compare", "help")));
             };
         } catch (UsageException e) {
             return usage(e.getMessage());
@@ -183,6 +190,60 @@ public final class Cli {
             }
         }
         return status;
+    }
+
+    /**
+     * {@code nnx compare}: reads experiment folders written by {@code nnx run} and writes one report over
+     * all their runs. Nothing is trained; a folder that cannot be read is an error naming it.
+     */
+    private int compare(List<String> args) {
+        Path outFile = null;
+        List<String> folders = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--out")) {
+                outFile = Path.of(Options.value(args, ++i, arg));
+            } else if (arg.startsWith("--")) {
+                throw new UsageException(Suggestions.unknown("option", arg, List.of("--out")));
+            } else {
+                folders.add(arg);
+            }
+        }
+        if (folders.isEmpty()) {
+            throw new UsageException("no experiment folder given");
+        }
+        if (outFile == null) {
+            throw new UsageException("compare needs --out FILE.html");
+        }
+        List<ReportedExperiment> experiments = new ArrayList<>();
+        for (String folder : folders) {
+            try {
+                for (Path directory : ExperimentFiles.experimentFolders(Path.of(folder))) {
+                    experiments.add(ExperimentFiles.read(directory));
+                }
+            } catch (NoSuchFileException e) {
+                err.println("nnx: error: " + e.getFile() + (e.getReason() == null ? ": no such file" : ": " + e.getReason()));
+                return ExitStatus.BAD_INPUT;
+            } catch (IOException e) {
+                err.println("nnx: error: " + folder + ": " + e.getMessage());
+                return ExitStatus.BAD_INPUT;
+            }
+        }
+        try {
+            Path parent = outFile.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(outFile, HtmlReport.renderComparison(experiments), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            err.println("nnx: error: cannot write " + outFile + ": " + e.getMessage());
+            return ExitStatus.RUN_FAILED;
+        }
+        int runs = experiments.stream().mapToInt(e -> e.result().runs().size()).sum();
+        out.println("compared " + experiments.size() + (experiments.size() == 1 ? " experiment, " : " experiments, ")
+                + runs(runs));
+        out.println("report: " + outFile);
+        return ExitStatus.OK;
     }
 
     private int run(List<String> args, boolean checkOnly) {

@@ -2,8 +2,10 @@ package org.nnx.report;
 
 import java.awt.geom.Ellipse2D;
 import java.text.NumberFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
@@ -12,13 +14,15 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.nnx.train.MetricsRow;
 import org.nnx.train.RunResult;
 
 /**
- * Train and test accuracy at every evaluation of every run: test solid, train dashed, in the run's
- * colour (see {@link RunColors}); x is the iteration, y is fixed to [0, 1] so charts compare across
- * experiments.
+ * Train, validation and test accuracy at every evaluation of every run: test solid, train dashed,
+ * validation dotted, in the run's colour (see {@link RunColors}); repeats as their mean with a ± one
+ * standard deviation band around the test curve. x is the iteration or the epoch, y is fixed to [0, 1]
+ * so charts compare across experiments.
  */
 public final class AccuracyChart {
     static {
@@ -29,56 +33,89 @@ public final class AccuracyChart {
     static final int MARK_POINTS_UP_TO = 20;
 
     /**
-     * The chart's data: series i of each collection is run i.
+     * The chart's data: series i of each collection is line i of {@code lines} (faint lines first).
      *
-     * @param train the train accuracy at each evaluation
-     * @param test  the test accuracy at each evaluation
+     * @param train      the train accuracy at each evaluation
+     * @param test       the test accuracy at each evaluation, mean ± sd over repeats
+     * @param validation the validation accuracy, empty series for runs without a validation set
      */
-    public record AccuracyDataset(XYSeriesCollection train, XYSeriesCollection test) {
+    public record AccuracyDataset(XYSeriesCollection train, YIntervalSeriesCollection test,
+                                  XYSeriesCollection validation, List<ChartLine> lines, XAxisKind axis) {
+        /** True when some run has a validation accuracy. */
+        public boolean hasValidation() {
+            for (int s = 0; s < validation.getSeriesCount(); s++) {
+                if (validation.getItemCount(s) > 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private AccuracyChart() {
     }
 
-    /** Train and test series, one per run in the order given (so series index = run index). */
+    /** Train and test series by iteration, one per run in the order given (series index = run index). */
     public static AccuracyDataset createDataset(List<RunResult> runs) {
-        List<String> keys = ChartStyle.seriesKeys(runs);
-        XYSeriesCollection train = new XYSeriesCollection();
-        XYSeriesCollection test = new XYSeriesCollection();
-        for (int r = 0; r < runs.size(); r++) {
-            XYSeries trainSeries = new XYSeries(keys.get(r), false, true);
-            XYSeries testSeries = new XYSeries(keys.get(r), false, true);
-            for (MetricsRow row : runs.get(r).metrics()) {
-                if (Double.isFinite(row.trainAccuracy())) {
-                    trainSeries.add(row.iteration(), row.trainAccuracy(), false);
-                }
-                if (Double.isFinite(row.testAccuracy())) {
-                    testSeries.add(row.iteration(), row.testAccuracy(), false);
-                }
-            }
-            train.addSeries(trainSeries);
-            test.addSeries(testSeries);
-        }
-        return new AccuracyDataset(train, test);
+        return createDataset(ChartLine.eachRun(runs), XAxisKind.ITERATION);
     }
 
-    /** The chart of {@code dataset}; series i gets {@link RunColors#of(int) colour i}. */
+    /** The series of {@code lines} along {@code axis}. */
+    public static AccuracyDataset createDataset(List<ChartLine> lines, XAxisKind axis) {
+        List<ChartLine> ordered = ChartStyle.drawingOrder(lines);
+        XYSeriesCollection train = new XYSeriesCollection();
+        YIntervalSeriesCollection test = new YIntervalSeriesCollection();
+        XYSeriesCollection validation = new XYSeriesCollection();
+        for (ChartLine line : ordered) {
+            train.addSeries(meanSeries(line, axis, MetricsRow::trainAccuracy));
+            test.addSeries(Curves.intervalSeries(line.label(), Curves.mean(perRun(line, axis, MetricsRow::testAccuracy))));
+            validation.addSeries(meanSeries(line, axis, MetricsRow::validationAccuracy));
+        }
+        return new AccuracyDataset(train, test, validation, ordered, axis);
+    }
+
+    private static List<List<double[]>> perRun(ChartLine line, XAxisKind axis, ToDoubleFunction<MetricsRow> metric) {
+        List<List<double[]>> perRun = new ArrayList<>();
+        for (RunResult run : line.runs()) {
+            perRun.add(Curves.points(run, axis, metric));
+        }
+        return perRun;
+    }
+
+    private static XYSeries meanSeries(ChartLine line, XAxisKind axis, ToDoubleFunction<MetricsRow> metric) {
+        XYSeries series = new XYSeries(line.label(), false, true);
+        for (Curves.Point p : Curves.mean(perRun(line, axis, metric))) {
+            series.add(p.x(), p.mean(), false);
+        }
+        return series;
+    }
+
+    /** The chart of {@code dataset}; each series in its line's colour. */
     public static JFreeChart createChart(AccuracyDataset dataset, List<RunResult> runs) {
         NumberAxis accuracyAxis = new NumberAxis("accuracy");
         accuracyAxis.setRange(0, 1);
         accuracyAxis.setTickUnit(new NumberTickUnit(0.1, NumberFormat.getPercentInstance(Locale.ROOT)));
         ChartStyle.style(accuracyAxis);
 
-        XYPlot plot = new XYPlot(dataset.train(), ChartStyle.iterationAxis(runs), accuracyAxis,
-                renderer(dataset.train(), false));
-        plot.setDataset(1, dataset.test());
-        plot.setRenderer(1, renderer(dataset.test(), true));
+        List<ChartLine> lines = dataset.lines();
+        List<RunResult> all = lines.stream().flatMap(line -> line.runs().stream()).toList();
+        XYPlot plot = new XYPlot(dataset.train(), ChartStyle.xAxis(dataset.axis(), all), accuracyAxis,
+                renderer(dataset.train(), lines, Style.TRAIN));
+        plot.setDataset(1, dataset.validation());
+        plot.setRenderer(1, renderer(dataset.validation(), lines, Style.VALIDATION));
+        plot.setDataset(2, dataset.test());
+        plot.setRenderer(2, testRenderer(dataset, lines));
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         plot.setNoDataMessage("The model was never evaluated.");
-
+        if (dataset.axis() == XAxisKind.ITERATION) {
+            ChartStyle.addEpochAxis(plot, all);
+        }
         // The line styles are explained in the subtitle: legend entries for them would wrap onto a second row.
-        return ChartStyle.chart("Accuracy per evaluation", "solid: test set · dashed: training set", plot,
-                ChartStyle.runLegend(runs));
+        String subtitle = "solid: test set · dashed: training set"
+                + (dataset.hasValidation() ? " · dotted: validation set" : "")
+                + (lines.stream().anyMatch(ChartLine::isMean) ? " · repeats: mean, band ± 1 sd" : "");
+        String title = dataset.axis() == XAxisKind.ITERATION ? "Accuracy per evaluation" : "Accuracy by epoch";
+        return ChartStyle.chart(title, subtitle, plot, ChartStyle.legend(lines));
     }
 
     /** Convenience: {@link #createDataset(List)} then {@link #createChart(AccuracyDataset, List)}. */
@@ -86,21 +123,50 @@ public final class AccuracyChart {
         return createChart(createDataset(runs), runs);
     }
 
-    private static XYLineAndShapeRenderer renderer(XYSeriesCollection series, boolean test) {
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+    /** Convenience for a report: the dataset of {@code lines} along {@code axis}, then its chart. */
+    public static JFreeChart createChart(List<ChartLine> lines, XAxisKind axis) {
+        return createChart(createDataset(lines, axis), List.of());
+    }
+
+    private enum Style { TRAIN, VALIDATION }
+
+    private static XYLineAndShapeRenderer renderer(XYSeriesCollection series, List<ChartLine> lines, Style style) {
+        XYLineAndShapeRenderer renderer = new ChartTooltips.SparseLineRenderer();
         renderer.setDrawSeriesLineAsPath(true);
-        double dot = test ? 5 : 4;
+        double dot = 4;
         for (int i = 0; i < series.getSeriesCount(); i++) {
-            renderer.setSeriesPaint(i, RunColors.of(i));
-            renderer.setSeriesStroke(i, test ? ChartStyle.line(2f) : ChartStyle.dashed(1.6f));
-            int points = series.getItemCount(i);
+            ChartLine line = lines.get(i);
+            renderer.setSeriesPaint(i, ChartStyle.paint(line));
+            float width = line.faint() ? ChartStyle.FAINT_WIDTH : 1.6f;
+            renderer.setSeriesStroke(i, style == Style.TRAIN ? ChartStyle.dashed(width) : ChartStyle.dotted(width));
             // A single evaluation has no line at all; a dot is the only way to see it.
-            boolean marked = points <= MARK_POINTS_UP_TO;
-            renderer.setSeriesShapesVisible(i, marked);
+            renderer.setSeriesShapesVisible(i, !line.faint() && series.getItemCount(i) <= MARK_POINTS_UP_TO);
             renderer.setSeriesShape(i, new Ellipse2D.Double(-dot / 2, -dot / 2, dot, dot));
-            renderer.setSeriesShapesFilled(i, test);
+            renderer.setSeriesShapesFilled(i, false);
         }
         renderer.setUseOutlinePaint(false);
+        return renderer;
+    }
+
+    private static XYLineAndShapeRenderer testRenderer(AccuracyDataset dataset, List<ChartLine> lines) {
+        ChartTooltips.SparseDeviationRenderer renderer = new ChartTooltips.SparseDeviationRenderer();
+        renderer.setAlpha(ChartStyle.BAND_OPACITY);
+        double dot = 5;
+        YIntervalSeriesCollection test = dataset.test();
+        for (int i = 0; i < test.getSeriesCount(); i++) {
+            ChartLine line = lines.get(i);
+            renderer.setSeriesPaint(i, ChartStyle.paint(line));
+            renderer.setSeriesFillPaint(i, line.faint() ? ChartStyle.FAINT_BAND : line.colour());
+            renderer.setSeriesStroke(i, ChartStyle.line(line.faint() ? ChartStyle.FAINT_WIDTH : 2f));
+            boolean marked = !line.faint() && test.getItemCount(i) <= MARK_POINTS_UP_TO;
+            renderer.setSeriesShapesVisible(i, marked);
+            renderer.setSeriesShape(i, new Ellipse2D.Double(-dot / 2, -dot / 2, dot, dot));
+            renderer.setSeriesShapesFilled(i, true);
+        }
+        renderer.setUseOutlinePaint(false);
+        renderer.setStrides(ChartTooltips.strides(test, lines.size()));
+        renderer.setDefaultToolTipGenerator(ChartTooltips.generator(
+                lines.stream().map(ChartLine::label).toList(), dataset.axis(), "test accuracy", true));
         return renderer;
     }
 }

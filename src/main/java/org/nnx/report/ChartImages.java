@@ -8,7 +8,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
+import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.imagemap.ImageMapUtils;
+import org.jfree.chart.imagemap.StandardToolTipTagFragmentGenerator;
+import org.jfree.chart.imagemap.StandardURLTagFragmentGenerator;
 
 /** Renders a chart to PNG bytes, off screen. */
 public final class ChartImages {
@@ -39,6 +43,30 @@ public final class ChartImages {
      * at {@code scale} times as many pixels in each direction.
      */
     public static byte[] toPng(JFreeChart chart, int width, int height, int scale) {
+        return toPng(chart, width, height, scale, null);
+    }
+
+    /**
+     * A chart as a PNG and an HTML image map of its tooltips.
+     *
+     * @param png      the image, {@link #SCALE} pixels per layout pixel
+     * @param imageMap {@code <map name="…">} with one {@code <area title="…">} per point that has a
+     *                 tooltip, in layout pixels, so it fits the image shown at {@link #WIDTH} CSS pixels;
+     *                 the tooltip text is HTML-escaped by JFreeChart
+     */
+    public record MappedImage(byte[] png, String imageMap) {
+    }
+
+    /** The chart at {@link #WIDTH}×{@code height} with its image map named {@code mapName}. */
+    public static MappedImage toReportImage(JFreeChart chart, int height, String mapName) {
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        byte[] png = toPng(chart, WIDTH, height, SCALE, info);
+        String map = ImageMapUtils.getImageMap(mapName, info, new StandardToolTipTagFragmentGenerator(),
+                new StandardURLTagFragmentGenerator());
+        return new MappedImage(png, map);
+    }
+
+    private static byte[] toPng(JFreeChart chart, int width, int height, int scale, ChartRenderingInfo info) {
         if (width <= 0 || height <= 0 || scale <= 0) {
             throw new IllegalArgumentException("size and scale must be positive: " + width + "x" + height + " @" + scale);
         }
@@ -51,7 +79,8 @@ public final class ChartImages {
             g2.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
             g2.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
             g2.scale(scale, scale);
-            chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
+            // Drawn in layout pixels (the scale is on the graphics), so the map's coordinates are layout pixels too.
+            chart.draw(g2, new Rectangle2D.Double(0, 0, width, height), info);
         } finally {
             g2.dispose();
         }

@@ -40,6 +40,14 @@ final class ChartStyle {
     static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
 
+    /** The colour of the runs that are not highlighted in a large sweep: there, but out of the way. */
+    static final Color FAINT = new Color(0x9aa4ae);
+    static final Color FAINT_LINE = new Color(0x9a, 0xa4, 0xae, 110);
+    static final Color FAINT_BAND = new Color(0xd0d7de);
+    static final float FAINT_WIDTH = 0.9f;
+    /** Opacity of the ± sd band of repeats. */
+    static final float BAND_OPACITY = 0.16f;
+
     private ChartStyle() {
     }
 
@@ -51,6 +59,97 @@ final class ChartStyle {
     static Stroke dashed(float width) {
         return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
                 new float[] {6f, 4f}, 0f);
+    }
+
+    static Stroke dotted(float width) {
+        return new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f,
+                new float[] {1f, 3.5f}, 0f);
+    }
+
+    /** The line colour of {@code line}: its own, or translucent grey when it is faint. */
+    static Color paint(ChartLine line) {
+        return line.faint() ? FAINT_LINE : line.colour();
+    }
+
+    /** Faint lines first, then the others in their order: highlighted curves are drawn on top. */
+    static List<ChartLine> drawingOrder(List<ChartLine> lines) {
+        List<ChartLine> ordered = new ArrayList<>();
+        lines.stream().filter(ChartLine::faint).forEach(ordered::add);
+        lines.stream().filter(line -> !line.faint()).forEach(ordered::add);
+        return ordered;
+    }
+
+    /** An x axis for {@code kind}: iterations as {@link #iterationAxis}, epochs from 0 to the last one. */
+    static NumberAxis xAxis(XAxisKind kind, List<RunResult> runs) {
+        if (kind == XAxisKind.ITERATION) {
+            return iterationAxis(runs);
+        }
+        NumberAxis axis = new NumberAxis("epoch");
+        double last = runs.stream().flatMap(run -> run.metrics().stream()).mapToDouble(MetricsRow::epoch)
+                .filter(Double::isFinite).max().orElse(0);
+        if (last > 0) {
+            axis.setRange(0, last);
+        }
+        style(axis);
+        return axis;
+    }
+
+    /**
+     * Epochs per iteration when every run has the same (same batch size and training set), so one
+     * iteration axis can carry an epoch scale too; NaN when they differ and runs must be aligned by epoch
+     * in charts of their own.
+     */
+    static double commonEpochsPerIteration(List<RunResult> runs) {
+        double common = Double.NaN;
+        for (RunResult run : runs) {
+            if (run.metrics().isEmpty()) {
+                continue;
+            }
+            MetricsRow last = run.metrics().get(run.metrics().size() - 1);
+            double ratio = last.epoch() / last.iteration();
+            if (!(ratio > 0) || !Double.isFinite(ratio)) {
+                return Double.NaN;
+            }
+            if (Double.isNaN(common)) {
+                common = ratio;
+            } else if (Math.abs(ratio - common) > 1e-3 * common) {
+                return Double.NaN;
+            }
+        }
+        return common;
+    }
+
+    /** A second x axis on top that reads the iterations as epochs, when all runs share the ratio. */
+    static void addEpochAxis(XYPlot plot, List<RunResult> runs) {
+        double ratio = commonEpochsPerIteration(runs);
+        ValueAxis iterations = plot.getDomainAxis();
+        if (Double.isNaN(ratio) || iterations.getUpperBound() * ratio < 0.5) {
+            return;
+        }
+        NumberAxis epochs = new NumberAxis("epoch");
+        epochs.setRange(iterations.getLowerBound() * ratio, iterations.getUpperBound() * ratio);
+        style(epochs);
+        epochs.setLabelPaint(MUTED_TEXT);
+        plot.setDomainAxis(1, epochs);
+        plot.setDomainAxisLocation(1, org.jfree.chart.axis.AxisLocation.TOP_OR_LEFT);
+    }
+
+    /**
+     * The legend of {@code lines}: one entry per line that is not faint, and one grey entry standing
+     * for all faint ones.
+     */
+    static LegendItemCollection legend(List<ChartLine> lines) {
+        LegendItemCollection items = new LegendItemCollection();
+        long faint = lines.stream().filter(ChartLine::faint).count();
+        for (ChartLine line : lines) {
+            if (!line.faint()) {
+                items.add(lineItem(line.label(), line.colour(), line(3f)));
+            }
+        }
+        if (faint > 0) {
+            items.add(lineItem(faint + " other " + (faint == 1 ? "line" : "lines") + " (grey)", FAINT, line(3f)));
+        }
+        return items;
     }
 
     /**
@@ -132,15 +231,6 @@ final class ChartStyle {
         item.setLabelFont(LABEL_FONT);
         item.setLabelPaint(TEXT);
         return item;
-    }
-
-    /** One legend entry per run, in its colour. */
-    static LegendItemCollection runLegend(List<RunResult> runs) {
-        LegendItemCollection items = new LegendItemCollection();
-        for (int i = 0; i < runs.size(); i++) {
-            items.add(lineItem(runs.get(i).name(), RunColors.of(i), line(3f)));
-        }
-        return items;
     }
 
     /**

@@ -2,22 +2,22 @@ package org.nnx.report;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
-import java.util.TreeSet;
-import org.nnx.model.ExperimentPlan;
 import org.nnx.train.ExperimentResult;
 import org.nnx.train.RunResult;
 import org.nnx.train.RunStatus;
 
 /**
- * The experiment's {@code index.html}: one self-contained page (inline CSS, charts as {@code data:} PNGs,
- * no scripts, no links) that opens from disk, offline, and prints. It shows the experiment's name,
- * description and source, a table of runs, the loss and accuracy charts, the effective configuration
- * and what the runs ran on. All text that comes from the user or a run is HTML-escaped.
+ * The experiment's {@code index.html}, and the page of {@code nnx compare}: one self-contained page
+ * (inline CSS, charts as {@code data:} PNGs with image maps for tooltips, one small inline script) that
+ * opens from disk, offline, and prints. A Content-Security-Policy forbids every fetch and every script
+ * but its own. Sections: what stands out, the training curves, the final accuracy by swept setting, the
+ * runs (a table sortable by any column), repeats with a significance test, what differed between runs,
+ * the configuration, gradient checks and the dataset when present, and provenance. The page reads fully
+ * without the script, which only sorts tables and records in the page whether every image loaded. All
+ * text that comes from the user or a run is HTML-escaped.
  */
 public final class HtmlReport {
     /** The page style every nnx report shares. */
@@ -27,7 +27,7 @@ public final class HtmlReport {
             * { box-sizing: border-box; }
             body { margin: 0; background: #fff; color: var(--text);
               font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
-            main { max-width: 1000px; margin: 0 auto; padding: 32px 24px 48px; }
+            main { max-width: 1180px; margin: 0 auto; padding: 32px 24px 48px; }
             .kicker { margin: 0; color: var(--muted); font-size: 12px; letter-spacing: .08em; text-transform: uppercase; }
             h1 { margin: 2px 0 8px; font-size: 28px; line-height: 1.2; overflow-wrap: anywhere; }
             h2 { margin: 36px 0 12px; padding-bottom: 6px; border-bottom: 1px solid var(--line); font-size: 18px; }
@@ -63,6 +63,35 @@ public final class HtmlReport {
             dl.provenance dt { color: var(--muted); }
             dl.provenance dd { margin: 0; overflow-wrap: anywhere; }
             footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
+            .findings { margin: 20px 0 0; padding: 12px 16px 12px 34px; background: var(--soft);
+              border: 1px solid var(--line); border-radius: 6px; }
+            .findings li { margin: 3px 0; }
+            .findings li::marker { color: var(--muted); }
+            .findings .label { font-weight: 600; }
+            table.runs { font-size: 13px; }
+            table.runs th, table.runs td { padding: 5px 6px; }
+            table.runs th { letter-spacing: 0; text-transform: none; font-size: 12.5px; }
+            table.runs .run { flex-wrap: nowrap; }
+            th button { all: inherit; cursor: pointer; padding: 0; }
+            th button::after { content: " ↕"; color: #afb8c1; }
+            th[aria-sort=ascending] button::after { content: " ↑"; color: var(--text); }
+            th[aria-sort=descending] button::after { content: " ↓"; color: var(--text); }
+            tr.faint td { color: #57606a; }
+            table.runs td.status { white-space: normal; min-width: 7em; }
+            table.runs .reason { max-width: 11em; }
+            table.runs td { white-space: nowrap; }
+            .status-barely { background: #fff1e5; color: #9a4a00; }
+            .where { color: var(--muted); font-size: 11px; }
+            .neg { color: var(--muted); }
+            .warn { color: #9a4a00; font-weight: 600; }
+            pre.diff { padding: 6px 10px; }
+            pre.diff .del { color: #b3261e; background: #ffebe9; display: block; }
+            pre.diff .ins { color: #1a7f37; background: #dafbe1; display: block; }
+            details { margin: 4px 0; }
+            details > summary { cursor: pointer; color: var(--text); }
+            .diff-list details > summary { font-size: 13px; }
+            .diff-list .run { display: inline-flex; }
+            h3 { margin: 20px 0 8px; font-size: 15px; }
             @media print {
               body { font-size: 10.5pt; }
               main { max-width: none; padding: 0; }
@@ -70,58 +99,124 @@ public final class HtmlReport {
               tr, figure, pre, dl { break-inside: avoid; }
               pre { white-space: pre-wrap; }
               figure img { border: none; }
+              details > *:not(summary) { display: block; }
+              th button::after { content: none; }
+              table.runs td, table.runs .reason { white-space: normal; }
+              .table-wrap { overflow: visible; }
+              table.runs { font-size: 8pt; }
+              table.runs th, table.runs td { padding: 3px 3px; }
+              table.runs th { font-size: 8pt; }
               .badge { border: 1px solid currentColor; }
             }
             """;
 
+    /** The inline script: sorts tables, and records in the page whether every image loaded (for tests). */
+    static final String SCRIPT = """
+            (function () {
+              var root = document.documentElement, errors = 0;
+              window.addEventListener('error', function () { root.setAttribute('data-errors', String(++errors)); });
+              function key(row, col) {
+                var cell = row.cells[col], v = cell.getAttribute('data-v');
+                return v === null ? cell.textContent.trim().toLowerCase() : v;
+              }
+              Array.prototype.forEach.call(document.querySelectorAll('table.sortable'), function (table) {
+                var heads = table.tHead.rows[0].cells;
+                Array.prototype.forEach.call(heads, function (th, col) {
+                  var button = document.createElement('button');
+                  button.type = 'button';
+                  while (th.firstChild) button.appendChild(th.firstChild);
+                  th.appendChild(button);
+                  button.addEventListener('click', function () {
+                    var numeric = th.classList.contains('num');
+                    var now = th.getAttribute('aria-sort');
+                    var down = now ? now === 'ascending' : (th.getAttribute('data-first') || (numeric ? 'descending' : 'ascending')) === 'descending';
+                    Array.prototype.forEach.call(heads, function (h) { h.removeAttribute('aria-sort'); });
+                    th.setAttribute('aria-sort', down ? 'descending' : 'ascending');
+                    var body = table.tBodies[0], rows = Array.prototype.slice.call(body.rows);
+                    rows.sort(function (a, b) {
+                      var x = key(a, col), y = key(b, col);
+                      if (x === '' || y === '') return x === y ? 0 : (x === '' ? 1 : -1);
+                      var c = numeric ? parseFloat(x) - parseFloat(y) : x.localeCompare(y, undefined, {numeric: true});
+                      return down ? -c : c;
+                    });
+                    rows.forEach(function (r) { body.appendChild(r); });
+                  });
+                });
+              });
+              window.addEventListener('load', function () {
+                var broken = 0;
+                Array.prototype.forEach.call(document.images, function (img) {
+                  if (!img.complete || img.naturalWidth === 0) broken++;
+                });
+                root.setAttribute('data-images', String(document.images.length));
+                root.setAttribute('data-broken-images', String(broken));
+              });
+            })();
+            """;
+
+    /** Renders a chart for the page; the real one is {@link ChartImages#toReportImage}, tests pass a stub. */
+    @FunctionalInterface
+    interface ChartRenderer {
+        ChartImages.MappedImage render(org.jfree.chart.JFreeChart chart, int height, String mapName);
+    }
+
     private HtmlReport() {
     }
 
-    /** The page, with both charts rendered here. */
+    /** The page of one experiment, charts rendered here. */
     public static String render(ExperimentResult result) {
-        List<RunResult> runs = result.runs();
-        byte[] loss = ChartImages.toReportPng(LossChart.createChart(runs));
-        byte[] accuracy = ChartImages.toReportPng(AccuracyChart.createChart(runs));
-        return render(result, loss, accuracy);
+        return render(new ReportedExperiment(result, ""));
     }
 
-    /**
-     * The page, embedding the given charts (PNG bytes, laid out at {@link ChartImages#WIDTH} CSS pixels).
-     */
-    public static String render(ExperimentResult result, byte[] lossChartPng, byte[] accuracyChartPng) {
-        Objects.requireNonNull(lossChartPng, "lossChartPng");
-        Objects.requireNonNull(accuracyChartPng, "accuracyChartPng");
-        ExperimentPlan plan = result.plan();
-        StringBuilder html = new StringBuilder(64 * 1024 + 2 * (lossChartPng.length + accuracyChartPng.length));
+    /** The page of one experiment, charts rendered here. */
+    public static String render(ReportedExperiment experiment) {
+        return render(ReportModel.of(experiment), ChartImages::toReportImage);
+    }
+
+    /** The page of {@code nnx compare}: the runs of all {@code experiments} in one report. */
+    public static String renderComparison(List<ReportedExperiment> experiments) {
+        // One folder is its own report again, from its files; names need the experiment only beside others.
+        return render(new ReportModel(experiments, experiments.size() > 1), ChartImages::toReportImage);
+    }
+
+    static String render(ReportModel model, ChartRenderer charts) {
+        StringBuilder html = new StringBuilder(256 * 1024);
+        String title = model.comparison ? "Comparison of " + model.experiments.stream()
+                .map(e -> e.result().plan().name()).collect(java.util.stream.Collectors.joining(", "))
+                : model.experiments.get(0).result().plan().name();
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; ")
+                .append("style-src 'unsafe-inline'; script-src '").append(scriptHash()).append("'\">\n")
                 .append("<meta name=\"generator\" content=\"nnx\">\n")
-                .append("<title>").append(escape(plan.name())).append(" · nnx</title>\n")
+                .append("<title>").append(escape(title)).append(" · nnx</title>\n")
                 .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n<main>\n");
-
-        appendHeader(html, result);
-
-        html.append("\n<section>\n<h2>Runs</h2>\n");
-        appendRunTable(html, result);
-        html.append("</section>\n");
-
-        // The charts carry their own titles, so one heading covers both.
-        html.append("\n<section>\n<h2>Training curves</h2>\n");
-        appendImage(html, lossChartPng, "Loss per iteration of every run, raw and smoothed");
-        appendImage(html, accuracyChartPng, "Train and test accuracy of every run at each evaluation");
-        html.append("</section>\n");
-
-        String config = plan.effectiveConfig();
-        if (config != null && !config.isBlank()) {
-            html.append("\n<section>\n<h2>Configuration</h2>\n")
-                    .append("<p class=\"note\">The experiment's settings after defaults and <code>extends</code>.</p>\n")
-                    .append("<pre>").append(escape(config.strip())).append("</pre>\n</section>\n");
-        }
-
-        appendProvenance(html, result.runs());
-
-        html.append("\n<footer>Written by nnx.</footer>\n</main>\n</body>\n</html>\n");
+        ReportSections sections = new ReportSections(model, charts, html);
+        sections.header(title);
+        sections.findings();
+        sections.curves();
+        sections.settings();
+        sections.runTable();
+        sections.repeats();
+        sections.differences();
+        sections.configuration();
+        sections.extras();
+        sections.provenance();
+        html.append("\n<footer>Written by nnx ").append(escape(org.nnx.train.Version.current()))
+                .append(". Charts: hover a curve for its run and value. Tables: click a heading to sort.</footer>\n")
+                .append("</main>\n<script>").append(SCRIPT).append("</script>\n</body>\n</html>\n");
         return html.toString();
+    }
+
+    /** The CSP source that allows exactly {@link #SCRIPT}: an injected script would not run. */
+    static String scriptHash() {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(SCRIPT.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "sha256-" + Base64.getEncoder().encodeToString(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError("every JDK has SHA-256", e);
+        }
     }
 
     /**
@@ -162,122 +257,6 @@ public final class HtmlReport {
             }
         }
         return best;
-    }
-
-    private static void appendHeader(StringBuilder html, ExperimentResult result) {
-        ExperimentPlan plan = result.plan();
-        html.append("<header>\n<p class=\"kicker\">nnx experiment</p>\n<h1>").append(escape(plan.name()))
-                .append("</h1>\n");
-        if (plan.description() != null && !plan.description().isBlank()) {
-            html.append("<p class=\"description\">").append(escape(plan.description())).append("</p>\n");
-        }
-        List<String> meta = new ArrayList<>();
-        if (plan.source() != null) {
-            meta.add("Source <code>" + escape(plan.source().toString()) + "</code>");
-        }
-        meta.add(runCounts(result.runs()));
-        html.append("<p class=\"meta\">").append(String.join(" · ", meta)).append("</p>\n</header>\n");
-    }
-
-    /** {@code 3 runs: 2 ok, 1 diverged}. */
-    private static String runCounts(List<RunResult> runs) {
-        StringBuilder text = new StringBuilder();
-        text.append(runs.size()).append(runs.size() == 1 ? " run" : " runs");
-        List<String> parts = new ArrayList<>();
-        for (RunStatus status : RunStatus.values()) {
-            long count = runs.stream().filter(run -> run.status() == status).count();
-            if (count > 0) {
-                parts.add(count + " " + status.label());
-            }
-        }
-        if (!parts.isEmpty()) {
-            text.append(": ").append(String.join(", ", parts));
-        }
-        return text.toString();
-    }
-
-    private static void appendRunTable(StringBuilder html, ExperimentResult result) {
-        List<RunResult> runs = result.runs();
-        if (runs.isEmpty()) {
-            html.append("<p class=\"note\">This experiment has no runs.</p>\n");
-            return;
-        }
-        List<String> swept = result.plan().sweptSettings();
-        int best = bestRun(runs);
-        html.append("<div class=\"table-wrap\">\n<table>\n<thead>\n<tr><th>Run</th>");
-        for (String setting : swept) {
-            html.append("<th>").append(escape(setting)).append("</th>");
-        }
-        html.append("<th>Status</th><th class=\"num\">Train acc.</th><th class=\"num\">Test acc.</th>")
-                .append("<th class=\"num\">Final loss</th><th class=\"num\">Time</th>")
-                .append("<th class=\"num\">Samples/s</th></tr>\n</thead>\n<tbody>\n");
-        for (int i = 0; i < runs.size(); i++) {
-            RunResult run = runs.get(i);
-            html.append(i == best ? "<tr class=\"best\">" : "<tr>");
-            html.append("<td><div class=\"run\"><span class=\"swatch\" style=\"background:").append(RunColors.hex(i))
-                    .append("\"></span><span class=\"run-name\">").append(escape(run.name())).append("</span>");
-            if (i == best) {
-                html.append("<span class=\"badge best-mark\" title=\"highest test accuracy of the ok runs\">★ best</span>");
-            }
-            html.append("</div></td>");
-            for (String setting : swept) {
-                html.append("<td>").append(escape(run.plan().varying().getOrDefault(setting, ""))).append("</td>");
-            }
-            html.append("<td><span class=\"badge status-").append(run.status().label()).append("\">")
-                    .append(run.status().label()).append("</span>");
-            if (run.status() != RunStatus.OK && run.reason() != null && !run.reason().isBlank()) {
-                html.append("<div class=\"reason\">").append(escape(run.reason())).append("</div>");
-            }
-            html.append("</td>");
-            html.append("<td class=\"num\">").append(percent(run.trainAccuracy())).append("</td>");
-            html.append("<td class=\"num\">").append(percent(run.testAccuracy())).append("</td>");
-            html.append("<td class=\"num\">").append(loss(run)).append("</td>");
-            html.append("<td class=\"num\">").append(duration(run.seconds())).append("</td>");
-            html.append("<td class=\"num\">").append(rate(run.samplesPerSecond())).append("</td>");
-            html.append("</tr>\n");
-        }
-        html.append("</tbody>\n</table>\n</div>\n");
-        if (best >= 0) {
-            html.append("<p class=\"note\">★ marks the ok run with the highest final test accuracy.</p>\n");
-        }
-    }
-
-    private static void appendImage(StringBuilder html, byte[] png, String alt) {
-        html.append("<figure><img width=\"").append(ChartImages.WIDTH).append("\" alt=\"").append(escape(alt))
-                .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(png))
-                .append("\"></figure>\n");
-    }
-
-    /**
-     * What the runs ran on (BLAS backend, JDK, dataset, …): values all runs share once, values that
-     * differ per run.
-     */
-    private static void appendProvenance(StringBuilder html, List<RunResult> runs) {
-        TreeSet<String> keys = new TreeSet<>();
-        runs.forEach(run -> keys.addAll(run.provenance().keySet()));
-        if (keys.isEmpty()) {
-            return;
-        }
-        html.append("\n<section>\n<h2>Environment</h2>\n<dl class=\"provenance\">\n");
-        for (String key : keys) {
-            TreeSet<String> distinct = new TreeSet<>();
-            for (RunResult run : runs) {
-                distinct.add(run.provenance().getOrDefault(key, ""));
-            }
-            html.append("<dt>").append(escape(key)).append("</dt><dd>");
-            if (distinct.size() == 1) {
-                html.append(escape(distinct.first()));
-            } else {
-                List<String> lines = new ArrayList<>();
-                for (RunResult run : runs) {
-                    lines.add("<code>" + escape(run.name()) + "</code>: "
-                            + escape(run.provenance().getOrDefault(key, "—")));
-                }
-                html.append(String.join("<br>", lines));
-            }
-            html.append("</dd>\n");
-        }
-        html.append("</dl>\n</section>\n");
     }
 
     /** {@code 92.35 %}, or a dash when never evaluated. */

@@ -6,9 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.nnx.train.ExperimentResult;
 import org.nnx.train.RunResult;
@@ -18,9 +21,14 @@ import org.nnx.train.RunResult;
  * <pre>
  * &lt;experimentDirectory&gt;/index.html              the report
  * &lt;experimentDirectory&gt;/summary.csv             one row per run
+ * &lt;experimentDirectory&gt;/experiment.nnx          the effective configuration (after extends and defaults)
+ * &lt;experimentDirectory&gt;/experiment.csv          key,value: name, description, source, its sha256, nnx version
  * &lt;experimentDirectory&gt;/runs/&lt;run&gt;/metrics.csv   one row per iteration
+ * &lt;experimentDirectory&gt;/runs/&lt;run&gt;/run.csv       section,key,value: the run's name, configuration, swept
+ *                                              values and provenance
  * </pre>
- * where {@code <run>} is {@link #folderName(String)} of the run's name.
+ * where {@code <run>} is {@link #folderName(String)} of the run's name. The extra files let
+ * {@code nnx compare} draw the same report from the folder alone (see {@link ExperimentFiles}).
  */
 public final class ReportWriter {
     static {
@@ -35,6 +43,12 @@ public final class ReportWriter {
     public static final String RUNS_DIRECTORY = "runs";
     /** A run's metrics file name. */
     public static final String METRICS_FILE = "metrics.csv";
+    /** The effective configuration's file name. */
+    public static final String CONFIGURATION_FILE = "experiment.nnx";
+    /** The experiment's facts: name, description, source and its hash. */
+    public static final String EXPERIMENT_FILE = "experiment.csv";
+    /** A run's facts: name, configuration, swept values, provenance. */
+    public static final String RUN_FILE = "run.csv";
 
     /** Characters some file system refuses in a name (Windows' list; {@code /} everywhere). */
     private static final String UNSAFE = "/\\:*?\"<>|";
@@ -55,20 +69,52 @@ public final class ReportWriter {
      */
     public static void write(ExperimentResult result, Path experimentDirectory) throws IOException {
         Files.createDirectories(experimentDirectory);
-        Set<String> usedFolders = new HashSet<>();
-        for (RunResult run : result.runs()) {
-            String folder = folderName(run.name());
-            // Distinct names give distinct folders; only two runs with the very same name could clash.
-            for (int n = 2; !usedFolders.add(folder.toLowerCase(Locale.ROOT)); n++) {
-                folder = folderName(run.name()) + "~" + n;
-            }
-            Path runDirectory = experimentDirectory.resolve(RUNS_DIRECTORY).resolve(folder);
+        List<String> folders = folderNames(result.runs().stream().map(RunResult::name).toList());
+        for (int i = 0; i < result.runs().size(); i++) {
+            RunResult run = result.runs().get(i);
+            Path runDirectory = experimentDirectory.resolve(RUNS_DIRECTORY).resolve(folders.get(i));
             Files.createDirectories(runDirectory);
             MetricsCsv.write(run.metrics(), runDirectory.resolve(METRICS_FILE));
+            ExperimentFiles.writeRun(run, runDirectory.resolve(RUN_FILE));
         }
         SummaryCsv.write(result, experimentDirectory.resolve(SUMMARY_FILE));
+        String sha256 = sourceSha256(result.plan().source());
+        ExperimentFiles.writeExperiment(result.plan(), sha256, experimentDirectory);
         // Last, so a report on disk means the CSV files beside it are complete.
-        Files.writeString(experimentDirectory.resolve(INDEX_FILE), HtmlReport.render(result), StandardCharsets.UTF_8);
+        Files.writeString(experimentDirectory.resolve(INDEX_FILE),
+                HtmlReport.render(new ReportedExperiment(result, sha256)), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The folder of each run: {@link #folderName(String)}, with {@code ~2}, {@code ~3} … added where two
+     * runs would share one (only runs with the very same name, or names differing in case on a file
+     * system that ignores it).
+     */
+    public static List<String> folderNames(List<String> runNames) {
+        Set<String> used = new HashSet<>();
+        List<String> folders = new ArrayList<>();
+        for (String name : runNames) {
+            String folder = folderName(name);
+            for (int n = 2; !used.add(folder.toLowerCase(Locale.ROOT)); n++) {
+                folder = folderName(name) + "~" + n;
+            }
+            folders.add(folder);
+        }
+        return folders;
+    }
+
+    /** The SHA-256 of the file as hex, or empty when there is no file to read. */
+    static String sourceSha256(Path source) {
+        if (source == null || !Files.isRegularFile(source)) {
+            return "";
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(source)));
+        } catch (IOException e) {
+            return "";
+        } catch (NoSuchAlgorithmException e) {
+            throw new AssertionError("every JDK has SHA-256", e);
+        }
     }
 
     /** Where {@link #write} puts the metrics of the run named {@code runName}. */

@@ -39,6 +39,14 @@ public record RunResult(
         gradientCheck = Collections.unmodifiableMap(new LinkedHashMap<>(gradientCheck));
     }
 
+    /** A result without gradient-check errors. */
+    public RunResult(RunPlan plan, RunStatus status, String reason, List<MetricsRow> metrics, double trainAccuracy,
+                     double testAccuracy, double loss, double seconds, double samplesPerSecond,
+                     Map<String, String> provenance) {
+        this(plan, status, reason, metrics, trainAccuracy, testAccuracy, loss, seconds, samplesPerSecond, provenance,
+                Map.of());
+    }
+
     public String name() {
         return plan.name();
     }

@@ -47,8 +47,10 @@ class ChartsTest {
     @Test
     void lossAxisIsLogarithmicOnlyWhenLossesSpanMoreThanTwoDecades() {
         List<RunResult> runs = SyntheticResults.handMade().runs();
-        assertInstanceOf(LogAxis.class, LossChart.createChart(runs).getXYPlot().getRangeAxis(),
-                "2.3 … 3.5e9 spans nine decades");
+        RunResult decades = run("decades", List.of(new MetricsRow(1, 0, 10, Double.NaN, Double.NaN),
+                new MetricsRow(2, 0, 1, Double.NaN, Double.NaN), new MetricsRow(3, 0, 0.01, Double.NaN, Double.NaN)));
+        assertInstanceOf(LogAxis.class, LossChart.createChart(List.of(decades)).getXYPlot().getRangeAxis(),
+                "10 … 0.01 spans three decades");
         List<RunResult> calm = runs.subList(1, 3);
         assertInstanceOf(NumberAxis.class, LossChart.createChart(calm).getXYPlot().getRangeAxis(),
                 "0.1 … 2.3 is less than two decades");
@@ -56,6 +58,56 @@ class ChartsTest {
                 new MetricsRow(2, 0, 0, Double.NaN, Double.NaN)));
         assertFalse(LossChart.wantsLogScale(LossChart.createDataset(List.of(withZero)).raw()),
                 "a zero loss cannot be drawn on a log axis");
+    }
+
+    @Test
+    void aDivergingRunLeavesTheTopInsteadOfFlatteningTheOthers() {
+        List<RunResult> runs = SyntheticResults.handMade().runs();
+        XYPlot plot = LossChart.createChart(runs).getXYPlot();
+        double start = 2.302585f;
+        assertEquals(LossChart.CLIP_FACTOR * start, plot.getRangeAxis().getUpperBound(), 1e-4,
+                "cut at 4× the largest starting loss, not at 3.5e9");
+        assertInstanceOf(NumberAxis.class, plot.getRangeAxis(), "0.1 … 9.2 is less than two decades");
+    }
+
+    @Test
+    void repeatsAreOneLineWithAMeanAndABand() {
+        List<RunResult> runs = SyntheticResults.repeats(200).runs();
+        ChartLine first = new ChartLine("lr 0.1", RunColors.of(0), false, runs.subList(0, 3));
+        ChartLine second = new ChartLine("lr 0.05", RunColors.of(1), false, runs.subList(3, 6));
+        AccuracyChart.AccuracyDataset dataset = AccuracyChart.createDataset(List.of(first, second), XAxisKind.ITERATION);
+        assertEquals(2, dataset.test().getSeriesCount());
+        int last = dataset.test().getItemCount(0) - 1;
+        double[] finals = runs.subList(0, 3).stream().mapToDouble(RunResult::testAccuracy).toArray();
+        assertEquals(WelchTest.mean(finals), dataset.test().getYValue(0, last), 1e-12);
+        assertEquals(WelchTest.mean(finals) + WelchTest.standardDeviation(finals), dataset.test().getEndYValue(0, last), 1e-12);
+        assertTrue(first.isMean());
+    }
+
+    @Test
+    void faintLinesAreDrawnFirstAndGrey() {
+        List<RunResult> runs = SyntheticResults.small().runs();
+        List<ChartLine> lines = List.of(new ChartLine("a", RunColors.of(0), false, List.of(runs.get(0))),
+                new ChartLine("b", ChartStyle.FAINT, true, List.of(runs.get(1))));
+        LossChart.LossDataset dataset = LossChart.createDataset(lines, XAxisKind.ITERATION);
+        assertEquals("b", dataset.smoothed().getSeriesKey(0), "faint first, under the others");
+        assertEquals(0, dataset.raw().getItemCount(0), "no raw noise for a faint line");
+        XYPlot plot = LossChart.createChart(dataset, runs).getXYPlot();
+        assertEquals(ChartStyle.FAINT_LINE, plot.getRenderer(1).getSeriesPaint(0));
+        assertEquals("1 other line (grey)", plot.getFixedLegendItems().get(1).getLabel());
+    }
+
+    @Test
+    void tooltipsBecomeAnImageMapWithEscapedTitles() {
+        RunResult evil = run("<b>x</b>", SyntheticResults.small().runs().get(1).metrics());
+        ChartImages.MappedImage image = ChartImages.toReportImage(
+                LossChart.createChart(ChartLine.eachRun(List.of(evil)), XAxisKind.ITERATION), 300, "chart-1");
+        String map = image.imageMap();
+        assertTrue(map.startsWith("<map id=\"chart-1\" name=\"chart-1\">"), map.substring(0, 60));
+        int areas = map.split("<area ", -1).length - 1;
+        assertTrue(areas >= ChartTooltips.MIN_AREAS_PER_SERIES && areas <= 200 + 5, "areas: " + areas);
+        assertTrue(map.contains("title=\"&lt;b&gt;x&lt;/b&gt; · iteration "), map.substring(0, 400));
+        assertFalse(map.contains("<b>"));
     }
 
     @Test
@@ -67,13 +119,13 @@ class ChartsTest {
             assertEquals(RunColors.of(i), opaque(loss.getRenderer(1), i), "smoothed loss");
             assertEquals(RunColors.of(i), opaque(loss.getRenderer(0), i), "raw loss, faint");
             assertEquals(RunColors.of(i), accuracy.getRenderer(0).getSeriesPaint(i), "train");
-            assertEquals(RunColors.of(i), accuracy.getRenderer(1).getSeriesPaint(i), "test");
+            assertEquals(RunColors.of(i), accuracy.getRenderer(2).getSeriesPaint(i), "test");
             assertEquals(runs.get(i).name(), loss.getFixedLegendItems().get(i).getLabel());
         }
         assertTrue(((java.awt.Color) loss.getRenderer(0).getSeriesPaint(0)).getAlpha() < 128, "raw loss is faint");
         assertTrue(((java.awt.BasicStroke) accuracy.getRenderer(0).getSeriesStroke(0)).getDashArray() != null,
                 "train is dashed");
-        assertTrue(((java.awt.BasicStroke) accuracy.getRenderer(1).getSeriesStroke(0)).getDashArray() == null,
+        assertTrue(((java.awt.BasicStroke) accuracy.getRenderer(2).getSeriesStroke(0)).getDashArray() == null,
                 "test is solid");
     }
 

@@ -124,19 +124,24 @@ class ReportWriterTest {
     }
 
     @Test
-    void reportEmbedsTwoChartsAsValidPngs() throws IOException {
+    void reportEmbedsItsChartsAsValidPngsWithImageMaps() throws IOException {
         String html = index();
         Matcher images = Pattern.compile("<img [^>]*src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"").matcher(html);
         List<BufferedImage> decoded = new ArrayList<>();
         while (images.find()) {
             decoded.add(ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(images.group(1)))));
         }
-        assertEquals(2, decoded.size());
-        assertEquals(2, html.split("data:image/png;base64,", -1).length - 1);
+        // Loss, accuracy, and final accuracy by setting (two swept settings, three configurations).
+        assertEquals(3, decoded.size());
+        assertEquals(3, html.split("data:image/png;base64,", -1).length - 1);
         for (BufferedImage image : decoded) {
             assertNotNull(image);
             assertEquals(ChartImages.WIDTH * ChartImages.SCALE, image.getWidth());
-            assertEquals(ChartImages.HEIGHT * ChartImages.SCALE, image.getHeight());
+        }
+        assertEquals(ChartImages.HEIGHT * ChartImages.SCALE, decoded.get(0).getHeight());
+        for (int chart = 1; chart <= 3; chart++) {
+            assertTrue(html.contains("usemap=\"#chart-" + chart + "\""));
+            assertTrue(html.contains("<map id=\"chart-" + chart + "\" name=\"chart-" + chart + "\">"));
         }
     }
 
@@ -163,7 +168,9 @@ class ReportWriterTest {
     void reportEscapesUserText() throws IOException {
         String html = index();
         assertTrue(html.contains("Sweep &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quotes&#39;"));
-        assertFalse(html.toLowerCase().contains("<script"));
+        assertEquals(1, html.toLowerCase().split("<script", -1).length - 1, "only the page's own script");
+        assertTrue(html.contains("<script>" + HtmlReport.SCRIPT + "</script>"));
+        assertTrue(html.contains("script-src '" + HtmlReport.scriptHash() + "'"), "the CSP allows that script alone");
     }
 
     @Test

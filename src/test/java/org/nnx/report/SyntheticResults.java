@@ -164,4 +164,165 @@ final class SyntheticResults {
         return new RunResult(plan, status, reason, rows, train, test, rows.get(rows.size() - 1).loss(), seconds,
                 samplesPerSecond, Map.of("blas", "pure Java", "jdk", "17.0.15", "dataset", "mnist 8000/2000"), Map.of());
     }
+
+    /**
+     * A 2 × 2 × 5 × 4 sweep, 80 runs: optimizer, batch size, learning rate and hidden units. Accuracy rises
+     * with units and with adam, the learning rate has a sweet spot, sgd at the two largest rates diverges,
+     * and the smallest rate barely moves. Batch size 50 makes twice as many iterations per epoch, so the
+     * runs line up by epoch only in charts of their own. The runs' swept values come from the configuration
+     * itself through {@link org.nnx.analysis.RunSettings}, so they match what {@code nnx run} would name.
+     */
+    static ExperimentResult sweep80(int iterations) {
+        String config = """
+                experiment big_sweep {
+                    description "Four settings at once: 2 × 2 × 5 × 4 = 80 runs"
+                    dataset mnist
+                    model {
+                        dense 25 | 50 | 100 | 200
+                        relu
+                        dense 10
+                    }
+                    loss cross_entropy
+                    optimizer sgd | adam
+                    learning_rate 1 | 0.3 | 0.1 | 0.03 | 0.001
+                    batch_size 50 | 100
+                    iterations %d
+                    seed 42
+                }
+                """.formatted(iterations);
+        var texts = org.nnx.analysis.RunSettings.of(config).orElseThrow();
+        List<RunPlan> plans = new ArrayList<>();
+        List<RunResult> runs = new ArrayList<>();
+        for (Map<String, String> varying : texts.byRun().keySet()) {
+            String name = String.join(",", varying.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+            double rate = Double.parseDouble(varying.get("learning_rate"));
+            boolean adam = varying.get("optimizer").equals("adam");
+            int units = Integer.parseInt(varying.values().iterator().next());
+            int batch = Integer.parseInt(varying.get("batch_size"));
+            RunPlan plan = new RunPlan(name, varying, config(rate, iterations, iterations / 10));
+            plans.add(plan);
+            boolean diverges = !adam && rate >= 0.3 || adam && rate >= 1;
+            double ceiling = 0.80 + 0.035 * Math.log(units / 25.0) / Math.log(2) + (adam ? 0.025 : 0)
+                    - 0.05 * Math.abs(Math.log10(rate) + 1.3);
+            double speed = rate >= 0.01 ? Math.min(1, rate * (adam ? 30 : 12)) : 0.006;
+            runs.add(curve(plan, new Random(name.hashCode()), iterations, batch, iterations / 10, speed,
+                    Math.min(0.985, ceiling), diverges, 0));
+        }
+        ExperimentPlan experiment = new ExperimentPlan("big_sweep", "Four settings at once: 2 × 2 × 5 × 4 = 80 runs",
+                Path.of("experiments", "big-sweep.nnx"), plans, config);
+        return new ExperimentResult(experiment, runs);
+    }
+
+    /**
+     * The sweep of the issue: learning rates 10, 1, 0.1, 0.01, 0.001 over {@code iterations}; 10 diverges,
+     * 0.001 barely moves.
+     */
+    static ExperimentResult issueLearningRates(int iterations) {
+        String config = """
+                experiment learning_rates {
+                    description "Which step size? 10 diverges, 0.001 barely moves"
+                    dataset mnist
+                    model {
+                        dense 50, init = gaussian(0.01)
+                        sigmoid
+                        dense 10, init = gaussian(0.01)
+                    }
+                    loss cross_entropy
+                    learning_rate 10 | 1 | 0.1 | 0.01 | 0.001
+                    batch_size 100
+                    iterations %d
+                    seed 42
+                }
+                """.formatted(iterations);
+        var texts = org.nnx.analysis.RunSettings.of(config).orElseThrow();
+        List<RunPlan> plans = new ArrayList<>();
+        List<RunResult> runs = new ArrayList<>();
+        for (Map<String, String> varying : texts.byRun().keySet()) {
+            double rate = Double.parseDouble(varying.get("learning_rate"));
+            RunPlan plan = new RunPlan("learning_rate=" + varying.get("learning_rate"), varying,
+                    config(rate, iterations, iterations / 20));
+            plans.add(plan);
+            double speed = rate >= 10 ? 1 : rate >= 1 ? 0.9 : rate >= 0.1 ? 0.45 : rate >= 0.01 ? 0.08 : 0.004;
+            double ceiling = rate >= 1 ? 0.90 : 0.93;
+            runs.add(curve(plan, new Random(Double.hashCode(rate)), iterations, BATCH_SIZE, iterations / 20, speed,
+                    ceiling, rate >= 10, 0));
+        }
+        return new ExperimentResult(new ExperimentPlan("learning_rates", "Which step size? 10 diverges, 0.001 barely moves",
+                Path.of("experiments", "learning-rates.nnx"), plans, config), runs);
+    }
+
+    /** Two configurations, three seeds each: {@code learning_rate 0.1 | 0.05} with {@code repeat 3}. */
+    static ExperimentResult repeats(int iterations) {
+        String config = """
+                experiment seeds {
+                    description "Is 0.1 really better than 0.05, or is it the seed?"
+                    dataset mnist
+                    model {
+                        dense 50
+                        sigmoid
+                        dense 10
+                    }
+                    loss cross_entropy
+                    learning_rate 0.1 | 0.05
+                    iterations %d
+                    repeat 3
+                    seed 7
+                }
+                """.formatted(iterations);
+        List<RunPlan> plans = new ArrayList<>();
+        List<RunResult> runs = new ArrayList<>();
+        for (String rate : List.of("0.1", "0.05")) {
+            for (int k = 0; k < 3; k++) {
+                Map<String, String> varying = new java.util.LinkedHashMap<>();
+                varying.put("learning_rate", rate);
+                varying.put("seed", Integer.toString(7 + k));
+                RunPlan plan = new RunPlan("learning_rate=" + rate + ",seed=" + (7 + k), varying,
+                        config(Double.parseDouble(rate), iterations, iterations / 10), "learning_rate=" + rate);
+                plans.add(plan);
+                // Close enough that three seeds cannot tell them apart.
+                double ceiling = rate.equals("0.1") ? 0.915 : 0.911;
+                runs.add(curve(plan, new Random(31L * k + rate.hashCode()), iterations, BATCH_SIZE, iterations / 10,
+                        0.5, ceiling, false, 0.006));
+            }
+        }
+        return new ExperimentResult(new ExperimentPlan("seeds", "Is 0.1 really better than 0.05, or is it the seed?",
+                Path.of("experiments", "seeds.nnx"), plans, config), runs);
+    }
+
+    /**
+     * A made-up training curve: loss falling from 2.3 at {@code speed}, accuracy rising towards
+     * {@code ceiling} (plus seed noise of sd {@code seedNoise}); a diverging run's loss climbs and ends
+     * in NaN two thirds of the way.
+     */
+    static RunResult curve(RunPlan plan, Random random, int iterations, int batch, int evaluateEvery, double speed,
+                           double ceiling, boolean diverges, double seedNoise) {
+        int last = diverges ? iterations * 2 / 3 : iterations;
+        double shift = seedNoise * random.nextGaussian();
+        List<MetricsRow> rows = new ArrayList<>();
+        double train = Double.NaN;
+        double test = Double.NaN;
+        for (int i = 1; i <= last; i++) {
+            double progress = 1 - Math.exp(-speed * i / (iterations / 6.0));
+            double loss = diverges
+                    ? (i == last ? Double.NaN : 2.3 * Math.exp(i * 14.0 / last + 0.3 * random.nextGaussian()))
+                    : (2.3 - 2.3 * (ceiling - 0.1) / 0.9 * progress) * Math.exp(0.2 * random.nextGaussian());
+            double trainAccuracy = Double.NaN;
+            double testAccuracy = Double.NaN;
+            if ((i % evaluateEvery == 0 || i == last) && !Double.isNaN(loss)) {
+                double accuracy = diverges ? 0.098 : 0.1 + (ceiling - 0.1 + shift) * progress;
+                testAccuracy = Math.round(accuracy * 2000) / 2000.0;
+                trainAccuracy = Math.min(1, Math.round((accuracy + 0.02 * progress) * 8000) / 8000.0);
+                train = trainAccuracy;
+                test = testAccuracy;
+            }
+            rows.add(new MetricsRow(i, (double) i * batch / TRAIN_SIZE, (float) loss, trainAccuracy, testAccuracy));
+        }
+        RunStatus status = diverges ? RunStatus.DIVERGED : RunStatus.OK;
+        String reason = diverges ? "loss became NaN at iteration " + last : "";
+        double seconds = 0.002 * last * batch / 100.0 + 0.4;
+        return new RunResult(plan, status, reason, rows, train, test, rows.get(rows.size() - 1).loss(), seconds,
+                last * (double) batch / (seconds - 0.4), Map.of("nnx", "0.1.0", "blas", "pure Java",
+                        "jdk", "Debian 17.0.15", "dataset", "mnist 8000/2000 sha256:3f1c…", "seed",
+                        plan.varying().getOrDefault("seed", "42")));
+    }
 }

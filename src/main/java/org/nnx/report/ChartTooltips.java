@@ -1,0 +1,95 @@
+package org.nnx.report;
+
+import java.util.List;
+import java.util.Locale;
+import org.jfree.chart.labels.XYToolTipGenerator;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYDataset;
+
+/**
+ * Tooltips for the report's image maps: {@code run · iteration 1200 · loss 0.2731}. Only some points of
+ * a long curve get one, so that an 80-run chart does not carry hundreds of thousands of map areas.
+ */
+final class ChartTooltips {
+    /** At most about this many map areas per chart; every point of a short curve still gets one. */
+    static final int AREAS_PER_CHART = 1600;
+    /** But at least this many per curve, so each curve can be identified somewhere along its length. */
+    static final int MIN_AREAS_PER_SERIES = 12;
+
+    private ChartTooltips() {
+    }
+
+    /** The stride for each series of {@code dataset}: every n-th item gets a map area. */
+    static int[] strides(XYDataset dataset, int seriesInChart) {
+        int perSeries = Math.max(MIN_AREAS_PER_SERIES, AREAS_PER_CHART / Math.max(1, seriesInChart));
+        int[] strides = new int[dataset.getSeriesCount()];
+        for (int s = 0; s < strides.length; s++) {
+            strides[s] = Math.max(1, (dataset.getItemCount(s) + perSeries - 1) / perSeries);
+        }
+        return strides;
+    }
+
+    /** {@code label · iteration 1200 · what 0.2731}, or the percentage for accuracies. */
+    static XYToolTipGenerator generator(List<String> labels, XAxisKind axis, String what, boolean percent) {
+        return (dataset, series, item) -> {
+            double x = dataset.getXValue(series, item);
+            double y = dataset.getYValue(series, item);
+            String xText = axis == XAxisKind.ITERATION ? String.format(Locale.ROOT, "%,d", (long) x)
+                    : String.format(Locale.ROOT, "%.2f", x);
+            String yText = percent ? String.format(Locale.ROOT, "%.2f %%", 100 * y) : significant(y);
+            return labels.get(series) + " · " + axis.label() + " " + xText + " · " + what + " " + yText;
+        };
+    }
+
+    static String significant(double value) {
+        if (!Double.isFinite(value)) {
+            return Double.toString(value);
+        }
+        double magnitude = Math.abs(value);
+        return magnitude != 0 && (magnitude >= 1e5 || magnitude < 1e-3)
+                ? String.format(Locale.ROOT, "%.3e", value) : String.format(Locale.ROOT, "%.4g", value);
+    }
+
+    /** A line renderer that creates entities (map areas) only at every n-th item of each series. */
+    static final class SparseLineRenderer extends XYLineAndShapeRenderer {
+        private static final long serialVersionUID = 1L;
+        private int[] strides = new int[0];
+
+        SparseLineRenderer() {
+            super(true, false);
+        }
+
+        void setStrides(int[] strides) {
+            this.strides = strides.clone();
+        }
+
+        @Override
+        public boolean getItemCreateEntity(int series, int item) {
+            return createsEntity(strides, series, item) && super.getItemCreateEntity(series, item);
+        }
+    }
+
+    /** A band renderer (mean line with a ± sd band) with the same sparse entities. */
+    static final class SparseDeviationRenderer extends DeviationRenderer {
+        private static final long serialVersionUID = 1L;
+        private int[] strides = new int[0];
+
+        SparseDeviationRenderer() {
+            super(true, false);
+        }
+
+        void setStrides(int[] strides) {
+            this.strides = strides.clone();
+        }
+
+        @Override
+        public boolean getItemCreateEntity(int series, int item) {
+            return createsEntity(strides, series, item) && super.getItemCreateEntity(series, item);
+        }
+    }
+
+    private static boolean createsEntity(int[] strides, int series, int item) {
+        return series < strides.length && strides[series] > 0 && item % strides[series] == 0;
+    }
+}

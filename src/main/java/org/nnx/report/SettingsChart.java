@@ -1,0 +1,199 @@
+package org.nnx.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.GeneralPath;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.CombinedRangeXYPlot;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * Small multiples of a sweep: one panel per swept setting, its values along x, every run's final test
+ * accuracy as a dot above the value it took, and a line through the mean of the ok runs at each value.
+ * A setting that matters shows as a slope or a gap; one that does not, as a flat line through overlapping
+ * dots. Runs that diverged, stopped or failed are crosses (at 0 when never evaluated).
+ */
+public final class SettingsChart {
+    static {
+        Headless.ensure();
+    }
+
+    /** Panels per chart: more would be too narrow to read on a laptop screen. */
+    public static final int PANELS_PER_CHART = 4;
+    static final Color MEAN_LINE = new Color(0x57606a);
+    static final Color NOT_OK = new Color(0xcf222e);
+
+    /**
+     * One run as a dot.
+     *
+     * @param label    the run's name, for the tooltip
+     * @param swept    the value of each swept setting in this run
+     * @param accuracy final test accuracy; NaN when never evaluated
+     * @param ok       false for diverged, stopped and failed runs
+     */
+    public record Dot(String label, Map<String, String> swept, double accuracy, Color colour, boolean faint,
+                      boolean ok) {
+    }
+
+    private SettingsChart() {
+    }
+
+    /** The chart for {@code settings} (at most {@link #PANELS_PER_CHART}), sharing the accuracy axis. */
+    public static JFreeChart createChart(List<String> settings, List<Dot> dots, String title) {
+        NumberAxis accuracy = new NumberAxis("final test accuracy");
+        accuracy.setRange(0, 1.02);
+        accuracy.setTickUnit(new NumberTickUnit(0.1, NumberFormat.getPercentInstance(Locale.ROOT)));
+        ChartStyle.style(accuracy);
+        CombinedRangeXYPlot combined = new CombinedRangeXYPlot(accuracy);
+        combined.setGap(14);
+        for (String setting : settings) {
+            combined.add(panel(setting, dots), 1);
+        }
+        ChartStyle.style(combined);
+        LegendItemCollection legend = new LegendItemCollection();
+        legend.add(ChartStyle.lineItem("mean of ok runs", MEAN_LINE, ChartStyle.line(2f)));
+        if (dots.stream().anyMatch(d -> !d.ok())) {
+            legend.add(ChartStyle.lineItem("× diverged, stopped or failed", NOT_OK, ChartStyle.line(2f)));
+        }
+        if (dots.stream().anyMatch(Dot::faint)) {
+            legend.add(ChartStyle.lineItem("other runs (grey)", ChartStyle.FAINT, ChartStyle.line(3f)));
+        }
+        return ChartStyle.chart(title, "each dot is a run, above the value it took; coloured dots are the runs "
+                + "coloured in the other charts", combined, legend);
+    }
+
+    private static XYPlot panel(String setting, List<Dot> dots) {
+        List<String> values = new ArrayList<>();
+        Map<String, List<Dot>> byValue = new LinkedHashMap<>();
+        for (Dot dot : dots) {
+            String value = dot.swept().getOrDefault(setting, "");
+            if (!values.contains(value)) {
+                values.add(value);
+            }
+            byValue.computeIfAbsent(value, v -> new ArrayList<>()).add(dot);
+        }
+        SymbolAxis axis = new SymbolAxis(setting, values.toArray(String[]::new));
+        axis.setRange(-0.6, values.size() - 0.4);
+        axis.setGridBandsVisible(false);
+        ChartStyle.style(axis);
+        axis.setLabelFont(ChartStyle.LABEL_FONT.deriveFont(java.awt.Font.BOLD));
+
+        XYSeriesCollection means = new XYSeriesCollection();
+        XYSeries mean = new XYSeries("mean", false, true);
+        XYSeriesCollection points = new XYSeriesCollection();
+        XYSeries faint = new XYSeries("faint", false, true);
+        XYSeries notOk = new XYSeries("not ok", false, true);
+        List<List<String>> tooltips = new ArrayList<>();
+        List<String> faintTips = new ArrayList<>();
+        List<String> notOkTips = new ArrayList<>();
+        List<XYSeries> highlighted = new ArrayList<>();
+        List<Color> highlightColours = new ArrayList<>();
+        List<List<String>> highlightTips = new ArrayList<>();
+        for (int v = 0; v < values.size(); v++) {
+            List<Dot> atValue = byValue.get(values.get(v));
+            double sum = 0;
+            int ok = 0;
+            for (int k = 0; k < atValue.size(); k++) {
+                Dot dot = atValue.get(k);
+                // Spread the dots of one value sideways so that 20 runs at one value do not hide each other.
+                double x = v + (atValue.size() == 1 ? 0 : 0.5 * ((double) k / (atValue.size() - 1) - 0.5));
+                double y = Double.isFinite(dot.accuracy()) ? dot.accuracy() : 0;
+                String tip = dot.label() + " · " + setting + " = " + values.get(v) + " · final test accuracy "
+                        + (Double.isFinite(dot.accuracy()) ? String.format(Locale.ROOT, "%.2f %%", 100 * dot.accuracy())
+                        : "none") + (dot.ok() ? "" : " (not ok)");
+                if (!dot.ok()) {
+                    notOk.add(x, y, false);
+                    notOkTips.add(tip);
+                } else if (dot.faint()) {
+                    faint.add(x, y, false);
+                    faintTips.add(tip);
+                } else {
+                    XYSeries own = new XYSeries(dot.label() + "#" + highlighted.size(), false, true);
+                    own.add(x, y, false);
+                    highlighted.add(own);
+                    highlightColours.add(dot.colour());
+                    highlightTips.add(List.of(tip));
+                }
+                if (dot.ok() && Double.isFinite(dot.accuracy())) {
+                    sum += dot.accuracy();
+                    ok++;
+                }
+            }
+            if (ok > 0) {
+                mean.add(v, sum / ok, false);
+            }
+        }
+        means.addSeries(mean);
+        points.addSeries(faint);
+        tooltips.add(faintTips);
+        points.addSeries(notOk);
+        tooltips.add(notOkTips);
+        for (int i = 0; i < highlighted.size(); i++) {
+            points.addSeries(highlighted.get(i));
+            tooltips.add(highlightTips.get(i));
+        }
+
+        XYLineAndShapeRenderer meanRenderer = new XYLineAndShapeRenderer(true, true);
+        meanRenderer.setSeriesPaint(0, MEAN_LINE);
+        meanRenderer.setSeriesStroke(0, ChartStyle.line(2f));
+        meanRenderer.setSeriesShape(0, new java.awt.geom.Rectangle2D.Double(-6, -1, 12, 2));
+
+        ChartTooltips.SparseLineRenderer dotRenderer = new ChartTooltips.SparseLineRenderer();
+        dotRenderer.setDefaultLinesVisible(false);
+        dotRenderer.setDefaultShapesVisible(true);
+        dotRenderer.setUseOutlinePaint(true);
+        Shape circle = new Ellipse2D.Double(-3.5, -3.5, 7, 7);
+        Shape big = new Ellipse2D.Double(-5, -5, 10, 10);
+        dotRenderer.setSeriesPaint(0, new Color(0x9a, 0xa4, 0xae, 150));
+        dotRenderer.setSeriesShape(0, circle);
+        dotRenderer.setSeriesOutlinePaint(0, new Color(0x9a, 0xa4, 0xae, 150));
+        dotRenderer.setSeriesPaint(1, NOT_OK);
+        dotRenderer.setSeriesShape(1, cross(4.5));
+        dotRenderer.setSeriesOutlinePaint(1, NOT_OK);
+        dotRenderer.setSeriesOutlineStroke(1, new BasicStroke(2f));
+        dotRenderer.setSeriesShapesFilled(1, false);
+        for (int i = 0; i < highlighted.size(); i++) {
+            dotRenderer.setSeriesPaint(2 + i, highlightColours.get(i));
+            dotRenderer.setSeriesShape(2 + i, big);
+            dotRenderer.setSeriesOutlinePaint(2 + i, Color.WHITE);
+        }
+        int[] strides = new int[points.getSeriesCount()];
+        java.util.Arrays.fill(strides, 1);
+        dotRenderer.setStrides(strides);
+        dotRenderer.setDefaultToolTipGenerator((data, series, item) -> tooltips.get(series).get(item));
+
+        XYPlot plot = new XYPlot(points, axis, null, dotRenderer);
+        plot.setDataset(1, means);
+        plot.setRenderer(1, meanRenderer);
+        // Means under the dots, so a highlighted run sitting on the mean stays visible.
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
+        ChartStyle.style(plot);
+        plot.setDomainGridlinesVisible(false);
+        return plot;
+    }
+
+    private static Shape cross(double r) {
+        GeneralPath path = new GeneralPath();
+        path.moveTo(-r, -r);
+        path.lineTo(r, r);
+        path.moveTo(-r, r);
+        path.lineTo(r, -r);
+        return path;
+    }
+}

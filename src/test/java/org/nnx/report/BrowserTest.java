@@ -1,0 +1,143 @@
+package org.nnx.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Opens reports in a real browser, headless Chromium, as a reader would: each page must load with no
+ * console message (a script error, a blocked fetch, a Content-Security-Policy violation all log one) and
+ * with every image decoded. The page's own script records in {@code <html data-images data-broken-images>}
+ * how many images there are and how many failed, and Chromium's {@code --dump-dom} hands that back.
+ * Screenshots go to {@code target/screenshots/} for people to look at; the reports stay in
+ * {@code target/browser-reports/}. Skipped where {@code /usr/bin/chromium} is not installed.
+ */
+class BrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Path REPORTS = Path.of("target", "browser-reports");
+    private static final Pattern CONSOLE = Pattern.compile(".*CONSOLE[:(].*");
+
+    @TempDir
+    static Path profiles;
+
+    @BeforeAll
+    static void needsChromium() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "no /usr/bin/chromium: browser test skipped");
+        Files.createDirectories(SCREENSHOTS);
+        Files.createDirectories(REPORTS);
+    }
+
+    @Test
+    void eightyRunSweep() throws Exception {
+        Path directory = REPORTS.resolve("big_sweep");
+        ReportWriter.write(SyntheticResults.sweep80(600), directory);
+        open(directory.resolve("index.html"), "sweep-80");
+    }
+
+    @Test
+    void learningRateSweep() throws Exception {
+        Path directory = REPORTS.resolve("learning_rates");
+        ReportWriter.write(SyntheticResults.issueLearningRates(3000), directory);
+        String html = open(directory.resolve("index.html"), "lr-sweep");
+        assertTrue(html.contains("Diverged (1)"), "the divergence is a finding");
+        assertTrue(html.contains("Barely moved (1)"), "so is the rate that barely moved");
+    }
+
+    @Test
+    void comparisonOfTwoExperiments() throws Exception {
+        ReportWriter.write(SyntheticResults.issueLearningRates(3000), REPORTS.resolve("compare-input").resolve("learning_rates"));
+        ReportWriter.write(SyntheticResults.repeats(1500), REPORTS.resolve("compare-input").resolve("seeds"));
+        List<ReportedExperiment> experiments = new ArrayList<>();
+        for (Path folder : ExperimentFiles.experimentFolders(REPORTS.resolve("compare-input"))) {
+            experiments.add(ExperimentFiles.read(folder));
+        }
+        Path page = REPORTS.resolve("compare.html");
+        Files.writeString(page, HtmlReport.renderComparison(experiments), StandardCharsets.UTF_8);
+        String html = open(page, "compare");
+        assertTrue(html.contains("Welch"), "the repeats are tested");
+    }
+
+    @Test
+    void hostileNamesStayText() throws Exception {
+        Path directory = REPORTS.resolve("hostile");
+        ReportWriter.write(SyntheticResults.handMade(), directory);
+        // The description holds <script>alert("x")</script>: run, it would be blocked and logged.
+        open(directory.resolve("index.html"), "hostile");
+    }
+
+    /** Loads the page twice: once for its DOM and console, once for the screenshot. Returns the page source. */
+    private static String open(Path page, String name) throws Exception {
+        String source = Files.readString(page, StandardCharsets.UTF_8);
+        String url = page.toAbsolutePath().toUri().toString();
+        Result dom = chromium(name, "--dump-dom", url);
+        List<String> console = dom.stderr.lines().filter(line -> CONSOLE.matcher(line).matches()).toList();
+        assertEquals(List.of(), console, name + ": console messages");
+        int images = count(source, "<img ");
+        assertTrue(images > 0, name + " has charts");
+        assertEquals(Integer.toString(images), attribute(dom.stdout, "data-images"), name + ": images seen by the page");
+        assertEquals("0", attribute(dom.stdout, "data-broken-images"), name + ": images that did not load");
+        assertEquals(null, attribute(dom.stdout, "data-errors"), name + ": script errors");
+        int areas = count(source, "<area ");
+        assertTrue(areas > 0, name + ": charts have tooltips");
+        assertEquals(areas, count(dom.stdout, "<area "), name + ": every tooltip area parsed");
+
+        Path screenshot = SCREENSHOTS.resolve(name + ".png").toAbsolutePath();
+        Files.deleteIfExists(screenshot);
+        chromium(name, "--screenshot=" + screenshot, "--window-size=1280,2400", url);
+        assertTrue(Files.size(screenshot) > 10_000, name + ": screenshot written");
+        return source;
+    }
+
+    private record Result(String stdout, String stderr) {
+    }
+
+    private static Result chromium(String name, String... arguments) throws Exception {
+        Path profile = Files.createTempDirectory(profiles, name);
+        Path out = profile.resolveSibling(profile.getFileName() + ".out");
+        Path err = profile.resolveSibling(profile.getFileName() + ".err");
+        List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--disable-dev-shm-usage", "--hide-scrollbars", "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0"));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(name + ": chromium did not finish in 120 s");
+        }
+        String stderr = Files.readString(err, StandardCharsets.UTF_8);
+        assertEquals(0, process.exitValue(), name + ": chromium failed:\n" + stderr);
+        return new Result(Files.readString(out, StandardCharsets.UTF_8), stderr);
+    }
+
+    /** The value of {@code name} on the {@code <html>} element of a dumped DOM, or null. */
+    private static String attribute(String dom, String name) {
+        Matcher html = Pattern.compile("<html[^>]*>").matcher(dom);
+        if (!html.find()) {
+            return null;
+        }
+        Matcher value = Pattern.compile("\\s" + Pattern.quote(name) + "=\"([^\"]*)\"").matcher(html.group());
+        return value.find() ? value.group(1) : null;
+    }
+
+    private static int count(String text, String needle) {
+        int count = 0;
+        for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+            count++;
+        }
+        return count;
+    }
+}
