@@ -59,6 +59,7 @@ public final class HtmlReport {
             figure img { display: block; max-width: 100%; height: auto; border: 1px solid var(--line); border-radius: 6px; }
             pre { margin: 0; padding: 12px 14px; overflow-x: auto; background: var(--soft); border: 1px solid var(--line);
               border-radius: 6px; line-height: 1.45; }
+            table.balance { width: auto; min-width: 320px; margin: 12px 0; }
             dl.provenance { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; margin: 0; font-size: 14px; }
             dl.provenance dt { color: var(--muted); }
             dl.provenance dd { margin: 0; overflow-wrap: anywhere; }

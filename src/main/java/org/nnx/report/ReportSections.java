@@ -611,7 +611,7 @@ final class ReportSections {
                 + data.imageShape().map(shape -> " (" + shape.stream().map(String::valueOf)
                         .collect(java.util.stream.Collectors.joining("×")) + " images)").orElse(""));
         definition("classes", Integer.toString(data.classes()));
-        html.append("</dl>\n<div class=\"table-wrap\">\n<table class=\"sortable\">\n<thead>\n<tr><th>Class</th>"
+        html.append("</dl>\n<div class=\"table-wrap\">\n<table class=\"sortable balance\">\n<thead>\n<tr><th>Class</th>"
                 + "<th class=\"num\">Training</th><th class=\"num\">Test</th></tr>\n</thead>\n<tbody>\n");
         for (int c = 0; c < data.classes(); c++) {
             html.append("<tr><td>").append(escape(data.classNames().get(c))).append("</td><td class=\"num\">")
@@ -680,7 +680,7 @@ final class ReportSections {
 
     /** nnx, jdk, blas, dataset, seed first, in that order; plugins and anything else after. */
     private static int keyOrder(String key) {
-        int at = List.of("nnx", "jdk", "blas", "dataset", "seed").indexOf(key);
+        int at = List.of("nnx", "jdk", "blas", "dataset", "dataset sha256", "seed").indexOf(key);
         return at >= 0 ? at : key.startsWith("plugin") ? 10 : 20;
     }
 }

@@ -42,6 +42,7 @@ public final class Trainer {
     static final int NUMERICAL_THREADS = 2;
 
     private final ComponentRegistry registry;
+    private final Map<Dataset, String> checksums = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
     private final StopSignal stop;
 
     public Trainer(ComponentRegistry registry, StopSignal stop) {
@@ -227,12 +228,14 @@ public final class Trainer {
         return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 
-    private static Map<String, String> provenance(RunConfig config, Dataset dataset) {
+    private Map<String, String> provenance(RunConfig config, Dataset dataset) {
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put("nnx", Version.current());
         provenance.put("jdk", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
         provenance.put("blas", Blas.current().name());
         provenance.put("dataset", dataset.description());
+        // Hashed once per loaded dataset: the runs of a sweep share it.
+        provenance.put("dataset sha256", checksums.computeIfAbsent(dataset, DatasetChecksum::of));
         provenance.put("seed", Long.toString(config.seed()));
         return provenance;
     }
