@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.nnx.model.ComponentUse;
+import org.nnx.spi.ComponentCall;
 import org.nnx.model.EarlyStop;
 import org.nnx.model.GradientMode;
 import org.nnx.model.ObjectiveRun;
@@ -63,8 +63,7 @@ final class PlanBuilder {
         ComponentCall loss = Resolution.component(experiment, "loss", context, none).orElseThrow();
         ComponentCall optimizer = Resolution.component(experiment, "optimizer", context, none)
                 .orElse(new ComponentCall("sgd", Arguments.EMPTY));
-        List<ComponentUse> layers = new ArrayList<>(Resolution.layers(experiment, context, none).orElseThrow().stream()
-                .map(PlanBuilder::use).toList());
+        List<ComponentCall> layers = new ArrayList<>(Resolution.layers(experiment, context, none).orElseThrow());
         // cross_entropy applies softmax itself: a final softmax layer is fused into it, not applied twice.
         if (context.registry().loss(loss.name()).appliesSoftmax() && layers.size() > 1
                 && layers.get(layers.size() - 1).name().equals("softmax")) {
@@ -78,7 +77,7 @@ final class PlanBuilder {
                         values(experiment, "early_stop").string("metric"))
                 : EarlyStop.OFF;
         return new RunConfig(
-                use(dataset), layers, use(loss), use(optimizer),
+                dataset, layers, loss, optimizer,
                 values(experiment, "learning_rate").number("rate"),
                 (int) values(experiment, "batch_size").integer("size"),
                 length,
@@ -112,9 +111,5 @@ final class PlanBuilder {
 
     private Arguments values(DefinitionView definition, String statement) {
         return Resolution.values(definition, statement, context, new Diagnostics()).orElseThrow();
-    }
-
-    private static ComponentUse use(ComponentCall call) {
-        return new ComponentUse(call.name(), call.arguments());
     }
 }

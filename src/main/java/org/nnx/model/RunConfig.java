@@ -1,6 +1,7 @@
 package org.nnx.model;
 
 import java.util.List;
+import org.nnx.spi.ComponentCall;
 
 /**
  * Everything one training run needs, resolved and checked.
@@ -10,10 +11,10 @@ import java.util.List;
  * @param validation    the fraction of the training set held out for validation, in [0, 1)
  */
 public record RunConfig(
-        ComponentUse dataset,
-        List<ComponentUse> layers,
-        ComponentUse loss,
-        ComponentUse optimizer,
+        ComponentCall dataset,
+        List<ComponentCall> layers,
+        ComponentCall loss,
+        ComponentCall optimizer,
         double learningRate,
         int batchSize,
         TrainingLength length,

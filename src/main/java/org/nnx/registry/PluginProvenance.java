@@ -3,7 +3,7 @@ package org.nnx.registry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.nnx.model.ComponentUse;
+import org.nnx.spi.ComponentCall;
 import org.nnx.model.RunConfig;
 import org.nnx.spi.Arguments;
 import org.nnx.spi.Component;
@@ -24,7 +24,7 @@ public final class PluginProvenance {
     public static Map<String, String> of(ComponentRegistry registry, RunConfig config) {
         Map<String, String> entries = new LinkedHashMap<>();
         add(entries, registry, ComponentKind.DATASET, config.dataset().name(), config.dataset().arguments());
-        for (ComponentUse layer : config.layers()) {
+        for (ComponentCall layer : config.layers()) {
             add(entries, registry, ComponentKind.LAYER, layer.name(), layer.arguments());
         }
         add(entries, registry, ComponentKind.LOSS, config.loss().name(), config.loss().arguments());

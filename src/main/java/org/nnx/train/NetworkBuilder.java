@@ -3,7 +3,7 @@ package org.nnx.train;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
-import org.nnx.model.ComponentUse;
+import org.nnx.spi.ComponentCall;
 import org.nnx.registry.ComponentRegistry;
 import org.nnx.spi.ComponentCall;
 import org.nnx.spi.Initializer;
@@ -20,11 +20,11 @@ public final class NetworkBuilder {
         this.registry = registry;
     }
 
-    public Network build(List<ComponentUse> layers, int inputSize, Precision precision, RandomGenerator random) {
+    public Network build(List<ComponentCall> layers, int inputSize, Precision precision, RandomGenerator random) {
         List<Layer> built = new ArrayList<>();
         int width = inputSize;
         for (int i = 0; i < layers.size(); i++) {
-            ComponentUse use = layers.get(i);
+            ComponentCall use = layers.get(i);
             LayerFactory factory = registry.layer(use.name());
             String previous = i > 0 ? layers.get(i - 1).name() : null;
             String next = i + 1 < layers.size() ? layers.get(i + 1).name() : null;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
-import org.nnx.model.ComponentUse;
+import org.nnx.spi.ComponentCall;
 import org.nnx.model.GradientMode;
 import org.nnx.model.RunConfig;
 import org.nnx.model.RunPlan;
@@ -93,7 +93,7 @@ public final class Trainer {
             if (gradient.kind() == GradientMode.Kind.CHECK) {
                 try {
                     gradientCheck = NetworkGradientCheck.run(network, build(config, features, Precision.FLOAT64),
-                            config.layers().stream().map(ComponentUse::name).toList(), newLoss(config), train,
+                            config.layers().stream().map(ComponentCall::name).toList(), newLoss(config), train,
                             features, classes);
                     String failures = NetworkGradientCheck.failures(gradientCheck, gradient.tolerance());
                     if (!failures.isEmpty()) {

@@ -16,7 +16,7 @@ import org.nnx.dsl.Diagnostic;
 import org.nnx.dsl.NnxParser;
 import org.nnx.dsl.SourceFile;
 import org.nnx.dsl.ast.NnxFile;
-import org.nnx.model.ComponentUse;
+import org.nnx.spi.ComponentCall;
 import org.nnx.model.ExperimentPlan;
 import org.nnx.model.RunConfig;
 import org.nnx.model.RunPlan;
@@ -418,15 +418,15 @@ class AnalyzerTest {
         assertEquals(java.util.Map.of(), run.varying());
 
         RunConfig config = run.config();
-        assertEquals(new ComponentUse("mnist", org.nnx.spi.Arguments.EMPTY), config.dataset());
+        assertEquals(new ComponentCall("mnist", org.nnx.spi.Arguments.EMPTY), config.dataset());
         ComponentCall gaussian = new ComponentCall("gaussian", org.nnx.spi.Arguments.of("std", 0.01));
         assertEquals(List.of(
-                new ComponentUse("dense", org.nnx.spi.Arguments.of("units", 50L, "init", gaussian, "bias", true)),
-                new ComponentUse("sigmoid", org.nnx.spi.Arguments.EMPTY),
-                new ComponentUse("dense", org.nnx.spi.Arguments.of("units", 10L, "init", gaussian, "bias", true))),
+                new ComponentCall("dense", org.nnx.spi.Arguments.of("units", 50L, "init", gaussian, "bias", true)),
+                new ComponentCall("sigmoid", org.nnx.spi.Arguments.EMPTY),
+                new ComponentCall("dense", org.nnx.spi.Arguments.of("units", 10L, "init", gaussian, "bias", true))),
                 config.layers());
-        assertEquals(new ComponentUse("cross_entropy", org.nnx.spi.Arguments.EMPTY), config.loss());
-        assertEquals(new ComponentUse("sgd", org.nnx.spi.Arguments.EMPTY), config.optimizer());
+        assertEquals(new ComponentCall("cross_entropy", org.nnx.spi.Arguments.EMPTY), config.loss());
+        assertEquals(new ComponentCall("sgd", org.nnx.spi.Arguments.EMPTY), config.optimizer());
         assertEquals(0.1, config.learningRate());
         assertEquals(100, config.batchSize());
         assertEquals(TrainingLength.iterations(10000), config.length());
@@ -445,11 +445,11 @@ class AnalyzerTest {
         assertEquals(100, config.batchSize());
         assertEquals(Sampling.SHUFFLE, config.sampling());
         assertEquals(0, config.seed());
-        assertEquals(new ComponentUse("sgd", org.nnx.spi.Arguments.EMPTY), config.optimizer());
+        assertEquals(new ComponentCall("sgd", org.nnx.spi.Arguments.EMPTY), config.optimizer());
         assertEquals(0, config.evaluateEvery(), "0: once per epoch");
         assertEquals(TrainingLength.epochs(1), config.length());
         assertEquals(0.1, config.learningRate());
-        assertEquals(List.of("dense", "sigmoid", "dense"), config.layers().stream().map(ComponentUse::name).toList());
+        assertEquals(List.of("dense", "sigmoid", "dense"), config.layers().stream().map(ComponentCall::name).toList());
         assertEquals(org.nnx.spi.Arguments.of("units", 50L, "bias", true), config.layers().get(0).arguments());
     }
 
@@ -471,7 +471,7 @@ class AnalyzerTest {
         assertEquals(Sampling.RANDOM, config.sampling());
         assertEquals(7, config.seed());
         assertEquals(50, config.evaluateEvery());
-        assertEquals(new ComponentUse("sgd", org.nnx.spi.Arguments.EMPTY), config.optimizer());
+        assertEquals(new ComponentCall("sgd", org.nnx.spi.Arguments.EMPTY), config.optimizer());
     }
 
     @Test
@@ -481,9 +481,9 @@ class AnalyzerTest {
                 .replace("        sigmoid", "        leaky_relu(alpha = 0.1)"));
         assertEquals(List.of(), headlines(result));
         RunConfig config = result.plans().get(0).runs().get(0).config();
-        assertEquals(new ComponentUse("mnist", org.nnx.spi.Arguments.of("limit", 100L)), config.dataset());
+        assertEquals(new ComponentCall("mnist", org.nnx.spi.Arguments.of("limit", 100L)), config.dataset());
         assertEquals(0.5, config.learningRate());
-        assertEquals(new ComponentUse("leaky_relu", org.nnx.spi.Arguments.of("alpha", 0.1)), config.layers().get(1));
+        assertEquals(new ComponentCall("leaky_relu", org.nnx.spi.Arguments.of("alpha", 0.1)), config.layers().get(1));
     }
 
     @Test
@@ -492,7 +492,7 @@ class AnalyzerTest {
         assertEquals(List.of(), headlines(result));
         ExperimentPlan plan = result.plans().get(0);
         assertEquals(List.of("dense", "sigmoid", "dense"),
-                plan.runs().get(0).config().layers().stream().map(ComponentUse::name).toList());
+                plan.runs().get(0).config().layers().stream().map(ComponentCall::name).toList());
         assertTrue(plan.effectiveConfig().contains("        softmax\n"),
                 "the effective configuration shows the model as written:\n" + plan.effectiveConfig());
     }
@@ -503,7 +503,7 @@ class AnalyzerTest {
                 .replace("loss cross_entropy", "loss mse"));
         assertEquals(List.of(), headlines(result));
         assertEquals(List.of("dense", "sigmoid", "dense", "softmax"),
-                result.plans().get(0).runs().get(0).config().layers().stream().map(ComponentUse::name).toList());
+                result.plans().get(0).runs().get(0).config().layers().stream().map(ComponentCall::name).toList());
         assertEquals("mse", result.plans().get(0).runs().get(0).config().loss().name());
     }
 
@@ -512,7 +512,7 @@ class AnalyzerTest {
         Analyzer.Result result = analyze(with("        sigmoid", "        softmax"));
         assertEquals(List.of(), headlines(result));
         assertEquals(List.of("dense", "softmax", "dense"),
-                result.plans().get(0).runs().get(0).config().layers().stream().map(ComponentUse::name).toList());
+                result.plans().get(0).runs().get(0).config().layers().stream().map(ComponentCall::name).toList());
     }
 
     @Test

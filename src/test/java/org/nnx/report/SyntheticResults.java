@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.nnx.model.ComponentUse;
+import org.nnx.spi.ComponentCall;
 import org.nnx.model.EarlyStop;
 import org.nnx.model.GradientMode;
 import org.nnx.model.ExperimentPlan;
@@ -120,10 +120,10 @@ final class SyntheticResults {
     }
 
     static RunConfig config(double learningRate, long iterations, long evaluateEvery) {
-        return new RunConfig(new ComponentUse("mnist", Arguments.EMPTY),
-                List.of(new ComponentUse("dense", Arguments.of("units", 50L)), new ComponentUse("sigmoid", null),
-                        new ComponentUse("dense", Arguments.of("units", 10L))),
-                new ComponentUse("cross_entropy", null), new ComponentUse("sgd", null), learningRate, BATCH_SIZE,
+        return new RunConfig(new ComponentCall("mnist", Arguments.EMPTY),
+                List.of(new ComponentCall("dense", Arguments.of("units", 50L)), new ComponentCall("sigmoid", null),
+                        new ComponentCall("dense", Arguments.of("units", 10L))),
+                new ComponentCall("cross_entropy", null), new ComponentCall("sgd", null), learningRate, BATCH_SIZE,
                 TrainingLength.iterations(iterations), Sampling.SHUFFLE, 42, evaluateEvery, 0, 0, EarlyStop.OFF,
                 GradientMode.BACKPROP);
     }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.nnx.model.ComponentUse;
+import org.nnx.spi.ComponentCall;
 import org.nnx.spi.Arguments;
 import org.nnx.spi.Loss;
 import org.nnx.spi.Optimizer;
@@ -29,7 +29,7 @@ class AllocationTest {
     }
 
     private static Network network() {
-        List<ComponentUse> layers = List.of(TestRuns.dense(16),
+        List<ComponentCall> layers = List.of(TestRuns.dense(16),
                 TestRuns.layer("batch_norm", "momentum", 0.9, "epsilon", 1e-5), TestRuns.layer("relu"),
                 TestRuns.layer("dropout", "rate", 0.5), TestRuns.dense(10));
         return new NetworkBuilder(TestRuns.REGISTRY).build(layers, FEATURES, Precision.FLOAT32, new SplittableRandom(1));

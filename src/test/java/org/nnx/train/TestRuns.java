@@ -3,7 +3,7 @@ package org.nnx.train;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.nnx.model.ComponentUse;
+import org.nnx.spi.ComponentCall;
 import org.nnx.model.EarlyStop;
 import org.nnx.model.GradientMode;
 import org.nnx.model.RunConfig;
@@ -28,9 +28,9 @@ final class TestRuns {
     private static final DatasetLoader DATASETS = new DatasetLoader(REGISTRY);
 
     private ComponentRegistry registry = REGISTRY;
-    private final List<ComponentUse> layers = new ArrayList<>();
+    private final List<ComponentCall> layers = new ArrayList<>();
     private String loss = "cross_entropy";
-    private ComponentUse optimizer = new ComponentUse("sgd", Arguments.EMPTY);
+    private ComponentCall optimizer = new ComponentCall("sgd", Arguments.EMPTY);
     private double learningRate = 0.1;
     private int batchSize = 50;
     private TrainingLength length = TrainingLength.epochs(1);
@@ -46,20 +46,20 @@ final class TestRuns {
     static TestRuns model(Object... layers) {
         TestRuns run = new TestRuns();
         for (Object layer : layers) {
-            run.layers.add(layer instanceof ComponentUse use ? use : new ComponentUse((String) layer, Arguments.EMPTY));
+            run.layers.add(layer instanceof ComponentCall use ? use : new ComponentCall((String) layer, Arguments.EMPTY));
         }
         return run;
     }
 
-    static ComponentUse layer(String name, Object... arguments) {
-        return new ComponentUse(name, Arguments.of(arguments));
+    static ComponentCall layer(String name, Object... arguments) {
+        return new ComponentCall(name, Arguments.of(arguments));
     }
 
-    static ComponentUse dense(long units) {
+    static ComponentCall dense(long units) {
         return layer("dense", "units", units, "bias", true);
     }
 
-    static ComponentUse dense(long units, String init) {
+    static ComponentCall dense(long units, String init) {
         return layer("dense", "units", units, "bias", true, "init",
                 new org.nnx.spi.ComponentCall(init, Arguments.EMPTY));
     }
@@ -75,7 +75,7 @@ final class TestRuns {
     }
 
     TestRuns optimizer(String name, Object... arguments) {
-        this.optimizer = new ComponentUse(name, Arguments.of(arguments));
+        this.optimizer = new ComponentCall(name, Arguments.of(arguments));
         return this;
     }
 
@@ -135,8 +135,8 @@ final class TestRuns {
     }
 
     RunConfig config(long limit) {
-        return new RunConfig(new ComponentUse("mnist", Arguments.of("limit", limit)), layers,
-                new ComponentUse(loss, Arguments.EMPTY), optimizer, learningRate, batchSize, length, sampling, seed,
+        return new RunConfig(new ComponentCall("mnist", Arguments.of("limit", limit)), layers,
+                new ComponentCall(loss, Arguments.EMPTY), optimizer, learningRate, batchSize, length, sampling, seed,
                 evaluateEvery, weightDecay, validation, earlyStop, gradient);
     }
 
