@@ -12,7 +12,10 @@ import java.util.Set;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.XYPlot;
@@ -248,5 +251,29 @@ final class ChartStyle {
             keys.add(key);
         }
         return keys;
+    }
+
+    /** A linear value axis that does not force zero into view. */
+    static NumberAxis linearAxis(String label) {
+        NumberAxis axis = new NumberAxis(label);
+        axis.setAutoRangeIncludesZero(false);
+        style(axis);
+        return axis;
+    }
+
+    /** A base-10 log axis labelled {@code label (log scale)}, ticked at whole decades only. */
+    static LogAxis decadeLogAxis(String label) {
+        LogAxis axis = new LogAxis(label + " (log scale)");
+        axis.setBase(10);
+        // Ticks at whole decades (every 2nd, 5th … when the range is wide): the default also ticks half
+        // decades, labelled 316227.766.
+        TickUnits decades = new TickUnits();
+        for (int step : new int[] {1, 2, 3, 5, 10, 20, 50, 100}) {
+            decades.add(new NumberTickUnit(step));
+        }
+        axis.setStandardTickUnits(decades);
+        axis.setSmallestValue(1e-300);
+        style(axis);
+        return axis;
     }
 }

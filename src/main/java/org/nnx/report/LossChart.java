@@ -6,9 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.NumberTickUnit;
-import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
@@ -105,7 +102,7 @@ public final class LossChart {
         double ceiling = CLIP_FACTOR * largestStart(dataset.smoothed());
         boolean clipped = Double.isFinite(ceiling) && ceiling > 0 && maximum(dataset.raw(), dataset.smoothed()) > ceiling;
         double limit = clipped ? ceiling : Double.POSITIVE_INFINITY;
-        ValueAxis lossAxis = wantsLogScale(limit, dataset.raw(), dataset.smoothed()) ? logAxis() : linearAxis();
+        ValueAxis lossAxis = wantsLogScale(limit, dataset.raw(), dataset.smoothed()) ? ChartStyle.decadeLogAxis("loss") : ChartStyle.linearAxis("loss");
         if (clipped) {
             double low = minimum(dataset.raw(), dataset.smoothed());
             if (lossAxis instanceof LogAxis) {
@@ -179,28 +176,6 @@ public final class LossChart {
         renderer.setDefaultToolTipGenerator(ChartTooltips.generator(
                 lines.stream().map(ChartLine::label).toList(), axis, "loss", false));
         return renderer;
-    }
-
-    private static NumberAxis linearAxis() {
-        NumberAxis axis = new NumberAxis("loss");
-        axis.setAutoRangeIncludesZero(false);
-        ChartStyle.style(axis);
-        return axis;
-    }
-
-    private static LogAxis logAxis() {
-        LogAxis axis = new LogAxis("loss (log scale)");
-        axis.setBase(10);
-        // Ticks only at whole decades (10⁻¹, 10⁰, 10¹ …, every 2nd or 5th when the range is wide):
-        // the default also puts ticks at half decades, labelled 316227.766.
-        TickUnits decades = new TickUnits();
-        for (int step : new int[] {1, 2, 3, 5, 10, 20, 50, 100}) {
-            decades.add(new NumberTickUnit(step));
-        }
-        axis.setStandardTickUnits(decades);
-        axis.setSmallestValue(1e-300);
-        ChartStyle.style(axis);
-        return axis;
     }
 
     /** True when every finite loss is positive and the largest is more than 100× the smallest. */

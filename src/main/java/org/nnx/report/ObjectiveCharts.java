@@ -18,10 +18,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.annotations.XYTextAnnotation;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.NumberTickUnit;
-import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.SeriesRenderingOrder;
@@ -958,7 +955,7 @@ public final class ObjectiveCharts {
     /** The f-per-step chart of {@code dataset}; series i gets {@link RunColors#of(int) colour i}. */
     public static JFreeChart createValueChart(XYSeriesCollection dataset, List<ObjectiveResult> results) {
         boolean log = wantsLogScale(dataset);
-        ValueAxis valueAxis = log ? logAxis() : linearAxis();
+        ValueAxis valueAxis = log ? ChartStyle.decadeLogAxis("f") : ChartStyle.linearAxis("f");
         NumberAxis stepAxis = new NumberAxis("step");
         stepAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         long last = results.stream().mapToLong(r -> Math.max(r.run().steps(), r.points().size() - 1)).max().orElse(0);
@@ -1028,24 +1025,4 @@ public final class ObjectiveCharts {
         return max > 0 && max / min > LOG_SCALE_RATIO;
     }
 
-    private static NumberAxis linearAxis() {
-        NumberAxis axis = new NumberAxis("f");
-        axis.setAutoRangeIncludesZero(false);
-        ChartStyle.style(axis);
-        return axis;
-    }
-
-    private static LogAxis logAxis() {
-        LogAxis axis = new LogAxis("f (log scale)");
-        axis.setBase(10);
-        // Ticks at whole decades only, every 2nd, 5th … when the range is wide.
-        TickUnits decades = new TickUnits();
-        for (int step : new int[] {1, 2, 3, 5, 10, 20, 50, 100}) {
-            decades.add(new NumberTickUnit(step));
-        }
-        axis.setStandardTickUnits(decades);
-        axis.setSmallestValue(1e-300);
-        ChartStyle.style(axis);
-        return axis;
-    }
 }
