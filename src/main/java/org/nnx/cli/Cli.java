@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import org.nnx.analysis.Analyzer;
 import org.nnx.analysis.Suggestions;
+import org.nnx.bench.BenchOptions;
+import org.nnx.bench.Benchmark;
 import org.nnx.dsl.Diagnostic;
 import org.nnx.dsl.NnxParser;
 import org.nnx.dsl.ast.NnxFile;
@@ -18,6 +20,8 @@ import org.nnx.plugin.Registries;
 import org.nnx.registry.ComponentRegistry;
 import org.nnx.registry.DatasetLoader;
 import org.nnx.report.ReportWriter;
+import org.nnx.spi.DatasetException;
+import org.nnx.tensor.BlasSelection;
 import org.nnx.train.ExperimentResult;
 import org.nnx.train.ExperimentRunner;
 import org.nnx.train.RunStatus;
@@ -29,6 +33,7 @@ public final class Cli {
     static final String USAGE = """
             usage: nnx run FILE... [--out DIR] [--only NAME]   train every experiment in the files
                    nnx check FILE...                           parse and check only; nothing is trained
+                   nnx bench [--model small|big] [--peers] ... time the reference models' training
                    nnx help                                    this text
             """;
 
@@ -36,16 +41,24 @@ public final class Cli {
     private final PrintStream err;
     private final StopSignal stop;
     private final boolean terminal;
+    private final boolean chooseBlas;
 
+    /** The command as {@code nnx} runs it: it chooses the process's BLAS backend before training. */
     public Cli(PrintStream out, PrintStream err) {
-        this(out, err, Interrupts.install(), System.console() != null);
+        this(out, err, Interrupts.install(), System.console() != null, true);
     }
 
     Cli(PrintStream out, PrintStream err, StopSignal stop, boolean terminal) {
+        this(out, err, stop, terminal, false);
+    }
+
+    /** @param chooseBlas whether to choose the BLAS backend by {@link BlasSelection}; tests keep theirs */
+    Cli(PrintStream out, PrintStream err, StopSignal stop, boolean terminal, boolean chooseBlas) {
         this.out = out;
         this.err = err;
         this.stop = stop;
         this.terminal = terminal;
+        this.chooseBlas = chooseBlas;
     }
 
     public int run(String[] args) {
@@ -58,11 +71,12 @@ public final class Cli {
             return switch (args[0]) {
                 case "run" -> run(rest, false);
                 case "check" -> run(rest, true);
+                case "bench" -> bench(rest);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield ExitStatus.OK;
                 }
-                default -> usage(Suggestions.unknown("command", args[0], List.of("run", "check", "help")));
+                default -> usage(Suggestions.unknown("command", args[0], List.of("run", "check", "bench", "help")));
             };
         } catch (UsageException e) {
             return usage(e.getMessage());
@@ -130,7 +144,55 @@ public final class Cli {
             }
             return ExitStatus.OK;
         }
+        if (!chooseBlas()) {
+            return ExitStatus.BAD_INPUT;
+        }
         return train(plans, registry, datasets, options.out());
+    }
+
+    /**
+     * Chooses the BLAS backend once for the process, before anything trains.
+     *
+     * @return false, with the reason on stderr, when {@code NNX_BLAS} asks for a backend that cannot run
+     */
+    private boolean chooseBlas() {
+        if (!chooseBlas) {
+            return true;
+        }
+        try {
+            BlasSelection.install();
+            return true;
+        } catch (BlasSelection.BlasUnavailableException e) {
+            err.println("nnx: error: " + e.getMessage());
+            return false;
+        }
+    }
+
+    private int bench(List<String> args) {
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args, Benchmark.repository());
+        } catch (IllegalArgumentException e) {
+            err.println("nnx: error: " + e.getMessage());
+            err.print("usage: " + BenchOptions.USAGE);
+            return ExitStatus.BAD_INPUT;
+        }
+        if (!chooseBlas()) {
+            return ExitStatus.BAD_INPUT;
+        }
+        try {
+            int status = new Benchmark(out, err, Registries.builtins(), stop).run(options);
+            if (stop.requested()) {
+                return ExitStatus.INTERRUPTED;
+            }
+            return status == 0 ? ExitStatus.OK : ExitStatus.RUN_FAILED;
+        } catch (DatasetException e) {
+            err.println("nnx: error: " + e.getMessage());
+            return ExitStatus.BAD_INPUT;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitStatus.INTERRUPTED;
+        }
     }
 
     private int train(List<ExperimentPlan> plans, ComponentRegistry registry, DatasetLoader datasets, Path outDir) {
