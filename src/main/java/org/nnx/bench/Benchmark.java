@@ -58,7 +58,6 @@ public final class Benchmark {
             }
             return 0;
         }
-        out.println(header(options));
         NumpyPeer peer = null;
         if (options.peers()) {
             peer = new NumpyPeer(options.python(), options.peerDir());
@@ -68,6 +67,7 @@ public final class Benchmark {
                 return 1;
             }
         }
+        out.println(header(options));
         List<Measurement> measurements = new ArrayList<>();
         boolean failed = false;
         for (int repeat = 1; repeat <= options.repeat() && !stop.requested(); repeat++) {
