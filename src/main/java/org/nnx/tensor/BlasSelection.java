@@ -26,8 +26,10 @@ import java.util.regex.Pattern;
  *       ({@code libopenblas0-pthread}; {@code scripts/install-native.sh} installs it) and loads and computes
  *       a small product right. The system property {@code dev.ludovic.netlib.blas.nativeLibPath} names
  *       another library to load instead.</li>
- *   <li>Otherwise nnx's own {@link JavaBlas}: measured on nnx's training shapes, it is as fast as netlib's
- *       pure-Java kernels, needs no incubator module, and has no start-up cost.</li>
+ *   <li>Otherwise nnx's own {@link JavaBlas}, which allocates nothing. netlib's pure-Java kernels
+ *       ({@code NNX_BLAS=netlib-java}) are faster on some shapes but copy their operands on every call
+ *       (880 KB of garbage a step of the 784-50-10 net), and their Vector API variant needs an incubator
+ *       module whose warning every start would print.</li>
  * </ol>
  *
  * <p>OpenBLAS reads its thread count ({@code OPENBLAS_NUM_THREADS}, else {@code OMP_NUM_THREADS}, else one
@@ -144,13 +146,15 @@ public final class BlasSelection {
 
     /**
      * netlib's pure-Java kernels: its Vector API kernels when the JVM was started with
-     * {@code --add-modules jdk.incubator.vector}, else its plain-Java ones.
+     * {@code --add-modules jdk.incubator.vector}, else its plain-Java ones. netlib sets up its native and
+     * Java kernels together, once: to have both in one process, call {@link #nativeOpenBlas()} first.
      */
     public static synchronized NetlibBlas netlibJava() {
         NETLIB_LOGGER.setLevel(Level.OFF);
-        if (System.getProperty(ALLOW_NATIVE_PROPERTY) == null && !nativeAttempted) {
-            // netlib picks its native and Java kernels together, once; asking for Java alone must not load
-            // (and print messages about) a native library.
+        boolean nativeLoaded = nativeResult != null && nativeResult.blas() != null;
+        if (!nativeLoaded && System.getProperty(ALLOW_NATIVE_PROPERTY) == null) {
+            // netlib picks its native and Java kernels together, once, the first time either is asked for;
+            // asking for Java alone must not make its JNI stub dlopen libblas.so.3 and print why it could not.
             System.setProperty(ALLOW_NATIVE_PROPERTY, "false");
         }
         JavaBLAS blas = JavaBLAS.getInstance();
@@ -160,13 +164,12 @@ public final class BlasSelection {
     private record NativeAttempt(NetlibBlas blas, String library, String failure) {
     }
 
-    private static boolean nativeAttempted;
+    /** The one attempt to load the native library in this process; null until it is made. */
     private static NativeAttempt nativeResult;
 
     private static synchronized NativeAttempt loadNative(Map<String, String> environment) {
         if (nativeResult == null) {
             nativeResult = attemptNative(environment);
-            nativeAttempted = true;
         }
         return nativeResult;
     }

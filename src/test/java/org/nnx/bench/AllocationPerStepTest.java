@@ -64,6 +64,8 @@ class AllocationPerStepTest {
         if (nativeBlas != null) {
             backends.add(nativeBlas);
         }
+        // netlib's pure-Java kernels are left out: they copy their operands on every call (880 KB a step of
+        // this net), which is why nnx's own JavaBlas is the pure-Java path.
         return backends;
     }
 
