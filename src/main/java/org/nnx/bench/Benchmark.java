@@ -16,6 +16,8 @@ import org.nnx.builtins.ImageDataset;
 import org.nnx.registry.ComponentRegistry;
 import org.nnx.spi.DatasetException;
 import org.nnx.tensor.Blas;
+import org.nnx.tensor.BlasSelection;
+import org.nnx.tensor.JavaBlas;
 import org.nnx.train.StopSignal;
 
 /**
@@ -193,12 +195,19 @@ public final class Benchmark {
         text.append("nnx bench: Fashion-MNIST from ").append(options.data()).append("; ");
         for (ReferenceModel model : options.models()) {
             text.append(model.label()).append(" = ").append(model.description()).append(", ")
-                    .append(options.epochsOf(model)).append(" epochs; ");
+                    .append(options.epochsOf(model)).append(options.epochsOf(model) == 1 ? " epoch; " : " epochs; ");
         }
         text.append("shuffled epochs; ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
                 .append(System.getProperty("java.version"));
-        text.append(options.backends().isEmpty() ? "; backend " + Blas.current().name()
-                : "; backends " + String.join(", ", options.backends()) + " (one JVM each)");
+        if (options.backends().isEmpty()) {
+            text.append("; backend ").append(Blas.current().name());
+            BlasSelection.Choice choice = BlasSelection.installed();
+            if (choice != null && choice.blas() == Blas.current() && Blas.current() instanceof JavaBlas) {
+                text.append(" (").append(choice.reason()).append(")");
+            }
+        } else {
+            text.append("; backends ").append(String.join(", ", options.backends())).append(" (one JVM each)");
+        }
         if (options.sideBySide() > 1) {
             text.append("; ").append(options.sideBySide()).append(" runs side by side, samples/s summed");
         }

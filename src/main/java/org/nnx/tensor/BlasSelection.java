@@ -100,11 +100,20 @@ public final class BlasSelection {
     private BlasSelection() {
     }
 
+    /** The choice {@link #install()} made, or null before it ran. */
+    private static volatile Choice installed;
+
     /** Chooses by the process environment and makes the choice the process's backend. */
     public static Choice install() {
         Choice choice = choose(System.getenv());
         Blas.use(choice.blas());
+        installed = choice;
         return choice;
+    }
+
+    /** The choice {@link #install()} made in this process, or null when nothing was installed. */
+    public static Choice installed() {
+        return installed;
     }
 
     /**
@@ -176,6 +185,11 @@ public final class BlasSelection {
 
     private static NativeAttempt attemptNative(Map<String, String> environment) {
         String library = System.getProperty(NATIVE_LIBRARY_PROPERTY);
+        if (library != null && !Files.isReadable(Path.of(library))) {
+            // Checked here because netlib's JNI stub would print its own dlopen error on stderr.
+            return new NativeAttempt(null, library, "-D" + NATIVE_LIBRARY_PROPERTY + "=" + library
+                    + " names no readable file");
+        }
         if (library == null) {
             library = findOpenBlas();
             if (library == null) {
