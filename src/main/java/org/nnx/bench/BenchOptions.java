@@ -19,17 +19,19 @@ import java.util.List;
  * @param peerThreads OpenBLAS threads for numpy, or null for numpy's default
  * @param data       the Fashion-MNIST folder
  * @param gemm       measure the backend's matrix products on the models' shapes instead of training
+ * @param phases     time each part of a training step instead of training whole runs
+ * @param steps      the steps {@code --phases} times (after half as many again to warm up)
  * @param seed       the first run's seed
  * @param child      internal: train once per model and print machine-readable lines for a parent bench
  */
 public record BenchOptions(List<ReferenceModel> models, Integer epochs, int repeat, List<String> backends,
                            int sideBySide, boolean peers, Path peerDir, Path python, Integer peerThreads, Path data,
-                           boolean gemm, long seed, boolean child) {
+                           boolean gemm, boolean phases, int steps, long seed, boolean child) {
 
     public static final String USAGE = """
             nnx bench [--model small|big|both] [--epochs N] [--repeat N] [--backends LIST]
                       [--side-by-side N] [--peers] [--peer-dir DIR] [--python PATH] [--peer-threads N]
-                      [--data DIR] [--seed N] [--gemm]
+                      [--data DIR] [--seed N] [--gemm] [--phases [--steps N]]
             """;
 
     public BenchOptions {
@@ -56,6 +58,8 @@ public record BenchOptions(List<ReferenceModel> models, Integer epochs, int repe
         Integer peerThreads = null;
         Path data = Path.of(FashionMnist.DEBIAN_FOLDER);
         boolean gemm = false;
+        boolean phases = false;
+        int steps = 2000;
         long seed = 1;
         boolean child = false;
         for (int i = 0; i < args.size(); i++) {
@@ -83,12 +87,14 @@ public record BenchOptions(List<ReferenceModel> models, Integer epochs, int repe
                 case "--data" -> data = Path.of(value(args, ++i, arg));
                 case "--seed" -> seed = Long.parseLong(value(args, ++i, arg));
                 case "--gemm" -> gemm = true;
+                case "--phases" -> phases = true;
+                case "--steps" -> steps = positive(args, ++i, arg);
                 case "--child" -> child = true;
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "' of bench");
             }
         }
         return new BenchOptions(models, epochs, repeat, backends, sideBySide, peers, peerDir, python, peerThreads,
-                data, gemm, seed, child);
+                data, gemm, phases, steps, seed, child);
     }
 
     /** The epochs for a model: {@code --epochs}, else the model's default. */

@@ -54,6 +54,15 @@ public final class Benchmark {
                     GemmBenchmark.measure(Blas.current(), GemmBenchmark.referenceShapes(), 100, 7), out);
             return 0;
         }
+        if (options.phases()) {
+            if (data == null) {
+                data = FashionMnist.read(options.data());
+            }
+            for (ReferenceModel model : options.models()) {
+                StepPhases.print(model, data, registry, options.steps(), options.seed(), out);
+            }
+            return 0;
+        }
         if (options.child()) {
             for (ReferenceModel model : options.models()) {
                 out.println(trainHere(model, options).toLine());

@@ -120,6 +120,17 @@ class BenchCommandTest {
     }
 
     @Test
+    void phasesNameEveryPartOfAStep() throws Exception {
+        assertEquals(0, bench("--data", data.toString(), "--model", "small", "--phases", "--steps", "20"));
+        String text = stdout();
+        for (String part : List.of("batch features", "one-hot targets", "zero gradients", "forward  1 Dense",
+                "forward  2 Sigmoid", "loss forward + backward", "backward 1 Dense", "optimizer step",
+                "first layer's dy·W1ᵀ")) {
+            assertTrue(text.contains(part), part + " in " + text);
+        }
+    }
+
+    @Test
     void aMissingPeerIsReportedBeforeAnythingTrains(@TempDir Path empty) throws Exception {
         assertEquals(1, bench("--data", data.toString(), "--peers", "--peer-dir", empty.toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("peer_numpy.py not found"), err.toString());
