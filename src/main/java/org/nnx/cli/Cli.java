@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.nnx.analysis.Analyzer;
 import org.nnx.analysis.Suggestions;
+import org.nnx.bench.BenchOptions;
+import org.nnx.bench.Benchmark;
 import org.nnx.dsl.Diagnostic;
 import org.nnx.dsl.Formatter;
 import org.nnx.dsl.NnxParser;
@@ -31,6 +33,8 @@ import org.nnx.report.ExperimentFiles;
 import org.nnx.report.HtmlReport;
 import org.nnx.report.ReportWriter;
 import org.nnx.report.ReportedExperiment;
+import org.nnx.spi.DatasetException;
+import org.nnx.tensor.BlasSelection;
 import org.nnx.train.ExperimentResult;
 import org.nnx.train.ExperimentRunner;
 import org.nnx.train.RunStatus;
@@ -48,6 +52,7 @@ public final class Cli {
                                                                --check only lists those that would change
                    nnx compare DIR... --out FILE.html          one report over experiments that ran before,
                                                                from their folders (or a folder of them)
+                   nnx bench [--model small|big] [--peers] ... time the reference models' training
                    nnx help                                    this text
             run, check and plugins also load plugin jars from each --plugins DIR (besides plugins/ and
             the folders of NNX_PLUGIN_PATH)
@@ -60,25 +65,34 @@ public final class Cli {
     private final Path defaultPluginFolder;
     /** Plugin jars opened by the command, closed when it ends. */
     private final List<LoadedPlugins> openedPlugins = new ArrayList<>();
+    private final boolean chooseBlas;
 
+    /** The command as {@code nnx} runs it: it chooses the process's BLAS backend before training. */
     public Cli(PrintStream out, PrintStream err) {
-        this(out, err, Interrupts.install(), System.console() != null);
+        this(out, err, Interrupts.install(), System.console() != null, PluginDirectories.DEFAULT, true);
     }
 
     Cli(PrintStream out, PrintStream err, StopSignal stop, boolean terminal) {
-        this(out, err, stop, terminal, PluginDirectories.DEFAULT);
+        this(out, err, stop, terminal, PluginDirectories.DEFAULT, false);
+    }
+
+    Cli(PrintStream out, PrintStream err, StopSignal stop, boolean terminal, Path defaultPluginFolder) {
+        this(out, err, stop, terminal, defaultPluginFolder, false);
     }
 
     /**
      * @param defaultPluginFolder {@code plugins/}, or, in tests, a folder that keeps jars a developer dropped
      *                            into the project's own {@code plugins/} out of the test
+     * @param chooseBlas          whether to choose the BLAS backend by {@link BlasSelection}; tests keep theirs
      */
-    Cli(PrintStream out, PrintStream err, StopSignal stop, boolean terminal, Path defaultPluginFolder) {
+    Cli(PrintStream out, PrintStream err, StopSignal stop, boolean terminal, Path defaultPluginFolder,
+        boolean chooseBlas) {
         this.defaultPluginFolder = defaultPluginFolder;
         this.out = out;
         this.err = err;
         this.stop = stop;
         this.terminal = terminal;
+        this.chooseBlas = chooseBlas;
     }
 
     public int run(String[] args) {
@@ -94,12 +108,13 @@ public final class Cli {
                 case "fmt" -> format(rest);
                 case "plugins" -> plugins(rest);
                 case "compare" -> compare(rest);
+                case "bench" -> bench(rest);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield ExitStatus.OK;
                 }
                 default -> usage(Suggestions.unknown("command", args[0],
-                        List.of("run", "check", "fmt", "plugins", "compare", "help")));
+                        List.of("run", "check", "fmt", "plugins", "compare", "bench", "help")));
             };
         } catch (UsageException e) {
             return usage(e.getMessage());
@@ -317,6 +332,9 @@ public final class Cli {
             }
             return ExitStatus.OK;
         }
+        if (!chooseBlas()) {
+            return ExitStatus.BAD_INPUT;
+        }
         int status = train(plans, registry, datasets, options.out());
         if (status == ExitStatus.OK || status == ExitStatus.RUN_FAILED) {
             status = Math.max(status, minimize(objectives, options.out()));
@@ -349,6 +367,51 @@ public final class Cli {
             }
         }
         return status;
+    }
+
+    /**
+     * Chooses the BLAS backend once for the process, before anything trains.
+     *
+     * @return false, with the reason on stderr, when {@code NNX_BLAS} asks for a backend that cannot run
+     */
+    private boolean chooseBlas() {
+        if (!chooseBlas) {
+            return true;
+        }
+        try {
+            BlasSelection.install();
+            return true;
+        } catch (BlasSelection.BlasUnavailableException e) {
+            err.println("nnx: error: " + e.getMessage());
+            return false;
+        }
+    }
+
+    private int bench(List<String> args) {
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args, Benchmark.repository());
+        } catch (IllegalArgumentException e) {
+            err.println("nnx: error: " + e.getMessage());
+            err.print("usage: " + BenchOptions.USAGE);
+            return ExitStatus.BAD_INPUT;
+        }
+        if (!chooseBlas()) {
+            return ExitStatus.BAD_INPUT;
+        }
+        try {
+            int status = new Benchmark(out, err, Registries.builtins(), stop).run(options);
+            if (stop.requested()) {
+                return ExitStatus.INTERRUPTED;
+            }
+            return status == 0 ? ExitStatus.OK : ExitStatus.RUN_FAILED;
+        } catch (DatasetException e) {
+            err.println("nnx: error: " + e.getMessage());
+            return ExitStatus.BAD_INPUT;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitStatus.INTERRUPTED;
+        }
     }
 
     private int train(List<ExperimentPlan> plans, ComponentRegistry registry, DatasetLoader datasets, Path outDir) {

@@ -31,7 +31,7 @@ public final class JavaBlas implements Blas {
     @Override
     public void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int lda,
                       float[] b, int ldb, float beta, float[] c, int ldc) {
-        checkShape(transA, transB, m, n, k, lda, ldb, ldc);
+        GemmArguments.checkShape(transA, transB, m, n, k, lda, ldb, ldc);
         scale(c, m, n, ldc, beta);
         if (m == 0 || n == 0 || k == 0 || alpha == 0f) {
             return;
@@ -52,7 +52,7 @@ public final class JavaBlas implements Blas {
     @Override
     public void dgemm(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a, int lda,
                       double[] b, int ldb, double beta, double[] c, int ldc) {
-        checkShape(transA, transB, m, n, k, lda, ldb, ldc);
+        GemmArguments.checkShape(transA, transB, m, n, k, lda, ldb, ldc);
         scale(c, m, n, ldc, beta);
         if (m == 0 || n == 0 || k == 0 || alpha == 0.0) {
             return;
@@ -67,20 +67,6 @@ public final class JavaBlas implements Blas {
         int aRowStride = transA ? 1 : lda;
         int aColStride = transA ? lda : 1;
         accumulate(m, n, k, alpha, a, aRowStride, aColStride, plainB, plainLdb, c, ldc);
-    }
-
-    /** Rejects shapes and strides no array could satisfy, so that mistakes fail with a readable message. */
-    private static void checkShape(boolean transA, boolean transB, int m, int n, int k, int lda, int ldb,
-                                   int ldc) {
-        if (m < 0 || n < 0 || k < 0) {
-            throw new IllegalArgumentException("negative gemm size m=" + m + " n=" + n + " k=" + k);
-        }
-        int aCols = transA ? m : k;
-        int bCols = transB ? k : n;
-        if (lda < Math.max(1, aCols) || ldb < Math.max(1, bCols) || ldc < Math.max(1, n)) {
-            throw new IllegalArgumentException("gemm strides lda=" + lda + " ldb=" + ldb + " ldc=" + ldc
-                    + " too small for m=" + m + " n=" + n + " k=" + k);
-        }
     }
 
     // ---- float32 ----

@@ -1,0 +1,42 @@
+package org.nnx.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.nnx.tensor.BlasSelection;
+
+/**
+ * A backend to measure in a child JVM, as {@code --backends} names it: {@code java}, {@code netlib-java},
+ * {@code native}, {@code native:N} (OpenBLAS with N threads) or {@code auto}; what the child's environment
+ * must say for it.
+ *
+ * @param text        as written
+ * @param environment the variables to set in the child ({@code NNX_BLAS}, {@code OPENBLAS_NUM_THREADS})
+ */
+record BackendSpec(String text, Map<String, String> environment) {
+
+    static BackendSpec parse(String text) {
+        String mode = text;
+        String threads = null;
+        int colon = text.indexOf(':');
+        if (colon >= 0) {
+            mode = text.substring(0, colon);
+            threads = text.substring(colon + 1);
+            if (!mode.equals("native") || !threads.matches("[1-9][0-9]*")) {
+                throw new IllegalArgumentException("backend '" + text + "': only native takes a thread count,"
+                        + " as native:1 or native:2");
+            }
+        }
+        try {
+            BlasSelection.Mode.parse(mode);
+        } catch (BlasSelection.BlasUnavailableException e) {
+            throw new IllegalArgumentException("unknown backend '" + text
+                    + "'; use java, netlib-java, native, native:N or auto");
+        }
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put(BlasSelection.VARIABLE, mode);
+        if (threads != null) {
+            environment.put("OPENBLAS_NUM_THREADS", threads);
+        }
+        return new BackendSpec(text, environment);
+    }
+}

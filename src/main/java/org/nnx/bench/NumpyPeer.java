@@ -1,0 +1,99 @@
+package org.nnx.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs shared/bench's numpy peer ({@code peer_numpy.py}, float32) on the same data and model, in a child
+ * process, and reads its {@code RESULT} line.
+ *
+ * <p>The peer runs with numpy's own thread defaults: the OpenBLAS thread variables nnx's launcher sets are
+ * removed from its environment, and so are {@code OPENBLAS_CORETYPE} and {@code OPENBLAS_L2_SIZE}, which
+ * some machines here set for old OpenBLAS builds and which slow a current numpy (the workplace's notes
+ * say to unset both in the benchmark command alone).
+ */
+public final class NumpyPeer {
+    private static final Pattern SAMPLES = Pattern.compile("samples_per_s=([0-9.]+)");
+    private static final Pattern ACCURACY = Pattern.compile("test_acc=([0-9.]+)");
+    private static final Pattern SECONDS = Pattern.compile("seconds=([0-9.]+)");
+    private static final List<String> REMOVED = List.of("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE",
+            "OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS", "NNX_BLAS");
+
+    private final Path python;
+    private final Path script;
+
+    /**
+     * @param python a python3 that has numpy (Debian's {@code /usr/bin/python3} with python3-numpy)
+     * @param folder the folder of {@code peer_numpy.py}
+     */
+    public NumpyPeer(Path python, Path folder) {
+        this.python = python;
+        this.script = folder.resolve("peer_numpy.py");
+    }
+
+    /** Why the peer cannot run here, or null when it can. */
+    public String unavailable() {
+        if (!Files.isRegularFile(script)) {
+            return script + " not found (use --peer-dir DIR)";
+        }
+        if (!Files.isExecutable(python)) {
+            return python + " not found (use --python PATH)";
+        }
+        return null;
+    }
+
+    /** Trains once; the {@code threads} of OpenBLAS are numpy's default when null. */
+    public Measurement run(ReferenceModel model, Path data, int epochs, Integer threads)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(python.toString(), script.toString(), "--data",
+                data.toString(), "--model", model.label(), "--epochs", Integer.toString(epochs), "--dtype",
+                "float32"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.directory(script.getParent().toFile());
+        Map<String, String> environment = builder.environment();
+        REMOVED.forEach(environment::remove);
+        environment.put("PYTHONDONTWRITEBYTECODE", "1");
+        if (threads != null) {
+            environment.put("OPENBLAS_NUM_THREADS", threads.toString());
+        }
+        Process process = builder.start();
+        List<String> output = new ArrayList<>();
+        String result = null;
+        try (BufferedReader lines = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                output.add(line);
+                if (line.startsWith("RESULT ")) {
+                    result = line;
+                }
+            }
+        }
+        int status = process.waitFor();
+        if (status != 0 || result == null) {
+            int from = Math.max(0, output.size() - 5);
+            throw new IOException("the numpy peer failed (exit status " + status + "): "
+                    + String.join(" | ", output.subList(from, output.size())));
+        }
+        String trainer = "numpy f32" + (threads == null ? "" : " (" + threads + (threads == 1 ? " thread)" : " threads)"));
+        return new Measurement(model.label(), trainer, 1, number(SAMPLES, result), number(ACCURACY, result),
+                number(SECONDS, result), Double.NaN);
+    }
+
+    private static double number(Pattern pattern, String line) throws IOException {
+        Matcher matcher = pattern.matcher(line);
+        if (!matcher.find()) {
+            throw new IOException("no " + pattern.pattern() + " in the peer's line: " + line);
+        }
+        return Double.parseDouble(matcher.group(1));
+    }
+}

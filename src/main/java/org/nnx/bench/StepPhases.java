@@ -1,0 +1,150 @@
+package org.nnx.bench;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.nnx.nn.Dense;
+import org.nnx.registry.ComponentRegistry;
+import org.nnx.spi.Dataset;
+import org.nnx.spi.Layer;
+import org.nnx.spi.Loss;
+import org.nnx.spi.Optimizer;
+import org.nnx.spi.Split;
+import org.nnx.tensor.Blas;
+import org.nnx.tensor.MatMul;
+import org.nnx.tensor.Precision;
+import org.nnx.tensor.Tensor;
+import org.nnx.train.Network;
+import org.nnx.train.NetworkBuilder;
+
+/**
+ * Where a training step's time goes ({@code nnx bench --phases}): the steps of the trainer's loop taken
+ * one part at a time with the same layers, loss and optimizer, each part timed on every step, and the
+ * median of each part printed. A diagnostic: it mirrors {@link org.nnx.train.Trainer}'s step (batch
+ * features, one-hot targets, zeroed gradients, forward, loss, backward, update) rather than calling it.
+ *
+ * <p>It also prices one product the layers compute that training does not need: the first layer's input
+ * gradient {@code dy·W1ᵀ}, which nothing reads.
+ */
+final class StepPhases {
+    private StepPhases() {
+    }
+
+    static void print(ReferenceModel model, Dataset dataset, ComponentRegistry registry, int steps, long seed,
+                      PrintStream out) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Network network = new NetworkBuilder(registry).build(model.layers(), dataset.features(), Precision.FLOAT32,
+                random.split());
+        Loss loss = registry.loss("cross_entropy").create(org.nnx.spi.Arguments.EMPTY);
+        Optimizer optimizer = registry.optimizer("sgd").create(org.nnx.spi.Arguments.EMPTY);
+        optimizer.initialize(network.parameters());
+        List<Layer> layers = network.layers();
+        List<String> names = new ArrayList<>(List.of("batch features (Split.features)", "one-hot targets",
+                "zero gradients"));
+        for (int i = 0; i < layers.size(); i++) {
+            names.add("forward  " + (i + 1) + " " + layers.get(i).getClass().getSimpleName());
+        }
+        names.add("loss forward + backward");
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            names.add("backward " + (i + 1) + " " + layers.get(i).getClass().getSimpleName());
+        }
+        names.add("optimizer step");
+
+        Split train = dataset.train();
+        int batch = model.batchSize();
+        int[] order = new int[train.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        int position = order.length;
+        Tensor x = Tensor.zeros(batch, dataset.features());
+        Tensor targets = Tensor.zeros(batch, dataset.classes());
+        long[][] nanos = new long[names.size()][steps];
+        long[] total = new long[steps];
+        int warmUp = steps / 2;
+        long[] marks = new long[names.size() + 1];
+        for (int step = -warmUp; step < steps; step++) {
+            if (position + batch > order.length) {
+                shuffle(order, random);
+                position = 0;
+            }
+            int part = 0;
+            marks[part++] = System.nanoTime();
+            train.features(order, position, batch, x);
+            marks[part++] = System.nanoTime();
+            targets.fill(0);
+            for (int row = 0; row < batch; row++) {
+                targets.set(row, train.label(order[position + row]), 1);
+            }
+            position += batch;
+            marks[part++] = System.nanoTime();
+            network.zeroGradients();
+            marks[part++] = System.nanoTime();
+            Tensor y = x;
+            for (Layer layer : layers) {
+                y = layer.forward(y, true);
+                marks[part++] = System.nanoTime();
+            }
+            loss.forward(y, targets);
+            Tensor gradient = loss.backward();
+            marks[part++] = System.nanoTime();
+            for (int i = layers.size() - 1; i >= 0; i--) {
+                gradient = layers.get(i).backward(gradient);
+                marks[part++] = System.nanoTime();
+            }
+            optimizer.step(0.01);
+            marks[part] = System.nanoTime();
+            if (step >= 0) {
+                for (int i = 0; i < names.size(); i++) {
+                    nanos[i][step] = marks[i + 1] - marks[i];
+                }
+                total[step] = marks[names.size()] - marks[0];
+            }
+        }
+        double step = median(total);
+        out.printf(Locale.ROOT, "%s model on %s: %.0f µs a step (median of %d), %.1f k samples/s%n", model.label(),
+                Blas.current().name(), step / 1e3, steps, batch / (step / 1e9) / 1e3);
+        for (int i = 0; i < names.size(); i++) {
+            double part = median(nanos[i]);
+            out.printf(Locale.ROOT, "  %-34s %9.1f µs  %5.1f %%%n", names.get(i), part / 1e3, 100 * part / step);
+        }
+        if (layers.get(0) instanceof Dense first) {
+            double unused = unusedInputGradient(first, batch, steps);
+            out.printf(Locale.ROOT, "  %-34s %9.1f µs  %5.1f %%  (inside backward 1; nothing reads it)%n",
+                    "of which: first layer's dy·W1ᵀ", unused / 1e3, 100 * unused / step);
+        }
+    }
+
+    /** The median time of {@code dy·W1ᵀ} at the batch size, which the first dense layer's backward computes. */
+    private static double unusedInputGradient(Dense first, int batch, int calls) {
+        Tensor dy = Tensor.zeros(batch, first.outputSize());
+        Tensor dx = Tensor.zeros(batch, first.inputSize());
+        long[] nanos = new long[calls];
+        for (int call = -calls / 4; call < calls; call++) {
+            long started = System.nanoTime();
+            MatMul.gemm(dy, false, first.weights().value(), true, dx, 0.0);
+            if (call >= 0) {
+                nanos[call] = System.nanoTime() - started;
+            }
+        }
+        return median(nanos);
+    }
+
+    private static void shuffle(int[] order, SplittableRandom random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+    }
+
+    private static double median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}
