@@ -2,6 +2,7 @@ package org.nnx.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.nnx.nn.Dense;
 import org.nnx.spi.Layer;
 import org.nnx.spi.Parameter;
 import org.nnx.tensor.Tensor;
@@ -35,7 +36,7 @@ public final class Network {
 
     /**
      * Backpropagates the loss gradient, adding into every parameter's gradient, and returns the gradient with
-     * respect to the network's input (owned by the first layer).
+     * respect to the network's input (owned by the first layer), or null after {@link #skipInputGradient()}.
      */
     public Tensor backward(Tensor outputGradient) {
         Tensor gradient = outputGradient;
@@ -43,6 +44,16 @@ public final class Network {
             gradient = layers.get(i).backward(gradient);
         }
         return gradient;
+    }
+
+    /**
+     * The first layer's input is data: training never reads its gradient, so a {@link Dense} there is told to
+     * skip that product, and {@link #backward} returns null.
+     */
+    public void skipInputGradient() {
+        if (!layers.isEmpty() && layers.get(0) instanceof Dense dense) {
+            dense.skipInputGradient();
+        }
     }
 
     public void zeroGradients() {

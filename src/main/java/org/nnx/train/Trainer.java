@@ -83,6 +83,7 @@ public final class Trainer {
             int features = dataset.features();
             int classes = dataset.classes();
             network = build(config, features, Precision.FLOAT32);
+            network.skipInputGradient();
             Loss loss = newLoss(config);
             Optimizer optimizer = registry.optimizer(config.optimizer().name()).create(config.optimizer().arguments());
             optimizer.initialize(network.parameters());
