@@ -34,6 +34,7 @@ import org.nnx.report.HtmlReport;
 import org.nnx.report.ReportWriter;
 import org.nnx.report.ReportedExperiment;
 import org.nnx.spi.DatasetException;
+import org.nnx.tensor.Blas;
 import org.nnx.tensor.BlasSelection;
 import org.nnx.train.ExperimentResult;
 import org.nnx.train.ExperimentRunner;
@@ -415,11 +416,14 @@ public final class Cli {
     }
 
     private int train(List<ExperimentPlan> plans, ComponentRegistry registry, DatasetLoader datasets, Path outDir) {
-        ExperimentRunner runner = new ExperimentRunner(new Trainer(registry, stop), datasets, stop);
-        ProgressDisplay progress = new ProgressDisplay(out, terminal);
+        // The cores go to runs side by side, each with a one-thread BLAS, unless the BLAS was given more threads.
+        int runsAtOnce = BlasSelection.threadsPerProduct(Blas.current()) == 1
+                ? Runtime.getRuntime().availableProcessors() : 1;
+        ExperimentRunner runner = new ExperimentRunner(new Trainer(registry, stop), datasets, stop, runsAtOnce);
         boolean failed = false;
         for (ExperimentPlan plan : plans) {
             out.println("experiment " + plan.name() + " (" + plan.source() + ")");
+            ProgressDisplay progress = new ProgressDisplay(out, terminal, runsAtOnce > 1 && plan.runs().size() > 1);
             ExperimentResult result = runner.run(plan, progress);
             Path directory = outDir.resolve(ReportWriter.folderName(plan.name()));
             try {

@@ -18,16 +18,25 @@ final class ProgressDisplay implements TrainingListener {
 
     private final PrintStream out;
     private final boolean terminal;
+    /** Runs train at the same time: only their starts and ends are shown, a line each. */
+    private final boolean sideBySide;
     private long iterations;
     private long started;
     private long lastDrawn;
     private long nextPlainLine;
     private String prefix = "";
+    /** Each started run's {@code [i/n] }, for its end line when runs finish in another order than they began. */
+    private final java.util.Map<String, String> prefixes = new java.util.HashMap<>();
     private MetricsRow lastEvaluation;
 
     ProgressDisplay(PrintStream out, boolean terminal) {
+        this(out, terminal, false);
+    }
+
+    ProgressDisplay(PrintStream out, boolean terminal, boolean sideBySide) {
         this.out = out;
-        this.terminal = terminal;
+        this.terminal = terminal && !sideBySide;
+        this.sideBySide = sideBySide;
     }
 
     @Override
@@ -38,7 +47,10 @@ final class ProgressDisplay implements TrainingListener {
         this.nextPlainLine = Math.max(1, iterations / 10);
         this.lastEvaluation = null;
         this.prefix = runCount > 1 ? "[" + (index + 1) + "/" + runCount + "] " : "";
-        if (!terminal) {
+        prefixes.put(run.name(), prefix);
+        if (sideBySide) {
+            out.println("  " + prefix + "run " + run.name() + " started: " + iterations + " iterations");
+        } else if (!terminal) {
             out.println("  " + prefix + "run " + run.name() + ": " + iterations + " iterations");
         }
     }
@@ -82,7 +94,7 @@ final class ProgressDisplay implements TrainingListener {
         if (terminal) {
             out.print("\r\033[K");
         }
-        out.println("  " + prefix + summary(result));
+        out.println("  " + prefixes.getOrDefault(result.name(), "") + summary(result));
     }
 
     /** {@code two_layer_net: ok, train 0.9512, test 0.9340, loss 0.1702, 9.8 s, 118k samples/s} */

@@ -238,6 +238,14 @@ public final class BlasSelection {
     }
 
     /**
+     * How many threads one matrix product of {@code blas} uses: OpenBLAS's count for the native library, 1 for
+     * the pure-Java backends. nnx trains runs side by side only when this is 1, so that pools do not fight.
+     */
+    public static int threadsPerProduct(Blas blas) {
+        return blas instanceof NetlibBlas && blas.name().contains("(native") ? openBlasThreads(System.getenv()) : 1;
+    }
+
+    /**
      * The thread count OpenBLAS takes from the environment when it loads: {@code OPENBLAS_NUM_THREADS}, else
      * {@code GOTO_NUM_THREADS}, else {@code OMP_NUM_THREADS}, else one a core; never more than the cores.
      */

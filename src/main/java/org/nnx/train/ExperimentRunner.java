@@ -2,7 +2,14 @@ package org.nnx.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.nnx.model.ExperimentPlan;
+import org.nnx.model.GradientMode;
 import org.nnx.model.RunConfig;
 import org.nnx.model.RunPlan;
 import org.nnx.registry.DatasetLoader;
@@ -10,7 +17,12 @@ import org.nnx.spi.Dataset;
 import org.nnx.spi.DatasetContext;
 import org.nnx.spi.DatasetException;
 
-/** Trains every run of an experiment in order; a run that fails or diverges does not stop the others. */
+/**
+ * Trains every run of an experiment; a run that fails or diverges does not stop the others. Runs are
+ * independent, so with {@code runsAtOnce > 1} they train side by side, one a core, each with a
+ * single-threaded BLAS: on two cores that trains a sweep 1.8–2× faster than giving both cores to one run's
+ * BLAS (see README, Speed). Every run's numbers are the same either way.
+ */
 public final class ExperimentRunner {
     /** Sample images of each class the report shows, for image data. */
     static final int SAMPLES_PER_CLASS = 10;
@@ -18,48 +30,130 @@ public final class ExperimentRunner {
     private final Trainer trainer;
     private final DatasetLoader datasets;
     private final StopSignal stop;
+    private final int runsAtOnce;
 
+    /** Runs one after another. */
     public ExperimentRunner(Trainer trainer, DatasetLoader datasets, StopSignal stop) {
+        this(trainer, datasets, stop, 1);
+    }
+
+    /** @param runsAtOnce how many runs may train at the same time */
+    public ExperimentRunner(Trainer trainer, DatasetLoader datasets, StopSignal stop, int runsAtOnce) {
         this.trainer = trainer;
         this.datasets = datasets;
         this.stop = stop;
+        this.runsAtOnce = Math.max(1, runsAtOnce);
     }
 
     public ExperimentResult run(ExperimentPlan plan, TrainingListener listener) {
-        List<RunResult> results = new ArrayList<>();
         List<RunPlan> runs = plan.runs();
-        DatasetSummary data = null;
-        for (int i = 0; i < runs.size(); i++) {
-            RunPlan run = runs.get(i);
-            if (stop.requested()) {
-                RunResult skipped = notRun(run, RunStatus.STOPPED, "stopped by the user before it started");
-                listener.runFinished(skipped);
-                results.add(skipped);
-                continue;
+        // Numerical gradients use both cores within a run already.
+        boolean numerical = runs.stream().anyMatch(r -> r.config().gradient().kind() == GradientMode.Kind.NUMERICAL);
+        int threads = numerical ? 1 : Math.min(runsAtOnce, runs.size());
+        Optional<DatasetSummary> data = summary(plan);
+        List<RunResult> results = new ArrayList<>();
+        if (threads == 1) {
+            for (int i = 0; i < runs.size(); i++) {
+                results.add(runOne(plan, i, listener));
             }
-            RunConfig config = run.config();
-            Dataset dataset;
-            try {
-                var baseDirectory = plan.source().toAbsolutePath().getParent();
-                dataset = datasets.load(config.dataset().name(), config.dataset().arguments(),
-                        new DatasetContext(baseDirectory, config.seed()));
-            } catch (DatasetException | RuntimeException e) {
-                RunResult failed = notRun(run, RunStatus.FAILED, e.getMessage());
-                listener.runFinished(failed);
-                results.add(failed);
-                continue;
-            }
-            if (data == null) {
-                data = DatasetSummary.of(dataset, HoldOut.heldOut(dataset.train().size(), config.validation()),
-                        SAMPLES_PER_CLASS);
-            }
-            results.add(trainer.train(run, dataset, listener, i, runs.size()));
+            return new ExperimentResult(plan, results, data);
         }
-        return new ExperimentResult(plan, results, java.util.Optional.ofNullable(data));
+        TrainingListener boundaries = new RunBoundaries(listener);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "nnx-run");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<RunResult>> futures = new ArrayList<>();
+            for (int i = 0; i < runs.size(); i++) {
+                int index = i;
+                futures.add(pool.submit(() -> runOne(plan, index, boundaries)));
+            }
+            for (int i = 0; i < runs.size(); i++) {
+                results.add(resultOf(futures.get(i), runs.get(i)));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return new ExperimentResult(plan, results, data);
+    }
+
+    private RunResult runOne(ExperimentPlan plan, int index, TrainingListener listener) {
+        RunPlan run = plan.runs().get(index);
+        if (stop.requested()) {
+            RunResult skipped = notRun(run, RunStatus.STOPPED, "stopped by the user before it started");
+            listener.runFinished(skipped);
+            return skipped;
+        }
+        Dataset dataset;
+        try {
+            dataset = load(plan, run.config());
+        } catch (DatasetException | RuntimeException e) {
+            RunResult failed = notRun(run, RunStatus.FAILED, e.getMessage());
+            listener.runFinished(failed);
+            return failed;
+        }
+        return trainer.train(run, dataset, listener, index, plan.runs().size());
+    }
+
+    private static RunResult resultOf(Future<RunResult> future, RunPlan run) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            // Trainer catches what a run throws; this is what escapes even that, e.g. an OutOfMemoryError.
+            return notRun(run, RunStatus.FAILED, String.valueOf(e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return notRun(run, RunStatus.STOPPED, "interrupted");
+        }
+    }
+
+    /** The first run's data as the report shows it; empty when it cannot load (that run fails and says why). */
+    private Optional<DatasetSummary> summary(ExperimentPlan plan) {
+        if (plan.runs().isEmpty()) {
+            return Optional.empty();
+        }
+        RunConfig config = plan.runs().get(0).config();
+        try {
+            Dataset dataset = load(plan, config);
+            return Optional.of(DatasetSummary.of(dataset,
+                    HoldOut.heldOut(dataset.train().size(), config.validation()), SAMPLES_PER_CLASS));
+        } catch (DatasetException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Dataset load(ExperimentPlan plan, RunConfig config) throws DatasetException {
+        var baseDirectory = plan.source().toAbsolutePath().getParent();
+        return datasets.load(config.dataset().name(), config.dataset().arguments(),
+                new DatasetContext(baseDirectory, config.seed()));
     }
 
     private static RunResult notRun(RunPlan run, RunStatus status, String reason) {
         return new RunResult(run, status, reason, List.of(), Double.NaN, Double.NaN, Double.NaN, 0, 0,
-                java.util.Map.of(), java.util.Map.of());
+                Map.of(), Map.of());
+    }
+
+    /**
+     * What a display can follow of runs that train at the same time: when each starts and ends, one call at a
+     * time. Iteration progress would interleave into nonsense, so it is not passed on.
+     */
+    private static final class RunBoundaries implements TrainingListener {
+        private final TrainingListener listener;
+
+        RunBoundaries(TrainingListener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public synchronized void runStarted(RunPlan run, int index, int runCount, long iterations) {
+            listener.runStarted(run, index, runCount, iterations);
+        }
+
+        @Override
+        public synchronized void runFinished(RunResult result) {
+            listener.runFinished(result);
+        }
     }
 }

@@ -107,6 +107,24 @@ class TrainerTest {
     }
 
     @Test
+    void runsSideBySideGiveTheSameNumbersAsOneAfterAnother() {
+        ExperimentPlan plan = plan(net("").replace("learning_rate 0.1", "learning_rate 0.1 | 0.05 | 0.2")
+                .replace("epochs 3", "iterations 30"));
+        StopSignal stop = new StopSignal();
+        ExperimentResult oneAfterAnother = new ExperimentRunner(new Trainer(REGISTRY, stop), DATASETS, stop, 1)
+                .run(plan, TrainingListener.NONE);
+        ExperimentResult sideBySide = new ExperimentRunner(new Trainer(REGISTRY, stop), DATASETS, stop, 2)
+                .run(plan, TrainingListener.NONE);
+        assertEquals(3, sideBySide.runs().size());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(oneAfterAnother.runs().get(i).name(), sideBySide.runs().get(i).name(), "plan order kept");
+            assertEquals(oneAfterAnother.runs().get(i).metrics(), sideBySide.runs().get(i).metrics());
+        }
+        assertTrue(sideBySide.data().isPresent());
+        assertEquals(2000, sideBySide.data().get().trainSize());
+    }
+
+    @Test
     void shuffleVisitsEverySampleOncePerEpoch() {
         BatchSampler sampler = new BatchSampler(Sampling.SHUFFLE, 10, 4, new SplittableRandom(3));
         int[] seen = new int[10];
