@@ -19,7 +19,6 @@ import org.nnx.nn.HeInitializer;
 import org.nnx.nn.LeakyRelu;
 import org.nnx.nn.MeanSquaredError;
 import org.nnx.nn.Momentum;
-import org.nnx.nn.Nesterov;
 import org.nnx.nn.Relu;
 import org.nnx.nn.RmsProp;
 import org.nnx.nn.Sgd;
@@ -124,7 +123,7 @@ public final class BuiltinPlugin implements NnxPlugin {
                         a -> new Momentum(a.number("momentum"))),
                 new OptimizerDefinition("nesterov", "Nesterov momentum: v ← μ·v − η·g, W ← W + μ·v − η·g",
                         List.of(momentum()),
-                        a -> new Nesterov(a.number("momentum"))),
+                        a -> new Momentum(a.number("momentum"), true)),
                 new OptimizerDefinition("adagrad", "AdaGrad: G ← G + g², W ← W − η·g / (√G + ε)",
                         List.of(epsilon(AdaGrad.DEFAULT_EPSILON)),
                         a -> new AdaGrad(a.number("epsilon"))),

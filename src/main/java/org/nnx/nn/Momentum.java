@@ -6,19 +6,31 @@ import org.nnx.spi.Parameter;
 import org.nnx.tensor.Tensor;
 
 /**
- * Gradient descent with momentum (Polyak's heavy ball), per parameter entry:
- * <pre>    v ← μ·v − η·g,   W ← W + v</pre>
- * with the velocity {@code v} starting at 0. This is the form of Keras and the book; PyTorch's
- * {@code v ← μ·v + g, W ← W − η·v} takes the same steps as long as η is constant.
+ * Gradient descent with momentum, per parameter entry, the velocity {@code v} starting at 0:
+ * <ul>
+ *   <li>classical (Polyak's heavy ball): {@code v ← μ·v − η·g,  W ← W + v}. This is the form of Keras and the
+ *       book; PyTorch's {@code v ← μ·v + g, W ← W − η·v} takes the same steps as long as η is constant.</li>
+ *   <li>Nesterov, in the form Keras and PyTorch use ({@code SGD(nesterov=True)}):
+ *       {@code v ← μ·v − η·g,  W ← W + μ·v − η·g}. It is Sutskever et al.'s reformulation that tracks the
+ *       look-ahead point, so the gradient is taken where the parameters are, not at {@code W + μ·v}.
+ *       PyTorch writes it {@code b ← μ·b + g, W ← W − η·(g + μ·b)}: the same steps with {@code v = −η·b}.</li>
+ * </ul>
  */
 public final class Momentum implements Optimizer {
     private final double momentum;
+    private final boolean nesterov;
     private List<Parameter> parameters = List.of();
     private Tensor[] velocities = new Tensor[0];
 
-    /** @param momentum μ, the fraction of the velocity kept from step to step, in [0, 1) */
+    /** Classical momentum. @param momentum μ, the fraction of the velocity kept from step to step, in [0, 1) */
     public Momentum(double momentum) {
+        this(momentum, false);
+    }
+
+    /** @param nesterov whether to step to the look-ahead point, as Nesterov's accelerated gradient does */
+    public Momentum(double momentum, boolean nesterov) {
         this.momentum = OptimizerState.fraction("momentum", momentum);
+        this.nesterov = nesterov;
     }
 
     @Override
@@ -34,9 +46,10 @@ public final class Momentum implements Optimizer {
             Tensor gradient = parameters.get(p).gradient();
             Tensor velocity = velocities[p];
             for (int i = 0; i < value.size(); i++) {
-                double v = momentum * velocity.get(i) - learningRate * gradient.get(i);
+                double g = gradient.get(i);
+                double v = momentum * velocity.get(i) - learningRate * g;
                 velocity.set(i, v);
-                value.set(i, value.get(i) + v);
+                value.set(i, value.get(i) + (nesterov ? momentum * v - learningRate * g : v));
             }
         }
     }

@@ -50,7 +50,7 @@ class OptimizersTest {
         // v₁ = [−0.05, 0.1]; W₁ = W₀ + 0.9·v₁ − 0.1·g₁ = [1 − 0.045 − 0.05, −2 + 0.09 + 0.1] = [0.905, −1.81].
         // v₂ = [−0.145, −0.11]; W₂ = W₁ + 0.9·v₂ − 0.1·g₂ = [0.905 − 0.1305 − 0.1, −1.81 − 0.099 − 0.2].
         // PyTorch's form agrees: b₁ = g₁, W₁ = W₀ − 0.1·(g₁ + 0.9·b₁) = [1 − 0.095, −2 + 0.19].
-        assertSteps(new double[][] {{0.905, -1.81}, {0.6745, -2.109}}, twoSteps(new Nesterov(0.9)));
+        assertSteps(new double[][] {{0.905, -1.81}, {0.6745, -2.109}}, twoSteps(new Momentum(0.9, true)));
     }
 
     @Test
@@ -113,7 +113,7 @@ class OptimizersTest {
     @Test
     void hyperparametersOutOfRangeAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> new Momentum(1.0));
-        assertThrows(IllegalArgumentException.class, () -> new Nesterov(-0.1));
+        assertThrows(IllegalArgumentException.class, () -> new Momentum(-0.1, true));
         assertThrows(IllegalArgumentException.class, () -> new AdaGrad(0));
         assertThrows(IllegalArgumentException.class, () -> new RmsProp(1.0, 1e-7));
         assertThrows(IllegalArgumentException.class, () -> new Adam(0.9, 1.0, 1e-7));
