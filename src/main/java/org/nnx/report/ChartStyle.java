@@ -241,12 +241,17 @@ final class ChartStyle {
      * series with the same key and nothing stops two runs from sharing a name.
      */
     static List<String> seriesKeys(List<RunResult> runs) {
+        return uniqueKeys(runs.stream().map(RunResult::name).toList());
+    }
+
+    /** {@code names} with {@code " (2)"}, {@code " (3)"} … added to repeats, in order. */
+    static List<String> uniqueKeys(List<String> names) {
         List<String> keys = new ArrayList<>();
         Set<String> used = new HashSet<>();
-        for (RunResult run : runs) {
-            String key = run.name();
+        for (String name : names) {
+            String key = name;
             for (int n = 2; !used.add(key); n++) {
-                key = run.name() + " (" + n + ")";
+                key = name + " (" + n + ")";
             }
             keys.add(key);
         }

@@ -878,16 +878,7 @@ public final class ObjectiveCharts {
      * with the same key.
      */
     static List<String> seriesKeys(List<ObjectiveResult> results) {
-        List<String> keys = new ArrayList<>();
-        Set<String> used = new HashSet<>();
-        for (ObjectiveResult result : results) {
-            String key = result.name();
-            for (int n = 2; !used.add(key); n++) {
-                key = result.name() + " (" + n + ")";
-            }
-            keys.add(key);
-        }
-        return keys;
+        return ChartStyle.uniqueKeys(results.stream().map(ObjectiveResult::name).toList());
     }
 
     /** A light ramp from {@link #SHADES}[0] at {@code low} to the last shade at {@code high}; NaN is grey. */
