@@ -23,15 +23,17 @@ import java.util.List;
  * @param steps      the steps {@code --phases} times (after half as many again to warm up)
  * @param seed       the first run's seed
  * @param child      internal: train once per model and print machine-readable lines for a parent bench
+ * @param cores      the cores a lone run may use: 2 splits its products and batch fills over both (as
+ *                   {@code nnx run} does), 1 keeps it on one
  */
 public record BenchOptions(List<ReferenceModel> models, Integer epochs, int repeat, List<String> backends,
                            int sideBySide, boolean peers, Path peerDir, Path python, Integer peerThreads, Path data,
-                           boolean gemm, boolean phases, int steps, long seed, boolean child) {
+                           boolean gemm, boolean phases, int steps, long seed, boolean child, int cores) {
 
     public static final String USAGE = """
             nnx bench [--model small|big|both] [--epochs N] [--repeat N] [--backends LIST]
                       [--side-by-side N] [--peers] [--peer-dir DIR] [--python PATH] [--peer-threads N]
-                      [--data DIR] [--seed N] [--gemm] [--phases [--steps N]]
+                      [--data DIR] [--seed N] [--cores 1|2] [--gemm] [--phases [--steps N]]
             """;
 
     public BenchOptions {
@@ -62,6 +64,7 @@ public record BenchOptions(List<ReferenceModel> models, Integer epochs, int repe
         int steps = 2000;
         long seed = 1;
         boolean child = false;
+        int cores = Runtime.getRuntime().availableProcessors();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -90,11 +93,12 @@ public record BenchOptions(List<ReferenceModel> models, Integer epochs, int repe
                 case "--phases" -> phases = true;
                 case "--steps" -> steps = positive(args, ++i, arg);
                 case "--child" -> child = true;
+                case "--cores" -> cores = positive(args, ++i, arg);
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "' of bench");
             }
         }
         return new BenchOptions(models, epochs, repeat, backends, sideBySide, peers, peerDir, python, peerThreads,
-                data, gemm, phases, steps, seed, child);
+                data, gemm, phases, steps, seed, child, cores);
     }
 
     /** The epochs for a model: {@code --epochs}, else the model's default. */

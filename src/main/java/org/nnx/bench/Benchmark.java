@@ -59,7 +59,7 @@ public final class Benchmark {
                 data = FashionMnist.read(options.data());
             }
             for (ReferenceModel model : options.models()) {
-                StepPhases.print(model, data, registry, options.steps(), options.seed(), out);
+                StepPhases.print(model, data, registry, options.steps(), options.seed(), options.cores(), out);
             }
             return 0;
         }
@@ -137,7 +137,7 @@ public final class Benchmark {
             data = FashionMnist.read(options.data());
         }
         return new NnxTraining(registry, stop).train(model, data, options.epochsOf(model), options.seed(),
-                options.sideBySide());
+                options.sideBySide(), options.cores());
     }
 
     /** Trains in a fresh JVM started like this one, with the backend's environment. */
@@ -150,7 +150,7 @@ public final class Benchmark {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), MAIN_CLASS, "bench", "--child",
                 "--model", model.label(), "--epochs", Integer.toString(options.epochsOf(model)),
                 "--side-by-side", Integer.toString(options.sideBySide()), "--data", options.data().toString(),
-                "--seed", Long.toString(options.seed())));
+                "--seed", Long.toString(options.seed()), "--cores", Integer.toString(options.cores())));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().putAll(BackendSpec.parse(backend).environment());
         Process process = builder.start();

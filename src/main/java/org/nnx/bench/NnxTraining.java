@@ -12,6 +12,8 @@ import java.util.concurrent.Future;
 import org.nnx.registry.ComponentRegistry;
 import org.nnx.spi.Dataset;
 import org.nnx.tensor.Blas;
+import org.nnx.tensor.BlasSelection;
+import org.nnx.tensor.CorePair;
 import org.nnx.train.RunResult;
 import org.nnx.train.RunStatus;
 import org.nnx.train.StopSignal;
@@ -33,18 +35,23 @@ final class NnxTraining {
     }
 
     /**
-     * Trains {@code runs} runs of the model at once (seeds {@code seed}, {@code seed + 1}, ...).
+     * Trains {@code runs} runs of the model at once (seeds {@code seed}, {@code seed + 1}, ...); a lone run
+     * uses up to {@code cores} cores.
      *
      * @return samples/s summed over the runs, each counting its own training time; the first run's accuracy
      */
-    Measurement train(ReferenceModel model, Dataset dataset, int epochs, long seed, int runs)
+    Measurement train(ReferenceModel model, Dataset dataset, int epochs, long seed, int runs, int cores)
             throws InterruptedException {
         List<MemoryPoolMXBean> heap = heapPools();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         long started = System.nanoTime();
         List<RunResult> results = new ArrayList<>();
         if (runs == 1) {
-            results.add(trainOne(model, dataset, epochs, seed));
+            // As `nnx run` trains a run alone: on both cores when the BLAS has one thread.
+            boolean twoCores = cores > 1 && BlasSelection.threadsPerProduct(Blas.current()) == 1;
+            try (CorePair pair = twoCores ? new CorePair() : null) {
+                results.add(trainOne(model, dataset, epochs, seed, pair));
+            }
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(runs, runnable -> {
                 Thread thread = new Thread(runnable, "nnx-bench-run");
@@ -55,7 +62,7 @@ final class NnxTraining {
                 List<Future<RunResult>> futures = new ArrayList<>();
                 for (int run = 0; run < runs; run++) {
                     long runSeed = seed + run;
-                    futures.add(pool.submit(() -> trainOne(model, dataset, epochs, runSeed)));
+                    futures.add(pool.submit(() -> trainOne(model, dataset, epochs, runSeed, null)));
                 }
                 for (Future<RunResult> future : futures) {
                     results.add(future.get());
@@ -76,13 +83,15 @@ final class NnxTraining {
             }
             samplesPerSecond += result.samplesPerSecond();
         }
-        return new Measurement(model.label(), Blas.current().name(), runs, samplesPerSecond,
+        // The backend as the run recorded it: a lone run's products may have been split over two cores.
+        String backend = results.get(0).provenance().getOrDefault("blas", Blas.current().name());
+        return new Measurement(model.label(), backend, runs, samplesPerSecond,
                 results.get(0).testAccuracy(), seconds, peakHeap);
     }
 
-    private RunResult trainOne(ReferenceModel model, Dataset dataset, int epochs, long seed) {
+    private RunResult trainOne(ReferenceModel model, Dataset dataset, int epochs, long seed, CorePair cores) {
         return new Trainer(registry, stop).train(model.plan(epochs, seed, dataset.train().size()), dataset,
-                TrainingListener.NONE, 0, 1);
+                TrainingListener.NONE, 0, 1, cores);
     }
 
     private static List<MemoryPoolMXBean> heapPools() {

@@ -14,6 +14,8 @@ import org.nnx.spi.Loss;
 import org.nnx.spi.Optimizer;
 import org.nnx.spi.Split;
 import org.nnx.tensor.Blas;
+import org.nnx.tensor.CorePair;
+import org.nnx.tensor.SplitBlas;
 import org.nnx.tensor.MatMul;
 import org.nnx.tensor.Precision;
 import org.nnx.tensor.Tensor;
@@ -34,7 +36,20 @@ final class StepPhases {
     }
 
     static void print(ReferenceModel model, Dataset dataset, ComponentRegistry registry, int steps, long seed,
-                      PrintStream out) {
+                      int cores, PrintStream out) {
+        // With two cores, products and loops are split over them as a lone run's are (the batch fill is not here).
+        try (CorePair pair = cores > 1 ? new CorePair() : null) {
+            Blas.useOnThisThread(pair == null ? null : SplitBlas.over(Blas.current(), pair).orElse(null));
+            CorePair.useOnThisThread(pair);
+            print(model, dataset, registry, steps, seed, out);
+        } finally {
+            Blas.useOnThisThread(null);
+            CorePair.useOnThisThread(null);
+        }
+    }
+
+    private static void print(ReferenceModel model, Dataset dataset, ComponentRegistry registry, int steps,
+                              long seed, PrintStream out) {
         SplittableRandom random = new SplittableRandom(seed);
         Network network = new NetworkBuilder(registry).build(model.layers(), dataset.features(), Precision.FLOAT32,
                 random.split());

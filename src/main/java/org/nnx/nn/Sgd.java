@@ -3,6 +3,7 @@ package org.nnx.nn;
 import java.util.List;
 import org.nnx.spi.Optimizer;
 import org.nnx.spi.Parameter;
+import org.nnx.tensor.SplitLoop;
 import org.nnx.tensor.Tensor;
 
 /**
@@ -12,6 +13,7 @@ import org.nnx.tensor.Tensor;
  */
 public final class Sgd implements Optimizer {
     private List<Parameter> parameters = List.of();
+    private final FloatUpdate update = new FloatUpdate();
 
     public Sgd() {
     }
@@ -28,16 +30,28 @@ public final class Sgd implements Optimizer {
             Tensor value = parameter.value();
             Tensor gradient = parameter.gradient();
             if (value.isFloat() && gradient.isFloat()) {
-                float[] values = value.floats();
-                float[] gradients = gradient.floats();
-                float rate = (float) learningRate;
-                for (int i = 0; i < values.length; i++) {
-                    values[i] -= rate * gradients[i];
-                }
+                update.values = value.floats();
+                update.gradients = gradient.floats();
+                update.rate = (float) learningRate;
+                update.loop(update.values.length);
             } else {
                 for (int i = 0; i < value.size(); i++) {
                     value.set(i, value.get(i) - learningRate * gradient.get(i));
                 }
+            }
+        }
+    }
+
+    /** {@code values −= rate · gradients}, element by element, on one core or two. */
+    private static final class FloatUpdate extends SplitLoop {
+        float[] values;
+        float[] gradients;
+        float rate;
+
+        @Override
+        protected void range(int from, int to) {
+            for (int i = from; i < to; i++) {
+                values[i] -= rate * gradients[i];
             }
         }
     }

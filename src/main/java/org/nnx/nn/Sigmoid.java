@@ -1,6 +1,7 @@
 package org.nnx.nn;
 
 import org.nnx.spi.Layer;
+import org.nnx.tensor.SplitLoop;
 import org.nnx.tensor.Tensor;
 
 /**
@@ -10,6 +11,8 @@ import org.nnx.tensor.Tensor;
 public final class Sigmoid implements Layer {
     private Tensor output;
     private Tensor inputGradient;
+    private final Forward forwardLoop = new Forward();
+    private final Backward backwardLoop = new Backward();
 
     public Sigmoid() {
     }
@@ -17,6 +20,13 @@ public final class Sigmoid implements Layer {
     @Override
     public Tensor forward(Tensor input, boolean training) {
         output = Tensor.reuseOrAllocate(output, input.precision(), input.rows(), input.cols());
+        if (input.isFloat()) {
+            // Training's path, on the arrays (the generic accessors cost 3× here), on one core or two.
+            forwardLoop.x = input.floats();
+            forwardLoop.y = output.floats();
+            forwardLoop.loop(forwardLoop.x.length);
+            return output;
+        }
         for (int i = 0; i < input.size(); i++) {
             // For very negative x, e^(−x) overflows to infinity and y becomes 0, which is the right limit.
             output.set(i, 1.0 / (1.0 + Math.exp(-input.get(i))));
@@ -28,10 +38,47 @@ public final class Sigmoid implements Layer {
     public Tensor backward(Tensor outputGradient) {
         Activations.checkBackward(output, outputGradient);
         inputGradient = Tensor.reuseOrAllocate(inputGradient, output.precision(), output.rows(), output.cols());
+        if (output.isFloat() && outputGradient.isFloat()) {
+            backwardLoop.y = output.floats();
+            backwardLoop.dy = outputGradient.floats();
+            backwardLoop.dx = inputGradient.floats();
+            backwardLoop.loop(backwardLoop.y.length);
+            return inputGradient;
+        }
         for (int i = 0; i < output.size(); i++) {
             double y = output.get(i);
             inputGradient.set(i, outputGradient.get(i) * y * (1.0 - y));
         }
         return inputGradient;
+    }
+
+    private static final class Forward extends SplitLoop {
+        float[] x;
+        float[] y;
+
+        /** An exponential an element, about 5 ns: worth two cores from a thousand elements on. */
+        Forward() {
+            super(1024);
+        }
+
+        @Override
+        protected void range(int from, int to) {
+            for (int i = from; i < to; i++) {
+                y[i] = (float) (1.0 / (1.0 + Math.exp(-x[i])));
+            }
+        }
+    }
+
+    private static final class Backward extends SplitLoop {
+        float[] y;
+        float[] dy;
+        float[] dx;
+
+        @Override
+        protected void range(int from, int to) {
+            for (int i = from; i < to; i++) {
+                dx[i] = (float) (dy[i] * (double) y[i] * (1.0 - y[i]));
+            }
+        }
     }
 }

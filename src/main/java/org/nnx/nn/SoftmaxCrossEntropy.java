@@ -26,6 +26,9 @@ public final class SoftmaxCrossEntropy implements Loss {
         this.targets = targets;
         probabilities = Tensor.reuseOrAllocate(probabilities, output.precision(), output.rows(), output.cols());
         int cols = output.cols();
+        if (output.isFloat() && targets.isFloat()) {
+            return forwardFloat(output.floats(), targets.floats(), probabilities.floats(), output.rows(), cols);
+        }
         double total = 0.0;
         for (int r = 0; r < output.rows(); r++) {
             int row = r * cols;
@@ -58,10 +61,44 @@ public final class SoftmaxCrossEntropy implements Loss {
         int batchSize = probabilities.rows();
         scoreGradient = Tensor.reuseOrAllocate(scoreGradient, probabilities.precision(), batchSize,
                 probabilities.cols());
+        if (probabilities.isFloat() && targets.isFloat()) {
+            float[] y = probabilities.floats();
+            float[] t = targets.floats();
+            float[] dx = scoreGradient.floats();
+            for (int i = 0; i < y.length; i++) {
+                dx[i] = (float) (((double) y[i] - t[i]) / batchSize);
+            }
+            return scoreGradient;
+        }
         for (int i = 0; i < probabilities.size(); i++) {
             scoreGradient.set(i, (probabilities.get(i) - targets.get(i)) / batchSize);
         }
         return scoreGradient;
+    }
+
+    /** Training's path: the generic loop on the float arrays, in the same double arithmetic and so the same bits. */
+    private static double forwardFloat(float[] x, float[] t, float[] y, int rows, int cols) {
+        double total = 0.0;
+        for (int r = 0; r < rows; r++) {
+            int row = r * cols;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < cols; j++) {
+                max = Math.max(max, x[row + j]);
+            }
+            double sumExp = 0.0;
+            for (int j = 0; j < cols; j++) {
+                sumExp += Math.exp(x[row + j] - max);
+            }
+            double logSumExp = Math.log(sumExp);
+            for (int j = 0; j < cols; j++) {
+                double logProbability = (x[row + j] - max) - logSumExp;
+                y[row + j] = (float) Math.exp(logProbability);
+                if (t[row + j] != 0f) {
+                    total -= t[row + j] * logProbability;
+                }
+            }
+        }
+        return rows == 0 ? 0.0 : total / rows;
     }
 
     /**

@@ -285,6 +285,24 @@ final class PluginComponents {
                     throw failure(e);
                 }
             }
+
+            @Override
+            public void features(int[] indices, int from, int count, Tensor into, int firstRow) {
+                try {
+                    split.features(indices, from, count, into, firstRow);
+                } catch (RuntimeException | LinkageError e) {
+                    throw failure(e);
+                }
+            }
+
+            @Override
+            public boolean concurrentFeatures() {
+                try {
+                    return split.concurrentFeatures();
+                } catch (RuntimeException | LinkageError e) {
+                    throw failure(e);
+                }
+            }
         }
     }
 }

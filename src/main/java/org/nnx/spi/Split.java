@@ -16,4 +16,25 @@ public interface Split {
      * here, one mini-batch at a time.
      */
     void features(int[] indices, int from, int count, Tensor into);
+
+    /**
+     * Like {@link #features(int[], int, int, Tensor)}, but writes rows {@code firstRow .. firstRow + count)} of
+     * {@code into} and leaves its other rows alone. nnx calls it with a {@code firstRow} other than 0 only on a
+     * split whose {@link #concurrentFeatures()} is true, and then from two threads at once, for disjoint rows of
+     * one batch: a run that trains alone fills its batches on both cores that way.
+     */
+    default void features(int[] indices, int from, int count, Tensor into, int firstRow) {
+        if (firstRow != 0) {
+            throw new UnsupportedOperationException(getClass().getName() + " fills batches from row 0 only");
+        }
+        features(indices, from, count, into);
+    }
+
+    /**
+     * Whether {@link #features(int[], int, int, Tensor, int)} writes any rows and may run on two threads at
+     * once. False unless the split says so.
+     */
+    default boolean concurrentFeatures() {
+        return false;
+    }
 }

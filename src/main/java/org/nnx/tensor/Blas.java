@@ -16,9 +16,19 @@ public interface Blas {
     void dgemm(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a, int lda,
                double[] b, int ldb, double beta, double[] c, int ldc);
 
-    /** The backend in force for this process. */
+    /** The backend in force for this thread: the process's, unless {@link #useOnThisThread} replaced it. */
     static Blas current() {
-        return BlasHolder.current;
+        Blas local = BlasHolder.onThisThread.get();
+        return local != null ? local : BlasHolder.current;
+    }
+
+    /** Replaces the backend for the calling thread only, or with null goes back to the process's. */
+    static void useOnThisThread(Blas blas) {
+        if (blas == null) {
+            BlasHolder.onThisThread.remove();
+        } else {
+            BlasHolder.onThisThread.set(blas);
+        }
     }
 
     /** Replaces the backend for this process (chosen once at start-up, or by tests). */

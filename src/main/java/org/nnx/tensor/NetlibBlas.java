@@ -47,6 +47,16 @@ public final class NetlibBlas implements Blas {
         blas.sgemm(flag(transB), flag(transA), n, m, k, alpha, b, 0, ldb, a, 0, lda, beta, c, 0, ldc);
     }
 
+    /**
+     * {@link #sgemm} on matrices that start at an offset into their arrays, for {@link SplitBlas}'s halves. The
+     * caller has checked the whole product; m, n and k are positive.
+     */
+    void sgemmAt(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOffset, int lda,
+                 float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc) {
+        blas.sgemm(flag(transB), flag(transA), n, m, k, alpha, b, bOffset, ldb, a, aOffset, lda, beta, c, cOffset,
+                ldc);
+    }
+
     @Override
     public void dgemm(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a, int lda,
                       double[] b, int ldb, double beta, double[] c, int ldc) {

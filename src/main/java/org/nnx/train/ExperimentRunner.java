@@ -16,12 +16,14 @@ import org.nnx.registry.DatasetLoader;
 import org.nnx.spi.Dataset;
 import org.nnx.spi.DatasetContext;
 import org.nnx.spi.DatasetException;
+import org.nnx.tensor.CorePair;
 
 /**
  * Trains every run of an experiment; a run that fails or diverges does not stop the others. Runs are
  * independent, so with {@code runsAtOnce > 1} they train side by side, one a core, each with a
  * single-threaded BLAS: on two cores that trains a sweep 1.8–2× faster than giving both cores to one run's
- * BLAS (see README, Speed). Every run's numbers are the same either way.
+ * BLAS (see README, Speed). Every run's numbers are the same either way. A run that trains alone gets both
+ * cores through a {@link CorePair}.
  */
 public final class ExperimentRunner {
     /** Sample images of each class the report shows, for image data. */
@@ -53,8 +55,12 @@ public final class ExperimentRunner {
         Optional<DatasetSummary> data = summary(plan);
         List<RunResult> results = new ArrayList<>();
         if (threads == 1) {
-            for (int i = 0; i < runs.size(); i++) {
-                results.add(runOne(plan, i, listener));
+            // A run that trains alone gets both cores when nothing else would use them: its products and batch
+            // fills split in halves (Trainer). With a multi-threaded BLAS, runsAtOnce is 1 and the BLAS has them.
+            try (CorePair cores = runsAtOnce > 1 && !numerical ? new CorePair() : null) {
+                for (int i = 0; i < runs.size(); i++) {
+                    results.add(runOne(plan, i, listener, cores));
+                }
             }
             return new ExperimentResult(plan, results, data);
         }
@@ -68,7 +74,7 @@ public final class ExperimentRunner {
             List<Future<RunResult>> futures = new ArrayList<>();
             for (int i = 0; i < runs.size(); i++) {
                 int index = i;
-                futures.add(pool.submit(() -> runOne(plan, index, boundaries)));
+                futures.add(pool.submit(() -> runOne(plan, index, boundaries, null)));
             }
             for (int i = 0; i < runs.size(); i++) {
                 results.add(resultOf(futures.get(i), runs.get(i)));
@@ -79,7 +85,7 @@ public final class ExperimentRunner {
         return new ExperimentResult(plan, results, data);
     }
 
-    private RunResult runOne(ExperimentPlan plan, int index, TrainingListener listener) {
+    private RunResult runOne(ExperimentPlan plan, int index, TrainingListener listener, CorePair cores) {
         RunPlan run = plan.runs().get(index);
         if (stop.requested()) {
             RunResult skipped = notRun(run, RunStatus.STOPPED, "stopped by the user before it started");
@@ -94,7 +100,7 @@ public final class ExperimentRunner {
             listener.runFinished(failed);
             return failed;
         }
-        return trainer.train(run, dataset, listener, index, plan.runs().size());
+        return trainer.train(run, dataset, listener, index, plan.runs().size(), cores);
     }
 
     private static RunResult resultOf(Future<RunResult> future, RunPlan run) {

@@ -5,12 +5,14 @@ import java.util.List;
 import org.nnx.nn.Dense;
 import org.nnx.spi.Layer;
 import org.nnx.spi.Parameter;
+import org.nnx.tensor.SplitLoop;
 import org.nnx.tensor.Tensor;
 
 /** Layers applied in order, input to output; backward runs them in reverse. */
 public final class Network {
     private final List<Layer> layers;
     private final List<Parameter> parameters;
+    private final Zero zero = new Zero();
 
     public Network(List<Layer> layers) {
         this.layers = List.copyOf(layers);
@@ -59,7 +61,13 @@ public final class Network {
     public void zeroGradients() {
         // Indexed, not for-each: an iterator a step is garbage the training loop should not make.
         for (int p = 0; p < parameters.size(); p++) {
-            parameters.get(p).gradient().fill(0);
+            Tensor gradient = parameters.get(p).gradient();
+            if (gradient.isFloat()) {
+                zero.values = gradient.floats();
+                zero.loop(zero.values.length);
+            } else {
+                gradient.fill(0);
+            }
         }
     }
 
@@ -69,5 +77,19 @@ public final class Network {
 
     public List<Parameter> parameters() {
         return parameters;
+    }
+
+    /** Zeroes a float array, on one core or two: a wide layer's gradient is megabytes. */
+    private static final class Zero extends SplitLoop {
+        float[] values;
+
+        Zero() {
+            super(4 * CHEAP_ELEMENTS);
+        }
+
+        @Override
+        protected void range(int from, int to) {
+            java.util.Arrays.fill(values, from, to, 0f);
+        }
     }
 }

@@ -17,7 +17,9 @@ import org.nnx.spi.Loss;
 import org.nnx.spi.Optimizer;
 import org.nnx.spi.Split;
 import org.nnx.tensor.Blas;
+import org.nnx.tensor.CorePair;
 import org.nnx.tensor.Precision;
+import org.nnx.tensor.SplitBlas;
 import org.nnx.tensor.Tensor;
 
 /**
@@ -51,13 +53,43 @@ public final class Trainer {
     }
 
     public RunResult train(RunPlan run, Dataset dataset, TrainingListener listener, int index, int runCount) {
-        return train(run, dataset, listener, index, runCount, trained -> {
+        return train(run, dataset, listener, index, runCount, null, trained -> {
+        });
+    }
+
+    /**
+     * {@link #train} on the calling thread and the second core of {@code cores}: a run that trains alone splits
+     * its matrix products ({@link SplitBlas}, when the BLAS is native with one thread) and its batch fills in
+     * halves, one a core. The numbers do not depend on timing; they may differ in the last bits from a run on one
+     * core, as the halves' products are blocked differently.
+     */
+    public RunResult train(RunPlan run, Dataset dataset, TrainingListener listener, int index, int runCount,
+                           CorePair cores) {
+        return train(run, dataset, listener, index, runCount, cores, trained -> {
         });
     }
 
     /** {@link #train} that also hands the trained network to {@code trained} (when it was built), for tests. */
     RunResult train(RunPlan run, Dataset dataset, TrainingListener listener, int index, int runCount,
-                    Consumer<Network> trained) {
+                    CorePair cores, Consumer<Network> trained) {
+        boolean numerical = run.config().gradient().kind() == GradientMode.Kind.NUMERICAL;
+        // Numerical gradients have threads of their own; they keep the products whole.
+        Blas split = cores == null || numerical ? null : SplitBlas.over(Blas.current(), cores).orElse(null);
+        if (split == null) {
+            return trainOn(run, dataset, listener, index, runCount, numerical ? null : cores, trained);
+        }
+        Blas.useOnThisThread(split);
+        CorePair.useOnThisThread(cores);
+        try {
+            return trainOn(run, dataset, listener, index, runCount, cores, trained);
+        } finally {
+            Blas.useOnThisThread(null);
+            CorePair.useOnThisThread(null);
+        }
+    }
+
+    private RunResult trainOn(RunPlan run, Dataset dataset, TrainingListener listener, int index, int runCount,
+                              CorePair cores, Consumer<Network> trained) {
         long started = System.nanoTime();
         RunConfig config = run.config();
         List<MetricsRow> metrics = new ArrayList<>();
@@ -111,6 +143,7 @@ public final class Trainer {
             long perEpoch = Math.max(1, (train.size() + config.batchSize() - 1) / config.batchSize());
             long evaluateEvery = config.evaluateEvery() > 0 ? config.evaluateEvery() : perEpoch;
             BatchSampler sampler = new BatchSampler(config.sampling(), train.size(), config.batchSize(), batchRandom);
+            BatchFill batchFill = new BatchFill(train, cores);
             Evaluator evaluator = new Evaluator();
             Tensor x = null;
             Tensor t = null;
@@ -130,7 +163,7 @@ public final class Trainer {
                     int count = sampler.count(start);
                     x = Tensor.reuseOrAllocate(x, Precision.FLOAT32, count, features);
                     t = Tensor.reuseOrAllocate(t, Precision.FLOAT32, count, classes);
-                    train.features(sampler.indices(), start, count, x);
+                    batchFill.fill(sampler.indices(), start, count, x);
                     OneHot.fill(train, sampler.indices(), start, count, t);
                     double batchLoss = batchGradient.compute(x, t);
                     // The penalty at the weights the batch loss was computed at, before the step moves them.

@@ -13,14 +13,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every backend this machine can load (netlib's pure-Java kernels always; the system's OpenBLAS when it is
- * installed) against {@link JavaBlas}, itself checked against a naive loop: all transpose combinations,
+ * installed), and both split in halves over two cores ({@link SplitBlas}), against {@link JavaBlas}, itself
+ * checked against a naive loop: all transpose combinations,
  * padded strides, alpha and beta, sizes past OpenBLAS's blocking and threading thresholds.
  */
 class BlasBackendsTest {
     private static final int[][] SIZES = {{7, 5, 9}, {13, 11, 3}, {1, 17, 1}, {5, 1, 6}, {31, 29, 37},
-        {100, 50, 784}, {67, 131, 257}};
+        {100, 50, 784}, {67, 131, 257}, {40, 300, 50}, {128, 70, 30}};
     private static final double[][] ALPHA_BETA = {{1, 0}, {1, 1}, {1.5, -0.5}, {-2, 0.25}, {0, 0.5}};
     private static final JavaBlas REFERENCE = new JavaBlas();
+    private static final CorePair PAIR = new CorePair();
 
     /** The backends to check; loading native first, since netlib chooses its native and Java kernels together. */
     static List<Blas> backends() {
@@ -30,6 +32,11 @@ class BlasBackendsTest {
             backends.add(nativeBlas);
         }
         backends.add(BlasSelection.netlibJava());
+        // Split in halves over two cores: by rows, by odd rows, by columns (the last two sizes), or whole.
+        if (nativeBlas != null) {
+            backends.add(new SplitBlas(nativeBlas, PAIR));
+        }
+        backends.add(new SplitBlas(BlasSelection.netlibJava(), PAIR));
         return backends;
     }
 

@@ -26,6 +26,7 @@ import org.nnx.spi.DatasetException;
 final class TestRuns {
     static final ComponentRegistry REGISTRY = Registries.builtins();
     private static final DatasetLoader DATASETS = new DatasetLoader(REGISTRY);
+    private org.nnx.tensor.CorePair cores;
 
     private ComponentRegistry registry = REGISTRY;
     private final List<ComponentCall> layers = new ArrayList<>();
@@ -104,6 +105,12 @@ final class TestRuns {
         return this;
     }
 
+    /** Trains on both cores of {@code pair}, as a run that trains alone does. */
+    TestRuns cores(org.nnx.tensor.CorePair pair) {
+        this.cores = pair;
+        return this;
+    }
+
     TestRuns seed(long seed) {
         this.seed = seed;
         return this;
@@ -158,7 +165,7 @@ final class TestRuns {
     /** Trains on {@code dataset}, handing the trained network to {@code trained}. */
     RunResult train(Dataset dataset, long limit, java.util.function.Consumer<Network> trained) {
         RunPlan plan = new RunPlan("test", java.util.Map.of(), config(limit));
-        return new Trainer(registry, new StopSignal()).train(plan, dataset, TrainingListener.NONE, 0, 1, trained);
+        return new Trainer(registry, new StopSignal()).train(plan, dataset, TrainingListener.NONE, 0, 1, cores, trained);
     }
 
     /** The trained network's parameter values, copied, in order. */

@@ -41,19 +41,31 @@ public final class FloatSplit implements Split {
 
     @Override
     public void features(int[] indices, int from, int count, Tensor into) {
+        features(indices, from, count, into, 0);
+    }
+
+    @Override
+    public void features(int[] indices, int from, int count, Tensor into, int firstRow) {
         if (into.isFloat()) {
             float[] out = into.floats();
             for (int row = 0; row < count; row++) {
-                System.arraycopy(values, indices[from + row] * features, out, row * features, features);
+                System.arraycopy(values, indices[from + row] * features, out, (firstRow + row) * features, features);
             }
         } else {
             for (int row = 0; row < count; row++) {
                 int source = indices[from + row] * features;
+                int target = (firstRow + row) * features;
                 for (int j = 0; j < features; j++) {
-                    into.set(row * features + j, values[source + j]);
+                    into.set(target + j, values[source + j]);
                 }
             }
         }
+    }
+
+    /** Reads only: two threads may fill disjoint rows of one batch at once. */
+    @Override
+    public boolean concurrentFeatures() {
+        return true;
     }
 
     /** The first {@code n} samples only. */

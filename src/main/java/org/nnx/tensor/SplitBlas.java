@@ -1,0 +1,146 @@
+package org.nnx.tensor;
+
+import java.util.Objects;
+
+/**
+ * A one-thread native BLAS whose larger float products are cut in two halves, one computed on each core of a
+ * {@link CorePair}: by rows of the result when it has 64 rows or more, or more rows than columns, else by
+ * columns (measured: a 128×512 result computes faster as two 64-row halves than as two 256-column ones). Each
+ * element of the result is computed by one call on one core, so the numbers do not depend on timing, and a run
+ * gives the same bits every time it trains this way.
+ *
+ * <p>Why not OpenBLAS's own threads: they are fixed when the library loads, so they would also be there when a
+ * sweep's runs train side by side (where they fight, see README), and for products of this size their hand-over
+ * costs more than this pair's (measured: one run of the small model was slower with two OpenBLAS threads than
+ * with one).
+ */
+public final class SplitBlas implements Blas {
+    /**
+     * Products with fewer multiply-adds than this run whole on the calling thread: a hand-over costs about a
+     * microsecond, what one core does in 50 000 multiply-adds.
+     */
+    static final long MIN_SPLIT_WORK = 200_000;
+
+    private final NetlibBlas whole;
+    private final CorePair cores;
+    private final String name;
+    private final FloatHalves halves = new FloatHalves();
+
+    public SplitBlas(NetlibBlas whole, CorePair cores) {
+        this.whole = Objects.requireNonNull(whole, "whole");
+        this.cores = Objects.requireNonNull(cores, "cores");
+        this.name = whole.name() + ", products split over 2 cores";
+    }
+
+    /**
+     * The backend in force split over {@code cores}, when it is a one-thread native BLAS; otherwise none (the
+     * pure-Java backend takes no offsets, and a multi-threaded BLAS has the cores already).
+     */
+    public static java.util.Optional<Blas> over(Blas current, CorePair cores) {
+        if (current instanceof NetlibBlas netlib && BlasSelection.threadsPerProduct(netlib) == 1
+                && netlib.name().contains("(native")) {
+            return java.util.Optional.of(new SplitBlas(netlib, cores));
+        }
+        return java.util.Optional.empty();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int lda,
+                      float[] b, int ldb, float beta, float[] c, int ldc) {
+        if ((long) m * n * k < MIN_SPLIT_WORK) {
+            whole.sgemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+            return;
+        }
+        GemmArguments.checkShape(transA, transB, m, n, k, lda, ldb, ldc);
+        GemmArguments.checkLengths(transA, transB, m, n, k, a.length, lda, b.length, ldb, c.length, ldc);
+        halves.set(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+        try {
+            cores.run(halves);
+        } finally {
+            halves.clear();
+        }
+    }
+
+    @Override
+    public void dgemm(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a, int lda,
+                      double[] b, int ldb, double beta, double[] c, int ldc) {
+        // Double precision only serves gradient checks, which are not worth a second core.
+        whole.dgemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    /** One product's arguments, reused from call to call so that a split allocates nothing. */
+    private final class FloatHalves implements CorePair.Task {
+        private boolean transA;
+        private boolean transB;
+        private int m;
+        private int n;
+        private int k;
+        private float alpha;
+        private float[] a;
+        private int lda;
+        private float[] b;
+        private int ldb;
+        private float beta;
+        private float[] c;
+        private int ldc;
+
+        void set(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int lda, float[] b,
+                 int ldb, float beta, float[] c, int ldc) {
+            this.transA = transA;
+            this.transB = transB;
+            this.m = m;
+            this.n = n;
+            this.k = k;
+            this.alpha = alpha;
+            this.a = a;
+            this.lda = lda;
+            this.b = b;
+            this.ldb = ldb;
+            this.beta = beta;
+            this.c = c;
+            this.ldc = ldc;
+        }
+
+        void clear() {
+            a = null;
+            b = null;
+            c = null;
+        }
+
+        @Override
+        public void run(int half) {
+            if (m >= 64 || m >= n) {
+                int cut = cut(m);
+                int from = half == 0 ? 0 : cut;
+                int rows = half == 0 ? cut : m - cut;
+                // Rows of op(a) are rows of a, or columns of a when it is transposed.
+                int aOffset = transA ? from : from * lda;
+                whole.sgemmAt(transA, transB, rows, n, k, alpha, a, aOffset, lda, b, 0, ldb, beta, c, from * ldc,
+                        ldc);
+            } else {
+                int cut = cut(n);
+                int from = half == 0 ? 0 : cut;
+                int cols = half == 0 ? cut : n - cut;
+                // Columns of op(b) are columns of b, or rows of b when it is transposed.
+                int bOffset = transB ? from * ldb : from;
+                whole.sgemmAt(transA, transB, m, cols, k, alpha, a, 0, lda, b, bOffset, ldb, beta, c, from, ldc);
+            }
+        }
+
+        /** Half of {@code size}, rounded to a multiple of 8 (the width of the kernels' register blocks). */
+        private static int cut(int size) {
+            int half = (size / 2 + 4) / 8 * 8;
+            return half == 0 || half >= size ? size / 2 : half;
+        }
+    }
+}

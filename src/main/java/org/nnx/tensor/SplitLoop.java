@@ -1,0 +1,53 @@
+package org.nnx.tensor;
+
+/**
+ * A loop over elements {@code [0, n)} whose iterations are independent, run in two halves on the calling
+ * thread's {@link CorePair} when it has one and the loop is long enough, else whole on the calling thread.
+ * Subclasses keep what {@link #range} reads in fields set before {@link #loop(int)}, and are made once and reused,
+ * so that a run allocates nothing. Each element is computed the same way whichever thread computes it.
+ */
+public abstract class SplitLoop implements CorePair.Task {
+    /**
+     * For loops of a few cheap operations an element: a hand-over costs about a microsecond, what one core
+     * does on some thousands of such elements.
+     */
+    public static final int CHEAP_ELEMENTS = 16_384;
+
+    private final int minimumLength;
+    private int length;
+
+    /** @param minimumLength loops shorter than this run whole on the calling thread */
+    protected SplitLoop(int minimumLength) {
+        this.minimumLength = minimumLength;
+    }
+
+    /** A loop of cheap elements, split from {@link #CHEAP_ELEMENTS} on. */
+    protected SplitLoop() {
+        this(CHEAP_ELEMENTS);
+    }
+
+    /** Computes elements {@code [from, to)}. */
+    protected abstract void range(int from, int to);
+
+    /** Computes elements {@code [0, n)}. */
+    public final void loop(int n) {
+        CorePair cores = CorePair.current();
+        if (cores == null || n < minimumLength) {
+            range(0, n);
+            return;
+        }
+        length = n;
+        cores.run(this);
+    }
+
+    @Override
+    public final void run(int half) {
+        // Cut at a multiple of 16 floats, a 64-byte cache line, so the two cores never write one line.
+        int cut = length / 2 / 16 * 16;
+        if (half == 0) {
+            range(0, cut);
+        } else {
+            range(cut, length);
+        }
+    }
+}
