@@ -58,7 +58,8 @@ class AllocationPerStepTest {
             }
             """.formatted(ITERATIONS, ITERATIONS);
 
-    static List<Blas> backends() {
+    /** Each backend on one core, and on two as a run that trains alone uses them. */
+    static List<org.junit.jupiter.params.provider.Arguments> backends() {
         List<Blas> backends = new ArrayList<>(List.of(new JavaBlas()));
         NetlibBlas nativeBlas = BlasSelection.nativeOpenBlas();
         if (nativeBlas != null) {
@@ -66,12 +67,17 @@ class AllocationPerStepTest {
         }
         // netlib's pure-Java kernels are left out: they copy their operands on every call (880 KB a step of
         // this net), which is why nnx's own JavaBlas is the pure-Java path.
-        return backends;
+        List<org.junit.jupiter.params.provider.Arguments> cases = new ArrayList<>();
+        for (Blas blas : backends) {
+            cases.add(org.junit.jupiter.params.provider.Arguments.of(blas, 1));
+            cases.add(org.junit.jupiter.params.provider.Arguments.of(blas, 2));
+        }
+        return cases;
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0}, {1} cores")
     @MethodSource("backends")
-    void aTrainingStepAllocatesLessThanTwoKilobytes(Blas blas) {
+    void aTrainingStepAllocatesLessThanTwoKilobytes(Blas blas, int cores) {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         assertTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
         long[] allocated = new long[2];
@@ -91,16 +97,21 @@ class AllocationPerStepTest {
         Blas.use(blas);
         RunResult result;
         try {
-            result = train(window);
+            result = train(window, cores);
         } finally {
             Blas.use(before);
         }
         assertEquals(RunStatus.OK, result.status(), result.reason());
+        if (cores == 2 && blas instanceof NetlibBlas) {
+            assertTrue(result.provenance().get("blas").endsWith("products split over 2 cores"),
+                    result.provenance().get("blas"));
+        }
         long perStep = (allocated[1] - allocated[0]) / (WINDOW_END - WINDOW_START);
-        assertTrue(perStep < BOUND_BYTES_PER_STEP, blas.name() + ": " + perStep + " bytes allocated a step");
+        assertTrue(perStep < BOUND_BYTES_PER_STEP,
+                blas.name() + ", " + cores + " cores: " + perStep + " bytes allocated a step");
     }
 
-    private static RunResult train(TrainingListener listener) {
+    private static RunResult train(TrainingListener listener, int cores) {
         ComponentRegistry registry = Registries.builtins();
         DatasetLoader datasets = new DatasetLoader(registry);
         var parsed = NnxParser.parse(new SourceFile(Path.of("allocation.nnx"), SMALL_NET));
@@ -109,6 +120,8 @@ class AllocationPerStepTest {
         assertEquals(List.of(), analysis.diagnostics());
         ExperimentPlan plan = analysis.plans().get(0);
         StopSignal stop = new StopSignal();
-        return new ExperimentRunner(new Trainer(registry, stop), datasets, stop).run(plan, listener).runs().get(0);
+        // With two cores allowed, the experiment's single run trains alone on both.
+        return new ExperimentRunner(new Trainer(registry, stop), datasets, stop, cores).run(plan, listener).runs()
+                .get(0);
     }
 }
