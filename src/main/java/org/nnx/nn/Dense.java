@@ -30,6 +30,9 @@ public final class Dense implements Layer {
     private Tensor inputGradient;
 
     private boolean inputGradientNeeded = true;
+    /** Set by {@link #descendInBackward}: the learning rate backward steps by, instead of adding gradients. */
+    private float descentRate = Float.NaN;
+    private float[] biasStep;
 
     /**
      * @param bias      whether the layer has a bias {@code b}
@@ -104,6 +107,9 @@ public final class Dense implements Layer {
             throw new IllegalArgumentException("output gradient " + outputGradient.shape() + " for output "
                     + input.rows() + "×" + outputSize);
         }
+        if (!Float.isNaN(descentRate) && outputGradient.isFloat()) {
+            return backwardAndDescend(outputGradient);
+        }
         MatMul.gemm(input, true, outputGradient, false, weights.gradient(), 1.0);
         if (bias != null) {
             addColumnSums(outputGradient, bias.gradient());
@@ -114,6 +120,48 @@ public final class Dense implements Layer {
         inputGradient = Tensor.reuseOrAllocate(inputGradient, input.precision(), input.rows(), inputSize);
         MatMul.gemm(outputGradient, false, weights.value(), true, inputGradient, 0.0);
         return inputGradient;
+    }
+
+    /**
+     * Plain SGD done in backward ({@link #descendInBackward}): {@code W ← W − η·xᵀ·dy} in the product itself and
+     * {@code b ← b − η·Σdy}, after {@code dy·Wᵀ} has been taken with the weights the forward used.
+     */
+    private Tensor backwardAndDescend(Tensor outputGradient) {
+        Tensor result = null;
+        if (inputGradientNeeded) {
+            inputGradient = Tensor.reuseOrAllocate(inputGradient, input.precision(), input.rows(), inputSize);
+            MatMul.gemm(outputGradient, false, weights.value(), true, inputGradient, 0.0);
+            result = inputGradient;
+        }
+        MatMul.gemm(input, true, outputGradient, false, weights.value(), -descentRate, 1.0);
+        if (bias != null) {
+            // Summed first, then stepped, as the optimizer would: the same bits as db and b −= η·db.
+            java.util.Arrays.fill(biasStep, 0f);
+            float[] g = outputGradient.floats();
+            for (int r = 0; r < outputGradient.rows(); r++) {
+                int row = r * outputSize;
+                for (int j = 0; j < outputSize; j++) {
+                    biasStep[j] += g[row + j];
+                }
+            }
+            float[] b = bias.value().floats();
+            for (int j = 0; j < outputSize; j++) {
+                b[j] -= descentRate * biasStep[j];
+            }
+        }
+        return result;
+    }
+
+    /**
+     * From now on, backward takes a plain SGD step with {@code learningRate} instead of adding into the
+     * gradients, which it leaves alone: the trainer asks this for {@code optimizer sgd} without weight decay,
+     * where it saves a pass over the gradients to zero them and another to step (a twentieth of a big model's
+     * step). The weights then differ from the separate step's in the last bits, as the product rounds
+     * {@code W − η·xᵀ·dy} in one go. Only for float parameters.
+     */
+    public void descendInBackward(double learningRate) {
+        descentRate = (float) learningRate;
+        biasStep = bias == null ? null : new float[outputSize];
     }
 
     /**

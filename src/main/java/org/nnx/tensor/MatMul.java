@@ -16,6 +16,16 @@ public final class MatMul {
      * @param beta   0 to overwrite c, 1 to accumulate into it
      */
     public static void gemm(Tensor a, boolean transA, Tensor b, boolean transB, Tensor c, double beta) {
+        gemm(a, transA, b, transB, c, 1.0, beta);
+    }
+
+    /**
+     * {@code c = alpha · op(a) · op(b) + beta · c}.
+     *
+     * @param alpha scales the product
+     */
+    public static void gemm(Tensor a, boolean transA, Tensor b, boolean transB, Tensor c, double alpha,
+                            double beta) {
         int m = transA ? a.cols() : a.rows();
         int k = transA ? a.rows() : a.cols();
         int kb = transB ? b.cols() : b.rows();
@@ -29,10 +39,10 @@ public final class MatMul {
         }
         Blas blas = Blas.current();
         if (c.isFloat()) {
-            blas.sgemm(transA, transB, m, n, k, 1f, a.floats(), a.cols(), b.floats(), b.cols(), (float) beta,
-                    c.floats(), c.cols());
+            blas.sgemm(transA, transB, m, n, k, (float) alpha, a.floats(), a.cols(), b.floats(), b.cols(),
+                    (float) beta, c.floats(), c.cols());
         } else {
-            blas.dgemm(transA, transB, m, n, k, 1.0, a.doubles(), a.cols(), b.doubles(), b.cols(), beta,
+            blas.dgemm(transA, transB, m, n, k, alpha, a.doubles(), a.cols(), b.doubles(), b.cols(), beta,
                     c.doubles(), c.cols());
         }
     }

@@ -16,6 +16,18 @@ interface BatchGradient extends AutoCloseable {
     default void close() {
     }
 
+    /**
+     * Backpropagation whose backward also steps the weights ({@link Network#descendInBackward}): the gradients
+     * are neither read nor zeroed.
+     */
+    static BatchGradient descending(Network network, org.nnx.spi.Loss loss) {
+        return (x, targets) -> {
+            double value = loss.forward(network.forward(x, true), targets);
+            network.backward(loss.backward());
+            return value;
+        };
+    }
+
     /** Backpropagation: one forward, one backward. */
     static BatchGradient backprop(Network network, org.nnx.spi.Loss loss) {
         return (x, targets) -> {

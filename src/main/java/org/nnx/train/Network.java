@@ -58,6 +58,26 @@ public final class Network {
         }
     }
 
+    /**
+     * Makes every layer take a plain SGD step with {@code learningRate} in its backward
+     * ({@link Dense#descendInBackward}), when every layer with parameters is a float {@link Dense}; otherwise
+     * changes nothing and returns false.
+     */
+    public boolean descendInBackward(double learningRate) {
+        for (Layer layer : layers) {
+            if (!layer.parameters().isEmpty()
+                    && !(layer instanceof Dense dense && dense.weights().value().isFloat())) {
+                return false;
+            }
+        }
+        for (Layer layer : layers) {
+            if (layer instanceof Dense dense) {
+                dense.descendInBackward(learningRate);
+            }
+        }
+        return true;
+    }
+
     public void zeroGradients() {
         // Indexed, not for-each: an iterator a step is garbage the training loop should not make.
         for (int p = 0; p < parameters.size(); p++) {

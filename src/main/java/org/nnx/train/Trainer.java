@@ -10,6 +10,7 @@ import org.nnx.spi.ComponentCall;
 import org.nnx.model.GradientMode;
 import org.nnx.model.RunConfig;
 import org.nnx.model.RunPlan;
+import org.nnx.nn.Sgd;
 import org.nnx.registry.ComponentRegistry;
 import org.nnx.registry.PluginProvenance;
 import org.nnx.spi.Dataset;
@@ -150,7 +151,13 @@ public final class Trainer {
             double firstLoss = Double.NaN;
             listener.runStarted(run, index, runCount, iterations);
 
-            try (BatchGradient batchGradient = gradientOf(config, network, loss, features)) {
+            // Plain SGD without weight decay steps inside backward (Dense#descendInBackward): two passes over the
+            // gradients fewer a step. Decided after the gradient check, which needs real gradients.
+            boolean descendInBackward = optimizer instanceof Sgd && config.weightDecay() == 0
+                    && gradient.kind() != GradientMode.Kind.NUMERICAL
+                    && network.descendInBackward(config.learningRate());
+            try (BatchGradient batchGradient = descendInBackward ? BatchGradient.descending(network, loss)
+                    : gradientOf(config, network, loss, features)) {
                 for (long iteration = 1; iteration <= iterations; iteration++) {
                     if (stop.requested()) {
                         status = RunStatus.STOPPED;
@@ -169,7 +176,9 @@ public final class Trainer {
                     // The penalty at the weights the batch loss was computed at, before the step moves them.
                     batchLoss += weightDecay.penalty();
                     weightDecay.addGradients();
-                    optimizer.step(config.learningRate());
+                    if (!descendInBackward) {
+                        optimizer.step(config.learningRate());
+                    }
                     trainingNanos += System.nanoTime() - stepStart;
                     samples += count;
                     lastLoss = batchLoss;

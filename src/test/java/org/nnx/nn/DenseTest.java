@@ -140,4 +140,46 @@ class DenseTest {
         assertThrows(IllegalArgumentException.class,
                 () -> dense.forward(Tensor.zeros(Precision.FLOAT64, 2, 4), true));
     }
+
+    @Test
+    void descendingInBackwardStepsAsSgdDoesAndLeavesTheGradientsAlone() {
+        // x = [[1, 2], [−1, 0.5]], dy = [[0.5, −1, 2], [1, 0, −0.5]], η = 0.1:
+        // xᵀ·dy = [[−0.5, −1, 2.5], [1.5, −2, 3.75]], Σdy = [1.5, −1, 1.5]; dy·Wᵀ = [[4.5, 9], [−0.5, 1]].
+        Tensor x = Tensor.of(2, 2, 1, 2, -1, 0.5f);
+        Tensor dy = Tensor.of(2, 3, 0.5f, -1, 2, 1, 0, -0.5f);
+        Dense stepping = handMade();
+        stepping.descendInBackward(0.1);
+        stepping.forward(x, true);
+        Tensor dx = stepping.backward(dy);
+
+        float[] expectedW = {1.05f, 2.1f, 2.75f, 3.85f, 5.2f, 5.625f};
+        for (int i = 0; i < expectedW.length; i++) {
+            assertEquals(expectedW[i], stepping.weights().value().get(i), 1e-6, "W[" + i + "]");
+            assertEquals(0.0, stepping.weights().gradient().get(i), "dW[" + i + "] untouched");
+        }
+        float[] expectedB = {0.5f - 0.1f * 1.5f, -1f - 0.1f * -1f, 2f - 0.1f * 1.5f};
+        for (int j = 0; j < 3; j++) {
+            assertEquals(expectedB[j], (float) stepping.bias().value().get(j), "b[" + j + "]");
+            assertEquals(0.0, stepping.bias().gradient().get(j), "db[" + j + "] untouched");
+        }
+        // The input gradient uses the weights the forward used, not the stepped ones.
+        float[] expectedDx = {4.5f, 9f, -0.5f, 1f};
+        for (int i = 0; i < expectedDx.length; i++) {
+            assertEquals(expectedDx[i], dx.get(i), 1e-6, "dx[" + i + "]");
+        }
+
+        // The same as accumulating gradients and taking Sgd's step.
+        Dense plain = handMade();
+        Sgd sgd = new Sgd();
+        sgd.initialize(plain.parameters());
+        plain.forward(x, true);
+        plain.backward(dy);
+        sgd.step(0.1);
+        for (int i = 0; i < 6; i++) {
+            assertEquals(plain.weights().value().get(i), stepping.weights().value().get(i), 1e-6);
+        }
+        for (int j = 0; j < 3; j++) {
+            assertEquals(plain.bias().value().get(j), stepping.bias().value().get(j));
+        }
+    }
 }
