@@ -80,25 +80,27 @@ public final class Benchmark {
         }
         out.println(header(options));
         List<Measurement> measurements = new ArrayList<>();
+        List<Integer> repeats = new ArrayList<>();
         boolean failed = false;
         for (int repeat = 1; repeat <= options.repeat() && !stop.requested(); repeat++) {
             for (ReferenceModel model : options.models()) {
                 if (options.backends().isEmpty()) {
-                    failed |= !record(measurements, repeat, () -> trainHere(model, options));
+                    failed |= !record(measurements, repeats, repeat, () -> trainHere(model, options));
                 } else {
                     for (String backend : options.backends()) {
-                        failed |= !record(measurements, repeat, () -> trainInChild(model, backend, options));
+                        failed |= !record(measurements, repeats, repeat, () -> trainInChild(model, backend, options));
                     }
                 }
                 if (peer != null) {
                     NumpyPeer numpy = peer;
-                    failed |= !record(measurements, repeat,
+                    failed |= !record(measurements, repeats, repeat,
                             () -> numpy.run(model, options.data(), options.epochsOf(model), options.peerThreads()));
                 }
             }
         }
         out.println();
         out.print(table(measurements));
+        out.print(pairedRatios(measurements, repeats));
         return failed ? 1 : 0;
     }
 
@@ -107,13 +109,14 @@ public final class Benchmark {
     }
 
     /** Runs one measurement and prints it as it comes; false when it failed (reported, the others go on). */
-    private boolean record(List<Measurement> measurements, int repeat, Step step) {
+    private boolean record(List<Measurement> measurements, List<Integer> repeats, int repeat, Step step) {
         if (stop.requested()) {
             return true;
         }
         try {
             Measurement measurement = step.measure();
             measurements.add(measurement);
+            repeats.add(repeat);
             out.printf(Locale.ROOT, "  #%d %-5s %-40s %s samples/s, test accuracy %.4f (%.1f s%s)%n", repeat,
                     measurement.model(), trainerLabel(measurement), thousands(measurement.samplesPerSecond()),
                     measurement.testAccuracy(), measurement.seconds(),
@@ -257,6 +260,44 @@ public final class Benchmark {
                     "(" + thousands(low) + "–" + thousands(high) + ")", median(group, Measurement::testAccuracy),
                     reference == null ? "" : String.format(Locale.ROOT, "%.2f×", samples / reference),
                     Double.isNaN(heap) ? "" : String.format(Locale.ROOT, "%.0f MB", heap)));
+        }
+        return text.toString();
+    }
+
+    /**
+     * Each nnx trainer against the numpy run of the same repeat, which ran minutes apart at most: on a machine
+     * whose speed drifts (a shared host), these ratios vary less than the ratio of the medians.
+     */
+    static String pairedRatios(List<Measurement> measurements, List<Integer> repeats) {
+        Map<String, List<Double>> ratios = new LinkedHashMap<>();
+        for (int i = 0; i < measurements.size(); i++) {
+            Measurement nnx = measurements.get(i);
+            if (nnx.trainer().startsWith("numpy")) {
+                continue;
+            }
+            for (int j = 0; j < measurements.size(); j++) {
+                Measurement numpy = measurements.get(j);
+                if (repeats.get(j).equals(repeats.get(i)) && numpy.trainer().startsWith("numpy")
+                        && numpy.model().equals(nnx.model())) {
+                    ratios.computeIfAbsent(nnx.model() + "  " + trainerLabel(nnx), key -> new ArrayList<>())
+                            .add(nnx.samplesPerSecond() / numpy.samplesPerSecond());
+                    break;
+                }
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        if (!ratios.isEmpty()) {
+            text.append("\nvs the numpy run of the same repeat:\n");
+        }
+        for (Map.Entry<String, List<Double>> entry : ratios.entrySet()) {
+            double[] sorted = entry.getValue().stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            int middle = sorted.length / 2;
+            double median = sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+            text.append(String.format(Locale.ROOT, "%s  median %.2f×  (", entry.getKey(), median));
+            for (int k = 0; k < entry.getValue().size(); k++) {
+                text.append(k == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f×", entry.getValue().get(k)));
+            }
+            text.append(")\n");
         }
         return text.toString();
     }

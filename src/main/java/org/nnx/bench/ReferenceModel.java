@@ -57,6 +57,10 @@ public enum ReferenceModel {
         return description;
     }
 
+    public double learningRate() {
+        return learningRate;
+    }
+
     public int batchSize() {
         return batchSize;
     }

@@ -15,9 +15,9 @@ import org.nnx.spi.Optimizer;
 import org.nnx.spi.Split;
 import org.nnx.tensor.Blas;
 import org.nnx.tensor.CorePair;
-import org.nnx.tensor.SplitBlas;
 import org.nnx.tensor.MatMul;
 import org.nnx.tensor.Precision;
+import org.nnx.tensor.SplitBlas;
 import org.nnx.tensor.Tensor;
 import org.nnx.train.Network;
 import org.nnx.train.NetworkBuilder;
@@ -26,10 +26,12 @@ import org.nnx.train.NetworkBuilder;
  * Where a training step's time goes ({@code nnx bench --phases}): the steps of the trainer's loop taken
  * one part at a time with the same layers, loss and optimizer, each part timed on every step, and the
  * median of each part printed. A diagnostic: it mirrors {@link org.nnx.train.Trainer}'s step (batch
- * features, one-hot targets, zeroed gradients, forward, loss, backward, update) rather than calling it.
+ * features, one-hot targets, zeroed gradients, forward, loss, backward, update) rather than calling it. As the
+ * trainer does, the first layer skips its input gradient and plain SGD steps inside backward, so the gradients
+ * are neither zeroed nor stepped separately (those parts then read about 0).
  *
- * <p>It also prices one product the layers compute that training does not need: the first layer's input
- * gradient {@code dy·W1ᵀ}, which nothing reads.
+ * <p>It also prices the product training skips: the first layer's input gradient {@code dy·W1ᵀ}, which
+ * nothing reads.
  */
 final class StepPhases {
     private StepPhases() {
@@ -56,6 +58,9 @@ final class StepPhases {
         Loss loss = registry.loss("cross_entropy").create(org.nnx.spi.Arguments.EMPTY);
         Optimizer optimizer = registry.optimizer("sgd").create(org.nnx.spi.Arguments.EMPTY);
         optimizer.initialize(network.parameters());
+        // As the trainer does: no input gradient for the first layer, and plain SGD stepped inside backward.
+        network.skipInputGradient();
+        boolean descending = network.descendInBackward(model.learningRate());
         List<Layer> layers = network.layers();
         List<String> names = new ArrayList<>(List.of("batch features (Split.features)", "one-hot targets",
                 "zero gradients"));
@@ -88,7 +93,14 @@ final class StepPhases {
             }
             int part = 0;
             marks[part++] = System.nanoTime();
-            train.features(order, position, batch, x);
+            CorePair pair = CorePair.current();
+            if (pair != null && train.concurrentFeatures()) {
+                int from = position;
+                pair.run(half -> train.features(order, from + (half == 0 ? 0 : batch / 2),
+                        half == 0 ? batch / 2 : batch - batch / 2, x, half == 0 ? 0 : batch / 2));
+            } else {
+                train.features(order, position, batch, x);
+            }
             marks[part++] = System.nanoTime();
             targets.fill(0);
             for (int row = 0; row < batch; row++) {
@@ -96,7 +108,9 @@ final class StepPhases {
             }
             position += batch;
             marks[part++] = System.nanoTime();
-            network.zeroGradients();
+            if (!descending) {
+                network.zeroGradients();
+            }
             marks[part++] = System.nanoTime();
             Tensor y = x;
             for (Layer layer : layers) {
@@ -110,7 +124,9 @@ final class StepPhases {
                 gradient = layers.get(i).backward(gradient);
                 marks[part++] = System.nanoTime();
             }
-            optimizer.step(0.01);
+            if (!descending) {
+                optimizer.step(model.learningRate());
+            }
             marks[part] = System.nanoTime();
             if (step >= 0) {
                 for (int i = 0; i < names.size(); i++) {
@@ -128,8 +144,8 @@ final class StepPhases {
         }
         if (layers.get(0) instanceof Dense first) {
             double unused = unusedInputGradient(first, batch, steps);
-            out.printf(Locale.ROOT, "  %-34s %9.1f µs  %5.1f %%  (inside backward 1; nothing reads it)%n",
-                    "of which: first layer's dy·W1ᵀ", unused / 1e3, 100 * unused / step);
+            out.printf(Locale.ROOT, "  %-34s %9.1f µs  %5.1f %%  (skipped: nothing reads it)%n",
+                    "first layer's dy·W1ᵀ", unused / 1e3, 100 * unused / step);
         }
     }
 

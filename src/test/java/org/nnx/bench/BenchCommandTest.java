@@ -168,6 +168,21 @@ class BenchCommandTest {
     }
 
     @Test
+    void eachRepeatIsComparedWithTheNumpyRunOfTheSameRepeat() {
+        List<Measurement> measurements = List.of(
+                new Measurement("small", "java", 1, 100_000, 0.80, 1, 50),
+                new Measurement("small", "numpy f32", 1, 200_000, 0.81, 1, Double.NaN),
+                new Measurement("big", "java", 1, 30_000, 0.80, 1, 50),
+                new Measurement("small", "java", 1, 90_000, 0.82, 1, 60),
+                new Measurement("small", "numpy f32", 1, 60_000, 0.81, 1, Double.NaN),
+                new Measurement("small", "java", 1, 150_000, 0.81, 1, 55));
+        String text = Benchmark.pairedRatios(measurements, List.of(1, 1, 1, 2, 2, 3));
+        // The big run has no numpy run to pair with, nor does the third repeat.
+        assertEquals("\nvs the numpy run of the same repeat:\nsmall  java  median 1.00×  (0.50×, 1.50×)\n", text);
+        assertEquals("", Benchmark.pairedRatios(measurements.subList(0, 1), List.of(1)));
+    }
+
+    @Test
     void measurementsSurviveTheTripFromAChildProcess() {
         Measurement measurement = new Measurement("big", "openblas 0.3.21 (native, 1 thread)", 2, 12345.6, 0.8512,
                 10.5, 123.4);
