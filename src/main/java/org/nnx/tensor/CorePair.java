@@ -110,7 +110,6 @@ public final class CorePair implements AutoCloseable {
             while (completed != ticket) {
                 Thread.onSpinWait();
             }
-
             if (failure == null) {
                 failure = helperFailure;
             }
