@@ -60,9 +60,10 @@ public final class Trainer {
 
     /**
      * {@link #train} on the calling thread and the second core of {@code cores}: a run that trains alone splits
-     * its matrix products ({@link SplitBlas}, when the BLAS is native with one thread) and its batch fills in
-     * halves, one a core. The numbers do not depend on timing; they may differ in the last bits from a run on one
-     * core, as the halves' products are blocked differently.
+     * its matrix products ({@link SplitBlas}, when the BLAS is native with one thread), its long elementwise
+     * loops ({@link org.nnx.tensor.SplitLoop}) and its batch fills in halves, one a core. The numbers do not
+     * depend on timing; with OpenBLAS they may differ in the last bits from a run on one core, as the halves of
+     * a product round differently from the whole.
      */
     public RunResult train(RunPlan run, Dataset dataset, TrainingListener listener, int index, int runCount,
                            CorePair cores) {
@@ -73,16 +74,16 @@ public final class Trainer {
     /** {@link #train} that also hands the trained network to {@code trained} (when it was built), for tests. */
     RunResult train(RunPlan run, Dataset dataset, TrainingListener listener, int index, int runCount,
                     CorePair cores, Consumer<Network> trained) {
+        // Numerical gradients have threads of their own: such a run keeps to its one core.
         boolean numerical = run.config().gradient().kind() == GradientMode.Kind.NUMERICAL;
-        // Numerical gradients have threads of their own; they keep the products whole.
-        Blas split = cores == null || numerical ? null : SplitBlas.over(Blas.current(), cores).orElse(null);
-        if (split == null) {
-            return trainOn(run, dataset, listener, index, runCount, numerical ? null : cores, trained);
+        CorePair pair = numerical ? null : cores;
+        if (pair == null) {
+            return trainOn(run, dataset, listener, index, runCount, null, trained);
         }
-        Blas.useOnThisThread(split);
-        CorePair.useOnThisThread(cores);
+        Blas.useOnThisThread(SplitBlas.over(Blas.current(), pair).orElse(null));
+        CorePair.useOnThisThread(pair);
         try {
-            return trainOn(run, dataset, listener, index, runCount, cores, trained);
+            return trainOn(run, dataset, listener, index, runCount, pair, trained);
         } finally {
             Blas.useOnThisThread(null);
             CorePair.useOnThisThread(null);
