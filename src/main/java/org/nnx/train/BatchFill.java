@@ -1,41 +1,42 @@
 package org.nnx.train;
 
 import org.nnx.spi.Split;
-import org.nnx.tensor.CorePair;
+import org.nnx.tensor.SplitLoop;
 import org.nnx.tensor.Tensor;
 
 /**
- * Fills a mini-batch's features, on both cores of a {@link CorePair} when there is one and the split allows
- * two threads at once ({@link Split#concurrentFeatures()}): the first half of the rows here, the second on the
- * helper. Reading a shuffled batch out of a large training set is bound by memory reads, which two cores issue
- * twice as many of.
+ * Fills a mini-batch's features, in two halves of its rows on the run's two cores when it has them
+ * ({@link org.nnx.tensor.CorePair#current()}) and the split allows two threads at once
+ * ({@link Split#concurrentFeatures()}). Reading a shuffled batch out of a large training set is bound by memory
+ * reads, which two cores issue twice as many of.
  */
-final class BatchFill implements CorePair.Task {
+final class BatchFill extends SplitLoop {
+    /** Fewer rows than this are filled on one core. */
+    private static final int MIN_SPLIT_ROWS = 16;
+
     private final Split split;
-    private final CorePair cores;
+    private final boolean concurrent;
     private int[] indices;
     private int from;
-    private int count;
     private Tensor into;
 
-    /** @param cores the pair to fill on, or null for the calling thread alone */
-    BatchFill(Split split, CorePair cores) {
+    BatchFill(Split split) {
+        super(MIN_SPLIT_ROWS);
         this.split = split;
-        this.cores = cores != null && split.concurrentFeatures() ? cores : null;
+        this.concurrent = split.concurrentFeatures();
     }
 
     /** Writes the features of samples {@code indices[from .. from + count)} into rows {@code 0 .. count)}. */
     void fill(int[] indices, int from, int count, Tensor into) {
-        if (cores == null || count < 2) {
+        if (!concurrent) {
             split.features(indices, from, count, into);
             return;
         }
         this.indices = indices;
         this.from = from;
-        this.count = count;
         this.into = into;
         try {
-            cores.run(this);
+            loop(count);
         } finally {
             this.indices = null;
             this.into = null;
@@ -43,12 +44,7 @@ final class BatchFill implements CorePair.Task {
     }
 
     @Override
-    public void run(int half) {
-        int cut = count / 2;
-        if (half == 0) {
-            split.features(indices, from, cut, into, 0);
-        } else {
-            split.features(indices, from + cut, count - cut, into, cut);
-        }
+    protected void range(int first, int end) {
+        split.features(indices, from + first, end - first, into, first);
     }
 }

@@ -78,20 +78,21 @@ public final class Trainer {
         boolean numerical = run.config().gradient().kind() == GradientMode.Kind.NUMERICAL;
         CorePair pair = numerical ? null : cores;
         if (pair == null) {
-            return trainOn(run, dataset, listener, index, runCount, null, trained);
+            return trainOn(run, dataset, listener, index, runCount, trained);
         }
         Blas.useOnThisThread(SplitBlas.over(Blas.current(), pair).orElse(null));
         CorePair.useOnThisThread(pair);
         try {
-            return trainOn(run, dataset, listener, index, runCount, pair, trained);
+            return trainOn(run, dataset, listener, index, runCount, trained);
         } finally {
             Blas.useOnThisThread(null);
             CorePair.useOnThisThread(null);
         }
     }
 
+    /** Trains on the calling thread, with the BLAS and core pair it was given (both thread-local). */
     private RunResult trainOn(RunPlan run, Dataset dataset, TrainingListener listener, int index, int runCount,
-                              CorePair cores, Consumer<Network> trained) {
+                              Consumer<Network> trained) {
         long started = System.nanoTime();
         RunConfig config = run.config();
         List<MetricsRow> metrics = new ArrayList<>();
@@ -145,7 +146,7 @@ public final class Trainer {
             long perEpoch = Math.max(1, (train.size() + config.batchSize() - 1) / config.batchSize());
             long evaluateEvery = config.evaluateEvery() > 0 ? config.evaluateEvery() : perEpoch;
             BatchSampler sampler = new BatchSampler(config.sampling(), train.size(), config.batchSize(), batchRandom);
-            BatchFill batchFill = new BatchFill(train, cores);
+            BatchFill batchFill = new BatchFill(train);
             Evaluator evaluator = new Evaluator();
             Tensor x = null;
             Tensor t = null;
