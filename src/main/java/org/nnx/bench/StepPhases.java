@@ -19,6 +19,7 @@ import org.nnx.tensor.MatMul;
 import org.nnx.tensor.Precision;
 import org.nnx.tensor.SplitBlas;
 import org.nnx.tensor.Tensor;
+import org.nnx.train.BatchFill;
 import org.nnx.train.Network;
 import org.nnx.train.NetworkBuilder;
 
@@ -39,7 +40,7 @@ final class StepPhases {
 
     static void print(ReferenceModel model, Dataset dataset, ComponentRegistry registry, int steps, long seed,
                       int cores, PrintStream out) {
-        // With two cores, products and loops are split over them as a lone run's are (the batch fill is not here).
+        // With two cores, products, loops and batch fills are split over them as a lone run's are.
         try (CorePair pair = cores > 1 ? new CorePair() : null) {
             Blas.useOnThisThread(pair == null ? null : SplitBlas.over(Blas.current(), pair).orElse(null));
             CorePair.useOnThisThread(pair);
@@ -74,6 +75,7 @@ final class StepPhases {
         names.add("optimizer step");
 
         Split train = dataset.train();
+        BatchFill fill = new BatchFill(train);
         int batch = model.batchSize();
         int[] order = new int[train.size()];
         for (int i = 0; i < order.length; i++) {
@@ -93,14 +95,7 @@ final class StepPhases {
             }
             int part = 0;
             marks[part++] = System.nanoTime();
-            CorePair pair = CorePair.current();
-            if (pair != null && train.concurrentFeatures()) {
-                int from = position;
-                pair.run(half -> train.features(order, from + (half == 0 ? 0 : batch / 2),
-                        half == 0 ? batch / 2 : batch - batch / 2, x, half == 0 ? 0 : batch / 2));
-            } else {
-                train.features(order, position, batch, x);
-            }
+            fill.fill(order, position, batch, x);
             marks[part++] = System.nanoTime();
             targets.fill(0);
             for (int row = 0; row < batch; row++) {

@@ -32,7 +32,8 @@ public final class Dense implements Layer {
     private boolean inputGradientNeeded = true;
     /** Set by {@link #descendInBackward}: the learning rate backward steps by, instead of adding gradients. */
     private float descentRate = Float.NaN;
-    private float[] biasStep;
+    /** Σdy of the batch, for the bias's step when backward descends. */
+    private Tensor biasStep;
 
     /**
      * @param bias      whether the layer has a bias {@code b}
@@ -136,17 +137,12 @@ public final class Dense implements Layer {
         MatMul.gemm(input, true, outputGradient, false, weights.value(), -descentRate, 1.0);
         if (bias != null) {
             // Summed first, then stepped, as the optimizer would: the same bits as db and b −= η·db.
-            java.util.Arrays.fill(biasStep, 0f);
-            float[] g = outputGradient.floats();
-            for (int r = 0; r < outputGradient.rows(); r++) {
-                int row = r * outputSize;
-                for (int j = 0; j < outputSize; j++) {
-                    biasStep[j] += g[row + j];
-                }
-            }
+            biasStep.fill(0);
+            addColumnSums(outputGradient, biasStep);
             float[] b = bias.value().floats();
+            float[] step = biasStep.floats();
             for (int j = 0; j < outputSize; j++) {
-                b[j] -= descentRate * biasStep[j];
+                b[j] -= descentRate * step[j];
             }
         }
         return result;
@@ -161,7 +157,7 @@ public final class Dense implements Layer {
      */
     public void descendInBackward(double learningRate) {
         descentRate = (float) learningRate;
-        biasStep = bias == null ? null : new float[outputSize];
+        biasStep = bias == null ? null : Tensor.zeros(Precision.FLOAT32, 1, outputSize);
     }
 
     /**

@@ -10,7 +10,7 @@ import org.nnx.tensor.Tensor;
  * ({@link Split#concurrentFeatures()}). Reading a shuffled batch out of a large training set is bound by memory
  * reads, which two cores issue twice as many of.
  */
-final class BatchFill extends SplitLoop {
+public final class BatchFill extends SplitLoop {
     /** Fewer rows than this are filled on one core. */
     private static final int MIN_SPLIT_ROWS = 16;
 
@@ -20,14 +20,14 @@ final class BatchFill extends SplitLoop {
     private int from;
     private Tensor into;
 
-    BatchFill(Split split) {
+    public BatchFill(Split split) {
         super(MIN_SPLIT_ROWS);
         this.split = split;
         this.concurrent = split.concurrentFeatures();
     }
 
     /** Writes the features of samples {@code indices[from .. from + count)} into rows {@code 0 .. count)}. */
-    void fill(int[] indices, int from, int count, Tensor into) {
+    public void fill(int[] indices, int from, int count, Tensor into) {
         if (!concurrent) {
             split.features(indices, from, count, into);
             return;
