@@ -63,7 +63,7 @@ final class StepPhases {
         network.skipInputGradient();
         boolean descending = network.descendInBackward(model.learningRate());
         List<Layer> layers = network.layers();
-        List<String> names = new ArrayList<>(List.of("batch features (Split.features)", "one-hot targets",
+        List<String> names = new ArrayList<>(List.of("batch features, when not prefetched", "one-hot targets; next batch drawn",
                 "zero gradients"));
         for (int i = 0; i < layers.size(); i++) {
             names.add("forward  " + (i + 1) + " " + layers.get(i).getClass().getSimpleName());
@@ -73,6 +73,7 @@ final class StepPhases {
             names.add("backward " + (i + 1) + " " + layers.get(i).getClass().getSimpleName());
         }
         names.add("optimizer step");
+        names.add("next batch's fill, finishing");
 
         Split train = dataset.train();
         BatchFill fill = new BatchFill(train);
@@ -83,25 +84,42 @@ final class StepPhases {
         }
         int position = order.length;
         Tensor x = Tensor.zeros(batch, dataset.features());
+        // As the trainer does on two cores: the next batch fills in the background while this one trains.
+        Tensor nextX = Tensor.zeros(batch, dataset.features());
+        boolean prefetched = false;
         Tensor targets = Tensor.zeros(batch, dataset.classes());
         long[][] nanos = new long[names.size()][steps];
         long[] total = new long[steps];
         int warmUp = steps / 2;
         long[] marks = new long[names.size() + 1];
         for (int step = -warmUp; step < steps; step++) {
-            if (position + batch > order.length) {
-                shuffle(order, random);
-                position = 0;
-            }
             int part = 0;
             marks[part++] = System.nanoTime();
-            fill.fill(order, position, batch, x);
+            if (prefetched) {
+                Tensor filled = nextX;
+                nextX = x;
+                x = filled;
+            } else {
+                if (position + batch > order.length) {
+                    shuffle(order, random);
+                    position = 0;
+                }
+                fill.fill(order, position, batch, x);
+            }
             marks[part++] = System.nanoTime();
             targets.fill(0);
             for (int row = 0; row < batch; row++) {
                 targets.set(row, train.label(order[position + row]), 1);
             }
             position += batch;
+            if (position + batch > order.length) {
+                shuffle(order, random);
+                position = 0;
+            }
+            prefetched = fill.fillsInBackground();
+            if (prefetched) {
+                fill.startInBackground(order, position, batch, nextX);
+            }
             marks[part++] = System.nanoTime();
             if (!descending) {
                 network.zeroGradients();
@@ -122,6 +140,8 @@ final class StepPhases {
             if (!descending) {
                 optimizer.step(model.learningRate());
             }
+            marks[part++] = System.nanoTime();
+            fill.finishBackground();
             marks[part] = System.nanoTime();
             if (step >= 0) {
                 for (int i = 0; i < names.size(); i++) {

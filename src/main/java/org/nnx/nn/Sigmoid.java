@@ -1,6 +1,7 @@
 package org.nnx.nn;
 
 import org.nnx.spi.Layer;
+import org.nnx.tensor.FloatMath;
 import org.nnx.tensor.SplitLoop;
 import org.nnx.tensor.Tensor;
 
@@ -56,15 +57,17 @@ public final class Sigmoid implements Layer {
         float[] x;
         float[] y;
 
-        /** An exponential an element, about 5 ns: worth two cores from a thousand elements on. */
+        /** An exponential an element, a few ns: worth two cores from a thousand elements on. */
         Forward() {
             super(1024);
         }
 
+        /** In float32 throughout, within about two units in the last place (FloatMath.exp is within one). */
         @Override
         protected void range(int from, int to) {
             for (int i = from; i < to; i++) {
-                y[i] = (float) (1.0 / (1.0 + Math.exp(-x[i])));
+                // For very negative x, e^(−x) overflows to infinity and y becomes 0, which is the right limit.
+                y[i] = 1f / (1f + FloatMath.exp(-x[i]));
             }
         }
     }

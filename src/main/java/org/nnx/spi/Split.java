@@ -21,7 +21,8 @@ public interface Split {
      * Like {@link #features(int[], int, int, Tensor)}, but writes rows {@code firstRow .. firstRow + count)} of
      * {@code into} and leaves its other rows alone. nnx calls it with a {@code firstRow} other than 0 only on a
      * split whose {@link #concurrentFeatures()} is true, and then from two threads at once, for disjoint rows of
-     * one batch: a run that trains alone fills its batches on both cores that way.
+     * one batch: a run that trains alone fills its batches on both cores that way, the next batch a few rows at a
+     * time on its second core while the current one trains, and while its training thread reads {@link #label}.
      */
     default void features(int[] indices, int from, int count, Tensor into, int firstRow) {
         if (firstRow != 0) {
@@ -32,7 +33,8 @@ public interface Split {
 
     /**
      * Whether {@link #features(int[], int, int, Tensor, int)} writes any rows and may run on two threads at
-     * once. False unless the split says so.
+     * once, and beside {@link #label}: true for a split that only reads its arrays. False unless the split says
+     * so.
      */
     default boolean concurrentFeatures() {
         return false;

@@ -17,9 +17,17 @@ import java.util.concurrent.locks.LockSupport;
  * costs about a microsecond and any other thread that wants the core gets it meanwhile, then parks, so that a
  * pair left idle (during evaluation, or between runs) does not burn a core.
  *
- * <p>{@link #run} allocates nothing; callers keep one {@link Task} object a kind of work and reuse it. Each half
- * is computed the same whichever thread computes it, so results never depend on timing. Only the owning thread
- * may call {@link #run}; a task that calls it again runs both halves of the inner one itself.
+ * <p>The owner may also hand the pair background work ({@link #startBackground}): independent chunks that the
+ * helper takes one at a time whenever no half is waiting for it, and that the owner finishes with
+ * {@link #finishBackground()}, taking whatever chunks are left itself. A run fills its next mini-batch this way
+ * while the current one trains. While background work is out, {@link SplitLoop}s run whole on the owner, so that
+ * the two cores do different work instead of both halving the same small loop; products still split, and the
+ * helper serves their halves before its next chunk.
+ *
+ * <p>{@link #run} and the background calls allocate nothing; callers keep one {@link Task} or {@link Chunks}
+ * object a kind of work and reuse it. Each half and each chunk is computed the same whichever thread computes
+ * it, so results never depend on timing. Only the owning thread may call {@link #run} and the background
+ * methods; a task that calls {@link #run} again runs both halves of the inner one itself.
  */
 public final class CorePair implements AutoCloseable {
     /** How long the helper waits for the next piece before it parks. */
@@ -27,10 +35,15 @@ public final class CorePair implements AutoCloseable {
 
     private static final ThreadLocal<CorePair> CURRENT = new ThreadLocal<>();
     private static final VarHandle CLAIMED;
+    private static final VarHandle BACKGROUND_CLAIMED;
+    private static final VarHandle NEXT_CHUNK;
 
     static {
         try {
-            CLAIMED = MethodHandles.lookup().findVarHandle(CorePair.class, "claimed", int.class);
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            CLAIMED = lookup.findVarHandle(CorePair.class, "claimed", int.class);
+            BACKGROUND_CLAIMED = lookup.findVarHandle(CorePair.class, "backgroundClaimed", int.class);
+            NEXT_CHUNK = lookup.findVarHandle(CorePair.class, "nextChunk", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -39,6 +52,11 @@ public final class CorePair implements AutoCloseable {
     /** Work split in two: {@code run(0)} runs on the owning thread, {@code run(1)} on the helper. */
     public interface Task {
         void run(int half);
+    }
+
+    /** Background work of independent chunks, each run once, on either thread, in no particular order. */
+    public interface Chunks {
+        void runChunk(int chunk);
     }
 
     private final Thread helper;
@@ -50,6 +68,19 @@ public final class CorePair implements AutoCloseable {
     private volatile boolean closed;
     private Task task;
     private Throwable helperFailure;
+    /** The last ticket of split work the helper has seen; read and written by the helper only. */
+    private int helperSeen;
+
+    // Background work. The owner sets the plain fields before it publishes the ticket, and touches them again
+    // only after the helper has either lost the ticket or reported it completed.
+    private Chunks background;
+    private int backgroundChunks;
+    private Throwable backgroundFailure;
+    private boolean backgroundOut;
+    private volatile int backgroundRequested;
+    private volatile int backgroundClaimed;
+    private volatile int backgroundCompleted;
+    private volatile int nextChunk;
 
     /** The pair the calling thread trains on, or null when it has one core. */
     public static CorePair current() {
@@ -128,11 +159,11 @@ public final class CorePair implements AutoCloseable {
     }
 
     private void serve() {
-        int seen = 0;
+        int backgroundSeen = 0;
         while (true) {
             long spinStart = System.nanoTime();
             int spins = 0;
-            while (requested == seen) {
+            while (requested == helperSeen && backgroundRequested == backgroundSeen) {
                 if (closed) {
                     return;
                 }
@@ -143,26 +174,132 @@ public final class CorePair implements AutoCloseable {
                 // Reading the clock costs more than a yield, so look at it only now and then.
                 if ((++spins & 63) == 0 && System.nanoTime() - spinStart > SPIN_NANOS) {
                     parked = true;
-                    // Checked again after announcing the park: a ticket issued before the caller saw
+                    // Checked again after announcing the park: a ticket issued before the owner saw
                     // `parked` is seen here; one issued after is followed by an unpark.
-                    if (requested == seen && !closed) {
+                    if (requested == helperSeen && backgroundRequested == backgroundSeen && !closed) {
                         LockSupport.park(this);
                     }
                     parked = false;
                     spinStart = System.nanoTime();
                 }
             }
-            seen = requested;
-            // The caller may have taken this half already, and even issued the next ticket: claim exactly
-            // this one, or leave it.
-            if (CLAIMED.compareAndSet(this, seen - 1, seen)) {
-                try {
-                    task.run(1);
-                } catch (Throwable e) {
-                    helperFailure = e;
+            // Halves first: the owner is waiting for them.
+            serveHalf();
+            int ticket = backgroundRequested;
+            if (ticket != backgroundSeen) {
+                backgroundSeen = ticket;
+                if (BACKGROUND_CLAIMED.compareAndSet(this, ticket - 1, ticket)) {
+                    runChunks(true);
+                    backgroundCompleted = ticket;
                 }
-                completed = seen;
             }
+        }
+    }
+
+    /** Runs the second half of the owner's latest split work, if it is new and the owner has not taken it. */
+    private void serveHalf() {
+        int ticket = requested;
+        if (ticket == helperSeen) {
+            return;
+        }
+        helperSeen = ticket;
+        // The owner may have taken this half already, and even issued the next ticket: claim exactly this one,
+        // or leave it.
+        if (CLAIMED.compareAndSet(this, ticket - 1, ticket)) {
+            try {
+                task.run(1);
+            } catch (Throwable e) {
+                helperFailure = e;
+            }
+            completed = ticket;
+        }
+    }
+
+    /**
+     * Takes background chunks until none is left; on the helper, serves any waiting half before each chunk.
+     * The helper keeps a failure for the owner and stops taking chunks; on the owner a failure is thrown.
+     */
+    private void runChunks(boolean onHelper) {
+        int chunk;
+        while ((chunk = (int) NEXT_CHUNK.getAndAdd(this, 1)) < backgroundChunks) {
+            if (!onHelper) {
+                background.runChunk(chunk);
+                continue;
+            }
+            serveHalf();
+            try {
+                background.runChunk(chunk);
+            } catch (Throwable e) {
+                backgroundFailure = e;
+                return;
+            }
+        }
+    }
+
+    /**
+     * Hands out {@code chunks} chunks of {@code work}, numbered from 0, to be run while this thread goes on with
+     * other work; {@link #finishBackground()} must follow before the next call. Background work out at once is
+     * one at most.
+     */
+    public void startBackground(Chunks work, int chunks) {
+        Objects.requireNonNull(work, "work");
+        if (closed) {
+            throw new IllegalStateException("the core pair is closed");
+        }
+        if (backgroundOut || Thread.currentThread() == helper) {
+            throw new IllegalStateException("background work is already out");
+        }
+        background = work;
+        backgroundChunks = chunks;
+        backgroundFailure = null;
+        nextChunk = 0;
+        backgroundOut = true;
+        backgroundRequested = backgroundRequested + 1; // publishes the fields above
+        if (parked) {
+            LockSupport.unpark(helper);
+        }
+    }
+
+    /** Whether background work is out: started and not yet finished. */
+    public boolean backgroundOut() {
+        return backgroundOut;
+    }
+
+    /**
+     * Returns when every chunk of the background work has run: this thread runs the chunks nobody took yet, then
+     * waits for the one the helper may be in the middle of. A chunk's failure, on either thread, is thrown here.
+     */
+    public void finishBackground() {
+        if (!backgroundOut) {
+            return;
+        }
+        int ticket = backgroundRequested;
+        boolean helperTookIt = !BACKGROUND_CLAIMED.compareAndSet(this, ticket - 1, ticket);
+        Throwable failure = null;
+        try {
+            runChunks(false);
+        } catch (Throwable e) {
+            failure = e;
+        }
+        if (helperTookIt) {
+            // It may be in the middle of a chunk, or have failed one and left the rest to this thread.
+            while (backgroundCompleted != ticket) {
+                Thread.onSpinWait();
+            }
+            if (failure == null) {
+                failure = backgroundFailure;
+            }
+        }
+        background = null;
+        backgroundOut = false;
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        if (failure != null) {
+            throw new IllegalStateException(failure);
         }
     }
 

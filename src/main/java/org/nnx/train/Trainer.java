@@ -145,11 +145,10 @@ public final class Trainer {
             long iterations = config.length().iterations(train.size(), config.batchSize());
             long perEpoch = Math.max(1, (train.size() + config.batchSize() - 1) / config.batchSize());
             long evaluateEvery = config.evaluateEvery() > 0 ? config.evaluateEvery() : perEpoch;
-            BatchSampler sampler = new BatchSampler(config.sampling(), train.size(), config.batchSize(), batchRandom);
-            BatchFill batchFill = new BatchFill(train);
+            Batches batches = new Batches(
+                    new BatchSampler(config.sampling(), train.size(), config.batchSize(), batchRandom), train,
+                    features, classes);
             Evaluator evaluator = new Evaluator();
-            Tensor x = null;
-            Tensor t = null;
             double firstLoss = Double.NaN;
             listener.runStarted(run, index, runCount, iterations);
 
@@ -168,21 +167,24 @@ public final class Trainer {
                         break;
                     }
                     long stepStart = System.nanoTime();
-                    int start = sampler.next();
-                    int count = sampler.count(start);
-                    x = Tensor.reuseOrAllocate(x, Precision.FLOAT32, count, features);
-                    t = Tensor.reuseOrAllocate(t, Precision.FLOAT32, count, classes);
-                    batchFill.fill(sampler.indices(), start, count, x);
-                    OneHot.fill(train, sampler.indices(), start, count, t);
-                    double batchLoss = batchGradient.compute(x, t);
-                    // The penalty at the weights the batch loss was computed at, before the step moves them.
-                    batchLoss += weightDecay.penalty();
-                    weightDecay.addGradients();
-                    if (!descendInBackward) {
-                        optimizer.step(config.learningRate());
+                    batches.next();
+                    if (iteration < iterations) {
+                        batches.prefetchNext();
+                    }
+                    double batchLoss;
+                    try {
+                        batchLoss = batchGradient.compute(batches.features(), batches.targets());
+                        // The penalty at the weights the batch loss was computed at, before the step moves them.
+                        batchLoss += weightDecay.penalty();
+                        weightDecay.addGradients();
+                        if (!descendInBackward) {
+                            optimizer.step(config.learningRate());
+                        }
+                    } finally {
+                        batches.awaitPrefetch();
                     }
                     trainingNanos += System.nanoTime() - stepStart;
-                    samples += count;
+                    samples += batches.count();
                     lastLoss = batchLoss;
                     double epoch = (double) samples / train.size();
 

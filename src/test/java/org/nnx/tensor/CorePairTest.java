@@ -2,11 +2,14 @@ package org.nnx.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 
@@ -126,6 +129,108 @@ class CorePairTest {
             if (counts[i] != expected) {
                 assertEquals(expected, counts[i], "element " + i);
             }
+        }
+    }
+
+    @Test
+    void everyBackgroundChunkRunsExactlyOnceWhileHalvesKeepComingAndIsVisibleAfterFinish() {
+        int chunks = 25;
+        try (CorePair pair = new CorePair()) {
+            int[] runs = new int[chunks];
+            String[] ranOn = new String[chunks];
+            AtomicIntegerArray halves = new AtomicIntegerArray(2);
+            boolean helperRanAChunk = false;
+            for (int round = 1; round <= 5_000; round++) {
+                pair.startBackground(chunk -> {
+                    runs[chunk]++; // plain writes: finishBackground must publish them
+                    ranOn[chunk] = Thread.currentThread().getName();
+                }, chunks);
+                assertTrue(pair.backgroundOut());
+                // Split work while the background is out: the helper serves it between chunks.
+                pair.run(halves::incrementAndGet);
+                pair.finishBackground();
+                assertFalse(pair.backgroundOut());
+                for (int chunk = 0; chunk < chunks; chunk++) {
+                    if (runs[chunk] != round) {
+                        assertEquals(round, runs[chunk], "chunk " + chunk + " in round " + round);
+                    }
+                    helperRanAChunk |= "nnx-second-core".equals(ranOn[chunk]);
+                }
+            }
+            assertEquals(5_000, halves.get(0));
+            assertEquals(5_000, halves.get(1));
+            assertTrue(helperRanAChunk, "the helper never took a background chunk");
+        }
+    }
+
+    @Test
+    void aSplitLoopRunsWholeOnTheOwnerWhileBackgroundWorkIsOut() {
+        try (CorePair pair = new CorePair()) {
+            CorePair.useOnThisThread(pair);
+            Set<String> threads = ConcurrentHashMap.newKeySet();
+            SplitLoop loop = new SplitLoop(1) {
+                @Override
+                protected void range(int from, int to) {
+                    threads.add(Thread.currentThread().getName());
+                }
+            };
+            pair.startBackground(chunk -> {
+            }, 1);
+            for (int i = 0; i < 1_000; i++) {
+                loop.loop(1_000);
+            }
+            pair.finishBackground();
+            assertEquals(Set.of(Thread.currentThread().getName()), threads);
+        } finally {
+            CorePair.useOnThisThread(null);
+        }
+    }
+
+    @Test
+    void aBackgroundFailureOnEitherThreadIsThrownByFinish() {
+        try (CorePair pair = new CorePair()) {
+            for (int round = 0; round < 200; round++) {
+                int failing = round % 10;
+                pair.startBackground(chunk -> {
+                    if (chunk == failing) {
+                        throw new IllegalArgumentException("chunk " + chunk + " failed");
+                    }
+                }, 10);
+                IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
+                        pair::finishBackground);
+                assertEquals("chunk " + failing + " failed", thrown.getMessage());
+                assertFalse(pair.backgroundOut());
+            }
+            // And the pair still works.
+            int[] done = new int[3];
+            pair.startBackground(chunk -> done[chunk] = 1, 3);
+            pair.finishBackground();
+            assertArrayEquals(new int[] {1, 1, 1}, done);
+        }
+    }
+
+    @Test
+    void backgroundWorkIsOneAtATimeAndFinishWithoutItDoesNothing() {
+        try (CorePair pair = new CorePair()) {
+            pair.finishBackground();
+            pair.startBackground(chunk -> {
+            }, 1);
+            IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                    () -> pair.startBackground(chunk -> {
+                    }, 1));
+            assertEquals("background work is already out", thrown.getMessage());
+            pair.finishBackground();
+        }
+    }
+
+    @Test
+    void backgroundWorkCompletesAfterTheHelperParked() throws InterruptedException {
+        try (CorePair pair = new CorePair()) {
+            Thread.sleep(CorePair.SPIN_NANOS / 1_000_000 + 50);
+            int[] done = new int[4];
+            pair.startBackground(chunk -> done[chunk] = chunk + 1, 4);
+            pair.finishBackground();
+            assertArrayEquals(new int[] {1, 2, 3, 4}, done);
         }
     }
 }
