@@ -77,6 +77,8 @@ public final class CorePair implements AutoCloseable {
     private int backgroundChunks;
     private Throwable backgroundFailure;
     private boolean backgroundOut;
+    /** Set while the owner finishes background work, so that a chunk it runs cannot start or finish any. */
+    private boolean finishing;
     private volatile int backgroundRequested;
     private volatile int backgroundClaimed;
     private volatile int backgroundCompleted;
@@ -246,7 +248,8 @@ public final class CorePair implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the core pair is closed");
         }
-        if (backgroundOut || Thread.currentThread() == helper) {
+        requireOwnerOutsideWork("start");
+        if (backgroundOut) {
             throw new IllegalStateException("background work is already out");
         }
         background = work;
@@ -260,9 +263,27 @@ public final class CorePair implements AutoCloseable {
         }
     }
 
-    /** Whether background work is out: started and not yet finished. */
+    /** Whether background work is out: started and not yet finished. Meaningful on the owning thread. */
     public boolean backgroundOut() {
         return backgroundOut;
+    }
+
+    /**
+     * Whether background work is out with chunks nobody has taken yet: the helper is busy with it, or about to
+     * be. Once the last chunk is taken, split work gets the helper again as soon as that chunk is done.
+     */
+    public boolean backgroundPending() {
+        return backgroundOut && nextChunk < backgroundChunks;
+    }
+
+    /**
+     * Background work is started and finished by the owning thread between pieces of work, never from inside a
+     * half or a chunk: there a finish would wait for a chunk that cannot complete before it returns.
+     */
+    private void requireOwnerOutsideWork(String what) {
+        if (Thread.currentThread() == helper || task != null || finishing) {
+            throw new IllegalStateException("cannot " + what + " background work from inside work of the pair");
+        }
     }
 
     /**
@@ -270,9 +291,11 @@ public final class CorePair implements AutoCloseable {
      * waits for the one the helper may be in the middle of. A chunk's failure, on either thread, is thrown here.
      */
     public void finishBackground() {
+        requireOwnerOutsideWork("finish");
         if (!backgroundOut) {
             return;
         }
+        finishing = true;
         int ticket = backgroundRequested;
         boolean helperTookIt = !BACKGROUND_CLAIMED.compareAndSet(this, ticket - 1, ticket);
         Throwable failure = null;
@@ -292,6 +315,7 @@ public final class CorePair implements AutoCloseable {
         }
         background = null;
         backgroundOut = false;
+        finishing = false;
         if (failure instanceof RuntimeException runtime) {
             throw runtime;
         }

@@ -2,8 +2,8 @@ package org.nnx.tensor;
 
 /**
  * A loop over elements {@code [0, n)} whose iterations are independent, run in two halves on the calling
- * thread's {@link CorePair} when it has one, the loop is long enough and the pair has no background work out,
- * else whole on the calling thread.
+ * thread's {@link CorePair} when it has one, the loop is long enough and the pair's helper is not busy with
+ * background chunks, else whole on the calling thread.
  * Subclasses keep what {@link #range} reads in fields set before {@link #loop(int)}, and are made once and reused,
  * so that a run allocates nothing. Each element is computed the same way whichever thread computes it.
  */
@@ -33,8 +33,8 @@ public abstract class SplitLoop implements CorePair.Task {
     /** Computes elements {@code [0, n)}. */
     public final void loop(int n) {
         CorePair cores = CorePair.current();
-        // With background work out, the helper is busy with it: this loop runs whole here meanwhile.
-        if (cores == null || n < minimumLength || cores.backgroundOut()) {
+        // While background work has chunks left, the helper is busy with them: this loop runs whole here.
+        if (cores == null || n < minimumLength || cores.backgroundPending()) {
             range(0, n);
             return;
         }

@@ -36,6 +36,9 @@ public final class BatchFill extends SplitLoop implements CorePair.Chunks {
 
     /** Writes the features of samples {@code indices[from .. from + count)} into rows {@code 0 .. count)}. */
     public void fill(int[] indices, int from, int count, Tensor into) {
+        if (background != null) {
+            throw new IllegalStateException("a background fill is out: finish it first");
+        }
         if (!concurrent) {
             split.features(indices, from, count, into);
             return;
@@ -62,6 +65,9 @@ public final class BatchFill extends SplitLoop implements CorePair.Chunks {
      * until then. Without a pair, or for a split that allows one thread only, fills here and now.
      */
     public void startInBackground(int[] indices, int from, int count, Tensor into) {
+        if (background != null) {
+            throw new IllegalStateException("a background fill is already out");
+        }
         CorePair cores = CorePair.current();
         if (!concurrent || cores == null) {
             fill(indices, from, count, into);
@@ -71,8 +77,14 @@ public final class BatchFill extends SplitLoop implements CorePair.Chunks {
         this.from = from;
         this.count = count;
         this.into = into;
+        try {
+            cores.startBackground(this, (count + ROWS_PER_CHUNK - 1) / ROWS_PER_CHUNK);
+        } catch (RuntimeException e) {
+            this.indices = null;
+            this.into = null;
+            throw e;
+        }
         background = cores;
-        cores.startBackground(this, (count + ROWS_PER_CHUNK - 1) / ROWS_PER_CHUNK);
     }
 
     /** Returns when the fill started by {@link #startInBackground} is complete (at once if none is out). */

@@ -180,9 +180,16 @@ public final class Trainer {
                         if (!descendInBackward) {
                             optimizer.step(config.learningRate());
                         }
-                    } finally {
-                        batches.awaitPrefetch();
+                    } catch (RuntimeException | Error e) {
+                        // The step's own failure is the one to report; the prefetch must still be finished.
+                        try {
+                            batches.awaitPrefetch();
+                        } catch (RuntimeException | Error alsoFailed) {
+                            e.addSuppressed(alsoFailed);
+                        }
+                        throw e;
                     }
+                    batches.awaitPrefetch();
                     trainingNanos += System.nanoTime() - stepStart;
                     samples += batches.count();
                     lastLoss = batchLoss;

@@ -6,12 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
+import org.nnx.tensor.CorePair.Chunks;
 
 class CorePairTest {
 
@@ -231,6 +237,57 @@ class CorePairTest {
             pair.startBackground(chunk -> done[chunk] = chunk + 1, 4);
             pair.finishBackground();
             assertArrayEquals(new int[] {1, 2, 3, 4}, done);
+        }
+    }
+
+    @Test
+    void theOwnerRunsBothHalvesWhileTheHelperIsInTheMiddleOfAChunk() {
+        try (CorePair pair = new CorePair()) {
+            AtomicBoolean started = new AtomicBoolean();
+            AtomicBoolean release = new AtomicBoolean();
+            pair.startBackground(chunk -> {
+                started.set(true);
+                while (!release.get()) {
+                    Thread.onSpinWait();
+                }
+            }, 1);
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+                while (!started.get()) {
+                    Thread.onSpinWait();
+                }
+            });
+            // The helper took the only chunk and holds it: a split cannot wait for it.
+            String[] threads = new String[2];
+            pair.run(half -> threads[half] = Thread.currentThread().getName());
+            assertArrayEquals(new String[] {Thread.currentThread().getName(), Thread.currentThread().getName()},
+                    threads);
+            release.set(true);
+            assertTimeoutPreemptively(Duration.ofSeconds(10), pair::finishBackground);
+        }
+    }
+
+    @Test
+    void backgroundWorkCannotBeStartedOrFinishedFromInsideWorkOfThePair() {
+        try (CorePair pair = new CorePair()) {
+            List<String> refused = new CopyOnWriteArrayList<>();
+            Chunks nested = chunk -> {
+                for (Runnable call : List.<Runnable>of(pair::finishBackground,
+                        () -> pair.startBackground(c -> { }, 1))) {
+                    try {
+                        call.run();
+                    } catch (IllegalStateException e) {
+                        refused.add(e.getMessage());
+                    }
+                }
+            };
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+                pair.startBackground(nested, 4);
+                pair.finishBackground();
+                pair.run(half -> nested.runChunk(0));
+            });
+            assertEquals(4 * 2 + 2 * 2, refused.size(), refused.toString());
+            assertTrue(refused.stream().allMatch(message -> message.matches(
+                    "cannot (start|finish) background work from inside work of the pair")), refused.toString());
         }
     }
 }

@@ -120,4 +120,28 @@ class BatchFillTest {
             CorePair.useOnThisThread(null);
         }
     }
+
+    @Test
+    void aSecondFillWhileOneIsOutIsRefusedAndLeavesTheFirstIntact() {
+        ByteImageSplit split = split();
+        int[] order = shuffled();
+        Tensor expected = Tensor.zeros(64, FEATURES);
+        split.features(order, 0, 64, expected);
+        try (CorePair pair = new CorePair()) {
+            CorePair.useOnThisThread(pair);
+            BatchFill fill = new BatchFill(split);
+            Tensor first = Tensor.zeros(64, FEATURES);
+            fill.startInBackground(order, 0, 64, first);
+            IllegalStateException again = assertThrows(IllegalStateException.class,
+                    () -> fill.startInBackground(order, 100, 64, Tensor.zeros(64, FEATURES)));
+            assertEquals("a background fill is already out", again.getMessage());
+            IllegalStateException now = assertThrows(IllegalStateException.class,
+                    () -> fill.fill(order, 100, 64, Tensor.zeros(64, FEATURES)));
+            assertEquals("a background fill is out: finish it first", now.getMessage());
+            fill.finishBackground();
+            assertArrayEquals(expected.floats(), first.floats());
+        } finally {
+            CorePair.useOnThisThread(null);
+        }
+    }
 }
