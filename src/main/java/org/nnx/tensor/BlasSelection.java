@@ -220,7 +220,10 @@ public final class BlasSelection {
         return new NativeAttempt(blas, library, null);
     }
 
-    /** {@code openblas 0.3.21 (native, 1 thread)}: the library, its version when known, its threads. */
+    /**
+     * {@code openblas 0.3.21 (native, 1 thread)}: the library, its version when known, its threads, and the
+     * kernels the environment chose, if it did.
+     */
     private static String nativeName(String library, Map<String, String> environment) {
         String file = library;
         try {
@@ -234,7 +237,17 @@ public final class BlasSelection {
             product += " " + version.group(1);
         }
         int threads = openBlasThreads(environment);
-        return product + " (native, " + threads + (threads == 1 ? " thread)" : " threads)");
+        return product + " (native, " + threads + (threads == 1 ? " thread" : " threads")
+                + coreTypeNote(environment) + ")";
+    }
+
+    /**
+     * {@code , OPENBLAS_CORETYPE=Haswell} when the environment chose OpenBLAS's kernels (a build for many CPUs
+     * reads it when it loads), else nothing: other kernels round differently, so provenance says which ran.
+     */
+    static String coreTypeNote(Map<String, String> environment) {
+        String coreType = environment.get("OPENBLAS_CORETYPE");
+        return coreType == null || coreType.isBlank() ? "" : ", OPENBLAS_CORETYPE=" + coreType.trim();
     }
 
     /**

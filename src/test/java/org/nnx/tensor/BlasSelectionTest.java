@@ -66,4 +66,11 @@ class BlasSelectionTest {
         assertEquals(CORES, BlasSelection.openBlasThreads(Map.of("OPENBLAS_NUM_THREADS", "lots")));
         assertEquals(CORES, BlasSelection.openBlasThreads(Map.of("OPENBLAS_NUM_THREADS", "4096")));
     }
+
+    @Test
+    void provenanceNamesTheKernelsTheEnvironmentChose() {
+        assertEquals(", OPENBLAS_CORETYPE=Haswell", BlasSelection.coreTypeNote(Map.of("OPENBLAS_CORETYPE", " Haswell")));
+        assertEquals("", BlasSelection.coreTypeNote(Map.of("OPENBLAS_CORETYPE", " ")));
+        assertEquals("", BlasSelection.coreTypeNote(Map.of()));
+    }
 }
