@@ -63,8 +63,8 @@ final class StepPhases {
         network.skipInputGradient();
         boolean descending = network.descendInBackward(model.learningRate());
         List<Layer> layers = network.layers();
-        List<String> names = new ArrayList<>(List.of("batch features, when not prefetched", "one-hot targets; next batch drawn",
-                "zero gradients"));
+        List<String> names = new ArrayList<>(List.of("batch features, when not prefetched",
+                "one-hot targets; next batch drawn", "zero gradients"));
         for (int i = 0; i < layers.size(); i++) {
             names.add("forward  " + (i + 1) + " " + layers.get(i).getClass().getSimpleName());
         }
@@ -82,7 +82,8 @@ final class StepPhases {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        int position = order.length;
+        shuffle(order, random);
+        int position = 0;
         Tensor x = Tensor.zeros(batch, dataset.features());
         // As the trainer does on two cores: the next batch fills in the background while this one trains.
         Tensor nextX = Tensor.zeros(batch, dataset.features());
@@ -100,10 +101,6 @@ final class StepPhases {
                 nextX = x;
                 x = filled;
             } else {
-                if (position + batch > order.length) {
-                    shuffle(order, random);
-                    position = 0;
-                }
                 fill.fill(order, position, batch, x);
             }
             marks[part++] = System.nanoTime();

@@ -20,9 +20,9 @@ import java.util.concurrent.locks.LockSupport;
  * <p>The owner may also hand the pair background work ({@link #startBackground}): independent chunks that the
  * helper takes one at a time whenever no half is waiting for it, and that the owner finishes with
  * {@link #finishBackground()}, taking whatever chunks are left itself. A run fills its next mini-batch this way
- * while the current one trains. While background work is out, {@link SplitLoop}s run whole on the owner, so that
- * the two cores do different work instead of both halving the same small loop; products still split, and the
- * helper serves their halves before its next chunk.
+ * while the current one trains. While chunks are left that the helper has not taken, {@link SplitLoop}s run whole
+ * on the owner, so that the two cores do different work instead of both halving the same small loop; products
+ * still split, and the helper serves their halves before its next chunk.
  *
  * <p>{@link #run} and the background calls allocate nothing; callers keep one {@link Task} or {@link Chunks}
  * object a kind of work and reuse it. Each half and each chunk is computed the same whichever thread computes
@@ -149,15 +149,7 @@ public final class CorePair implements AutoCloseable {
             }
         }
         this.task = null;
-        if (failure instanceof RuntimeException runtime) {
-            throw runtime;
-        }
-        if (failure instanceof Error error) {
-            throw error;
-        }
-        if (failure != null) {
-            throw new IllegalStateException(failure);
-        }
+        rethrow(failure);
     }
 
     private void serve() {
@@ -316,6 +308,11 @@ public final class CorePair implements AutoCloseable {
         background = null;
         backgroundOut = false;
         finishing = false;
+        rethrow(failure);
+    }
+
+    /** Throws {@code failure} as it is when unchecked, else wrapped; nothing when it is null. */
+    private static void rethrow(Throwable failure) {
         if (failure instanceof RuntimeException runtime) {
             throw runtime;
         }
