@@ -143,13 +143,10 @@ class CorePairTest {
         int chunks = 25;
         try (CorePair pair = new CorePair()) {
             int[] runs = new int[chunks];
-            String[] ranOn = new String[chunks];
             AtomicIntegerArray halves = new AtomicIntegerArray(2);
-            boolean helperRanAChunk = false;
             for (int round = 1; round <= 5_000; round++) {
                 pair.startBackground(chunk -> {
                     runs[chunk]++; // plain writes: finishBackground must publish them
-                    ranOn[chunk] = Thread.currentThread().getName();
                 }, chunks);
                 assertTrue(pair.backgroundOut());
                 // Split work while the background is out: the helper serves it between chunks.
@@ -160,17 +157,17 @@ class CorePairTest {
                     if (runs[chunk] != round) {
                         assertEquals(round, runs[chunk], "chunk " + chunk + " in round " + round);
                     }
-                    helperRanAChunk |= "nnx-second-core".equals(ranOn[chunk]);
                 }
             }
             assertEquals(5_000, halves.get(0));
             assertEquals(5_000, halves.get(1));
-            assertTrue(helperRanAChunk, "the helper never took a background chunk");
+            // Which thread ran which chunk depends on timing; that the helper takes chunks at all is shown
+            // deterministically by theOwnerRunsBothHalvesWhileTheHelperIsInTheMiddleOfAChunk.
         }
     }
 
     @Test
-    void aSplitLoopRunsWholeOnTheOwnerWhileBackgroundWorkIsOut() {
+    void aSplitLoopRunsWholeOnTheOwnerWhileBackgroundChunksAreLeft() {
         try (CorePair pair = new CorePair()) {
             CorePair.useOnThisThread(pair);
             Set<String> threads = ConcurrentHashMap.newKeySet();
@@ -180,13 +177,30 @@ class CorePairTest {
                     threads.add(Thread.currentThread().getName());
                 }
             };
+            // The helper takes chunk 0 and holds it; chunk 1 stays untaken until the owner finishes.
+            AtomicBoolean held = new AtomicBoolean();
+            AtomicBoolean release = new AtomicBoolean();
             pair.startBackground(chunk -> {
-            }, 1);
+                if (chunk == 0) {
+                    held.set(true);
+                    while (!release.get()) {
+                        Thread.onSpinWait();
+                    }
+                }
+            }, 2);
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+                while (!held.get()) {
+                    Thread.onSpinWait();
+                }
+            });
+            assertTrue(pair.backgroundPending());
             for (int i = 0; i < 1_000; i++) {
                 loop.loop(1_000);
             }
-            pair.finishBackground();
             assertEquals(Set.of(Thread.currentThread().getName()), threads);
+            release.set(true);
+            pair.finishBackground();
+            assertFalse(pair.backgroundPending());
         } finally {
             CorePair.useOnThisThread(null);
         }
