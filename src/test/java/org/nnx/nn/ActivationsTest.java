@@ -43,6 +43,23 @@ class ActivationsTest {
     }
 
     @Test
+    void reluFloatBackwardPassesGradientExactlyWherePositiveAndPlusZeroElsewhere() {
+        // Inputs from the smallest subnormal to the largest float, and zeros and negatives, whose output is +0.
+        float[] inputs = {Float.MIN_VALUE, 1e-40f, Float.MIN_NORMAL, 1e-30f, 0.5f, 3f, 1e30f, Float.MAX_VALUE,
+            0f, -0f, -1f, -Float.MAX_VALUE};
+        float[] gradients = {-1.5f, 2.25f, -3e-20f, 7f, -0.125f, 1e30f, -2f, 5f, -4f, -1e-30f, 3f, -Float.MAX_VALUE};
+        Relu relu = new Relu();
+        relu.forward(Tensor.of(1, inputs.length, inputs), true);
+        Tensor dx = relu.backward(Tensor.of(1, gradients.length, gradients));
+        for (int i = 0; i < inputs.length; i++) {
+            float expected = inputs[i] > 0 ? gradients[i] : 0f;
+            // Bit for bit: the +0 of the double path, never the −0 of a negative gradient times 0.
+            assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(dx.floats()[i]),
+                    "input " + inputs[i] + ", gradient " + gradients[i]);
+        }
+    }
+
+    @Test
     void sigmoidSaturatesWithoutNaN() {
         assertValues(new Sigmoid().forward(Tensor.of(1, 2, -1000, 1000), true), 0, 1);
     }
