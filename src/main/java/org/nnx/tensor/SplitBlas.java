@@ -9,6 +9,12 @@ import java.util.Objects;
  * element of the result is computed by one call on one core, so the numbers do not depend on timing, and a run
  * gives the same bits every time it trains this way.
  *
+ * <p>Why the cut is fixed, and never moved toward the faster core when one core of a virtual machine runs slower
+ * than the other for a while (measured here: halves 10–20 % apart for seconds): OpenBLAS's bits depend on where a
+ * product is cut. Measured with OpenBLAS 0.3.21: with its Haswell kernels, 117 of the 127 row cuts of the
+ * 128×512·784 product and all its column cuts change some element; with its default kernels on this CPU, 4 and 18
+ * of them. A cut chosen by timing would make reruns differ.
+ *
  * <p>Why not OpenBLAS's own threads: they are fixed when the library loads, so they would also be there when a
  * sweep's runs train side by side (where they fight, see README), and for products of this size their hand-over
  * costs more than this pair's (measured: one run of the small model was slower with two OpenBLAS threads than
