@@ -69,6 +69,13 @@ public final class Benchmark {
             }
             return 0;
         }
+        // Before the header, as for a missing peer: every measurement would fail the same way.
+        java.util.Optional<String> missing = data == null ? FashionMnist.missingFile(options.data())
+                : java.util.Optional.empty();
+        if (missing.isPresent()) {
+            err.println("nnx: error: " + missing.get());
+            return 1;
+        }
         NumpyPeer peer = null;
         if (options.peers()) {
             peer = new NumpyPeer(options.python(), options.peerDir());

@@ -27,6 +27,25 @@ public final class FashionMnist {
     private FashionMnist() {
     }
 
+    /**
+     * Why {@code folder} cannot be read, checked before a benchmark prints anything: the first of the four files
+     * that is missing, said as {@link #read} would say it; empty when all four are there.
+     */
+    public static java.util.Optional<String> missingFile(Path folder) {
+        for (String name : FILES) {
+            Path file = folder.resolve(name);
+            if (!Files.isRegularFile(file)) {
+                return java.util.Optional.of(noSuchFile(file));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static String noSuchFile(Path file) {
+        return file + ": no such file; Fashion-MNIST is in Debian's package dataset-fashion-mnist "
+                + "(apt-get install dataset-fashion-mnist)";
+    }
+
     /** Reads the four files of {@code folder}; gzip-compressed or plain, as IdxFile detects. */
     public static ImageDataset read(Path folder) throws DatasetException {
         IdxFile[] arrays = new IdxFile[FILES.length];
@@ -37,8 +56,7 @@ public final class FashionMnist {
             try (InputStream in = Files.newInputStream(file)) {
                 arrays[i] = IdxFile.read(in, names[i]);
             } catch (NoSuchFileException e) {
-                throw new DatasetException(file + ": no such file; Fashion-MNIST is in Debian's package "
-                        + "dataset-fashion-mnist (apt-get install dataset-fashion-mnist)");
+                throw new DatasetException(noSuchFile(file));
             } catch (IOException e) {
                 throw new DatasetException(file + ": cannot read (" + e.getMessage() + ")");
             }

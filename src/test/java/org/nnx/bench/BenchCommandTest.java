@@ -138,6 +138,16 @@ class BenchCommandTest {
     }
 
     @Test
+    void aMissingDatasetIsReportedBeforeAnythingIsPrinted() throws Exception {
+        Path nowhere = data.resolve("nowhere");
+        assertEquals(1, bench("--data", nowhere.toString(), "--model", "small"));
+        assertEquals("nnx: error: " + nowhere.resolve("train-images-idx3-ubyte.gz")
+                + ": no such file; Fashion-MNIST is in Debian's package dataset-fashion-mnist"
+                + " (apt-get install dataset-fashion-mnist)\n", err.toString(StandardCharsets.UTF_8));
+        assertEquals("", stdout());
+    }
+
+    @Test
     void optionsAreChecked() {
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(List.of("--model", "huge"), Path.of(".")));
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(List.of("--repeat", "0"), Path.of(".")));
