@@ -65,9 +65,14 @@ public final class Sigmoid implements Layer {
         /** In float32 throughout, within about two units in the last place (FloatMath.exp is within one). */
         @Override
         protected void range(int from, int to) {
+            // Three passes over data in the L1 cache: the first and last the JIT vectorizes.
+            for (int i = from; i < to; i++) {
+                y[i] = -x[i];
+            }
+            FloatMath.expInPlace(y, from, to);
             for (int i = from; i < to; i++) {
                 // For very negative x, e^(−x) overflows to infinity and y becomes 0, which is the right limit.
-                y[i] = 1f / (1f + FloatMath.exp(-x[i]));
+                y[i] = 1f / (1f + y[i]);
             }
         }
     }

@@ -83,7 +83,7 @@ public final class SoftmaxCrossEntropy implements Loss {
     }
 
     /**
-     * Training's path, on the float arrays: exponentials in float32 ({@link FloatMath#exp}), sums, logarithms
+     * Training's path, on the float arrays: exponentials in float32 ({@link FloatMath#expInPlace}), sums, logarithms
      * and the loss in double; rows in two halves on a run's second core when it has one. Each row's loss is kept
      * and the rows are summed in order afterwards, so the total does not depend on the split.
      */
@@ -129,11 +129,13 @@ public final class SoftmaxCrossEntropy implements Loss {
                 }
                 // One exponential an element, in float32: e^(x − max) is kept in y and divided by the row's sum,
                 // rather than recomputed as e^(log y) (exponentials are most of this loop's time).
+                for (int j = 0; j < cols; j++) {
+                    y[row + j] = x[row + j] - max;
+                }
+                FloatMath.expInPlace(y, row, row + cols);
                 double sumExp = 0.0;
                 for (int j = 0; j < cols; j++) {
-                    float e = FloatMath.exp(x[row + j] - max);
-                    y[row + j] = e;
-                    sumExp += e;
+                    sumExp += y[row + j];
                 }
                 double logSumExp = Math.log(sumExp);
                 double inverseSum = 1.0 / sumExp;

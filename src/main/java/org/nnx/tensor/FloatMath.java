@@ -21,28 +21,38 @@ public final class FloatMath {
     }
 
     /**
-     * e^x within about one unit in the last place of float32 (Cephes' {@code expf}: {@code x = n·ln 2 + r} with
-     * |r| ≤ ln 2 / 2, a degree-6 polynomial for e^r, and 2^n built in the exponent bits), about three times as fast
-     * as {@code (float) Math.exp(x)}. Overflows to infinity above 88.72; below −87.34, where the result would be
-     * subnormal, returns 0. NaN gives NaN.
+     * Replaces each element of {@code values[from, to)} by its exponential, within about one unit in the last place
+     * of float32 (Cephes' {@code expf}: {@code x = n·ln 2 + r} with |r| ≤ ln 2 / 2, a degree-6 polynomial for e^r,
+     * and 2^n built in the exponent bits), about three times as fast as {@code (float) Math.exp(x)}. Overflows to
+     * infinity above 88.72; below −87.34, where the result would be subnormal, gives 0. NaN gives NaN.
+     *
+     * <p>Why a loop over an array and not a function of one float: the body is too large for the JIT to inline
+     * at a call site under the launcher's {@code -XX:FreqInlineSize=50}, and a call an element cost a sigmoid
+     * about a third more (12.8 against 9.6 µs for 2 500 elements).
      */
-    public static float exp(float x) {
-        if (x > MAX_ARGUMENT) {
-            return Float.POSITIVE_INFINITY;
+    public static void expInPlace(float[] values, int from, int to) {
+        for (int i = from; i < to; i++) {
+            float x = values[i];
+            if (x > MAX_ARGUMENT) {
+                values[i] = Float.POSITIVE_INFINITY;
+                continue;
+            }
+            if (x < MIN_ARGUMENT) {
+                values[i] = 0f;
+                continue;
+            }
+            float shifted = x * LOG2_E + ROUNDER;
+            int n = Float.floatToRawIntBits(shifted) - ROUNDER_BITS;
+            float nearest = shifted - ROUNDER;
+            float r = x - nearest * LN2_HIGH;
+            r = r - nearest * LN2_LOW;
+            float p = ((((1.9875691500e-4f * r + 1.3981999507e-3f) * r + 8.3334519073e-3f) * r + 4.1665795894e-2f)
+                    * r + 1.6666665459e-1f) * r + 5.0000001201e-1f;
+            float er = p * (r * r) + r + 1f;
+            // 2^n in two factors, each a normal float for every n in [−126, 128]; multiplying by them is exact.
+            int half = n >> 1;
+            values[i] = er * Float.intBitsToFloat((half + 127) << 23)
+                    * Float.intBitsToFloat((n - half + 127) << 23);
         }
-        if (x < MIN_ARGUMENT) {
-            return 0f;
-        }
-        float shifted = x * LOG2_E + ROUNDER;
-        int n = Float.floatToRawIntBits(shifted) - ROUNDER_BITS;
-        float nearest = shifted - ROUNDER;
-        float r = x - nearest * LN2_HIGH;
-        r = r - nearest * LN2_LOW;
-        float p = ((((1.9875691500e-4f * r + 1.3981999507e-3f) * r + 8.3334519073e-3f) * r + 4.1665795894e-2f) * r
-                + 1.6666665459e-1f) * r + 5.0000001201e-1f;
-        float er = p * (r * r) + r + 1f;
-        // 2^n in two factors, each a normal float for every n in [−126, 128]; multiplying by them is exact.
-        int half = n >> 1;
-        return er * Float.intBitsToFloat((half + 127) << 23) * Float.intBitsToFloat((n - half + 127) << 23);
     }
 }

@@ -12,15 +12,33 @@ class FloatMathTest {
         return Math.abs(actual - expected) / Math.ulp((float) expected);
     }
 
+    /** One exponential, through the array routine. */
+    private static float exp(float x) {
+        float[] value = {x};
+        FloatMath.expInPlace(value, 0, 1);
+        return value[0];
+    }
+
     @Test
     void expIsWithinOneUlpOverTheWholeNormalRange() {
+        int count = 0;
+        for (float x = -87.3f; x <= 88.72f; x = Math.nextUp(x + 1e-4f)) {
+            count++;
+        }
+        float[] xs = new float[count];
+        int i = 0;
+        for (float x = -87.3f; x <= 88.72f; x = Math.nextUp(x + 1e-4f)) {
+            xs[i++] = x;
+        }
+        float[] values = xs.clone();
+        FloatMath.expInPlace(values, 0, values.length);
         double worst = 0;
         float worstAt = 0;
-        for (float x = -87.3f; x <= 88.72f; x = Math.nextUp(x + 1e-4f)) {
-            double error = ulps(FloatMath.exp(x), Math.exp(x));
+        for (i = 0; i < count; i++) {
+            double error = ulps(values[i], Math.exp(xs[i]));
             if (error > worst) {
                 worst = error;
-                worstAt = x;
+                worstAt = xs[i];
             }
         }
         assertTrue(worst < 1.0, "largest error " + worst + " ulp at x = " + worstAt);
@@ -28,24 +46,34 @@ class FloatMathTest {
 
     @Test
     void expIsExactOrCloseAtSpecialPoints() {
-        assertEquals(1f, FloatMath.exp(0f));
-        assertEquals(1f, FloatMath.exp(-0f));
-        assertEquals((float) Math.E, FloatMath.exp(1f), Math.ulp((float) Math.E));
+        assertEquals(1f, exp(0f));
+        assertEquals(1f, exp(-0f));
+        assertEquals((float) Math.E, exp(1f), Math.ulp((float) Math.E));
         // Near the top, 2^128 would overflow on its own: the result is still finite.
-        assertTrue(ulps(FloatMath.exp(88.72f), Math.exp(88.72f)) < 1.0);
-        assertTrue(Float.isFinite(FloatMath.exp(88.72283f)));
+        assertTrue(ulps(exp(88.72f), Math.exp(88.72f)) < 1.0);
+        assertTrue(Float.isFinite(exp(88.72283f)));
         // Near the bottom, the smallest normal results.
-        assertTrue(ulps(FloatMath.exp(-87.3365f), Math.exp(-87.3365f)) < 1.0);
-        assertTrue(ulps(FloatMath.exp(-87.33f), Math.exp(-87.33f)) < 1.0);
+        assertTrue(ulps(exp(-87.3365f), Math.exp(-87.3365f)) < 1.0);
+        assertTrue(ulps(exp(-87.33f), Math.exp(-87.33f)) < 1.0);
+    }
+
+    @Test
+    void onlyTheGivenRangeIsReplaced() {
+        float[] values = {1f, 0f, 2f, 3f};
+        FloatMath.expInPlace(values, 1, 3);
+        assertEquals(1f, values[0]);
+        assertEquals(1f, values[1]);
+        assertEquals(exp(2f), values[2]);
+        assertEquals(3f, values[3]);
     }
 
     @Test
     void expOverflowsToInfinityUnderflowsToZeroAndKeepsNaN() {
-        assertEquals(Float.POSITIVE_INFINITY, FloatMath.exp(88.73f));
-        assertEquals(Float.POSITIVE_INFINITY, FloatMath.exp(Float.POSITIVE_INFINITY));
-        assertEquals(0f, FloatMath.exp(-87.34f));
-        assertEquals(0f, FloatMath.exp(-1000f));
-        assertEquals(0f, FloatMath.exp(Float.NEGATIVE_INFINITY));
-        assertTrue(Float.isNaN(FloatMath.exp(Float.NaN)));
+        assertEquals(Float.POSITIVE_INFINITY, exp(88.73f));
+        assertEquals(Float.POSITIVE_INFINITY, exp(Float.POSITIVE_INFINITY));
+        assertEquals(0f, exp(-87.34f));
+        assertEquals(0f, exp(-1000f));
+        assertEquals(0f, exp(Float.NEGATIVE_INFINITY));
+        assertTrue(Float.isNaN(exp(Float.NaN)));
     }
 }
