@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.nnx.builtins.ImageDataset;
 import org.nnx.registry.ComponentRegistry;
 import org.nnx.spi.DatasetException;
@@ -70,8 +71,8 @@ public final class Benchmark {
             return 0;
         }
         // Before the header, as for a missing peer: every measurement would fail the same way.
-        java.util.Optional<String> missing = data == null ? FashionMnist.missingFile(options.data())
-                : java.util.Optional.empty();
+        Optional<String> missing = data == null ? FashionMnist.missingFile(options.data())
+                : Optional.empty();
         if (missing.isPresent()) {
             err.println("nnx: error: " + missing.get());
             return 1;

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.nnx.builtins.IdxFile;
 import org.nnx.builtins.ImageDataset;
 import org.nnx.spi.DatasetException;
@@ -31,14 +32,14 @@ public final class FashionMnist {
      * Why {@code folder} cannot be read, checked before a benchmark prints anything: the first of the four files
      * that is missing, said as {@link #read} would say it; empty when all four are there.
      */
-    public static java.util.Optional<String> missingFile(Path folder) {
+    public static Optional<String> missingFile(Path folder) {
         for (String name : FILES) {
             Path file = folder.resolve(name);
             if (!Files.isRegularFile(file)) {
-                return java.util.Optional.of(noSuchFile(file));
+                return Optional.of(noSuchFile(file));
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static String noSuchFile(Path file) {

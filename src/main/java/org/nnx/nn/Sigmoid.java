@@ -62,7 +62,7 @@ public final class Sigmoid implements Layer {
             super(1024);
         }
 
-        /** In float32 throughout, within about two units in the last place (FloatMath.exp is within one). */
+        /** In float32 throughout, within about two units in the last place (FloatMath.expInPlace is within one). */
         @Override
         protected void range(int from, int to) {
             // Three passes over data in the L1 cache: the first and last the JIT vectorizes.
