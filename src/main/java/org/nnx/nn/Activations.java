@@ -1,8 +1,9 @@
 package org.nnx.nn;
 
+import org.nnx.tensor.SplitLoop;
 import org.nnx.tensor.Tensor;
 
-/** Checks shared by the element-wise activation layers. */
+/** Checks and loops shared by the element-wise activation layers. */
 final class Activations {
     private Activations() {
     }
@@ -15,6 +16,25 @@ final class Activations {
         if (outputGradient.rows() != output.rows() || outputGradient.cols() != output.cols()) {
             throw new IllegalArgumentException("output gradient " + outputGradient.shape() + " for output "
                     + output.shape());
+        }
+    }
+
+    /**
+     * A float backward that reads the layer's cached output: {@code dx} from {@code y} and {@code dy}, element by
+     * element, over a run's two cores when it has them. Subclasses write {@link #range}.
+     */
+    abstract static class BackwardFromOutput extends SplitLoop {
+        float[] y;
+        float[] dy;
+        float[] dx;
+
+        /** Computes the input gradient into {@code inputGradient} and returns it. */
+        final Tensor compute(Tensor output, Tensor outputGradient, Tensor inputGradient) {
+            y = output.floats();
+            dy = outputGradient.floats();
+            dx = inputGradient.floats();
+            loop(y.length);
+            return inputGradient;
         }
     }
 }

@@ -39,11 +39,7 @@ public final class Relu implements Layer {
         Activations.checkBackward(output, outputGradient);
         inputGradient = Tensor.reuseOrAllocate(inputGradient, output.precision(), output.rows(), output.cols());
         if (output.isFloat() && outputGradient.isFloat()) {
-            backwardLoop.y = output.floats();
-            backwardLoop.dy = outputGradient.floats();
-            backwardLoop.dx = inputGradient.floats();
-            backwardLoop.loop(backwardLoop.y.length);
-            return inputGradient;
+            return backwardLoop.compute(output, outputGradient, inputGradient);
         }
         for (int i = 0; i < output.size(); i++) {
             inputGradient.set(i, output.get(i) > 0 ? outputGradient.get(i) : 0.0);
@@ -64,11 +60,7 @@ public final class Relu implements Layer {
         }
     }
 
-    private static final class Backward extends SplitLoop {
-        float[] y;
-        float[] dy;
-        float[] dx;
-
+    private static final class Backward extends Activations.BackwardFromOutput {
         @Override
         protected void range(int from, int to) {
             for (int i = from; i < to; i++) {
