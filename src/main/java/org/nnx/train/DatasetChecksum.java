@@ -1,6 +1,8 @@
 package org.nnx.train;
 
 import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -27,8 +29,12 @@ final class DatasetChecksum {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
         int features = dataset.features();
+        int sampleBytes = (features + 1) * Float.BYTES;
         Tensor rows = Tensor.zeros(CHUNK, features);
-        ByteBuffer bytes = ByteBuffer.allocate(CHUNK * (features + 1) * Float.BYTES);
+        // Big-endian, as ByteBuffers are; the views' bulk puts swap bytes in native code rather than a loop.
+        ByteBuffer bytes = ByteBuffer.allocate(CHUNK * sampleBytes);
+        IntBuffer labels = bytes.asIntBuffer();
+        FloatBuffer values = bytes.asFloatBuffer();
         int[] indices = new int[CHUNK];
         for (Split split : new Split[] {dataset.train(), dataset.test()}) {
             for (int start = 0; start < split.size(); start += CHUNK) {
@@ -37,15 +43,12 @@ final class DatasetChecksum {
                     indices[i] = start + i;
                 }
                 split.features(indices, 0, count, rows);
-                bytes.clear();
-                float[] values = rows.floats();
+                float[] floats = rows.floats();
                 for (int i = 0; i < count; i++) {
-                    bytes.putInt(split.label(start + i));
-                    for (int j = 0; j < features; j++) {
-                        bytes.putFloat(values[i * features + j]);
-                    }
+                    labels.put(i * (features + 1), split.label(start + i));
+                    values.put(i * (features + 1) + 1, floats, i * features, features);
                 }
-                digest.update(bytes.array(), 0, bytes.position());
+                digest.update(bytes.array(), 0, count * sampleBytes);
             }
         }
         return HexFormat.of().formatHex(digest.digest());
