@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.nnx.builtins.data.FloatSplit;
 import org.nnx.spi.Dataset;
 import org.nnx.spi.Split;
+import org.nnx.tensor.Tensor;
 
 /** The dataset checksum in provenance: SHA-256 over each sample's label and float32 features, big-endian. */
 class DatasetChecksumTest {
@@ -73,7 +74,7 @@ class DatasetChecksumTest {
     private static String sampleBySample(Dataset data) throws Exception {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         int features = data.features();
-        org.nnx.tensor.Tensor row = org.nnx.tensor.Tensor.zeros(1, features);
+        Tensor row = Tensor.zeros(1, features);
         for (Split split : List.of(data.train(), data.test())) {
             for (int sample = 0; sample < split.size(); sample++) {
                 split.features(new int[] {sample}, 0, 1, row);
