@@ -178,21 +178,7 @@ class CorePairTest {
                 }
             };
             // The helper takes chunk 0 and holds it; chunk 1 stays untaken until the owner finishes.
-            AtomicBoolean held = new AtomicBoolean();
-            AtomicBoolean release = new AtomicBoolean();
-            pair.startBackground(chunk -> {
-                if (chunk == 0) {
-                    held.set(true);
-                    while (!release.get()) {
-                        Thread.onSpinWait();
-                    }
-                }
-            }, 2);
-            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-                while (!held.get()) {
-                    Thread.onSpinWait();
-                }
-            });
+            AtomicBoolean release = holdFirstChunkOnHelper(pair, 2);
             assertTrue(pair.backgroundPending());
             for (int i = 0; i < 1_000; i++) {
                 loop.loop(1_000);
@@ -257,19 +243,7 @@ class CorePairTest {
     @Test
     void theOwnerRunsBothHalvesWhileTheHelperIsInTheMiddleOfAChunk() {
         try (CorePair pair = new CorePair()) {
-            AtomicBoolean started = new AtomicBoolean();
-            AtomicBoolean release = new AtomicBoolean();
-            pair.startBackground(chunk -> {
-                started.set(true);
-                while (!release.get()) {
-                    Thread.onSpinWait();
-                }
-            }, 1);
-            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-                while (!started.get()) {
-                    Thread.onSpinWait();
-                }
-            });
+            AtomicBoolean release = holdFirstChunkOnHelper(pair, 1);
             // The helper took the only chunk and holds it: a split cannot wait for it.
             String[] threads = new String[2];
             pair.run(half -> threads[half] = Thread.currentThread().getName());
@@ -303,5 +277,28 @@ class CorePairTest {
             assertTrue(refused.stream().allMatch(message -> message.matches(
                     "cannot (start|finish) background work from inside work of the pair")), refused.toString());
         }
+    }
+
+    /**
+     * Starts {@code chunks} chunks of background work whose chunk 0 the helper takes and holds until the returned
+     * flag is set; returns once the helper holds it.
+     */
+    private static AtomicBoolean holdFirstChunkOnHelper(CorePair pair, int chunks) {
+        AtomicBoolean held = new AtomicBoolean();
+        AtomicBoolean release = new AtomicBoolean();
+        pair.startBackground(chunk -> {
+            if (chunk == 0) {
+                held.set(true);
+                while (!release.get()) {
+                    Thread.onSpinWait();
+                }
+            }
+        }, chunks);
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            while (!held.get()) {
+                Thread.onSpinWait();
+            }
+        });
+        return release;
     }
 }
