@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nnx.spi.Parameter;
+import org.nnx.tensor.CorePair;
 import org.nnx.tensor.Precision;
 import org.nnx.tensor.Tensor;
 
@@ -180,6 +181,51 @@ class DenseTest {
         }
         for (int j = 0; j < 3; j++) {
             assertEquals(plain.bias().value().get(j), stepping.bias().value().get(j));
+        }
+    }
+
+    @Test
+    void biasGradientsAreColumnSumsAddedRowAfterRowOnOneCoreOrTwo() {
+        // Row counts with and without a remainder of four, widths below and above the split; the bias gradient
+        // must have exactly the bits of adding one row at a time, whichever core sums which columns.
+        try (CorePair pair = new CorePair()) {
+            for (boolean onPair : new boolean[] {false, true}) {
+                CorePair.useOnThisThread(onPair ? pair : null);
+                for (int rows : new int[] {1, 3, 4, 7, 96, 128}) {
+                    for (int cols : new int[] {10, 64, 100, 512}) {
+                        assertColumnSumsBitExact(rows, cols, onPair);
+                    }
+                }
+            }
+        } finally {
+            CorePair.useOnThisThread(null);
+        }
+    }
+
+    private static void assertColumnSumsBitExact(int rows, int cols, boolean onPair) {
+        SplittableRandom random = new SplittableRandom(rows * 1000L + cols);
+        Dense dense = new Dense(3, cols, true, new ZerosInitializer(), Precision.FLOAT32, random);
+        float[] dy = new float[rows * cols];
+        for (int i = 0; i < dy.length; i++) {
+            // Magnitudes from 2^-21 to 2^18, so that adding in another order changes the bits.
+            dy[i] = (float) ((random.nextDouble() - 0.5) * Math.scalb(1.0, random.nextInt(-20, 20)));
+        }
+        float[] start = new float[cols];
+        for (int j = 0; j < cols; j++) {
+            start[j] = (float) random.nextDouble();
+            dense.bias().gradient().set(j, start[j]);
+        }
+        dense.forward(Tensor.zeros(Precision.FLOAT32, rows, 3), true);
+        dense.backward(Tensor.of(rows, cols, dy));
+        for (int j = 0; j < cols; j++) {
+            float expected = start[j];
+            for (int r = 0; r < rows; r++) {
+                expected += dy[r * cols + j];
+            }
+            float actual = (float) dense.bias().gradient().get(j);
+            if (Float.floatToRawIntBits(expected) != Float.floatToRawIntBits(actual)) {
+                assertEquals(expected, actual, rows + "×" + cols + (onPair ? " on the pair" : "") + ", db[" + j + "]");
+            }
         }
     }
 }
