@@ -62,7 +62,8 @@ public abstract class SplitLoop implements CorePair.Task {
      * calls: C2 takes a method with loops only after its 50th call in C1's profiling code, which runs these loops
      * about a hundred times slower (ReLU forward: 13 ns an element against 0.08). Called once a half, the big
      * model's ReLU loops reached C2 95–115 ms into training (its 17th step); called a block at a time, 35–55 ms,
-     * and its first 50 steps took 30–40 ms less. Blocks cost 1–3 % of a warmed-up loop, under 0.1 % of a step.
+     * and its first 50 steps took a median 56 ms longer than its median step instead of 110. Blocks cost 1–3 % of
+     * a warmed-up loop, under 0.1 % of a step.
      */
     private void blocks(int from, int to) {
         int start = from;
