@@ -231,9 +231,9 @@ public final class Dense implements Layer {
 
         /**
          * Adds the four rows from {@code row} on, {@code cols} apart, into columns {@code [from, to)} of
-         * {@code total}, one after the other. The JIT does not vectorize these sums (it cannot tell {@code g}
-         * from {@code total}), so keeping a column's running sum in a register for four rows is what saves
-         * time: 128×512 floats in 11.5 µs instead of 18.5 µs a row at a time. A method of its own, called many
+         * {@code total}, one after the other. JDK 17's JIT leaves these sums scalar (0.28 ns an element a row at
+         * a time, where the ReLU's loops take 0.08), so what saves time is keeping a column's running sum in a
+         * register for four rows: 128×512 floats in 11.5 µs instead of 18.5 µs. A method of its own, called many
          * times a step, so that C2 compiles it in the first steps (see {@code SplitLoop.blocks}).
          */
         private static void addFourRows(float[] g, int row, int cols, float[] total, int from, int to) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,12 +24,16 @@ class SplitLoopTest {
         }
 
         List<String> callsAsText() {
-            List<String> text = new ArrayList<>();
-            for (int[] call : calls) {
-                text.add(call[0] + ".." + call[1]);
-            }
-            return text;
+            return asText(calls);
         }
+    }
+
+    private static List<String> asText(List<int[]> calls) {
+        List<String> text = new ArrayList<>();
+        for (int[] call : calls) {
+            text.add(call[0] + ".." + call[1]);
+        }
+        return text;
     }
 
     @Test
@@ -63,15 +68,13 @@ class SplitLoopTest {
                 expected.add(start + ".." + Math.min(start + SplitLoop.BLOCK, half[1]));
             }
         }
-        List<String> actual = loop.callsAsText();
         // The halves run at once on two threads, so only the order within each half is fixed.
-        List<String> sorted = new ArrayList<>(actual);
-        sorted.sort((a, b) -> Integer.compare(Integer.parseInt(a.split("\\.\\.")[0]),
-                Integer.parseInt(b.split("\\.\\.")[0])));
-        assertEquals(expected, sorted);
-        assertEquals(26, actual.size()); // 12 whole blocks and 848 indices below the cut, 12 and 851 above it
-        for (int i = 0; i < actual.size(); i++) {
-            for (int j = i + 1; j < actual.size(); j++) {
+        List<int[]> byStart = new ArrayList<>(loop.calls);
+        byStart.sort(Comparator.comparingInt(call -> call[0]));
+        assertEquals(expected, asText(byStart));
+        assertEquals(26, byStart.size()); // 12 whole blocks and 848 indices below the cut, 12 and 851 above it
+        for (int i = 0; i < loop.calls.size(); i++) {
+            for (int j = i + 1; j < loop.calls.size(); j++) {
                 int a = loop.calls.get(i)[0];
                 int b = loop.calls.get(j)[0];
                 boolean sameHalf = (a < cut) == (b < cut);
