@@ -1,5 +1,6 @@
 package org.nnx.nn;
 
+import org.nnx.spi.Freezable;
 import java.util.Arrays;
 import java.util.List;
 import org.nnx.spi.Parameter;

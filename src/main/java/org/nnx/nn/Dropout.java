@@ -1,5 +1,6 @@
 package org.nnx.nn;
 
+import org.nnx.spi.Freezable;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;

@@ -1,11 +1,11 @@
 package org.nnx.plugin;
 
+import org.nnx.spi.Freezable;
+import org.nnx.check.GradientCheck;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Function;
-import org.nnx.nn.Freezable;
-import org.nnx.nn.GradientCheck;
 import org.nnx.spi.Arguments;
 import org.nnx.spi.ComponentCall;
 import org.nnx.spi.Initializer;

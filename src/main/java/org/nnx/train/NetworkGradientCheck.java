@@ -1,10 +1,10 @@
 package org.nnx.train;
 
+import org.nnx.spi.Freezable;
+import org.nnx.check.GradientCheck;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.nnx.nn.Freezable;
-import org.nnx.nn.GradientCheck;
 import org.nnx.spi.Layer;
 import org.nnx.spi.Loss;
 import org.nnx.spi.Parameter;

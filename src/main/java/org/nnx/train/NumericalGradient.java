@@ -1,8 +1,8 @@
 package org.nnx.train;
 
+import org.nnx.spi.Freezable;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
-import org.nnx.nn.Freezable;
 import org.nnx.spi.Layer;
 import org.nnx.spi.Loss;
 import org.nnx.spi.Parameter;

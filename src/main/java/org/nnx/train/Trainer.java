@@ -1,5 +1,6 @@
 package org.nnx.train;
 
+import org.nnx.check.GradientCheck;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

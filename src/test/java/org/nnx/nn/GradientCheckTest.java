@@ -1,5 +1,6 @@
 package org.nnx.nn;
 
+import org.nnx.check.GradientCheck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,6 @@
 package org.nnx.train;
 
+import org.nnx.check.GradientCheck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nnx.nn.Dense;
-import org.nnx.nn.GradientCheck;
 import org.nnx.nn.SoftmaxCrossEntropy;
 import org.nnx.nn.Tanh;
 import org.nnx.nn.XavierInitializer;

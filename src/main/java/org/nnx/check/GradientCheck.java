@@ -1,4 +1,4 @@
-package org.nnx.nn;
+package org.nnx.check;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -246,7 +246,9 @@ public final class GradientCheck {
 
         @Override
         public double forward(Tensor output, Tensor targets) {
-            Losses.checkShapes(output, weights);
+            if (output.rows() != weights.rows() || output.cols() != weights.cols()) {
+                throw new IllegalArgumentException("output " + output.shape() + " for weights " + weights.shape());
+            }
             double sum = 0.0;
             for (int i = 0; i < output.size(); i++) {
                 sum += output.get(i) * weights.get(i);

@@ -1,4 +1,4 @@
-package org.nnx.nn;
+package org.nnx.spi;
 
 import org.nnx.spi.Layer;
 
