@@ -12,6 +12,7 @@ import org.nnx.model.ExperimentPlan;
 import org.nnx.model.ObjectivePlan;
 import org.nnx.model.ObjectiveRun;
 import org.nnx.model.RunPlan;
+import org.nnx.model.SweptValues;
 import org.nnx.registry.ComponentRegistry;
 import org.nnx.registry.DatasetLoader;
 
@@ -36,12 +37,9 @@ public final class Analyzer {
         }
     }
 
-    private static final List<DefinitionCheck> AS_WRITTEN = List.of(new NoDuplicateStatements());
-
     private static final List<DefinitionCheck> EXPERIMENT_CHECKS = List.of(
             new KnownStatements(),
             new RequiredStatements(),
-            new StatementValues(),
             new ModelLayers(),
             new ModelFitsDataset(),
             new PluginLayersConform(),
@@ -50,7 +48,6 @@ public final class Analyzer {
     private static final List<DefinitionCheck> OBJECTIVE_CHECKS = List.of(
             new KnownStatements(),
             new RequiredStatements(),
-            new StatementValues(),
             new ObjectiveFormula());
 
     private final AnalysisContext context;
@@ -76,7 +73,7 @@ public final class Analyzer {
                     continue;
                 }
                 directories.put(definition, directory);
-                AS_WRITTEN.forEach(check -> check.check(new DefinitionView(definition, directory), context, diagnostics));
+                NoDuplicateStatements.check(new DefinitionView(definition, directory), diagnostics);
                 if (files.contains(file)) {
                     own.add(definition);
                 }
@@ -97,37 +94,37 @@ public final class Analyzer {
             List<DefinitionCheck> checks = definition.kind() == Definition.Kind.EXPERIMENT
                     ? EXPERIMENT_CHECKS : OBJECTIVE_CHECKS;
             int before = diagnostics.count();
+            List<BoundDefinition> bound = new ArrayList<>();
             for (Sweeps.Variant variant : variants) {
-                DefinitionView view = new DefinitionView(variant.definition(), directory);
-                checks.forEach(check -> check.check(view, context, diagnostics));
+                BoundDefinition run = BoundDefinition.bind(new DefinitionView(variant.definition(), directory), context,
+                        diagnostics);
+                checks.forEach(check -> check.check(run, context, diagnostics));
+                bound.add(run);
             }
             if (diagnostics.count() > before || variants.isEmpty()) {
                 continue;
             }
             String name = definition.name().name();
             Path source = definition.location().file().path();
-            String description = effective.get().statements().stream()
-                    .filter(s -> DefinitionView.nameOf(s).equals("description")).findFirst()
-                    .map(s -> Resolution.values(new DefinitionView(effective.get(), directory), "description", context,
-                            new Diagnostics()).orElseThrow().string("text"))
-                    .orElse("");
+            String description = bound.get(0).values("description").filter(a -> a.has("text"))
+                    .map(a -> a.string("text")).orElse("");
             if (definition.kind() == Definition.Kind.EXPERIMENT) {
-                long total = variants.stream().mapToLong(v -> Resolution.values(new DefinitionView(v.definition(),
-                        directory), "repeat", context, new Diagnostics()).orElseThrow().integer("count")).sum();
+                long total = bound.stream().mapToLong(PlanBuilder::repeat).sum();
                 if (total > Sweeps.MAX_RUNS) {
                     diagnostics.error(definition.name().location(), "experiment '" + name + "' makes " + total
                             + " runs with its repeats; at most " + Sweeps.MAX_RUNS);
                     continue;
                 }
                 List<RunPlan> runs = new ArrayList<>();
-                for (Sweeps.Variant variant : variants) {
-                    runs.addAll(builder.experimentRuns(new DefinitionView(variant.definition(), directory), variant.varying()));
+                for (int i = 0; i < variants.size(); i++) {
+                    runs.addAll(builder.experimentRuns(bound.get(i), SweptValues.of(variants.get(i).varying())));
                 }
                 plans.add(new ExperimentPlan(name, description, source, runs, DefinitionPrinter.print(effective.get())));
             } else {
-                List<ObjectiveRun> runs = variants.stream()
-                        .map(v -> builder.objectiveRun(new DefinitionView(v.definition(), directory), v.varying()))
-                        .toList();
+                List<ObjectiveRun> runs = new ArrayList<>();
+                for (int i = 0; i < variants.size(); i++) {
+                    runs.add(builder.objectiveRun(bound.get(i), SweptValues.of(variants.get(i).varying())));
+                }
                 String formula = ExpressionText.of(new DefinitionView(effective.get(), directory).setting("minimize")
                         .orElseThrow().arguments().get(0).value());
                 objectives.add(new ObjectivePlan(name, description, source, formula, runs));

@@ -7,7 +7,8 @@ import org.nnx.dsl.ast.Statement;
 /** Every statement is one the language defines for its kind of definition; a typo gets the nearest name. */
 final class KnownStatements implements DefinitionCheck {
     @Override
-    public void check(DefinitionView definition, AnalysisContext context, Diagnostics diagnostics) {
+    public void check(BoundDefinition bound, AnalysisContext context, Diagnostics diagnostics) {
+        DefinitionView definition = bound.view();
         for (Statement statement : definition.statements()) {
             if (statement instanceof ModelBlock model) {
                 if (Statements.find(definition.kind(), Statements.MODEL).isEmpty()) {

@@ -14,16 +14,16 @@ import org.nnx.spi.DatasetException;
  */
 final class ModelFitsDataset implements DefinitionCheck {
     @Override
-    public void check(DefinitionView experiment, AnalysisContext context, Diagnostics diagnostics) {
-        var datasetCall = Resolution.component(experiment, "dataset", context, new Diagnostics());
+    public void check(BoundDefinition experiment, AnalysisContext context, Diagnostics diagnostics) {
+        var datasetCall = experiment.component("dataset");
         if (datasetCall.isEmpty()) {
             return;
         }
-        Setting datasetStatement = experiment.setting("dataset").orElseThrow();
+        Setting datasetStatement = experiment.view().setting("dataset").orElseThrow();
         Dataset dataset;
         try {
             dataset = context.datasets().load(datasetCall.get().name(), datasetCall.get().arguments(),
-                    new DatasetContext(experiment.baseDirectory(), Resolution.seed(experiment, context)));
+                    new DatasetContext(experiment.view().baseDirectory(), experiment.seed()));
         } catch (DatasetException e) {
             diagnostics.error(datasetStatement.arguments().get(0).location(), e.getMessage());
             return;
@@ -32,7 +32,7 @@ final class ModelFitsDataset implements DefinitionCheck {
                     + "' failed to load: " + e);
             return;
         }
-        var layers = Resolution.layers(experiment, context, new Diagnostics());
+        var layers = experiment.layers();
         if (layers.isEmpty()) {
             return;
         }
@@ -41,7 +41,7 @@ final class ModelFitsDataset implements DefinitionCheck {
             width = context.registry().layer(layer.name()).outputSize(layer.arguments(), width);
         }
         if (width != dataset.classes()) {
-            List<Statement> written = experiment.model().orElseThrow().layers();
+            List<Statement> written = experiment.view().model().orElseThrow().layers();
             diagnostics.error(written.get(written.size() - 1).location(), "the last layer has " + width
                     + " outputs but dataset '" + datasetCall.get().name() + "' has " + dataset.classes() + " classes");
         }

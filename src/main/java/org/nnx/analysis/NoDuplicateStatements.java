@@ -6,11 +6,13 @@ import org.nnx.dsl.ast.Statement;
 
 /**
  * A statement is written at most once per definition; a second one would silently win or lose. Runs on
- * definitions as written, before {@code extends} merges them.
+ * definitions as written, before {@code extends} merges them and before anything is bound.
  */
-final class NoDuplicateStatements implements DefinitionCheck {
-    @Override
-    public void check(DefinitionView definition, AnalysisContext context, Diagnostics diagnostics) {
+final class NoDuplicateStatements {
+    private NoDuplicateStatements() {
+    }
+
+    static void check(DefinitionView definition, Diagnostics diagnostics) {
         Map<String, Statement> first = new HashMap<>();
         for (Statement statement : definition.statements()) {
             String name = DefinitionView.nameOf(statement);

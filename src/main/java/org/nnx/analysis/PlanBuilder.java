@@ -1,22 +1,30 @@
 package org.nnx.analysis;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-import org.nnx.spi.ComponentCall;
+import org.nnx.dsl.SourceLocation;
+import org.nnx.dsl.ast.Definition;
+import org.nnx.dsl.ast.Expression;
+import org.nnx.dsl.ast.Identifier;
+import org.nnx.dsl.ast.Setting;
+import org.nnx.dsl.ast.Statement;
+import org.nnx.dsl.ast.Argument;
 import org.nnx.model.EarlyStop;
 import org.nnx.model.GradientMode;
 import org.nnx.model.ObjectiveRun;
 import org.nnx.model.RunConfig;
 import org.nnx.model.RunPlan;
 import org.nnx.model.Sampling;
+import org.nnx.model.SweptValues;
 import org.nnx.model.TrainingLength;
 import org.nnx.spi.Arguments;
 import org.nnx.spi.ComponentCall;
+import java.util.Optional;
 
-/** Turns one variant of a definition that passed every check into its runs. */
+/**
+ * Turns one variant of a definition that passed every check into its runs, from the values it was bound
+ * to: nothing is bound or checked again here.
+ */
 final class PlanBuilder {
     private final AnalysisContext context;
 
@@ -25,74 +33,70 @@ final class PlanBuilder {
     }
 
     /** The runs of one configuration: one, or {@code repeat N} with seeds seed, seed+1, …. */
-    List<RunPlan> experimentRuns(DefinitionView experiment, Map<String, String> varying) {
+    List<RunPlan> experimentRuns(BoundDefinition experiment, SweptValues varying) {
         RunConfig config = config(experiment);
-        int repeat = (int) values(experiment, "repeat").integer("count");
-        String configuration = varying.isEmpty() ? experiment.name() : runName(varying);
+        long repeat = repeat(experiment);
+        String configuration = varying.isEmpty() ? experiment.view().name() : varying.runName();
+        Definition written = experiment.view().definition();
         if (repeat == 1) {
-            return List.of(new RunPlan(configuration, varying, config, configuration));
+            return List.of(new RunPlan(configuration, varying, config, configuration, DefinitionPrinter.print(written)));
         }
         List<RunPlan> runs = new ArrayList<>();
         for (int k = 0; k < repeat; k++) {
             long seed = config.seed() + k;
-            Map<String, String> withSeed = new LinkedHashMap<>(varying);
-            withSeed.put("seed", Long.toString(seed));
-            runs.add(new RunPlan(runName(withSeed), withSeed, withSeed(config, seed), configuration));
+            SweptValues withSeed = varying.with(SweptValues.SEED, Long.toString(seed));
+            runs.add(new RunPlan(withSeed.runName(), withSeed, config.withSeed(seed), configuration,
+                    DefinitionPrinter.print(withSeed(written, seed))));
         }
         return runs;
     }
 
-    ObjectiveRun objectiveRun(DefinitionView objective, Map<String, String> varying) {
-        Diagnostics none = new Diagnostics();
-        return new ObjectiveRun(varying.isEmpty() ? objective.name() : runName(varying), varying,
-                Formulas.minimize(objective.setting("minimize").orElseThrow(), none).orElseThrow(),
-                Formulas.start(objective.setting("start").orElseThrow(), none).orElseThrow(),
-                values(objective, "learning_rate").number("rate"),
-                values(objective, "steps").integer("count"),
+    ObjectiveRun objectiveRun(BoundDefinition objective, SweptValues varying) {
+        return new ObjectiveRun(varying.isEmpty() ? objective.view().name() : varying.runName(), varying,
+                objective.minimize().orElseThrow(), objective.start().orElseThrow(),
+                objective.required("learning_rate").number("rate"),
+                objective.required("steps").integer("count"),
                 gradient(objective));
     }
 
-    static String runName(Map<String, String> varying) {
-        return varying.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
+    /** How many runs {@code repeat} makes of this configuration. */
+    static long repeat(BoundDefinition experiment) {
+        return experiment.required("repeat").integer("count");
     }
 
-    private RunConfig config(DefinitionView experiment) {
-        // Every value below was validated by the checks; a failure here is a bug in a check.
-        Diagnostics none = new Diagnostics();
-        ComponentCall dataset = Resolution.component(experiment, "dataset", context, none).orElseThrow();
-        ComponentCall loss = Resolution.component(experiment, "loss", context, none).orElseThrow();
-        ComponentCall optimizer = Resolution.component(experiment, "optimizer", context, none)
-                .orElse(new ComponentCall("sgd", Arguments.EMPTY));
-        List<ComponentCall> layers = new ArrayList<>(Resolution.layers(experiment, context, none).orElseThrow());
+    private RunConfig config(BoundDefinition experiment) {
+        ComponentCall loss = experiment.component("loss").orElseThrow();
+        List<ComponentCall> layers = new ArrayList<>(experiment.layers().orElseThrow());
         // cross_entropy applies softmax itself: a final softmax layer is fused into it, not applied twice.
         if (context.registry().loss(loss.name()).appliesSoftmax() && layers.size() > 1
                 && layers.get(layers.size() - 1).name().equals("softmax")) {
             layers.remove(layers.size() - 1);
         }
-        TrainingLength length = experiment.setting(Statements.EPOCHS).isPresent()
-                ? TrainingLength.epochs(values(experiment, Statements.EPOCHS).integer("count"))
-                : TrainingLength.iterations(values(experiment, Statements.ITERATIONS).integer("count"));
-        EarlyStop earlyStop = experiment.setting("early_stop").isPresent()
-                ? new EarlyStop((int) values(experiment, "early_stop").integer("patience"),
-                        values(experiment, "early_stop").string("metric"))
-                : EarlyStop.OFF;
-        return new RunConfig(
-                dataset, layers, loss, optimizer,
-                values(experiment, "learning_rate").number("rate"),
-                (int) values(experiment, "batch_size").integer("size"),
-                length,
-                Sampling.valueOf(values(experiment, "sampling").string("mode").toUpperCase()),
-                values(experiment, "seed").integer("seed"),
-                experiment.setting("evaluate_every").isPresent()
-                        ? values(experiment, "evaluate_every").integer("iterations") : 0,
-                values(experiment, "weight_decay").number("lambda"),
-                values(experiment, "validation").number("fraction"),
-                earlyStop,
-                gradient(experiment));
+        RunConfig.Builder config = RunConfig.builder()
+                .dataset(experiment.component("dataset").orElseThrow())
+                .layers(layers)
+                .loss(loss)
+                .optimizer(experiment.component("optimizer").orElse(new ComponentCall("sgd", Arguments.EMPTY)))
+                .learningRate(experiment.required("learning_rate").number("rate"))
+                .batchSize((int) experiment.required("batch_size").integer("size"))
+                .length(experiment.values(Statements.EPOCHS)
+                        .map(epochs -> TrainingLength.epochs(epochs.integer("count")))
+                        .orElseGet(() -> TrainingLength.iterations(
+                                experiment.required(Statements.ITERATIONS).integer("count"))))
+                .sampling(Sampling.valueOf(experiment.required("sampling").string("mode").toUpperCase()))
+                .seed(experiment.required("seed").integer("seed"))
+                .evaluateEvery(experiment.values("evaluate_every").map(a -> a.integer("iterations")).orElse(0L))
+                .weightDecay(experiment.required("weight_decay").number("lambda"))
+                .validation(experiment.required("validation").number("fraction"))
+                .earlyStop(experiment.values("early_stop")
+                        .map(a -> new EarlyStop((int) a.integer("patience"), a.string("metric")))
+                        .orElse(EarlyStop.OFF))
+                .gradient(gradient(experiment));
+        return config.build();
     }
 
-    private GradientMode gradient(DefinitionView definition) {
-        return Resolution.component(definition, "gradient", context, new Diagnostics())
+    private static GradientMode gradient(BoundDefinition definition) {
+        return definition.component("gradient")
                 .map(call -> switch (call.name()) {
                     case "numerical" -> new GradientMode(GradientMode.Kind.NUMERICAL, call.arguments().number("h"),
                             GradientMode.DEFAULT_TOLERANCE);
@@ -103,13 +107,29 @@ final class PlanBuilder {
                 .orElse(GradientMode.BACKPROP);
     }
 
-    private static RunConfig withSeed(RunConfig c, long seed) {
-        return new RunConfig(c.dataset(), c.layers(), c.loss(), c.optimizer(), c.learningRate(), c.batchSize(),
-                c.length(), c.sampling(), seed, c.evaluateEvery(), c.weightDecay(), c.validation(), c.earlyStop(),
-                c.gradient());
+    /** {@code definition} with its {@code seed} statement set to {@code seed}, added last when absent. */
+    static Definition withSeed(Definition definition, long seed) {
+        List<Statement> statements = new ArrayList<>();
+        boolean replaced = false;
+        for (Statement statement : definition.statements()) {
+            if (!replaced && statement instanceof Setting setting && setting.name().name().equals("seed")) {
+                statements.add(seedStatement(setting.location(), seed));
+                replaced = true;
+            } else {
+                statements.add(statement);
+            }
+        }
+        if (!replaced) {
+            statements.add(seedStatement(definition.location(), seed));
+        }
+        return new Definition(definition.location(), definition.kind(), definition.name(), definition.parent(),
+                statements);
     }
 
-    private Arguments values(DefinitionView definition, String statement) {
-        return Resolution.values(definition, statement, context, new Diagnostics()).orElseThrow();
+    private static Setting seedStatement(SourceLocation location, long seed) {
+        String text = Long.toString(seed);
+        return new Setting(location, new Identifier(location, "seed"),
+                List.of(new Argument(location, Optional.empty(), new Expression.NumberLiteral(location, text, seed))),
+                false);
     }
 }

@@ -3,44 +3,44 @@ package org.nnx.analysis;
 import java.util.List;
 import org.nnx.dsl.ast.Setting;
 import org.nnx.dsl.ast.Statement;
-import org.nnx.plugin.PluginLayerFactory;
+import org.nnx.registry.CheckedLayerFactory;
 import org.nnx.spi.ComponentCall;
 import org.nnx.spi.DatasetContext;
 import org.nnx.spi.DatasetException;
 import org.nnx.spi.LayerFactory;
 
 /**
- * Each layer that comes from a plugin jar passes a gradient check where the model uses it (its arguments,
- * its input width, its neighbours) before anything trains: a plugin whose backward disagrees with its
- * forward is refused at the layer, with its largest relative error. Built-in layers are nnx's own tests'
- * business. Runs after {@link ModelFitsDataset}, which reports a dataset that does not load.
+ * Each layer that must be checked where it is used ({@link CheckedLayerFactory}: the layers of plugin jars)
+ * passes a gradient check with the model's arguments, input width and neighbours before anything trains: a
+ * plugin whose backward disagrees with its forward is refused at the layer, with its largest relative error.
+ * Runs after {@link ModelFitsDataset}, which reports a dataset that does not load.
  */
 final class PluginLayersConform implements DefinitionCheck {
     @Override
-    public void check(DefinitionView experiment, AnalysisContext context, Diagnostics diagnostics) {
-        var layers = Resolution.layers(experiment, context, new Diagnostics());
-        var datasetCall = Resolution.component(experiment, "dataset", context, new Diagnostics());
-        if (layers.isEmpty() || datasetCall.isEmpty()
-                || layers.get().stream().noneMatch(l -> context.registry().layer(l.name()) instanceof PluginLayerFactory)) {
+    public void check(BoundDefinition experiment, AnalysisContext context, Diagnostics diagnostics) {
+        var layers = experiment.layers();
+        var datasetCall = experiment.component("dataset");
+        if (layers.isEmpty() || datasetCall.isEmpty() || layers.get().stream()
+                .noneMatch(l -> context.registry().layer(l.name()) instanceof CheckedLayerFactory)) {
             return;
         }
         int width;
         try {
             width = context.datasets().load(datasetCall.get().name(), datasetCall.get().arguments(),
-                    new DatasetContext(experiment.baseDirectory(), Resolution.seed(experiment, context))).features();
+                    new DatasetContext(experiment.view().baseDirectory(), experiment.seed())).features();
         } catch (DatasetException | RuntimeException e) {
             return;
         }
-        List<Statement> model = experiment.model().orElseThrow().layers();
+        List<Statement> model = experiment.view().model().orElseThrow().layers();
         List<ComponentCall> calls = layers.get();
         for (int i = 0; i < calls.size(); i++) {
             ComponentCall layer = calls.get(i);
             LayerFactory factory = context.registry().layer(layer.name());
-            if (factory instanceof PluginLayerFactory plugin) {
+            if (factory instanceof CheckedLayerFactory checked) {
                 Setting written = (Setting) model.get(i);
                 String previous = i > 0 ? calls.get(i - 1).name() : null;
                 String next = i + 1 < calls.size() ? calls.get(i + 1).name() : null;
-                plugin.conformance(layer.arguments(), width, previous, next,
+                checked.conformance(layer.arguments(), width, previous, next,
                                 call -> context.registry().initializer(call.name()).create(call.arguments()))
                         .ifPresent(failure -> diagnostics.error(written.name().location(), failure));
             }

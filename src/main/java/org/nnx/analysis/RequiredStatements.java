@@ -6,7 +6,8 @@ import org.nnx.dsl.ast.Statement;
 /** The statements without a default are present, and an experiment's length is given exactly once. */
 final class RequiredStatements implements DefinitionCheck {
     @Override
-    public void check(DefinitionView definition, AnalysisContext context, Diagnostics diagnostics) {
+    public void check(BoundDefinition bound, AnalysisContext context, Diagnostics diagnostics) {
+        DefinitionView definition = bound.view();
         var where = definition.definition().name().location();
         String what = definition.kind().keyword() + " '" + definition.name() + "'";
         for (StatementSpec spec : Statements.all(definition.kind())) {

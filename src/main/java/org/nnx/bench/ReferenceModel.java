@@ -4,11 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.nnx.spi.ComponentCall;
-import org.nnx.model.EarlyStop;
-import org.nnx.model.GradientMode;
 import org.nnx.model.RunConfig;
 import org.nnx.model.RunPlan;
-import org.nnx.model.Sampling;
+import org.nnx.model.SweptValues;
 import org.nnx.model.TrainingLength;
 import org.nnx.spi.Arguments;
 import org.nnx.spi.ComponentCall;
@@ -103,21 +101,16 @@ public enum ReferenceModel {
      */
     public RunPlan plan(int epochs, long seed, int trainSize) {
         long iterations = TrainingLength.epochs(epochs).iterations(trainSize, batchSize);
-        RunConfig config = new RunConfig(
-                new ComponentCall("fashion_mnist", Arguments.EMPTY),
-                layers(),
-                new ComponentCall("cross_entropy", Arguments.EMPTY),
-                new ComponentCall("sgd", Arguments.EMPTY),
-                learningRate,
-                batchSize,
-                TrainingLength.epochs(epochs),
-                Sampling.SHUFFLE,
-                seed,
-                iterations,
-                0.0,
-                0.0,
-                EarlyStop.OFF,
-                GradientMode.BACKPROP);
-        return new RunPlan(label, java.util.Map.of(), config);
+        RunConfig config = RunConfig.builder()
+                .dataset(new ComponentCall("fashion_mnist", Arguments.EMPTY))
+                .layers(layers())
+                .loss(new ComponentCall("cross_entropy", Arguments.EMPTY))
+                .learningRate(learningRate)
+                .batchSize(batchSize)
+                .length(TrainingLength.epochs(epochs))
+                .seed(seed)
+                .evaluateEvery(iterations)
+                .build();
+        return new RunPlan(label, SweptValues.NONE, config);
     }
 }

@@ -18,6 +18,6 @@ public record ExperimentPlan(String name, String description, Path source, List<
 
     /** The names of the settings that vary between runs, in order. */
     public List<String> sweptSettings() {
-        return runs.isEmpty() ? List.of() : List.copyOf(runs.get(0).varying().keySet());
+        return runs.isEmpty() ? List.of() : runs.get(0).varying().labels();
     }
 }

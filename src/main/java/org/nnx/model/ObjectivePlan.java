@@ -10,6 +10,6 @@ public record ObjectivePlan(String name, String description, Path source, String
     }
 
     public List<String> sweptSettings() {
-        return runs.isEmpty() ? List.of() : List.copyOf(runs.get(0).varying().keySet());
+        return runs.isEmpty() ? List.of() : runs.get(0).varying().labels();
     }
 }

@@ -1,7 +1,6 @@
 package org.nnx.model;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * One run of gradient descent on a formula: x ← x − η·∇f(x), {@code steps} times from {@code start}.
@@ -9,10 +8,9 @@ import java.util.Map;
  * @param name     the values that vary, or the objective's name when nothing varies
  * @param gradient {@link GradientMode.Kind#BACKPROP} (the exact derivative) or {@link GradientMode.Kind#NUMERICAL}
  */
-public record ObjectiveRun(String name, Map<String, String> varying, Formula formula, List<Double> start,
+public record ObjectiveRun(String name, SweptValues varying, Formula formula, List<Double> start,
                            double learningRate, long steps, GradientMode gradient) {
     public ObjectiveRun {
-        varying = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(varying));
         start = List.copyOf(start);
     }
 }

@@ -1,10 +1,14 @@
 package org.nnx.model;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.nnx.spi.Arguments;
 import org.nnx.spi.ComponentCall;
 
 /**
- * Everything one training run needs, resolved and checked.
+ * Everything one training run needs, resolved and checked. Made with {@link #builder()}, whose defaults
+ * are the language's.
  *
  * @param evaluateEvery iterations between evaluations; 0 means once per epoch
  * @param weightDecay   λ of the L2 penalty λ/2·‖W‖² on parameters that decay (weights, not biases)
@@ -27,6 +31,130 @@ public record RunConfig(
         GradientMode gradient) {
 
     public RunConfig {
+        Objects.requireNonNull(dataset, "dataset");
+        Objects.requireNonNull(loss, "loss");
+        Objects.requireNonNull(optimizer, "optimizer");
+        Objects.requireNonNull(length, "length");
         layers = List.copyOf(layers);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts from this configuration. */
+    public Builder toBuilder() {
+        return new Builder().dataset(dataset).layers(layers).loss(loss).optimizer(optimizer)
+                .learningRate(learningRate).batchSize(batchSize).length(length).sampling(sampling).seed(seed)
+                .evaluateEvery(evaluateEvery).weightDecay(weightDecay).validation(validation).earlyStop(earlyStop)
+                .gradient(gradient);
+    }
+
+    /** This configuration with another seed: one repeat of it. */
+    public RunConfig withSeed(long newSeed) {
+        return toBuilder().seed(newSeed).build();
+    }
+
+    /** Builds a {@link RunConfig}; what is not set takes the language's default. */
+    public static final class Builder {
+        private ComponentCall dataset;
+        private final List<ComponentCall> layers = new ArrayList<>();
+        private ComponentCall loss;
+        private ComponentCall optimizer = new ComponentCall("sgd", Arguments.EMPTY);
+        private double learningRate = Double.NaN;
+        private int batchSize = 100;
+        private TrainingLength length;
+        private Sampling sampling = Sampling.SHUFFLE;
+        private long seed;
+        private long evaluateEvery;
+        private double weightDecay;
+        private double validation;
+        private EarlyStop earlyStop = EarlyStop.OFF;
+        private GradientMode gradient = GradientMode.BACKPROP;
+
+        private Builder() {
+        }
+
+        public Builder dataset(ComponentCall value) {
+            dataset = value;
+            return this;
+        }
+
+        public Builder layers(List<ComponentCall> value) {
+            layers.clear();
+            layers.addAll(value);
+            return this;
+        }
+
+        public Builder layer(ComponentCall value) {
+            layers.add(value);
+            return this;
+        }
+
+        public Builder loss(ComponentCall value) {
+            loss = value;
+            return this;
+        }
+
+        public Builder optimizer(ComponentCall value) {
+            optimizer = value;
+            return this;
+        }
+
+        public Builder learningRate(double value) {
+            learningRate = value;
+            return this;
+        }
+
+        public Builder batchSize(int value) {
+            batchSize = value;
+            return this;
+        }
+
+        public Builder length(TrainingLength value) {
+            length = value;
+            return this;
+        }
+
+        public Builder sampling(Sampling value) {
+            sampling = value;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            seed = value;
+            return this;
+        }
+
+        public Builder evaluateEvery(long value) {
+            evaluateEvery = value;
+            return this;
+        }
+
+        public Builder weightDecay(double value) {
+            weightDecay = value;
+            return this;
+        }
+
+        public Builder validation(double value) {
+            validation = value;
+            return this;
+        }
+
+        public Builder earlyStop(EarlyStop value) {
+            earlyStop = value;
+            return this;
+        }
+
+        public Builder gradient(GradientMode value) {
+            gradient = value;
+            return this;
+        }
+
+        /** @throws NullPointerException when the dataset, loss or length is missing */
+        public RunConfig build() {
+            return new RunConfig(dataset, layers, loss, optimizer, learningRate, batchSize, length, sampling, seed,
+                    evaluateEvery, weightDecay, validation, earlyStop, gradient);
+        }
     }
 }

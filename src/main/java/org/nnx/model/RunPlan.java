@@ -1,22 +1,25 @@
 package org.nnx.model;
 
-import java.util.Map;
-
 /**
  * One run of an experiment.
  *
  * @param name          {@code learning_rate=0.1,optimizer=adam}, or the experiment's name when nothing varies
  * @param varying       the swept settings and the values this run takes, in the experiment's order; with
  *                      {@code repeat}, {@code seed} is among them
+ * @param config        what the run trains; null for a run read back from a report's files
  * @param configuration the run's name without its seed: repeats of one configuration share it
+ * @param settings      the run's own configuration as {@code .nnx} text: the experiment's effective
+ *                      configuration with every set of alternatives replaced by the value this run takes
+ *                      (and its own seed); empty when not known
  */
-public record RunPlan(String name, Map<String, String> varying, RunConfig config, String configuration) {
+public record RunPlan(String name, SweptValues varying, RunConfig config, String configuration, String settings) {
     public RunPlan {
-        varying = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(varying));
+        settings = settings == null ? "" : settings;
+        configuration = configuration == null ? name : configuration;
     }
 
-    /** A run that is the only one of its configuration. */
-    public RunPlan(String name, Map<String, String> varying, RunConfig config) {
-        this(name, varying, config, name);
+    /** A run that is the only one of its configuration, with no settings text. */
+    public RunPlan(String name, SweptValues varying, RunConfig config) {
+        this(name, varying, config, name, "");
     }
 }

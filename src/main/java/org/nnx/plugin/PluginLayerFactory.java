@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.nnx.registry.CheckedLayerFactory;
 import org.nnx.registry.ComponentKind;
 import org.nnx.registry.PluginOrigin;
 import org.nnx.spi.Arguments;
@@ -23,7 +24,7 @@ import org.nnx.tensor.Tensor;
  * the first time it sees it and refuses to build a layer that failed ({@link LayerConformance}); and the
  * layers it builds turn anything the plugin throws into a {@link PluginException} that names the jar.
  */
-public final class PluginLayerFactory implements LayerFactory {
+public final class PluginLayerFactory implements CheckedLayerFactory {
     private record Use(Arguments arguments, int inputSize, String previousLayer, String nextLayer) {
     }
 
@@ -95,6 +96,7 @@ public final class PluginLayerFactory implements LayerFactory {
      * check: largest relative error 0.31 in W (tolerance 1e-4)}; empty when its backward agrees with its
      * forward. Checked once per use and remembered, so analysis and training do not repeat it.
      */
+    @Override
     public Optional<String> conformance(Arguments arguments, int inputSize, String previousLayer, String nextLayer,
                                         Function<ComponentCall, Initializer> initializers) {
         return verdicts.computeIfAbsent(new Use(arguments, inputSize, previousLayer, nextLayer), use -> {

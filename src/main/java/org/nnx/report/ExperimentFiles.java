@@ -14,8 +14,10 @@ import java.util.Map;
 import org.apache.commons.csv.CSVPrinter;
 import org.nnx.model.ExperimentPlan;
 import org.nnx.model.RunPlan;
+import org.nnx.model.SweptValues;
 import org.nnx.train.ExperimentResult;
 import org.nnx.train.MetricsRow;
+import org.nnx.train.Provenance;
 import org.nnx.train.RunResult;
 import org.nnx.train.Version;
 
@@ -25,6 +27,7 @@ import org.nnx.train.Version;
  *   <li>{@code experiment.nnx}: the effective configuration, as the report prints it;</li>
  *   <li>{@code experiment.csv}: {@code key,value} rows {@code name}, {@code description}, {@code source},
  *       {@code source_sha256}, {@code nnx};</li>
+ *   <li>{@code runs/<run>/run.nnx}: the run's own configuration, its swept values in place;</li>
  *   <li>{@code runs/<run>/run.csv}: {@code section,key,value} rows: section {@code run} with {@code name} and
  *       {@code configuration} (shared by the repeats of one configuration); {@code swept} with each swept
  *       setting and its value; {@code provenance} with what the run ran on; and any extra section such as
@@ -64,10 +67,10 @@ public final class ExperimentFiles {
             printer.printRecord(RUN_SECTION, "name", run.name());
             printer.printRecord(RUN_SECTION, "configuration",
                     run.plan().configuration() == null ? run.name() : run.plan().configuration());
-            for (Map.Entry<String, String> entry : run.plan().varying().entrySet()) {
+            for (Map.Entry<String, String> entry : run.plan().varying().asMap().entrySet()) {
                 printer.printRecord(SWEPT_SECTION, entry.getKey(), entry.getValue());
             }
-            for (Map.Entry<String, String> entry : new java.util.TreeMap<>(run.provenance()).entrySet()) {
+            for (Map.Entry<String, String> entry : new java.util.TreeMap<>(run.provenance().entries()).entrySet()) {
                 printer.printRecord(PROVENANCE_SECTION, entry.getKey(), entry.getValue());
             }
             for (Map.Entry<String, Double> entry : run.gradientCheck().entrySet()) {
@@ -109,10 +112,21 @@ public final class ExperimentFiles {
             Map<String, Double> gradientCheck = new LinkedHashMap<>();
             sections.getOrDefault(GRADIENT_CHECK_SECTION, Map.of())
                     .forEach((parameter, error) -> gradientCheck.put(parameter, Numbers.parse(error)));
-            RunPlan plan = new RunPlan(row.run(), row.swept(), null, runFacts.getOrDefault("configuration", row.run()));
+            Path settingsFile = runDirectory.resolve(ReportWriter.RUN_SETTINGS_FILE);
+            String settings = Files.isRegularFile(settingsFile) ? Files.readString(settingsFile, StandardCharsets.UTF_8) : "";
+            RunPlan plan = new RunPlan(row.run(), SweptValues.of(row.swept()), null,
+                    runFacts.getOrDefault("configuration", row.run()), settings);
             plans.add(plan);
-            runs.add(new RunResult(plan, row.status(), row.reason(), metrics, row.trainAccuracy(), row.testAccuracy(),
-                    row.loss(), row.seconds(), row.samplesPerSecond(), provenance, gradientCheck));
+            runs.add(RunResult.builder(plan, row.status())
+                    .reason(row.reason())
+                    .metrics(metrics)
+                    .accuracies(row.trainAccuracy(), row.testAccuracy())
+                    .loss(row.loss())
+                    .seconds(row.seconds())
+                    .samplesPerSecond(row.samplesPerSecond())
+                    .provenance(new Provenance(provenance))
+                    .gradientCheck(gradientCheck)
+                    .build());
         }
         String source = facts.getOrDefault("source", "");
         ExperimentPlan plan = new ExperimentPlan(name, facts.getOrDefault("description", ""),

@@ -206,7 +206,7 @@ final class ReportModel {
                 if (comparison) {
                     swept.put(EXPERIMENT_COLUMN, name);
                 }
-                swept.putAll(result.plan().varying());
+                swept.putAll(result.plan().varying().asMap());
                 String label = comparison ? name + " / " + result.name() : result.name();
                 Run run = new Run(runs.size(), experiment, result, label, swept);
                 runs.add(run);

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.jfree.chart.JFreeChart;
-import org.nnx.analysis.RunSettings;
 import org.nnx.model.ExperimentPlan;
 import org.nnx.train.RunStatus;
 
@@ -489,13 +488,15 @@ final class ReportSections {
         }
         for (ReportedExperiment experiment : model.experiments) {
             ExperimentPlan plan = experiment.result().plan();
-            Optional<RunSettings.Texts> texts = RunSettings.of(plan.effectiveConfig());
+            String base = plan.effectiveConfig() == null ? "" : plan.effectiveConfig();
+            boolean recorded = !base.isBlank()
+                    && plan.runs().stream().noneMatch(run -> run.settings().isBlank());
             if (model.comparison) {
                 html.append("<h3>Runs of <code>").append(escape(plan.name())).append("</code></h3>\n");
             }
-            if (texts.isEmpty() || plan.runs().size() < 2) {
+            if (!recorded || plan.runs().size() < 2) {
                 html.append("<p class=\"note\">").append(plan.runs().size() < 2 ? "A single run: nothing differed."
-                        : "The runs' settings could not be recovered from the configuration.").append("</p>\n");
+                        : "The runs' own settings were not recorded with these results.").append("</p>\n");
                 continue;
             }
             html.append("<p class=\"note\">Each run is the base configuration (below) with these lines changed.</p>\n")
@@ -505,24 +506,10 @@ final class ReportSections {
                 if (run.experiment != experiment) {
                     continue;
                 }
-                Map<String, String> varying = new LinkedHashMap<>(run.result.plan().varying());
-                String seed = varying.remove("seed");
-                String text = texts.get().byRun().get(varying);
-                if (text == null && seed != null) {
-                    varying.put("seed", seed);
-                    text = texts.get().byRun().get(varying);
-                    seed = null;
-                }
                 html.append("<div><div class=\"run\"><span class=\"swatch\" style=\"background:").append(hex(run.colour()))
                         .append("\"></span><code>").append(escape(run.label)).append("</code></div>\n");
-                if (text == null) {
-                    html.append("<p class=\"note\">Not found among the configuration's variants.</p></div>\n");
-                    continue;
-                }
-                if (seed != null) {
-                    text = RunSettings.withSeed(text, seed);
-                }
-                diffBlock(LineDiff.diff(texts.get().base(), text), false);
+                String text = run.result.plan().settings();
+                diffBlock(LineDiff.diff(base, text), false);
                 html.append("</div>\n");
             }
             html.append("</details>\n");
@@ -638,7 +625,7 @@ final class ReportSections {
     void provenance() {
         TreeSet<String> keys = new TreeSet<>(java.util.Comparator.comparingInt(ReportSections::keyOrder)
                 .thenComparing(java.util.Comparator.naturalOrder()));
-        model.runs.forEach(run -> keys.addAll(run.result.provenance().keySet()));
+        model.runs.forEach(run -> keys.addAll(run.result.provenance().keys()));
         html.append("\n<section>\n<h2>Provenance</h2>\n<dl class=\"provenance\">\n");
         for (ReportedExperiment experiment : model.experiments) {
             ExperimentPlan plan = experiment.result().plan();

@@ -24,6 +24,7 @@ import org.nnx.train.RunResult;
  * &lt;experimentDirectory&gt;/experiment.nnx          the effective configuration (after extends and defaults)
  * &lt;experimentDirectory&gt;/experiment.csv          key,value: name, description, source, its sha256, nnx version
  * &lt;experimentDirectory&gt;/runs/&lt;run&gt;/metrics.csv   one row per iteration
+ * &lt;experimentDirectory&gt;/runs/&lt;run&gt;/run.nnx       the run's own configuration
  * &lt;experimentDirectory&gt;/runs/&lt;run&gt;/run.csv       section,key,value: the run's name, configuration, swept
  *                                              values and provenance
  * </pre>
@@ -47,6 +48,8 @@ public final class ReportWriter {
     public static final String CONFIGURATION_FILE = "experiment.nnx";
     /** The experiment's facts: name, description, source and its hash. */
     public static final String EXPERIMENT_FILE = "experiment.csv";
+    /** A run's own configuration as {@code .nnx} text. */
+    public static final String RUN_SETTINGS_FILE = "run.nnx";
     /** A run's facts: name, configuration, swept values, provenance. */
     public static final String RUN_FILE = "run.csv";
 
@@ -76,6 +79,9 @@ public final class ReportWriter {
             Files.createDirectories(runDirectory);
             MetricsCsv.write(run.metrics(), runDirectory.resolve(METRICS_FILE));
             ExperimentFiles.writeRun(run, runDirectory.resolve(RUN_FILE));
+            if (!run.plan().settings().isEmpty()) {
+                Files.writeString(runDirectory.resolve(RUN_SETTINGS_FILE), run.plan().settings(), StandardCharsets.UTF_8);
+            }
         }
         SummaryCsv.write(result, experimentDirectory.resolve(SUMMARY_FILE));
         String sha256 = sourceSha256(result.plan().source());

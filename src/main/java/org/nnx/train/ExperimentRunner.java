@@ -2,7 +2,6 @@ package org.nnx.train;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -88,7 +87,7 @@ public final class ExperimentRunner {
     private RunResult runOne(ExperimentPlan plan, int index, TrainingListener listener, CorePair cores) {
         RunPlan run = plan.runs().get(index);
         if (stop.requested()) {
-            RunResult skipped = notRun(run, RunStatus.STOPPED, "stopped by the user before it started");
+            RunResult skipped = RunResult.notRun(run, RunStatus.STOPPED, "stopped by the user before it started");
             listener.runFinished(skipped);
             return skipped;
         }
@@ -96,7 +95,7 @@ public final class ExperimentRunner {
         try {
             dataset = load(plan, run.config());
         } catch (DatasetException | RuntimeException e) {
-            RunResult failed = notRun(run, RunStatus.FAILED, e.getMessage());
+            RunResult failed = RunResult.notRun(run, RunStatus.FAILED, e.getMessage());
             listener.runFinished(failed);
             return failed;
         }
@@ -108,10 +107,10 @@ public final class ExperimentRunner {
             return future.get();
         } catch (ExecutionException e) {
             // Trainer catches what a run throws; this is what escapes even that, e.g. an OutOfMemoryError.
-            return notRun(run, RunStatus.FAILED, String.valueOf(e.getCause()));
+            return RunResult.notRun(run, RunStatus.FAILED, String.valueOf(e.getCause()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return notRun(run, RunStatus.STOPPED, "interrupted");
+            return RunResult.notRun(run, RunStatus.STOPPED, "interrupted");
         }
     }
 
@@ -134,11 +133,6 @@ public final class ExperimentRunner {
         var baseDirectory = plan.source().toAbsolutePath().getParent();
         return datasets.load(config.dataset().name(), config.dataset().arguments(),
                 new DatasetContext(baseDirectory, config.seed()));
-    }
-
-    private static RunResult notRun(RunPlan run, RunStatus status, String reason) {
-        return new RunResult(run, status, reason, List.of(), Double.NaN, Double.NaN, Double.NaN, 0, 0,
-                Map.of(), Map.of());
     }
 
     /**

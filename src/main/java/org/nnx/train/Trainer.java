@@ -242,11 +242,17 @@ public final class Trainer {
             trained.accept(network);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        RunResult result = new RunResult(run, status, String.join("; ", reasons), metrics,
-                lastEvaluated == null ? Double.NaN : lastEvaluated.trainAccuracy(),
-                lastEvaluated == null ? Double.NaN : lastEvaluated.testAccuracy(),
-                lastLoss, seconds, trainingNanos == 0 ? 0 : samples / (trainingNanos / 1e9), provenance,
-                gradientCheck);
+        RunResult result = RunResult.builder(run, status)
+                .reason(String.join("; ", reasons))
+                .metrics(metrics)
+                .accuracies(lastEvaluated == null ? Double.NaN : lastEvaluated.trainAccuracy(),
+                        lastEvaluated == null ? Double.NaN : lastEvaluated.testAccuracy())
+                .loss(lastLoss)
+                .seconds(seconds)
+                .samplesPerSecond(trainingNanos == 0 ? 0 : samples / (trainingNanos / 1e9))
+                .provenance(new Provenance(provenance))
+                .gradientCheck(gradientCheck)
+                .build();
         listener.runFinished(result);
         return result;
     }

@@ -415,7 +415,7 @@ class AnalyzerTest {
         assertEquals(1, plan.runs().size());
         RunPlan run = plan.runs().get(0);
         assertEquals("two_layer_net", run.name());
-        assertEquals(java.util.Map.of(), run.varying());
+        assertEquals(java.util.Map.of(), run.varying().asMap());
 
         RunConfig config = run.config();
         assertEquals(new ComponentCall("mnist", org.nnx.spi.Arguments.EMPTY), config.dataset());

@@ -37,7 +37,7 @@ class SweepsTest {
         assertEquals("learning_rate=0.001,batch_size=32,sampling=random", names.get(11));
         assertEquals(12, names.stream().distinct().count());
         for (RunPlan run : plan.runs()) {
-            Map<String, String> varying = run.varying();
+            Map<String, String> varying = run.varying().asMap();
             assertEquals(Double.parseDouble(varying.get("learning_rate")), run.config().learningRate());
             assertEquals(Integer.parseInt(varying.get("batch_size")), run.config().batchSize());
             assertEquals(varying.get("sampling"), run.config().sampling().name().toLowerCase());

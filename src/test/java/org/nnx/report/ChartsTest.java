@@ -199,7 +199,7 @@ class ChartsTest {
     }
 
     private static RunResult run(String name, List<MetricsRow> rows) {
-        return new RunResult(new org.nnx.model.RunPlan(name, Map.of(), SyntheticResults.config(0.1, 2, 1)),
-                RunStatus.OK, "", rows, Double.NaN, Double.NaN, Double.NaN, 0, 0, Map.of(), Map.of());
+        return RunResult.builder(new org.nnx.model.RunPlan(name, org.nnx.model.SweptValues.NONE,
+                SyntheticResults.config(0.1, 2, 1)), RunStatus.OK).metrics(rows).build();
     }
 }

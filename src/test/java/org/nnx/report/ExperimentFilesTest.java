@@ -28,9 +28,10 @@ class ExperimentFilesTest {
         Files.writeString(source, "experiment seeds {}\n");
         List<RunResult> runs = new java.util.ArrayList<>(written.runs());
         RunResult first = runs.get(0);
-        runs.set(0, new RunResult(first.plan(), first.status(), first.reason(), first.metrics(), first.trainAccuracy(),
-                first.testAccuracy(), first.loss(), first.seconds(), first.samplesPerSecond(), first.provenance(),
-                Map.of("1:dense.W", 3.1e-9)));
+        runs.set(0, RunResult.builder(first.plan(), first.status()).reason(first.reason()).metrics(first.metrics())
+                .accuracies(first.trainAccuracy(), first.testAccuracy()).loss(first.loss()).seconds(first.seconds())
+                .samplesPerSecond(first.samplesPerSecond()).provenance(first.provenance())
+                .gradientCheck(Map.of("1:dense.W", 3.1e-9)).build());
         written = new ExperimentResult(new org.nnx.model.ExperimentPlan(written.plan().name(), written.plan().description(),
                 source, written.plan().runs(), written.plan().effectiveConfig()), runs);
         Path directory = temp.resolve("out").resolve("seeds");

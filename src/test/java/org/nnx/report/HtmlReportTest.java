@@ -1,5 +1,7 @@
 package org.nnx.report;
 
+import org.nnx.train.Provenance;
+import org.nnx.model.SweptValues;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,10 +38,10 @@ class HtmlReportTest {
     @Test
     void everyPieceOfUserTextIsEscaped() {
         String evil = "<img src=x onerror=alert(1)>";
-        Map<String, String> varying = Map.of("set<ting>", "v<al>");
+        SweptValues varying = SweptValues.of(Map.of("set<ting>", "v<al>"));
         RunPlan plan = new RunPlan("run" + evil, varying, SyntheticResults.config(0.1, 10, 5));
-        RunResult run = new RunResult(plan, RunStatus.FAILED, "reason" + evil, List.of(), Double.NaN, Double.NaN,
-                Double.NaN, 1, 1, Map.of("key" + evil, "value" + evil), Map.of());
+        RunResult run = RunResult.builder(plan, RunStatus.FAILED).reason("reason" + evil).seconds(1).samplesPerSecond(1)
+                .provenance(new Provenance(Map.of("key" + evil, "value" + evil))).build();
         ExperimentPlan experiment = new ExperimentPlan("name" + evil, "description" + evil, Path.of("file<x>.nnx"),
                 List.of(plan), "config" + evil);
         String html = page(new ExperimentResult(experiment, List.of(run)));
@@ -57,8 +59,8 @@ class HtmlReportTest {
         List<RunResult> runs = SyntheticResults.handMade().runs();
         assertEquals(2, HtmlReport.bestRun(runs));
         RunResult diverged = runs.get(0);
-        RunResult luckyButDiverged = new RunResult(diverged.plan(), RunStatus.DIVERGED, "NaN", diverged.metrics(),
-                0.99, 0.99, Double.NaN, 1, 1, Map.of(), Map.of());
+        RunResult luckyButDiverged = RunResult.builder(diverged.plan(), RunStatus.DIVERGED).reason("NaN")
+                .metrics(diverged.metrics()).accuracies(0.99, 0.99).seconds(1).samplesPerSecond(1).build();
         assertEquals(2, HtmlReport.bestRun(List.of(luckyButDiverged, runs.get(1), runs.get(2))));
         assertEquals(-1, HtmlReport.bestRun(List.of(luckyButDiverged)));
         assertEquals(-1, HtmlReport.bestRun(List.of()));

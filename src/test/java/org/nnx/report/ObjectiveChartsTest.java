@@ -1,5 +1,6 @@
 package org.nnx.report;
 
+import org.nnx.model.SweptValues;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -192,7 +193,7 @@ class ObjectiveChartsTest {
         assertEquals(100, chart.getXYPlot().getDomainAxis().getUpperBound());
         assertEquals(RunColors.of(1), chart.getXYPlot().getRenderer(0).getSeriesPaint(1));
 
-        ObjectiveRun flat = new ObjectiveRun("flat", Map.of(), ObjectiveReportTest.square(0), List.of(0.0), 0.1, 2,
+        ObjectiveRun flat = new ObjectiveRun("flat", SweptValues.NONE, ObjectiveReportTest.square(0), List.of(0.0), 0.1, 2,
                 GradientMode.BACKPROP);
         ObjectiveResult zero = new ObjectiveResult(flat, RunStatus.OK, "", List.of(new double[] {0}),
                 List.of(0.0), 0);

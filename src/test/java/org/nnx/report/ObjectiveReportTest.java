@@ -1,5 +1,6 @@
 package org.nnx.report;
 
+import org.nnx.model.SweptValues;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -65,7 +66,7 @@ class ObjectiveReportTest {
     static List<ObjectiveRun> runs(Formula formula, List<Double> start, long steps, String... learningRates) {
         List<ObjectiveRun> runs = new ArrayList<>();
         for (String rate : learningRates) {
-            runs.add(new ObjectiveRun("learning_rate=" + rate, Map.of("learning_rate", rate), formula, start,
+            runs.add(new ObjectiveRun("learning_rate=" + rate, SweptValues.of(Map.of("learning_rate", rate)), formula, start,
                     Double.parseDouble(rate), steps, new GradientMode(GradientMode.Kind.NUMERICAL,
                             GradientMode.DEFAULT_H, GradientMode.DEFAULT_TOLERANCE)));
         }
@@ -138,7 +139,7 @@ class ObjectiveReportTest {
     void everyPieceOfUserTextIsEscaped() {
         String evil = "<img src=x onerror=alert(1)>";
         Formula f = bowl(2);
-        ObjectiveRun run = new ObjectiveRun("run" + evil, Map.of("set<ting>", "v<al>"), f, List.of(1.0, 1.0), 0.1, 3,
+        ObjectiveRun run = new ObjectiveRun("run" + evil, SweptValues.of(Map.of("set<ting>", "v<al>")), f, List.of(1.0, 1.0), 0.1, 3,
                 GradientMode.BACKPROP);
         ObjectiveResult result = new ObjectiveResult(run, RunStatus.STOPPED, "reason" + evil,
                 List.of(new double[] {1, 1}), List.of(2.0), 0.01);

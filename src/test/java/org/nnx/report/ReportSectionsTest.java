@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.nnx.analysis.RunSettings;
 import org.nnx.train.ExperimentResult;
 
 /** What the page says, checked on synthetic experiments with charts stubbed out. */
@@ -33,10 +32,10 @@ class ReportSectionsTest {
             double loss = i == 1 ? 2.30 : i == 2 ? 10.29 : 2.36 + 0.05 * Math.sin(i);
             rows.add(SyntheticResults.row(i, (float) loss, i % 50 == 0 ? 0.1 : Double.NaN, i % 50 == 0 ? 0.0955 : Double.NaN));
         }
-        org.nnx.model.RunPlan plan = new org.nnx.model.RunPlan("learning_rate=10", Map.of("learning_rate", "10"),
-                SyntheticResults.config(10, 200, 50));
-        org.nnx.train.RunResult run = new org.nnx.train.RunResult(plan, org.nnx.train.RunStatus.OK, "", rows, 0.1, 0.0955,
-                2.36, 1, 1, Map.of());
+        org.nnx.model.RunPlan plan = new org.nnx.model.RunPlan("learning_rate=10",
+                org.nnx.model.SweptValues.of(Map.of("learning_rate", "10")), SyntheticResults.config(10, 200, 50));
+        org.nnx.train.RunResult run = org.nnx.train.RunResult.builder(plan, org.nnx.train.RunStatus.OK).metrics(rows)
+                .accuracies(0.1, 0.0955).loss(2.36).seconds(1).samplesPerSecond(1).build();
         ExperimentResult result = new ExperimentResult(new org.nnx.model.ExperimentPlan("x", "", null, List.of(plan), ""),
                 List.of(run));
         ReportModel.Run seen = ReportModel.of(new ReportedExperiment(result, "")).runs.get(0);
@@ -95,22 +94,6 @@ class ReportSectionsTest {
         String seeds = HtmlReportTest.page(SyntheticResults.repeats(100));
         assertTrue(seeds.contains("<span class=\"del\">-     seed 7</span><span class=\"ins\">+     seed 9</span>"),
                 "a repeat's seed differs from the base");
-    }
-
-    @Test
-    void runSettingsRecoverEveryVariant() {
-        String config = "experiment x {\n    model {\n        dense 10 | 20\n        relu\n    }\n"
-                + "    optimizer momentum(momentum = 0.5 | 0.9)\n    learning_rate 0.1\n}\n";
-        RunSettings.Texts texts = RunSettings.of(config).orElseThrow();
-        assertEquals(4, texts.byRun().size());
-        String run = texts.byRun().get(Map.of("dense", "20", "optimizer.momentum", "0.9"));
-        assertNotNull(run, texts.byRun().keySet().toString());
-        List<LineDiff.Line> diff = LineDiff.diff(texts.base(), run);
-        assertEquals(List.of("-        dense 10 | 20", "+        dense 20", "-    optimizer momentum(momentum = 0.5 | 0.9)",
-                "+    optimizer momentum(momentum = 0.9)"), diff.stream().filter(l -> l.kind() != ' ')
-                .map(l -> l.kind() + l.text()).toList());
-        assertTrue(RunSettings.of("not nnx {").isEmpty());
-        assertEquals("experiment x {\n    seed 3\n}\n", RunSettings.withSeed("experiment x {\n}\n", "3"));
     }
 
     @Test

@@ -73,7 +73,7 @@ class ReportWriterTest {
             SummaryCsv.Row row = summary.rows().get(i);
             assertEquals(run.name(), row.run());
             assertEquals(run.status(), row.status());
-            assertEquals(run.plan().varying(), row.swept());
+            assertEquals(run.plan().varying().asMap(), row.swept());
             assertEquals(run.testAccuracy(), row.testAccuracy());
             assertEquals(run.trainAccuracy(), row.trainAccuracy());
             assertEquals((float) run.loss(), (float) row.loss());
@@ -195,8 +195,8 @@ class ReportWriterTest {
     @Test
     void runsWithoutAnyRowsStillGetAnEmptyMetricsFile() throws IOException {
         RunResult ok = result.runs().get(1);
-        RunResult failed = new RunResult(ok.plan(), org.nnx.train.RunStatus.FAILED, "dataset file missing: a/b.csv",
-                List.of(), Double.NaN, Double.NaN, Double.NaN, 0.01, 0, java.util.Map.of(), java.util.Map.of());
+        RunResult failed = RunResult.builder(ok.plan(), org.nnx.train.RunStatus.FAILED)
+                .reason("dataset file missing: a/b.csv").seconds(0.01).build();
         ExperimentResult oneFailed = new ExperimentResult(result.plan(), List.of(failed));
         Path directory = temp.resolve("failed");
         ReportWriter.write(oneFailed, directory);

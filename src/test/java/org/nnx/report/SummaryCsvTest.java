@@ -1,5 +1,6 @@
 package org.nnx.report;
 
+import org.nnx.model.SweptValues;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,9 +27,9 @@ class SummaryCsvTest {
 
     @Test
     void experimentWithoutSweepHasNoSweptColumns() throws IOException {
-        RunPlan plan = new RunPlan("two_layer_net", Map.of(), SyntheticResults.config(0.1, 10, 5));
-        RunResult run = new RunResult(plan, RunStatus.OK, "", List.of(SyntheticResults.row(1, 0.5f, 0.5, 0.5)),
-                0.5, 0.5, 0.5, 1, 100, Map.of(), Map.of());
+        RunPlan plan = new RunPlan("two_layer_net", SweptValues.NONE, SyntheticResults.config(0.1, 10, 5));
+        RunResult run = RunResult.builder(plan, RunStatus.OK).metrics(List.of(SyntheticResults.row(1, 0.5f, 0.5, 0.5)))
+                .accuracies(0.5, 0.5).loss(0.5).seconds(1).samplesPerSecond(100).build();
         ExperimentResult result = new ExperimentResult(
                 new ExperimentPlan("two_layer_net", "", Path.of("x.nnx"), List.of(plan), ""), List.of(run));
         String csv = SummaryCsv.toCsv(result);
@@ -45,9 +46,9 @@ class SummaryCsvTest {
     void aSweptSettingNamedLikeAResultColumnIsReadByPosition() throws IOException {
         Map<String, String> varying = new LinkedHashMap<>();
         varying.put("loss", "mse");
-        RunPlan plan = new RunPlan("loss=mse", varying, SyntheticResults.config(0.1, 10, 5));
-        RunResult run = new RunResult(plan, RunStatus.STOPPED, "interrupted", List.of(), 0.25, 0.75, 1.5, 2, 300,
-                Map.of(), Map.of());
+        RunPlan plan = new RunPlan("loss=mse", SweptValues.of(varying), SyntheticResults.config(0.1, 10, 5));
+        RunResult run = RunResult.builder(plan, RunStatus.STOPPED).reason("interrupted").accuracies(0.25, 0.75)
+                .loss(1.5).seconds(2).samplesPerSecond(300).build();
         ExperimentResult result = new ExperimentResult(
                 new ExperimentPlan("losses", "", Path.of("x.nnx"), List.of(plan), ""), List.of(run));
         String csv = SummaryCsv.toCsv(result);
@@ -79,8 +80,7 @@ class SummaryCsvTest {
         ExperimentResult handMade = SyntheticResults.handMade();
         RunResult first = handMade.runs().get(0);
         String reason = "failed: \"x\", then\ny";
-        RunResult failed = new RunResult(first.plan(), RunStatus.FAILED, reason, List.of(), Double.NaN, Double.NaN,
-                Double.NaN, 0, 0, Map.of(), Map.of());
+        RunResult failed = RunResult.notRun(first.plan(), RunStatus.FAILED, reason);
         ExperimentResult result = new ExperimentResult(handMade.plan(), List.of(failed));
         SummaryCsv.Row row = SummaryCsv.read(new StringReader(SummaryCsv.toCsv(result)), "s.csv").rows().get(0);
         assertEquals(reason, row.reason());

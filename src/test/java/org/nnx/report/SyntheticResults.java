@@ -6,15 +6,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.nnx.spi.ComponentCall;
-import org.nnx.model.EarlyStop;
-import org.nnx.model.GradientMode;
 import org.nnx.model.ExperimentPlan;
 import org.nnx.model.RunConfig;
 import org.nnx.model.RunPlan;
-import org.nnx.model.Sampling;
+import org.nnx.model.SweptValues;
 import org.nnx.model.TrainingLength;
 import org.nnx.spi.Arguments;
+import org.nnx.analysis.Analyzer;
+import org.nnx.dsl.NnxParser;
+import org.nnx.dsl.SourceFile;
+import org.nnx.plugin.Registries;
+import org.nnx.registry.DatasetLoader;
 import org.nnx.train.ExperimentResult;
+import org.nnx.train.Provenance;
 import org.nnx.train.MetricsRow;
 import org.nnx.train.RunResult;
 import org.nnx.train.RunStatus;
@@ -37,7 +41,7 @@ final class SyntheticResults {
         List<RunPlan> plans = new ArrayList<>();
         List<RunResult> runs = new ArrayList<>();
         for (String rate : rates) {
-            RunPlan plan = new RunPlan("learning_rate=" + rate, Map.of("learning_rate", rate),
+            RunPlan plan = new RunPlan("learning_rate=" + rate, SweptValues.of(Map.of("learning_rate", rate)),
                     config(Double.parseDouble(rate), iterations, evaluateEvery));
             plans.add(plan);
             runs.add(run(plan, Double.parseDouble(rate), iterations, evaluateEvery));
@@ -79,37 +83,57 @@ final class SyntheticResults {
         RunPlan sgd = plan("0.1", "sgd");
         RunPlan adam = plan("0.1", "adam");
         List<RunResult> runs = List.of(
-                new RunResult(diverging, RunStatus.DIVERGED, "loss became NaN at iteration 4", List.of(
+                result(diverging, RunStatus.DIVERGED, "loss became NaN at iteration 4", List.of(
                         row(1, 2.302585f, nan, nan),
                         row(2, 57.25f, 0.1, 0.098),
                         row(3, 3.5e9f, nan, nan),
                         row(4, Float.NaN, nan, nan)),
-                        0.1, 0.098, nan, 0.5, 16000, PROVENANCE, Map.of()),
-                new RunResult(sgd, RunStatus.OK, "", List.of(
+                        0.1, 0.098, nan, 0.5, 16000, PROVENANCE),
+                result(sgd, RunStatus.OK, "", List.of(
                         row(1, 2.3f, nan, nan),
                         row(2, 1.5f, 0.61, 0.6),
                         row(3, 0.875f, nan, nan),
                         row(4, 0.5f, 0.9235, 0.9125)),
-                        0.9235, 0.9125, 0.5f, 12.3456, 15234.56, PROVENANCE, Map.of()),
-                new RunResult(adam, RunStatus.OK, "", List.of(
+                        0.9235, 0.9125, 0.5f, 12.3456, 15234.56, PROVENANCE),
+                result(adam, RunStatus.OK, "", List.of(
                         row(1, 2.25f, nan, nan),
                         row(2, 0.75f, 0.8, 0.79),
                         row(3, 0.4f, nan, nan),
                         row(4, 0.1f, 0.97125, 0.955)),
-                        0.97125, 0.955, 0.1f, 60.0, 20000, PROVENANCE, Map.of()));
+                        0.97125, 0.955, 0.1f, 60.0, 20000, PROVENANCE));
         ExperimentPlan experiment = new ExperimentPlan("lr_sweep", DESCRIPTION, Path.of("experiments", "lr.nnx"),
                 List.of(diverging, sgd, adam), "experiment lr_sweep {\n    learning_rate 10 | 0.1\n"
                         + "    optimizer sgd | adam\n    note \"<b>bold</b>\"\n}\n");
         return new ExperimentResult(experiment, runs);
     }
 
-    static final Map<String, String> PROVENANCE = Map.of("blas", "pure Java", "jdk", "17.0.15");
+    static final Provenance PROVENANCE = new Provenance(Map.of("blas", "pure Java", "jdk", "17.0.15"));
+
+    /** A result with every number given. */
+    static RunResult result(RunPlan plan, RunStatus status, String reason, List<MetricsRow> metrics,
+                            double trainAccuracy, double testAccuracy, double loss, double seconds,
+                            double samplesPerSecond, Provenance provenance) {
+        return RunResult.builder(plan, status).reason(reason).metrics(metrics)
+                .accuracies(trainAccuracy, testAccuracy).loss(loss).seconds(seconds)
+                .samplesPerSecond(samplesPerSecond).provenance(provenance).build();
+    }
+
+    /** The plan {@code nnx run} makes of one experiment's text, through the analyzer and the built-ins. */
+    static ExperimentPlan analyzed(String config) {
+        var parsed = NnxParser.parse(new SourceFile(Path.of("experiment.nnx"), config));
+        var registry = Registries.builtins();
+        var result = new Analyzer(registry, new DatasetLoader(registry)).analyze(List.of(parsed.file().orElseThrow()));
+        if (!result.ok()) {
+            throw new AssertionError(result.diagnostics().toString());
+        }
+        return result.plans().get(0);
+    }
 
     private static RunPlan plan(String learningRate, String optimizer) {
         Map<String, String> varying = new java.util.LinkedHashMap<>();
         varying.put("learning_rate", learningRate);
         varying.put("optimizer", optimizer);
-        return new RunPlan("learning_rate=" + learningRate + ",optimizer=" + optimizer, varying,
+        return new RunPlan("learning_rate=" + learningRate + ",optimizer=" + optimizer, SweptValues.of(varying),
                 config(Double.parseDouble(learningRate), 4, 2));
     }
 
@@ -120,12 +144,18 @@ final class SyntheticResults {
     }
 
     static RunConfig config(double learningRate, long iterations, long evaluateEvery) {
-        return new RunConfig(new ComponentCall("mnist", Arguments.EMPTY),
-                List.of(new ComponentCall("dense", Arguments.of("units", 50L)), new ComponentCall("sigmoid", null),
-                        new ComponentCall("dense", Arguments.of("units", 10L))),
-                new ComponentCall("cross_entropy", null), new ComponentCall("sgd", null), learningRate, BATCH_SIZE,
-                TrainingLength.iterations(iterations), Sampling.SHUFFLE, 42, evaluateEvery, 0, 0, EarlyStop.OFF,
-                GradientMode.BACKPROP);
+        return RunConfig.builder()
+                .dataset(new ComponentCall("mnist", Arguments.EMPTY))
+                .layers(List.of(new ComponentCall("dense", Arguments.of("units", 50L)),
+                        new ComponentCall("sigmoid", Arguments.EMPTY),
+                        new ComponentCall("dense", Arguments.of("units", 10L))))
+                .loss(new ComponentCall("cross_entropy", Arguments.EMPTY))
+                .learningRate(learningRate)
+                .batchSize(BATCH_SIZE)
+                .length(TrainingLength.iterations(iterations))
+                .seed(42)
+                .evaluateEvery(evaluateEvery)
+                .build();
     }
 
     private static RunResult run(RunPlan plan, double rate, int iterations, int evaluateEvery) {
@@ -161,8 +191,8 @@ final class SyntheticResults {
         String reason = diverges ? "loss became NaN at iteration " + last : "";
         double seconds = 0.004 * last + 0.5;
         double samplesPerSecond = last * (double) BATCH_SIZE / (0.004 * last);
-        return new RunResult(plan, status, reason, rows, train, test, rows.get(rows.size() - 1).loss(), seconds,
-                samplesPerSecond, Map.of("blas", "pure Java", "jdk", "17.0.15", "dataset", "mnist 8000/2000"), Map.of());
+        return result(plan, status, reason, rows, train, test, rows.get(rows.size() - 1).loss(), seconds,
+                samplesPerSecond, new Provenance(Map.of("blas", "pure Java", "jdk", "17.0.15", "dataset", "mnist 8000/2000")));
     }
 
     /**
@@ -170,7 +200,7 @@ final class SyntheticResults {
      * with units and with adam, the learning rate has a sweet spot, sgd at the two largest rates diverges,
      * and the smallest rate barely moves. Batch size 50 makes twice as many iterations per epoch, so the
      * runs line up by epoch only in charts of their own. The runs' swept values come from the configuration
-     * itself through {@link org.nnx.analysis.RunSettings}, so they match what {@code nnx run} would name.
+     * itself through the analyzer, so they match what {@code nnx run} would name.
      */
     static ExperimentResult sweep80(int iterations) {
         String config = """
@@ -190,16 +220,17 @@ final class SyntheticResults {
                     seed 42
                 }
                 """.formatted(iterations);
-        var texts = org.nnx.analysis.RunSettings.of(config).orElseThrow();
         List<RunPlan> plans = new ArrayList<>();
         List<RunResult> runs = new ArrayList<>();
-        for (Map<String, String> varying : texts.byRun().keySet()) {
-            String name = String.join(",", varying.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+        for (RunPlan analyzed : analyzed(config).runs()) {
+            Map<String, String> varying = analyzed.varying().asMap();
+            String name = analyzed.name();
             double rate = Double.parseDouble(varying.get("learning_rate"));
             boolean adam = varying.get("optimizer").equals("adam");
             int units = Integer.parseInt(varying.values().iterator().next());
             int batch = Integer.parseInt(varying.get("batch_size"));
-            RunPlan plan = new RunPlan(name, varying, config(rate, iterations, iterations / 10));
+            RunPlan plan = new RunPlan(name, analyzed.varying(), config(rate, iterations, iterations / 10),
+                    analyzed.configuration(), analyzed.settings());
             plans.add(plan);
             boolean diverges = !adam && rate >= 0.3 || adam && rate >= 1;
             double ceiling = 0.80 + 0.035 * Math.log(units / 25.0) / Math.log(2) + (adam ? 0.025 : 0)
@@ -234,13 +265,12 @@ final class SyntheticResults {
                     seed 42
                 }
                 """.formatted(iterations);
-        var texts = org.nnx.analysis.RunSettings.of(config).orElseThrow();
         List<RunPlan> plans = new ArrayList<>();
         List<RunResult> runs = new ArrayList<>();
-        for (Map<String, String> varying : texts.byRun().keySet()) {
-            double rate = Double.parseDouble(varying.get("learning_rate"));
-            RunPlan plan = new RunPlan("learning_rate=" + varying.get("learning_rate"), varying,
-                    config(rate, iterations, iterations / 20));
+        for (RunPlan analyzed : analyzed(config).runs()) {
+            double rate = Double.parseDouble(analyzed.varying().get("learning_rate"));
+            RunPlan plan = new RunPlan(analyzed.name(), analyzed.varying(), config(rate, iterations, iterations / 20),
+                    analyzed.configuration(), analyzed.settings());
             plans.add(plan);
             double speed = rate >= 10 ? 1 : rate >= 1 ? 0.9 : rate >= 0.1 ? 0.45 : rate >= 0.01 ? 0.08 : 0.004;
             double ceiling = rate >= 1 ? 0.90 : 0.93;
@@ -271,13 +301,13 @@ final class SyntheticResults {
                 """.formatted(iterations);
         List<RunPlan> plans = new ArrayList<>();
         List<RunResult> runs = new ArrayList<>();
+        List<RunPlan> analyzed = analyzed(config).runs();
         for (String rate : List.of("0.1", "0.05")) {
             for (int k = 0; k < 3; k++) {
-                Map<String, String> varying = new java.util.LinkedHashMap<>();
-                varying.put("learning_rate", rate);
-                varying.put("seed", Integer.toString(7 + k));
-                RunPlan plan = new RunPlan("learning_rate=" + rate + ",seed=" + (7 + k), varying,
-                        config(Double.parseDouble(rate), iterations, iterations / 10), "learning_rate=" + rate);
+                RunPlan named = analyzed.get(plans.size());
+                RunPlan plan = new RunPlan(named.name(), named.varying(),
+                        config(Double.parseDouble(rate), iterations, iterations / 10), named.configuration(),
+                        named.settings());
                 plans.add(plan);
                 // Close enough that three seeds cannot tell them apart.
                 double ceiling = rate.equals("0.1") ? 0.915 : 0.911;
@@ -320,9 +350,9 @@ final class SyntheticResults {
         RunStatus status = diverges ? RunStatus.DIVERGED : RunStatus.OK;
         String reason = diverges ? "loss became NaN at iteration " + last : "";
         double seconds = 0.002 * last * batch / 100.0 + 0.4;
-        return new RunResult(plan, status, reason, rows, train, test, rows.get(rows.size() - 1).loss(), seconds,
-                last * (double) batch / (seconds - 0.4), Map.of("nnx", "0.1.0", "blas", "pure Java",
+        return result(plan, status, reason, rows, train, test, rows.get(rows.size() - 1).loss(), seconds,
+                last * (double) batch / (seconds - 0.4), new Provenance(Map.of("nnx", "0.1.0", "blas", "pure Java",
                         "jdk", "Debian 17.0.15", "dataset", "mnist 8000/2000 sha256:3f1c…", "seed",
-                        plan.varying().getOrDefault("seed", "42")));
+                        plan.varying().getOrDefault("seed", "42"))));
     }
 }

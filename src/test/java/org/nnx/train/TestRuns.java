@@ -164,7 +164,7 @@ final class TestRuns {
 
     /** Trains on {@code dataset}, handing the trained network to {@code trained}. */
     RunResult train(Dataset dataset, long limit, java.util.function.Consumer<Network> trained) {
-        RunPlan plan = new RunPlan("test", java.util.Map.of(), config(limit));
+        RunPlan plan = new RunPlan("test", org.nnx.model.SweptValues.NONE, config(limit));
         return new Trainer(registry, new StopSignal()).train(plan, dataset, TrainingListener.NONE, 0, 1, cores, trained);
     }
 
