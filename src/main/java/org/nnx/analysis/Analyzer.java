@@ -37,13 +37,7 @@ public final class Analyzer {
         }
     }
 
-    private static final List<DefinitionCheck> EXPERIMENT_CHECKS = List.of(
-            new KnownStatements(),
-            new RequiredStatements(),
-            new ModelLayers(),
-            new ModelFitsDataset(),
-            new PluginLayersConform(),
-            new EarlyStopNeedsValidation());
+    private final List<DefinitionCheck> experimentChecks;
 
     private static final List<DefinitionCheck> OBJECTIVE_CHECKS = List.of(
             new KnownStatements(),
@@ -53,7 +47,21 @@ public final class Analyzer {
     private final AnalysisContext context;
 
     public Analyzer(ComponentRegistry registry, DatasetLoader datasets) {
+        this(registry, datasets, Runtime.getRuntime().maxMemory());
+    }
+
+    /** @param memoryBytes the memory a run may take, data included: the heap's limit */
+    Analyzer(ComponentRegistry registry, DatasetLoader datasets, long memoryBytes) {
         this.context = new AnalysisContext(registry, datasets);
+        this.experimentChecks = List.of(
+                new KnownStatements(),
+                new RequiredStatements(),
+                new ModelLayers(),
+                new ModelFitsDataset(),
+                new PluginLayersConform(),
+                new ValidationLeavesTrainingSamples(),
+                new RunFitsMemory(memoryBytes),
+                new EarlyStopNeedsValidation());
     }
 
     public Result analyze(List<NnxFile> files) {
@@ -92,7 +100,7 @@ public final class Analyzer {
             }
             List<Sweeps.Variant> variants = Sweeps.expand(effective.get(), diagnostics);
             List<DefinitionCheck> checks = definition.kind() == Definition.Kind.EXPERIMENT
-                    ? EXPERIMENT_CHECKS : OBJECTIVE_CHECKS;
+                    ? experimentChecks : OBJECTIVE_CHECKS;
             int before = diagnostics.count();
             List<BoundDefinition> bound = new ArrayList<>();
             for (Sweeps.Variant variant : variants) {

@@ -1,7 +1,6 @@
 package org.nnx.analysis;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -12,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nnx.dsl.NnxParser;
+import org.nnx.dsl.SourceFileException;
 import org.nnx.dsl.ast.Import;
 import org.nnx.dsl.ast.NnxFile;
 
@@ -77,13 +77,11 @@ final class Imports {
     private NnxFile read(Import anImport, Path shown) {
         String quoted = "\"" + anImport.path() + "\"";
         try {
-            if (Files.isDirectory(shown)) {
-                diagnostics.error(anImport.location(), "cannot import " + quoted + ": " + shown + " is a directory");
-                return null;
-            }
             NnxParser.Result parsed = NnxParser.parse(shown, shown);
             diagnostics.addAll(parsed.diagnostics());
             return parsed.file().orElse(null);
+        } catch (SourceFileException e) {
+            diagnostics.error(anImport.location(), "cannot import " + quoted + ": " + e.getMessage());
         } catch (NoSuchFileException e) {
             diagnostics.error(anImport.location(), "cannot import " + quoted + ": " + shown + " does not exist");
         } catch (IOException | RuntimeException e) {

@@ -65,6 +65,8 @@ public final class BuiltinPlugin implements NnxPlugin {
                                 ParameterSpec.initializer("init", "initial weights; default he next to relu, else xavier"),
                                 ParameterSpec.bool("bias", true, "whether to add a bias b")),
                         (arguments, inputSize) -> (int) arguments.integer("units"),
+                        (arguments, inputSize) -> ((long) inputSize + (arguments.bool("bias") ? 1 : 0))
+                                * arguments.integer("units"),
                         BuiltinPlugin::dense),
                 LayerDefinition.activation("sigmoid", "logistic activation 1 / (1 + e^-x)", a -> new Sigmoid()),
                 LayerDefinition.activation("relu", "rectified linear activation max(0, x)", a -> new Relu()),
@@ -80,6 +82,7 @@ public final class BuiltinPlugin implements NnxPlugin {
                                 "probability of dropping an entry; kept ones are scaled by 1/(1 − rate)")
                                 .in(Range.closedOpen(0, 1))),
                         (arguments, width) -> width,
+                        (arguments, width) -> 0,
                         (arguments, context) -> new Dropout(arguments.number("rate"), context.random())),
                 new LayerDefinition("batch_norm", "batch normalization: batch statistics while training, running ones after",
                         List.of(ParameterSpec.number("momentum", 0.9,
@@ -89,6 +92,8 @@ public final class BuiltinPlugin implements NnxPlugin {
                                         "added to the variance before its square root (PyTorch's and Caffe's 1e-5)")
                                         .in(Range.above(0))),
                         (arguments, width) -> width,
+                        // γ and β; the running mean and variance are as many again, but not trained.
+                        (arguments, width) -> 2L * width,
                         (arguments, context) -> new BatchNorm(context.inputSize(), arguments.number("momentum"),
                                 arguments.number("epsilon"), context.precision())));
     }
@@ -117,21 +122,26 @@ public final class BuiltinPlugin implements NnxPlugin {
     public List<OptimizerFactory> optimizers() {
         return List.of(
                 new OptimizerDefinition("sgd", "stochastic gradient descent W ← W − η·∂L/∂W", List.of(),
+                        0,
                         a -> new Sgd()),
                 new OptimizerDefinition("momentum", "momentum: v ← μ·v − η·g, W ← W + v",
                         List.of(momentum()),
+                        1,
                         a -> new Momentum(a.number("momentum"))),
                 new OptimizerDefinition("nesterov", "Nesterov momentum: v ← μ·v − η·g, W ← W + μ·v − η·g",
                         List.of(momentum()),
+                        1,
                         a -> new Momentum(a.number("momentum"), true)),
                 new OptimizerDefinition("adagrad", "AdaGrad: G ← G + g², W ← W − η·g / (√G + ε)",
                         List.of(epsilon(AdaGrad.DEFAULT_EPSILON)),
+                        1,
                         a -> new AdaGrad(a.number("epsilon"))),
                 new OptimizerDefinition("rmsprop", "RMSprop: s ← ρ·s + (1 − ρ)·g², W ← W − η·g / (√s + ε)",
                         List.of(ParameterSpec.number("decay", RmsProp.DEFAULT_DECAY,
                                         "ρ, fraction of the mean square of gradients kept at each step")
                                         .in(Range.closedOpen(0, 1)),
                                 epsilon(RmsProp.DEFAULT_EPSILON)),
+                        1,
                         a -> new RmsProp(a.number("decay"), a.number("epsilon"))),
                 new OptimizerDefinition("adam", "Adam with bias correction in the step size",
                         List.of(ParameterSpec.number("beta1", Adam.DEFAULT_BETA1,
@@ -139,6 +149,7 @@ public final class BuiltinPlugin implements NnxPlugin {
                                 ParameterSpec.number("beta2", Adam.DEFAULT_BETA2,
                                         "β₂, decay of the running mean of squared gradients").in(Range.closedOpen(0, 1)),
                                 epsilon(Adam.DEFAULT_EPSILON)),
+                        2,
                         a -> new Adam(a.number("beta1"), a.number("beta2"), a.number("epsilon"))));
     }
 

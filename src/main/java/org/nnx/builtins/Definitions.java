@@ -21,19 +21,30 @@ final class Definitions {
     private Definitions() {
     }
 
+    /** How many trainable numbers a layer has for its arguments and input width. */
+    @FunctionalInterface
+    interface ParameterCount {
+        long of(Arguments arguments, int inputSize);
+    }
+
     record LayerDefinition(String name, String description, List<ParameterSpec> parameters,
-                           ToIntBiFunction<Arguments, Integer> output,
+                           ToIntBiFunction<Arguments, Integer> output, ParameterCount parameterCount,
                            BiFunction<Arguments, LayerContext, Layer> maker) implements LayerFactory {
         /** An activation: no parameters, output as wide as the input. */
         static LayerDefinition activation(String name, String description, Function<Arguments, Layer> maker,
                                           ParameterSpec... parameters) {
             return new LayerDefinition(name, description, List.of(parameters), (arguments, width) -> width,
-                    (arguments, context) -> maker.apply(arguments));
+                    (arguments, width) -> 0, (arguments, context) -> maker.apply(arguments));
         }
 
         @Override
         public int outputSize(Arguments arguments, int inputSize) {
             return output.applyAsInt(arguments, inputSize);
+        }
+
+        @Override
+        public long parameterCount(Arguments arguments, int inputSize) {
+            return parameterCount.of(arguments, inputSize);
         }
 
         @Override
@@ -51,7 +62,8 @@ final class Definitions {
     }
 
     record OptimizerDefinition(String name, String description, List<ParameterSpec> parameters,
-                               Function<Arguments, Optimizer> maker) implements OptimizerFactory {
+                               int stateValuesPerParameter, Function<Arguments, Optimizer> maker)
+            implements OptimizerFactory {
         @Override
         public Optimizer create(Arguments arguments) {
             return maker.apply(arguments);

@@ -40,13 +40,18 @@ public final class NnxParser {
     private NnxParser() {
     }
 
+    /** The largest {@code .nnx} file nnx reads: far beyond any experiment, well short of a stray data file. */
+    public static final long MAX_FILE_BYTES = 4L << 20;
+
     /**
      * Reads a file as UTF-8 and parses it.
      *
      * @param shownAs the path diagnostics name the file by
-     * @throws IOException when the file cannot be read at all
+     * @throws SourceFileException when the path is not an {@code .nnx} file nnx will read (see there)
+     * @throws IOException         when the file cannot be read at all
      */
     public static Result parse(Path file, Path shownAs) throws IOException {
+        checkReadable(file, shownAs);
         byte[] bytes = Files.readAllBytes(file);
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
@@ -57,6 +62,27 @@ public final class NnxParser {
             return parse(new SourceFile(shownAs, text.startsWith("\uFEFF") ? text.substring(1) : text));
         } catch (CharacterCodingException e) {
             return invalidUtf8(shownAs, bytes);
+        }
+    }
+
+    /**
+     * Refuses, before opening it, a path that is not an {@code .nnx} file: reading a fifo would wait forever,
+     * a device would never end, and the lines of any other file would be quoted back in syntax errors.
+     */
+    private static void checkReadable(Path file, Path shownAs) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new SourceFileException(shownAs + " is a directory, not an .nnx file");
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new SourceFileException(shownAs + " is not a regular file (a device, a fifo or a socket)");
+        }
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        if (!name.endsWith(".nnx")) {
+            throw new SourceFileException(shownAs + " is not an .nnx file; nnx reads only files named *.nnx");
+        }
+        if (Files.isRegularFile(file) && Files.size(file) > MAX_FILE_BYTES) {
+            throw new SourceFileException(shownAs + " is " + Files.size(file) / (1 << 20) + " MB; an .nnx file may be at most "
+                    + (MAX_FILE_BYTES >> 20) + " MB");
         }
     }
 

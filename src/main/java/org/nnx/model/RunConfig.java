@@ -50,6 +50,14 @@ public record RunConfig(
                 .gradient(gradient);
     }
 
+    /**
+     * How many of {@code trainingSamples} a validation fraction holds out: n − ⌊n·(1 − fraction)⌋, rounded as
+     * Keras rounds its {@code validation_split}.
+     */
+    public static int heldOut(int trainingSamples, double fraction) {
+        return fraction == 0 ? 0 : trainingSamples - (int) Math.floor(trainingSamples * (1 - fraction));
+    }
+
     /** This configuration with another seed: one repeat of it. */
     public RunConfig withSeed(long newSeed) {
         return toBuilder().seed(newSeed).build();

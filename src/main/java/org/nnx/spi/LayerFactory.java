@@ -8,5 +8,14 @@ public interface LayerFactory extends Component {
         return inputSize;
     }
 
+    /**
+     * How many trainable numbers the layer has for an input of {@code inputSize}: nnx estimates a run's memory
+     * from it before anything trains, and refuses a model that cannot fit. A layer that does not say counts as
+     * having none.
+     */
+    default long parameterCount(Arguments arguments, int inputSize) {
+        return 0;
+    }
+
     Layer create(Arguments arguments, LayerContext context);
 }

@@ -110,6 +110,6 @@ class ExtendsImportTest {
         assertEquals(List.of(
                 a.replace("a.nnx", "") + "b.nnx:1:1: error: import cycle: a.nnx → b.nnx → a.nnx",
                 b + ":2:1: error: cannot import \"missing.nnx\": " + dir.resolve("missing.nnx") + " does not exist",
-                b + ":3:1: error: cannot import \"sub\": " + dir.resolve("sub") + " is a directory"), errors(result));
+                b + ":3:1: error: cannot import \"sub\": " + dir.resolve("sub") + " is a directory, not an .nnx file"), errors(result));
     }
 }

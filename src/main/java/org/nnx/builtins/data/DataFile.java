@@ -34,7 +34,10 @@ public record DataFile(String written, Path resolved) {
         return written;
     }
 
-    /** Checks that the file exists, is a regular file and is not empty. */
+    /**
+     * Checks that the file exists, is a regular file (reading a fifo would wait forever, a device would never
+     * end), is not empty, and is no larger than the memory nnx may use, which must hold what it reads.
+     */
     public void check() throws DatasetException {
         if (!Files.exists(resolved)) {
             boolean asWritten = Path.of(written).isAbsolute();
@@ -43,9 +46,18 @@ public record DataFile(String written, Path resolved) {
         if (Files.isDirectory(resolved)) {
             throw new DatasetException(written + ": is a directory, not a file");
         }
+        if (!Files.isRegularFile(resolved)) {
+            throw new DatasetException(written + ": is not a regular file (a device, a fifo or a socket)");
+        }
         try {
-            if (Files.size(resolved) == 0) {
+            long size = Files.size(resolved);
+            if (size == 0) {
                 throw new DatasetException(written + ": the file is empty");
+            }
+            long memory = Runtime.getRuntime().maxMemory();
+            if (size > memory) {
+                throw new DatasetException(written + ": the file is " + (size >> 20) + " MB, more than the "
+                        + (memory >> 20) + " MB of memory nnx may use (give it more with NNX_JAVA_OPTS=-Xmx…)");
             }
         } catch (IOException e) {
             throw new DatasetException(written + ": cannot read (" + reason(e) + ")");

@@ -247,6 +247,16 @@ class CsvDatasetTest {
     }
 
     @Test
+    void aFifoOrADeviceIsRefusedWithoutBeingRead() throws Exception {
+        Path fifo = directory.resolve("pipe.csv");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        assertEquals("pipe.csv: is not a regular file (a device, a fifo or a socket)",
+                org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                        () -> failure("path", "pipe.csv")));
+        assertEquals("/dev/zero: is not a regular file (a device, a fifo or a socket)", failure("path", "/dev/zero"));
+    }
+
+    @Test
     void aTestFileWithOtherColumns() {
         write(directory, "pets.csv", PETS);
         write(directory, "fewer.csv", "weight,kind\n1,cat\n");

@@ -1,0 +1,34 @@
+package org.nnx.analysis;
+
+import org.nnx.model.RunConfig;
+import org.nnx.spi.Dataset;
+import org.nnx.spi.DatasetContext;
+import org.nnx.spi.DatasetException;
+
+/** {@code validation F} holds out part of the training set; at least one sample must be left to train on. */
+final class ValidationLeavesTrainingSamples implements DefinitionCheck {
+    @Override
+    public void check(BoundDefinition experiment, AnalysisContext context, Diagnostics diagnostics) {
+        var validation = experiment.view().setting("validation");
+        var fraction = experiment.values("validation");
+        var datasetCall = experiment.component("dataset");
+        if (validation.isEmpty() || fraction.isEmpty() || datasetCall.isEmpty()) {
+            return;
+        }
+        Dataset dataset;
+        try {
+            dataset = context.datasets().load(datasetCall.get().name(), datasetCall.get().arguments(),
+                    new DatasetContext(experiment.view().baseDirectory(), experiment.seed()));
+        } catch (DatasetException | RuntimeException e) {
+            return;
+        }
+        int samples = dataset.train().size();
+        int heldOut = RunConfig.heldOut(samples, fraction.get().number("fraction"));
+        if (samples - heldOut < 1) {
+            diagnostics.error(validation.get().name().location(), "validation " + fraction.get().number("fraction")
+                    + " holds out " + heldOut + " of the " + samples + " training "
+                    + (samples == 1 ? "sample" : "samples") + " of dataset '" + datasetCall.get().name()
+                    + "', leaving none to train on");
+        }
+    }
+}
