@@ -40,6 +40,7 @@ final class Layers {
                 .layer("train").definedBy(root + ".train..")
                 .layer("report").definedBy(root + ".report..")
                 .layer("bench").definedBy(root + ".bench..")
+                .layer("files").definedBy(root + ".files..")
                 .layer("cli").definedBy(root + ".cli..")
                 .whereLayer("tensor").mayNotAccessAnyLayer()
                 .whereLayer("spi").mayOnlyAccessLayers("tensor")
@@ -51,12 +52,13 @@ final class Layers {
                 .whereLayer("dsl").mayNotAccessAnyLayer()
                 .whereLayer("model").mayOnlyAccessLayers("spi")
                 .whereLayer("analysis").mayOnlyAccessLayers("dsl", "model", "registry", "spi", "tensor")
-                .whereLayer("train").mayOnlyAccessLayers("model", "registry", "check", "spi", "tensor")
-                .whereLayer("report").mayOnlyAccessLayers("train", "model", "spi", "tensor")
+                .whereLayer("train").mayOnlyAccessLayers("model", "registry", "check", "files", "spi", "tensor")
+                .whereLayer("files").mayNotAccessAnyLayer()
+                .whereLayer("report").mayOnlyAccessLayers("train", "model", "files", "spi", "tensor")
                 .whereLayer("bench").mayOnlyAccessLayers("analysis", "dsl", "train", "model", "registry", "plugin",
-                        "builtins", "spi", "tensor")
+                        "builtins", "files", "spi", "tensor")
                 .whereLayer("cli").mayOnlyAccessLayers("bench", "report", "train", "analysis", "dsl", "model",
-                        "registry", "plugin", "check", "spi", "tensor");
+                        "registry", "plugin", "check", "files", "spi", "tensor");
     }
 
     /** Guice wires plugins and the command together; the numerics and the training loop never see it. */

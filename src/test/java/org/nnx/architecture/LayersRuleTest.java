@@ -18,8 +18,8 @@ class LayersRuleTest {
         EvaluationResult result = Layers.layers(ROOT).evaluate(FIXTURE);
         assertTrue(result.hasViolation());
         String report = result.getFailureReport().toString();
-        assertTrue(report.contains("where layer 'train' may only access layers ['model', 'registry', 'check', 'spi', "
-                + "'tensor']"), report);
+        assertTrue(report.contains("where layer 'train' may only access layers ['model', 'registry', 'check', 'files', "
+                + "'spi', 'tensor']"), report);
         assertTrue(report.contains("was violated (1 times)"), report);
         assertTrue(report.contains("Method <" + ROOT + ".train.TrainerThatKnowsABuiltInLayer.fusable(java.lang.Object)>"
                 + " checks instanceof <" + ROOT + ".nn.BuiltInLayer>"), report);
