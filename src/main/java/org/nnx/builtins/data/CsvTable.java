@@ -81,6 +81,10 @@ record CsvTable(DataFile file, List<String> columnNames, int columns, int labelC
             if (cause instanceof CharacterCodingException) {
                 return new DatasetException(file.name() + ": not UTF-8 text");
             }
+            if (cause instanceof NulRefusingReader.NulCharacterException nul) {
+                return new DatasetException(file.name() + ", line " + nul.line
+                        + ": a NUL character, which a text CSV file never has");
+            }
         }
         String message = String.valueOf(e.getMessage());
         // Commons CSV says where a quote goes wrong only inside its message text: take the line from there.
@@ -107,7 +111,8 @@ record CsvTable(DataFile file, List<String> columnNames, int columns, int labelC
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(file.open(), decoder), 1 << 16);
+        BufferedReader reader = new BufferedReader(
+                new NulRefusingReader(new InputStreamReader(file.open(), decoder)), 1 << 16);
         reader.mark(1);
         if (reader.read() != '\uFEFF') {
             reader.reset();

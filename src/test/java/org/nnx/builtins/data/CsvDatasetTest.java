@@ -247,6 +247,12 @@ class CsvDatasetTest {
     }
 
     @Test
+    void aNulCharacterIsAnErrorNotASpace() throws Exception {
+        write(directory, "nul.csv", "x,y,label\n1,2,a\n3,2\0,b\n");
+        assertEquals("nul.csv, line 3: a NUL character, which a text CSV file never has", failure("path", "nul.csv"));
+    }
+
+    @Test
     void aFifoOrADeviceIsRefusedWithoutBeingRead() throws Exception {
         Path fifo = directory.resolve("pipe.csv");
         assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
