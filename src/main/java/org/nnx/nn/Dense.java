@@ -3,9 +3,10 @@ package org.nnx.nn;
 import java.util.List;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
+import org.nnx.spi.DescendsInBackward;
 import org.nnx.spi.Initializer;
-import org.nnx.spi.Layer;
 import org.nnx.spi.Parameter;
+import org.nnx.spi.SkipsInputGradient;
 import org.nnx.tensor.MatMul;
 import org.nnx.tensor.Precision;
 import org.nnx.tensor.SplitLoop;
@@ -19,7 +20,7 @@ import org.nnx.tensor.Tensor;
  * into {@code db}, and returns {@code dy·Wᵀ}. Forward keeps a reference to its input (not a copy) for
  * backward, so the input must stay unchanged until then, as it does in a training step.
  */
-public final class Dense implements Layer {
+public final class Dense implements DescendsInBackward, SkipsInputGradient {
     private final int inputSize;
     private final int outputSize;
     private final Parameter weights;
@@ -150,22 +151,25 @@ public final class Dense implements Layer {
         return result;
     }
 
+    /** Only float parameters: the step is taken in the float product itself. */
+    @Override
+    public boolean canDescendInBackward() {
+        return weights.value().isFloat();
+    }
+
     /**
-     * From now on, backward takes a plain SGD step with {@code learningRate} instead of adding into the
-     * gradients, which it leaves alone: the trainer asks this for {@code optimizer sgd} without weight decay,
-     * where it saves a pass over the gradients to zero them and another to step (a twentieth of a big model's
-     * step). The weights then differ from the separate step's in the last bits, as the product rounds
-     * {@code W − η·xᵀ·dy} in one go. Only for float parameters.
+     * From now on, backward takes a plain SGD step with {@code learningRate} instead of adding into the gradients,
+     * which it leaves alone. The weights then differ from the separate step's in the last bits, as the product
+     * rounds {@code W − η·xᵀ·dy} in one go.
      */
+    @Override
     public void descendInBackward(double learningRate) {
         descentRate = (float) learningRate;
         biasStep = bias == null ? null : Tensor.zeros(Precision.FLOAT32, 1, outputSize);
     }
 
-    /**
-     * Tells the layer that its input is data, whose gradient nobody reads: {@link #backward} then skips the
-     * third matrix product (a fifth of a step of the book's net) and returns null.
-     */
+    /** From now on, {@link #backward} skips the product {@code dy·Wᵀ} and returns null. */
+    @Override
     public void skipInputGradient() {
         inputGradientNeeded = false;
     }
@@ -206,7 +210,7 @@ public final class Dense implements Layer {
      * summed row after row from {@code total[j]}, so the bits are those of adding one row at a time on one core.
      */
     private static final class ColumnSums extends SplitLoop {
-        /** Fewer columns than this are summed on one core: 128 rows of 32 columns take about a microsecond. */
+        /** Fewer columns than this are summed on one core: a narrow layer's sums cost less than the hand-off. */
         private static final int MIN_SPLIT_COLUMNS = 64;
 
         float[] g;
@@ -231,10 +235,9 @@ public final class Dense implements Layer {
 
         /**
          * Adds the four rows from {@code row} on, {@code cols} apart, into columns {@code [from, to)} of
-         * {@code total}, one after the other. JDK 17's JIT leaves these sums scalar (0.28 ns an element a row at
-         * a time, where the ReLU's loops take 0.08), so what saves time is keeping a column's running sum in a
-         * register for four rows: 128×512 floats in 11.5 µs instead of 18.5 µs. A method of its own, called many
-         * times a step, so that C2 compiles it in the first steps (see {@code SplitLoop.blocks}).
+         * {@code total}, one after the other. The JIT leaves these sums scalar, so a column's running sum is kept
+         * in a register for four rows instead of being stored after each. A method of its own, called many times
+         * a step, so that it is compiled early (see {@code SplitLoop.blocks}).
          */
         private static void addFourRows(float[] g, int row, int cols, float[] total, int from, int to) {
             int row1 = row + cols;

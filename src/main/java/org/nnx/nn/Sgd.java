@@ -1,17 +1,18 @@
 package org.nnx.nn;
 
 import java.util.List;
-import org.nnx.spi.Optimizer;
 import org.nnx.spi.Parameter;
+import org.nnx.spi.PlainGradientDescent;
 import org.nnx.tensor.SplitLoop;
 import org.nnx.tensor.Tensor;
 
 /**
  * Plain stochastic gradient descent: {@code value −= learningRate · gradient} for every parameter. It keeps
  * no state, and leaves the gradients as they are (the trainer zeroes them). Weight decay is not its business:
- * whoever applies {@code weight_decay} adds it into the gradients of the parameters that decay.
+ * whoever applies {@code weight_decay} adds it into the gradients of the parameters that decay. Being a
+ * {@link PlainGradientDescent}, its step may be taken inside the layers' backward instead.
  */
-public final class Sgd implements Optimizer {
+public final class Sgd implements PlainGradientDescent {
     private List<Parameter> parameters = List.of();
     private final FloatUpdate update = new FloatUpdate();
 

@@ -9,6 +9,11 @@
  * {@code META-INF/services/org.nnx.spi.NnxPlugin}, and states the SPI version it was compiled against
  * ({@link org.nnx.spi.NnxPlugin#spiVersion()}).
  *
+ * <p>Besides what every layer or optimizer does, one may say what more it can do by implementing a capability
+ * interface; nnx asks for these, never for a built-in class: {@link org.nnx.spi.Freezable},
+ * {@link org.nnx.spi.SkipsInputGradient} and {@link org.nnx.spi.DescendsInBackward} for layers,
+ * {@link org.nnx.spi.PlainGradientDescent} for optimizers. Each states when nnx calls it and what must hold.
+ *
  * <p>A plugin jar is loaded by a class loader of its own that sees the jar, this package,
  * {@link org.nnx.tensor} and the JDK, and nothing else: not the rest of nnx, not nnx's libraries, not other
  * plugins. A plugin author's build depends on the nnx artifact with scope {@code provided} and uses only

@@ -15,8 +15,8 @@ public final class BatchFill extends SplitLoop implements CorePair.Chunks {
     /** Fewer rows than this are filled on one core. */
     private static final int MIN_SPLIT_ROWS = 16;
     /**
-     * Rows a background chunk: about 2 µs for 784 features, the longest a product's half waits for the helper
-     * to finish the chunk it is in.
+     * Rows a background chunk: small, since a product's half that needs the helper waits for it to finish the
+     * chunk it is in.
      */
     private static final int ROWS_PER_CHUNK = 4;
 

@@ -20,9 +20,9 @@ import org.nnx.tensor.CorePair;
 /**
  * Trains every run of an experiment; a run that fails or diverges does not stop the others. Runs are
  * independent, so with {@code runsAtOnce > 1} they train side by side, one a core, each with a
- * single-threaded BLAS: on two cores that trains a sweep 1.8–2× faster than giving both cores to one run's
- * BLAS (see README, Speed). Every run's numbers are the same either way. A run that trains alone gets both
- * cores through a {@link CorePair}.
+ * single-threaded BLAS: a sweep's runs side by side use two cores better than one run's BLAS spread over both.
+ * Every run's numbers are the same either way. A run that trains alone gets both cores through a
+ * {@link CorePair}.
  */
 public final class ExperimentRunner {
     /** Sample images of each class the report shows, for image data. */

@@ -2,9 +2,10 @@ package org.nnx.train;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.nnx.nn.Dense;
+import org.nnx.spi.DescendsInBackward;
 import org.nnx.spi.Layer;
 import org.nnx.spi.Parameter;
+import org.nnx.spi.SkipsInputGradient;
 import org.nnx.tensor.SplitLoop;
 import org.nnx.tensor.Tensor;
 
@@ -49,30 +50,30 @@ public final class Network {
     }
 
     /**
-     * The first layer's input is data: training never reads its gradient, so a {@link Dense} there is told to
-     * skip that product, and {@link #backward} returns null.
+     * The first layer's input is data: training never reads its gradient, so a first layer that can
+     * ({@link SkipsInputGradient}) is told to skip it, and {@link #backward} may then return null.
      */
     public void skipInputGradient() {
-        if (!layers.isEmpty() && layers.get(0) instanceof Dense dense) {
-            dense.skipInputGradient();
+        if (!layers.isEmpty() && layers.get(0) instanceof SkipsInputGradient first) {
+            first.skipInputGradient();
         }
     }
 
     /**
-     * Makes every layer take a plain SGD step with {@code learningRate} in its backward
-     * ({@link Dense#descendInBackward}), when every layer with parameters is a float {@link Dense}; otherwise
-     * changes nothing and returns false.
+     * Makes every layer with parameters take a plain gradient-descent step with {@code learningRate} in its
+     * backward, when every one of them can ({@link DescendsInBackward}); otherwise changes nothing and returns
+     * false. All or none: a layer left out would never be stepped.
      */
     public boolean descendInBackward(double learningRate) {
         for (Layer layer : layers) {
             if (!layer.parameters().isEmpty()
-                    && !(layer instanceof Dense dense && dense.weights().value().isFloat())) {
+                    && !(layer instanceof DescendsInBackward descending && descending.canDescendInBackward())) {
                 return false;
             }
         }
         for (Layer layer : layers) {
-            if (layer instanceof Dense dense) {
-                dense.descendInBackward(learningRate);
+            if (!layer.parameters().isEmpty() && layer instanceof DescendsInBackward descending) {
+                descending.descendInBackward(learningRate);
             }
         }
         return true;

@@ -21,7 +21,7 @@ import org.nnx.tensor.Tensor;
  * values; the objective is the loss of the first {@value #SAMPLES} training samples in training mode. One
  * unfrozen forward draws the dropout masks, then every {@link Freezable} layer is frozen so that all of the
  * check's forwards are the same function. At most {@value #ENTRIES_PER_TENSOR} entries of each parameter tensor,
- * spread evenly over it, are differentiated, which keeps the check to a second or so for a 784-50-10 net.
+ * spread evenly over it, are differentiated, which keeps the check short however large the network.
  * Parameters are named {@code <layer position>:<layer name>.<parameter>}, e.g. {@code 1:dense.W}.
  */
 final class NetworkGradientCheck {

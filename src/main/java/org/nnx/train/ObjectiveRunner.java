@@ -8,12 +8,10 @@ import org.nnx.model.ObjectiveRun;
 
 /**
  * Gradient descent on a formula, x ← x − η·∇f(x), with ∇f exact (the formula's own reverse mode) or by
- * central differences. A run diverges when x or f stops being finite, or grows past
- * {@link #DIVERGENCE_FACTOR} times its start: with too large an η the steps overshoot further each time.
+ * central differences. A run diverges when f, or the largest coordinate of x, stops being finite or outgrows its
+ * start by the objectives' rule ({@link Divergence#OBJECTIVES}).
  */
 public final class ObjectiveRunner {
-    static final double DIVERGENCE_FACTOR = 1e10;
-
     private final StopSignal stop;
 
     public ObjectiveRunner(StopSignal stop) {
@@ -30,8 +28,8 @@ public final class ObjectiveRunner {
         double value = f.evaluate(x);
         points.add(x.clone());
         values.add(value);
-        double valueBound = DIVERGENCE_FACTOR * Math.max(1, Math.abs(value));
-        double pointBound = DIVERGENCE_FACTOR * Math.max(1, maxAbs(x));
+        double startValue = value;
+        double startSize = maxAbs(x);
         RunStatus status = RunStatus.OK;
         String reason = "";
         if (!Double.isFinite(value)) {
@@ -51,7 +49,8 @@ public final class ObjectiveRunner {
             value = f.evaluate(x);
             points.add(x.clone());
             values.add(value);
-            if (!Double.isFinite(value) || !allFinite(x) || Math.abs(value) > valueBound || maxAbs(x) > pointBound) {
+            if (Divergence.OBJECTIVES.exceeded(value, startValue)
+                    || Divergence.OBJECTIVES.exceeded(maxAbs(x), startSize)) {
                 status = RunStatus.DIVERGED;
                 reason = String.format(java.util.Locale.ROOT, "f = %.4g at step %d", value, step);
             }
@@ -78,20 +77,12 @@ public final class ObjectiveRunner {
         }
     }
 
+    /** The largest |x_i|; NaN when some x_i is NaN, so that a point that is not finite is never within bounds. */
     private static double maxAbs(double[] x) {
         double max = 0;
         for (double v : x) {
             max = Math.max(max, Math.abs(v));
         }
         return max;
-    }
-
-    private static boolean allFinite(double[] x) {
-        for (double v : x) {
-            if (!Double.isFinite(v)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -1,34 +1,26 @@
 package org.nnx.train;
 
-import org.nnx.check.GradientCheck;
-import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.function.Consumer;
-import org.nnx.spi.ComponentCall;
 import org.nnx.model.GradientMode;
 import org.nnx.model.RunConfig;
 import org.nnx.model.RunPlan;
-import org.nnx.nn.Sgd;
 import org.nnx.registry.ComponentRegistry;
-import org.nnx.registry.PluginProvenance;
 import org.nnx.spi.Dataset;
-import org.nnx.spi.Loss;
-import org.nnx.spi.Optimizer;
-import org.nnx.spi.Split;
 import org.nnx.tensor.Blas;
 import org.nnx.tensor.CorePair;
-import org.nnx.tensor.Precision;
 import org.nnx.tensor.SplitBlas;
-import org.nnx.tensor.Tensor;
 
 /**
  * Trains one run: mini-batch gradient descent, with periodic evaluation on the training, validation and test
- * sets. The loop allocates nothing per step once batch sizes repeat; randomness comes from the run's seed
- * alone, split into independent streams for initial weights (and dropout masks), for batches and for the
- * validation hold-out.
+ * sets. The run is set up by {@link TrainingSetup}, trained a {@link TrainingStep} at a time, evaluated when its
+ * {@link EvaluationSchedule} says, and ends early when its loss diverges ({@link Divergence#EXPERIMENTS}), when
+ * {@code early_stop} says so, or when the user stops it. Randomness comes from the run's seed alone, split into
+ * independent streams for initial weights (and dropout masks), for batches and for the validation hold-out.
  *
  * <p>What a run's settings do here: {@code weight_decay λ} adds {@code λ·W} to the gradient of every parameter
  * that decays and {@code λ/2·Σ‖W‖²} to every reported loss; {@code validation F} holds out part of the training
@@ -39,14 +31,8 @@ import org.nnx.tensor.Tensor;
  * tensor's largest error and names the ones above the tolerance in the reason, then trains by backprop.
  */
 public final class Trainer {
-    /** A loss above this many times the first one (and above {@link #DIVERGENCE_FLOOR}) counts as diverged. */
-    static final double DIVERGENCE_FACTOR = 1000;
-    static final double DIVERGENCE_FLOOR = 1e4;
-    /** Threads that share the central differences of {@code gradient numerical}: the machine's two cores. */
-    static final int NUMERICAL_THREADS = 2;
-
     private final ComponentRegistry registry;
-    private final Map<Dataset, String> checksums = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+    private final Map<Dataset, String> checksums = Collections.synchronizedMap(new IdentityHashMap<>());
     private final StopSignal stop;
 
     public Trainer(ComponentRegistry registry, StopSignal stop) {
@@ -96,195 +82,83 @@ public final class Trainer {
                               Consumer<Network> trained) {
         long started = System.nanoTime();
         RunConfig config = run.config();
-        List<MetricsRow> metrics = new ArrayList<>();
         Map<String, String> provenance = provenance(config, dataset);
         provenance.putAll(PluginProvenance.of(registry, config));
-        Map<String, Double> gradientCheck = Map.of();
-        RunStatus status = RunStatus.OK;
-        List<String> reasons = new ArrayList<>();
-        long trainingNanos = 0;
-        long samples = 0;
-        MetricsRow lastEvaluated = null;
-        double lastLoss = Double.NaN;
-        Network network = null;
+        RunRecord record = new RunRecord();
+        TrainingSetup setup = null;
         try {
-            // Independent streams, split in a fixed order: adding one never changes the numbers of another. The
-            // first is the initial weights' stream, which build() recreates for each network it makes.
-            SplittableRandom root = new SplittableRandom(config.seed());
-            root.split();
-            SplittableRandom batchRandom = root.split();
-            SplittableRandom holdOutRandom = root.split();
-            HoldOut parts = HoldOut.of(dataset.train(), config.validation(), holdOutRandom);
-            Split train = parts.training();
-            int features = dataset.features();
-            int classes = dataset.classes();
-            network = build(config, features, Precision.FLOAT32);
-            network.skipInputGradient();
-            Loss loss = newLoss(config);
-            Optimizer optimizer = registry.optimizer(config.optimizer().name()).create(config.optimizer().arguments());
-            optimizer.initialize(network.parameters());
-            WeightDecay weightDecay = new WeightDecay(config.weightDecay(), network.parameters());
-            EarlyStopping earlyStopping = new EarlyStopping(config.earlyStop(), parts.hasValidation());
-
-            GradientMode gradient = config.gradient();
-            if (gradient.kind() == GradientMode.Kind.CHECK) {
-                try {
-                    gradientCheck = NetworkGradientCheck.run(network, build(config, features, Precision.FLOAT64),
-                            config.layers().stream().map(ComponentCall::name).toList(), newLoss(config), train,
-                            features, classes);
-                    String failures = NetworkGradientCheck.failures(gradientCheck, gradient.tolerance());
-                    if (!failures.isEmpty()) {
-                        reasons.add(failures);
-                    }
-                } catch (RuntimeException e) {
-                    // A plugin layer that cannot run in float64 says nothing about training in float32: say so
-                    // and train anyway, as after a failed comparison.
-                    reasons.add("gradient check could not run: " + describe(e));
-                }
-            }
-
-            long iterations = config.length().iterations(train.size(), config.batchSize());
-            long perEpoch = Math.max(1, (train.size() + config.batchSize() - 1) / config.batchSize());
-            long evaluateEvery = config.evaluateEvery() > 0 ? config.evaluateEvery() : perEpoch;
-            Batches batches = new Batches(
-                    new BatchSampler(config.sampling(), train.size(), config.batchSize(), batchRandom), train,
-                    features, classes);
-            Evaluator evaluator = new Evaluator();
-            double firstLoss = Double.NaN;
-            listener.runStarted(run, index, runCount, iterations);
-
-            // Plain SGD without weight decay steps inside backward (Dense#descendInBackward): two passes over the
-            // gradients fewer a step. Decided after the gradient check, which needs real gradients.
-            boolean descendInBackward = optimizer instanceof Sgd && config.weightDecay() == 0
-                    && gradient.kind() != GradientMode.Kind.NUMERICAL
-                    && network.descendInBackward(config.learningRate());
-            try (BatchGradient batchGradient = descendInBackward ? BatchGradient.descending(network, loss)
-                    : gradientOf(config, network, loss, features)) {
-                for (long iteration = 1; iteration <= iterations; iteration++) {
-                    if (stop.requested()) {
-                        status = RunStatus.STOPPED;
-                        reasons.add("stopped by the user after " + (iteration - 1) + " of " + iterations
-                                + " iterations");
-                        break;
-                    }
-                    long stepStart = System.nanoTime();
-                    batches.next();
-                    if (iteration < iterations) {
-                        batches.prefetchNext();
-                    }
-                    double batchLoss;
-                    try {
-                        batchLoss = batchGradient.compute(batches.features(), batches.targets());
-                        // The penalty at the weights the batch loss was computed at, before the step moves them.
-                        batchLoss += weightDecay.penalty();
-                        weightDecay.addGradients();
-                        if (!descendInBackward) {
-                            optimizer.step(config.learningRate());
-                        }
-                    } catch (RuntimeException | Error e) {
-                        // The step's own failure is the one to report; the prefetch must still be finished.
-                        try {
-                            batches.awaitPrefetch();
-                        } catch (RuntimeException | Error alsoFailed) {
-                            e.addSuppressed(alsoFailed);
-                        }
-                        throw e;
-                    }
-                    batches.awaitPrefetch();
-                    trainingNanos += System.nanoTime() - stepStart;
-                    samples += batches.count();
-                    lastLoss = batchLoss;
-                    double epoch = (double) samples / train.size();
-
-                    if (iteration == 1) {
-                        firstLoss = batchLoss;
-                    }
-                    if (!Double.isFinite(batchLoss)
-                            || batchLoss > Math.max(DIVERGENCE_FLOOR, DIVERGENCE_FACTOR * firstLoss)) {
-                        metrics.add(new MetricsRow(iteration, epoch, batchLoss, Double.NaN, Double.NaN));
-                        status = RunStatus.DIVERGED;
-                        reasons.add(String.format(java.util.Locale.ROOT, "loss became %.4g at iteration %d",
-                                batchLoss, iteration));
-                        break;
-                    }
-                    MetricsRow row = new MetricsRow(iteration, epoch, batchLoss, Double.NaN, Double.NaN);
-                    boolean stopEarly = false;
-                    if (iteration % evaluateEvery == 0 || iteration == iterations) {
-                        // Losses include the penalty, as the batch loss does (and as Keras reports them).
-                        double penalty = weightDecay.penalty();
-                        Evaluator.Evaluation onTrain = evaluator.evaluate(network, loss, train, features, classes)
-                                .plusLoss(penalty);
-                        Evaluator.Evaluation onTest = evaluator.evaluate(network, loss, dataset.test(), features,
-                                classes).plusLoss(penalty);
-                        Evaluator.Evaluation onValidation = parts.hasValidation()
-                                ? evaluator.evaluate(network, loss, parts.validation(), features, classes)
-                                        .plusLoss(penalty)
-                                : Evaluator.Evaluation.NONE;
-                        row = new MetricsRow(iteration, epoch, batchLoss, onTrain.accuracy(), onTest.accuracy(),
-                                onValidation.accuracy(), onValidation.loss());
-                        lastEvaluated = row;
-                        listener.evaluated(row);
-                        stopEarly = earlyStopping.shouldStop(earlyStopping.pick(onTrain, onTest, onValidation));
-                    }
-                    metrics.add(row);
-                    listener.iterationDone(iteration, batchLoss, samples / (trainingNanos / 1e9));
-                    if (stopEarly) {
-                        reasons.add(earlyStopping.reason(iteration));
-                        break;
-                    }
-                }
+            setup = TrainingSetup.prepare(registry, config, dataset);
+            setup.notes().forEach(record::note);
+            listener.runStarted(run, index, runCount, setup.schedule().iterations());
+            try (TrainingStep step = setup.newStep()) {
+                iterate(setup, step, record, listener);
             }
         } catch (RuntimeException | LinkageError e) {
-            status = RunStatus.FAILED;
-            reasons.add(describe(e));
+            record.end(RunStatus.FAILED, describe(e));
         }
-        if (network != null) {
-            trained.accept(network);
+        if (setup != null) {
+            trained.accept(setup.network());
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        RunResult result = RunResult.builder(run, status)
-                .reason(String.join("; ", reasons))
-                .metrics(metrics)
-                .accuracies(lastEvaluated == null ? Double.NaN : lastEvaluated.trainAccuracy(),
-                        lastEvaluated == null ? Double.NaN : lastEvaluated.testAccuracy())
-                .loss(lastLoss)
-                .seconds(seconds)
-                .samplesPerSecond(trainingNanos == 0 ? 0 : samples / (trainingNanos / 1e9))
+        RunResult result = record.result(run)
+                .seconds((System.nanoTime() - started) / 1e9)
                 .provenance(new Provenance(provenance))
-                .gradientCheck(gradientCheck)
+                .gradientCheck(setup == null ? Map.of() : setup.gradientCheck())
                 .build();
         listener.runFinished(result);
         return result;
     }
 
-    /**
-     * The run's layers, made from the seed's initial-weights stream: the trained network and any float64 or
-     * replica copy of it start from the same draws, and dropout layers split the same mask streams off it.
-     */
-    private Network build(RunConfig config, int features, Precision precision) {
-        SplittableRandom initRandom = new SplittableRandom(config.seed()).split();
-        return new NetworkBuilder(registry).build(config.layers(), features, precision, initRandom);
-    }
-
-    private Loss newLoss(RunConfig config) {
-        return registry.loss(config.loss().name()).create(config.loss().arguments());
-    }
-
-    /** Backprop, or central differences on {@link #NUMERICAL_THREADS} threads with one replica each. */
-    private BatchGradient gradientOf(RunConfig config, Network network, Loss loss, int features) {
-        if (config.gradient().kind() != GradientMode.Kind.NUMERICAL) {
-            return BatchGradient.backprop(network, loss);
+    /** The iterations: each a step, then the divergence rule, the evaluation when due, and early stopping. */
+    private void iterate(TrainingSetup setup, TrainingStep step, RunRecord record, TrainingListener listener) {
+        long iterations = setup.schedule().iterations();
+        Evaluator evaluator = new Evaluator();
+        double firstLoss = Double.NaN;
+        for (long iteration = 1; iteration <= iterations; iteration++) {
+            if (stop.requested()) {
+                record.end(RunStatus.STOPPED, "stopped by the user after " + (iteration - 1) + " of " + iterations
+                        + " iterations");
+                return;
+            }
+            double batchLoss = step.take(iteration < iterations);
+            record.stepped(batchLoss, step.samplesPerSecond());
+            double epoch = (double) step.samples() / setup.training().size();
+            if (iteration == 1) {
+                firstLoss = batchLoss;
+            }
+            MetricsRow row = new MetricsRow(iteration, epoch, batchLoss, Double.NaN, Double.NaN);
+            if (Divergence.EXPERIMENTS.exceeded(batchLoss, firstLoss)) {
+                record.add(row);
+                record.end(RunStatus.DIVERGED, String.format(Locale.ROOT, "loss became %.4g at iteration %d",
+                        batchLoss, iteration));
+                return;
+            }
+            boolean stopEarly = false;
+            if (setup.schedule().due(iteration)) {
+                stopEarly = evaluate(setup, evaluator, row, record, listener);
+            } else {
+                record.add(row);
+            }
+            listener.iterationDone(iteration, batchLoss, step.samplesPerSecond());
+            if (stopEarly) {
+                record.note(setup.earlyStopping().reason(iteration));
+                return;
+            }
         }
-        List<Network> replicas = new ArrayList<>();
-        List<Loss> losses = new ArrayList<>();
-        for (int thread = 0; thread < NUMERICAL_THREADS; thread++) {
-            replicas.add(build(config, features, Precision.FLOAT32));
-            losses.add(newLoss(config));
-        }
-        return new NumericalGradient(network, loss, replicas, losses, config.gradient().h());
     }
 
-    private static String describe(Throwable e) {
+    /** Evaluates after the step of {@code row}, records the row with the evaluation; true to stop early. */
+    private static boolean evaluate(TrainingSetup setup, Evaluator evaluator, MetricsRow row, RunRecord record,
+                                    TrainingListener listener) {
+        Evaluations evaluations = Evaluations.of(evaluator, setup);
+        MetricsRow evaluated = evaluations.row(row.iteration(), row.epoch(), row.loss());
+        record.addEvaluated(evaluated);
+        listener.evaluated(evaluated);
+        EarlyStopping earlyStopping = setup.earlyStopping();
+        return earlyStopping.shouldStop(evaluations.watched(earlyStopping));
+    }
+
+    /** The exception's class and message, for a run's reason. */
+    static String describe(Throwable e) {
         String message = e.getMessage();
         return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }

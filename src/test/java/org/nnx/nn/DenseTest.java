@@ -1,6 +1,7 @@
 package org.nnx.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -9,7 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.nnx.spi.DescendsInBackward;
 import org.nnx.spi.Parameter;
+import org.nnx.spi.SkipsInputGradient;
 import org.nnx.tensor.CorePair;
 import org.nnx.tensor.Precision;
 import org.nnx.tensor.Tensor;
@@ -182,6 +185,33 @@ class DenseTest {
         for (int j = 0; j < 3; j++) {
             assertEquals(plain.bias().value().get(j), stepping.bias().value().get(j));
         }
+    }
+
+    @Test
+    void skippingTheInputGradientLeavesTheParameterGradientsAsTheyWere() {
+        Dense skipping = handMade();
+        assertTrue(skipping instanceof SkipsInputGradient);
+        skipping.skipInputGradient();
+        skipping.forward(Tensor.of(2, 2, 1, 2, -1, 0.5f), true);
+        assertNull(skipping.backward(Tensor.of(2, 3, 1, 0, -1, 2, 1, 0)));
+        // The numbers of backwardMatchesHandComputedNumbers.
+        float[] dW = {-1, -1, -1, 3, 0.5f, -2};
+        for (int i = 0; i < dW.length; i++) {
+            assertEquals(dW[i], skipping.weights().gradient().get(i), 1e-6, "dW[" + i + "]");
+        }
+        float[] db = {3, 1, -1};
+        for (int j = 0; j < db.length; j++) {
+            assertEquals(db[j], skipping.bias().gradient().get(j), 1e-6, "db[" + j + "]");
+        }
+    }
+
+    @Test
+    void onlyAFloatLayerCanDescendInBackward() {
+        DescendsInBackward float32 = handMade();
+        assertTrue(float32.canDescendInBackward());
+        DescendsInBackward float64 = new Dense(2, 3, true, new ZerosInitializer(), Precision.FLOAT64,
+                new SplittableRandom(1));
+        assertFalse(float64.canDescendInBackward());
     }
 
     @Test

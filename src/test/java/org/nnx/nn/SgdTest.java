@@ -1,10 +1,14 @@
 package org.nnx.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.nnx.spi.Optimizer;
 import org.nnx.spi.Parameter;
+import org.nnx.spi.PlainGradientDescent;
 import org.nnx.tensor.Precision;
 import org.nnx.tensor.Tensor;
 
@@ -26,5 +30,15 @@ class SgdTest {
         assertEquals(2.8, b.value().get(0), 1e-15);
         // The gradients are the trainer's to zero.
         assertEquals(0.5, w.gradient().get(0));
+    }
+
+    @Test
+    void itIsPlainGradientDescentAndTheOtherOptimizersAreNot() {
+        assertTrue(new Sgd() instanceof PlainGradientDescent);
+        // Each keeps state between steps (a velocity, an accumulator, moments), so none may be stepped in backward.
+        for (Optimizer optimizer : List.of(new Momentum(0.9, false), new AdaGrad(1e-7), new RmsProp(0.99, 1e-7),
+                new Adam(0.9, 0.999, 1e-7))) {
+            assertFalse(optimizer instanceof PlainGradientDescent, optimizer.getClass().getSimpleName());
+        }
     }
 }

@@ -80,14 +80,14 @@ class GradientModesTest {
         assertEquals(RunStatus.OK, result.status(), result.reason());
         // Built in order: the trained network's two counting layers, then each replica's two.
         List<TestLayers.Counting> layers = TestLayers.COUNTING;
-        assertEquals(2 * (1 + Trainer.NUMERICAL_THREADS), layers.size());
+        assertEquals(2 * (1 + TrainingSetup.NUMERICAL_THREADS), layers.size());
         // The trained network: one forward a step, plus the evaluation at the end: the 20 training samples in
         // one chunk, the 2 000 test samples in two.
         assertEquals(3 + 1 + 2, layers.get(0).forwards());
         assertEquals(3 + 1 + 2, layers.get(1).forwards());
         int perturbedForwards = 0;
         java.util.Set<String> threads = new java.util.HashSet<>();
-        for (int replica = 1; replica <= Trainer.NUMERICAL_THREADS; replica++) {
+        for (int replica = 1; replica <= TrainingSetup.NUMERICAL_THREADS; replica++) {
             // Nothing before the first dense layer is ever re-run.
             assertEquals(0, layers.get(2 * replica).forwards());
             perturbedForwards += layers.get(2 * replica + 1).forwards();
@@ -96,7 +96,7 @@ class GradientModesTest {
         // Two forwards per entry of the first dense layer (784·2 + 2 of them) per step, 3 steps; the last dense
         // layer's entries re-run only that layer, not the counting layer before it.
         assertEquals(2 * (784 * 2 + 2) * 3, perturbedForwards);
-        assertEquals(Trainer.NUMERICAL_THREADS, threads.size(), "threads " + threads);
+        assertEquals(TrainingSetup.NUMERICAL_THREADS, threads.size(), "threads " + threads);
     }
 
     @Test

@@ -1,10 +1,12 @@
-package org.nnx.registry;
+package org.nnx.train;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.nnx.spi.ComponentCall;
 import org.nnx.model.RunConfig;
+import org.nnx.registry.ComponentKind;
+import org.nnx.registry.ComponentRegistry;
+import org.nnx.registry.PluginOrigin;
 import org.nnx.spi.Arguments;
 import org.nnx.spi.Component;
 import org.nnx.spi.ComponentCall;

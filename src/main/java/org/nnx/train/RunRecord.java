@@ -1,0 +1,57 @@
+package org.nnx.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.nnx.model.RunPlan;
+
+/**
+ * What a run has recorded so far, from which its {@link RunResult} is made: how it ended and why, a metrics row an
+ * iteration, the last evaluated row, and the last batch loss and throughput.
+ */
+final class RunRecord {
+    private RunStatus status = RunStatus.OK;
+    private final List<String> reasons = new ArrayList<>();
+    private final List<MetricsRow> metrics = new ArrayList<>();
+    private MetricsRow lastEvaluated;
+    private double lastLoss = Double.NaN;
+    private double samplesPerSecond;
+
+    /** Adds to the reason without changing the status: an ok run may still say something. */
+    void note(String reason) {
+        reasons.add(reason);
+    }
+
+    /** The run ends as {@code status}, for {@code reason}. */
+    void end(RunStatus status, String reason) {
+        this.status = status;
+        reasons.add(reason);
+    }
+
+    /** A step took place: its batch loss, and the steps' throughput so far. */
+    void stepped(double batchLoss, double samplesPerSecond) {
+        this.lastLoss = batchLoss;
+        this.samplesPerSecond = samplesPerSecond;
+    }
+
+    /** An iteration's row, without an evaluation. */
+    void add(MetricsRow row) {
+        metrics.add(row);
+    }
+
+    /** An iteration's row, with an evaluation: the run's final accuracies unless another follows. */
+    void addEvaluated(MetricsRow row) {
+        metrics.add(row);
+        lastEvaluated = row;
+    }
+
+    /** The result so far; the caller adds the timing, provenance and gradient check. */
+    RunResult.Builder result(RunPlan run) {
+        return RunResult.builder(run, status)
+                .reason(String.join("; ", reasons))
+                .metrics(metrics)
+                .accuracies(lastEvaluated == null ? Double.NaN : lastEvaluated.trainAccuracy(),
+                        lastEvaluated == null ? Double.NaN : lastEvaluated.testAccuracy())
+                .loss(lastLoss)
+                .samplesPerSecond(samplesPerSecond);
+    }
+}

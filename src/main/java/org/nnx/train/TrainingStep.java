@@ -1,0 +1,93 @@
+package org.nnx.train;
+
+import org.nnx.spi.Optimizer;
+
+/**
+ * One training step on the next mini-batch: the batch made current (and the one after it started filling in
+ * the background), the gradient, the {@code weight_decay} penalty and its gradient, and the optimizer's step
+ * unless the layers took it in backward. The step times itself; that time is training time, the throughput a run
+ * reports. Nothing is allocated per step once batch sizes repeat.
+ *
+ * <p>Made by {@link TrainingSetup#newStep()}, and usable without the rest of the trainer: a benchmark can time
+ * exactly what a run's step does. Close it to release the threads of {@code gradient numerical}.
+ */
+public final class TrainingStep implements AutoCloseable {
+    private final Batches batches;
+    private final BatchGradient gradient;
+    private final WeightDecay weightDecay;
+    /** Null when backward takes the step. */
+    private final Optimizer optimizer;
+    private final double learningRate;
+    private long nanos;
+    private long samples;
+
+    TrainingStep(Batches batches, BatchGradient gradient, WeightDecay weightDecay, Optimizer optimizer,
+                 double learningRate) {
+        this.batches = batches;
+        this.gradient = gradient;
+        this.weightDecay = weightDecay;
+        this.optimizer = optimizer;
+        this.learningRate = learningRate;
+    }
+
+    /**
+     * Trains on the next batch.
+     *
+     * @param anotherFollows whether another step will follow, whose batch is then filled in the background
+     * @return the batch's mean loss plus the penalty, both at the weights before the step
+     */
+    public double take(boolean anotherFollows) {
+        long start = System.nanoTime();
+        batches.next();
+        if (anotherFollows) {
+            batches.prefetchNext();
+        }
+        double batchLoss;
+        try {
+            batchLoss = descend();
+        } catch (RuntimeException | Error e) {
+            // The step's own failure is the one to report; the prefetch must still be finished.
+            try {
+                batches.awaitPrefetch();
+            } catch (RuntimeException | Error alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            throw e;
+        }
+        batches.awaitPrefetch();
+        nanos += System.nanoTime() - start;
+        samples += batches.count();
+        return batchLoss;
+    }
+
+    private double descend() {
+        double batchLoss = gradient.compute(batches.features(), batches.targets());
+        // The penalty at the weights the batch loss was computed at, before the step moves them.
+        batchLoss += weightDecay.penalty();
+        weightDecay.addGradients();
+        if (optimizer != null) {
+            optimizer.step(learningRate);
+        }
+        return batchLoss;
+    }
+
+    /** The samples trained on so far, over all steps. */
+    public long samples() {
+        return samples;
+    }
+
+    /** The time the steps so far took, in nanoseconds. */
+    public long nanos() {
+        return nanos;
+    }
+
+    /** Samples per second of the steps so far; 0 before the first. */
+    public double samplesPerSecond() {
+        return nanos == 0 ? 0 : samples / (nanos / 1e9);
+    }
+
+    @Override
+    public void close() {
+        gradient.close();
+    }
+}
