@@ -123,7 +123,7 @@ public final class ExperimentRunner {
         try {
             Dataset dataset = load(plan, config);
             return Optional.of(DatasetSummary.of(dataset,
-                    HoldOut.heldOut(dataset.train().size(), config.validation()), SAMPLES_PER_CLASS));
+                    RunConfig.heldOut(dataset.train().size(), config.validation()), SAMPLES_PER_CLASS));
         } catch (DatasetException | RuntimeException e) {
             return Optional.empty();
         }

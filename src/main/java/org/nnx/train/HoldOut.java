@@ -1,5 +1,6 @@
 package org.nnx.train;
 
+import org.nnx.model.RunConfig;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 import org.nnx.spi.Split;
@@ -24,11 +25,6 @@ record HoldOut(Split training, Split validation) {
      *
      * @throws IllegalArgumentException when the fraction is outside [0, 1) or would leave nothing to train on
      */
-    /** How many of {@code size} training samples a validation fraction holds out: n − ⌊n(1 − F)⌋, as Keras rounds. */
-    static int heldOut(int size, double fraction) {
-        return fraction == 0 ? 0 : size - (int) Math.floor(size * (1 - fraction));
-    }
-
     static HoldOut of(Split train, double fraction, RandomGenerator random) {
         if (!(fraction >= 0 && fraction < 1)) {
             throw new IllegalArgumentException("validation fraction must be in [0, 1): " + fraction);
@@ -37,7 +33,7 @@ record HoldOut(Split training, Split validation) {
         if (fraction == 0) {
             return new HoldOut(train, new IndexedSplit(train, new int[0]));
         }
-        int trainingSize = size - heldOut(size, fraction);
+        int trainingSize = size - RunConfig.heldOut(size, fraction);
         if (trainingSize < 1) {
             throw new IllegalArgumentException("validation " + fraction + " of " + size
                     + " training samples leaves none to train on");
