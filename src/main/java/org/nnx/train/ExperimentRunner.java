@@ -87,27 +87,32 @@ public final class ExperimentRunner {
     private RunResult runOne(ExperimentPlan plan, int index, TrainingListener listener, CorePair cores) {
         RunPlan run = plan.runs().get(index);
         if (stop.requested()) {
-            RunResult skipped = RunResult.notRun(run, RunStatus.STOPPED, "stopped by the user before it started");
-            listener.runFinished(skipped);
-            return skipped;
+            return finished(listener, RunResult.notRun(run, RunStatus.STOPPED, "stopped by the user before it started"));
         }
         Dataset dataset;
         try {
             dataset = load(plan, run.config());
-        } catch (DatasetException | RuntimeException e) {
-            RunResult failed = RunResult.notRun(run, RunStatus.FAILED, e.getMessage());
-            listener.runFinished(failed);
-            return failed;
+        } catch (DatasetException e) {
+            return finished(listener, RunResult.notRun(run, RunStatus.FAILED, e.getMessage()));
+        } catch (Throwable e) {
+            return finished(listener, RunResult.builder(run, RunStatus.FAILED).reason(RunFailure.reason(e))
+                    .trace(RunFailure.trace(e)).build());
         }
         return trainer.train(run, dataset, listener, index, plan.runs().size(), cores);
+    }
+
+    private static RunResult finished(TrainingListener listener, RunResult result) {
+        listener.runFinished(result);
+        return result;
     }
 
     private static RunResult resultOf(Future<RunResult> future, RunPlan run) {
         try {
             return future.get();
         } catch (ExecutionException e) {
-            // Trainer catches what a run throws; this is what escapes even that, e.g. an OutOfMemoryError.
-            return RunResult.notRun(run, RunStatus.FAILED, String.valueOf(e.getCause()));
+            // Trainer catches what a run throws; this is what escapes even that, a listener's failure say.
+            return RunResult.builder(run, RunStatus.FAILED).reason(RunFailure.reason(e.getCause()))
+                    .trace(RunFailure.trace(e.getCause())).build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return RunResult.notRun(run, RunStatus.STOPPED, "interrupted");

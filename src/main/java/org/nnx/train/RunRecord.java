@@ -15,6 +15,7 @@ final class RunRecord {
     private MetricsRow lastEvaluated;
     private double lastLoss = Double.NaN;
     private double samplesPerSecond;
+    private String trace = "";
 
     /** Adds to the reason without changing the status: an ok run may still say something. */
     void note(String reason) {
@@ -25,6 +26,12 @@ final class RunRecord {
     void end(RunStatus status, String reason) {
         this.status = status;
         reasons.add(reason);
+    }
+
+    /** The run failed: {@code reason} in a line, {@code trace} for {@code --debug}. */
+    void fail(String reason, String trace) {
+        end(RunStatus.FAILED, reason);
+        this.trace = trace;
     }
 
     /** A step took place: its batch loss, and the steps' throughput so far. */
@@ -52,6 +59,7 @@ final class RunRecord {
                 .accuracies(lastEvaluated == null ? Double.NaN : lastEvaluated.trainAccuracy(),
                         lastEvaluated == null ? Double.NaN : lastEvaluated.testAccuracy())
                 .loss(lastLoss)
-                .samplesPerSecond(samplesPerSecond);
+                .samplesPerSecond(samplesPerSecond)
+                .trace(trace);
     }
 }

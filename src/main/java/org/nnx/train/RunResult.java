@@ -20,6 +20,7 @@ import org.nnx.model.RunPlan;
  * @param gradientCheck     with {@code gradient check}: the largest relative error between backprop and central
  *                          differences of each parameter tensor, by name ({@code 1:dense.W}) in the network's
  *                          order; empty otherwise
+ * @param trace             the stack trace of what ended a failed run, for {@code --debug}; empty otherwise
  */
 public record RunResult(
         RunPlan plan,
@@ -32,9 +33,11 @@ public record RunResult(
         double seconds,
         double samplesPerSecond,
         Provenance provenance,
-        Map<String, Double> gradientCheck) {
+        Map<String, Double> gradientCheck,
+        String trace) {
 
     public RunResult {
+        trace = trace == null ? "" : trace;
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(status, "status");
         reason = reason == null ? "" : reason;
@@ -69,6 +72,7 @@ public record RunResult(
         private double samplesPerSecond;
         private Provenance provenance = Provenance.NONE;
         private Map<String, Double> gradientCheck = Map.of();
+        private String trace = "";
 
         private Builder(RunPlan plan, RunStatus status) {
             this.plan = plan;
@@ -117,9 +121,14 @@ public record RunResult(
             return this;
         }
 
+        public Builder trace(String value) {
+            trace = value;
+            return this;
+        }
+
         public RunResult build() {
             return new RunResult(plan, status, reason, metrics, trainAccuracy, testAccuracy, loss, seconds,
-                    samplesPerSecond, provenance, gradientCheck);
+                    samplesPerSecond, provenance, gradientCheck, trace);
         }
     }
 }

@@ -93,8 +93,8 @@ public final class Trainer {
             try (TrainingStep step = setup.newStep()) {
                 iterate(setup, step, record, listener);
             }
-        } catch (RuntimeException | LinkageError e) {
-            record.end(RunStatus.FAILED, describe(e));
+        } catch (Throwable e) {
+            record.fail(RunFailure.reason(e), RunFailure.trace(e));
         }
         if (setup != null) {
             trained.accept(setup.network());
@@ -155,12 +155,6 @@ public final class Trainer {
         listener.evaluated(evaluated);
         EarlyStopping earlyStopping = setup.earlyStopping();
         return earlyStopping.shouldStop(evaluations.watched(earlyStopping));
-    }
-
-    /** The exception's class and message, for a run's reason. */
-    static String describe(Throwable e) {
-        String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 
     private Map<String, String> provenance(RunConfig config, Dataset dataset) {

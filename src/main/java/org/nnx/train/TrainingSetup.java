@@ -111,7 +111,7 @@ public final class TrainingSetup {
                 notes.add(failures);
             }
         } catch (RuntimeException e) {
-            notes.add("gradient check could not run: " + Trainer.describe(e));
+            notes.add("gradient check could not run: " + RunFailure.reason(e));
         }
     }
 

@@ -23,7 +23,7 @@ final class TestLayers implements NnxPlugin {
     private TestLayers() {
     }
 
-    /** The built-ins plus {@code broken}, {@code counting} and {@code float32_only}. */
+    /** The built-ins plus {@code broken}, {@code counting}, {@code float32_only}, {@code out_of_memory}, {@code recursing}. */
     static ComponentRegistry registry() {
         return Registries.of(List.of(new BuiltinPlugin(), new TestLayers()));
     }
@@ -48,6 +48,20 @@ final class TestLayers implements NnxPlugin {
                             throw new IllegalArgumentException("float32_only takes float32 only");
                         }
                         return super.forward(input, training);
+                    }
+                }),
+                factory("out_of_memory", (arguments, context) -> new Counting() {
+                    @Override
+                    public Tensor forward(Tensor input, boolean training) {
+                        // More than any heap the tests run with: the JVM refuses it at once, as a real run would.
+                        long[] hog = new long[Integer.MAX_VALUE - 8];
+                        return super.forward(input, training && hog.length > 0);
+                    }
+                }),
+                factory("recursing", (arguments, context) -> new Counting() {
+                    @Override
+                    public Tensor forward(Tensor input, boolean training) {
+                        return forward(input, training);
                     }
                 }),
                 factory("counting", (arguments, context) -> {

@@ -142,9 +142,10 @@ final class TestRuns {
     }
 
     RunConfig config(long limit) {
-        return new RunConfig(new ComponentCall("mnist", Arguments.of("limit", limit)), layers,
-                new ComponentCall(loss, Arguments.EMPTY), optimizer, learningRate, batchSize, length, sampling, seed,
-                evaluateEvery, weightDecay, validation, earlyStop, gradient);
+        return RunConfig.builder().dataset(new ComponentCall("mnist", Arguments.of("limit", limit))).layers(layers)
+                .loss(new ComponentCall(loss, Arguments.EMPTY)).optimizer(optimizer).learningRate(learningRate)
+                .batchSize(batchSize).length(length).sampling(sampling).seed(seed).evaluateEvery(evaluateEvery)
+                .weightDecay(weightDecay).validation(validation).earlyStop(earlyStop).gradient(gradient).build();
     }
 
     /** The built-in digits with the first {@code limit} training samples. */
