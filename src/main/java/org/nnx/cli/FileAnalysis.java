@@ -1,0 +1,82 @@
+package org.nnx.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.nnx.analysis.Analyzer;
+import org.nnx.dsl.Diagnostic;
+import org.nnx.dsl.NnxParser;
+import org.nnx.dsl.ast.NnxFile;
+import org.nnx.plugin.PluginException;
+import org.nnx.registry.ComponentRegistry;
+import org.nnx.registry.DatasetLoader;
+
+/**
+ * Reads, parses and checks {@code .nnx} files into {@link Plans}. Every problem of every file is reported,
+ * sorted, before nnx gives up; nothing is trained for a file with an error.
+ */
+final class FileAnalysis {
+    private final ComponentRegistry registry;
+    private final DatasetLoader datasets;
+    private final Terminal terminal;
+
+    FileAnalysis(ComponentRegistry registry, DatasetLoader datasets, Terminal terminal) {
+        this.registry = registry;
+        this.datasets = datasets;
+        this.terminal = terminal;
+    }
+
+    /** @throws CommandFailure (status 2) after reporting why a file cannot be read or is wrong */
+    Plans analyze(List<Path> paths) {
+        List<NnxFile> files = new ArrayList<>();
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        boolean unreadable = false;
+        for (Path path : paths) {
+            unreadable |= !parse(path, files, diagnostics);
+        }
+        if (unreadable || !diagnostics.isEmpty()) {
+            throw report(diagnostics);
+        }
+        Analyzer.Result analysis;
+        try {
+            analysis = new Analyzer(registry, datasets).analyze(files);
+        } catch (PluginException e) {
+            // A plugin's code threw while the file was checked (say, its layer's outputSize).
+            throw new CommandFailure(ExitStatus.BAD_INPUT, e.getMessage());
+        }
+        if (!analysis.diagnostics().isEmpty()) {
+            throw report(analysis.diagnostics());
+        }
+        return new Plans(analysis.plans(), analysis.objectives());
+    }
+
+    /** Adds the file's syntax tree and diagnostics; false, reported, when it cannot be read. */
+    private boolean parse(Path path, List<NnxFile> files, List<Diagnostic> diagnostics) {
+        try {
+            if (Files.isDirectory(path)) {
+                terminal.error(path + " is a directory, not an .nnx file");
+                return false;
+            }
+            NnxParser.Result parsed = NnxParser.parse(path, path);
+            parsed.file().ifPresent(files::add);
+            diagnostics.addAll(parsed.diagnostics());
+            return true;
+        } catch (NoSuchFileException e) {
+            terminal.error(path + ": no such file");
+        } catch (IOException e) {
+            terminal.error(path + ": cannot read: " + e.getMessage());
+        }
+        return false;
+    }
+
+    private CommandFailure report(List<Diagnostic> diagnostics) {
+        diagnostics.stream().sorted().forEach(d -> terminal.err().println(d.render()));
+        if (!diagnostics.isEmpty()) {
+            terminal.err().println(diagnostics.size() + (diagnostics.size() == 1 ? " error" : " errors"));
+        }
+        return CommandFailure.reported(ExitStatus.BAD_INPUT);
+    }
+}

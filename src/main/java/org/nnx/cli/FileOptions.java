@@ -1,0 +1,20 @@
+package org.nnx.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The files and options that {@code run} and {@code check} share. */
+final class FileOptions {
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "the .nnx files, checked together")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "--only", paramLabel = "NAME", description = "only the experiment or objective called NAME")
+    String only;
+
+    @Option(names = "--plugins", paramLabel = "DIR",
+            description = "also load the plugin jars of DIR (repeatable), besides plugins/ and NNX_PLUGIN_PATH")
+    List<Path> plugins = new ArrayList<>();
+}

@@ -1,0 +1,39 @@
+package org.nnx.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.nnx.analysis.Suggestions;
+import org.nnx.model.ExperimentPlan;
+import org.nnx.model.ObjectivePlan;
+
+/** What the checked files ask for: experiments to train and objectives to minimize, in file order. */
+record Plans(List<ExperimentPlan> experiments, List<ObjectivePlan> objectives) {
+    Plans {
+        experiments = List.copyOf(experiments);
+        objectives = List.copyOf(objectives);
+    }
+
+    /**
+     * The experiment or objective named {@code name} alone ({@code --only}); all of them when it is null.
+     *
+     * @throws CommandFailure (status 2) when nothing has that name, suggesting the nearest one
+     */
+    Plans only(String name) {
+        if (name == null) {
+            return this;
+        }
+        Plans chosen = new Plans(experiments.stream().filter(p -> p.name().equals(name)).toList(),
+                objectives.stream().filter(p -> p.name().equals(name)).toList());
+        if (chosen.experiments.isEmpty() && chosen.objectives.isEmpty()) {
+            throw new CommandFailure(ExitStatus.BAD_INPUT, Suggestions.unknown("experiment", name, names()));
+        }
+        return chosen;
+    }
+
+    private List<String> names() {
+        List<String> names = new ArrayList<>();
+        experiments.forEach(p -> names.add(p.name()));
+        objectives.forEach(p -> names.add(p.name()));
+        return names;
+    }
+}

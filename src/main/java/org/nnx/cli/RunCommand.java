@@ -1,0 +1,46 @@
+package org.nnx.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.nnx.plugin.Registries.LoadedPlugins;
+import org.nnx.registry.DatasetLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code nnx run FILE... [--out DIR] [--only NAME] [--plugins DIR]...}. */
+@Command(name = "run", sortOptions = false,
+        description = {"Train every experiment and minimize every objective in the files.",
+                "Each writes its report (index.html, CSVs) to a folder of its name under --out."})
+final class RunCommand implements Callable<Integer>, NeedsArguments {
+    @Mixin
+    FileOptions options;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "where the reports go (default: reports)")
+    Path out = Path.of("reports");
+
+    @Mixin
+    HelpOption help;
+
+    private final CommandEnvironment environment;
+
+    RunCommand(CommandEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public String whenNoneGiven() {
+        return "no .nnx file given";
+    }
+
+    @Override
+    public Integer call() {
+        try (LoadedPlugins plugins = environment.loadPlugins(options.plugins)) {
+            DatasetLoader datasets = new DatasetLoader(plugins.registry());
+            Plans plans = new FileAnalysis(plugins.registry(), datasets, environment.terminal())
+                    .analyze(options.files).only(options.only);
+            environment.prepareBlas();
+            return new Training(environment, plugins.registry(), datasets, out).run(plans);
+        }
+    }
+}

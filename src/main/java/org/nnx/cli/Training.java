@@ -1,0 +1,102 @@
+package org.nnx.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.nnx.model.ExperimentPlan;
+import org.nnx.model.ObjectivePlan;
+import org.nnx.model.ObjectiveRun;
+import org.nnx.registry.ComponentRegistry;
+import org.nnx.registry.DatasetLoader;
+import org.nnx.report.ObjectiveReportWriter;
+import org.nnx.report.ReportWriter;
+import org.nnx.tensor.Blas;
+import org.nnx.tensor.BlasSelection;
+import org.nnx.train.ExperimentResult;
+import org.nnx.train.ExperimentRunner;
+import org.nnx.train.ObjectiveResult;
+import org.nnx.train.ObjectiveRunner;
+import org.nnx.train.RunStatus;
+import org.nnx.train.Trainer;
+
+/**
+ * {@code nnx run} once the files are checked: trains every experiment and minimizes every objective, each
+ * into its report folder under the output folder. A run that fails, or a report that cannot be written,
+ * fails the command (status 1) but not the others; Ctrl-C ends it with what was computed (status 130).
+ */
+final class Training {
+    private final CommandEnvironment environment;
+    private final ComponentRegistry registry;
+    private final DatasetLoader datasets;
+    private final Path outDir;
+    private final PrintStream out;
+
+    Training(CommandEnvironment environment, ComponentRegistry registry, DatasetLoader datasets, Path outDir) {
+        this.environment = environment;
+        this.registry = registry;
+        this.datasets = datasets;
+        this.outDir = outDir;
+        this.out = environment.terminal().out();
+    }
+
+    /** Returns the exit status. */
+    int run(Plans plans) {
+        int status = Math.max(train(plans.experiments()), minimize(plans.objectives()));
+        return environment.stop().requested() ? ExitStatus.INTERRUPTED : status;
+    }
+
+    private int train(List<ExperimentPlan> plans) {
+        // The cores go to runs side by side, each with a one-thread BLAS, unless the BLAS was given more threads.
+        int runsAtOnce = BlasSelection.threadsPerProduct(Blas.current()) == 1
+                ? Runtime.getRuntime().availableProcessors() : 1;
+        ExperimentRunner runner = new ExperimentRunner(new Trainer(registry, environment.stop()), datasets,
+                environment.stop(), runsAtOnce);
+        boolean failed = false;
+        for (ExperimentPlan plan : plans) {
+            out.println("experiment " + plan.name() + " (" + plan.source() + ")");
+            ProgressDisplay progress = new ProgressDisplay(out, environment.terminal().interactive(),
+                    runsAtOnce > 1 && plan.runs().size() > 1);
+            ExperimentResult result = runner.run(plan, progress);
+            Path directory = outDir.resolve(ReportWriter.folderName(plan.name()));
+            try {
+                ReportWriter.write(result, directory);
+                out.println("report: " + directory.resolve("index.html"));
+            } catch (IOException e) {
+                failed = true;
+                unwritable(directory, e);
+            }
+            failed |= result.runs().stream().anyMatch(r -> r.status() == RunStatus.FAILED);
+        }
+        return failed ? ExitStatus.RUN_FAILED : ExitStatus.OK;
+    }
+
+    private int minimize(List<ObjectivePlan> objectives) {
+        ObjectiveRunner runner = new ObjectiveRunner(environment.stop());
+        int status = ExitStatus.OK;
+        for (ObjectivePlan objective : objectives) {
+            out.println("objective " + objective.name() + " (" + objective.source() + "): minimize "
+                    + objective.formula());
+            List<ObjectiveResult> results = new ArrayList<>();
+            for (ObjectiveRun run : objective.runs()) {
+                ObjectiveResult result = runner.run(run);
+                results.add(result);
+                out.println("  " + ProgressDisplay.summary(result));
+            }
+            Path directory = outDir.resolve(ReportWriter.folderName(objective.name()));
+            try {
+                ObjectiveReportWriter.write(objective, results, directory);
+                out.println("report: " + directory.resolve(ReportWriter.INDEX_FILE));
+            } catch (IOException e) {
+                status = ExitStatus.RUN_FAILED;
+                unwritable(directory, e);
+            }
+        }
+        return status;
+    }
+
+    private void unwritable(Path directory, IOException e) {
+        environment.terminal().error("cannot write the report to " + directory + ": " + e.getMessage());
+    }
+}
