@@ -54,7 +54,7 @@ public final class ByteImageSplit implements Split {
     /**
      * Gathers the batch's rows of bytes first, then scales them in one pass: copying whole rows keeps many
      * memory reads in flight at once, which makes the fill of a shuffled batch from a large training set
-     * almost twice as fast as converting each row where it lies (about 48 against 84 µs for 100 rows of 784).
+     * faster than converting each row where it lies.
      */
     @Override
     public void features(int[] indices, int from, int count, Tensor into, int firstRow) {

@@ -47,7 +47,7 @@ public final class Relu implements Layer {
         return inputGradient;
     }
 
-    /** Training's forward, a plain float loop the JIT vectorizes (the generic one costs 5× on wide layers). */
+    /** Training's forward, a plain float loop the JIT vectorizes (the float64 path's generic accessors are not). */
     private static final class Forward extends SplitLoop {
         float[] x;
         float[] y;
@@ -64,11 +64,11 @@ public final class Relu implements Layer {
         @Override
         protected void range(int from, int to) {
             for (int i = from; i < to; i++) {
-                // Without a branch, in operations the JIT vectorizes: the signs of a wide layer's outputs are a
-                // coin toss the CPU cannot predict (0.78 ns an element with a branch, 0.45 with integer bit masks,
-                // which the JIT does not vectorize, 0.12 this way). y is +0, positive, or NaN; scaled by 2²⁵⁴ any
-                // positive float reaches 1, so `keep` is 1 where y > 0 and 0 where y = 0, and dy·1 is dy exactly.
-                // Adding +0 turns the −0 of a negative dy times 0 into the +0 that backward gives elsewhere.
+                // Without a branch, in float operations the JIT vectorizes: the signs of a wide layer's outputs are
+                // a coin toss the CPU cannot predict, and integer bit masks are not vectorized. y is +0, positive,
+                // or NaN; scaled by 2²⁵⁴ any positive float reaches 1, so `keep` is 1 where y > 0 and 0 where
+                // y = 0, and dy·1 is dy exactly. Adding +0 turns the −0 of a negative dy times 0 into the +0 that
+                // backward gives elsewhere.
                 float keep = Math.min(y[i] * 0x1p127f * 0x1p127f, 1f);
                 dx[i] = dy[i] * keep + 0f;
             }

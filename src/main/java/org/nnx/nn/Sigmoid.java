@@ -22,7 +22,7 @@ public final class Sigmoid implements Layer {
     public Tensor forward(Tensor input, boolean training) {
         output = Tensor.reuseOrAllocate(output, input.precision(), input.rows(), input.cols());
         if (input.isFloat()) {
-            // Training's path, on the arrays (the generic accessors cost 3× here), on one core or two.
+            // Training's path, on the arrays (the generic accessors are much slower here), on one core or two.
             forwardLoop.x = input.floats();
             forwardLoop.y = output.floats();
             forwardLoop.loop(forwardLoop.x.length);
@@ -53,7 +53,7 @@ public final class Sigmoid implements Layer {
         float[] x;
         float[] y;
 
-        /** An exponential an element, a few ns: worth two cores from a thousand elements on. */
+        /** An exponential an element is costly enough to be worth two cores from a thousand elements on. */
         Forward() {
             super(1024);
         }

@@ -27,9 +27,9 @@ import java.util.regex.Pattern;
  *       a small product right. The system property {@code dev.ludovic.netlib.blas.nativeLibPath} names
  *       another library to load instead.</li>
  *   <li>Otherwise nnx's own {@link JavaBlas}, which allocates nothing. netlib's pure-Java kernels
- *       ({@code NNX_BLAS=netlib-java}) are faster on some shapes but copy their operands on every call
- *       (880 KB of garbage a step of the 784-50-10 net), and their Vector API variant needs an incubator
- *       module whose warning every start would print.</li>
+ *       ({@code NNX_BLAS=netlib-java}) are faster on some shapes but copy their operands on every call,
+ *       garbage on every training step, and their Vector API variant needs an incubator module whose warning
+ *       every start would print.</li>
  * </ol>
  *
  * <p>OpenBLAS reads its thread count ({@code OPENBLAS_NUM_THREADS}, else {@code OMP_NUM_THREADS}, else one

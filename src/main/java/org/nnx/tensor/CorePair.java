@@ -11,11 +11,11 @@ import java.util.concurrent.locks.LockSupport;
  * ({@link SplitBlas}), elementwise loops ({@link SplitLoop}) and batch fills in halves, one a core; a sweep's
  * runs side by side have a core each and no pair.
  *
- * <p>Why not an executor or OpenBLAS's own threads: a small model's step is a few hundred microseconds made of
- * pieces of 10–90 µs, and handing one of them to a parked thread costs a wake-up of 5–50 µs. The helper here
- * waits between pieces in a loop of {@link Thread#yield()} (for up to {@link #SPIN_NANOS}), so that a hand-over
- * costs about a microsecond and any other thread that wants the core gets it meanwhile, then parks, so that a
- * pair left idle (during evaluation, or between runs) does not burn a core.
+ * <p>Why not an executor or OpenBLAS's own threads: a small model's step is made of pieces so short that
+ * waking a parked thread for each would cost a large part of the piece. The helper here waits between pieces
+ * in a loop of {@link Thread#yield()} (for up to {@link #SPIN_NANOS}), so that a hand-over is cheap and any
+ * other thread that wants the core gets it meanwhile, then parks, so that a pair left idle (during
+ * evaluation, or between runs) does not burn a core. docs/performance.md has the figures.
  *
  * <p>The owner may also hand the pair background work ({@link #startBackground}): independent chunks that the
  * helper takes one at a time whenever no half is waiting for it, and that the owner finishes with
@@ -163,7 +163,7 @@ public final class CorePair implements AutoCloseable {
                 }
                 // Yielding, not just spinning: when the JIT's compiler threads (early in a run) or the GC want a
                 // core, they get this one while the helper has nothing to do, instead of taking a core from a
-                // thread in the middle of its half. Measured: 10–15 % faster fresh-JVM runs of both models.
+                // thread in the middle of its half.
                 Thread.yield();
                 // Reading the clock costs more than a yield, so look at it only now and then.
                 if ((++spins & 63) == 0 && System.nanoTime() - spinStart > SPIN_NANOS) {

@@ -23,12 +23,12 @@ public final class FloatMath {
     /**
      * Replaces each element of {@code values[from, to)} by its exponential, within about one unit in the last place
      * of float32 (Cephes' {@code expf}: {@code x = n·ln 2 + r} with |r| ≤ ln 2 / 2, a degree-6 polynomial for e^r,
-     * and 2^n built in the exponent bits), about three times as fast as {@code (float) Math.exp(x)}. Overflows to
+     * and 2^n built in the exponent bits), much faster than {@code (float) Math.exp(x)}. Overflows to
      * infinity above 88.72; below −87.34, where the result would be subnormal, gives 0. NaN gives NaN.
      *
      * <p>Why a loop over an array and not a function of one float: the body is too large for the JIT to inline
-     * at a call site under the launcher's {@code -XX:FreqInlineSize=50}, and a call an element cost a sigmoid
-     * about a third more (12.8 against 9.6 µs for 2 500 elements).
+     * at a call site under the launcher's {@code -XX:FreqInlineSize=50}, and a call an element would make a
+     * sigmoid markedly slower (docs/performance.md has the figures).
      */
     public static void expInPlace(float[] values, int from, int to) {
         for (int i = from; i < to; i++) {

@@ -5,25 +5,22 @@ import java.util.Objects;
 /**
  * A one-thread native BLAS whose larger float products are cut in two halves, one computed on each core of a
  * {@link CorePair}: by rows of the result when it has 64 rows or more, or more rows than columns, else by
- * columns (measured: a 128×512 result computes faster as two 64-row halves than as two 256-column ones). Each
- * element of the result is computed by one call on one core, so the numbers do not depend on timing, and a run
- * gives the same bits every time it trains this way.
+ * columns (the models' wide results compute faster in row halves). Each element of the result is computed by
+ * one call on one core, so the numbers do not depend on timing, and a run gives the same bits every time it
+ * trains this way.
  *
  * <p>Why the cut is fixed, and never moved toward the faster core when one core of a virtual machine runs slower
- * than the other for a while (measured here: halves 10–20 % apart for seconds): OpenBLAS's bits depend on where a
- * product is cut. Measured with OpenBLAS 0.3.21: with its Haswell kernels, 117 of the 127 row cuts of the
- * 128×512·784 product and all its column cuts change some element; with its default kernels on this CPU, 4 and 18
- * of them. A cut chosen by timing would make reruns differ.
+ * than the other for a while: OpenBLAS's bits depend on where a product is cut, for most cuts of the models'
+ * products, so a cut chosen by timing would make reruns differ.
  *
  * <p>Why not OpenBLAS's own threads: they are fixed when the library loads, so they would also be there when a
- * sweep's runs train side by side (where they fight, see README), and for products of this size their hand-over
- * costs more than this pair's (measured: one run of the small model was slower with two OpenBLAS threads than
- * with one).
+ * sweep's runs train side by side, where two thread pools fight, and for products of this size their hand-over
+ * costs more than this pair's. docs/performance.md has the figures.
  */
 public final class SplitBlas implements Blas {
     /**
-     * Products with fewer multiply-adds than this run whole on the calling thread: a hand-over costs about a
-     * microsecond, what one core does in 50 000 multiply-adds.
+     * Products with fewer multiply-adds than this run whole on the calling thread: below it, handing a half to
+     * the helper costs a large part of what the second core would save.
      */
     static final long MIN_SPLIT_WORK = 200_000;
 

@@ -11,8 +11,8 @@ package org.nnx.tensor;
  */
 public abstract class SplitLoop implements CorePair.Task {
     /**
-     * For loops of a few cheap operations an element: a hand-over costs about a microsecond, what one core
-     * does on some thousands of such elements.
+     * For loops of a few cheap operations an element: handing a half to the helper costs about what one core
+     * does on some thousands of such elements, so shorter loops gain nothing from a second core.
      */
     public static final int CHEAP_ELEMENTS = 16_384;
     /** The most indices one call of {@link #range} covers (see {@link #blocks}): 16 KiB of floats. */
@@ -58,12 +58,10 @@ public abstract class SplitLoop implements CorePair.Task {
     }
 
     /**
-     * Calls {@link #range} on consecutive pieces of at most {@link #BLOCK} indices. The JIT's compilers count
-     * calls: C2 takes a method with loops only after its 50th call in C1's profiling code, which runs these loops
-     * about a hundred times slower (ReLU forward: 13 ns an element against 0.08). Called once a half, the big
-     * model's ReLU loops reached C2 95–115 ms into training (its 17th step); called a block at a time, 35–55 ms,
-     * and its first 50 steps took a median 56 ms longer than its median step instead of 110. Blocks cost 1–3 % of
-     * a warmed-up loop, under 0.1 % of a step.
+     * Calls {@link #range} on consecutive pieces of at most {@link #BLOCK} indices. The JIT counts calls: C2
+     * compiles a method with loops only after its 50th call, and until then C1's profiling code runs the loop
+     * far slower. Called a block at a time, a layer's loops reach C2 within the first few steps instead of
+     * a dozen or more steps in, for a cost a warmed-up loop hardly notices (docs/performance.md has the figures).
      */
     private void blocks(int from, int to) {
         int start = from;

@@ -14,8 +14,9 @@ import org.nnx.spi.DatasetException;
 
 /**
  * Reads four IDX files (training images and labels, test images and labels) into an {@link ImageDataset},
- * and keeps what it read: Fashion-MNIST costs a second and 47 MB to read, and {@code repeat} or a sweep
- * over seeds would otherwise read it once a seed. A file that changed on disk (size or time) is read again.
+ * and keeps what it read: reading Fashion-MNIST takes noticeable time and memory, and {@code repeat} or a
+ * sweep over seeds would otherwise read it once a seed. A file that changed on disk (size or time) is read
+ * again.
  */
 final class IdxDatasets {
     /** Which file was read, as it was then. */
