@@ -1,12 +1,12 @@
 package org.nnx.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.nnx.dsl.Formatter;
+import org.nnx.files.AtomicFile;
 import org.nnx.dsl.NnxParser;
 import org.nnx.dsl.ast.NnxFile;
 import picocli.CommandLine.Command;
@@ -68,7 +68,8 @@ final class FmtCommand implements Callable<Integer>, NeedsArguments {
                 terminal.out().println(path);
                 return ExitStatus.RUN_FAILED;
             }
-            Files.writeString(path, formatted);
+            // Whole or not at all: a kill or a full disk mid-write must never cut the user's file short.
+            AtomicFile.writeString(path, formatted);
             terminal.out().println("formatted " + path);
             return ExitStatus.OK;
         } catch (IOException e) {

@@ -55,7 +55,7 @@ public final class AtomicFile {
     public static void write(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
-        Path temporary = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
+        Path temporary = temporaryBeside(absolute);
         boolean done = false;
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
@@ -71,6 +71,33 @@ public final class AtomicFile {
             if (!done) {
                 Files.deleteIfExists(temporary);
             }
+        }
+    }
+
+    /**
+     * A new, empty file beside {@code target}, created with the permissions new files get (the umask's), or
+     * with the target's own when it exists: rewriting a user's file keeps who may read it.
+     */
+    private static Path temporaryBeside(Path target) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path temporary = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(
+                    java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".tmp");
+            try {
+                Files.createFile(temporary);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt < 100) {
+                    continue;
+                }
+                throw e;
+            }
+            if (Files.isRegularFile(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                try {
+                    Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(target));
+                } catch (UnsupportedOperationException e) {
+                    // Not a POSIX file system: the new file keeps the default permissions.
+                }
+            }
+            return temporary;
         }
     }
 

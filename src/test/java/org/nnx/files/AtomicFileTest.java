@@ -44,6 +44,16 @@ class AtomicFileTest {
     }
 
     @Test
+    void aRewrittenFileKeepsItsPermissions() throws IOException {
+        Path target = directory.resolve("shared.nnx");
+        Files.writeString(target, "old\n");
+        var permissions = java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----");
+        Files.setPosixFilePermissions(target, permissions);
+        AtomicFile.writeString(target, "new\n");
+        assertEquals(permissions, Files.getPosixFilePermissions(target));
+    }
+
+    @Test
     void aSymbolicLinkAtTheTargetIsReplacedNotWrittenThrough() throws IOException {
         Path victim = directory.resolve("victim.txt");
         Files.writeString(victim, "precious\n");
