@@ -61,6 +61,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         environment.prepareBlas();
+        environment.stop().trainingStarts();
         Terminal terminal = environment.terminal();
         try {
             int status = new Benchmark(terminal.out(), terminal.err(), Registries.builtins(), environment.stop())

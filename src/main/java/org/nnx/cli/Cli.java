@@ -33,8 +33,9 @@ public final class Cli {
      */
     Cli(PrintStream out, PrintStream err, StopSignal stop, boolean terminal, Path defaultPluginFolder,
         boolean chooseBlas) {
-        this.environment = new CommandEnvironment(new Terminal(out, err, terminal), stop, defaultPluginFolder,
-                chooseBlas);
+        Terminal console = new Terminal(out, err, terminal);
+        console.debug("1".equals(System.getenv("NNX_DEBUG")));
+        this.environment = new CommandEnvironment(console, stop, defaultPluginFolder, chooseBlas);
     }
 
     public int run(String[] args) {

@@ -4,8 +4,25 @@ import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
-/** Ends a command that threw a {@link CommandFailure}: its messages as errors, its status as nnx's. */
+/**
+ * Ends a command that threw: a {@link CommandFailure}'s messages as errors and its status as nnx's; anything
+ * else as a one-line internal error, with its stack trace only under {@code --debug}.
+ */
 final class FailureHandler implements IExecutionExceptionHandler {
+    /** {@code internal error: IllegalStateException: …}, and how to see more. */
+    static String internalError(Throwable thrown, boolean debug) {
+        String message = thrown.getMessage();
+        String line = thrown.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst()
+                .orElse(""));
+        return "internal error: " + line + (debug ? "" : " (run with --debug or NNX_DEBUG=1 for its stack trace)");
+    }
+
+    static String stackTrace(Throwable thrown) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        thrown.printStackTrace(new java.io.PrintWriter(text));
+        return text.toString();
+    }
+
     private final Terminal terminal;
 
     FailureHandler(Terminal terminal) {
@@ -15,11 +32,13 @@ final class FailureHandler implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception exception, CommandLine command, ParseResult parsed)
             throws Exception {
-        if (!(exception instanceof CommandFailure failure)) {
-            // A bug, not a user's mistake: its stack trace is what a report of it needs.
-            throw exception;
+        if (exception instanceof CommandFailure failure) {
+            failure.messages().forEach(terminal::error);
+            return failure.status();
         }
-        failure.messages().forEach(terminal::error);
-        return failure.status();
+        // A bug, not a user's mistake: one line for the user, the stack trace for whoever reports it.
+        terminal.error(internalError(exception, terminal.debug()));
+        terminal.trace(stackTrace(exception));
+        return ExitStatus.RUN_FAILED;
     }
 }

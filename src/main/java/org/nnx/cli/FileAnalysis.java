@@ -19,6 +19,9 @@ import org.nnx.registry.DatasetLoader;
  * sorted, before nnx gives up; nothing is trained for a file with an error.
  */
 final class FileAnalysis {
+    /** Past this many, more errors only bury the first ones; the rest are counted. */
+    static final int SHOWN_ERRORS = 100;
+
     private final ComponentRegistry registry;
     private final DatasetLoader datasets;
     private final Terminal terminal;
@@ -72,8 +75,13 @@ final class FileAnalysis {
         return false;
     }
 
+    /** The first {@value #SHOWN_ERRORS} problems in file order, then how many there are in all. */
     private CommandFailure report(List<Diagnostic> diagnostics) {
-        diagnostics.stream().sorted().forEach(d -> terminal.err().println(d.render()));
+        diagnostics.stream().sorted().limit(SHOWN_ERRORS)
+                .forEach(d -> terminal.err().println(Terminal.printable(d.render())));
+        if (diagnostics.size() > SHOWN_ERRORS) {
+            terminal.err().println("… and " + (diagnostics.size() - SHOWN_ERRORS) + " more");
+        }
         if (!diagnostics.isEmpty()) {
             terminal.err().println(diagnostics.size() + (diagnostics.size() == 1 ? " error" : " errors"));
         }

@@ -16,6 +16,14 @@ public final class Main {
         System.setProperty("java.awt.headless", "true");
         int[] status = {ExitStatus.RUN_FAILED};
         Thread command = new Thread(null, () -> status[0] = new Cli(System.out, System.err).run(args), "nnx", STACK_BYTES);
+        // What escapes even the command's own handling (an Error outside any run) is still one line, not a trace.
+        boolean debug = "1".equals(System.getenv("NNX_DEBUG")) || java.util.Arrays.asList(args).contains("--debug");
+        command.setUncaughtExceptionHandler((thread, thrown) -> {
+            System.err.println("nnx: error: " + Terminal.printable(FailureHandler.internalError(thrown, debug)));
+            if (debug) {
+                thrown.printStackTrace();
+            }
+        });
         command.start();
         command.join();
         System.out.flush();

@@ -3,6 +3,7 @@ package org.nnx.cli;
 import java.util.concurrent.Callable;
 import org.nnx.spi.NnxPlugin;
 import org.nnx.train.Version;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,6 +34,13 @@ final class NnxCommand implements Callable<Integer> {
     boolean versionRequested;
 
     private final Terminal terminal;
+
+    /** Set on any command, before or after its name: {@code nnx --debug run x.nnx}, {@code nnx run x.nnx --debug}. */
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "show stack traces of failures (also NNX_DEBUG=1)")
+    void debug(boolean on) {
+        terminal.debug(on || terminal.debug());
+    }
 
     NnxCommand(Terminal terminal) {
         this.terminal = terminal;

@@ -49,9 +49,9 @@ final class ProgressDisplay implements TrainingListener {
         this.prefix = runCount > 1 ? "[" + (index + 1) + "/" + runCount + "] " : "";
         prefixes.put(run.name(), prefix);
         if (sideBySide) {
-            out.println("  " + prefix + "run " + run.name() + " started: " + iterations + " iterations");
+            out.println("  " + prefix + "run " + Terminal.printable(run.name()) + " started: " + iterations + " iterations");
         } else if (!terminal) {
-            out.println("  " + prefix + "run " + run.name() + ": " + iterations + " iterations");
+            out.println("  " + prefix + "run " + Terminal.printable(run.name()) + ": " + iterations + " iterations");
         }
     }
 
@@ -94,7 +94,7 @@ final class ProgressDisplay implements TrainingListener {
         if (terminal) {
             out.print("\r\033[K");
         }
-        out.println("  " + prefixes.getOrDefault(result.name(), "") + summary(result));
+        out.println("  " + prefixes.getOrDefault(result.name(), "") + Terminal.printable(summary(result)));
     }
 
     /** {@code two_layer_net: ok, train 0.9512, test 0.9340, loss 0.1702, 9.8 s, 118k samples/s} */

@@ -43,6 +43,7 @@ final class Training {
 
     /** Returns the exit status. */
     int run(Plans plans) {
+        environment.stop().trainingStarts();
         int status = Math.max(train(plans.experiments()), minimize(plans.objectives()));
         return environment.stop().requested() ? ExitStatus.INTERRUPTED : status;
     }
@@ -55,14 +56,14 @@ final class Training {
                 environment.stop(), runsAtOnce);
         boolean failed = false;
         for (ExperimentPlan plan : plans) {
-            out.println("experiment " + plan.name() + " (" + plan.source() + ")");
+            out.println("experiment " + plan.name() + " (" + Terminal.printable(String.valueOf(plan.source())) + ")");
             ProgressDisplay progress = new ProgressDisplay(out, environment.terminal().interactive(),
                     runsAtOnce > 1 && plan.runs().size() > 1);
             ExperimentResult result = runner.run(plan, progress);
             Path directory = outDir.resolve(ReportWriter.folderName(plan.name()));
             try {
                 ReportWriter.write(result, directory);
-                out.println("report: " + directory.resolve("index.html"));
+                out.println("report: " + Terminal.printable(directory.resolve("index.html").toString()));
             } catch (IOException e) {
                 failed = true;
                 unwritable(directory, e);
@@ -76,8 +77,8 @@ final class Training {
         ObjectiveRunner runner = new ObjectiveRunner(environment.stop());
         int status = ExitStatus.OK;
         for (ObjectivePlan objective : objectives) {
-            out.println("objective " + objective.name() + " (" + objective.source() + "): minimize "
-                    + objective.formula());
+            out.println("objective " + objective.name() + " (" + Terminal.printable(String.valueOf(objective.source()))
+                    + "): minimize " + objective.formula());
             List<ObjectiveResult> results = new ArrayList<>();
             for (ObjectiveRun run : objective.runs()) {
                 ObjectiveResult result = runner.run(run);
@@ -87,7 +88,7 @@ final class Training {
             Path directory = outDir.resolve(ReportWriter.folderName(objective.name()));
             try {
                 ObjectiveReportWriter.write(objective, results, directory);
-                out.println("report: " + directory.resolve(ReportWriter.INDEX_FILE));
+                out.println("report: " + Terminal.printable(directory.resolve(ReportWriter.INDEX_FILE).toString()));
             } catch (IOException e) {
                 status = ExitStatus.RUN_FAILED;
                 unwritable(directory, e);

@@ -6,6 +6,17 @@ package org.nnx.train;
  */
 public final class StopSignal {
     private volatile boolean requested;
+    private volatile boolean training;
+
+    /** From now on a stop request is honoured between iterations; until then it ends the command at once. */
+    public void trainingStarts() {
+        training = true;
+    }
+
+    /** Whether a stop request can wait for the current iteration: something is training. */
+    public boolean training() {
+        return training;
+    }
 
     public void request() {
         requested = true;
