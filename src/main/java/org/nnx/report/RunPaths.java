@@ -42,7 +42,8 @@ public record RunPaths(XYSeriesCollection paths, XYSeriesCollection markers, XYS
         List<String> keys = ObjectiveCharts.seriesKeys(results);
         XYSeriesCollection paths = new XYSeriesCollection();
         XYSeriesCollection markers = new XYSeriesCollection();
-        XYSeries starts = new XYSeries("start", false, false);
+        // Starts may share x0; the set below keeps each distinct point once.
+        XYSeries starts = new XYSeries("start", false, true);
         Set<Point> startsSeen = new HashSet<>();
         List<PathEnd> ends = new ArrayList<>();
         for (int r = 0; r < results.size(); r++) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.GraphicsEnvironment;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
@@ -167,6 +168,19 @@ class ObjectiveChartsTest {
         assertTrue(curve.runs().ends().isEmpty());
         assertEquals(0, curve.runs().starts().getItemCount(0));
         ObjectiveCharts.createLandscapeChart(curve, List.of(nan));
+    }
+
+    @Test
+    void startsThatShareX0AreEachMarked() {
+        List<ObjectiveResult> results = new ArrayList<>(
+                ObjectiveReportTest.run(ObjectiveReportTest.bowl(2), List.of(1.0, 2.0), 5, "0.1"));
+        results.addAll(ObjectiveReportTest.run(ObjectiveReportTest.bowl(2), List.of(1.0, -2.0), 5, "0.2"));
+        Landscape.Contour contour = (Landscape.Contour) ObjectiveCharts.createLandscapeDataset(results).orElseThrow();
+        XYSeries starts = contour.runs().starts().getSeries(0);
+        assertEquals(2, starts.getItemCount());
+        assertEquals(2, starts.getY(0).doubleValue());
+        assertEquals(-2, starts.getY(1).doubleValue());
+        ObjectiveCharts.createLandscapeChart(contour, results);
     }
 
     @Test
