@@ -24,7 +24,6 @@ import org.nnx.train.RunStatus;
  * user or a run is HTML-escaped.
  */
 public final class ObjectiveHtml {
-    /** The experiment report's style sheet, with a few additions for the problem's settings. */
     /** The experiment report's style, and what an objective's page adds to it. */
     private static final String STYLE = HtmlReport.STYLE + """
             .formula { display: block; margin: 0 0 14px; padding: 12px 14px; overflow-x: auto; background: var(--soft);
@@ -50,7 +49,7 @@ public final class ObjectiveHtml {
                 .map(chart -> ChartImages.toPng(chart, ObjectiveCharts.LANDSCAPE_WIDTH, ObjectiveCharts.LANDSCAPE_HEIGHT,
                         ChartImages.SCALE))
                 .orElse(null);
-        byte[] values = ChartImages.toPng(ObjectiveCharts.createValueChart(results), ObjectiveCharts.VALUE_WIDTH,
+        byte[] values = ChartImages.toPng(ValuePerStepChart.createChart(results), ObjectiveCharts.VALUE_WIDTH,
                 ObjectiveCharts.VALUE_HEIGHT, ChartImages.SCALE);
         return render(plan, results, landscape, values);
     }
@@ -214,40 +213,45 @@ public final class ObjectiveHtml {
         html.append("<th>Status</th><th class=\"num\">Final f</th><th>Final x</th><th class=\"num\">Steps</th>")
                 .append("<th class=\"num\">Time</th></tr>\n</thead>\n<tbody>\n");
         for (int i = 0; i < results.size(); i++) {
-            ObjectiveResult result = results.get(i);
-            html.append(i == best ? "<tr class=\"best\">" : "<tr>");
-            html.append("<td><div class=\"run\"><span class=\"swatch\" style=\"background:").append(RunColors.hex(i))
-                    .append("\"></span><span class=\"run-name\">").append(escape(result.name())).append("</span>");
-            if (i == best) {
-                html.append("<span class=\"badge best-mark\" title=\"lowest final f of the ok runs\">★ best</span>");
-            }
-            html.append("</div></td>");
-            for (String setting : swept) {
-                html.append("<td>").append(escape(result.run().varying().getOrDefault(setting, ""))).append("</td>");
-            }
-            html.append("<td><span class=\"badge status-").append(result.status().label()).append("\">")
-                    .append(result.status().label()).append("</span>");
-            if (result.status() != RunStatus.OK && result.reason() != null && !result.reason().isBlank()) {
-                html.append("<div class=\"reason\">").append(escape(result.reason())).append("</div>");
-            }
-            html.append("</td>");
-            html.append("<td class=\"num\">").append(result.values().isEmpty() ? "—" : number(result.finalValue()))
-                    .append("</td>");
-            html.append("<td class=\"point\">").append(result.points().isEmpty() ? "—"
-                    : escape(point(result.points().get(result.points().size() - 1)))).append("</td>");
-            long taken = Math.max(0, result.points().size() - 1);
-            html.append("<td class=\"num\">").append(taken);
-            if (taken != result.run().steps()) {
-                html.append(" of ").append(result.run().steps());
-            }
-            html.append("</td>");
-            html.append("<td class=\"num\">").append(HtmlReport.duration(result.seconds())).append("</td>");
-            html.append("</tr>\n");
+            appendRunRow(html, results.get(i), i, i == best, swept);
         }
         html.append("</tbody>\n</table>\n</div>\n");
         if (best >= 0) {
             html.append("<p class=\"note\">★ marks the ok run with the lowest final f.</p>\n");
         }
+    }
+
+    /** Run {@code index}'s row: name in its colour, swept settings, status, final f and x, steps, time. */
+    private static void appendRunRow(StringBuilder html, ObjectiveResult result, int index, boolean best,
+                                     List<String> swept) {
+        html.append(best ? "<tr class=\"best\">" : "<tr>");
+        html.append("<td><div class=\"run\"><span class=\"swatch\" style=\"background:").append(RunColors.hex(index))
+                .append("\"></span><span class=\"run-name\">").append(escape(result.name())).append("</span>");
+        if (best) {
+            html.append("<span class=\"badge best-mark\" title=\"lowest final f of the ok runs\">★ best</span>");
+        }
+        html.append("</div></td>");
+        for (String setting : swept) {
+            html.append("<td>").append(escape(result.run().varying().getOrDefault(setting, ""))).append("</td>");
+        }
+        html.append("<td><span class=\"badge status-").append(result.status().label()).append("\">")
+                .append(result.status().label()).append("</span>");
+        if (result.status() != RunStatus.OK && result.reason() != null && !result.reason().isBlank()) {
+            html.append("<div class=\"reason\">").append(escape(result.reason())).append("</div>");
+        }
+        html.append("</td>");
+        html.append("<td class=\"num\">").append(result.values().isEmpty() ? "—" : number(result.finalValue()))
+                .append("</td>");
+        html.append("<td class=\"point\">").append(result.points().isEmpty() ? "—"
+                : escape(point(result.points().get(result.points().size() - 1)))).append("</td>");
+        long taken = Math.max(0, result.points().size() - 1);
+        html.append("<td class=\"num\">").append(taken);
+        if (taken != result.run().steps()) {
+            html.append(" of ").append(result.run().steps());
+        }
+        html.append("</td>");
+        html.append("<td class=\"num\">").append(HtmlReport.duration(result.seconds())).append("</td>");
+        html.append("</tr>\n");
     }
 
     private static void appendImage(StringBuilder html, byte[] png, String alt) {

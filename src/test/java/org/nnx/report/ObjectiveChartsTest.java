@@ -7,11 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.GraphicsEnvironment;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
-import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.VectorSeriesCollection;
 import org.jfree.data.xy.XYSeries;
@@ -19,6 +18,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
 import org.nnx.model.GradientMode;
 import org.nnx.model.ObjectiveRun;
+import org.nnx.report.geometry.PlotWindow;
 import org.nnx.train.ObjectiveResult;
 import org.nnx.train.RunStatus;
 
@@ -27,46 +27,46 @@ class ObjectiveChartsTest {
 
     @Test
     void twoVariablesGiveAContourAroundTheOkPathsAndTheStart() {
-        ObjectiveCharts.Contour contour = assertInstanceOf(ObjectiveCharts.Contour.class,
+        Landscape.Contour contour = assertInstanceOf(Landscape.Contour.class,
                 ObjectiveCharts.createLandscapeDataset(bowl).orElseThrow());
-        ObjectiveCharts.Box box = contour.box();
+        PlotWindow window = contour.window();
         for (ObjectiveResult result : bowl.subList(0, 2)) {
             for (double[] p : result.points()) {
-                assertTrue(box.contains(p[0], p[1]), "ok path inside: " + p[0] + ", " + p[1]);
+                assertTrue(window.contains(p[0], p[1]), "ok path inside: " + p[0] + ", " + p[1]);
             }
         }
-        assertTrue(box.minX() < -3 && box.maxY() > 4, "the start, with a margin");
-        assertTrue(box.maxX() < 100 && box.minY() > -100, "the diverged run's far points are not in the box");
+        assertTrue(window.minX() < -3 && window.maxY() > 4, "the start, with a margin");
+        assertTrue(window.maxX() < 100 && window.minY() > -100, "the diverged run's far points are not in the window");
         // One unit as long on both axes, so the bowl's rings are round.
-        double aspect = box.width() / box.height();
+        double aspect = window.width() / window.height();
         assertEquals(ObjectiveCharts.LANDSCAPE_WIDTH - 90.0, (ObjectiveCharts.LANDSCAPE_HEIGHT - 150.0) * aspect, 1e-6);
     }
 
     @Test
-    void aDivergedPathIsDrawnUntilItLeavesTheBox() {
-        ObjectiveCharts.Contour contour = (ObjectiveCharts.Contour) ObjectiveCharts.createLandscapeDataset(bowl)
+    void aDivergedPathIsDrawnUntilItLeavesTheWindow() {
+        Landscape.Contour contour = (Landscape.Contour) ObjectiveCharts.createLandscapeDataset(bowl)
                 .orElseThrow();
-        XYSeries jump = contour.paths().getSeries(2);
+        XYSeries jump = contour.runs().paths().getSeries(2);
         assertEquals(2, jump.getItemCount(), "the start and where step 1 crosses the edge");
         double x = jump.getX(1).doubleValue();
         double y = jump.getY(1).doubleValue();
-        assertEquals(contour.box().minY(), y, 1e-9, "leaves through the bottom");
+        assertEquals(contour.window().minY(), y, 1e-9, "leaves through the bottom");
         // Still on the line from the start [-3, 4] towards step 1 (57, -76): direction (3, -4).
         assertEquals(-4.0 / 3, (y - 4) / (x + 3), 1e-9);
-        ObjectiveCharts.PathEnd end = contour.ends().get(2);
-        assertTrue(end.leftTheBox());
-        assertFalse(contour.ends().get(0).leftTheBox());
-        assertEquals(101, contour.paths().getSeries(0).getItemCount(), "an ok run keeps every step");
-        assertEquals(1, contour.starts().getItemCount(0), "the runs share one start");
+        RunPaths.PathEnd end = contour.runs().ends().get(2);
+        assertTrue(end.leftTheWindow());
+        assertFalse(contour.runs().ends().get(0).leftTheWindow());
+        assertEquals(101, contour.runs().paths().getSeries(0).getItemCount(), "an ok run keeps every step");
+        assertEquals(1, contour.runs().starts().getItemCount(0), "the runs share one start");
     }
 
     @Test
     void theFieldPointsDownhillWithArrowsOfOneLength() {
-        ObjectiveCharts.Contour contour = (ObjectiveCharts.Contour) ObjectiveCharts.createLandscapeDataset(bowl)
+        Landscape.Contour contour = (Landscape.Contour) ObjectiveCharts.createLandscapeDataset(bowl)
                 .orElseThrow();
         VectorSeriesCollection field = contour.field();
         assertTrue(field.getItemCount(0) > 100, "a grid of arrows");
-        double cellX = contour.box().width() / ObjectiveCharts.ARROW_COLUMNS;
+        double cellX = contour.window().width() / ContourChart.ARROW_COLUMNS;
         for (int i = 0; i < field.getItemCount(0); i++) {
             double dx = field.getVectorXValue(0, i);
             double dy = field.getVectorYValue(0, i);
@@ -76,19 +76,19 @@ class ObjectiveChartsTest {
             double cosine = -(dx * cx + dy * cy) / (Math.hypot(dx, dy) * Math.hypot(cx, cy));
             assertEquals(1, cosine, 1e-3, "arrow " + i);
             // Cells are square on screen, so "one length" is one length in cells.
-            double rows = Math.round(ObjectiveCharts.ARROW_COLUMNS * (ObjectiveCharts.LANDSCAPE_HEIGHT - 150.0)
+            double rows = Math.round(ContourChart.ARROW_COLUMNS * (ObjectiveCharts.LANDSCAPE_HEIGHT - 150.0)
                     / (ObjectiveCharts.LANDSCAPE_WIDTH - 90.0));
-            double cellY = contour.box().height() / rows;
-            assertEquals(ObjectiveCharts.ARROW_LENGTH, Math.hypot(dx / cellX, dy / cellY), 1e-9);
+            double cellY = contour.window().height() / rows;
+            assertEquals(ContourChart.ARROW_LENGTH, Math.hypot(dx / cellX, dy / cellY), 1e-9);
         }
     }
 
     @Test
     void shadingIsLogarithmicSoTheBowlShowsRings() {
-        ObjectiveCharts.Contour contour = (ObjectiveCharts.Contour) ObjectiveCharts.createLandscapeDataset(bowl)
+        Landscape.Contour contour = (Landscape.Contour) ObjectiveCharts.createLandscapeDataset(bowl)
                 .orElseThrow();
-        assertEquals(ObjectiveCharts.SHADE_DECADES, contour.shadeHigh() - contour.shadeLow(), 0.01);
-        assertEquals(ObjectiveCharts.CONTOUR_LEVELS, contour.contours().getSeriesCount());
+        assertEquals(ContourChart.SHADE_DECADES, contour.shading().high() - contour.shading().low(), 0.01);
+        assertEquals(ContourChart.CONTOUR_LEVELS, contour.contours().getSeriesCount());
         for (int level = 0; level < contour.contours().getSeriesCount(); level++) {
             XYSeries line = contour.contours().getSeries(level);
             assertTrue(line.getItemCount() > 0, "level " + level);
@@ -108,43 +108,20 @@ class ObjectiveChartsTest {
     }
 
     @Test
-    void marchingSquaresFindsTheCircle() {
-        int n = 41;
-        double[][] grid = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                double x = -2 + i * 0.1;
-                double y = -2 + j * 0.1;
-                grid[i][j] = x * x + y * y;
-            }
-        }
-        XYSeries line = ObjectiveCharts.contourLine("r=1", grid, 1, -2, -2, 0.1, 0.1);
-        assertTrue(line.getItemCount() >= 3 * 40, "segments all round");
-        for (int i = 0; i < line.getItemCount(); i++) {
-            double y = line.getY(i).doubleValue();
-            if (!Double.isNaN(y)) {
-                assertEquals(1, Math.hypot(line.getX(i).doubleValue(), y), 0.01);
-            }
-        }
-        grid[5][5] = Double.NaN;
-        ObjectiveCharts.contourLine("holes", grid, 1, -2, -2, 0.1, 0.1);
-    }
-
-    @Test
     void oneVariableGivesACurveAndMoreThanTwoNothing() {
         List<ObjectiveResult> line = ObjectiveReportTest.run(ObjectiveReportTest.square(0), List.of(2.0), 20,
                 "0.1", "2");
-        ObjectiveCharts.Curve curve = assertInstanceOf(ObjectiveCharts.Curve.class,
+        Landscape.Curve curve = assertInstanceOf(Landscape.Curve.class,
                 ObjectiveCharts.createLandscapeDataset(line).orElseThrow());
         assertEquals(1, curve.curve().getSeriesCount());
-        XYSeries steps = curve.paths().getSeries(0);
+        XYSeries steps = curve.runs().paths().getSeries(0);
         assertEquals(21, steps.getItemCount());
         for (int k = 0; k < steps.getItemCount(); k++) {
             double x = steps.getX(k).doubleValue();
             assertEquals(x * x, steps.getY(k).doubleValue(), 1e-12, "each step lies on the curve");
         }
         assertEquals(RunStatus.DIVERGED, line.get(1).status());
-        assertTrue(curve.ends().get(1).leftTheBox());
+        assertTrue(curve.runs().ends().get(1).leftTheWindow());
         ObjectiveCharts.createLandscapeChart(curve, line);
 
         List<ObjectiveResult> ball = ObjectiveReportTest.run(ObjectiveReportTest.bowl(3), List.of(1.0, 1.0, 1.0), 5,
@@ -155,14 +132,13 @@ class ObjectiveChartsTest {
     }
 
     @Test
-    void aBoxForRunsThatAllDivergedSurroundsTheStart() {
+    void aWindowForRunsThatAllDivergedSurroundsTheStart() {
         List<ObjectiveResult> wild = ObjectiveReportTest.run(ObjectiveReportTest.bowl(2), List.of(-3.0, 4.0), 10, "10");
-        ObjectiveCharts.Box box = ObjectiveCharts.box(wild, 2);
-        assertTrue(box.contains(-3, 4));
-        assertTrue(box.width() >= 2 && box.height() >= 2, box.toString());
-        ObjectiveCharts.Box origin = ObjectiveCharts.box(
+        // The diverged path is left out: the start alone, with half its largest coordinate around it.
+        assertEquals(new PlotWindow(-5, -1, 2, 6), RunExtent.window(wild, 2));
+        PlotWindow origin = RunExtent.window(
                 ObjectiveReportTest.run(ObjectiveReportTest.bowl(2), List.of(0.0, 0.0), 3, "0.1"), 2);
-        assertEquals(new ObjectiveCharts.Box(-1, 1, -1, 1), origin, "a run that never moves from 0");
+        assertEquals(new PlotWindow(-1, 1, -1, 1), origin, "a run that never moves from 0");
     }
 
     @Test
@@ -183,27 +159,29 @@ class ObjectiveChartsTest {
     }
 
     @Test
-    void valuesPerStepEndWhereARunDivergedOnALogAxis() {
-        XYSeriesCollection values = ObjectiveCharts.createValueDataset(bowl);
-        assertEquals(101, values.getItemCount(0));
-        assertEquals(5, values.getItemCount(2), "steps 0 … 4, where lr 10 diverged");
-        assertEquals(25, values.getYValue(0, 0), 1e-12, "f at the start");
-        JFreeChart chart = ObjectiveCharts.createValueChart(values, bowl);
-        assertInstanceOf(LogAxis.class, chart.getXYPlot().getRangeAxis(), "25 … 1e-18 … 4e11");
-        assertEquals(100, chart.getXYPlot().getDomainAxis().getUpperBound());
-        assertEquals(RunColors.of(1), chart.getXYPlot().getRenderer(0).getSeriesPaint(1));
-
+    void aRunThatIsNaNAtItsStartDrawsNoPath() {
         ObjectiveRun flat = new ObjectiveRun("flat", SweptValues.NONE, ObjectiveReportTest.square(0), List.of(0.0), 0.1, 2,
                 GradientMode.BACKPROP);
-        ObjectiveResult zero = new ObjectiveResult(flat, RunStatus.OK, "", List.of(new double[] {0}),
-                List.of(0.0), 0);
-        assertInstanceOf(NumberAxis.class, ObjectiveCharts.createValueChart(List.of(zero)).getXYPlot().getRangeAxis(),
-                "0 cannot be drawn on a log axis");
         ObjectiveResult nan = new ObjectiveResult(flat, RunStatus.DIVERGED, "f is NaN at the start point",
                 List.of(new double[] {Double.NaN}), List.of(Double.NaN), 0);
-        assertEquals(0, ObjectiveCharts.createValueDataset(List.of(nan)).getItemCount(0));
-        ObjectiveCharts.createValueChart(List.of(nan));
-        ObjectiveCharts.createLandscapeChart(List.of(nan)).orElseThrow();
+        Landscape.Curve curve = (Landscape.Curve) ObjectiveCharts.createLandscapeDataset(List.of(nan)).orElseThrow();
+        assertEquals(0, curve.runs().paths().getItemCount(0));
+        assertTrue(curve.runs().ends().isEmpty());
+        assertEquals(0, curve.runs().starts().getItemCount(0));
+        ObjectiveCharts.createLandscapeChart(curve, List.of(nan));
+    }
+
+    @Test
+    void startsThatShareX0AreEachMarked() {
+        List<ObjectiveResult> results = new ArrayList<>(
+                ObjectiveReportTest.run(ObjectiveReportTest.bowl(2), List.of(1.0, 2.0), 5, "0.1"));
+        results.addAll(ObjectiveReportTest.run(ObjectiveReportTest.bowl(2), List.of(1.0, -2.0), 5, "0.2"));
+        Landscape.Contour contour = (Landscape.Contour) ObjectiveCharts.createLandscapeDataset(results).orElseThrow();
+        XYSeries starts = contour.runs().starts().getSeries(0);
+        assertEquals(2, starts.getItemCount());
+        assertEquals(2, starts.getY(0).doubleValue());
+        assertEquals(-2, starts.getY(1).doubleValue());
+        ObjectiveCharts.createLandscapeChart(contour, results);
     }
 
     @Test
@@ -211,16 +189,6 @@ class ObjectiveChartsTest {
         ObjectiveResult a = bowl.get(0);
         assertEquals(List.of("learning_rate=0.1", "learning_rate=0.1 (2)"), ObjectiveCharts.seriesKeys(List.of(a, a)));
         ObjectiveCharts.createLandscapeChart(List.of(a, a)).orElseThrow();
-    }
-
-    @Test
-    void squareUpGivesBothAxesOneScaleUnlessThatStretchesTooFar() {
-        ObjectiveCharts.Box box = ObjectiveCharts.squareUp(new ObjectiveCharts.Box(0, 1, 0, 1), 2);
-        assertEquals(new ObjectiveCharts.Box(-0.5, 1.5, 0, 1), box);
-        ObjectiveCharts.Box tall = ObjectiveCharts.squareUp(new ObjectiveCharts.Box(0, 8, 0, 1), 2);
-        assertEquals(new ObjectiveCharts.Box(0, 8, -1.5, 2.5), tall);
-        ObjectiveCharts.Box skewed = new ObjectiveCharts.Box(0, 1000, 0, 1);
-        assertEquals(skewed, ObjectiveCharts.squareUp(skewed, 2), "keeps separate scales");
     }
 
     private static boolean drawnInColour(XYPlot plot, String key, int run) {
