@@ -75,7 +75,7 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
     private static List<String> optionUses(CommandSpec spec) {
         List<String> uses = new ArrayList<>();
         for (OptionSpec option : spec.options()) {
-            if (!option.hidden() && !option.usageHelp() && !option.versionHelp()) {
+            if (!option.hidden() && !option.usageHelp() && !option.versionHelp() && !option.inherited()) {
                 uses.add(option.longestName() + (option.arity().max() > 0 ? " " + option.paramLabel() : ""));
             }
         }

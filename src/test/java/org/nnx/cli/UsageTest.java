@@ -63,7 +63,7 @@ class UsageTest {
     @ValueSource(strings = {"--help", "-h", "help"})
     void nnxsHelpListsEveryCommandOnStdout(String help) {
         assertEquals(0, nnx(help));
-        assertTrue(stdout().startsWith("Usage: nnx [-hV] [COMMAND]\n"), stdout());
+        assertTrue(stdout().startsWith("Usage: nnx [-hV] [--debug] [COMMAND]\n"), stdout());
         for (String command : COMMANDS) {
             assertTrue(stdout().contains("\n  " + command + " "), command + " missing from:\n" + stdout());
         }
@@ -76,7 +76,7 @@ class UsageTest {
     void withoutACommandNnxPrintsItsUsageOnStderrWithStatus2() {
         assertEquals(2, nnx());
         assertEquals("", stdout());
-        assertTrue(stderr().startsWith("Usage: nnx [-hV] [COMMAND]\n"), stderr());
+        assertTrue(stderr().startsWith("Usage: nnx [-hV] [--debug] [COMMAND]\n"), stderr());
     }
 
     @ParameterizedTest
@@ -144,13 +144,13 @@ class UsageTest {
     @Test
     void anUnknownCommandIsNamedWithTheNearestOne() {
         assertEquals(2, nnx("trian", "x.nnx"));
-        assertTrue(stderr().startsWith("nnx: error: unknown command 'trian'\nUsage: nnx [-hV] [COMMAND]\n"), stderr());
+        assertTrue(stderr().startsWith("nnx: error: unknown command 'trian'\nUsage: nnx [-hV] [--debug] [COMMAND]\n"), stderr());
         assertEquals("", stdout());
         assertEquals(2, nnx("rnu", "x.nnx"));
         assertTrue(stderr().startsWith("nnx: error: unknown command 'rnu'; did you mean 'run'?\n"), stderr());
         assertEquals(2, nnx("help", "chekc"));
         assertTrue(stderr().startsWith("nnx: error: unknown command 'chekc'; did you mean 'check'?\n"
-                + "Usage: nnx help [-h] [COMMAND]\n"), stderr());
+                + "Usage: nnx help [-h] [--debug] [COMMAND]\n"), stderr());
         assertEquals("", stdout());
     }
 

@@ -17,7 +17,11 @@ public final class KilledWriter {
             out.flush();
             System.out.println("half written");
             System.out.flush();
-            Thread.sleep(60_000);
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         });
     }
 }
