@@ -1,6 +1,7 @@
 package org.nnx.plugin;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ import org.nnx.spi.ParameterSpec;
 
 /**
  * What one plugin contributes, asked once at start-up and kept: its factories by kind, and where they come
- * from. A jar's factories are wrapped ({@link PluginLayerFactory}, {@link PluginComponents}) so that nnx
+ * from. A jar's factories are wrapped ({@link PluginLayerFactory}, {@link PluginGuard}) so that nnx
  * never calls the plugin's code for a name, a description or a schema again, and so that anything the
  * plugin throws later names its jar.
  */
@@ -69,27 +70,12 @@ public record PluginContributions(PluginOrigin origin, Map<ComponentKind, List<C
             Snapshot s = snapshot(ComponentKind.LAYER, factory);
             add(byKind, ComponentKind.LAYER, new PluginLayerFactory(factory, origin, s.name, s.description, s.parameters));
         }
-        for (LossFactory factory : list(type + ".losses()", plugin::losses)) {
-            Snapshot s = snapshot(ComponentKind.LOSS, factory);
-            boolean appliesSoftmax = ask(factory.getClass().getName() + ".appliesSoftmax()", factory::appliesSoftmax);
-            add(byKind, ComponentKind.LOSS, new PluginComponents.PluginLossFactory(factory, origin, s.name, s.description,
-                    s.parameters, appliesSoftmax));
-        }
-        for (OptimizerFactory factory : list(type + ".optimizers()", plugin::optimizers)) {
-            Snapshot s = snapshot(ComponentKind.OPTIMIZER, factory);
-            add(byKind, ComponentKind.OPTIMIZER, new PluginComponents.PluginOptimizerFactory(factory, origin, s.name,
-                    s.description, s.parameters));
-        }
-        for (InitializerFactory factory : list(type + ".initializers()", plugin::initializers)) {
-            Snapshot s = snapshot(ComponentKind.INITIALIZER, factory);
-            add(byKind, ComponentKind.INITIALIZER, new PluginComponents.PluginInitializerFactory(factory, origin, s.name,
-                    s.description, s.parameters));
-        }
-        for (DatasetFactory factory : list(type + ".datasets()", plugin::datasets)) {
-            Snapshot s = snapshot(ComponentKind.DATASET, factory);
-            add(byKind, ComponentKind.DATASET, new PluginComponents.PluginDatasetFactory(factory, origin, s.name,
-                    s.description, s.parameters));
-        }
+        guard(byKind, origin, ComponentKind.LOSS, LossFactory.class, list(type + ".losses()", plugin::losses));
+        guard(byKind, origin, ComponentKind.OPTIMIZER, OptimizerFactory.class,
+                list(type + ".optimizers()", plugin::optimizers));
+        guard(byKind, origin, ComponentKind.INITIALIZER, InitializerFactory.class,
+                list(type + ".initializers()", plugin::initializers));
+        guard(byKind, origin, ComponentKind.DATASET, DatasetFactory.class, list(type + ".datasets()", plugin::datasets));
         return new PluginContributions(origin, byKind);
     }
 
@@ -110,6 +96,22 @@ public record PluginContributions(PluginOrigin origin, Map<ComponentKind, List<C
             }
         });
         return parts.isEmpty() ? "nothing" : String.join("; ", parts);
+    }
+
+    /** Each factory guarded ({@link PluginGuard}), answering what it said at start-up without asking again. */
+    private static <T extends Component> void guard(Map<ComponentKind, List<Component>> byKind, PluginOrigin origin,
+                                                    ComponentKind kind, Class<T> type, List<T> factories)
+            throws Rejected {
+        for (T factory : factories) {
+            Snapshot s = snapshot(kind, factory);
+            Map<String, Object> answers = new HashMap<>(
+                    Map.of("name", s.name, "description", s.description, "parameters", s.parameters));
+            if (kind == ComponentKind.LOSS && factory instanceof LossFactory loss) {
+                String what = factory.getClass().getName() + ".appliesSoftmax()";
+                answers.put("appliesSoftmax", ask(what, loss::appliesSoftmax));
+            }
+            add(byKind, kind, new PluginGuard(kind, s.name, origin).guard(type, factory, answers));
+        }
     }
 
     private record Snapshot(String name, String description, List<ParameterSpec> parameters) {
@@ -151,7 +153,7 @@ public record PluginContributions(PluginOrigin origin, Map<ComponentKind, List<C
         try {
             return call.get();
         } catch (RuntimeException | LinkageError e) {
-            throw new Rejected(PluginLoader.reason(what, e));
+            throw new Rejected(RejectionReasons.of(what, e));
         }
     }
 

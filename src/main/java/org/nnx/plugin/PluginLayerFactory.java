@@ -15,22 +15,20 @@ import org.nnx.spi.Layer;
 import org.nnx.spi.LayerContext;
 import org.nnx.spi.LayerFactory;
 import org.nnx.spi.ParameterSpec;
-import org.nnx.spi.Parameter;
-import org.nnx.tensor.Tensor;
 
 /**
  * A plugin jar's layer factory as nnx registers it. It answers name, description and parameters from what
  * the plugin said at start-up; it gradient-checks each use of the layer (arguments, input width, neighbours)
  * the first time it sees it and refuses to build a layer that failed ({@link LayerConformance}); and the
- * layers it builds turn anything the plugin throws into a {@link PluginException} that names the jar.
+ * layers it builds are guarded ({@link PluginGuard}): anything the plugin throws names the jar.
  */
 public final class PluginLayerFactory implements CheckedLayerFactory {
     private record Use(Arguments arguments, int inputSize, String previousLayer, String nextLayer) {
     }
 
     private final LayerFactory delegate;
-    private final PluginOrigin origin;
-    private final String name;
+    private final LayerFactory guarded;
+    private final PluginGuard guard;
     private final String description;
     private final List<ParameterSpec> parameters;
     private final Map<Use, Optional<String>> verdicts = new ConcurrentHashMap<>();
@@ -38,15 +36,15 @@ public final class PluginLayerFactory implements CheckedLayerFactory {
     PluginLayerFactory(LayerFactory delegate, PluginOrigin origin, String name, String description,
                        List<ParameterSpec> parameters) {
         this.delegate = delegate;
-        this.origin = origin;
-        this.name = name;
+        this.guard = new PluginGuard(ComponentKind.LAYER, name, origin);
+        this.guarded = guard.guard(LayerFactory.class, delegate);
         this.description = description;
         this.parameters = List.copyOf(parameters);
     }
 
     @Override
     public String name() {
-        return name;
+        return guard.name();
     }
 
     @Override
@@ -60,7 +58,7 @@ public final class PluginLayerFactory implements CheckedLayerFactory {
     }
 
     public PluginOrigin origin() {
-        return origin;
+        return guard.origin();
     }
 
     /** The plugin's own factory, unguarded and unchecked: for {@code nnx plugins --verify}. */
@@ -70,11 +68,7 @@ public final class PluginLayerFactory implements CheckedLayerFactory {
 
     @Override
     public int outputSize(Arguments arguments, int inputSize) {
-        try {
-            return delegate.outputSize(arguments, inputSize);
-        } catch (RuntimeException | LinkageError e) {
-            throw PluginException.wrap(ComponentKind.LAYER, name, origin, e);
-        }
+        return guarded.outputSize(arguments, inputSize);
     }
 
     /** Refuses a use that fails its gradient check; otherwise the plugin's layer, guarded. */
@@ -84,11 +78,7 @@ public final class PluginLayerFactory implements CheckedLayerFactory {
                 .ifPresent(failure -> {
                     throw new PluginException(failure);
                 });
-        try {
-            return new GuardedLayer(delegate.create(arguments, context));
-        } catch (RuntimeException | LinkageError e) {
-            throw PluginException.wrap(ComponentKind.LAYER, name, origin, e);
-        }
+        return guarded.create(arguments, context);
     }
 
     /**
@@ -103,44 +93,8 @@ public final class PluginLayerFactory implements CheckedLayerFactory {
             LayerConformance.Outcome outcome = LayerConformance.check(delegate, arguments, inputSize, previousLayer,
                     nextLayer, initializers);
             return outcome.passes() ? Optional.empty()
-                    : Optional.of("layer '" + name + "' from " + origin.label() + " failed its gradient check: "
-                            + outcome.describe());
+                    : Optional.of("layer '" + guard.name() + "' from " + guard.origin().label()
+                            + " failed its gradient check: " + outcome.describe());
         });
-    }
-
-    /** The plugin's layer; what it throws names the plugin's jar. */
-    private final class GuardedLayer implements Layer {
-        private final Layer layer;
-
-        GuardedLayer(Layer layer) {
-            this.layer = layer;
-        }
-
-        @Override
-        public Tensor forward(Tensor input, boolean training) {
-            try {
-                return layer.forward(input, training);
-            } catch (RuntimeException | LinkageError e) {
-                throw PluginException.wrap(ComponentKind.LAYER, name, origin, e);
-            }
-        }
-
-        @Override
-        public Tensor backward(Tensor outputGradient) {
-            try {
-                return layer.backward(outputGradient);
-            } catch (RuntimeException | LinkageError e) {
-                throw PluginException.wrap(ComponentKind.LAYER, name, origin, e);
-            }
-        }
-
-        @Override
-        public List<Parameter> parameters() {
-            try {
-                return layer.parameters();
-            } catch (RuntimeException | LinkageError e) {
-                throw PluginException.wrap(ComponentKind.LAYER, name, origin, e);
-            }
-        }
     }
 }

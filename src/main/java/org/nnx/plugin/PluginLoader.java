@@ -45,10 +45,6 @@ public final class PluginLoader {
     static final String SERVICE_FILE = "META-INF/services/" + NnxPlugin.class.getName();
     private static final Pattern VERSION_IN_NAME = Pattern.compile(".+?-(\\d+(?:[.\\-][0-9A-Za-z]+)*)\\.jar",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern NOT_FOUND = Pattern.compile("Provider (\\S+) not found");
-    private static final Pattern NOT_A_SUBTYPE = Pattern.compile("(\\S+) not a subtype");
-    private static final Pattern NOT_INSTANTIATED = Pattern.compile("Provider (\\S+) could not be instantiated");
-    private static final Pattern NO_CONSTRUCTOR = Pattern.compile("(\\S+) Unable to get public no-arg constructor");
 
     /**
      * A jar that loaded.
@@ -118,9 +114,9 @@ public final class PluginLoader {
                     plugins.add(PluginContributions.fromJar(plugin, origin));
                 }
             } catch (ServiceConfigurationError e) {
-                throw new PluginContributions.Rejected(serviceReason(e));
+                throw new PluginContributions.Rejected(RejectionReasons.of(e));
             } catch (RuntimeException | LinkageError e) {
-                throw new PluginContributions.Rejected(reason("the plugin", e));
+                throw new PluginContributions.Rejected(RejectionReasons.of("the plugin", e));
             }
             if (plugins.isEmpty()) {
                 throw new PluginContributions.Rejected("no provider: " + SERVICE_FILE + " lists no class");
@@ -165,7 +161,7 @@ public final class PluginLoader {
                     + " older than SPI version 1; this nnx provides SPI version " + NnxPlugin.SPI_VERSION
                     + "; rebuild the plugin against it");
         } catch (RuntimeException | LinkageError e) {
-            throw new PluginContributions.Rejected(reason(type + ".spiVersion()", e));
+            throw new PluginContributions.Rejected(RejectionReasons.of(type + ".spiVersion()", e));
         }
         if (version != NnxPlugin.SPI_VERSION) {
             throw new PluginContributions.Rejected(type + " was built for nnx SPI version " + version
@@ -178,7 +174,7 @@ public final class PluginLoader {
         try {
             name = plugin.name();
         } catch (RuntimeException | LinkageError e) {
-            throw new PluginContributions.Rejected(reason(plugin.getClass().getName() + ".name()", e));
+            throw new PluginContributions.Rejected(RejectionReasons.of(plugin.getClass().getName() + ".name()", e));
         }
         return name == null || name.isBlank() ? plugin.getClass().getSimpleName() : name;
     }
@@ -197,61 +193,6 @@ public final class PluginLoader {
                 }
             }
         }
-    }
-
-    /** What {@link ServiceLoader} could not do, said in terms of the jar. */
-    private static String serviceReason(ServiceConfigurationError e) {
-        String message = e.getMessage() == null ? "" : e.getMessage();
-        Matcher matcher;
-        if ((matcher = NOT_INSTANTIATED.matcher(message)).find() && e.getCause() != null) {
-            Throwable cause = e.getCause();
-            if (cause instanceof ExceptionInInitializerError init && init.getCause() != null) {
-                return reason("the static initializer of " + matcher.group(1), init.getCause());
-            }
-            return reason("the constructor of " + matcher.group(1), cause);
-        }
-        String missing = missingClass(e);
-        if (missing != null) {
-            return missing("the plugin", missing);
-        }
-        if ((matcher = NOT_FOUND.matcher(message)).find()) {
-            return matcher.group(1) + ", listed in " + SERVICE_FILE + ", is not in the jar";
-        }
-        if ((matcher = NOT_A_SUBTYPE.matcher(message)).find()) {
-            return matcher.group(1) + ", listed in " + SERVICE_FILE + ", does not implement " + NnxPlugin.class.getName();
-        }
-        if ((matcher = NO_CONSTRUCTOR.matcher(message)).find()) {
-            return matcher.group(1) + " has no public constructor without arguments";
-        }
-        return message.replaceFirst("^" + Pattern.quote(NnxPlugin.class.getName()) + ": ", "");
-    }
-
-    /**
-     * {@code what threw IllegalStateException: boom}, or, when a class could not be found, which one and why
-     * a plugin cannot see it.
-     */
-    static String reason(String what, Throwable thrown) {
-        String missing = missingClass(thrown);
-        return missing != null ? missing(what, missing) : what + " threw " + PluginException.describe(thrown);
-    }
-
-    private static String missing(String what, String className) {
-        return what + " needs class " + className + ", which is not in the jar (NoClassDefFoundError); a plugin"
-                + " sees only its own jar, org.nnx.spi, org.nnx.tensor and the JDK, so it must bundle what else it uses";
-    }
-
-    /** The class a {@link NoClassDefFoundError} or {@link ClassNotFoundException} in the chain names, or null. */
-    private static String missingClass(Throwable thrown) {
-        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String message = t.getMessage();
-            if (t instanceof NoClassDefFoundError && message != null && !message.startsWith("Could not initialize")) {
-                return message.replace('/', '.');
-            }
-            if (t instanceof ClassNotFoundException && message != null) {
-                return message;
-            }
-        }
-        return null;
     }
 
     private static String sha256(Path file) throws IOException {

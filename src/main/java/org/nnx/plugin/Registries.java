@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.nnx.builtins.BuiltinPlugin;
 import org.nnx.registry.ComponentKind;
 import org.nnx.registry.ComponentRegistry;
 import org.nnx.registry.PluginOrigin;
@@ -17,8 +16,8 @@ import org.nnx.spi.Component;
 import org.nnx.spi.NnxPlugin;
 
 /**
- * Builds the registry through one Guice injector from the built-ins and the plugins: one
- * {@link PluginModule} each. A name contributed twice is refused here, before Guice would, with a message
+ * Builds the registry through one Guice injector from the built-ins ({@link BuiltInPlugins}) and the plugins:
+ * one {@link PluginModule} each. A name contributed twice is refused here, before Guice would, with a message
  * naming both sides.
  */
 public final class Registries {
@@ -27,7 +26,7 @@ public final class Registries {
 
     /** The built-ins alone. */
     public static ComponentRegistry builtins() {
-        return of(List.of(new BuiltinPlugin()));
+        return of(BuiltInPlugins.find());
     }
 
     /**
@@ -53,7 +52,7 @@ public final class Registries {
     public static LoadedPlugins load(List<Path> directories, Consumer<String> warnings) throws PluginStartupException {
         List<PluginLoader.LoadedJar> jars = new PluginLoader(warnings).load(directories);
         List<PluginContributions> plugins = new ArrayList<>();
-        plugins.add(PluginContributions.builtIn(new BuiltinPlugin()));
+        BuiltInPlugins.find().forEach(plugin -> plugins.add(PluginContributions.builtIn(plugin)));
         jars.forEach(jar -> plugins.addAll(jar.plugins()));
         try {
             return new LoadedPlugins(assemble(plugins), directories, jars);

@@ -1,6 +1,7 @@
 package org.nnx.plugin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,14 +13,23 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.nnx.plugin.Registries.LoadedPlugins;
 import org.nnx.registry.ComponentKind;
 import org.nnx.registry.PluginOrigin;
+import org.nnx.spi.Arguments;
+import org.nnx.spi.Freezable;
 import org.nnx.spi.Layer;
+import org.nnx.spi.LayerContext;
 import org.nnx.spi.NnxPlugin;
+import org.nnx.tensor.Precision;
+import org.nnx.tensor.Tensor;
 
 /**
  * Loading plugin jars: each way a jar can be broken is a warning naming the jar and the reason, and the
@@ -120,6 +130,39 @@ class PluginLoadingTest {
                         public String name() { return "dup"; }
                         public List<LayerFactory> layers() { return List.of(twice("dup"), twice("dup")); }
                         """),
+                plugin("com.freeze", "FreezePlugin", """
+                        public int spiVersion() { return SPI_VERSION; }
+                        public String name() { return "freeze"; }
+                        public List<LayerFactory> layers() {
+                            return List.of(new LayerFactory() {
+                                public String name() { return "frozen"; }
+                                public String description() { return "y = x, freezable"; }
+                                public Layer create(Arguments arguments, LayerContext context) { return new FrozenLayer(); }
+                            });
+                        }
+                        """),
+                """
+                package com.freeze;
+
+                import org.nnx.spi.Freezable;
+                import org.nnx.tensor.Tensor;
+
+                public final class FrozenLayer implements Freezable, Runnable {
+                    private boolean frozen;
+
+                    public Tensor forward(Tensor input, boolean training) {
+                        if (input.rows() == 7) throw new IllegalStateException("seven rows");
+                        return input;
+                    }
+                    public Tensor backward(Tensor dy) { return dy; }
+                    public void freeze(boolean frozen) { this.frozen = frozen; }
+                    public void copyFrozenState(Freezable source) {
+                        if (!(source instanceof FrozenLayer)) throw new IllegalArgumentException("not a FrozenLayer");
+                    }
+                    public void run() { }
+                    public String toString() { return "frozen=" + frozen; }
+                }
+                """,
                 plugin("com.noctor", "NoCtorPlugin", """
                         public NoCtorPlugin(String configuration) { }
                         """ + STANDARD.formatted("noctor", "noctor")));
@@ -178,81 +221,49 @@ class PluginLoadingTest {
                 onlyWarning(folder));
     }
 
-    @Test
-    void aJarWithoutAProviderIsSkipped(@TempDir Path folder) throws Exception {
-        jar(folder, "plain.jar", "com.good", null);
-        assertEquals(folder.resolve("plain.jar")
-                + ": no provider: the jar has no META-INF/services/org.nnx.spi.NnxPlugin; skipped", onlyWarning(folder));
+    /** Each way a jar can be broken: the jar, the package of its classes, its provider list, the reason given. */
+    static Stream<org.junit.jupiter.params.provider.Arguments> brokenJars() {
+        String sees = "which is not in the jar (NoClassDefFoundError); a plugin sees only its own jar, org.nnx.spi,"
+                + " org.nnx.tensor and the JDK, so it must bundle what else it uses";
+        return Stream.of(
+                broken("plain.jar", "com.good", null,
+                        "no provider: the jar has no META-INF/services/org.nnx.spi.NnxPlugin"),
+                broken("empty.jar", "com.good", "# nothing yet\n",
+                        "no provider: META-INF/services/org.nnx.spi.NnxPlugin lists no class"),
+                broken("wrong.jar", "com.wrong", "com.wrong.NotAPlugin\n", "com.wrong.NotAPlugin, listed in"
+                        + " META-INF/services/org.nnx.spi.NnxPlugin, does not implement org.nnx.spi.NnxPlugin"),
+                broken("absent.jar", "com.good", "com.good.Absent\n",
+                        "com.good.Absent, listed in META-INF/services/org.nnx.spi.NnxPlugin, is not in the jar"),
+                // com.dep.Helper is compiled but left out of the jar, as a library the author forgot to bundle.
+                broken("missing.jar", "com.missing", "com.missing.MissingPlugin\n",
+                        "the constructor of com.missing.MissingPlugin needs class com.dep.Helper, " + sees),
+                // nnx's internals are invisible to a plugin.
+                broken("internal.jar", "com.internal", "com.internal.InternalPlugin\n",
+                        "com.internal.InternalPlugin.layers() needs class org.nnx.builtins.BuiltinPlugin, " + sees),
+                broken("noctor.jar", "com.noctor", "com.noctor.NoCtorPlugin\n",
+                        "com.noctor.NoCtorPlugin has no public constructor without arguments"),
+                broken("boom.jar", "com.boom", "com.boom.BoomPlugin\n",
+                        "the constructor of com.boom.BoomPlugin threw IllegalStateException: no licence key"),
+                broken("lists.jar", "com.lists", "com.lists.ListsPlugin\n",
+                        "com.lists.ListsPlugin.layers() threw IllegalStateException: layers are not ready"),
+                broken("future.jar", "com.future", "com.future.FuturePlugin\n",
+                        "com.future.FuturePlugin was built for nnx SPI version " + (NnxPlugin.SPI_VERSION + 1)
+                                + ", but this nnx provides SPI version " + NnxPlugin.SPI_VERSION
+                                + "; rebuild the plugin against it"),
+                broken("dup.jar", "com.dup", "com.dup.DupPlugin\n", "it contributes layer 'dup' twice"));
     }
 
-    @Test
-    void aJarWhoseProviderListIsEmptyIsSkipped(@TempDir Path folder) throws Exception {
-        jar(folder, "empty.jar", "com.good", "# nothing yet\n");
-        assertEquals(folder.resolve("empty.jar")
-                + ": no provider: META-INF/services/org.nnx.spi.NnxPlugin lists no class; skipped", onlyWarning(folder));
+    private static org.junit.jupiter.params.provider.Arguments broken(String file, String pkg, String services,
+                                                                      String reason) {
+        return org.junit.jupiter.params.provider.Arguments.of(file, pkg, services, reason);
     }
 
-    @Test
-    void aProviderOfTheWrongTypeIsSkipped(@TempDir Path folder) throws Exception {
-        jar(folder, "wrong.jar", "com.wrong", "com.wrong.NotAPlugin\n");
-        assertEquals(folder.resolve("wrong.jar") + ": com.wrong.NotAPlugin, listed in"
-                + " META-INF/services/org.nnx.spi.NnxPlugin, does not implement org.nnx.spi.NnxPlugin; skipped",
-                onlyWarning(folder));
-    }
-
-    @Test
-    void aProviderMissingFromTheJarIsSkipped(@TempDir Path folder) throws Exception {
-        jar(folder, "absent.jar", "com.good", "com.good.Absent\n");
-        assertEquals(folder.resolve("absent.jar") + ": com.good.Absent, listed in"
-                + " META-INF/services/org.nnx.spi.NnxPlugin, is not in the jar; skipped", onlyWarning(folder));
-    }
-
-    @Test
-    void aMissingDependencyIsSkippedNamingTheClass(@TempDir Path folder) throws Exception {
-        // com.dep.Helper is compiled but left out of the jar, as a library the author forgot to bundle.
-        jar(folder, "missing.jar", "com.missing", "com.missing.MissingPlugin\n");
-        assertEquals(folder.resolve("missing.jar") + ": the constructor of com.missing.MissingPlugin needs class"
-                + " com.dep.Helper, which is not in the jar (NoClassDefFoundError); a plugin sees only its own jar,"
-                + " org.nnx.spi, org.nnx.tensor and the JDK, so it must bundle what else it uses; skipped",
-                onlyWarning(folder));
-    }
-
-    @Test
-    void nnxInternalsAreInvisibleToAPlugin(@TempDir Path folder) throws Exception {
-        jar(folder, "internal.jar", "com.internal", "com.internal.InternalPlugin\n");
-        assertEquals(folder.resolve("internal.jar") + ": com.internal.InternalPlugin.layers() needs class"
-                + " org.nnx.builtins.BuiltinPlugin, which is not in the jar (NoClassDefFoundError); a plugin sees only"
-                + " its own jar, org.nnx.spi, org.nnx.tensor and the JDK, so it must bundle what else it uses; skipped",
-                onlyWarning(folder));
-    }
-
-    @Test
-    void aProviderWithoutANoArgumentConstructorIsSkipped(@TempDir Path folder) throws Exception {
-        jar(folder, "noctor.jar", "com.noctor", "com.noctor.NoCtorPlugin\n");
-        assertEquals(folder.resolve("noctor.jar") + ": com.noctor.NoCtorPlugin has no public constructor without"
-                + " arguments; skipped", onlyWarning(folder));
-    }
-
-    @Test
-    void anExceptionInTheConstructorIsSkipped(@TempDir Path folder) throws Exception {
-        jar(folder, "boom.jar", "com.boom", "com.boom.BoomPlugin\n");
-        assertEquals(folder.resolve("boom.jar") + ": the constructor of com.boom.BoomPlugin threw"
-                + " IllegalStateException: no licence key; skipped", onlyWarning(folder));
-    }
-
-    @Test
-    void anExceptionInAFactoryListIsSkipped(@TempDir Path folder) throws Exception {
-        jar(folder, "lists.jar", "com.lists", "com.lists.ListsPlugin\n");
-        assertEquals(folder.resolve("lists.jar") + ": com.lists.ListsPlugin.layers() threw"
-                + " IllegalStateException: layers are not ready; skipped", onlyWarning(folder));
-    }
-
-    @Test
-    void aPluginBuiltForAnotherSpiVersionIsSkipped(@TempDir Path folder) throws Exception {
-        jar(folder, "future.jar", "com.future", "com.future.FuturePlugin\n");
-        assertEquals(folder.resolve("future.jar") + ": com.future.FuturePlugin was built for nnx SPI version "
-                + (NnxPlugin.SPI_VERSION + 1) + ", but this nnx provides SPI version " + NnxPlugin.SPI_VERSION
-                + "; rebuild the plugin against it; skipped", onlyWarning(folder));
+    @ParameterizedTest(name = "{0}: {3}")
+    @MethodSource("brokenJars")
+    void aBrokenJarIsSkippedWithItsReason(String file, String pkg, String services, String reason,
+                                          @TempDir Path folder) throws Exception {
+        jar(folder, file, pkg, services);
+        assertEquals(folder.resolve(file) + ": " + reason + "; skipped", onlyWarning(folder));
     }
 
     @Test
@@ -262,12 +273,6 @@ class PluginLoadingTest {
                 warnings.toString());
         assertTrue(warnings.get(0).endsWith(" is named 'my-layer', which a file cannot write (a name is a letter or _"
                 + " followed by letters, digits or _); skipped"), warnings.get(0));
-    }
-
-    @Test
-    void aJarThatContributesANameTwiceItselfIsSkipped(@TempDir Path folder) throws Exception {
-        jar(folder, "dup.jar", "com.dup", "com.dup.DupPlugin\n");
-        assertEquals(folder.resolve("dup.jar") + ": it contributes layer 'dup' twice; skipped", onlyWarning(folder));
     }
 
     @Test
@@ -331,6 +336,25 @@ class PluginLoadingTest {
             assertThrows(ClassNotFoundException.class, () -> loader.loadClass("org.antlr.v4.runtime.Parser"));
             assertEquals(loader, loaded.registry().layer("twice") instanceof PluginLayerFactory plugin
                     ? plugin.delegate().getClass().getClassLoader() : null);
+        }
+    }
+
+    @Test
+    void aPluginLayerKeepsItsCapabilitiesThroughTheGuard(@TempDir Path folder) throws Exception {
+        jar(folder, "freeze.jar", "com.freeze", "com.freeze.FreezePlugin\n");
+        try (LoadedPlugins loaded = load(folder)) {
+            LayerContext context = new LayerContext(3, null, null, Precision.FLOAT32, new SplittableRandom(1),
+                    call -> null);
+            Layer layer = loaded.registry().layer("frozen").create(Arguments.EMPTY, context);
+            Layer other = loaded.registry().layer("frozen").create(Arguments.EMPTY, context);
+            assertTrue(layer instanceof Runnable, "every interface of the plugin's layer survives");
+            Freezable freezable = assertInstanceOf(Freezable.class, layer);
+            freezable.freeze(true);
+            freezable.copyFrozenState((Freezable) other);
+            assertEquals("frozen=true", layer.toString());
+            PluginException e = assertThrows(PluginException.class,
+                    () -> layer.forward(Tensor.zeros(Precision.FLOAT32, 7, 3), true));
+            assertEquals("layer 'frozen' from freeze.jar threw IllegalStateException: seven rows", e.getMessage());
         }
     }
 
