@@ -71,6 +71,11 @@ public final class PluginLayerFactory implements CheckedLayerFactory {
         return guarded.outputSize(arguments, inputSize);
     }
 
+    @Override
+    public long parameterCount(Arguments arguments, int inputSize) {
+        return guarded.parameterCount(arguments, inputSize);
+    }
+
     /** Refuses a use that fails its gradient check; otherwise the plugin's layer, guarded. */
     @Override
     public Layer create(Arguments arguments, LayerContext context) {
