@@ -1,13 +1,15 @@
 package org.nnx.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.nnx.files.AtomicFile;
 import org.nnx.report.ExperimentFiles;
 import org.nnx.report.HtmlReport;
 import org.nnx.report.ReportedExperiment;
@@ -56,13 +58,15 @@ final class CompareCommand implements Callable<Integer>, NeedsArguments {
         if (outFile == null) {
             throw new ParameterException(spec.commandLine(), "compare needs --out FILE.html");
         }
-        List<ReportedExperiment> experiments = read();
+        List<Path> directories = experimentFolders();
+        checkOutput(directories);
+        List<ReportedExperiment> experiments = read(directories);
         try {
             Path parent = outFile.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.writeString(outFile, HtmlReport.renderComparison(experiments), StandardCharsets.UTF_8);
+            AtomicFile.writeString(outFile, HtmlReport.renderComparison(experiments));
         } catch (IOException e) {
             throw new CommandFailure(ExitStatus.RUN_FAILED, "cannot write " + outFile + ": " + e.getMessage());
         }
@@ -73,19 +77,77 @@ final class CompareCommand implements Callable<Integer>, NeedsArguments {
         return ExitStatus.OK;
     }
 
-    /** @throws CommandFailure (status 2) naming a folder that cannot be read */
-    private List<ReportedExperiment> read() {
-        List<ReportedExperiment> experiments = new ArrayList<>();
+    /**
+     * The experiment folders the arguments name, each once: the same folder given twice, under any spelling,
+     * would only be compared with itself.
+     *
+     * @throws CommandFailure (status 2) naming a folder that cannot be read, or one given twice
+     */
+    private List<Path> experimentFolders() {
+        Map<Path, Path> byRealPath = new LinkedHashMap<>();
         for (Path folder : folders) {
             try {
                 for (Path directory : ExperimentFiles.experimentFolders(folder)) {
-                    experiments.add(ExperimentFiles.read(directory));
+                    Path earlier = byRealPath.putIfAbsent(directory.toRealPath(), directory);
+                    if (earlier != null) {
+                        throw new CommandFailure(ExitStatus.BAD_INPUT, directory + " is given twice"
+                                + (earlier.equals(directory) ? "" : " (also as " + earlier + ")")
+                                + "; each experiment is compared once");
+                    }
                 }
             } catch (NoSuchFileException e) {
                 throw new CommandFailure(ExitStatus.BAD_INPUT,
                         e.getFile() + (e.getReason() == null ? ": no such file" : ": " + e.getReason()));
             } catch (IOException e) {
                 throw new CommandFailure(ExitStatus.BAD_INPUT, folder + ": " + e.getMessage());
+            }
+        }
+        return List.copyOf(byRealPath.values());
+    }
+
+    /** The comparison is written beside its inputs, never into one of them, and never over a folder. */
+    private void checkOutput(List<Path> directories) {
+        if (Files.isDirectory(outFile)) {
+            throw new CommandFailure(ExitStatus.BAD_INPUT, outFile + " is a folder; --out names the .html file to write");
+        }
+        Path target = realParent(outFile);
+        for (Path directory : directories) {
+            try {
+                if (target.startsWith(directory.toRealPath())) {
+                    throw new CommandFailure(ExitStatus.BAD_INPUT, "--out " + outFile + " is inside " + directory
+                            + ", one of the experiments compared; write the comparison beside them");
+                }
+            } catch (IOException e) {
+                throw new CommandFailure(ExitStatus.BAD_INPUT, directory + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** The real folder {@code file} would be written into, as far as it exists. */
+    private static Path realParent(Path file) {
+        Path parent = file.toAbsolutePath().normalize().getParent();
+        Path existing = parent;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        try {
+            return existing == null ? parent : existing.toRealPath().resolve(existing.relativize(parent));
+        } catch (IOException e) {
+            return parent;
+        }
+    }
+
+    /** @throws CommandFailure (status 2) naming a folder whose files cannot be read */
+    private static List<ReportedExperiment> read(List<Path> directories) {
+        List<ReportedExperiment> experiments = new ArrayList<>();
+        for (Path directory : directories) {
+            try {
+                experiments.add(ExperimentFiles.read(directory));
+            } catch (NoSuchFileException e) {
+                throw new CommandFailure(ExitStatus.BAD_INPUT,
+                        e.getFile() + (e.getReason() == null ? ": no such file" : ": " + e.getReason()));
+            } catch (IOException e) {
+                throw new CommandFailure(ExitStatus.BAD_INPUT, directory + ": " + e.getMessage());
             }
         }
         return experiments;

@@ -53,6 +53,30 @@ class CompareCommandTest {
             """;
 
     @Test
+    void theSameFolderTwiceAndAnOutputInsideAnInputAreRefused() throws IOException {
+        Path file = dir.resolve("two.nnx");
+        Files.writeString(file, EXPERIMENTS.replace("iterations 30", "iterations 3"));
+        Path reports = dir.resolve("reports");
+        assertEquals(0, nnx("run", file.toString(), "--only", "base", "--out", reports.toString()), err.toString());
+        Path base = reports.resolve("base");
+        String summary = Files.readString(base.resolve("summary.csv"));
+
+        err.reset();
+        assertEquals(2, nnx("compare", base.toString(), reports.resolve(".").resolve("base").toString(), "--out",
+                dir.resolve("x.html").toString()));
+        assertEquals("nnx: error: " + reports.resolve(".").resolve("base") + " is given twice (also as " + base
+                + "); each experiment is compared once\n", err.toString());
+
+        err.reset();
+        assertEquals(2, nnx("compare", base.toString(), "--out", base.resolve("summary.csv").toString()));
+        assertEquals("nnx: error: --out " + base.resolve("summary.csv") + " is inside " + base + ", one of the "
+                + "experiments compared; write the comparison beside them\n", err.toString());
+        assertEquals(summary, Files.readString(base.resolve("summary.csv")), "the input is untouched");
+        assertEquals(0, nnx("compare", reports.toString(), "--out", reports.resolve("all.html").toString()),
+                err.toString());
+    }
+
+    @Test
     void runThenCompareJoinsTwoExperimentsInOneReport() throws IOException {
         Path file = dir.resolve("two.nnx");
         Files.writeString(file, EXPERIMENTS);
