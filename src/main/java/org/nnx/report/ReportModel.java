@@ -262,8 +262,25 @@ final class ReportModel {
 
     /** The ok run with the highest final test accuracy, or null. */
     Run bestRun() {
-        int best = HtmlReport.bestRun(runs.stream().map(r -> r.result).toList());
+        int best = bestRun(runs.stream().map(r -> r.result).toList());
         return best < 0 ? null : runs.get(best);
+    }
+
+    /**
+     * The index of the run to mark as best: the ok run with the highest test accuracy (the first on a
+     * tie), or -1 when no ok run was evaluated. Diverged, stopped and failed runs are left out: their
+     * last accuracy is not that of a finished model.
+     */
+    static int bestRun(List<RunResult> runs) {
+        int best = -1;
+        for (int i = 0; i < runs.size(); i++) {
+            RunResult run = runs.get(i);
+            if (run.status() == RunStatus.OK && Double.isFinite(run.testAccuracy())
+                    && (best < 0 || run.testAccuracy() > runs.get(best).testAccuracy())) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     /** The configuration ranked first when it has an ok run, else null. */

@@ -80,9 +80,9 @@ class ReportSectionsTest {
         assertTrue(html.contains("Welch's t-test"));
         double[] best = model.groups.get(0).okAccuracies();
         double[] other = model.groups.get(1).okAccuracies();
-        String p = ReportSections.pValue(WelchTest.test(best, other).p());
+        String p = RepeatStatistics.pValue(WelchTest.test(best, other).p());
         assertTrue(html.contains(">" + HtmlReport.escape(p) + "</td>"), p);
-        assertTrue(html.contains(ReportSections.meanSd(model.groups.get(0))));
+        assertTrue(html.contains(RepeatStatistics.meanSd(model.groups.get(0).okAccuracies())));
         assertTrue(html.contains("Seed noise:"));
     }
 
