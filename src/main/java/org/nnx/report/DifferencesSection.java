@@ -60,7 +60,7 @@ final class DifferencesSection implements ReportSection {
         html.append(Html.note("Each run is the base configuration (below) with these lines changed."))
                 .append("<details class=\"diff-list\"").append(plan.runs().size() <= ReportModel.MAX_COLOURED ? " open" : "")
                 .append("><summary>Show the diff of each of the ").append(plan.runs().size()).append(" runs</summary>\n");
-        for (ReportModel.Run run : model.runs) {
+        for (ReportedRun run : model.runs) {
             if (run.experiment == experiment) {
                 html.append("<div><div class=\"run\">").append(Html.swatch(run.colour())).append(Html.code(run.label))
                         .append("</div>\n");

@@ -35,14 +35,14 @@ final class FindingsSection implements ReportSection {
         items.add(best());
         for (RunStatus status : List.of(RunStatus.DIVERGED, RunStatus.FAILED, RunStatus.STOPPED)) {
             // Runs that blew up count as diverged here: that is what a reader needs to know about them.
-            List<ReportModel.Run> runs = model.runs.stream()
+            List<ReportedRun> runs = model.runs.stream()
                     .filter(r -> r.status() == status || status == RunStatus.DIVERGED && r.blewUp()).toList();
             if (!runs.isEmpty()) {
                 items.add(label(capitalized(status.label()) + " (" + runs.size() + ")")
                         + named(runs, FindingsSection::whatWentWrong));
             }
         }
-        List<ReportModel.Run> barely = model.runs.stream().filter(ReportModel.Run::barelyMoved).toList();
+        List<ReportedRun> barely = model.runs.stream().filter(ReportedRun::barelyMoved).toList();
         if (!barely.isEmpty()) {
             items.add(label("Barely moved (" + barely.size() + ")") + named(barely, FindingsSection::howLittle));
         }
@@ -57,8 +57,8 @@ final class FindingsSection implements ReportSection {
 
     /** The best configuration over its seeds, else the best run, else that none finished. */
     private String best() {
-        ReportModel.Group bestGroup = model.bestGroup();
-        ReportModel.Run best = model.bestRun();
+        RunGroup bestGroup = model.bestGroup();
+        ReportedRun best = model.bestRun();
         if (bestGroup != null && bestGroup.runs.size() > 1) {
             return label("Best configuration") + swatched(bestGroup.colour, bestGroup.label) + ": final test accuracy "
                     + RepeatStatistics.meanSd(bestGroup.okAccuracies()) + " over " + bestGroup.okAccuracies().length
@@ -71,7 +71,7 @@ final class FindingsSection implements ReportSection {
         return label("No run finished") + " with a test accuracy.";
     }
 
-    private static String bestNote(ReportModel.Run run) {
+    private static String bestNote(ReportedRun run) {
         if (Double.isFinite(run.bestTestAccuracy) && run.bestTestAccuracy > run.finalTestAccuracy()) {
             return " (its best, " + ReadableNumbers.percent(run.bestTestAccuracy) + ", at iteration "
                     + ReadableNumbers.grouped(run.bestIteration) + ")";
@@ -79,25 +79,26 @@ final class FindingsSection implements ReportSection {
         return "";
     }
 
-    private static String whatWentWrong(ReportModel.Run run) {
+    private static String whatWentWrong(ReportedRun run) {
         if (run.blewUp()) {
+            LossProfile loss = run.loss;
             return String.format(Locale.ROOT, " — its loss jumped to %s (%.1f× the first) at iteration %,d and never"
-                    + " fell below where it started; final test accuracy %s", ReadableNumbers.significant(run.lossPeak),
-                    run.lossPeak / run.firstLoss, run.lossPeakIteration, ReadableNumbers.percent(run.finalTestAccuracy()));
+                    + " fell below where it started; final test accuracy %s", ReadableNumbers.significant(loss.peak()),
+                    loss.peak() / loss.first(), loss.peakIteration(), ReadableNumbers.percent(run.finalTestAccuracy()));
         }
         return run.result.reason() == null || run.result.reason().isBlank() ? "" : " — " + escape(run.result.reason());
     }
 
-    private static String howLittle(ReportModel.Run run) {
+    private static String howLittle(ReportedRun run) {
         return String.format(Locale.ROOT, " — loss fell only %.1f %% (%s → %s); final test accuracy %s",
-                Math.max(0, 100 * run.lossDrop), ReadableNumbers.significant(run.lossStart),
-                ReadableNumbers.significant(run.lossEnd), ReadableNumbers.percent(run.finalTestAccuracy()));
+                Math.max(0, 100 * run.loss.drop()), ReadableNumbers.significant(run.loss.start()),
+                ReadableNumbers.significant(run.loss.end()), ReadableNumbers.percent(run.finalTestAccuracy()));
     }
 
     /** The ok run that fits its training set furthest beyond the test set, when that is notable. */
     private java.util.Optional<String> largestGap() {
         return model.runs.stream().filter(r -> r.status() == RunStatus.OK && Double.isFinite(r.gap()))
-                .max(Comparator.comparingDouble(ReportModel.Run::gap))
+                .max(Comparator.comparingDouble(ReportedRun::gap))
                 .filter(r -> r.gap() > NOTABLE_GAP)
                 .map(r -> label("Largest train–test gap") + swatched(r.colour(), r.label)
                         + String.format(Locale.ROOT, ": %.1f points (train %s, test %s), a sign of overfitting.",
@@ -106,9 +107,9 @@ final class FindingsSection implements ReportSection {
     }
 
     /** Which configurations Welch's test cannot tell from the best one with repeats. */
-    private String seedNoise(ReportModel.Group tested) {
+    private String seedNoise(RunGroup tested) {
         double[] best = tested.okAccuracies();
-        List<ReportModel.Group> close = model.groups.stream().filter(g -> g != tested)
+        List<RunGroup> close = model.groups.stream().filter(g -> g != tested)
                 .filter(g -> RepeatStatistics.withinNoise(best, g.okAccuracies())).toList();
         long testable = model.groups.stream().filter(g -> g != tested && g.okAccuracies().length >= 2).count();
         String against = swatched(tested.colour, tested.label) + " (" + RepeatStatistics.meanSd(best) + ")";
@@ -131,7 +132,7 @@ final class FindingsSection implements ReportSection {
     }
 
     /** Up to {@link #NAMED_IN_FINDING} runs by name with {@code detail}; many by what they share, with two examples. */
-    private String named(List<ReportModel.Run> runs, Function<ReportModel.Run, String> detail) {
+    private String named(List<ReportedRun> runs, Function<ReportedRun, String> detail) {
         String shared = runs.size() > NAMED_IN_FINDING ? sharedSettings(runs) : "";
         if (!shared.isEmpty()) {
             // Many runs: what they have in common says more than a list of names; two examples show the detail.
@@ -157,7 +158,7 @@ final class FindingsSection implements ReportSection {
      * The swept values that {@code runs} are confined to, e.g. {@code learning_rate 1 or 0.3, optimizer sgd}:
      * the settings for which they took fewer values than the whole sweep did. Empty when none.
      */
-    private String sharedSettings(List<ReportModel.Run> runs) {
+    private String sharedSettings(List<ReportedRun> runs) {
         List<String> parts = new ArrayList<>();
         for (String setting : model.settingsThatVary()) {
             List<String> all = model.runs.stream().map(r -> r.swept.getOrDefault(setting, "")).distinct().toList();

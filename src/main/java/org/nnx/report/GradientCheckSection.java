@@ -16,7 +16,7 @@ final class GradientCheckSection implements ReportSection {
 
     @Override
     public void appendTo(StringBuilder html) {
-        List<ReportModel.Run> checked = model.runs.stream().filter(r -> !r.result.gradientCheck().isEmpty()).toList();
+        List<ReportedRun> checked = model.runs.stream().filter(r -> !r.result.gradientCheck().isEmpty()).toList();
         if (checked.isEmpty()) {
             return;
         }
@@ -24,7 +24,7 @@ final class GradientCheckSection implements ReportSection {
                 + " backpropagation and central differences, per parameter tensor, in float64 on the first training"
                 + " samples.")).append("<div class=\"table-wrap\">\n<table class=\"sortable\">\n<thead>\n<tr><th>Run</th>"
                 + "<th>Parameter</th><th class=\"num\">Relative error</th></tr>\n</thead>\n<tbody>\n");
-        for (ReportModel.Run run : checked) {
+        for (ReportedRun run : checked) {
             for (Map.Entry<String, Double> entry : run.result.gradientCheck().entrySet()) {
                 String error = String.format(Locale.ROOT, "%.2e", entry.getValue());
                 html.append("<tr><td>").append(Html.code(run.label)).append("</td><td>").append(Html.code(entry.getKey()))

@@ -58,7 +58,7 @@ final class ProvenanceSection implements ReportSection {
     /** One provenance key: its value once when all runs share it, else each value with the runs that had it. */
     private void value(StringBuilder html, String key) {
         Map<String, List<String>> runsByValue = new LinkedHashMap<>();
-        for (ReportModel.Run run : model.runs) {
+        for (ReportedRun run : model.runs) {
             runsByValue.computeIfAbsent(run.result.provenance().getOrDefault(key, "—"), v -> new ArrayList<>())
                     .add(run.label);
         }

@@ -27,21 +27,21 @@ final class RepeatsSection implements ReportSection {
         if (!model.hasRepeats()) {
             return;
         }
-        ReportModel.Group best = model.bestTestedGroup();
-        List<ReportModel.Group> order = new ArrayList<>(model.groups);
+        RunGroup best = model.bestTestedGroup();
+        List<RunGroup> order = new ArrayList<>(model.groups);
         order.sort(Comparator.comparingInt(g -> g.rank));
         html.append(Html.section("Repeats")).append(Html.note(EXPLANATION));
         html.append("<div class=\"table-wrap\">\n<table class=\"sortable\">\n<thead>\n<tr><th>Configuration</th>")
                 .append("<th class=\"num\">n</th><th class=\"num\">Final test acc.</th><th class=\"num\">Min – max</th>")
                 .append("<th class=\"num\">Δ to best</th><th class=\"num\" data-first=\"ascending\">p (Welch)</th>")
                 .append("<th>Verdict</th></tr>\n</thead>\n<tbody>\n");
-        for (ReportModel.Group group : order) {
+        for (RunGroup group : order) {
             row(html, group, best);
         }
         html.append("</tbody>\n</table>\n</div>\n").append(Html.SECTION_END);
     }
 
-    private static void row(StringBuilder html, ReportModel.Group group, ReportModel.Group best) {
+    private static void row(StringBuilder html, RunGroup group, RunGroup best) {
         double[] values = group.okAccuracies();
         RepeatStatistics.Comparison comparison = RepeatStatistics.compare(values,
                 best == null ? null : best.okAccuracies(), group == best);

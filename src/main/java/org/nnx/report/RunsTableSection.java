@@ -12,7 +12,7 @@ import org.nnx.train.RunStatus;
 /** A row per run, every column sortable; the best run marked. */
 final class RunsTableSection implements ReportSection {
     private final ReportModel model;
-    private final ReportModel.Run best;
+    private final ReportedRun best;
     private final boolean validation;
     /** Without swept settings, the runs' names are the only thing that tells the rows apart. */
     private final boolean names;
@@ -37,7 +37,7 @@ final class RunsTableSection implements ReportSection {
             html.append(Html.note("This report has no runs.")).append(Html.SECTION_END);
             return;
         }
-        List<ReportModel.Run> rows = new ArrayList<>(model.runs);
+        List<ReportedRun> rows = new ArrayList<>(model.runs);
         if (byRank) {
             rows.sort(Comparator.comparingInt(r -> r.rank));
         }
@@ -72,7 +72,7 @@ final class RunsTableSection implements ReportSection {
                 .append("Time</th><th class=\"num\">Samples/s</th></tr>\n");
     }
 
-    private void row(StringBuilder html, ReportModel.Run run) {
+    private void row(StringBuilder html, ReportedRun run) {
         List<String> classes = new ArrayList<>();
         if (run == best) {
             classes.add("best");
@@ -104,19 +104,19 @@ final class RunsTableSection implements ReportSection {
     }
 
     /** The status badge, marks for a run that blew up or barely moved, and why a run did not end ok. */
-    private static void status(StringBuilder html, ReportModel.Run run) {
+    private static void status(StringBuilder html, ReportedRun run) {
         String label = run.status().label();
         html.append("<td class=\"status\" data-v=\"").append(label)
                 .append(run.barelyMoved() ? " barely" : run.blewUp() ? " blew up" : "")
                 .append("\"><span class=\"badge status-").append(label).append("\">").append(label).append("</span>");
         if (run.blewUp()) {
             html.append(" <span class=\"badge status-diverged\" title=\"the loss rose above ")
-                    .append((int) ReportModel.BLOW_UP_FACTOR).append("× its first value and never fell below its start\">")
+                    .append((int) LossProfile.BLOW_UP_FACTOR).append("× its first value and never fell below its start\">")
                     .append("blew up</span>");
         }
         if (run.barelyMoved()) {
             html.append(" <span class=\"badge status-barely\" title=\"the smoothed loss fell by less than ")
-                    .append(Math.round(100 * ReportModel.BARELY_MOVED_DROP)).append(" %\">barely moved</span>");
+                    .append(Math.round(100 * LossProfile.BARELY_MOVED_DROP)).append(" %\">barely moved</span>");
         }
         if (run.status() != RunStatus.OK && run.result.reason() != null && !run.result.reason().isBlank()) {
             html.append("<div class=\"reason\">").append(escape(run.result.reason())).append("</div>");
@@ -125,7 +125,7 @@ final class RunsTableSection implements ReportSection {
     }
 
     /** Final and best test accuracy, the train–test gap and, with a validation set, its accuracy. */
-    private void accuracies(StringBuilder html, ReportModel.Run run) {
+    private void accuracies(StringBuilder html, ReportedRun run) {
         html.append(numberCell(run.finalTestAccuracy(), ReadableNumbers.percent(run.finalTestAccuracy())));
         html.append("<td class=\"num\" data-v=\"").append(Html.sortValue(run.bestTestAccuracy)).append("\">")
                 .append(ReadableNumbers.percent(run.bestTestAccuracy));

@@ -38,7 +38,7 @@ class ReportSectionsTest {
                 .accuracies(0.1, 0.0955).loss(2.36).seconds(1).samplesPerSecond(1).build();
         ExperimentResult result = new ExperimentResult(new org.nnx.model.ExperimentPlan("x", "", null, List.of(plan), ""),
                 List.of(run));
-        ReportModel.Run seen = ReportModel.of(new ReportedExperiment(result, "")).runs.get(0);
+        ReportedRun seen = ReportModel.of(new ReportedExperiment(result, "")).runs.get(0);
         assertTrue(seen.blewUp());
         assertFalse(seen.barelyMoved(), "blew up, not merely slow");
         String html = HtmlReportTest.page(result);
