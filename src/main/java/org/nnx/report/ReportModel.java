@@ -140,7 +140,7 @@ final class ReportModel {
 
     /** True when every run has the same epochs per iteration, so one x axis shows both. */
     boolean epochsAlign() {
-        return !Double.isNaN(ChartStyle.commonEpochsPerIteration(runs.stream().map(r -> r.result).toList()));
+        return !Double.isNaN(RunAxes.commonEpochsPerIteration(runs.stream().map(r -> r.result).toList()));
     }
 
     boolean hasValidation() {
