@@ -164,7 +164,7 @@ public final class AccuracyChart {
             renderer.setSeriesShapesFilled(i, true);
         }
         renderer.setUseOutlinePaint(false);
-        renderer.setStrides(ChartTooltips.strides(test, lines.size()));
+        renderer.strides.set(ChartTooltips.strides(test, lines.size()));
         renderer.setDefaultToolTipGenerator(ChartTooltips.generator(
                 lines.stream().map(ChartLine::label).toList(), dataset.axis(), "test accuracy", true));
         return renderer;

@@ -42,7 +42,10 @@ final class ChartTooltips {
         };
     }
 
-    /** Which items of each series get a map area: every n-th, n being the series' stride. */
+    /**
+     * Which items of each series get a map area: every n-th, n being the series' stride. The two renderers
+     * below extend different JFreeChart classes, so each holds one of these and asks it.
+     */
     static final class EntityStrides implements java.io.Serializable {
         private static final long serialVersionUID = 1L;
         private int[] strides = new int[0];
@@ -59,14 +62,10 @@ final class ChartTooltips {
     /** A line renderer that creates entities (map areas) only at every n-th item of each series. */
     static final class SparseLineRenderer extends XYLineAndShapeRenderer {
         private static final long serialVersionUID = 1L;
-        private final EntityStrides strides = new EntityStrides();
+        final EntityStrides strides = new EntityStrides();
 
         SparseLineRenderer() {
             super(true, false);
-        }
-
-        void setStrides(int[] strides) {
-            this.strides.set(strides);
         }
 
         @Override
@@ -78,14 +77,10 @@ final class ChartTooltips {
     /** A band renderer (mean line with a ± sd band) with the same sparse entities. */
     static final class SparseDeviationRenderer extends DeviationRenderer {
         private static final long serialVersionUID = 1L;
-        private final EntityStrides strides = new EntityStrides();
+        final EntityStrides strides = new EntityStrides();
 
         SparseDeviationRenderer() {
             super(true, false);
-        }
-
-        void setStrides(int[] strides) {
-            this.strides.set(strides);
         }
 
         @Override

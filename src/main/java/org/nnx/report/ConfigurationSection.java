@@ -5,13 +5,7 @@ import static org.nnx.report.Html.escape;
 import java.util.List;
 
 /** Each experiment's settings after defaults and {@code extends}: the base every run's diff is against. */
-final class ConfigurationSection implements ReportSection {
-    private final ReportModel model;
-
-    ConfigurationSection(ReportModel model) {
-        this.model = model;
-    }
-
+record ConfigurationSection(ReportModel model) implements ReportSection {
     @Override
     public void appendTo(StringBuilder html) {
         List<ReportedExperiment> withConfig = model.experiments.stream()

@@ -8,17 +8,11 @@ import java.util.stream.Collectors;
 import org.nnx.train.DatasetSummary;
 
 /** The data each experiment learned from: sizes, class balance and, for images, the first samples of each class. */
-final class DataSection implements ReportSection {
+record DataSection(ReportModel model) implements ReportSection {
     /** Sample images of each class shown in the grid. */
     private static final int SAMPLE_COLUMNS = 10;
     /** How many times larger than the images' own pixels the grid draws them. */
     private static final int SAMPLE_SCALE = 2;
-
-    private final ReportModel model;
-
-    DataSection(ReportModel model) {
-        this.model = model;
-    }
 
     @Override
     public void appendTo(StringBuilder html) {

@@ -6,13 +6,7 @@ import java.util.List;
 import org.nnx.model.ExperimentPlan;
 
 /** Each run's settings against its experiment's base, as a diff; in a comparison, experiment against experiment. */
-final class DifferencesSection implements ReportSection {
-    private final ReportModel model;
-
-    DifferencesSection(ReportModel model) {
-        this.model = model;
-    }
-
+record DifferencesSection(ReportModel model) implements ReportSection {
     @Override
     public void appendTo(StringBuilder html) {
         if (model.runs.isEmpty()) {

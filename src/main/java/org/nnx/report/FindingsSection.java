@@ -13,17 +13,11 @@ import java.util.function.Function;
 import org.nnx.train.RunStatus;
 
 /** What stands out, in words: the best, what diverged or failed, what barely moved, overfitting, seed noise. */
-final class FindingsSection implements ReportSection {
+record FindingsSection(ReportModel model) implements ReportSection {
     /** Runs named in one finding line before "and N more". */
     private static final int NAMED_IN_FINDING = 4;
     /** A train–test gap above this many points is worth a line among the findings. */
     private static final double NOTABLE_GAP = 0.03;
-
-    private final ReportModel model;
-
-    FindingsSection(ReportModel model) {
-        this.model = model;
-    }
 
     @Override
     public void appendTo(StringBuilder html) {

@@ -7,13 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The gradient checks of the runs that have them: backpropagation against central differences. */
-final class GradientCheckSection implements ReportSection {
-    private final ReportModel model;
-
-    GradientCheckSection(ReportModel model) {
-        this.model = model;
-    }
-
+record GradientCheckSection(ReportModel model) implements ReportSection {
     @Override
     public void appendTo(StringBuilder html) {
         List<ReportedRun> checked = model.runs.stream().filter(r -> !r.result.gradientCheck().isEmpty()).toList();

@@ -189,7 +189,7 @@ public final class LossChart {
             renderer.setSeriesFillPaint(i, line.faint() ? ChartStyle.FAINT_BAND : line.colour());
             renderer.setSeriesStroke(i, ChartStyle.line(line.faint() ? ChartStyle.FAINT_WIDTH : 2.2f));
         }
-        renderer.setStrides(ChartTooltips.strides(smoothed, lines.size()));
+        renderer.strides.set(ChartTooltips.strides(smoothed, lines.size()));
         renderer.setDefaultToolTipGenerator(ChartTooltips.generator(
                 lines.stream().map(ChartLine::label).toList(), axis, "loss", false));
         return renderer;

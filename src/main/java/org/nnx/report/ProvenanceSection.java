@@ -14,17 +14,11 @@ import org.nnx.model.ExperimentPlan;
  * What the runs ran on: nnx, JDK, BLAS backend, plugins, dataset, seed, and each experiment's file
  * and its hash. Values all runs share once; values that differ, grouped by value.
  */
-final class ProvenanceSection implements ReportSection {
+record ProvenanceSection(ReportModel model) implements ReportSection {
     /** Runs named beside a value before "and N more runs". */
     private static final int NAMED_PER_VALUE = 3;
     /** The keys shown first, in this order; plugins and anything else after. */
     private static final List<String> FIRST_KEYS = List.of("nnx", "jdk", "blas", "dataset", "dataset sha256", "seed");
-
-    private final ReportModel model;
-
-    ProvenanceSection(ReportModel model) {
-        this.model = model;
-    }
 
     @Override
     public void appendTo(StringBuilder html) {

@@ -8,19 +8,13 @@ import java.util.Comparator;
 import java.util.List;
 
 /** Mean ± sd per configuration, and Welch's t-test of each against the best; only when some configuration repeats. */
-final class RepeatsSection implements ReportSection {
+record RepeatsSection(ReportModel model) implements ReportSection {
     private static final String EXPLANATION = "Each configuration ran with several seeds. The final test accuracy is"
             + " given as mean ± sample standard deviation over its ok runs. p is the two-sided p-value of <b>Welch's"
             + " t-test</b> (unequal variances) of the best configuration with at least two ok runs against each other"
             + " one: t = (m₁ − m₂) / √(s₁²/n₁ + s₂²/n₂), with Welch–Satterthwaite degrees of freedom. With as few runs"
             + " as these the test has little power: p ≥ " + RepeatStatistics.ALPHA + " means the difference could be"
             + " seed noise, not that the configurations are equal.";
-
-    private final ReportModel model;
-
-    RepeatsSection(ReportModel model) {
-        this.model = model;
-    }
 
     @Override
     public void appendTo(StringBuilder html) {

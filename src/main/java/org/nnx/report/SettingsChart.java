@@ -145,7 +145,7 @@ public final class SettingsChart {
         }
         int[] strides = new int[seriesCount];
         java.util.Arrays.fill(strides, 1);
-        renderer.setStrides(strides);
+        renderer.strides.set(strides);
         renderer.setDefaultToolTipGenerator((data, series, item) -> tooltips.get(series).get(item));
         return renderer;
     }

@@ -8,15 +8,7 @@ import org.nnx.model.ExperimentPlan;
 import org.nnx.train.RunStatus;
 
 /** The page's header: the title, each experiment's description, its source file and how many runs ended how. */
-final class SummarySection implements ReportSection {
-    private final ReportModel model;
-    private final String title;
-
-    SummarySection(ReportModel model, String title) {
-        this.model = model;
-        this.title = title;
-    }
-
+record SummarySection(ReportModel model, String title) implements ReportSection {
     @Override
     public void appendTo(StringBuilder html) {
         html.append("<header>\n<p class=\"kicker\">").append(model.comparison ? "nnx comparison" : "nnx experiment")
