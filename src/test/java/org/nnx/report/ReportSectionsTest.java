@@ -38,7 +38,7 @@ class ReportSectionsTest {
                 .accuracies(0.1, 0.0955).loss(2.36).seconds(1).samplesPerSecond(1).build();
         ExperimentResult result = new ExperimentResult(new org.nnx.model.ExperimentPlan("x", "", null, List.of(plan), ""),
                 List.of(run));
-        ReportedRun seen = ReportModel.of(new ReportedExperiment(result, "")).runs.get(0);
+        ReportedRun seen = model(result).runs.get(0);
         assertTrue(seen.blewUp());
         assertFalse(seen.barelyMoved(), "blew up, not merely slow");
         String html = HtmlReportTest.page(result);
@@ -50,7 +50,7 @@ class ReportSectionsTest {
     @Test
     void anEightyRunSweepColoursTheTopFiveAndListsBestFirst() {
         ExperimentResult sweep = SyntheticResults.sweep80(120);
-        ReportModel model = ReportModel.of(new ReportedExperiment(sweep, ""));
+        ReportModel model = model(sweep);
         assertEquals(80, model.groups.size());
         assertEquals(5, model.groups.stream().filter(g -> !g.faint).count());
         assertEquals(75, model.lines().stream().filter(ChartLine::faint).count());
@@ -72,7 +72,7 @@ class ReportSectionsTest {
     @Test
     void repeatsAreTestedWithWelchAgainstTheBestRepeatedConfiguration() {
         ExperimentResult repeats = SyntheticResults.repeats(300);
-        ReportModel model = ReportModel.of(new ReportedExperiment(repeats, ""));
+        ReportModel model = model(repeats);
         assertEquals(2, model.groups.size());
         assertEquals("learning_rate=0.1", model.bestTestedGroup().label);
         String html = HtmlReportTest.page(repeats);
@@ -106,5 +106,9 @@ class ReportSectionsTest {
         assertTrue(html.contains("<h1>Comparison of learning_rates, seeds</h1>"));
         assertTrue(html.contains("<code>seeds</code> against <code>learning_rates</code>"));
         assertTrue(html.contains("<span class=\"ins\">+     repeat 3</span>"));
+    }
+
+    private static ReportModel model(ExperimentResult result) {
+        return ReportModel.of(new ReportedExperiment(result, ""));
     }
 }

@@ -195,6 +195,25 @@ final class SyntheticResults {
                 samplesPerSecond, new Provenance(Map.of("blas", "pure Java", "jdk", "17.0.15", "dataset", "mnist 8000/2000")));
     }
 
+    /** The 80-run sweep of {@link #sweep80}; {@code %d} is its iterations. */
+    private static final String BIG_SWEEP = """
+            experiment big_sweep {
+                description "Four settings at once: 2 × 2 × 5 × 4 = 80 runs"
+                dataset mnist
+                model {
+                    dense 25 | 50 | 100 | 200
+                    relu
+                    dense 10
+                }
+                loss cross_entropy
+                optimizer sgd | adam
+                learning_rate 1 | 0.3 | 0.1 | 0.03 | 0.001
+                batch_size 50 | 100
+                iterations %d
+                seed 42
+            }
+            """;
+
     /**
      * A 2 × 2 × 5 × 4 sweep, 80 runs: optimizer, batch size, learning rate and hidden units. Accuracy rises
      * with units and with adam, the learning rate has a sweet spot, sgd at the two largest rates diverges,
@@ -203,23 +222,7 @@ final class SyntheticResults {
      * itself through the analyzer, so they match what {@code nnx run} would name.
      */
     static ExperimentResult sweep80(int iterations) {
-        String config = """
-                experiment big_sweep {
-                    description "Four settings at once: 2 × 2 × 5 × 4 = 80 runs"
-                    dataset mnist
-                    model {
-                        dense 25 | 50 | 100 | 200
-                        relu
-                        dense 10
-                    }
-                    loss cross_entropy
-                    optimizer sgd | adam
-                    learning_rate 1 | 0.3 | 0.1 | 0.03 | 0.001
-                    batch_size 50 | 100
-                    iterations %d
-                    seed 42
-                }
-                """.formatted(iterations);
+        String config = BIG_SWEEP.formatted(iterations);
         List<RunPlan> plans = new ArrayList<>();
         List<RunResult> runs = new ArrayList<>();
         for (RunPlan analyzed : analyzed(config).runs()) {
