@@ -200,6 +200,6 @@ class ChartsTest {
 
     private static RunResult run(String name, List<MetricsRow> rows) {
         return RunResult.builder(new org.nnx.model.RunPlan(name, org.nnx.model.SweptValues.NONE,
-                SyntheticResults.config(0.1, 2, 1)), RunStatus.OK).metrics(rows).build();
+                SyntheticRuns.config(0.1, 2, 1)), RunStatus.OK).metrics(rows).build();
     }
 }

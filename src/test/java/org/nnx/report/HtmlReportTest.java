@@ -39,7 +39,7 @@ class HtmlReportTest {
     void everyPieceOfUserTextIsEscaped() {
         String evil = "<img src=x onerror=alert(1)>";
         SweptValues varying = SweptValues.of(Map.of("set<ting>", "v<al>"));
-        RunPlan plan = new RunPlan("run" + evil, varying, SyntheticResults.config(0.1, 10, 5));
+        RunPlan plan = new RunPlan("run" + evil, varying, SyntheticRuns.config(0.1, 10, 5));
         RunResult run = RunResult.builder(plan, RunStatus.FAILED).reason("reason" + evil).seconds(1).samplesPerSecond(1)
                 .provenance(new Provenance(Map.of("key" + evil, "value" + evil))).build();
         ExperimentPlan experiment = new ExperimentPlan("name" + evil, "description" + evil, Path.of("file<x>.nnx"),

@@ -14,7 +14,7 @@ class LossProfileTest {
     private static List<MetricsRow> losses(int count, IntToDoubleFunction loss) {
         List<MetricsRow> rows = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
-            rows.add(SyntheticResults.row(i, (float) loss.applyAsDouble(i), Double.NaN, Double.NaN));
+            rows.add(SyntheticRuns.row(i, (float) loss.applyAsDouble(i), Double.NaN, Double.NaN));
         }
         return rows;
     }

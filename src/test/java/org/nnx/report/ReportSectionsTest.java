@@ -30,10 +30,10 @@ class ReportSectionsTest {
         List<org.nnx.train.MetricsRow> rows = new java.util.ArrayList<>();
         for (int i = 1; i <= 200; i++) {
             double loss = i == 1 ? 2.30 : i == 2 ? 10.29 : 2.36 + 0.05 * Math.sin(i);
-            rows.add(SyntheticResults.row(i, (float) loss, i % 50 == 0 ? 0.1 : Double.NaN, i % 50 == 0 ? 0.0955 : Double.NaN));
+            rows.add(SyntheticRuns.row(i, (float) loss, i % 50 == 0 ? 0.1 : Double.NaN, i % 50 == 0 ? 0.0955 : Double.NaN));
         }
         org.nnx.model.RunPlan plan = new org.nnx.model.RunPlan("learning_rate=10",
-                org.nnx.model.SweptValues.of(Map.of("learning_rate", "10")), SyntheticResults.config(10, 200, 50));
+                org.nnx.model.SweptValues.of(Map.of("learning_rate", "10")), SyntheticRuns.config(10, 200, 50));
         org.nnx.train.RunResult run = org.nnx.train.RunResult.builder(plan, org.nnx.train.RunStatus.OK).metrics(rows)
                 .accuracies(0.1, 0.0955).loss(2.36).seconds(1).samplesPerSecond(1).build();
         ExperimentResult result = new ExperimentResult(new org.nnx.model.ExperimentPlan("x", "", null, List.of(plan), ""),
