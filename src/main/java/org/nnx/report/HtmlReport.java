@@ -175,6 +175,7 @@ public final class HtmlReport {
         return render(new ReportModel(experiments, experiments.size() > 1), ChartImages::toReportImage);
     }
 
+    /** The page of {@code model}: head, its sections in page order, footer; {@code charts} draws the charts. */
     static String render(ReportModel model, ChartRenderer charts) {
         StringBuilder html = new StringBuilder(256 * 1024);
         String title = model.comparison ? "Comparison of " + model.experiments.stream()

@@ -38,7 +38,6 @@ final class ReportModel {
             columns.add(EXPERIMENT_COLUMN);
         }
         Map<String, RunGroup> byKey = new LinkedHashMap<>();
-        List<String> labels = new ArrayList<>();
         for (ReportedExperiment experiment : experiments) {
             String name = experiment.result().plan().name();
             columns.addAll(experiment.result().plan().sweptSettings());
@@ -51,7 +50,6 @@ final class ReportModel {
                 String label = comparison ? name + " / " + result.name() : result.name();
                 ReportedRun run = new ReportedRun(runs.size(), experiment, result, label, swept);
                 runs.add(run);
-                labels.add(label);
                 String configuration = result.plan().configuration() == null ? result.name()
                         : result.plan().configuration();
                 String groupLabel = comparison ? name + " / " + configuration : configuration;
