@@ -99,7 +99,7 @@ public final class AccuracyChart {
 
         List<ChartLine> lines = dataset.lines();
         List<RunResult> all = lines.stream().flatMap(line -> line.runs().stream()).toList();
-        XYPlot plot = new XYPlot(dataset.train(), ChartStyle.xAxis(dataset.axis(), all), accuracyAxis,
+        XYPlot plot = new XYPlot(dataset.train(), RunAxes.xAxis(dataset.axis(), all), accuracyAxis,
                 renderer(dataset.train(), lines, Style.TRAIN));
         plot.setDataset(1, dataset.validation());
         plot.setRenderer(1, renderer(dataset.validation(), lines, Style.VALIDATION));
@@ -108,7 +108,7 @@ public final class AccuracyChart {
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         plot.setNoDataMessage("The model was never evaluated.");
         if (dataset.axis() == XAxisKind.ITERATION) {
-            ChartStyle.addEpochAxis(plot, all);
+            RunAxes.addEpochAxis(plot, all);
         }
         // The line styles are explained in the subtitle: legend entries for them would wrap onto a second row.
         String subtitle = "solid: test set · dashed: training set"
@@ -164,7 +164,7 @@ public final class AccuracyChart {
             renderer.setSeriesShapesFilled(i, true);
         }
         renderer.setUseOutlinePaint(false);
-        renderer.setStrides(ChartTooltips.strides(test, lines.size()));
+        renderer.strides.set(ChartTooltips.strides(test, lines.size()));
         renderer.setDefaultToolTipGenerator(ChartTooltips.generator(
                 lines.stream().map(ChartLine::label).toList(), dataset.axis(), "test accuracy", true));
         return renderer;

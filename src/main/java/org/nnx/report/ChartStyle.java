@@ -24,7 +24,6 @@ import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
-import org.nnx.train.MetricsRow;
 import org.nnx.train.RunResult;
 
 /** The look shared by nnx's charts: white, light grid, no frames, one legend entry per run. */
@@ -82,61 +81,6 @@ final class ChartStyle {
         return ordered;
     }
 
-    /** An x axis for {@code kind}: iterations as {@link #iterationAxis}, epochs from 0 to the last one. */
-    static NumberAxis xAxis(XAxisKind kind, List<RunResult> runs) {
-        if (kind == XAxisKind.ITERATION) {
-            return iterationAxis(runs);
-        }
-        NumberAxis axis = new NumberAxis("epoch");
-        double last = runs.stream().flatMap(run -> run.metrics().stream()).mapToDouble(MetricsRow::epoch)
-                .filter(Double::isFinite).max().orElse(0);
-        if (last > 0) {
-            axis.setRange(0, last);
-        }
-        style(axis);
-        return axis;
-    }
-
-    /**
-     * Epochs per iteration when every run has the same (same batch size and training set), so one
-     * iteration axis can carry an epoch scale too; NaN when they differ and runs must be aligned by epoch
-     * in charts of their own.
-     */
-    static double commonEpochsPerIteration(List<RunResult> runs) {
-        double common = Double.NaN;
-        for (RunResult run : runs) {
-            if (run.metrics().isEmpty()) {
-                continue;
-            }
-            MetricsRow last = run.metrics().get(run.metrics().size() - 1);
-            double ratio = last.epoch() / last.iteration();
-            if (!(ratio > 0) || !Double.isFinite(ratio)) {
-                return Double.NaN;
-            }
-            if (Double.isNaN(common)) {
-                common = ratio;
-            } else if (Math.abs(ratio - common) > 1e-3 * common) {
-                return Double.NaN;
-            }
-        }
-        return common;
-    }
-
-    /** A second x axis on top that reads the iterations as epochs, when all runs share the ratio. */
-    static void addEpochAxis(XYPlot plot, List<RunResult> runs) {
-        double ratio = commonEpochsPerIteration(runs);
-        ValueAxis iterations = plot.getDomainAxis();
-        if (Double.isNaN(ratio) || iterations.getUpperBound() * ratio < 0.5) {
-            return;
-        }
-        NumberAxis epochs = new NumberAxis("epoch");
-        epochs.setRange(iterations.getLowerBound() * ratio, iterations.getUpperBound() * ratio);
-        style(epochs);
-        epochs.setLabelPaint(MUTED_TEXT);
-        plot.setDomainAxis(1, epochs);
-        plot.setDomainAxisLocation(1, org.jfree.chart.axis.AxisLocation.TOP_OR_LEFT);
-    }
-
     /**
      * The legend of {@code lines}: one entry per line that is not faint, and one grey entry standing
      * for all faint ones.
@@ -153,22 +97,6 @@ final class ChartStyle {
             items.add(lineItem(faint + " other " + (faint == 1 ? "line" : "lines") + " (grey)", FAINT, line(3f)));
         }
         return items;
-    }
-
-    /**
-     * An x axis of iteration numbers from 0 to the last iteration of any run, integer ticks only. Both
-     * charts use the same range so a point in one lines up with the same iteration in the other.
-     */
-    static NumberAxis iterationAxis(List<RunResult> runs) {
-        NumberAxis axis = new NumberAxis("iteration");
-        axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        long last = runs.stream().flatMap(run -> run.metrics().stream()).mapToLong(MetricsRow::iteration)
-                .max().orElse(0);
-        if (last > 0) {
-            axis.setRange(0, last);
-        }
-        style(axis);
-        return axis;
     }
 
     static void style(ValueAxis axis) {

@@ -35,61 +35,57 @@ final class ChartTooltips {
         return (dataset, series, item) -> {
             double x = dataset.getXValue(series, item);
             double y = dataset.getYValue(series, item);
-            String xText = axis == XAxisKind.ITERATION ? String.format(Locale.ROOT, "%,d", (long) x)
+            String xText = axis == XAxisKind.ITERATION ? ReadableNumbers.grouped((long) x)
                     : String.format(Locale.ROOT, "%.2f", x);
-            String yText = percent ? String.format(Locale.ROOT, "%.2f %%", 100 * y) : significant(y);
+            String yText = percent ? String.format(Locale.ROOT, "%.2f %%", 100 * y) : ReadableNumbers.significant(y);
             return labels.get(series) + " · " + axis.label() + " " + xText + " · " + what + " " + yText;
         };
     }
 
-    static String significant(double value) {
-        if (!Double.isFinite(value)) {
-            return Double.toString(value);
+    /**
+     * Which items of each series get a map area: every n-th, n being the series' stride. The two renderers
+     * below extend different JFreeChart classes, so each holds one of these and asks it.
+     */
+    static final class EntityStrides implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        private int[] strides = new int[0];
+
+        void set(int[] strides) {
+            this.strides = strides.clone();
         }
-        double magnitude = Math.abs(value);
-        return magnitude != 0 && (magnitude >= 1e5 || magnitude < 1e-3)
-                ? String.format(Locale.ROOT, "%.3e", value) : String.format(Locale.ROOT, "%.4g", value);
+
+        boolean createsEntity(int series, int item) {
+            return series < strides.length && strides[series] > 0 && item % strides[series] == 0;
+        }
     }
 
     /** A line renderer that creates entities (map areas) only at every n-th item of each series. */
     static final class SparseLineRenderer extends XYLineAndShapeRenderer {
         private static final long serialVersionUID = 1L;
-        private int[] strides = new int[0];
+        final EntityStrides strides = new EntityStrides();
 
         SparseLineRenderer() {
             super(true, false);
         }
 
-        void setStrides(int[] strides) {
-            this.strides = strides.clone();
-        }
-
         @Override
         public boolean getItemCreateEntity(int series, int item) {
-            return createsEntity(strides, series, item) && super.getItemCreateEntity(series, item);
+            return strides.createsEntity(series, item) && super.getItemCreateEntity(series, item);
         }
     }
 
     /** A band renderer (mean line with a ± sd band) with the same sparse entities. */
     static final class SparseDeviationRenderer extends DeviationRenderer {
         private static final long serialVersionUID = 1L;
-        private int[] strides = new int[0];
+        final EntityStrides strides = new EntityStrides();
 
         SparseDeviationRenderer() {
             super(true, false);
         }
 
-        void setStrides(int[] strides) {
-            this.strides = strides.clone();
-        }
-
         @Override
         public boolean getItemCreateEntity(int series, int item) {
-            return createsEntity(strides, series, item) && super.getItemCreateEntity(series, item);
+            return strides.createsEntity(series, item) && super.getItemCreateEntity(series, item);
         }
-    }
-
-    private static boolean createsEntity(int[] strides, int series, int item) {
-        return series < strides.length && strides[series] > 0 && item % strides[series] == 0;
     }
 }

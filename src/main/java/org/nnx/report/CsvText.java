@@ -22,7 +22,41 @@ final class CsvText {
     record Line(long number, List<String> fields) {
     }
 
+    /** Writes CSV text to {@code out}. */
+    @FunctionalInterface
+    interface Writer {
+        void write(Appendable out) throws IOException;
+    }
+
     private CsvText() {
+    }
+
+    /** What {@code writer} writes, as a string. */
+    static String toText(Writer writer) {
+        StringBuilder text = new StringBuilder();
+        try {
+            writer.write(text);
+        } catch (IOException e) {
+            throw new AssertionError("a StringBuilder does not fail", e);
+        }
+        return text.toString();
+    }
+
+    /** Fails unless {@code line} has {@code count} fields, as many as the header of {@code source}. */
+    static void requireFields(Line line, int count, String source) throws CsvFormatException {
+        if (line.fields().size() != count) {
+            throw new CsvFormatException(source, line.number(), "expected " + count
+                    + " fields as in the header, found " + line.fields().size());
+        }
+    }
+
+    /** The number in {@code field}, of the column {@code column} of a line of {@code source}. */
+    static double number(String field, String column, String source, long line) throws CsvFormatException {
+        try {
+            return Numbers.parse(field);
+        } catch (NumberFormatException e) {
+            throw new CsvFormatException(source, line, column + " '" + field + "' is not a number");
+        }
     }
 
     /**

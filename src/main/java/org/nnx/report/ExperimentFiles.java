@@ -99,39 +99,42 @@ public final class ExperimentFiles {
         String configuration = Files.isRegularFile(configurationFile)
                 ? Files.readString(configurationFile, StandardCharsets.UTF_8) : "";
         List<String> folders = ReportWriter.folderNames(summary.rows().stream().map(SummaryCsv.Row::run).toList());
-        List<RunPlan> plans = new ArrayList<>();
         List<RunResult> runs = new ArrayList<>();
         for (int i = 0; i < summary.rows().size(); i++) {
-            SummaryCsv.Row row = summary.rows().get(i);
             Path runDirectory = directory.resolve(ReportWriter.RUNS_DIRECTORY).resolve(folders.get(i));
-            Path metricsFile = runDirectory.resolve(ReportWriter.METRICS_FILE);
-            List<MetricsRow> metrics = Files.isRegularFile(metricsFile) ? MetricsCsv.read(metricsFile) : List.of();
-            Map<String, Map<String, String>> sections = sections(runDirectory.resolve(ReportWriter.RUN_FILE));
-            Map<String, String> runFacts = sections.getOrDefault(RUN_SECTION, Map.of());
-            Map<String, String> provenance = sections.getOrDefault(PROVENANCE_SECTION, Map.of());
-            Map<String, Double> gradientCheck = new LinkedHashMap<>();
-            sections.getOrDefault(GRADIENT_CHECK_SECTION, Map.of())
-                    .forEach((parameter, error) -> gradientCheck.put(parameter, Numbers.parse(error)));
-            Path settingsFile = runDirectory.resolve(ReportWriter.RUN_SETTINGS_FILE);
-            String settings = Files.isRegularFile(settingsFile) ? Files.readString(settingsFile, StandardCharsets.UTF_8) : "";
-            RunPlan plan = new RunPlan(row.run(), SweptValues.of(row.swept()), null,
-                    runFacts.getOrDefault("configuration", row.run()), settings);
-            plans.add(plan);
-            runs.add(RunResult.builder(plan, row.status())
-                    .reason(row.reason())
-                    .metrics(metrics)
-                    .accuracies(row.trainAccuracy(), row.testAccuracy())
-                    .loss(row.loss())
-                    .seconds(row.seconds())
-                    .samplesPerSecond(row.samplesPerSecond())
-                    .provenance(new Provenance(provenance))
-                    .gradientCheck(gradientCheck)
-                    .build());
+            runs.add(readRun(summary.rows().get(i), runDirectory));
         }
+        List<RunPlan> plans = runs.stream().map(RunResult::plan).toList();
         String source = facts.getOrDefault("source", "");
         ExperimentPlan plan = new ExperimentPlan(name, facts.getOrDefault("description", ""),
                 source.isEmpty() ? null : Path.of(source), plans, configuration);
         return new ReportedExperiment(new ExperimentResult(plan, runs), facts.getOrDefault("source_sha256", ""));
+    }
+
+    /** One run: its row of the summary, with the metrics, facts and settings its folder holds. */
+    private static RunResult readRun(SummaryCsv.Row row, Path runDirectory) throws IOException {
+        Path metricsFile = runDirectory.resolve(ReportWriter.METRICS_FILE);
+        List<MetricsRow> metrics = Files.isRegularFile(metricsFile) ? MetricsCsv.read(metricsFile) : List.of();
+        Map<String, Map<String, String>> sections = sections(runDirectory.resolve(ReportWriter.RUN_FILE));
+        Map<String, String> runFacts = sections.getOrDefault(RUN_SECTION, Map.of());
+        Map<String, String> provenance = sections.getOrDefault(PROVENANCE_SECTION, Map.of());
+        Map<String, Double> gradientCheck = new LinkedHashMap<>();
+        sections.getOrDefault(GRADIENT_CHECK_SECTION, Map.of())
+                .forEach((parameter, error) -> gradientCheck.put(parameter, Numbers.parse(error)));
+        Path settingsFile = runDirectory.resolve(ReportWriter.RUN_SETTINGS_FILE);
+        String settings = Files.isRegularFile(settingsFile) ? Files.readString(settingsFile, StandardCharsets.UTF_8) : "";
+        RunPlan plan = new RunPlan(row.run(), SweptValues.of(row.swept()), null,
+                runFacts.getOrDefault("configuration", row.run()), settings);
+        return RunResult.builder(plan, row.status())
+                .reason(row.reason())
+                .metrics(metrics)
+                .accuracies(row.trainAccuracy(), row.testAccuracy())
+                .loss(row.loss())
+                .seconds(row.seconds())
+                .samplesPerSecond(row.samplesPerSecond())
+                .provenance(new Provenance(provenance))
+                .gradientCheck(gradientCheck)
+                .build();
     }
 
     /** {@code key,value} rows after a header; empty when the file does not exist. */

@@ -1,13 +1,8 @@
 package org.nnx.report;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import org.nnx.train.ExperimentResult;
-import org.nnx.train.RunResult;
-import org.nnx.train.RunStatus;
 
 /**
  * The experiment's {@code index.html}, and the page of {@code nnx compare}: one self-contained page
@@ -180,6 +175,7 @@ public final class HtmlReport {
         return render(new ReportModel(experiments, experiments.size() > 1), ChartImages::toReportImage);
     }
 
+    /** The page of {@code model}: head, its sections in page order, footer; {@code charts} draws the charts. */
     static String render(ReportModel model, ChartRenderer charts) {
         StringBuilder html = new StringBuilder(256 * 1024);
         String title = model.comparison ? "Comparison of " + model.experiments.stream()
@@ -192,21 +188,21 @@ public final class HtmlReport {
                 .append("<meta name=\"generator\" content=\"nnx\">\n")
                 .append("<title>").append(escape(title)).append(" · nnx</title>\n")
                 .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n<main>\n");
-        ReportSections sections = new ReportSections(model, charts, html);
-        sections.header(title);
-        sections.findings();
-        sections.curves();
-        sections.settings();
-        sections.runTable();
-        sections.repeats();
-        sections.differences();
-        sections.configuration();
-        sections.extras();
-        sections.provenance();
+        for (ReportSection section : sections(model, charts, title)) {
+            section.appendTo(html);
+        }
         html.append("\n<footer>Written by nnx ").append(escape(org.nnx.train.Version.current()))
                 .append(". Charts: hover a curve for its run and value. Tables: click a heading to sort.</footer>\n")
                 .append("</main>\n<script>").append(SCRIPT).append("</script>\n</body>\n</html>\n");
         return html.toString();
+    }
+
+    /** The sections of the page, in page order. */
+    private static List<ReportSection> sections(ReportModel model, ChartRenderer charts, String title) {
+        return List.of(new SummarySection(model, title), new FindingsSection(model), new ChartsSection(model, charts),
+                new RunsTableSection(model), new RepeatsSection(model), new DifferencesSection(model),
+                new ConfigurationSection(model), new GradientCheckSection(model), new DataSection(model),
+                new ProvenanceSection(model));
     }
 
     /** The CSP source that allows exactly {@link #SCRIPT}: an injected script would not run. */
@@ -225,81 +221,11 @@ public final class HtmlReport {
      * become character references. {@code null} becomes the empty string.
      */
     public static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder escaped = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> escaped.append("&amp;");
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                case '"' -> escaped.append("&quot;");
-                case '\'' -> escaped.append("&#39;");
-                default -> escaped.append(c);
-            }
-        }
-        return escaped.toString();
+        return Html.escape(text);
     }
 
-    /**
-     * The index of the run to mark as best: the ok run with the highest test accuracy (the first on a
-     * tie), or -1 when no ok run was evaluated. Diverged, stopped and failed runs are left out: their
-     * last accuracy is not that of a finished model.
-     */
-    static int bestRun(List<RunResult> runs) {
-        int best = -1;
-        for (int i = 0; i < runs.size(); i++) {
-            RunResult run = runs.get(i);
-            if (run.status() == RunStatus.OK && Double.isFinite(run.testAccuracy())
-                    && (best < 0 || run.testAccuracy() > runs.get(best).testAccuracy())) {
-                best = i;
-            }
-        }
-        return best;
-    }
-
-    /** {@code 92.35 %}, or a dash when never evaluated. */
-    static String percent(double fraction) {
-        return Double.isFinite(fraction) ? String.format(Locale.ROOT, "%.2f %%", fraction * 100) : "—";
-    }
-
-    /** Four significant digits; NaN/∞ as such for a run that diverged, a dash when nothing was recorded. */
-    static String loss(RunResult run) {
-        double loss = run.loss();
-        if (Double.isNaN(loss)) {
-            return run.metrics().isEmpty() ? "—" : "NaN";
-        }
-        if (Double.isInfinite(loss)) {
-            return loss > 0 ? "∞" : "−∞";
-        }
-        double magnitude = Math.abs(loss);
-        if (magnitude != 0 && (magnitude >= 1e5 || magnitude < 1e-4)) {
-            return String.format(Locale.ROOT, "%.3e", loss);
-        }
-        return new BigDecimal(loss).round(new MathContext(4)).stripTrailingZeros().toPlainString();
-    }
-
-    /** {@code 8.4 s}, {@code 2 min 05 s}, {@code 1 h 02 min}. */
+    /** {@code 8.4 s}, {@code 2 min 05 s}, {@code 1 h 02 min}: as every page writes a run's time. */
     static String duration(double seconds) {
-        if (!Double.isFinite(seconds) || seconds < 0) {
-            return "—";
-        }
-        if (seconds < 60) {
-            return String.format(Locale.ROOT, "%.1f s", seconds);
-        }
-        long whole = Math.round(seconds);
-        if (whole < 3600) {
-            return String.format(Locale.ROOT, "%d min %02d s", whole / 60, whole % 60);
-        }
-        return String.format(Locale.ROOT, "%d h %02d min", whole / 3600, (whole % 3600) / 60);
-    }
-
-    /** {@code 15,234}, or a dash when unknown. */
-    static String rate(double samplesPerSecond) {
-        return Double.isFinite(samplesPerSecond) && samplesPerSecond > 0
-                ? String.format(Locale.ROOT, "%,.0f", samplesPerSecond)
-                : "—";
+        return ReadableNumbers.duration(seconds);
     }
 }

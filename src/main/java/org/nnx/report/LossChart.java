@@ -4,6 +4,8 @@ import java.awt.Color;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.DoubleStream;
+import java.util.stream.IntStream;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.ValueAxis;
@@ -67,7 +69,7 @@ public final class LossChart {
         int longest = ordered.stream().flatMap(line -> line.runs().stream()).mapToInt(run -> run.metrics().size())
                 .max().orElse(0);
         // One span for all runs so their curves are smoothed alike and stay comparable.
-        int span = smoothingSpan(longest);
+        int span = Smoothing.span(longest);
         XYSeriesCollection raw = new XYSeriesCollection();
         YIntervalSeriesCollection smoothed = new YIntervalSeriesCollection();
         for (ChartLine line : ordered) {
@@ -75,7 +77,8 @@ public final class LossChart {
             List<List<double[]>> smoothPerRun = new ArrayList<>();
             for (RunResult run : line.runs()) {
                 List<double[]> points = Curves.points(run, axis, MetricsRow::loss);
-                double[] average = exponentialMovingAverage(points.stream().mapToDouble(p -> p[1]).toArray(), span);
+                double[] losses = points.stream().mapToDouble(p -> p[1]).toArray();
+                double[] average = Smoothing.exponentialMovingAverage(losses, span);
                 List<double[]> smooth = new ArrayList<>(points.size());
                 for (int i = 0; i < points.size(); i++) {
                     smooth.add(new double[] {points.get(i)[0], average[i]});
@@ -101,42 +104,56 @@ public final class LossChart {
         List<RunResult> all = dataset.lines().stream().flatMap(line -> line.runs().stream()).toList();
         double ceiling = CLIP_FACTOR * largestStart(dataset.smoothed());
         boolean clipped = Double.isFinite(ceiling) && ceiling > 0 && maximum(dataset.raw(), dataset.smoothed()) > ceiling;
-        double limit = clipped ? ceiling : Double.POSITIVE_INFINITY;
-        ValueAxis lossAxis = wantsLogScale(limit, dataset.raw(), dataset.smoothed()) ? ChartStyle.decadeLogAxis("loss") : ChartStyle.linearAxis("loss");
-        if (clipped) {
-            double low = minimum(dataset.raw(), dataset.smoothed());
-            if (lossAxis instanceof LogAxis) {
-                lossAxis.setRange(low / 1.5, ceiling);
-            } else {
-                lossAxis.setRange(Math.max(low > 0 ? 0 : low, low - 0.05 * (ceiling - low)), ceiling);
-            }
-        }
+        ValueAxis lossAxis = lossAxis(dataset, clipped ? ceiling : Double.NaN);
         List<ChartLine> lines = dataset.lines();
-        XYPlot plot = new XYPlot(dataset.raw(), ChartStyle.xAxis(dataset.axis(), all), lossAxis, rawRenderer(lines));
+        XYPlot plot = new XYPlot(dataset.raw(), RunAxes.xAxis(dataset.axis(), all), lossAxis, rawRenderer(lines));
         plot.setDataset(1, dataset.smoothed());
         plot.setRenderer(1, smoothRenderer(dataset.smoothed(), lines, dataset.axis()));
         // Raw (dataset 0) first, smoothed on top of every run's noise.
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         plot.setNoDataMessage("No loss was recorded.");
         if (dataset.axis() == XAxisKind.ITERATION) {
-            ChartStyle.addEpochAxis(plot, all);
+            RunAxes.addEpochAxis(plot, all);
         }
+        String title = dataset.axis() == XAxisKind.ITERATION ? "Loss per iteration" : "Loss by epoch";
+        return ChartStyle.chart(title, subtitle(dataset, lossAxis instanceof LogAxis, clipped), plot,
+                ChartStyle.legend(lines));
+    }
+
+    /** Logarithmic or linear, by the visible losses; cut at {@code ceiling} unless that is NaN. */
+    private static ValueAxis lossAxis(LossDataset dataset, double ceiling) {
+        boolean clipped = !Double.isNaN(ceiling);
+        double limit = clipped ? ceiling : Double.POSITIVE_INFINITY;
+        ValueAxis axis = wantsLogScale(limit, dataset.raw(), dataset.smoothed())
+                ? ChartStyle.decadeLogAxis("loss") : ChartStyle.linearAxis("loss");
+        if (clipped) {
+            double low = minimum(dataset.raw(), dataset.smoothed());
+            if (axis instanceof LogAxis) {
+                axis.setRange(low / 1.5, ceiling);
+            } else {
+                axis.setRange(Math.max(low > 0 ? 0 : low, low - 0.05 * (ceiling - low)), ceiling);
+            }
+        }
+        return axis;
+    }
+
+    /** What the reader needs to read the chart right: the smoothing, bands, log scale, the cut. */
+    private static String subtitle(LossDataset dataset, boolean logScale, boolean clipped) {
         List<String> notes = new ArrayList<>();
         notes.add(dataset.smoothingSpan() > 1
                 ? "faint: every " + dataset.axis().label() + " · bold: moving average over ~" + dataset.smoothingSpan()
                         + " points"
                 : "loss at every iteration");
-        if (lines.stream().anyMatch(ChartLine::isMean)) {
+        if (dataset.lines().stream().anyMatch(ChartLine::isMean)) {
             notes.add("repeats: mean, band ± 1 sd");
         }
-        if (lossAxis instanceof LogAxis) {
+        if (logScale) {
             notes.add("log scale");
         }
         if (clipped) {
             notes.add("cut at " + (int) CLIP_FACTOR + "× the start: curves leaving the top diverged");
         }
-        String title = dataset.axis() == XAxisKind.ITERATION ? "Loss per iteration" : "Loss by epoch";
-        return ChartStyle.chart(title, String.join(" · ", notes), plot, ChartStyle.legend(lines));
+        return String.join(" · ", notes);
     }
 
     /** Convenience: {@link #createDataset(List)} then {@link #createChart(LossDataset, List)}. */
@@ -172,7 +189,7 @@ public final class LossChart {
             renderer.setSeriesFillPaint(i, line.faint() ? ChartStyle.FAINT_BAND : line.colour());
             renderer.setSeriesStroke(i, ChartStyle.line(line.faint() ? ChartStyle.FAINT_WIDTH : 2.2f));
         }
-        renderer.setStrides(ChartTooltips.strides(smoothed, lines.size()));
+        renderer.strides.set(ChartTooltips.strides(smoothed, lines.size()));
         renderer.setDefaultToolTipGenerator(ChartTooltips.generator(
                 lines.stream().map(ChartLine::label).toList(), axis, "loss", false));
         return renderer;
@@ -185,23 +202,13 @@ public final class LossChart {
 
     /** Like {@link #wantsLogScale(XYDataset...)}, over the losses up to {@code limit} only (the visible ones). */
     static boolean wantsLogScale(double limit, XYDataset... datasets) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = 0;
-        for (XYDataset data : datasets) {
-            for (int s = 0; s < data.getSeriesCount(); s++) {
-                for (int i = 0; i < data.getItemCount(s); i++) {
-                    double y = data.getYValue(s, i);
-                    if (y > limit) {
-                        continue;
-                    }
-                    if (!(y > 0)) {
-                        return false;
-                    }
-                    min = Math.min(min, y);
-                    max = Math.max(max, y);
-                }
-            }
+        double[] visible = Arrays.stream(datasets).flatMapToDouble(LossChart::yValues).filter(y -> !(y > limit))
+                .toArray();
+        if (Arrays.stream(visible).anyMatch(y -> !(y > 0))) {
+            return false;
         }
+        double min = Arrays.stream(visible).min().orElse(Double.POSITIVE_INFINITY);
+        double max = Arrays.stream(visible).max().orElse(0);
         return max > 0 && max / min > LOG_SCALE_RATIO;
     }
 
@@ -218,54 +225,19 @@ public final class LossChart {
     }
 
     private static double maximum(XYDataset... datasets) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (XYDataset data : datasets) {
-            for (int s = 0; s < data.getSeriesCount(); s++) {
-                for (int i = 0; i < data.getItemCount(s); i++) {
-                    max = Math.max(max, data.getYValue(s, i));
-                }
-            }
-        }
-        return max;
+        return Arrays.stream(datasets).flatMapToDouble(LossChart::yValues).max().orElse(Double.NEGATIVE_INFINITY);
     }
 
+    /** The smallest loss of {@code datasets}; of the smoothed (band) values only the positive ones. */
     private static double minimum(XYDataset... datasets) {
-        double min = Double.POSITIVE_INFINITY;
-        for (XYDataset data : datasets) {
-            for (int s = 0; s < data.getSeriesCount(); s++) {
-                for (int i = 0; i < data.getItemCount(s); i++) {
-                    double y = data.getYValue(s, i);
-                    if (y > 0 || !(data instanceof YIntervalSeriesCollection)) {
-                        min = Math.min(min, y);
-                    }
-                }
-            }
-        }
-        return min;
+        return Arrays.stream(datasets)
+                .flatMapToDouble(data -> yValues(data).filter(y -> y > 0 || !(data instanceof YIntervalSeriesCollection)))
+                .min().orElse(Double.POSITIVE_INFINITY);
     }
 
-    /**
-     * The EMA span for a run of {@code points} iterations: about 1/40 of the run, between 1 and 200.
-     * Long runs need more smoothing to show the trend through mini-batch noise; short ones keep detail.
-     */
-    static int smoothingSpan(int points) {
-        return Math.max(1, Math.min(200, points / 40));
-    }
-
-    /**
-     * Exponential moving average with weight 2/(span+1) on each new value, bias-corrected as in Adam and
-     * TensorBoard so the first points are not pulled towards 0.
-     */
-    static double[] exponentialMovingAverage(double[] values, int span) {
-        double alpha = 2.0 / (span + 1);
-        double[] average = new double[values.length];
-        double biased = 0;
-        double weight = 0;
-        for (int i = 0; i < values.length; i++) {
-            biased = (1 - alpha) * biased + alpha * values[i];
-            weight = (1 - alpha) * weight + alpha;
-            average[i] = biased / weight;
-        }
-        return Arrays.copyOf(average, average.length);
+    /** Every y value of {@code data}, series by series. */
+    private static DoubleStream yValues(XYDataset data) {
+        return IntStream.range(0, data.getSeriesCount()).boxed().flatMapToDouble(s -> IntStream
+                .range(0, data.getItemCount(s)).mapToDouble(i -> data.getYValue(s, i)));
     }
 }

@@ -75,13 +75,7 @@ public final class MetricsCsv {
 
     /** The text {@link #write(List, Appendable)} produces. */
     public static String toCsv(List<MetricsRow> rows) {
-        StringBuilder text = new StringBuilder();
-        try {
-            write(rows, text);
-        } catch (IOException e) {
-            throw new AssertionError("a StringBuilder does not fail", e);
-        }
-        return text.toString();
+        return CsvText.toText(out -> write(rows, out));
     }
 
     /**
@@ -110,24 +104,13 @@ public final class MetricsCsv {
         for (int i = 0; i < header.fields().size(); i++) {
             columnOf.putIfAbsent(header.fields().get(i).strip(), i);
         }
-        int[] index = new int[HEADER.size()];
-        for (int c = 0; c < HEADER.size(); c++) {
-            Integer found = columnOf.get(HEADER.get(c));
-            if (found == null) {
-                throw new CsvFormatException(source, header.number(), "missing column '" + HEADER.get(c)
-                        + "'; expected the header " + String.join(",", HEADER));
-            }
-            index[c] = found;
-        }
+        int[] index = requiredColumns(columnOf, header.number(), source);
         Integer validationAccuracyColumn = columnOf.get(VALIDATION_COLUMNS.get(0));
         Integer validationLossColumn = columnOf.get(VALIDATION_COLUMNS.get(1));
 
         List<MetricsRow> rows = new ArrayList<>(lines.size() - 1);
         for (CsvText.Line line : lines.subList(1, lines.size())) {
-            if (line.fields().size() != header.fields().size()) {
-                throw new CsvFormatException(source, line.number(), "expected " + header.fields().size()
-                        + " fields as in the header, found " + line.fields().size());
-            }
+            CsvText.requireFields(line, header.fields().size(), source);
             long iteration = parseIteration(line.fields().get(index[0]), source, line.number());
             double epoch = number(line, index[1], HEADER.get(1), source);
             double loss = number(line, index[2], HEADER.get(2), source);
@@ -142,6 +125,21 @@ public final class MetricsCsv {
         return rows;
     }
 
+    /** Where each column of {@link #HEADER} is; they may come in any order, but none may be missing. */
+    private static int[] requiredColumns(Map<String, Integer> columnOf, long headerLine, String source)
+            throws CsvFormatException {
+        int[] index = new int[HEADER.size()];
+        for (int c = 0; c < HEADER.size(); c++) {
+            Integer found = columnOf.get(HEADER.get(c));
+            if (found == null) {
+                throw new CsvFormatException(source, headerLine, "missing column '" + HEADER.get(c)
+                        + "'; expected the header " + String.join(",", HEADER));
+            }
+            index[c] = found;
+        }
+        return index;
+    }
+
     private static long parseIteration(String field, String source, long line) throws CsvFormatException {
         try {
             return Long.parseLong(field.strip());
@@ -152,11 +150,6 @@ public final class MetricsCsv {
 
     private static double number(CsvText.Line line, int column, String name, String source)
             throws CsvFormatException {
-        String field = line.fields().get(column);
-        try {
-            return Numbers.parse(field);
-        } catch (NumberFormatException e) {
-            throw new CsvFormatException(source, line.number(), name + " '" + field + "' is not a number");
-        }
+        return CsvText.number(line.fields().get(column), name, source, line.number());
     }
 }

@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.nnx.train.ExperimentResult;
 import org.nnx.train.RunResult;

@@ -35,7 +35,12 @@ public final class RunColors {
 
     /** The same colour as CSS hex, {@code #1f77b4}. */
     public static String hex(int runIndex) {
-        return String.format("#%06x", of(runIndex).getRGB() & 0xffffff);
+        return hex(of(runIndex));
+    }
+
+    /** {@code colour} as CSS hex, {@code #1f77b4}. */
+    static String hex(Color colour) {
+        return String.format("#%06x", colour.getRGB() & 0xffffff);
     }
 
     /** {@code color} with the given opacity (0 transparent … 1 opaque). */

@@ -79,57 +79,100 @@ public final class SettingsChart {
     }
 
     private static XYPlot panel(String setting, List<Dot> dots) {
-        List<String> values = new ArrayList<>();
         Map<String, List<Dot>> byValue = new LinkedHashMap<>();
         for (Dot dot : dots) {
-            String value = dot.swept().getOrDefault(setting, "");
-            if (!values.contains(value)) {
-                values.add(value);
-            }
-            byValue.computeIfAbsent(value, v -> new ArrayList<>()).add(dot);
+            byValue.computeIfAbsent(dot.swept().getOrDefault(setting, ""), v -> new ArrayList<>()).add(dot);
         }
+        List<String> values = new ArrayList<>(byValue.keySet());
+        PanelSeries series = new PanelSeries();
+        for (int v = 0; v < values.size(); v++) {
+            series.addValue(v, setting, values.get(v), byValue.get(values.get(v)));
+        }
+        XYSeriesCollection means = new XYSeriesCollection();
+        means.addSeries(series.mean);
+        List<List<String>> tooltips = new ArrayList<>();
+        XYSeriesCollection points = series.points(tooltips);
+        XYPlot plot = new XYPlot(points, settingAxis(setting, values), null,
+                dotRenderer(series.highlightColours, tooltips, points.getSeriesCount()));
+        plot.setDataset(1, means);
+        plot.setRenderer(1, meanRenderer());
+        // Means under the dots, so a highlighted run sitting on the mean stays visible.
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
+        ChartStyle.style(plot);
+        plot.setDomainGridlinesVisible(false);
+        return plot;
+    }
+
+    /** The setting's values along x, in the order the runs first took them. */
+    private static SymbolAxis settingAxis(String setting, List<String> values) {
         SymbolAxis axis = new SymbolAxis(setting, values.toArray(String[]::new));
         axis.setRange(-0.6, values.size() - 0.4);
         axis.setGridBandsVisible(false);
         ChartStyle.style(axis);
         axis.setLabelFont(ChartStyle.LABEL_FONT.deriveFont(java.awt.Font.BOLD));
+        return axis;
+    }
 
-        XYSeriesCollection means = new XYSeriesCollection();
-        XYSeries mean = new XYSeries("mean", false, true);
-        XYSeriesCollection points = new XYSeriesCollection();
-        XYSeries faint = new XYSeries("faint", false, true);
-        XYSeries notOk = new XYSeries("not ok", false, true);
-        List<List<String>> tooltips = new ArrayList<>();
-        List<String> faintTips = new ArrayList<>();
-        List<String> notOkTips = new ArrayList<>();
-        List<XYSeries> highlighted = new ArrayList<>();
-        List<Color> highlightColours = new ArrayList<>();
-        List<List<String>> highlightTips = new ArrayList<>();
-        for (int v = 0; v < values.size(); v++) {
-            List<Dot> atValue = byValue.get(values.get(v));
+    private static XYLineAndShapeRenderer meanRenderer() {
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        renderer.setSeriesPaint(0, MEAN_LINE);
+        renderer.setSeriesStroke(0, ChartStyle.line(2f));
+        renderer.setSeriesShape(0, new java.awt.geom.Rectangle2D.Double(-6, -1, 12, 2));
+        return renderer;
+    }
+
+    /** Grey dots, red crosses, then a large dot per highlighted run in its colour; every dot with a tooltip. */
+    private static ChartTooltips.SparseLineRenderer dotRenderer(List<Color> highlightColours,
+                                                                List<List<String>> tooltips, int seriesCount) {
+        ChartTooltips.SparseLineRenderer renderer = new ChartTooltips.SparseLineRenderer();
+        renderer.setDefaultLinesVisible(false);
+        renderer.setDefaultShapesVisible(true);
+        renderer.setUseOutlinePaint(true);
+        Shape circle = new Ellipse2D.Double(-3.5, -3.5, 7, 7);
+        Shape big = new Ellipse2D.Double(-5, -5, 10, 10);
+        renderer.setSeriesPaint(0, new Color(0x9a, 0xa4, 0xae, 150));
+        renderer.setSeriesShape(0, circle);
+        renderer.setSeriesOutlinePaint(0, new Color(0x9a, 0xa4, 0xae, 150));
+        renderer.setSeriesPaint(1, NOT_OK);
+        renderer.setSeriesShape(1, cross(4.5));
+        renderer.setSeriesOutlinePaint(1, NOT_OK);
+        renderer.setSeriesOutlineStroke(1, new BasicStroke(2f));
+        renderer.setSeriesShapesFilled(1, false);
+        for (int i = 0; i < highlightColours.size(); i++) {
+            renderer.setSeriesPaint(2 + i, highlightColours.get(i));
+            renderer.setSeriesShape(2 + i, big);
+            renderer.setSeriesOutlinePaint(2 + i, Color.WHITE);
+        }
+        int[] strides = new int[seriesCount];
+        java.util.Arrays.fill(strides, 1);
+        renderer.strides.set(strides);
+        renderer.setDefaultToolTipGenerator((data, series, item) -> tooltips.get(series).get(item));
+        return renderer;
+    }
+
+    /**
+     * The series of one panel: the mean line, and the dots as grey ones, crosses for runs that were not ok,
+     * and one series per highlighted run so each keeps its own colour.
+     */
+    private static final class PanelSeries {
+        final XYSeries mean = new XYSeries("mean", false, true);
+        final XYSeries faint = new XYSeries("faint", false, true);
+        final XYSeries notOk = new XYSeries("not ok", false, true);
+        final List<String> faintTips = new ArrayList<>();
+        final List<String> notOkTips = new ArrayList<>();
+        final List<XYSeries> highlighted = new ArrayList<>();
+        final List<Color> highlightColours = new ArrayList<>();
+        final List<String> highlightTips = new ArrayList<>();
+
+        /** The dots of the runs that took the {@code v}-th value, and the mean of the ok ones. */
+        void addValue(int v, String setting, String value, List<Dot> atValue) {
             double sum = 0;
             int ok = 0;
             for (int k = 0; k < atValue.size(); k++) {
                 Dot dot = atValue.get(k);
                 // Spread the dots of one value sideways so that 20 runs at one value do not hide each other.
                 double x = v + (atValue.size() == 1 ? 0 : 0.5 * ((double) k / (atValue.size() - 1) - 0.5));
-                double y = Double.isFinite(dot.accuracy()) ? dot.accuracy() : 0;
-                String tip = dot.label() + " · " + setting + " = " + values.get(v) + " · final test accuracy "
-                        + (Double.isFinite(dot.accuracy()) ? String.format(Locale.ROOT, "%.2f %%", 100 * dot.accuracy())
-                        : "none") + (dot.ok() ? "" : " (not ok)");
-                if (!dot.ok()) {
-                    notOk.add(x, y, false);
-                    notOkTips.add(tip);
-                } else if (dot.faint()) {
-                    faint.add(x, y, false);
-                    faintTips.add(tip);
-                } else {
-                    XYSeries own = new XYSeries(dot.label() + "#" + highlighted.size(), false, true);
-                    own.add(x, y, false);
-                    highlighted.add(own);
-                    highlightColours.add(dot.colour());
-                    highlightTips.add(List.of(tip));
-                }
+                add(dot, x, tip(dot, setting, value));
                 if (dot.ok() && Double.isFinite(dot.accuracy())) {
                     sum += dot.accuracy();
                     ok++;
@@ -139,53 +182,43 @@ public final class SettingsChart {
                 mean.add(v, sum / ok, false);
             }
         }
-        means.addSeries(mean);
-        points.addSeries(faint);
-        tooltips.add(faintTips);
-        points.addSeries(notOk);
-        tooltips.add(notOkTips);
-        for (int i = 0; i < highlighted.size(); i++) {
-            points.addSeries(highlighted.get(i));
-            tooltips.add(highlightTips.get(i));
+
+        private void add(Dot dot, double x, String tip) {
+            double y = Double.isFinite(dot.accuracy()) ? dot.accuracy() : 0;
+            if (!dot.ok()) {
+                notOk.add(x, y, false);
+                notOkTips.add(tip);
+            } else if (dot.faint()) {
+                faint.add(x, y, false);
+                faintTips.add(tip);
+            } else {
+                XYSeries own = new XYSeries(dot.label() + "#" + highlighted.size(), false, true);
+                own.add(x, y, false);
+                highlighted.add(own);
+                highlightColours.add(dot.colour());
+                highlightTips.add(tip);
+            }
         }
 
-        XYLineAndShapeRenderer meanRenderer = new XYLineAndShapeRenderer(true, true);
-        meanRenderer.setSeriesPaint(0, MEAN_LINE);
-        meanRenderer.setSeriesStroke(0, ChartStyle.line(2f));
-        meanRenderer.setSeriesShape(0, new java.awt.geom.Rectangle2D.Double(-6, -1, 12, 2));
-
-        ChartTooltips.SparseLineRenderer dotRenderer = new ChartTooltips.SparseLineRenderer();
-        dotRenderer.setDefaultLinesVisible(false);
-        dotRenderer.setDefaultShapesVisible(true);
-        dotRenderer.setUseOutlinePaint(true);
-        Shape circle = new Ellipse2D.Double(-3.5, -3.5, 7, 7);
-        Shape big = new Ellipse2D.Double(-5, -5, 10, 10);
-        dotRenderer.setSeriesPaint(0, new Color(0x9a, 0xa4, 0xae, 150));
-        dotRenderer.setSeriesShape(0, circle);
-        dotRenderer.setSeriesOutlinePaint(0, new Color(0x9a, 0xa4, 0xae, 150));
-        dotRenderer.setSeriesPaint(1, NOT_OK);
-        dotRenderer.setSeriesShape(1, cross(4.5));
-        dotRenderer.setSeriesOutlinePaint(1, NOT_OK);
-        dotRenderer.setSeriesOutlineStroke(1, new BasicStroke(2f));
-        dotRenderer.setSeriesShapesFilled(1, false);
-        for (int i = 0; i < highlighted.size(); i++) {
-            dotRenderer.setSeriesPaint(2 + i, highlightColours.get(i));
-            dotRenderer.setSeriesShape(2 + i, big);
-            dotRenderer.setSeriesOutlinePaint(2 + i, Color.WHITE);
+        private static String tip(Dot dot, String setting, String value) {
+            return dot.label() + " · " + setting + " = " + value + " · final test accuracy "
+                    + (Double.isFinite(dot.accuracy()) ? String.format(Locale.ROOT, "%.2f %%", 100 * dot.accuracy())
+                    : "none") + (dot.ok() ? "" : " (not ok)");
         }
-        int[] strides = new int[points.getSeriesCount()];
-        java.util.Arrays.fill(strides, 1);
-        dotRenderer.setStrides(strides);
-        dotRenderer.setDefaultToolTipGenerator((data, series, item) -> tooltips.get(series).get(item));
 
-        XYPlot plot = new XYPlot(points, axis, null, dotRenderer);
-        plot.setDataset(1, means);
-        plot.setRenderer(1, meanRenderer);
-        // Means under the dots, so a highlighted run sitting on the mean stays visible.
-        plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
-        ChartStyle.style(plot);
-        plot.setDomainGridlinesVisible(false);
-        return plot;
+        /** The dots in drawing order; {@code tooltips} gets each series' tooltips, by item. */
+        XYSeriesCollection points(List<List<String>> tooltips) {
+            XYSeriesCollection points = new XYSeriesCollection();
+            points.addSeries(faint);
+            tooltips.add(faintTips);
+            points.addSeries(notOk);
+            tooltips.add(notOkTips);
+            for (int i = 0; i < highlighted.size(); i++) {
+                points.addSeries(highlighted.get(i));
+                tooltips.add(List.of(highlightTips.get(i)));
+            }
+            return points;
+        }
     }
 
     private static Shape cross(double r) {

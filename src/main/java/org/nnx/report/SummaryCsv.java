@@ -112,13 +112,7 @@ public final class SummaryCsv {
 
     /** The text {@link #write(ExperimentResult, Appendable)} produces. */
     public static String toCsv(ExperimentResult result) {
-        StringBuilder text = new StringBuilder();
-        try {
-            write(result, text);
-        } catch (IOException e) {
-            throw new AssertionError("a StringBuilder does not fail", e);
-        }
-        return text.toString();
+        return CsvText.toText(out -> write(result, out));
     }
 
     /**
@@ -160,30 +154,26 @@ public final class SummaryCsv {
 
         List<Row> rows = new ArrayList<>();
         for (CsvText.Line line : lines.subList(1, lines.size())) {
-            List<String> fields = line.fields();
-            if (fields.size() != names.size()) {
-                throw new CsvFormatException(source, line.number(),
-                        "expected " + names.size() + " fields as in the header, found " + fields.size());
-            }
-            Map<String, String> values = new LinkedHashMap<>();
-            for (int i = 0; i < swept.size(); i++) {
-                values.put(swept.get(i), fields.get(LEADING_COLUMNS.size() + i));
-            }
-            double[] results = new double[RESULT_COLUMNS.size()];
-            for (int i = 0; i < results.length; i++) {
-                String field = fields.get(resultsAt + i);
-                try {
-                    results[i] = Numbers.parse(field);
-                } catch (NumberFormatException e) {
-                    throw new CsvFormatException(source, line.number(),
-                            RESULT_COLUMNS.get(i) + " '" + field + "' is not a number");
-                }
-            }
-            rows.add(new Row(fields.get(0), status(fields.get(1), source, line.number()), values,
-                    results[0], results[1], results[2], results[3], results[4],
-                    reasonAt < 0 ? "" : fields.get(reasonAt)));
+            CsvText.requireFields(line, names.size(), source);
+            rows.add(row(line, swept, resultsAt, reasonAt, source));
         }
         return new Summary(swept, rows);
+    }
+
+    /** One run's row: its swept values follow run and status, its results start at {@code resultsAt}. */
+    private static Row row(CsvText.Line line, List<String> swept, int resultsAt, int reasonAt, String source)
+            throws CsvFormatException {
+        List<String> fields = line.fields();
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < swept.size(); i++) {
+            values.put(swept.get(i), fields.get(LEADING_COLUMNS.size() + i));
+        }
+        double[] results = new double[RESULT_COLUMNS.size()];
+        for (int i = 0; i < results.length; i++) {
+            results[i] = CsvText.number(fields.get(resultsAt + i), RESULT_COLUMNS.get(i), source, line.number());
+        }
+        return new Row(fields.get(0), status(fields.get(1), source, line.number()), values,
+                results[0], results[1], results[2], results[3], results[4], reasonAt < 0 ? "" : fields.get(reasonAt));
     }
 
     private static RunStatus status(String field, String source, long line) throws CsvFormatException {

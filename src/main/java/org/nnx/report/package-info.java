@@ -7,7 +7,11 @@
  * {@code experiment.nnx}, {@code experiment.csv} and {@code runs/<run>/run.csv} written beside the contract's
  * files, into a {@link org.nnx.report.ReportedExperiment}, and {@link org.nnx.report.HtmlReport} renders one
  * or several of them. {@code ReportModel} works out once what every section shows (ranks, colours, repeats,
- * findings); the charts take {@link org.nnx.report.ChartLine}s and stay free of I/O.
+ * findings); the charts take {@link org.nnx.report.ChartLine}s and stay free of I/O. The page is made of one
+ * {@code ReportSection} per section (summary, findings, charts, runs, repeats, differences, configuration,
+ * gradient check, data, provenance), each rendering from the model with the shared {@code Html} helpers;
+ * they live here, beside the model and the charts whose package-private API they use, and leave the
+ * statistics of repeats to {@code RepeatStatistics}.
  *
  * <p>Everything here renders off screen: {@code java.awt.headless} is set to {@code true} (unless the
  * caller chose otherwise) before any chart class touches AWT.

@@ -12,7 +12,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
@@ -144,13 +143,13 @@ class ChartsTest {
 
     @Test
     void exponentialMovingAverageIsBiasCorrected() {
-        assertArrayEquals(new double[] {4, 4, 4}, LossChart.exponentialMovingAverage(new double[] {4, 4, 4}, 9), 1e-12);
-        assertArrayEquals(new double[] {1, 2, 3}, LossChart.exponentialMovingAverage(new double[] {1, 2, 3}, 1), 1e-12);
-        double[] smoothed = LossChart.exponentialMovingAverage(new double[] {0, 10}, 3);
+        assertArrayEquals(new double[] {4, 4, 4}, Smoothing.exponentialMovingAverage(new double[] {4, 4, 4}, 9), 1e-12);
+        assertArrayEquals(new double[] {1, 2, 3}, Smoothing.exponentialMovingAverage(new double[] {1, 2, 3}, 1), 1e-12);
+        double[] smoothed = Smoothing.exponentialMovingAverage(new double[] {0, 10}, 3);
         assertEquals(0, smoothed[0]);
         assertEquals(10 * 0.5 / (1 - 0.25), smoothed[1], 1e-12);
-        assertEquals(1, LossChart.smoothingSpan(10));
-        assertEquals(200, LossChart.smoothingSpan(1_000_000));
+        assertEquals(1, Smoothing.span(10));
+        assertEquals(200, Smoothing.span(1_000_000));
     }
 
     @Test
@@ -200,6 +199,6 @@ class ChartsTest {
 
     private static RunResult run(String name, List<MetricsRow> rows) {
         return RunResult.builder(new org.nnx.model.RunPlan(name, org.nnx.model.SweptValues.NONE,
-                SyntheticResults.config(0.1, 2, 1)), RunStatus.OK).metrics(rows).build();
+                SyntheticRuns.config(0.1, 2, 1)), RunStatus.OK).metrics(rows).build();
     }
 }

@@ -23,17 +23,9 @@ class ExperimentFilesTest {
 
     @Test
     void anExperimentFolderReadsBackWithSettingsProvenanceAndMetrics() throws IOException {
-        ExperimentResult written = SyntheticResults.repeats(60);
         Path source = temp.resolve("seeds.nnx");
         Files.writeString(source, "experiment seeds {}\n");
-        List<RunResult> runs = new java.util.ArrayList<>(written.runs());
-        RunResult first = runs.get(0);
-        runs.set(0, RunResult.builder(first.plan(), first.status()).reason(first.reason()).metrics(first.metrics())
-                .accuracies(first.trainAccuracy(), first.testAccuracy()).loss(first.loss()).seconds(first.seconds())
-                .samplesPerSecond(first.samplesPerSecond()).provenance(first.provenance())
-                .gradientCheck(Map.of("1:dense.W", 3.1e-9)).build());
-        written = new ExperimentResult(new org.nnx.model.ExperimentPlan(written.plan().name(), written.plan().description(),
-                source, written.plan().runs(), written.plan().effectiveConfig()), runs);
+        ExperimentResult written = repeatsWithAGradientCheck(source);
         Path directory = temp.resolve("out").resolve("seeds");
         ReportWriter.write(written, directory);
 
@@ -56,20 +48,35 @@ class ExperimentFilesTest {
         assertEquals(written.plan().effectiveConfig(), read.result().plan().effectiveConfig());
         assertEquals(written.runs().size(), read.result().runs().size());
         for (int i = 0; i < written.runs().size(); i++) {
-            RunResult expected = written.runs().get(i);
-            RunResult actual = read.result().runs().get(i);
-            assertEquals(expected.name(), actual.name());
-            assertEquals(expected.plan().varying(), actual.plan().varying());
-            assertEquals(expected.plan().configuration(), actual.plan().configuration());
-            assertEquals(expected.status(), actual.status());
-            assertEquals(expected.provenance(), actual.provenance());
-            assertEquals(expected.metrics().size(), actual.metrics().size());
-            assertEquals(expected.testAccuracy(), actual.testAccuracy());
+            assertReadBack(written.runs().get(i), read.result().runs().get(i));
         }
         assertEquals(Map.of("1:dense.W", 3.1e-9), read.result().runs().get(0).gradientCheck());
         String html = HtmlReport.render(ReportModel.of(read), HtmlReportTest.NO_CHARTS);
         assertTrue(html.contains("<h2>Gradient check</h2>"));
         assertTrue(html.contains("<h2>Repeats</h2>"), "the configurations are recovered, so the repeats are too");
+    }
+
+    /** The repeats experiment from {@code source}, its first run with a gradient check. */
+    private static ExperimentResult repeatsWithAGradientCheck(Path source) {
+        ExperimentResult repeats = SyntheticResults.repeats(60);
+        List<RunResult> runs = new java.util.ArrayList<>(repeats.runs());
+        RunResult first = runs.get(0);
+        runs.set(0, RunResult.builder(first.plan(), first.status()).reason(first.reason()).metrics(first.metrics())
+                .accuracies(first.trainAccuracy(), first.testAccuracy()).loss(first.loss()).seconds(first.seconds())
+                .samplesPerSecond(first.samplesPerSecond()).provenance(first.provenance())
+                .gradientCheck(Map.of("1:dense.W", 3.1e-9)).build());
+        return new ExperimentResult(new org.nnx.model.ExperimentPlan(repeats.plan().name(), repeats.plan().description(),
+                source, repeats.plan().runs(), repeats.plan().effectiveConfig()), runs);
+    }
+
+    private static void assertReadBack(RunResult expected, RunResult actual) {
+        assertEquals(expected.name(), actual.name());
+        assertEquals(expected.plan().varying(), actual.plan().varying());
+        assertEquals(expected.plan().configuration(), actual.plan().configuration());
+        assertEquals(expected.status(), actual.status());
+        assertEquals(expected.provenance(), actual.provenance());
+        assertEquals(expected.metrics().size(), actual.metrics().size());
+        assertEquals(expected.testAccuracy(), actual.testAccuracy());
     }
 
     @Test

@@ -39,7 +39,7 @@ class HtmlReportTest {
     void everyPieceOfUserTextIsEscaped() {
         String evil = "<img src=x onerror=alert(1)>";
         SweptValues varying = SweptValues.of(Map.of("set<ting>", "v<al>"));
-        RunPlan plan = new RunPlan("run" + evil, varying, SyntheticResults.config(0.1, 10, 5));
+        RunPlan plan = new RunPlan("run" + evil, varying, SyntheticRuns.config(0.1, 10, 5));
         RunResult run = RunResult.builder(plan, RunStatus.FAILED).reason("reason" + evil).seconds(1).samplesPerSecond(1)
                 .provenance(new Provenance(Map.of("key" + evil, "value" + evil))).build();
         ExperimentPlan experiment = new ExperimentPlan("name" + evil, "description" + evil, Path.of("file<x>.nnx"),
@@ -57,28 +57,13 @@ class HtmlReportTest {
     @Test
     void bestRunIsTheOkRunWithTheHighestTestAccuracy() {
         List<RunResult> runs = SyntheticResults.handMade().runs();
-        assertEquals(2, HtmlReport.bestRun(runs));
+        assertEquals(2, ReportModel.bestRun(runs));
         RunResult diverged = runs.get(0);
         RunResult luckyButDiverged = RunResult.builder(diverged.plan(), RunStatus.DIVERGED).reason("NaN")
                 .metrics(diverged.metrics()).accuracies(0.99, 0.99).seconds(1).samplesPerSecond(1).build();
-        assertEquals(2, HtmlReport.bestRun(List.of(luckyButDiverged, runs.get(1), runs.get(2))));
-        assertEquals(-1, HtmlReport.bestRun(List.of(luckyButDiverged)));
-        assertEquals(-1, HtmlReport.bestRun(List.of()));
-    }
-
-    @Test
-    void formatsNumbersForPeople() {
-        assertEquals("92.35 %", HtmlReport.percent(0.9235));
-        assertEquals("—", HtmlReport.percent(Double.NaN));
-        assertEquals("8.4 s", HtmlReport.duration(8.4));
-        assertEquals("2 min 05 s", HtmlReport.duration(125));
-        assertEquals("1 h 02 min", HtmlReport.duration(3725));
-        assertEquals("15,235", HtmlReport.rate(15234.56));
-        assertEquals("—", HtmlReport.rate(0));
-        List<RunResult> runs = SyntheticResults.handMade().runs();
-        assertEquals("NaN", HtmlReport.loss(runs.get(0)));
-        assertEquals("0.5", HtmlReport.loss(runs.get(1)));
-        assertEquals("0.1", HtmlReport.loss(runs.get(2)));
+        assertEquals(2, ReportModel.bestRun(List.of(luckyButDiverged, runs.get(1), runs.get(2))));
+        assertEquals(-1, ReportModel.bestRun(List.of(luckyButDiverged)));
+        assertEquals(-1, ReportModel.bestRun(List.of()));
     }
 
     @Test

@@ -9,8 +9,12 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.nnx.train.MetricsRow;
 
 class MetricsCsvTest {
@@ -102,46 +106,30 @@ class MetricsCsvTest {
                 1,0.1,2.3,,
                 2,0.2,abc,,
                 """;
-        CsvFormatException e = assertThrows(CsvFormatException.class,
-                () -> MetricsCsv.read(new StringReader(csv), "runs/a/metrics.csv"));
+        CsvFormatException e = readFailure(csv, "runs/a/metrics.csv");
         assertEquals("runs/a/metrics.csv:3: loss 'abc' is not a number", e.getMessage());
         assertEquals(3, e.line());
         assertEquals("runs/a/metrics.csv", e.file());
     }
 
-    @Test
-    void javaOnlyNumberSyntaxIsRejected() {
-        String csv = "iteration,epoch,loss,train_accuracy,test_accuracy\n1,0.1,2d,,\n";
-        CsvFormatException e = assertThrows(CsvFormatException.class,
-                () -> MetricsCsv.read(new StringReader(csv), "m.csv"));
-        assertEquals("m.csv:2: loss '2d' is not a number", e.getMessage());
+    /** Each bad file, and the one-line message that names where and what. */
+    static Stream<Arguments> badFiles() {
+        String header = "iteration,epoch,loss,train_accuracy,test_accuracy";
+        return Stream.of(
+                Arguments.of("Java-only number syntax", header + "\n1,0.1,2d,,\n", "m.csv:2: loss '2d' is not a number"),
+                Arguments.of("a fractional iteration", header + "\n1.5,0.1,2,,\n",
+                        "m.csv:2: iteration '1.5' is not a whole number"),
+                Arguments.of("a wrong field count after a multi-line field",
+                        header + ",note\n1,0.1,2,,,\"two\nlines\"\n2,0.2,2,,\n",
+                        "m.csv:4: expected 6 fields as in the header, found 5"),
+                Arguments.of("a missing column", "iteration,epoch,train_accuracy,test_accuracy\n1,0.1,,\n",
+                        "m.csv:1: missing column 'loss'; expected the header " + header));
     }
 
-    @Test
-    void badIterationIsReported() {
-        String csv = "iteration,epoch,loss,train_accuracy,test_accuracy\n1.5,0.1,2,,\n";
-        CsvFormatException e = assertThrows(CsvFormatException.class,
-                () -> MetricsCsv.read(new StringReader(csv), "m.csv"));
-        assertEquals("m.csv:2: iteration '1.5' is not a whole number", e.getMessage());
-    }
-
-    @Test
-    void wrongFieldCountIsReportedAtItsLineEvenAfterAMultiLineField() {
-        String csv = "iteration,epoch,loss,train_accuracy,test_accuracy,note\n"
-                + "1,0.1,2,,,\"two\nlines\"\n"
-                + "2,0.2,2,,\n";
-        CsvFormatException e = assertThrows(CsvFormatException.class,
-                () -> MetricsCsv.read(new StringReader(csv), "m.csv"));
-        assertEquals("m.csv:4: expected 6 fields as in the header, found 5", e.getMessage());
-    }
-
-    @Test
-    void missingColumnIsReported() {
-        String csv = "iteration,epoch,train_accuracy,test_accuracy\n1,0.1,,\n";
-        CsvFormatException e = assertThrows(CsvFormatException.class,
-                () -> MetricsCsv.read(new StringReader(csv), "m.csv"));
-        assertEquals("m.csv:1: missing column 'loss'; expected the header "
-                + "iteration,epoch,loss,train_accuracy,test_accuracy", e.getMessage());
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badFiles")
+    void badFilesAreReportedWithTheirLine(String what, String csv, String message) {
+        assertEquals(message, readFailure(csv, "m.csv").getMessage());
     }
 
     @Test
@@ -154,9 +142,12 @@ class MetricsCsvTest {
     @Test
     void brokenQuoteIsReported() {
         String csv = "iteration,epoch,loss,train_accuracy,test_accuracy\n1,0.1,\"2,,\n";
-        CsvFormatException e = assertThrows(CsvFormatException.class,
-                () -> MetricsCsv.read(new StringReader(csv), "m.csv"));
+        CsvFormatException e = readFailure(csv, "m.csv");
         assertTrue(e.getMessage().startsWith("m.csv:"), e.getMessage());
         assertTrue(e.getMessage().contains("not valid CSV"), e.getMessage());
+    }
+
+    private static CsvFormatException readFailure(String csv, String source) {
+        return assertThrows(CsvFormatException.class, () -> MetricsCsv.read(new StringReader(csv), source));
     }
 }

@@ -2,7 +2,6 @@ package org.nnx.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -30,15 +29,15 @@ class ReportSectionsTest {
         List<org.nnx.train.MetricsRow> rows = new java.util.ArrayList<>();
         for (int i = 1; i <= 200; i++) {
             double loss = i == 1 ? 2.30 : i == 2 ? 10.29 : 2.36 + 0.05 * Math.sin(i);
-            rows.add(SyntheticResults.row(i, (float) loss, i % 50 == 0 ? 0.1 : Double.NaN, i % 50 == 0 ? 0.0955 : Double.NaN));
+            rows.add(SyntheticRuns.row(i, (float) loss, i % 50 == 0 ? 0.1 : Double.NaN, i % 50 == 0 ? 0.0955 : Double.NaN));
         }
         org.nnx.model.RunPlan plan = new org.nnx.model.RunPlan("learning_rate=10",
-                org.nnx.model.SweptValues.of(Map.of("learning_rate", "10")), SyntheticResults.config(10, 200, 50));
+                org.nnx.model.SweptValues.of(Map.of("learning_rate", "10")), SyntheticRuns.config(10, 200, 50));
         org.nnx.train.RunResult run = org.nnx.train.RunResult.builder(plan, org.nnx.train.RunStatus.OK).metrics(rows)
                 .accuracies(0.1, 0.0955).loss(2.36).seconds(1).samplesPerSecond(1).build();
         ExperimentResult result = new ExperimentResult(new org.nnx.model.ExperimentPlan("x", "", null, List.of(plan), ""),
                 List.of(run));
-        ReportModel.Run seen = ReportModel.of(new ReportedExperiment(result, "")).runs.get(0);
+        ReportedRun seen = model(result).runs.get(0);
         assertTrue(seen.blewUp());
         assertFalse(seen.barelyMoved(), "blew up, not merely slow");
         String html = HtmlReportTest.page(result);
@@ -50,7 +49,7 @@ class ReportSectionsTest {
     @Test
     void anEightyRunSweepColoursTheTopFiveAndListsBestFirst() {
         ExperimentResult sweep = SyntheticResults.sweep80(120);
-        ReportModel model = ReportModel.of(new ReportedExperiment(sweep, ""));
+        ReportModel model = model(sweep);
         assertEquals(80, model.groups.size());
         assertEquals(5, model.groups.stream().filter(g -> !g.faint).count());
         assertEquals(75, model.lines().stream().filter(ChartLine::faint).count());
@@ -72,7 +71,7 @@ class ReportSectionsTest {
     @Test
     void repeatsAreTestedWithWelchAgainstTheBestRepeatedConfiguration() {
         ExperimentResult repeats = SyntheticResults.repeats(300);
-        ReportModel model = ReportModel.of(new ReportedExperiment(repeats, ""));
+        ReportModel model = model(repeats);
         assertEquals(2, model.groups.size());
         assertEquals("learning_rate=0.1", model.bestTestedGroup().label);
         String html = HtmlReportTest.page(repeats);
@@ -80,9 +79,9 @@ class ReportSectionsTest {
         assertTrue(html.contains("Welch's t-test"));
         double[] best = model.groups.get(0).okAccuracies();
         double[] other = model.groups.get(1).okAccuracies();
-        String p = ReportSections.pValue(WelchTest.test(best, other).p());
+        String p = RepeatStatistics.pValue(WelchTest.test(best, other).p());
         assertTrue(html.contains(">" + HtmlReport.escape(p) + "</td>"), p);
-        assertTrue(html.contains(ReportSections.meanSd(model.groups.get(0))));
+        assertTrue(html.contains(RepeatStatistics.meanSd(model.groups.get(0).okAccuracies())));
         assertTrue(html.contains("Seed noise:"));
     }
 
@@ -106,5 +105,9 @@ class ReportSectionsTest {
         assertTrue(html.contains("<h1>Comparison of learning_rates, seeds</h1>"));
         assertTrue(html.contains("<code>seeds</code> against <code>learning_rates</code>"));
         assertTrue(html.contains("<span class=\"ins\">+     repeat 3</span>"));
+    }
+
+    private static ReportModel model(ExperimentResult result) {
+        return ReportModel.of(new ReportedExperiment(result, ""));
     }
 }

@@ -27,8 +27,8 @@ class SummaryCsvTest {
 
     @Test
     void experimentWithoutSweepHasNoSweptColumns() throws IOException {
-        RunPlan plan = new RunPlan("two_layer_net", SweptValues.NONE, SyntheticResults.config(0.1, 10, 5));
-        RunResult run = RunResult.builder(plan, RunStatus.OK).metrics(List.of(SyntheticResults.row(1, 0.5f, 0.5, 0.5)))
+        RunPlan plan = new RunPlan("two_layer_net", SweptValues.NONE, SyntheticRuns.config(0.1, 10, 5));
+        RunResult run = RunResult.builder(plan, RunStatus.OK).metrics(List.of(SyntheticRuns.row(1, 0.5f, 0.5, 0.5)))
                 .accuracies(0.5, 0.5).loss(0.5).seconds(1).samplesPerSecond(100).build();
         ExperimentResult result = new ExperimentResult(
                 new ExperimentPlan("two_layer_net", "", Path.of("x.nnx"), List.of(plan), ""), List.of(run));
@@ -46,7 +46,7 @@ class SummaryCsvTest {
     void aSweptSettingNamedLikeAResultColumnIsReadByPosition() throws IOException {
         Map<String, String> varying = new LinkedHashMap<>();
         varying.put("loss", "mse");
-        RunPlan plan = new RunPlan("loss=mse", SweptValues.of(varying), SyntheticResults.config(0.1, 10, 5));
+        RunPlan plan = new RunPlan("loss=mse", SweptValues.of(varying), SyntheticRuns.config(0.1, 10, 5));
         RunResult run = RunResult.builder(plan, RunStatus.STOPPED).reason("interrupted").accuracies(0.25, 0.75)
                 .loss(1.5).seconds(2).samplesPerSecond(300).build();
         ExperimentResult result = new ExperimentResult(

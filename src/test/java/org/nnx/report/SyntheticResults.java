@@ -1,25 +1,20 @@
 package org.nnx.report;
 
+import static org.nnx.report.SyntheticRuns.analyzed;
+import static org.nnx.report.SyntheticRuns.config;
+import static org.nnx.report.SyntheticRuns.result;
+import static org.nnx.report.SyntheticRuns.row;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.nnx.spi.ComponentCall;
 import org.nnx.model.ExperimentPlan;
-import org.nnx.model.RunConfig;
 import org.nnx.model.RunPlan;
 import org.nnx.model.SweptValues;
-import org.nnx.model.TrainingLength;
-import org.nnx.spi.Arguments;
-import org.nnx.analysis.Analyzer;
-import org.nnx.dsl.NnxParser;
-import org.nnx.dsl.SourceFile;
-import org.nnx.plugin.Registries;
-import org.nnx.registry.DatasetLoader;
 import org.nnx.train.ExperimentResult;
 import org.nnx.train.Provenance;
-import org.nnx.train.MetricsRow;
 import org.nnx.train.RunResult;
 import org.nnx.train.RunStatus;
 
@@ -44,7 +39,7 @@ final class SyntheticResults {
             RunPlan plan = new RunPlan("learning_rate=" + rate, SweptValues.of(Map.of("learning_rate", rate)),
                     config(Double.parseDouble(rate), iterations, evaluateEvery));
             plans.add(plan);
-            runs.add(run(plan, Double.parseDouble(rate), iterations, evaluateEvery));
+            runs.add(SyntheticRuns.learningRateRun(plan, Double.parseDouble(rate), iterations, evaluateEvery));
         }
         String config = """
                 experiment lr_sweep {
@@ -109,26 +104,6 @@ final class SyntheticResults {
 
     static final Provenance PROVENANCE = new Provenance(Map.of("blas", "pure Java", "jdk", "17.0.15"));
 
-    /** A result with every number given. */
-    static RunResult result(RunPlan plan, RunStatus status, String reason, List<MetricsRow> metrics,
-                            double trainAccuracy, double testAccuracy, double loss, double seconds,
-                            double samplesPerSecond, Provenance provenance) {
-        return RunResult.builder(plan, status).reason(reason).metrics(metrics)
-                .accuracies(trainAccuracy, testAccuracy).loss(loss).seconds(seconds)
-                .samplesPerSecond(samplesPerSecond).provenance(provenance).build();
-    }
-
-    /** The plan {@code nnx run} makes of one experiment's text, through the analyzer and the built-ins. */
-    static ExperimentPlan analyzed(String config) {
-        var parsed = NnxParser.parse(new SourceFile(Path.of("experiment.nnx"), config));
-        var registry = Registries.builtins();
-        var result = new Analyzer(registry, new DatasetLoader(registry)).analyze(List.of(parsed.file().orElseThrow()));
-        if (!result.ok()) {
-            throw new AssertionError(result.diagnostics().toString());
-        }
-        return result.plans().get(0);
-    }
-
     private static RunPlan plan(String learningRate, String optimizer) {
         Map<String, String> varying = new java.util.LinkedHashMap<>();
         varying.put("learning_rate", learningRate);
@@ -137,63 +112,24 @@ final class SyntheticResults {
                 config(Double.parseDouble(learningRate), 4, 2));
     }
 
-    /** A metrics row at batch size 100 of 8000 training samples. */
-    static MetricsRow row(long iteration, float loss, double trainAccuracy, double testAccuracy) {
-        return new MetricsRow(iteration, (double) iteration * BATCH_SIZE / TRAIN_SIZE, loss, trainAccuracy,
-                testAccuracy);
-    }
-
-    static RunConfig config(double learningRate, long iterations, long evaluateEvery) {
-        return RunConfig.builder()
-                .dataset(new ComponentCall("mnist", Arguments.EMPTY))
-                .layers(List.of(new ComponentCall("dense", Arguments.of("units", 50L)),
-                        new ComponentCall("sigmoid", Arguments.EMPTY),
-                        new ComponentCall("dense", Arguments.of("units", 10L))))
-                .loss(new ComponentCall("cross_entropy", Arguments.EMPTY))
-                .learningRate(learningRate)
-                .batchSize(BATCH_SIZE)
-                .length(TrainingLength.iterations(iterations))
-                .seed(42)
-                .evaluateEvery(evaluateEvery)
-                .build();
-    }
-
-    private static RunResult run(RunPlan plan, double rate, int iterations, int evaluateEvery) {
-        Random random = new Random(Double.hashCode(rate));
-        boolean diverges = rate >= 5;
-        int last = diverges ? iterations * 3 / 4 : iterations;
-        double speed = Math.min(1, rate * 8);
-        List<MetricsRow> rows = new ArrayList<>();
-        double train = Double.NaN;
-        double test = Double.NaN;
-        for (int i = 1; i <= last; i++) {
-            double progress = 1 - Math.exp(-speed * i / (iterations / 6.0));
-            double loss;
-            if (diverges) {
-                loss = i == last ? Double.NaN : 2.3 * Math.exp(i * 12.0 / last + 0.3 * random.nextGaussian());
-            } else {
-                loss = (2.3 - 2.0 * progress) * Math.exp(0.25 * random.nextGaussian());
+    /** The 80-run sweep of {@link #sweep80}; {@code %d} is its iterations. */
+    private static final String BIG_SWEEP = """
+            experiment big_sweep {
+                description "Four settings at once: 2 × 2 × 5 × 4 = 80 runs"
+                dataset mnist
+                model {
+                    dense 25 | 50 | 100 | 200
+                    relu
+                    dense 10
+                }
+                loss cross_entropy
+                optimizer sgd | adam
+                learning_rate 1 | 0.3 | 0.1 | 0.03 | 0.001
+                batch_size 50 | 100
+                iterations %d
+                seed 42
             }
-            // Training runs in float32, so losses are floats widened to double.
-            float asFloat = (float) loss;
-            double trainAccuracy = Double.NaN;
-            double testAccuracy = Double.NaN;
-            if (i % evaluateEvery == 0 && !Double.isNaN(loss)) {
-                double accuracy = diverges ? 0.0985 : 0.1 + 0.82 * progress;
-                trainAccuracy = Math.round((accuracy + 0.01) * 8000) / 8000.0;
-                testAccuracy = Math.round(accuracy * 2000) / 2000.0;
-                train = trainAccuracy;
-                test = testAccuracy;
-            }
-            rows.add(new MetricsRow(i, (double) i * BATCH_SIZE / TRAIN_SIZE, asFloat, trainAccuracy, testAccuracy));
-        }
-        RunStatus status = diverges ? RunStatus.DIVERGED : RunStatus.OK;
-        String reason = diverges ? "loss became NaN at iteration " + last : "";
-        double seconds = 0.004 * last + 0.5;
-        double samplesPerSecond = last * (double) BATCH_SIZE / (0.004 * last);
-        return result(plan, status, reason, rows, train, test, rows.get(rows.size() - 1).loss(), seconds,
-                samplesPerSecond, new Provenance(Map.of("blas", "pure Java", "jdk", "17.0.15", "dataset", "mnist 8000/2000")));
-    }
+            """;
 
     /**
      * A 2 × 2 × 5 × 4 sweep, 80 runs: optimizer, batch size, learning rate and hidden units. Accuracy rises
@@ -203,23 +139,7 @@ final class SyntheticResults {
      * itself through the analyzer, so they match what {@code nnx run} would name.
      */
     static ExperimentResult sweep80(int iterations) {
-        String config = """
-                experiment big_sweep {
-                    description "Four settings at once: 2 × 2 × 5 × 4 = 80 runs"
-                    dataset mnist
-                    model {
-                        dense 25 | 50 | 100 | 200
-                        relu
-                        dense 10
-                    }
-                    loss cross_entropy
-                    optimizer sgd | adam
-                    learning_rate 1 | 0.3 | 0.1 | 0.03 | 0.001
-                    batch_size 50 | 100
-                    iterations %d
-                    seed 42
-                }
-                """.formatted(iterations);
+        String config = BIG_SWEEP.formatted(iterations);
         List<RunPlan> plans = new ArrayList<>();
         List<RunResult> runs = new ArrayList<>();
         for (RunPlan analyzed : analyzed(config).runs()) {
@@ -236,7 +156,7 @@ final class SyntheticResults {
             double ceiling = 0.80 + 0.035 * Math.log(units / 25.0) / Math.log(2) + (adam ? 0.025 : 0)
                     - 0.05 * Math.abs(Math.log10(rate) + 1.3);
             double speed = rate >= 0.01 ? Math.min(1, rate * (adam ? 30 : 12)) : 0.006;
-            runs.add(curve(plan, new Random(name.hashCode()), iterations, batch, iterations / 10, speed,
+            runs.add(SyntheticRuns.curve(plan, new Random(name.hashCode()), iterations, batch, iterations / 10, speed,
                     Math.min(0.985, ceiling), diverges, 0));
         }
         ExperimentPlan experiment = new ExperimentPlan("big_sweep", "Four settings at once: 2 × 2 × 5 × 4 = 80 runs",
@@ -274,7 +194,7 @@ final class SyntheticResults {
             plans.add(plan);
             double speed = rate >= 10 ? 1 : rate >= 1 ? 0.9 : rate >= 0.1 ? 0.45 : rate >= 0.01 ? 0.08 : 0.004;
             double ceiling = rate >= 1 ? 0.90 : 0.93;
-            runs.add(curve(plan, new Random(Double.hashCode(rate)), iterations, BATCH_SIZE, iterations / 20, speed,
+            runs.add(SyntheticRuns.curve(plan, new Random(Double.hashCode(rate)), iterations, BATCH_SIZE, iterations / 20, speed,
                     ceiling, rate >= 10, 0));
         }
         return new ExperimentResult(new ExperimentPlan("learning_rates", "Which step size? 10 diverges, 0.001 barely moves",
@@ -311,48 +231,11 @@ final class SyntheticResults {
                 plans.add(plan);
                 // Close enough that three seeds cannot tell them apart.
                 double ceiling = rate.equals("0.1") ? 0.915 : 0.911;
-                runs.add(curve(plan, new Random(31L * k + rate.hashCode()), iterations, BATCH_SIZE, iterations / 10,
+                runs.add(SyntheticRuns.curve(plan, new Random(31L * k + rate.hashCode()), iterations, BATCH_SIZE, iterations / 10,
                         0.5, ceiling, false, 0.006));
             }
         }
         return new ExperimentResult(new ExperimentPlan("seeds", "Is 0.1 really better than 0.05, or is it the seed?",
                 Path.of("experiments", "seeds.nnx"), plans, config), runs);
-    }
-
-    /**
-     * A made-up training curve: loss falling from 2.3 at {@code speed}, accuracy rising towards
-     * {@code ceiling} (plus seed noise of sd {@code seedNoise}); a diverging run's loss climbs and ends
-     * in NaN two thirds of the way.
-     */
-    static RunResult curve(RunPlan plan, Random random, int iterations, int batch, int evaluateEvery, double speed,
-                           double ceiling, boolean diverges, double seedNoise) {
-        int last = diverges ? iterations * 2 / 3 : iterations;
-        double shift = seedNoise * random.nextGaussian();
-        List<MetricsRow> rows = new ArrayList<>();
-        double train = Double.NaN;
-        double test = Double.NaN;
-        for (int i = 1; i <= last; i++) {
-            double progress = 1 - Math.exp(-speed * i / (iterations / 6.0));
-            double loss = diverges
-                    ? (i == last ? Double.NaN : 2.3 * Math.exp(i * 14.0 / last + 0.3 * random.nextGaussian()))
-                    : (2.3 - 2.3 * (ceiling - 0.1) / 0.9 * progress) * Math.exp(0.2 * random.nextGaussian());
-            double trainAccuracy = Double.NaN;
-            double testAccuracy = Double.NaN;
-            if ((i % evaluateEvery == 0 || i == last) && !Double.isNaN(loss)) {
-                double accuracy = diverges ? 0.098 : 0.1 + (ceiling - 0.1 + shift) * progress;
-                testAccuracy = Math.round(accuracy * 2000) / 2000.0;
-                trainAccuracy = Math.min(1, Math.round((accuracy + 0.02 * progress) * 8000) / 8000.0);
-                train = trainAccuracy;
-                test = testAccuracy;
-            }
-            rows.add(new MetricsRow(i, (double) i * batch / TRAIN_SIZE, (float) loss, trainAccuracy, testAccuracy));
-        }
-        RunStatus status = diverges ? RunStatus.DIVERGED : RunStatus.OK;
-        String reason = diverges ? "loss became NaN at iteration " + last : "";
-        double seconds = 0.002 * last * batch / 100.0 + 0.4;
-        return result(plan, status, reason, rows, train, test, rows.get(rows.size() - 1).loss(), seconds,
-                last * (double) batch / (seconds - 0.4), new Provenance(Map.of("nnx", "0.1.0", "blas", "pure Java",
-                        "jdk", "Debian 17.0.15", "dataset", "mnist 8000/2000 sha256:3f1c…", "seed",
-                        plan.varying().getOrDefault("seed", "42"))));
     }
 }

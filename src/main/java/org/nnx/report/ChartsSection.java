@@ -1,0 +1,87 @@
+package org.nnx.report;
+
+import static org.nnx.report.Html.escape;
+
+import java.util.Base64;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.nnx.train.RunStatus;
+
+/**
+ * The charts: loss and accuracy of every run overlaid, by iteration and, when runs see data at different
+ * rates, by epoch; then small multiples of the final test accuracy against each swept setting.
+ */
+final class ChartsSection implements ReportSection {
+    /** The height of a row of small multiples. */
+    static final int SETTINGS_HEIGHT = 330;
+
+    private final ReportModel model;
+    private final HtmlReport.ChartRenderer charts;
+    /** Names each chart's image map; counts across both parts, so every name on the page is unique. */
+    private int chartCount;
+
+    ChartsSection(ReportModel model, HtmlReport.ChartRenderer charts) {
+        this.model = model;
+        this.charts = charts;
+    }
+
+    @Override
+    public void appendTo(StringBuilder html) {
+        curves(html);
+        settings(html);
+    }
+
+    /** Loss and accuracy, overlaid, by iteration; also by epoch when runs see data at different rates. */
+    private void curves(StringBuilder html) {
+        if (model.runs.isEmpty()) {
+            return;
+        }
+        List<ChartLine> lines = model.lines();
+        html.append(Html.section("Training curves"));
+        if (model.groups.size() > ReportModel.MAX_COLOURED) {
+            html.append(Html.note(model.groups.size() + " configurations: the best " + ReportModel.HIGHLIGHTED
+                    + " by final test accuracy are coloured, the others grey. The small multiples below show how each"
+                    + " setting moves the result."));
+        }
+        figure(html, LossChart.createChart(lines, XAxisKind.ITERATION), ChartImages.HEIGHT,
+                "Loss per iteration of every run, raw and smoothed");
+        figure(html, AccuracyChart.createChart(lines, XAxisKind.ITERATION), ChartImages.HEIGHT,
+                "Train and test accuracy of every run at each evaluation");
+        if (!model.epochsAlign()) {
+            html.append("<h3>Aligned by epoch</h3>\n").append(Html.note("The runs see the training set at different"
+                    + " rates (batch size or data differ), so here they are lined up by epochs, passes over the training"
+                    + " set."));
+            figure(html, LossChart.createChart(lines, XAxisKind.EPOCH), ChartImages.HEIGHT, "Loss of every run by epoch");
+            figure(html, AccuracyChart.createChart(lines, XAxisKind.EPOCH), ChartImages.HEIGHT,
+                    "Train and test accuracy of every run by epoch");
+        }
+        html.append(Html.SECTION_END);
+    }
+
+    /** Small multiples: final test accuracy against each swept setting. */
+    private void settings(StringBuilder html) {
+        List<String> settings = model.settingsThatVary();
+        if (settings.isEmpty() || model.groups.size() < 2) {
+            return;
+        }
+        List<SettingsChart.Dot> dots = model.runs.stream().map(r -> new SettingsChart.Dot(r.label, r.swept,
+                r.finalTestAccuracy(), r.colour(), r.faint(), r.status() == RunStatus.OK && !r.blewUp())).toList();
+        html.append(Html.section("Final accuracy by setting"));
+        for (int from = 0; from < settings.size(); from += SettingsChart.PANELS_PER_CHART) {
+            List<String> panel = settings.subList(from, Math.min(settings.size(), from + SettingsChart.PANELS_PER_CHART));
+            figure(html, SettingsChart.createChart(panel, dots, "Final test accuracy by " + String.join(", ", panel)),
+                    SETTINGS_HEIGHT, "Final test accuracy of every run against the value of " + String.join(", ", panel));
+        }
+        html.append(Html.SECTION_END);
+    }
+
+    /** The chart as an inline PNG with its image map, so tooltips work offline. */
+    private void figure(StringBuilder html, JFreeChart chart, int height, String alt) {
+        String name = "chart-" + (++chartCount);
+        ChartImages.MappedImage image = charts.render(chart, height, name);
+        html.append("<figure><img width=\"").append(ChartImages.WIDTH).append("\" height=\"").append(height)
+                .append("\" alt=\"").append(escape(alt)).append("\" usemap=\"#").append(name)
+                .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(image.png()))
+                .append("\">\n").append(image.imageMap() == null ? "" : image.imageMap()).append("</figure>\n");
+    }
+}
