@@ -29,6 +29,9 @@ import picocli.CommandLine.Spec;
         description = {"Write one report over experiments that ran before.",
                 "Reads the folders that nnx run wrote; nothing is trained."})
 final class CompareCommand implements Callable<Integer>, NeedsArguments {
+    /** Past this many runs, drawing the page takes seconds: say so first. */
+    static final int MANY_RUNS = 1000;
+
     @Spec
     CommandSpec spec;
 
@@ -61,6 +64,10 @@ final class CompareCommand implements Callable<Integer>, NeedsArguments {
         List<Path> directories = experimentFolders();
         checkOutput(directories);
         List<ReportedExperiment> experiments = read(directories);
+        int runs = experiments.stream().mapToInt(e -> e.result().runs().size()).sum();
+        if (runs > MANY_RUNS) {
+            terminal.out().println("drawing the report of " + Counts.runs(runs) + "…");
+        }
         try {
             Path parent = outFile.toAbsolutePath().getParent();
             if (parent != null) {
@@ -70,7 +77,6 @@ final class CompareCommand implements Callable<Integer>, NeedsArguments {
         } catch (IOException e) {
             throw new CommandFailure(ExitStatus.RUN_FAILED, "cannot write " + outFile + ": " + e.getMessage());
         }
-        int runs = experiments.stream().mapToInt(e -> e.result().runs().size()).sum();
         terminal.out().println("compared " + experiments.size()
                 + (experiments.size() == 1 ? " experiment, " : " experiments, ") + Counts.runs(runs));
         terminal.out().println("report: " + outFile);

@@ -38,6 +38,10 @@ final class ChartsSection implements ReportSection {
         }
         List<ChartLine> lines = model.lines();
         html.append(Html.section("Training curves"));
+        if (model.chartable() > lines.size()) {
+            html.append(Html.note("The charts draw the best " + lines.size() + " of the " + model.chartable()
+                    + " configurations with metrics, by final test accuracy; the tables list them all."));
+        }
         if (model.groups.size() > ReportModel.MAX_COLOURED) {
             html.append(Html.note(model.groups.size() + " configurations: the best " + ReportModel.HIGHLIGHTED
                     + " by final test accuracy are coloured, the others grey. The small multiples below show how each"

@@ -16,6 +16,8 @@ import org.nnx.train.RunStatus;
  * {@code nnx compare}, whose runs are then named {@code experiment / run}.
  */
 final class ReportModel {
+    /** The most configurations a chart draws: the best by rank. */
+    static final int MAX_CHARTED = 200;
     /** Up to this many configurations, each gets its own colour; beyond, only the top ones do. */
     static final int MAX_COLOURED = 10;
     /** In a larger sweep, the best this many configurations are coloured and the rest drawn faint. */
@@ -90,13 +92,22 @@ final class ReportModel {
         return settings;
     }
 
-    /** One chart line per configuration; in a large sweep in rank order, so the legend reads as a podium. */
+    /**
+     * One chart line per configuration that has metrics to draw; in a large sweep in rank order, so the legend
+     * reads as a podium, and at most {@link #MAX_CHARTED} of them: past that, lines only bury each other.
+     */
     List<ChartLine> lines() {
-        List<RunGroup> order = new ArrayList<>(groups);
-        if (groups.size() > MAX_COLOURED) {
+        List<RunGroup> order = new ArrayList<>(groups.stream()
+                .filter(g -> g.runs.stream().anyMatch(r -> !r.result.metrics().isEmpty())).toList());
+        if (order.size() > MAX_COLOURED) {
             order.sort(Comparator.comparingInt(g -> g.rank));
         }
-        return order.stream().map(RunGroup::line).toList();
+        return order.stream().limit(MAX_CHARTED).map(RunGroup::line).toList();
+    }
+
+    /** How many configurations have metrics to draw. */
+    long chartable() {
+        return groups.stream().filter(g -> g.runs.stream().anyMatch(r -> !r.result.metrics().isEmpty())).count();
     }
 
     /** The ok run with the highest final test accuracy, or null. */

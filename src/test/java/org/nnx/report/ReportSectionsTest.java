@@ -107,6 +107,29 @@ class ReportSectionsTest {
         assertTrue(html.contains("<span class=\"ins\">+     repeat 3</span>"));
     }
 
+    @Test
+    void chartsDrawTheBestTwoHundredOfAHugeSweepAndSkipRunsWithoutMetrics() {
+        List<org.nnx.train.RunResult> runs = new java.util.ArrayList<>();
+        List<org.nnx.model.RunPlan> plans = new java.util.ArrayList<>();
+        for (int i = 0; i < 1500; i++) {
+            org.nnx.model.RunPlan plan = new org.nnx.model.RunPlan("lr=" + i,
+                    org.nnx.model.SweptValues.of(java.util.Map.of("lr", Integer.toString(i))),
+                    SyntheticRuns.config(0.1, 2, 1));
+            plans.add(plan);
+            List<org.nnx.train.MetricsRow> rows = i % 3 == 0 ? List.of()
+                    : List.of(SyntheticRuns.row(1, 2.3f, Double.NaN, Double.NaN),
+                            SyntheticRuns.row(2, 2.0f, i / 1500.0, i / 1500.0));
+            runs.add(org.nnx.train.RunResult.builder(plan, org.nnx.train.RunStatus.OK).metrics(rows)
+                    .accuracies(i / 1500.0, i / 1500.0).build());
+        }
+        ReportModel model = model(new ExperimentResult(new org.nnx.model.ExperimentPlan("huge", "", null, plans, ""),
+                runs));
+        assertEquals(1000, model.chartable());
+        assertEquals(ReportModel.MAX_CHARTED, model.lines().size());
+        assertEquals("lr=1499", model.lines().get(0).label(), "the best first");
+        assertTrue(model.lines().stream().allMatch(line -> !line.runs().get(0).metrics().isEmpty()));
+    }
+
     private static ReportModel model(ExperimentResult result) {
         return ReportModel.of(new ReportedExperiment(result, ""));
     }
