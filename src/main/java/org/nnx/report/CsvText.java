@@ -1,6 +1,14 @@
 package org.nnx.report;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -8,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /** The CSV dialect of nnx's files and a reader that knows each record's line, for error messages. */
@@ -29,6 +38,84 @@ final class CsvText {
     }
 
     private CsvText() {
+    }
+
+    /** The characters that make a spreadsheet read a cell as a formula; {@code '} escapes them. */
+    private static final String FORMULA_STARTS = "=+-@\t\r";
+
+    /**
+     * A cell as nnx writes it: text that a spreadsheet would run as a formula ({@code =HYPERLINK(…)} in a
+     * description) gets a leading {@code '}, which spreadsheets show as text; so does text that already starts
+     * with one, so that {@link #unescape} gives back exactly what was written. Numbers, {@code -0.5} included,
+     * are left as they are.
+     */
+    static String escape(String cell) {
+        if (cell == null || cell.isEmpty()) {
+            return "";
+        }
+        if (cell.isEmpty()) {
+            return cell;
+        }
+        char first = cell.charAt(0);
+        boolean formula = FORMULA_STARTS.indexOf(first) >= 0 && !isNumber(cell);
+        return formula || first == '\'' ? "'" + cell : cell;
+    }
+
+    /** The cell {@link #escape} was given. */
+    static String unescape(String cell) {
+        return cell.startsWith("'") ? cell.substring(1) : cell;
+    }
+
+    private static boolean isNumber(String cell) {
+        try {
+            Numbers.parse(cell);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** Prints one record, each cell escaped. */
+    static void print(CSVPrinter printer, Iterable<String> cells) throws IOException {
+        List<String> escaped = new ArrayList<>();
+        for (String cell : cells) {
+            escaped.add(escape(cell));
+        }
+        printer.printRecord(escaped);
+    }
+
+    /** Prints one record, each cell escaped. */
+    static void print(CSVPrinter printer, String... cells) throws IOException {
+        print(printer, List.of(cells));
+    }
+
+    /**
+     * A file nnx wrote, read as UTF-8. A file that is not text fails with its path and the offset of the first
+     * byte that is not UTF-8, not with the decoder's own words.
+     */
+    static Reader open(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            long line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new CsvFormatException(file.toString(), line, "not UTF-8 text (byte " + in.position()
+                    + " of the file is not part of a character)");
+        }
+        out.flip();
+        for (int i = 0; i < out.length(); i++) {
+            if (out.charAt(i) == 0) {
+                throw new CsvFormatException(file.toString(), 0, "not text (a NUL character at byte offset about " + i
+                        + ")");
+            }
+        }
+        return new StringReader(out.toString());
     }
 
     /** What {@code writer} writes, as a string. */
@@ -81,7 +168,7 @@ final class CsvText {
                             line++;
                         }
                     }
-                    lines.add(new Line(line, record.toList()));
+                    lines.add(new Line(line, record.stream().map(CsvText::unescape).toList()));
                 }
             } catch (UncheckedIOException | IllegalStateException e) {
                 // Commons CSV's iterator wraps parse errors; the message already says what is wrong.

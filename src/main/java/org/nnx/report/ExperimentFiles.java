@@ -2,7 +2,6 @@ package org.nnx.report;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.nnx.files.AtomicFile;
 import org.apache.commons.csv.CSVPrinter;
 import org.nnx.model.ExperimentPlan;
 import org.nnx.model.RunPlan;
@@ -46,38 +46,38 @@ public final class ExperimentFiles {
     }
 
     static void writeExperiment(ExperimentPlan plan, String sourceSha256, Path directory) throws IOException {
-        Files.writeString(directory.resolve(ReportWriter.CONFIGURATION_FILE),
-                plan.effectiveConfig() == null ? "" : plan.effectiveConfig(), StandardCharsets.UTF_8);
-        try (Writer out = Files.newBufferedWriter(directory.resolve(ReportWriter.EXPERIMENT_FILE), StandardCharsets.UTF_8)) {
+        AtomicFile.writeString(directory.resolve(ReportWriter.CONFIGURATION_FILE),
+                plan.effectiveConfig() == null ? "" : plan.effectiveConfig());
+        AtomicFile.writeText(directory.resolve(ReportWriter.EXPERIMENT_FILE), out -> {
             CSVPrinter printer = new CSVPrinter(out, CsvText.FORMAT);
-            printer.printRecord("key", "value");
-            printer.printRecord("name", plan.name());
-            printer.printRecord("description", plan.description() == null ? "" : plan.description());
-            printer.printRecord("source", plan.source() == null ? "" : plan.source().toString());
-            printer.printRecord("source_sha256", sourceSha256);
-            printer.printRecord("nnx", Version.current());
+            CsvText.print(printer, "key", "value");
+            CsvText.print(printer, "name", plan.name());
+            CsvText.print(printer, "description", plan.description() == null ? "" : plan.description());
+            CsvText.print(printer, "source", plan.source() == null ? "" : plan.source().toString());
+            CsvText.print(printer, "source_sha256", sourceSha256);
+            CsvText.print(printer, "nnx", Version.current());
             printer.flush();
-        }
+        });
     }
 
     static void writeRun(RunResult run, Path file) throws IOException {
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        AtomicFile.writeText(file, out -> {
             CSVPrinter printer = new CSVPrinter(out, CsvText.FORMAT);
-            printer.printRecord("section", "key", "value");
-            printer.printRecord(RUN_SECTION, "name", run.name());
-            printer.printRecord(RUN_SECTION, "configuration",
+            CsvText.print(printer, "section", "key", "value");
+            CsvText.print(printer, RUN_SECTION, "name", run.name());
+            CsvText.print(printer, RUN_SECTION, "configuration",
                     run.plan().configuration() == null ? run.name() : run.plan().configuration());
             for (Map.Entry<String, String> entry : run.plan().varying().asMap().entrySet()) {
-                printer.printRecord(SWEPT_SECTION, entry.getKey(), entry.getValue());
+                CsvText.print(printer, SWEPT_SECTION, entry.getKey(), entry.getValue());
             }
             for (Map.Entry<String, String> entry : new java.util.TreeMap<>(run.provenance().entries()).entrySet()) {
-                printer.printRecord(PROVENANCE_SECTION, entry.getKey(), entry.getValue());
+                CsvText.print(printer, PROVENANCE_SECTION, entry.getKey(), entry.getValue());
             }
             for (Map.Entry<String, Double> entry : run.gradientCheck().entrySet()) {
-                printer.printRecord(GRADIENT_CHECK_SECTION, entry.getKey(), Double.toString(entry.getValue()));
+                CsvText.print(printer, GRADIENT_CHECK_SECTION, entry.getKey(), Double.toString(entry.getValue()));
             }
             printer.flush();
-        }
+        });
     }
 
     /**
@@ -169,7 +169,7 @@ public final class ExperimentFiles {
     }
 
     private static List<CsvText.Line> lines(Path file) throws IOException {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader in = CsvText.open(file)) {
             List<CsvText.Line> lines = CsvText.readLines(in, file.toString());
             return lines.isEmpty() ? lines : lines.subList(1, lines.size());
         }

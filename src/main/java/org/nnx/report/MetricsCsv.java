@@ -2,7 +2,6 @@ package org.nnx.report;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.nnx.files.AtomicFile;
 import org.apache.commons.csv.CSVPrinter;
 import org.nnx.train.MetricsRow;
 
@@ -41,9 +41,9 @@ public final class MetricsCsv {
 
     /** Writes {@code rows} to {@code file} (UTF-8), replacing it. The parent directory must exist. */
     public static void write(List<MetricsRow> rows, Path file) throws IOException {
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        AtomicFile.writeText(file, out -> {
             write(rows, out);
-        }
+        });
     }
 
     /** Writes the header and {@code rows} to {@code out}; does not close it. */
@@ -55,7 +55,7 @@ public final class MetricsCsv {
         if (validation) {
             header.addAll(VALIDATION_COLUMNS);
         }
-        printer.printRecord(header);
+        CsvText.print(printer, header);
         List<String> fields = new ArrayList<>(header.size());
         for (MetricsRow row : rows) {
             fields.clear();
@@ -68,7 +68,7 @@ public final class MetricsCsv {
                 fields.add(Numbers.compactOrEmpty(row.validationAccuracy()));
                 fields.add(Numbers.compactOrEmpty(row.validationLoss()));
             }
-            printer.printRecord(fields);
+            CsvText.print(printer, fields);
         }
         printer.flush();
     }
@@ -84,7 +84,7 @@ public final class MetricsCsv {
      * @throws CsvFormatException naming the file and line when the file is malformed
      */
     public static List<MetricsRow> read(Path file) throws IOException {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader in = CsvText.open(file)) {
             return read(in, file.toString());
         }
     }

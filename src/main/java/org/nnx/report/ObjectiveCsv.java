@@ -1,12 +1,12 @@
 package org.nnx.report;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.nnx.files.AtomicFile;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.nnx.model.ObjectivePlan;
@@ -25,30 +25,30 @@ public final class ObjectiveCsv {
     public static void writeMetrics(ObjectiveResult result, Path file) throws IOException {
         Files.createDirectories(file.getParent());
         int dimensions = result.run().start().size();
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-             CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
+        AtomicFile.writeText(file, out -> {
+            CSVPrinter printer = new CSVPrinter(out, FORMAT);
             List<String> header = new ArrayList<>(List.of("step"));
             for (int i = 0; i < dimensions; i++) {
                 header.add("x" + i);
             }
             header.add("f");
-            printer.printRecord(header);
+            CsvText.print(printer, header);
             for (int step = 0; step < result.points().size(); step++) {
                 List<String> row = new ArrayList<>(List.of(Integer.toString(step)));
                 for (double x : result.points().get(step)) {
                     row.add(Double.toString(x));
                 }
                 row.add(Double.toString(result.values().get(step)));
-                printer.printRecord(row);
+                CsvText.print(printer, row);
             }
-        }
+        });
     }
 
     public static void writeSummary(ObjectivePlan plan, List<ObjectiveResult> results, Path file) throws IOException {
         Files.createDirectories(file.getParent());
         int dimensions = plan.runs().isEmpty() ? 0 : plan.runs().get(0).start().size();
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-             CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
+        AtomicFile.writeText(file, out -> {
+            CSVPrinter printer = new CSVPrinter(out, FORMAT);
             List<String> header = new ArrayList<>(List.of("run", "status"));
             header.addAll(plan.sweptSettings());
             header.add("f");
@@ -56,7 +56,7 @@ public final class ObjectiveCsv {
                 header.add("x" + i);
             }
             header.addAll(List.of("steps", "seconds", "reason"));
-            printer.printRecord(header);
+            CsvText.print(printer, header);
             for (ObjectiveResult result : results) {
                 List<String> row = new ArrayList<>(List.of(result.name(), result.status().label()));
                 plan.sweptSettings().forEach(setting -> row.add(result.run().varying().get(setting)));
@@ -68,8 +68,8 @@ public final class ObjectiveCsv {
                 row.add(Integer.toString(result.points().size() - 1));
                 row.add(String.format(java.util.Locale.ROOT, "%.3f", result.seconds()));
                 row.add(result.reason());
-                printer.printRecord(row);
+                CsvText.print(printer, row);
             }
-        }
+        });
     }
 }

@@ -1,10 +1,10 @@
 package org.nnx.report;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.nnx.files.AtomicFile;
 import org.nnx.model.ObjectivePlan;
 import org.nnx.train.ObjectiveResult;
 
@@ -28,7 +28,6 @@ public final class ObjectiveReportWriter {
         }
         ObjectiveCsv.writeSummary(plan, results, directory.resolve(ReportWriter.SUMMARY_FILE));
         // Last, so a report on disk means the CSV files beside it are complete.
-        Files.writeString(directory.resolve(ReportWriter.INDEX_FILE), ObjectiveHtml.render(plan, results),
-                StandardCharsets.UTF_8);
+        AtomicFile.writeString(directory.resolve(ReportWriter.INDEX_FILE), ObjectiveHtml.render(plan, results));
     }
 }

@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.nnx.files.AtomicFile;
 import org.nnx.train.ExperimentResult;
 import org.nnx.train.RunResult;
 
@@ -79,15 +80,15 @@ public final class ReportWriter {
             MetricsCsv.write(run.metrics(), runDirectory.resolve(METRICS_FILE));
             ExperimentFiles.writeRun(run, runDirectory.resolve(RUN_FILE));
             if (!run.plan().settings().isEmpty()) {
-                Files.writeString(runDirectory.resolve(RUN_SETTINGS_FILE), run.plan().settings(), StandardCharsets.UTF_8);
+                AtomicFile.writeString(runDirectory.resolve(RUN_SETTINGS_FILE), run.plan().settings());
             }
         }
         SummaryCsv.write(result, experimentDirectory.resolve(SUMMARY_FILE));
         String sha256 = sourceSha256(result.plan().source());
         ExperimentFiles.writeExperiment(result.plan(), sha256, experimentDirectory);
         // Last, so a report on disk means the CSV files beside it are complete.
-        Files.writeString(experimentDirectory.resolve(INDEX_FILE),
-                HtmlReport.render(new ReportedExperiment(result, sha256)), StandardCharsets.UTF_8);
+        AtomicFile.writeString(experimentDirectory.resolve(INDEX_FILE),
+                HtmlReport.render(new ReportedExperiment(result, sha256)));
     }
 
     /**

@@ -2,7 +2,6 @@ package org.nnx.report;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.nnx.files.AtomicFile;
 import org.apache.commons.csv.CSVPrinter;
 import org.nnx.train.ExperimentResult;
 import org.nnx.train.RunResult;
@@ -81,16 +81,16 @@ public final class SummaryCsv {
 
     /** Writes the summary of {@code result} to {@code file} (UTF-8), replacing it. */
     public static void write(ExperimentResult result, Path file) throws IOException {
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        AtomicFile.writeText(file, out -> {
             write(result, out);
-        }
+        });
     }
 
     /** Writes the summary of {@code result} to {@code out}; does not close it. */
     public static void write(ExperimentResult result, Appendable out) throws IOException {
         List<String> swept = result.plan().sweptSettings();
         CSVPrinter printer = new CSVPrinter(out, CsvText.FORMAT);
-        printer.printRecord(header(swept));
+        CsvText.print(printer, header(swept));
         for (RunResult run : result.runs()) {
             List<String> record = new ArrayList<>();
             record.add(run.name());
@@ -105,7 +105,7 @@ public final class SummaryCsv {
             record.add(Numbers.fixedOrEmpty(run.seconds(), SECONDS_DECIMALS));
             record.add(Numbers.fixedOrEmpty(run.samplesPerSecond(), SAMPLES_PER_SECOND_DECIMALS));
             record.add(run.reason() == null ? "" : run.reason());
-            printer.printRecord(record);
+            CsvText.print(printer, record);
         }
         printer.flush();
     }
@@ -121,7 +121,7 @@ public final class SummaryCsv {
      * @throws CsvFormatException naming the file and line when the file is malformed
      */
     public static Summary read(Path file) throws IOException {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader in = CsvText.open(file)) {
             return read(in, file.toString());
         }
     }

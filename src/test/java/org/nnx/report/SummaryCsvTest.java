@@ -120,4 +120,38 @@ class SummaryCsvTest {
                 () -> SummaryCsv.read(new StringReader("iteration,epoch,loss\n"), "s.csv"));
         assertTrue(e.getMessage().startsWith("s.csv:1: the header must start with run,status"), e.getMessage());
     }
+
+    @Test
+    void formulaCellsAreNeutralisedAndReadBackAsWritten() throws IOException {
+        assertEquals("'=HYPERLINK(\"http://x\")", CsvText.escape("=HYPERLINK(\"http://x\")"));
+        assertEquals("'+1+2", CsvText.escape("+1+2"));
+        assertEquals("'@SUM(A1)", CsvText.escape("@SUM(A1)"));
+        assertEquals("'-x", CsvText.escape("-x"));
+        assertEquals("-0.5", CsvText.escape("-0.5"), "numbers stay numbers");
+        assertEquals("+1e-4", CsvText.escape("+1e-4"));
+        assertEquals("''quoted", CsvText.escape("'quoted"));
+        for (String cell : List.of("=1+1", "'quoted", "''", "-0.5", "plain", "@x", "'=x")) {
+            assertEquals(cell, CsvText.unescape(CsvText.escape(cell)), cell);
+        }
+        RunPlan plan = new RunPlan("=cmd|' /C calc'!A0", SweptValues.of(Map.of("act", "-relu")),
+                SyntheticRuns.config(0.1, 10, 5));
+        ExperimentResult result = new ExperimentResult(
+                new ExperimentPlan("x", "", Path.of("x.nnx"), List.of(plan), ""),
+                List.of(RunResult.notRun(plan, RunStatus.FAILED, "=2+3")));
+        String csv = SummaryCsv.toCsv(result);
+        assertTrue(csv.contains("\n'=cmd|' /C calc'!A0,failed,'-relu,"), csv);
+        SummaryCsv.Row row = SummaryCsv.read(new StringReader(csv), "summary.csv").rows().get(0);
+        assertEquals("=cmd|' /C calc'!A0", row.run());
+        assertEquals(Map.of("act", "-relu"), row.swept());
+        assertEquals("=2+3", row.reason());
+    }
+
+    @Test
+    void aFileThatIsNotTextSaysWhereItStopsBeingText(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path file = dir.resolve("summary.csv");
+        java.nio.file.Files.write(file, new byte[] {'r', 'u', 'n', '\n', 'a', (byte) 0xC3, 0x28, '\n'});
+        CsvFormatException failure = org.junit.jupiter.api.Assertions.assertThrows(CsvFormatException.class,
+                () -> SummaryCsv.read(file));
+        assertEquals(file + ":2: not UTF-8 text (byte 5 of the file is not part of a character)", failure.getMessage());
+    }
 }
