@@ -3,12 +3,13 @@ package org.nnx.bench;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.nnx.builtins.data.FashionMnistDatasetFactory;
 
 /**
  * The options of {@code nnx bench}.
  *
  * @param models     the reference models to train, in order
- * @param epochs     epochs for every model, or null for each model's default (small 5, big 3)
+ * @param epochs     epochs for every model, or null for the length each model's file gives
  * @param repeat     fresh measurements of each (model, trainer); the table shows their median and range
  * @param backends   backends to measure each in a child JVM ({@code java}, {@code netlib-java}, {@code native},
  *                   {@code native:N} for N OpenBLAS threads, {@code auto}); empty: the one in force, in process
@@ -17,7 +18,8 @@ import java.util.List;
  * @param peerDir    the folder of {@code peer_numpy.py}
  * @param python     the python3 that runs it
  * @param peerThreads OpenBLAS threads for numpy, or null for numpy's default
- * @param data       the Fashion-MNIST folder
+ * @param data       the folder the models' datasets read (as their {@code dir}): Fashion-MNIST's for the
+ *                   reference models and the peers
  * @param gemm       measure the backend's matrix products on the models' shapes instead of training
  * @param phases     time each part of a training step instead of training whole runs
  * @param steps      the steps {@code --phases} times (after half as many again to warm up)
@@ -31,7 +33,7 @@ public record BenchOptions(List<ReferenceModel> models, Integer epochs, int repe
                            boolean gemm, boolean phases, int steps, long seed, boolean child, int cores) {
 
     public static final String USAGE = """
-            nnx bench [--model small|big|both] [--epochs N] [--repeat N] [--backends LIST]
+            nnx bench [--model small|big|both|FILE.nnx,...] [--epochs N] [--repeat N] [--backends LIST]
                       [--side-by-side N] [--peers] [--peer-dir DIR] [--python PATH] [--peer-threads N]
                       [--data DIR] [--seed N] [--cores 1|2] [--gemm] [--phases [--steps N]]
             """;
@@ -44,51 +46,59 @@ public record BenchOptions(List<ReferenceModel> models, Integer epochs, int repe
     /**
      * Parses the arguments after {@code bench}.
      *
-     * @param repository the repository nnx runs from; the peers' default folder is {@code ../shared/bench}
-     *                   beside it
+     * @param repository the repository nnx runs from, which holds the named models' files; the peers' default
+     *                   folder is {@code ../shared/bench} beside it
      * @throws IllegalArgumentException for an unknown option or a bad value, with a message for the user
      */
     public static BenchOptions parse(List<String> args, Path repository) {
-        List<ReferenceModel> models = List.of(ReferenceModel.SMALL, ReferenceModel.BIG);
-        Integer epochs = null;
-        int repeat = 1;
-        List<String> backends = new ArrayList<>();
-        int sideBySide = 1;
-        boolean peers = false;
-        Path peerDir = repository.resolve("../shared/bench").normalize();
-        Path python = Path.of("/usr/bin/python3");
-        Integer peerThreads = null;
-        Path data = Path.of(FashionMnist.DEBIAN_FOLDER);
-        boolean gemm = false;
-        boolean phases = false;
-        int steps = 2000;
-        long seed = 1;
-        boolean child = false;
-        int cores = Runtime.getRuntime().availableProcessors();
+        Parsing parsing = new Parsing(repository);
         for (int i = 0; i < args.size(); i++) {
+            i = parsing.read(args, i);
+        }
+        return parsing.options();
+    }
+
+    /** The options as read so far, from their defaults on. */
+    private static final class Parsing {
+        private final Path repository;
+        private List<ReferenceModel> models;
+        private Integer epochs;
+        private int repeat = 1;
+        private List<String> backends = List.of();
+        private int sideBySide = 1;
+        private boolean peers;
+        private Path peerDir;
+        private Path python = Path.of("/usr/bin/python3");
+        private Integer peerThreads;
+        private Path data = FashionMnistDatasetFactory.DEFAULT_DIRECTORY;
+        private boolean gemm;
+        private boolean phases;
+        private int steps = 2000;
+        private long seed = 1;
+        private boolean child;
+        private int cores = Runtime.getRuntime().availableProcessors();
+
+        Parsing(Path repository) {
+            this.repository = repository;
+            this.models = ReferenceModel.catalog(repository);
+            this.peerDir = repository.resolve("../shared/bench").normalize();
+        }
+
+        /** Reads the option at {@code i} and its value; returns the index of the last argument read. */
+        int read(List<String> args, int i) {
             String arg = args.get(i);
             switch (arg) {
-                case "--model" -> {
-                    String value = value(args, ++i, arg);
-                    models = value.equals("both") ? List.of(ReferenceModel.SMALL, ReferenceModel.BIG)
-                            : List.of(ReferenceModel.of(value));
-                }
+                case "--model" -> models = ReferenceModel.named(value(args, ++i, arg), repository);
                 case "--epochs" -> epochs = positive(args, ++i, arg);
-                case "--repeat" -> repeat = positive(args, ++i, arg);
-                case "--backends" -> {
-                    backends = new ArrayList<>();
-                    for (String backend : value(args, ++i, arg).split(",")) {
-                        BackendSpec.parse(backend.trim());
-                        backends.add(backend.trim());
-                    }
-                }
+                case "--repeat", "--repeats" -> repeat = positive(args, ++i, arg);
+                case "--backends" -> backends = backends(value(args, ++i, arg));
                 case "--side-by-side" -> sideBySide = positive(args, ++i, arg);
                 case "--peers" -> peers = true;
                 case "--peer-dir" -> peerDir = Path.of(value(args, ++i, arg));
                 case "--python" -> python = Path.of(value(args, ++i, arg));
                 case "--peer-threads" -> peerThreads = positive(args, ++i, arg);
                 case "--data" -> data = Path.of(value(args, ++i, arg));
-                case "--seed" -> seed = Long.parseLong(value(args, ++i, arg));
+                case "--seed" -> seed = whole(args, ++i, arg);
                 case "--gemm" -> gemm = true;
                 case "--phases" -> phases = true;
                 case "--steps" -> steps = positive(args, ++i, arg);
@@ -96,14 +106,23 @@ public record BenchOptions(List<ReferenceModel> models, Integer epochs, int repe
                 case "--cores" -> cores = positive(args, ++i, arg);
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "' of bench");
             }
+            return i;
         }
-        return new BenchOptions(models, epochs, repeat, backends, sideBySide, peers, peerDir, python, peerThreads,
-                data, gemm, phases, steps, seed, child, cores);
+
+        BenchOptions options() {
+            return new BenchOptions(models, epochs, repeat, backends, sideBySide, peers, peerDir, python,
+                    peerThreads, data, gemm, phases, steps, seed, child, cores);
+        }
     }
 
-    /** The epochs for a model: {@code --epochs}, else the model's default. */
-    int epochsOf(ReferenceModel model) {
-        return epochs != null ? epochs : model.defaultEpochs();
+    /** Each backend of a comma-separated list, checked. */
+    private static List<String> backends(String list) {
+        List<String> backends = new ArrayList<>();
+        for (String backend : list.split(",")) {
+            BackendSpec.parse(backend.trim());
+            backends.add(backend.trim());
+        }
+        return backends;
     }
 
     private static String value(List<String> args, int index, String option) {
@@ -124,5 +143,14 @@ public record BenchOptions(List<ReferenceModel> models, Integer epochs, int repe
             // Reported below.
         }
         throw new IllegalArgumentException(option + " needs a whole number ≥ 1, got '" + text + "'");
+    }
+
+    private static long whole(List<String> args, int index, String option) {
+        String text = value(args, index, option);
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a whole number, got '" + text + "'");
+        }
     }
 }

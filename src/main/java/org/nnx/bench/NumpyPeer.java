@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.nnx.model.TrainingLength;
 
 /**
  * Runs shared/bench's numpy peer ({@code peer_numpy.py}, float32) on the same data and model, in a child
@@ -51,11 +52,18 @@ public final class NumpyPeer {
         return null;
     }
 
-    /** Trains once; the {@code threads} of OpenBLAS are numpy's default when null. */
-    public Measurement run(ReferenceModel model, Path data, int epochs, Integer threads)
+    /**
+     * Trains once, the model the peer knows by the same label, for {@code length} in whole epochs; the
+     * {@code threads} of OpenBLAS are numpy's default when null.
+     */
+    public Measurement run(ReferenceModel model, Path data, TrainingLength length, Integer threads)
             throws IOException, InterruptedException {
+        if (length.unit() != TrainingLength.Unit.EPOCHS) {
+            throw new IOException("the numpy peer trains whole epochs, and " + model.file() + " trains "
+                    + length.count() + " iterations; give --epochs N");
+        }
         List<String> command = new ArrayList<>(List.of(python.toString(), script.toString(), "--data",
-                data.toString(), "--model", model.label(), "--epochs", Integer.toString(epochs), "--dtype",
+                data.toString(), "--model", model.label(), "--epochs", Long.toString(length.count()), "--dtype",
                 "float32"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.directory(script.getParent().toFile());

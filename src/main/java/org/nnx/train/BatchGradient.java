@@ -10,7 +10,12 @@ import org.nnx.tensor.Tensor;
 interface BatchGradient extends AutoCloseable {
 
     /** The mean loss of the batch {@code x} with one-hot {@code targets}, the network in training mode. */
-    double compute(Tensor x, Tensor targets);
+    default double compute(Tensor x, Tensor targets) {
+        return compute(x, targets, StepTimes.OFF);
+    }
+
+    /** {@link #compute(Tensor, Tensor)}, recording the time of its parts into {@code times}. */
+    double compute(Tensor x, Tensor targets, StepTimes times);
 
     @Override
     default void close() {
@@ -21,20 +26,27 @@ interface BatchGradient extends AutoCloseable {
      * are neither read nor zeroed.
      */
     static BatchGradient descending(Network network, org.nnx.spi.Loss loss) {
-        return (x, targets) -> {
-            double value = loss.forward(network.forward(x, true), targets);
-            network.backward(loss.backward());
-            return value;
-        };
+        return (x, targets, times) -> forwardAndBackward(network, loss, x, targets, times);
     }
 
     /** Backpropagation: one forward, one backward. */
     static BatchGradient backprop(Network network, org.nnx.spi.Loss loss) {
-        return (x, targets) -> {
+        return (x, targets, times) -> {
             network.zeroGradients();
-            double value = loss.forward(network.forward(x, true), targets);
-            network.backward(loss.backward());
-            return value;
+            times.mark(StepTimes.Part.UPDATE);
+            return forwardAndBackward(network, loss, x, targets, times);
         };
+    }
+
+    private static double forwardAndBackward(Network network, org.nnx.spi.Loss loss, Tensor x, Tensor targets,
+                                             StepTimes times) {
+        Tensor output = network.forward(x, true);
+        times.mark(StepTimes.Part.FORWARD);
+        double value = loss.forward(output, targets);
+        Tensor outputGradient = loss.backward();
+        times.mark(StepTimes.Part.LOSS);
+        network.backward(outputGradient);
+        times.mark(StepTimes.Part.BACKWARD);
+        return value;
     }
 }

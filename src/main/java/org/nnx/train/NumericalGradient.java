@@ -96,7 +96,7 @@ final class NumericalGradient implements BatchGradient {
     }
 
     @Override
-    public double compute(Tensor x, Tensor targets) {
+    public double compute(Tensor x, Tensor targets, StepTimes times) {
         if (closed) {
             throw new IllegalStateException("numerical gradient closed");
         }
@@ -115,6 +115,7 @@ final class NumericalGradient implements BatchGradient {
         }
         this.targets = targets;
         runRound();
+        times.mark(StepTimes.Part.FORWARD);
         return value;
     }
 

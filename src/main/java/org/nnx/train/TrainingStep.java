@@ -18,6 +18,7 @@ public final class TrainingStep implements AutoCloseable {
     /** Null when backward takes the step. */
     private final Optimizer optimizer;
     private final double learningRate;
+    private StepTimes times = StepTimes.OFF;
     private long nanos;
     private long samples;
 
@@ -38,10 +39,12 @@ public final class TrainingStep implements AutoCloseable {
      */
     public double take(boolean anotherFollows) {
         long start = System.nanoTime();
+        times.start();
         batches.next();
         if (anotherFollows) {
             batches.prefetchNext();
         }
+        times.mark(StepTimes.Part.BATCH);
         double batchLoss;
         try {
             batchLoss = descend();
@@ -55,20 +58,30 @@ public final class TrainingStep implements AutoCloseable {
             throw e;
         }
         batches.awaitPrefetch();
+        times.mark(StepTimes.Part.NEXT_BATCH);
         nanos += System.nanoTime() - start;
         samples += batches.count();
         return batchLoss;
     }
 
     private double descend() {
-        double batchLoss = gradient.compute(batches.features(), batches.targets());
+        double batchLoss = gradient.compute(batches.features(), batches.targets(), times);
         // The penalty at the weights the batch loss was computed at, before the step moves them.
         batchLoss += weightDecay.penalty();
         weightDecay.addGradients();
         if (optimizer != null) {
             optimizer.step(learningRate);
         }
+        times.mark(StepTimes.Part.UPDATE);
         return batchLoss;
+    }
+
+    /**
+     * Has every later step record the time of each of its parts into {@code times}, for a benchmark that wants
+     * to know where a step's time goes without taking the step apart.
+     */
+    public void recordPartsInto(StepTimes times) {
+        this.times = times;
     }
 
     /** The samples trained on so far, over all steps. */

@@ -19,9 +19,13 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nnx.builtins.ImageDataset;
+import org.nnx.model.RunConfig;
+import org.nnx.model.TrainingLength;
 import org.nnx.plugin.Registries;
-import org.nnx.spi.DatasetException;
+import org.nnx.registry.DatasetLoader;
+import org.nnx.spi.Arguments;
+import org.nnx.spi.ComponentCall;
+import org.nnx.spi.Dataset;
 import org.nnx.train.StopSignal;
 
 /**
@@ -67,6 +71,21 @@ class BenchCommandTest {
         }
     }
 
+    /** A small net on 200 of the digits that ship with nnx; %s is a further statement. */
+    private static final String DIGITS = """
+            experiment digits {
+                dataset mnist, limit = 200
+                model {
+                    dense 10
+                }
+                loss cross_entropy
+                learning_rate 0.1
+                batch_size 50
+                epochs 2
+                %s
+            }
+            """;
+
     private int bench(String... args) throws Exception {
         BenchOptions options = BenchOptions.parse(List.of(args), Path.of("."));
         return new Benchmark(new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -78,18 +97,60 @@ class BenchCommandTest {
     }
 
     @Test
-    void readsFashionMnistFilesAsBytes() throws DatasetException {
-        ImageDataset dataset = FashionMnist.read(data);
+    void theModelsAreWhatTheirFilesSayReadFromTheDataFolder() throws Exception {
+        BenchModel small = load(ReferenceModel.named("small", Path.of(".")).get(0));
+        RunConfig file = small.config();
+        assertEquals(List.of("dense", "sigmoid", "dense"), file.layers().stream().map(ComponentCall::name).toList());
+        assertEquals(50L, file.layers().get(0).arguments().integer("units"));
+        assertEquals(0.1, file.learningRate());
+        assertEquals(100, file.batchSize());
+        assertEquals(TrainingLength.epochs(5), small.length(null));
+        assertEquals(new ComponentCall("fashion_mnist", Arguments.of("dir", data.toAbsolutePath().toString())),
+                file.dataset());
+        Dataset dataset = small.dataset(new DatasetLoader(Registries.builtins()), file);
         assertEquals(300, dataset.train().size());
         assertEquals(100, dataset.test().size());
-        assertEquals(784, dataset.features());
         assertEquals("T-shirt/top", dataset.classNames().get(0));
     }
 
     @Test
-    void aMissingFolderSaysWhichPackageHasTheData() {
-        var error = assertThrows(DatasetException.class, () -> FashionMnist.read(data.resolve("nowhere")));
-        assertTrue(error.getMessage().contains("dataset-fashion-mnist"), error.getMessage());
+    void aRunSetsOnlyItsLengthSeedAndEvaluationAtTheEnd() throws Exception {
+        BenchModel big = load(ReferenceModel.named("big", Path.of(".")).get(0));
+        RunConfig run = big.run(2, 7);
+        assertEquals(TrainingLength.epochs(2), run.length());
+        assertEquals(7, run.seed());
+        assertEquals(Long.MAX_VALUE, run.evaluateEvery());
+        assertEquals(big.config(), run.toBuilder().length(big.config().length()).seed(big.config().seed())
+                .evaluateEvery(big.config().evaluateEvery()).build());
+        assertEquals(big.config().length(), big.run(null, 7).length());
+        List<Long> seeds = big.runs(null, 7, 3).runs().stream().map(r -> r.config().seed()).toList();
+        assertEquals(List.of(7L, 8L, 9L), seeds);
+    }
+
+    @Test
+    void aDatasetWithoutAFolderKeepsItsOptions(@TempDir Path folder) throws Exception {
+        Path file = Files.writeString(folder.resolve("digits.nnx"), DIGITS.formatted(""));
+        BenchModel model = load(new ReferenceModel("digits", file));
+        assertEquals(new ComponentCall("mnist", Arguments.of("limit", 200L)), model.config().dataset());
+    }
+
+    @Test
+    void aFileOfManyRunsIsRefused(@TempDir Path folder) throws Exception {
+        Path file = Files.writeString(folder.resolve("sweep.nnx"), DIGITS.formatted("seed 1 | 2"));
+        var error = assertThrows(ModelFileException.class, () -> load(new ReferenceModel("sweep", file)));
+        assertEquals(List.of("nnx: error: " + file + ": a benchmark's model is one experiment of one run;"
+                + " this file makes 2 runs"), error.lines());
+    }
+
+    @Test
+    void anyModelFileCanBeBenchmarked(@TempDir Path folder) throws Exception {
+        Path file = Files.writeString(folder.resolve("digits.nnx"), DIGITS.formatted(""));
+        assertEquals(0, bench("--model", file.toString(), "--epochs", "1"), stdout() + err);
+        assertTrue(stdout().contains("#1 " + file + " "), stdout());
+    }
+
+    private static BenchModel load(ReferenceModel model) throws ModelFileException {
+        return new ModelLoader(Registries.builtins(), new DatasetLoader(Registries.builtins()), data).load(model);
     }
 
     @Test
@@ -120,13 +181,15 @@ class BenchCommandTest {
     }
 
     @Test
-    void phasesNameEveryPartOfAStep() throws Exception {
+    void phasesNameEveryPartOfTheTrainingStep() throws Exception {
         assertEquals(0, bench("--data", data.toString(), "--model", "small", "--phases", "--steps", "20"));
         String text = stdout();
-        for (String part : List.of("batch features", "one-hot targets", "zero gradients", "forward  1 Dense",
-                "forward  2 Sigmoid", "loss forward + backward", "backward 1 Dense", "optimizer step",
-                "first layer's dy·W1ᵀ")) {
-            assertTrue(text.contains(part), part + " in " + text);
+        assertTrue(text.startsWith("small model on "), text);
+        for (String part : List.of("batch made current, next one's fill started", "forward",
+                "loss forward + backward", "backward, weights stepped in it", "update (taken in backward)",
+                "next batch's fill, finishing")) {
+            assertTrue(text.lines().anyMatch(line -> line.startsWith("  " + part + " ") && line.endsWith("%")),
+                    part + " in " + text);
         }
     }
 
@@ -141,9 +204,11 @@ class BenchCommandTest {
     void aMissingDatasetIsReportedBeforeAnythingIsPrinted() throws Exception {
         Path nowhere = data.resolve("nowhere");
         assertEquals(1, bench("--data", nowhere.toString(), "--model", "small"));
-        assertEquals("nnx: error: " + nowhere.resolve("train-images-idx3-ubyte.gz")
-                + ": no such file; Fashion-MNIST is in Debian's package dataset-fashion-mnist"
-                + " (apt-get install dataset-fashion-mnist)\n", err.toString(StandardCharsets.UTF_8));
+        // Said where the file names its dataset, as `nnx check` says it, with the folder --data gave.
+        assertEquals(Path.of("experiments", "fashion-small.nnx") + ":7:13: error: Fashion-MNIST is not installed:"
+                + " no folder " + nowhere + "; install the Debian package dataset-fashion-mnist"
+                + " (sudo apt-get install -y dataset-fashion-mnist) or set dir = \"...\" to a folder with its four"
+                + " IDX files\n", err.toString(StandardCharsets.UTF_8));
         assertEquals("", stdout());
     }
 
@@ -154,13 +219,26 @@ class BenchCommandTest {
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(List.of("--backends", "java:2"), Path.of(".")));
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(List.of("--backends", "mkl"), Path.of(".")));
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(List.of("--epochs"), Path.of(".")));
-        BenchOptions options = BenchOptions.parse(List.of("--backends", "java,native:2", "--model", "big"),
-                Path.of("/work/repo"));
+        BenchOptions options = BenchOptions.parse(List.of("--backends", "java,native:2", "--model", "big",
+                "--repeats", "3"), Path.of("/work/repo"));
         assertEquals(List.of("java", "native:2"), options.backends());
-        assertEquals(List.of(ReferenceModel.BIG), options.models());
-        assertEquals(3, options.epochsOf(ReferenceModel.BIG));
+        assertEquals(List.of(new ReferenceModel("big", Path.of("/work/repo/experiments/fashion-big.nnx"))),
+                options.models());
+        assertEquals(3, options.repeat());
         assertEquals(Path.of("/work/shared/bench"), options.peerDir());
+        assertEquals(Path.of("/usr/share/datasets/fashion-mnist"), options.data());
         assertNull(options.epochs());
+        assertEquals(List.of("small", "big"), BenchOptions.parse(List.of(), Path.of("/work/repo")).models().stream()
+                .map(ReferenceModel::label).toList());
+        assertEquals(List.of(new ReferenceModel("small", Path.of("/work/repo/experiments/fashion-small.nnx")),
+                new ReferenceModel("zoo/lenet.nnx", Path.of("zoo/lenet.nnx"))),
+                BenchOptions.parse(List.of("--model", "small,zoo/lenet.nnx"), Path.of("/work/repo")).models());
+        var unknown = assertThrows(IllegalArgumentException.class,
+                () -> BenchOptions.parse(List.of("--model", "huge"), Path.of(".")));
+        assertEquals("no reference model 'huge'; use small, big, both, or an .nnx file", unknown.getMessage());
+        var seed = assertThrows(IllegalArgumentException.class,
+                () -> BenchOptions.parse(List.of("--seed", "one"), Path.of(".")));
+        assertEquals("--seed needs a whole number, got 'one'", seed.getMessage());
     }
 
     @Test
@@ -171,7 +249,7 @@ class BenchCommandTest {
                 new Measurement("small", "java", 1, 120_000, 0.82, 1, 60),
                 new Measurement("small", "numpy f32", 1, 180_000, 0.81, 1, Double.NaN),
                 new Measurement("small", "java", 1, 90_000, 0.81, 1, 55));
-        String table = Benchmark.table(measurements);
+        String table = ResultTable.table(measurements);
         String java = table.lines().filter(line -> line.startsWith("small  java")).findFirst().orElseThrow();
         assertTrue(java.contains("100.0 k") && java.contains("(90.0 k–120.0 k)") && java.contains("0.53×")
                 && java.contains("60 MB"), table);
@@ -186,10 +264,10 @@ class BenchCommandTest {
                 new Measurement("small", "java", 1, 90_000, 0.82, 1, 60),
                 new Measurement("small", "numpy f32", 1, 60_000, 0.81, 1, Double.NaN),
                 new Measurement("small", "java", 1, 150_000, 0.81, 1, 55));
-        String text = Benchmark.pairedRatios(measurements, List.of(1, 1, 1, 2, 2, 3));
+        String text = ResultTable.pairedRatios(measurements, List.of(1, 1, 1, 2, 2, 3));
         // The big run has no numpy run to pair with, nor does the third repeat.
         assertEquals("\nvs the numpy run of the same repeat:\nsmall  java  median 1.00×  (0.50×, 1.50×)\n", text);
-        assertEquals("", Benchmark.pairedRatios(measurements.subList(0, 1), List.of(1)));
+        assertEquals("", ResultTable.pairedRatios(measurements.subList(0, 1), List.of(1)));
     }
 
     @Test
