@@ -40,7 +40,7 @@ final class RunCommand implements Callable<Integer>, NeedsArguments {
             Plans plans = new FileAnalysis(plugins.registry(), datasets, environment.terminal())
                     .analyze(options.files).only(options.only);
             environment.prepareBlas();
-            return new Training(environment, plugins.registry(), datasets, out).run(plans);
+            return new Training(environment, plugins.registry(), datasets, out).run(plans, options.files);
         }
     }
 }

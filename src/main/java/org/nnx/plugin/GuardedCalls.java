@@ -72,8 +72,10 @@ final class GuardedCalls implements InvocationHandler {
     }
 
     private Throwable translated(Method method, Throwable thrown) {
+        // A plugin that exhausts memory has unwound by now and its allocation is garbage: it is the plugin's fault.
         boolean pluginsFault = thrown instanceof RuntimeException || thrown instanceof LinkageError
-                || thrown instanceof StackOverflowError || thrown instanceof Exception && !declares(method, thrown);
+                || thrown instanceof StackOverflowError || thrown instanceof OutOfMemoryError
+                || thrown instanceof Exception && !declares(method, thrown);
         return pluginsFault ? guard.failure(thrown) : thrown;
     }
 

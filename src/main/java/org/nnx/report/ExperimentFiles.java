@@ -137,6 +137,11 @@ public final class ExperimentFiles {
                 .build();
     }
 
+    /** What {@code experiment.csv} of an experiment folder says: name, description, source, its SHA-256. */
+    static Map<String, String> facts(Path directory) throws IOException {
+        return keyValues(directory.resolve(ReportWriter.EXPERIMENT_FILE));
+    }
+
     /** {@code key,value} rows after a header; empty when the file does not exist. */
     private static Map<String, String> keyValues(Path file) throws IOException {
         Map<String, String> values = new LinkedHashMap<>();

@@ -48,29 +48,38 @@ public final class MetricsCsv {
 
     /** Writes the header and {@code rows} to {@code out}; does not close it. */
     public static void write(List<MetricsRow> rows, Appendable out) throws IOException {
-        CSVPrinter printer = new CSVPrinter(out, CsvText.FORMAT);
         boolean validation = rows.stream()
                 .anyMatch(row -> !Double.isNaN(row.validationAccuracy()) || !Double.isNaN(row.validationLoss()));
+        CSVPrinter printer = new CSVPrinter(out, CsvText.FORMAT);
+        CsvText.print(printer, header(validation));
+        for (MetricsRow row : rows) {
+            CsvText.print(printer, fields(row, validation));
+        }
+        printer.flush();
+    }
+
+    /** The columns of a run with or without a validation set. */
+    static List<String> header(boolean validation) {
         List<String> header = new ArrayList<>(HEADER);
         if (validation) {
             header.addAll(VALIDATION_COLUMNS);
         }
-        CsvText.print(printer, header);
-        List<String> fields = new ArrayList<>(header.size());
-        for (MetricsRow row : rows) {
-            fields.clear();
-            fields.add(Long.toString(row.iteration()));
-            fields.add(Numbers.fixed(row.epoch(), EPOCH_DECIMALS));
-            fields.add(Numbers.compact(row.loss()));
-            fields.add(Numbers.compactOrEmpty(row.trainAccuracy()));
-            fields.add(Numbers.compactOrEmpty(row.testAccuracy()));
-            if (validation) {
-                fields.add(Numbers.compactOrEmpty(row.validationAccuracy()));
-                fields.add(Numbers.compactOrEmpty(row.validationLoss()));
-            }
-            CsvText.print(printer, fields);
+        return header;
+    }
+
+    /** One row's cells under {@link #header(boolean)}. */
+    static List<String> fields(MetricsRow row, boolean validation) {
+        List<String> fields = new ArrayList<>(HEADER.size() + VALIDATION_COLUMNS.size());
+        fields.add(Long.toString(row.iteration()));
+        fields.add(Numbers.fixed(row.epoch(), EPOCH_DECIMALS));
+        fields.add(Numbers.compact(row.loss()));
+        fields.add(Numbers.compactOrEmpty(row.trainAccuracy()));
+        fields.add(Numbers.compactOrEmpty(row.testAccuracy()));
+        if (validation) {
+            fields.add(Numbers.compactOrEmpty(row.validationAccuracy()));
+            fields.add(Numbers.compactOrEmpty(row.validationLoss()));
         }
-        printer.flush();
+        return fields;
     }
 
     /** The text {@link #write(List, Appendable)} produces. */

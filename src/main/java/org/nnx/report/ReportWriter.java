@@ -50,6 +50,8 @@ public final class ReportWriter {
     public static final String EXPERIMENT_FILE = "experiment.csv";
     /** A run's own configuration as {@code .nnx} text. */
     public static final String RUN_SETTINGS_FILE = "run.nnx";
+    /** A failed run's stack trace, written with {@code --debug}. */
+    public static final String TRACE_FILE = "failure.txt";
     /** A run's facts: name, configuration, swept values, provenance. */
     public static final String RUN_FILE = "run.csv";
 
@@ -74,14 +76,9 @@ public final class ReportWriter {
         Files.createDirectories(experimentDirectory);
         List<String> folders = folderNames(result.runs().stream().map(RunResult::name).toList());
         for (int i = 0; i < result.runs().size(); i++) {
-            RunResult run = result.runs().get(i);
             Path runDirectory = experimentDirectory.resolve(RUNS_DIRECTORY).resolve(folders.get(i));
             Files.createDirectories(runDirectory);
-            MetricsCsv.write(run.metrics(), runDirectory.resolve(METRICS_FILE));
-            ExperimentFiles.writeRun(run, runDirectory.resolve(RUN_FILE));
-            if (!run.plan().settings().isEmpty()) {
-                AtomicFile.writeString(runDirectory.resolve(RUN_SETTINGS_FILE), run.plan().settings());
-            }
+            writeRunFiles(result.runs().get(i), runDirectory);
         }
         SummaryCsv.write(result, experimentDirectory.resolve(SUMMARY_FILE));
         String sha256 = sourceSha256(result.plan().source());
@@ -89,6 +86,15 @@ public final class ReportWriter {
         // Last, so a report on disk means the CSV files beside it are complete.
         AtomicFile.writeString(experimentDirectory.resolve(INDEX_FILE),
                 HtmlReport.render(new ReportedExperiment(result, sha256)));
+    }
+
+    /** A finished run's files in its folder, which exists: metrics, facts and its own configuration. */
+    static void writeRunFiles(RunResult run, Path runDirectory) throws IOException {
+        MetricsCsv.write(run.metrics(), runDirectory.resolve(METRICS_FILE));
+        ExperimentFiles.writeRun(run, runDirectory.resolve(RUN_FILE));
+        if (!run.plan().settings().isEmpty()) {
+            AtomicFile.writeString(runDirectory.resolve(RUN_SETTINGS_FILE), run.plan().settings());
+        }
     }
 
     /**

@@ -81,17 +81,23 @@ public final class SummaryCsv {
 
     /** Writes the summary of {@code result} to {@code file} (UTF-8), replacing it. */
     public static void write(ExperimentResult result, Path file) throws IOException {
-        AtomicFile.writeText(file, out -> {
-            write(result, out);
-        });
+        write(result.plan().sweptSettings(), result.runs(), file);
+    }
+
+    /** Writes the rows of {@code runs}, with a column for each of {@code swept}, to {@code file}, replacing it. */
+    static void write(List<String> swept, List<RunResult> runs, Path file) throws IOException {
+        AtomicFile.writeText(file, out -> write(swept, runs, out));
     }
 
     /** Writes the summary of {@code result} to {@code out}; does not close it. */
     public static void write(ExperimentResult result, Appendable out) throws IOException {
-        List<String> swept = result.plan().sweptSettings();
+        write(result.plan().sweptSettings(), result.runs(), out);
+    }
+
+    private static void write(List<String> swept, List<RunResult> runs, Appendable out) throws IOException {
         CSVPrinter printer = new CSVPrinter(out, CsvText.FORMAT);
         CsvText.print(printer, header(swept));
-        for (RunResult run : result.runs()) {
+        for (RunResult run : runs) {
             List<String> record = new ArrayList<>();
             record.add(run.name());
             record.add(run.status().label());

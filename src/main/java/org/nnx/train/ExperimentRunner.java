@@ -160,5 +160,11 @@ public final class ExperimentRunner {
         public synchronized void runFinished(RunResult result) {
             listener.runFinished(result);
         }
+
+        /** Each run's rows go on at once, from each run's thread: the listener keeps runs apart. */
+        @Override
+        public void recorded(RunPlan run, MetricsRow row) {
+            listener.recorded(run, row);
+        }
     }
 }

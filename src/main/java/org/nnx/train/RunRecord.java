@@ -9,6 +9,7 @@ import org.nnx.model.RunPlan;
  * iteration, the last evaluated row, and the last batch loss and throughput.
  */
 final class RunRecord {
+    private final java.util.function.Consumer<MetricsRow> onRow;
     private RunStatus status = RunStatus.OK;
     private final List<String> reasons = new ArrayList<>();
     private final List<MetricsRow> metrics = new ArrayList<>();
@@ -16,6 +17,11 @@ final class RunRecord {
     private double lastLoss = Double.NaN;
     private double samplesPerSecond;
     private String trace = "";
+
+    /** @param onRow hears each row as it is recorded */
+    RunRecord(java.util.function.Consumer<MetricsRow> onRow) {
+        this.onRow = onRow;
+    }
 
     /** Adds to the reason without changing the status: an ok run may still say something. */
     void note(String reason) {
@@ -43,12 +49,14 @@ final class RunRecord {
     /** An iteration's row, without an evaluation. */
     void add(MetricsRow row) {
         metrics.add(row);
+        onRow.accept(row);
     }
 
     /** An iteration's row, with an evaluation: the run's final accuracies unless another follows. */
     void addEvaluated(MetricsRow row) {
         metrics.add(row);
         lastEvaluated = row;
+        onRow.accept(row);
     }
 
     /** The result so far; the caller adds the timing, provenance and gradient check. */

@@ -84,7 +84,7 @@ public final class Trainer {
         RunConfig config = run.config();
         Map<String, String> provenance = provenance(config, dataset);
         provenance.putAll(PluginProvenance.of(registry, config));
-        RunRecord record = new RunRecord();
+        RunRecord record = new RunRecord(row -> listener.recorded(run, row));
         TrainingSetup setup = null;
         try {
             setup = TrainingSetup.prepare(registry, config, dataset);

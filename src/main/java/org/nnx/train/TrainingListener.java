@@ -2,7 +2,11 @@ package org.nnx.train;
 
 import org.nnx.model.RunPlan;
 
-/** Hears how training goes, for progress display. Called on the training thread; keep it cheap. */
+/**
+ * Hears how training goes, for progress display and for writing results as they come. Called on the training
+ * thread; keep it cheap. When runs train side by side, their starts and ends reach the listener one at a time,
+ * and {@link #recorded} is called by each run's own thread, for its own run, at the same time as others.
+ */
 public interface TrainingListener {
 
     TrainingListener NONE = new TrainingListener() {
@@ -18,6 +22,45 @@ public interface TrainingListener {
     default void evaluated(MetricsRow row) {
     }
 
+    /** Each metrics row of {@code run} as the run records it, in order, on the run's own thread. */
+    default void recorded(RunPlan run, MetricsRow row) {
+    }
+
     default void runFinished(RunResult result) {
+    }
+
+    /** Both listeners, {@code first} then {@code second}, at every event. */
+    static TrainingListener both(TrainingListener first, TrainingListener second) {
+        return new TrainingListener() {
+            @Override
+            public void runStarted(RunPlan run, int index, int runCount, long iterations) {
+                first.runStarted(run, index, runCount, iterations);
+                second.runStarted(run, index, runCount, iterations);
+            }
+
+            @Override
+            public void iterationDone(long iteration, double loss, double samplesPerSecond) {
+                first.iterationDone(iteration, loss, samplesPerSecond);
+                second.iterationDone(iteration, loss, samplesPerSecond);
+            }
+
+            @Override
+            public void evaluated(MetricsRow row) {
+                first.evaluated(row);
+                second.evaluated(row);
+            }
+
+            @Override
+            public void recorded(RunPlan run, MetricsRow row) {
+                first.recorded(run, row);
+                second.recorded(run, row);
+            }
+
+            @Override
+            public void runFinished(RunResult result) {
+                first.runFinished(result);
+                second.runFinished(result);
+            }
+        };
     }
 }

@@ -345,7 +345,7 @@ class PluginCliTest {
         assertEquals(1, nnx("run", file.toString(), "--plugins", plugins.toString(), "--out", reports.toString()),
                 stderr());
         assertTrue(stdout().contains("[1/2] flaky.explode=false: ok, "), stdout());
-        assertTrue(stdout().contains("[2/2] flaky.explode=true: failed (PluginException: layer 'flaky' from flaky.jar"
+        assertTrue(stdout().contains("[2/2] flaky.explode=true: failed (layer 'flaky' from flaky.jar"
                 + " threw IllegalStateException: flaky exploded on a batch of 50)"), stdout());
         List<String> summary = Files.readAllLines(reports.resolve("flaky/summary.csv"));
         assertTrue(summary.get(1).startsWith("flaky.explode=false,ok,"), summary.get(1));

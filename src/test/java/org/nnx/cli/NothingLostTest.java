@@ -1,0 +1,259 @@
+package org.nnx.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nnx.train.StopSignal;
+
+/** Results written as runs finish, atomically, inside --out, never over another file's results. */
+class NothingLostTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int nnx(String... args) {
+        out.reset();
+        err.reset();
+        return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                new StopSignal(), false, dir.resolve("no-plugins")).run(args);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    /** A sweep whose first run takes a moment and whose second would take hours. */
+    private static final String SHORT_AND_ENDLESS = """
+            experiment sweep {
+                dataset mnist, limit = 500
+                model {
+                    dense 20
+                    relu
+                    dense 10
+                }
+                loss cross_entropy
+                learning_rate 0.1
+                iterations 30 | 100000000
+                evaluate_every 10
+                seed 5
+            }
+            """;
+
+    private static final String SMALL = """
+            experiment small {
+                dataset mnist, limit = 300
+                model {
+                    dense 16
+                    relu
+                    dense 10
+                }
+                loss cross_entropy
+                learning_rate 0.1
+                iterations 20
+                evaluate_every 10
+            }
+            """;
+
+    private Process start(Path file, Path reports) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run",
+                file.toString(), "--out", reports.toString()).redirectErrorStream(true).start();
+    }
+
+    /** Reads the process's output until a line containing {@code text}; the lines seen on the way if never. */
+    private static String awaitLine(Process process, String text) throws IOException {
+        BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        StringBuilder seen = new StringBuilder();
+        for (String line; (line = output.readLine()) != null; ) {
+            if (line.contains(text)) {
+                return null;
+            }
+            seen.append(line).append('\n');
+        }
+        return seen.toString();
+    }
+
+    @Test
+    void sigkillAfterTheFirstRunOfASweepKeepsThatRunsFolderAndASummaryNamingIt() throws Exception {
+        Path file = Files.writeString(dir.resolve("sweep.nnx"), SHORT_AND_ENDLESS);
+        Path reports = dir.resolve("reports");
+        Process process = start(file, reports);
+        String notSeen = awaitLine(process, "iterations=30: ok");
+        assertEquals(null, notSeen, "the short run never finished");
+        process.destroyForcibly();
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+
+        Path sweep = reports.resolve("sweep");
+        List<String> summary = Files.readAllLines(sweep.resolve("summary.csv"));
+        assertEquals("run,status,iterations,train_accuracy,test_accuracy,loss,seconds,samples_per_second,reason",
+                summary.get(0));
+        assertEquals(2, summary.size(), summary.toString());
+        assertTrue(summary.get(1).startsWith("iterations=30,ok,30,"), summary.get(1));
+        Path run = sweep.resolve("runs").resolve("iterations=30");
+        assertEquals(31, Files.readAllLines(run.resolve("metrics.csv")).size(), "a header and 30 rows");
+        assertTrue(Files.readString(run.resolve("run.nnx")).contains("    iterations 30\n"));
+        assertTrue(Files.readString(sweep.resolve("experiment.nnx")).contains("iterations 30 | 100000000"));
+        try (var files = Files.walk(reports)) {
+            assertFalse(files.anyMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no half-written file");
+        }
+        // The endless run's rows so far are in its partial file, flushed at each evaluation.
+        Path partial = sweep.resolve("runs").resolve("iterations=100000000").resolve("metrics.csv.partial");
+        assertTrue(Files.exists(partial));
+    }
+
+    @Test
+    void aSecondProcessWritingTheSameOutIsRefusedBeforeItTrains() throws Exception {
+        Path endless = Files.writeString(dir.resolve("endless.nnx"), SHORT_AND_ENDLESS);
+        Path reports = dir.resolve("reports");
+        Process first = start(endless, reports);
+        try {
+            assertEquals(null, awaitLine(first, "started"), "the first process never started training");
+            Path file = Files.writeString(dir.resolve("small.nnx"), SMALL);
+            assertEquals(2, nnx("run", file.toString(), "--out", reports.toString()));
+            assertEquals("nnx: error: " + reports.toAbsolutePath() + " is being written by another nnx process; wait "
+                    + "for it to finish or choose another --out\n", stderr());
+            assertFalse(Files.exists(reports.resolve("small")));
+        } finally {
+            first.destroyForcibly();
+            first.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void anOutThatIsAFileIsRefusedBeforeAnythingTrains() throws IOException {
+        Path file = Files.writeString(dir.resolve("small.nnx"), SMALL);
+        Path notAFolder = Files.writeString(dir.resolve("reports"), "x");
+        assertEquals(2, nnx("run", file.toString(), "--out", notAFolder.toString()));
+        assertEquals("nnx: error: " + notAFolder + " is a file, not a folder to write results into\n", stderr());
+        assertEquals("", out.toString(StandardCharsets.UTF_8), "nothing trained");
+    }
+
+    @Test
+    void resultsOfAnotherFileAreKeptAsideNotOverwritten() throws IOException {
+        Path reports = dir.resolve("reports");
+        Path first = Files.writeString(dir.resolve("a.nnx"), SMALL);
+        assertEquals(0, nnx("run", first.toString(), "--out", reports.toString()), stderr());
+        assertEquals(0, nnx("run", first.toString(), "--out", reports.toString()), stderr());
+        assertEquals("", stderr(), "the same file again overwrites its own results");
+        String summary = Files.readString(reports.resolve("small/summary.csv"));
+
+        Path second = Files.writeString(dir.resolve("b.nnx"), SMALL.replace("learning_rate 0.1", "learning_rate 0.3"));
+        assertEquals(0, nnx("run", second.toString(), "--out", reports.toString()), stderr());
+        assertTrue(stderr().startsWith("nnx: warning: " + reports.toAbsolutePath().resolve("small") + " held results of "
+                + "another file, or of another version of " + second + "; they are kept in "
+                + reports.toAbsolutePath().resolve("small.previous-1")), stderr());
+        assertEquals(summary, Files.readString(reports.resolve("small.previous-1/summary.csv")));
+        assertTrue(Files.readString(reports.resolve("small/experiment.nnx")).contains("learning_rate 0.3"));
+    }
+
+    /** A layer whose forward asks for more memory than any heap: a real OutOfMemoryError in a run. */
+    private static final String HOG_PLUGIN = """
+            package hog;
+
+            import java.util.List;
+            import org.nnx.spi.Arguments;
+            import org.nnx.spi.Layer;
+            import org.nnx.spi.LayerContext;
+            import org.nnx.spi.LayerFactory;
+            import org.nnx.spi.NnxPlugin;
+            import org.nnx.spi.ParameterSpec;
+            import org.nnx.tensor.Tensor;
+
+            public final class HogPlugin implements NnxPlugin {
+                public int spiVersion() {
+                    return SPI_VERSION;
+                }
+
+                public String name() {
+                    return "hog";
+                }
+
+                public List<LayerFactory> layers() {
+                    return List.of(new LayerFactory() {
+                        public String name() {
+                            return "hog";
+                        }
+
+                        public String description() {
+                                    return "asks for more memory than there is while training, when hungry";
+                        }
+
+                        public List<ParameterSpec> parameters() {
+                            return List.of(ParameterSpec.bool("hungry", false, "whether to ask"));
+                        }
+
+                        public Layer create(Arguments arguments, LayerContext context) {
+                            boolean hungry = arguments.bool("hungry");
+                            return new Layer() {
+                                public Tensor forward(Tensor input, boolean training) {
+                                    // A few rows, as nnx's own gradient check feeds it, pass; a real batch does not.
+                                    if (training && hungry && input.rows() > 10) {
+                                        long[] hog = new long[Integer.MAX_VALUE - 8];
+                                        hog[0] = 1;
+                                    }
+                                    return input;
+                                }
+
+                                public Tensor backward(Tensor outputGradient) {
+                                    return outputGradient;
+                                }
+                            };
+                        }
+                    });
+                }
+            }
+            """;
+
+    @Test
+    void aRunThatRunsOutOfMemoryFailsAloneAndTheOtherIsKept() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.getRuntime().maxMemory() < 8L * (Integer.MAX_VALUE - 8));
+        Path sources = org.nnx.plugin.PluginJars.writeSources(dir.resolve("src"), HOG_PLUGIN);
+        Path classes = org.nnx.plugin.PluginJars.compile(sources, dir.resolve("classes"));
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        org.nnx.plugin.PluginJars.jar(plugins.resolve("hog.jar"), classes, List.of("hog/"), "hog.HogPlugin\n", null);
+        Path file = Files.writeString(dir.resolve("hungry.nnx"), SMALL.replace("        relu\n", "        relu\n        hog hungry = false | true\n"));
+        Path reports = dir.resolve("reports");
+        assertEquals(1, nnx("run", file.toString(), "--plugins", plugins.toString(), "--out", reports.toString()),
+                stderr());
+        assertFalse(stderr().contains("Exception") || stderr().contains("\tat "), stderr());
+        List<String> summary = Files.readAllLines(reports.resolve("small/summary.csv"));
+        assertTrue(summary.get(1).startsWith("hog.hungry=false,ok,"), summary.toString());
+        assertTrue(summary.stream().anyMatch(row -> row.contains(",ok,")), summary.toString());
+        assertTrue(summary.get(2).endsWith(",failed,true,,,,0,\"layer 'hog' from hog.jar threw OutOfMemoryError: Java heap"
+                + " space: the run needs more than nnx may use; give nnx more memory (NNX_JAVA_OPTS=-Xmx…) or train "
+                + "fewer runs side by side\"") || summary.get(2).contains("give nnx more memory"), summary.toString());
+        assertTrue(Files.readAllLines(reports.resolve("small/runs").resolve(summary.get(1).split(",")[0])
+                .resolve("metrics.csv")).size() > 20);
+        assertTrue(Files.size(reports.resolve("small/index.html")) > 1000, "the report is written");
+    }
+
+    @Test
+    void aLinkPlantedInTheOutTreeIsNeverWrittenThrough() throws IOException {
+        Path reports = dir.resolve("reports");
+        Path file = Files.writeString(dir.resolve("small.nnx"), SMALL);
+        assertEquals(0, nnx("run", file.toString(), "--out", reports.toString()), stderr());
+        Path victim = Files.writeString(dir.resolve("victim.txt"), "precious");
+        Path summary = reports.resolve("small/summary.csv");
+        Files.delete(summary);
+        Files.createSymbolicLink(summary, victim);
+        assertEquals(1, nnx("run", file.toString(), "--out", reports.toString()));
+        assertEquals("nnx: error: " + summary.toAbsolutePath() + " is a symbolic link; nnx does not write through "
+                + "links\n", stderr());
+        assertEquals("precious", Files.readString(victim));
+    }
+}
