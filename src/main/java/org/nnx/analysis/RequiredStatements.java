@@ -1,5 +1,7 @@
 package org.nnx.analysis;
 
+import java.util.HashSet;
+import java.util.Set;
 import org.nnx.dsl.ast.Definition;
 import org.nnx.dsl.ast.Statement;
 
@@ -9,18 +11,19 @@ final class RequiredStatements implements DefinitionCheck {
     public void check(BoundDefinition bound, AnalysisContext context, Diagnostics diagnostics) {
         DefinitionView definition = bound.view();
         var where = definition.definition().name().location();
+        Set<String> typosOf = typoTargets(definition);
         String what = definition.kind().keyword() + " '" + definition.name() + "'";
         for (StatementSpec spec : Statements.all(definition.kind())) {
             if (spec.required() && definition.statements().stream()
                     .noneMatch(s -> DefinitionView.nameOf(s).equals(spec.name()))
-                    && !misspelled(definition, spec.name())) {
+                    && !typosOf.contains(spec.name())) {
                 diagnostics.error(where, what + " has no '" + spec.name() + "' statement (" + spec.doc() + ")");
             }
         }
         if (definition.kind() != Definition.Kind.EXPERIMENT) {
             return;
         }
-        if (misspelled(definition, Statements.EPOCHS) || misspelled(definition, Statements.ITERATIONS)) {
+        if (typosOf.contains(Statements.EPOCHS) || typosOf.contains(Statements.ITERATIONS)) {
             return;
         }
         var epochs = definition.setting(Statements.EPOCHS);
@@ -34,12 +37,16 @@ final class RequiredStatements implements DefinitionCheck {
         }
     }
 
-    /** Whether an unknown statement is a typo of {@code name}: its did-you-mean already tells the user. */
-    private static boolean misspelled(DefinitionView definition, String name) {
-        return definition.settings().stream()
-                .map(s -> s.name().name())
-                .filter(written -> Statements.find(definition.kind(), written).isEmpty())
-                .anyMatch(written -> Suggestions.nearest(written, Statements.names(definition.kind()))
-                        .filter(name::equals).isPresent());
+    /** The statements that an unknown statement is a typo of: its did-you-mean already tells the user. */
+    private static Set<String> typoTargets(DefinitionView definition) {
+        Set<String> known = Statements.names(definition.kind());
+        Set<String> targets = new HashSet<>();
+        for (var setting : definition.settings()) {
+            String written = setting.name().name();
+            if (!known.contains(written)) {
+                Suggestions.nearest(written, known).ifPresent(targets::add);
+            }
+        }
+        return targets;
     }
 }

@@ -5,6 +5,9 @@ import java.util.Optional;
 
 /** "Did you mean …?": the known name nearest to a mistyped one by edit distance. */
 public final class Suggestions {
+    /** The most edits a suggestion may be away from what was written. */
+    private static final int MAX_DISTANCE = 3;
+
     private Suggestions() {
     }
 
@@ -15,9 +18,15 @@ public final class Suggestions {
     public static Optional<String> nearest(String name, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : candidates.stream().sorted().toList()) {
-            int distance = distance(name.toLowerCase(), candidate.toLowerCase());
-            if (distance < bestDistance) {
+        String lower = name.toLowerCase();
+        for (String candidate : candidates) {
+            // The distance is at least the difference in length, and more than 3 is never suggested.
+            int lengthGap = Math.abs(candidate.length() - name.length());
+            if (lengthGap > MAX_DISTANCE || lengthGap > bestDistance) {
+                continue;
+            }
+            int distance = distance(lower, candidate.toLowerCase(), Math.min(MAX_DISTANCE, bestDistance));
+            if (distance < bestDistance || distance == bestDistance && candidate.compareTo(best) < 0) {
                 best = candidate;
                 bestDistance = distance;
             }
@@ -25,7 +34,7 @@ public final class Suggestions {
         if (best == null) {
             return Optional.empty();
         }
-        int allowed = Math.min(3, Math.max(1, Math.max(name.length(), best.length()) / 3));
+        int allowed = Math.min(MAX_DISTANCE, Math.max(1, Math.max(name.length(), best.length()) / 3));
         return bestDistance <= allowed ? Optional.of(best) : Optional.empty();
     }
 
@@ -38,6 +47,44 @@ public final class Suggestions {
     public static String unknown(String what, String name, Collection<String> candidates, String context) {
         return "unknown " + what + " '" + name + "'" + context + nearest(name, candidates)
                 .map(s -> "; did you mean '" + s + "'?").orElse("");
+    }
+
+    /**
+     * {@link #distance(String, String)}, or {@code limit + 1} as soon as it is sure to exceed {@code limit}: a
+     * file of many unknown names asks this once a name and candidate.
+     */
+    static int distance(String a, String b, int limit) {
+        if (Math.abs(a.length() - b.length()) > limit) {
+            return limit + 1;
+        }
+        int[] before = new int[b.length() + 1];
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            int rowMinimum = current[0];
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                int d = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d = Math.min(d, before[j - 2] + 1);
+                }
+                current[j] = d;
+                rowMinimum = Math.min(rowMinimum, d);
+            }
+            // Every later row is at least the smallest of this one, minus the one swap that can reach back.
+            if (rowMinimum > limit + 1) {
+                return limit + 1;
+            }
+            int[] recycled = before;
+            before = previous;
+            previous = current;
+            current = recycled;
+        }
+        return Math.min(previous[b.length()], limit + 1);
     }
 
     /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */

@@ -7,6 +7,11 @@ final class Counts {
 
     /** {@code 1 run}, {@code 6 runs}. */
     static String runs(int count) {
-        return count + (count == 1 ? " run" : " runs");
+        return of(count, "run");
+    }
+
+    /** {@code 1 file}, {@code 2 files}: the noun with an s unless there is one. */
+    static String of(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 }

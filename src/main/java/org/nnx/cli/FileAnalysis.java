@@ -19,6 +19,17 @@ import org.nnx.registry.DatasetLoader;
  * sorted, before nnx gives up; nothing is trained for a file with an error.
  */
 final class FileAnalysis {
+    /** Input past this size takes seconds to check: nnx says so first. */
+    static final long LARGE_INPUT_BYTES = 256 << 10;
+
+    private static long size(Path path) {
+        try {
+            return Files.isRegularFile(path) ? Files.size(path) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     /** Past this many, more errors only bury the first ones; the rest are counted. */
     static final int SHOWN_ERRORS = 100;
 
@@ -34,6 +45,11 @@ final class FileAnalysis {
 
     /** @throws CommandFailure (status 2) after reporting why a file cannot be read or is wrong */
     Plans analyze(List<Path> paths) {
+        long bytes = paths.stream().mapToLong(FileAnalysis::size).sum();
+        if (bytes > LARGE_INPUT_BYTES) {
+            // Seconds of parsing and checking ahead: say what is happening rather than sit silent.
+            terminal.out().println("checking " + Counts.of(paths.size(), "file") + " (" + (bytes >> 10) + " KB)…");
+        }
         List<NnxFile> files = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
         boolean unreadable = false;
