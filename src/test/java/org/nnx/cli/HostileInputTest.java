@@ -78,4 +78,119 @@ class HostileInputTest {
         assertEquals(0, nnx("--debug", "check", file.toString()), stderr());
         assertEquals(0, nnx("check", file.toString(), "--debug"), stderr());
     }
+
+    /** A layer whose forward calls itself forever, and another that fails while training. */
+    private static final String BAD_PLUGIN = """
+            package bad;
+
+            import java.util.List;
+            import org.nnx.spi.Arguments;
+            import org.nnx.spi.Layer;
+            import org.nnx.spi.LayerContext;
+            import org.nnx.spi.LayerFactory;
+            import org.nnx.spi.NnxPlugin;
+            import org.nnx.tensor.Tensor;
+
+            public final class BadPlugin implements NnxPlugin {
+                public int spiVersion() {
+                    return SPI_VERSION;
+                }
+
+                public String name() {
+                    return "bad";
+                }
+
+                public List<LayerFactory> layers() {
+                    return List.of(layer("recursing", false), layer("brittle", true));
+                }
+
+                private static LayerFactory layer(String name, boolean brittle) {
+                    return new LayerFactory() {
+                        public String name() {
+                            return name;
+                        }
+
+                        public String description() {
+                            return "misbehaves";
+                        }
+
+                        public Layer create(Arguments arguments, LayerContext context) {
+                            return new Layer() {
+                                public Tensor forward(Tensor input, boolean training) {
+                                    if (!brittle) {
+                                        return forward(input, training);
+                                    }
+                                    if (input.rows() > 10) {
+                                        throw new IllegalStateException("brittle broke");
+                                    }
+                                    return input;
+                                }
+
+                                public Tensor backward(Tensor outputGradient) {
+                                    return outputGradient;
+                                }
+                            };
+                        }
+                    };
+                }
+            }
+            """;
+
+    private Path badPlugins() throws IOException {
+        Path sources = org.nnx.plugin.PluginJars.writeSources(dir.resolve("src"), BAD_PLUGIN);
+        Path classes = org.nnx.plugin.PluginJars.compile(sources, dir.resolve("classes"));
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        org.nnx.plugin.PluginJars.jar(plugins.resolve("bad.jar"), classes, java.util.List.of("bad/"), "bad.BadPlugin\n",
+                null);
+        return plugins;
+    }
+
+    private static final String WITH_LAYER = """
+            experiment x {
+                dataset mnist, limit = 100
+                model {
+                    dense 10
+                    LAYER
+                }
+                loss cross_entropy
+                learning_rate 0.1
+                iterations 3
+            }
+            """;
+
+    @Test
+    void aPluginLayerThatRecursesForeverIsOneLocatedLineInCheckAndInVerify() throws IOException {
+        Path plugins = badPlugins();
+        Path file = Files.writeString(dir.resolve("deep.nnx"), WITH_LAYER.replace("LAYER", "recursing"));
+        assertEquals(2, nnx("check", file.toString(), "--plugins", plugins.toString()));
+        assertEquals(file + ":5:9: error: layer 'recursing' from bad.jar failed its gradient check: it threw "
+                + "StackOverflowError", stderr().lines().findFirst().orElse(""));
+        assertTrue(stderr().lines().count() < 6, stderr());
+
+        err.reset();
+        out.reset();
+        nnx("plugins", "--verify", "--plugins", plugins.toString());
+        String all = out.toString(StandardCharsets.UTF_8) + stderr();
+        assertTrue(all.contains("recursing") && all.contains("StackOverflowError"), all);
+        assertFalse(all.contains("\tat "), "no stack trace: " + all);
+        assertTrue(all.lines().count() < 40, all);
+    }
+
+    @Test
+    void debugKeepsAFailedRunsStackTraceInItsFolderAndShowsIt() throws IOException {
+        Path plugins = badPlugins();
+        Path file = Files.writeString(dir.resolve("brittle.nnx"), WITH_LAYER.replace("LAYER", "brittle"));
+        Path reports = dir.resolve("reports");
+        assertEquals(1, nnx("run", file.toString(), "--plugins", plugins.toString(), "--out", reports.toString()));
+        Path trace = reports.resolve("x/runs/x/failure.txt");
+        assertFalse(Files.exists(trace), "only with --debug");
+        assertFalse(stderr().contains("\tat "), stderr());
+
+        err.reset();
+        assertEquals(1, nnx("run", file.toString(), "--plugins", plugins.toString(), "--out", reports.toString(),
+                "--debug"));
+        assertTrue(Files.readString(trace).contains("brittle broke"), "kept in the run's folder");
+        assertTrue(stderr().contains("Caused by: java.lang.IllegalStateException: brittle broke"), stderr());
+        assertTrue(stderr().contains("bad.BadPlugin$1$1.forward"), stderr());
+    }
 }
