@@ -38,15 +38,17 @@ final class PlanBuilder {
         long repeat = repeat(experiment);
         String configuration = varying.isEmpty() ? experiment.view().name() : varying.runName();
         Definition written = experiment.view().definition();
+        long memory = RunSizing.of(experiment, context).map(s -> s.estimate().totalBytes()).orElse(0L);
         if (repeat == 1) {
-            return List.of(new RunPlan(configuration, varying, config, configuration, DefinitionPrinter.print(written)));
+            return List.of(new RunPlan(configuration, varying, config, configuration, DefinitionPrinter.print(written),
+                    memory));
         }
         List<RunPlan> runs = new ArrayList<>();
         for (int k = 0; k < repeat; k++) {
             long seed = config.seed() + k;
             SweptValues withSeed = varying.with(SweptValues.SEED, Long.toString(seed));
             runs.add(new RunPlan(withSeed.runName(), withSeed, config.withSeed(seed), configuration,
-                    DefinitionPrinter.print(withSeed(written, seed))));
+                    DefinitionPrinter.print(withSeed(written, seed)), memory));
         }
         return runs;
     }

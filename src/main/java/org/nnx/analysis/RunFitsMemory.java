@@ -1,14 +1,10 @@
 package org.nnx.analysis;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.nnx.dsl.SourceLocation;
 import org.nnx.dsl.ast.Statement;
-import org.nnx.spi.ComponentCall;
 import org.nnx.spi.Dataset;
-import org.nnx.spi.DatasetContext;
-import org.nnx.spi.DatasetException;
-import org.nnx.spi.LayerFactory;
 
 /**
  * A run fits in the memory nnx may use, and no tensor it needs is larger than Java can index: a model of
@@ -30,48 +26,32 @@ final class RunFitsMemory implements DefinitionCheck {
 
     @Override
     public void check(BoundDefinition experiment, AnalysisContext context, Diagnostics diagnostics) {
-        var datasetCall = experiment.component("dataset");
-        var layers = experiment.layers();
-        var batch = experiment.values("batch_size");
-        if (datasetCall.isEmpty() || layers.isEmpty() || batch.isEmpty()) {
+        Optional<RunSizing> sized = RunSizing.of(experiment, context);
+        if (sized.isEmpty()) {
             return;
         }
-        Dataset dataset;
-        try {
-            dataset = context.datasets().load(datasetCall.get().name(), datasetCall.get().arguments(),
-                    new DatasetContext(experiment.view().baseDirectory(), experiment.seed()));
-        } catch (DatasetException | RuntimeException e) {
-            return;
-        }
+        RunSizing sizing = sized.get();
         List<Statement> written = experiment.view().model().orElseThrow().layers();
-        int batchSize = (int) batch.get().integer("size");
-        List<MemoryEstimate.Layer> sized = new ArrayList<>();
-        long width = dataset.features();
-        for (int i = 0; i < layers.get().size(); i++) {
-            ComponentCall layer = layers.get().get(i);
-            LayerFactory factory = context.registry().layer(layer.name());
-            long parameters = factory.parameterCount(layer.arguments(), (int) width);
-            long output = factory.outputSize(layer.arguments(), (int) width);
-            if (parameters > MAX_TENSOR_ENTRIES) {
-                diagnostics.error(written.get(i).location(), "layer '" + layer.name() + "' would have "
-                        + parameters + " parameters for its input of " + width + "; one tensor holds at most "
-                        + MAX_TENSOR_ENTRIES);
+        for (int i = 0; i < sizing.layers().size(); i++) {
+            MemoryEstimate.Layer layer = sizing.layers().get(i);
+            if (layer.parameters() > MAX_TENSOR_ENTRIES) {
+                diagnostics.error(written.get(i).location(), "layer '" + experiment.layers().orElseThrow().get(i).name()
+                        + "' would have " + layer.parameters() + " parameters for its input of " + layer.inputWidth()
+                        + "; one tensor holds at most " + MAX_TENSOR_ENTRIES);
                 return;
             }
-            sized.add(new MemoryEstimate.Layer(width, output, parameters));
-            width = output;
         }
-        long widest = sized.stream().mapToLong(l -> Math.max(l.inputWidth(), l.outputWidth())).max().orElse(1);
+        int batchSize = sizing.batchSize();
+        long widest = sizing.layers().stream().mapToLong(l -> Math.max(l.inputWidth(), l.outputWidth())).max()
+                .orElse(1);
         if ((long) batchSize * widest > MAX_TENSOR_ENTRIES) {
             diagnostics.error(batchLocation(experiment), "a batch of " + batchSize + " samples through a layer "
                     + widest + " wide is " + (long) batchSize * widest + " numbers; one tensor holds at most "
                     + MAX_TENSOR_ENTRIES);
             return;
         }
-        String optimizer = experiment.component("optimizer").map(ComponentCall::name).orElse("sgd");
-        MemoryEstimate estimate = MemoryEstimate.of(sized, batchSize, dataset.train().size(), dataset.test().size(),
-                dataset.features(), dataset.classes(),
-                context.registry().optimizer(optimizer).stateValuesPerParameter(), copies(experiment));
+        Dataset dataset = sizing.dataset();
+        MemoryEstimate estimate = sizing.estimate();
         long usable = availableBytes - RESERVED_BYTES - datasetBytes(dataset);
         if (estimate.totalBytes() > usable) {
             diagnostics.error(culprit(experiment, estimate, batchSize), "this run needs about "
@@ -100,15 +80,6 @@ final class RunFitsMemory implements DefinitionCheck {
         int largest = estimate.largestLayer();
         return largest >= 0 && 2 * estimate.layerBytes()[largest] >= estimate.totalBytes()
                 ? model.layers().get(largest).location() : model.location();
-    }
-
-    /** Gradient checks build a float64 copy; numerical gradients a replica a thread. */
-    private static int copies(BoundDefinition experiment) {
-        return experiment.component("gradient").map(call -> switch (call.name()) {
-            case "numerical" -> 3;
-            case "check" -> 3;
-            default -> 1;
-        }).orElse(1);
     }
 
     /** The data as float32 numbers: what a dataset holds at most, whatever it stores them as. */

@@ -11,11 +11,18 @@ package org.nnx.model;
  * @param settings      the run's own configuration as {@code .nnx} text: the experiment's effective
  *                      configuration with every set of alternatives replaced by the value this run takes
  *                      (and its own seed); empty when not known
+ * @param memoryBytes   about how much memory the run takes while it trains; 0 when not known
  */
-public record RunPlan(String name, SweptValues varying, RunConfig config, String configuration, String settings) {
+public record RunPlan(String name, SweptValues varying, RunConfig config, String configuration, String settings,
+                      long memoryBytes) {
     public RunPlan {
         settings = settings == null ? "" : settings;
         configuration = configuration == null ? name : configuration;
+    }
+
+    /** A run whose memory is not known. */
+    public RunPlan(String name, SweptValues varying, RunConfig config, String configuration, String settings) {
+        this(name, varying, config, configuration, settings, 0);
     }
 
     /** A run that is the only one of its configuration, with no settings text. */

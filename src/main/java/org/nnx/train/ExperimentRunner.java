@@ -50,7 +50,7 @@ public final class ExperimentRunner {
         List<RunPlan> runs = plan.runs();
         // Numerical gradients use both cores within a run already.
         boolean numerical = runs.stream().anyMatch(r -> r.config().gradient().kind() == GradientMode.Kind.NUMERICAL);
-        int threads = numerical ? 1 : Math.min(runsAtOnce, runs.size());
+        int threads = numerical ? 1 : Math.min(Math.min(runsAtOnce, runs.size()), fitTogether(runs));
         Optional<DatasetSummary> data = summary(plan);
         List<RunResult> results = new ArrayList<>();
         if (threads == 1) {
@@ -82,6 +82,20 @@ public final class ExperimentRunner {
             pool.shutdownNow();
         }
         return new ExperimentResult(plan, results, data);
+    }
+
+    /**
+     * How many of the plan's runs fit in memory at once, by the analysis' estimate of each: side by side they
+     * must not take together more than the heap holds, or one that fits alone runs out of memory.
+     */
+    static int fitTogether(List<RunPlan> runs) {
+        long largest = runs.stream().mapToLong(RunPlan::memoryBytes).max().orElse(0);
+        if (largest <= 0) {
+            return Integer.MAX_VALUE;
+        }
+        Runtime runtime = Runtime.getRuntime();
+        long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, free / largest));
     }
 
     private RunResult runOne(ExperimentPlan plan, int index, TrainingListener listener, CorePair cores) {
