@@ -144,6 +144,18 @@ class NothingLostTest {
     }
 
     @Test
+    void aReadOnlyOutIsRefusedBeforeAnythingTrains() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
+                "root may write into a read-only folder");
+        Path file = Files.writeString(dir.resolve("small.nnx"), SMALL);
+        Path readOnly = Files.createDirectories(dir.resolve("reports"));
+        Files.setPosixFilePermissions(readOnly, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        assertEquals(2, nnx("run", file.toString(), "--out", readOnly.toString()));
+        assertEquals("nnx: error: cannot write into " + readOnly + ": permission denied\n", stderr());
+        assertEquals("", out.toString(StandardCharsets.UTF_8), "nothing trained");
+    }
+
+    @Test
     void resultsOfAnotherFileAreKeptAsideNotOverwritten() throws IOException {
         Path reports = dir.resolve("reports");
         Path first = Files.writeString(dir.resolve("a.nnx"), SMALL);
