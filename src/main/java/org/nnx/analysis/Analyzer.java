@@ -39,10 +39,8 @@ public final class Analyzer {
 
     private final List<DefinitionCheck> experimentChecks;
 
-    private static final List<DefinitionCheck> OBJECTIVE_CHECKS = List.of(
-            new KnownStatements(),
-            new RequiredStatements(),
-            new ObjectiveFormula());
+    private static final List<DefinitionCheck> OBJECTIVE_CHECKS =
+            List.of(new KnownStatements(), new RequiredStatements(), new ObjectiveFormula());
 
     private final AnalysisContext context;
 
@@ -76,8 +74,10 @@ public final class Analyzer {
             for (Definition definition : file.definitions()) {
                 Definition earlier = byName.putIfAbsent(definition.name().name(), definition);
                 if (earlier != null) {
-                    diagnostics.error(definition.name().location(), "'" + definition.name().name()
-                            + "' is defined twice; first at " + earlier.name().location());
+                    diagnostics.error(
+                            definition.name().location(),
+                            "'" + definition.name().name() + "' is defined twice; first at "
+                                    + earlier.name().location());
                     continue;
                 }
                 directories.put(definition, directory);
@@ -99,13 +99,13 @@ public final class Analyzer {
                 continue;
             }
             List<Sweeps.Variant> variants = Sweeps.expand(effective.get(), diagnostics);
-            List<DefinitionCheck> checks = definition.kind() == Definition.Kind.EXPERIMENT
-                    ? experimentChecks : OBJECTIVE_CHECKS;
+            List<DefinitionCheck> checks =
+                    definition.kind() == Definition.Kind.EXPERIMENT ? experimentChecks : OBJECTIVE_CHECKS;
             int before = diagnostics.count();
             List<BoundDefinition> bound = new ArrayList<>();
             for (Sweeps.Variant variant : variants) {
-                BoundDefinition run = BoundDefinition.bind(new DefinitionView(variant.definition(), directory), context,
-                        diagnostics);
+                BoundDefinition run =
+                        BoundDefinition.bind(new DefinitionView(variant.definition(), directory), context, diagnostics);
                 checks.forEach(check -> check.check(run, context, diagnostics));
                 bound.add(run);
             }
@@ -114,27 +114,39 @@ public final class Analyzer {
             }
             String name = definition.name().name();
             Path source = definition.location().file().path();
-            String description = bound.get(0).values("description").filter(a -> a.has("text"))
-                    .map(a -> a.string("text")).orElse("");
+            String description = bound.get(0)
+                    .values("description")
+                    .filter(a -> a.has("text"))
+                    .map(a -> a.string("text"))
+                    .orElse("");
             if (definition.kind() == Definition.Kind.EXPERIMENT) {
                 long total = bound.stream().mapToLong(PlanBuilder::repeat).sum();
                 if (total > Sweeps.MAX_RUNS) {
-                    diagnostics.error(definition.name().location(), "experiment '" + name + "' makes " + total
-                            + " runs with its repeats; at most " + Sweeps.MAX_RUNS);
+                    diagnostics.error(
+                            definition.name().location(),
+                            "experiment '" + name + "' makes " + total + " runs with its repeats; at most "
+                                    + Sweeps.MAX_RUNS);
                     continue;
                 }
                 List<RunPlan> runs = new ArrayList<>();
                 for (int i = 0; i < variants.size(); i++) {
-                    runs.addAll(builder.experimentRuns(bound.get(i), SweptValues.of(variants.get(i).varying())));
+                    runs.addAll(builder.experimentRuns(
+                            bound.get(i), SweptValues.of(variants.get(i).varying())));
                 }
-                plans.add(new ExperimentPlan(name, description, source, runs, DefinitionPrinter.print(effective.get())));
+                plans.add(
+                        new ExperimentPlan(name, description, source, runs, DefinitionPrinter.print(effective.get())));
             } else {
                 List<ObjectiveRun> runs = new ArrayList<>();
                 for (int i = 0; i < variants.size(); i++) {
-                    runs.add(builder.objectiveRun(bound.get(i), SweptValues.of(variants.get(i).varying())));
+                    runs.add(builder.objectiveRun(
+                            bound.get(i), SweptValues.of(variants.get(i).varying())));
                 }
-                String formula = ExpressionText.of(new DefinitionView(effective.get(), directory).setting("minimize")
-                        .orElseThrow().arguments().get(0).value());
+                String formula = ExpressionText.of(new DefinitionView(effective.get(), directory)
+                        .setting("minimize")
+                        .orElseThrow()
+                        .arguments()
+                        .get(0)
+                        .value());
                 objectives.add(new ObjectivePlan(name, description, source, formula, runs));
             }
         }

@@ -1,5 +1,6 @@
 package org.nnx.analysis;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,8 +32,12 @@ final class ArgumentBinder {
      * @param owner    how messages name what takes the arguments: {@code layer 'dense'}
      * @param location where the owner was written, for missing arguments
      */
-    Optional<Arguments> bind(String owner, SourceLocation location, List<Argument> arguments,
-                             List<ParameterSpec> parameters, Diagnostics diagnostics) {
+    Optional<Arguments> bind(
+            String owner,
+            SourceLocation location,
+            List<Argument> arguments,
+            List<ParameterSpec> parameters,
+            Diagnostics diagnostics) {
         int before = diagnostics.count();
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, Argument> given = new HashMap<>();
@@ -44,22 +49,31 @@ final class ArgumentBinder {
             if (argument.name().isPresent()) {
                 namedSeen = true;
                 String name = argument.name().get().name();
-                parameter = parameters.stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
+                parameter = parameters.stream()
+                        .filter(p -> p.name().equals(name))
+                        .findFirst()
+                        .orElse(null);
                 if (parameter == null) {
-                    diagnostics.error(argument.name().get().location(), Suggestions.unknown("option", name,
-                            parameters.stream().map(ParameterSpec::name).toList(), " for " + owner));
+                    diagnostics.error(
+                            argument.name().get().location(),
+                            Suggestions.unknown(
+                                    "option",
+                                    name,
+                                    parameters.stream().map(ParameterSpec::name).toList(),
+                                    " for " + owner));
                     continue;
                 }
             } else {
                 if (namedSeen) {
-                    diagnostics.error(argument.location(),
-                            "a positional argument cannot follow a named one in " + owner);
+                    diagnostics.error(
+                            argument.location(), "a positional argument cannot follow a named one in " + owner);
                     misplaced = true;
                     continue;
                 }
                 if (position >= parameters.size()) {
-                    diagnostics.error(argument.location(), owner + " takes " + count(parameters.size())
-                            + ", got " + arguments.size());
+                    diagnostics.error(
+                            argument.location(),
+                            owner + " takes " + count(parameters.size()) + ", got " + arguments.size());
                     position++;
                     continue;
                 }
@@ -67,8 +81,11 @@ final class ArgumentBinder {
             }
             Argument earlier = given.putIfAbsent(parameter.name(), argument);
             if (earlier != null) {
-                diagnostics.error(argument.location(), "'" + parameter.name() + "' of " + owner
-                        + " is given twice; first at " + earlier.location().line() + ":" + earlier.location().column());
+                diagnostics.error(
+                        argument.location(),
+                        "'" + parameter.name() + "' of " + owner + " is given twice; first at "
+                                + earlier.location().line() + ":"
+                                + earlier.location().column());
                 continue;
             }
             convert(subject(parameter, owner), argument.value(), parameter, diagnostics)
@@ -112,14 +129,18 @@ final class ArgumentBinder {
             case NUMBER, INTEGER -> {
                 OptionalDouble number = Constants.number(value);
                 if (number.isEmpty()) {
-                    diagnostics.error(value.location(), subject + " must be a number, got " + Constants.describe(value));
+                    diagnostics.error(
+                            value.location(), subject + " must be a number, got " + Constants.describe(value));
                     return Optional.empty();
                 }
                 double x = number.getAsDouble();
                 if (!Double.isFinite(x)) {
-                    diagnostics.error(value.location(), subject + (Double.isNaN(x) || Constants.dividesByZero(value)
-                            ? " is not a number: " + Constants.describe(value) + " divides by zero"
-                            : " is too large: " + Constants.describe(value)));
+                    diagnostics.error(
+                            value.location(),
+                            subject
+                                    + (Double.isNaN(x) || Constants.dividesByZero(value)
+                                            ? " is not a number: " + Constants.describe(value) + " divides by zero"
+                                            : " is too large: " + Constants.describe(value)));
                     return Optional.empty();
                 }
                 boolean whole = parameter.type() == org.nnx.spi.ParameterType.INTEGER;
@@ -128,28 +149,34 @@ final class ArgumentBinder {
                     return Optional.empty();
                 }
                 if (whole && x != Math.rint(x)) {
-                    diagnostics.error(value.location(), subject + " must be a whole number, got " + Constants.describe(value));
+                    diagnostics.error(
+                            value.location(), subject + " must be a whole number, got " + Constants.describe(value));
                     return Optional.empty();
                 }
                 if (!parameter.range().contains(x)) {
-                    diagnostics.error(value.location(), subject + " must be " + parameter.range().requirement(x) + ", got "
-                            + Constants.describe(value));
+                    diagnostics.error(
+                            value.location(),
+                            subject + " must be " + parameter.range().requirement(x) + ", got "
+                                    + Constants.describe(value));
                     return Optional.empty();
                 }
                 return Optional.of(whole ? (Object) (long) x : (Object) x);
             }
             case BOOLEAN -> {
-                if (value instanceof Expression.Name name && (name.name().equals("true") || name.name().equals("false"))) {
+                if (value instanceof Expression.Name name
+                        && (name.name().equals("true") || name.name().equals("false"))) {
                     return Optional.of(Boolean.parseBoolean(name.name()));
                 }
-                diagnostics.error(value.location(), subject + " must be true or false, got " + Constants.describe(value));
+                diagnostics.error(
+                        value.location(), subject + " must be true or false, got " + Constants.describe(value));
                 return Optional.empty();
             }
             case STRING -> {
                 if (value instanceof Expression.StringLiteral string) {
                     return Optional.of(string.value());
                 }
-                diagnostics.error(value.location(), subject + " must be a string in quotes, got " + Constants.describe(value));
+                diagnostics.error(
+                        value.location(), subject + " must be a string in quotes, got " + Constants.describe(value));
                 return Optional.empty();
             }
             case CHOICE -> {
@@ -157,12 +184,16 @@ final class ArgumentBinder {
                     if (parameter.choices().contains(name.name())) {
                         return Optional.of(name.name());
                     }
-                    diagnostics.error(value.location(), Suggestions.unknown("value", name.name(),
-                            parameter.choices(), " for " + subject) + choices(parameter));
+                    diagnostics.error(
+                            value.location(),
+                            Suggestions.unknown("value", name.name(), parameter.choices(), " for " + subject)
+                                    + choices(parameter));
                     return Optional.empty();
                 }
-                diagnostics.error(value.location(), subject + " must be one of " + String.join(", ", parameter.choices())
-                        + ", got " + Constants.describe(value));
+                diagnostics.error(
+                        value.location(),
+                        subject + " must be one of " + String.join(", ", parameter.choices()) + ", got "
+                                + Constants.describe(value));
                 return Optional.empty();
             }
             case INITIALIZER -> {
@@ -181,22 +212,31 @@ final class ArgumentBinder {
      * A component named by a value, {@code he} or {@code gaussian(0.01)}, with the call's arguments and then
      * {@code extra} bound to the component's schema.
      */
-    Optional<ComponentCall> component(ComponentKind kind, String subject, Expression value, List<Argument> extra,
-                                      Diagnostics diagnostics) {
+    Optional<ComponentCall> component(
+            ComponentKind kind, String subject, Expression value, List<Argument> extra, Diagnostics diagnostics) {
         Map<String, List<ParameterSpec>> known = new LinkedHashMap<>();
         registry.all(kind).forEach((name, component) -> known.put(name, component.parameters()));
         return named(kind.label(), article(kind), known, subject, value, extra, diagnostics);
     }
 
     /** A mode of a statement, {@code numerical(h = 1e-3)}: like a component, from a fixed set. */
-    Optional<ComponentCall> mode(String subject, Map<String, List<ParameterSpec>> modes, Expression value,
-                                 List<Argument> extra, Diagnostics diagnostics) {
+    Optional<ComponentCall> mode(
+            String subject,
+            Map<String, List<ParameterSpec>> modes,
+            Expression value,
+            List<Argument> extra,
+            Diagnostics diagnostics) {
         return named("mode", "a mode", modes, subject, value, extra, diagnostics);
     }
 
-    private Optional<ComponentCall> named(String what, String aWhat, Map<String, List<ParameterSpec>> known,
-                                          String subject, Expression value, List<Argument> extra,
-                                          Diagnostics diagnostics) {
+    private Optional<ComponentCall> named(
+            String what,
+            String aWhat,
+            Map<String, List<ParameterSpec>> known,
+            String subject,
+            Expression value,
+            List<Argument> extra,
+            Diagnostics diagnostics) {
         Optional<org.nnx.dsl.ast.Identifier> name = Expression.componentName(value);
         if (name.isEmpty()) {
             diagnostics.error(value.location(), subject + " must name " + aWhat + ", got " + Constants.describe(value));
@@ -205,11 +245,12 @@ final class ArgumentBinder {
         String chosen = name.get().name();
         List<ParameterSpec> parameters = known.get(chosen);
         if (parameters == null) {
-            diagnostics.error(name.get().location(), Suggestions.unknown(what, chosen, known.keySet(),
-                    what.equals("mode") ? " for " + subject : ""));
+            diagnostics.error(
+                    name.get().location(),
+                    Suggestions.unknown(what, chosen, known.keySet(), what.equals("mode") ? " for " + subject : ""));
             return Optional.empty();
         }
-        List<Argument> arguments = new java.util.ArrayList<>();
+        List<Argument> arguments = new ArrayList<>();
         if (value instanceof Expression.Call call) {
             arguments.addAll(call.arguments());
         }

@@ -31,7 +31,8 @@ final class BoundDefinition {
     private BoundDefinition(DefinitionView view, AnalysisContext context, Diagnostics diagnostics) {
         this.view = view;
         for (Setting setting : view.settings()) {
-            Optional<StatementSpec> spec = Statements.find(view.kind(), setting.name().name());
+            Optional<StatementSpec> spec =
+                    Statements.find(view.kind(), setting.name().name());
             if (spec.isEmpty()) {
                 continue;
             }
@@ -45,11 +46,18 @@ final class BoundDefinition {
             });
         }
         for (StatementSpec spec : Statements.all(view.kind())) {
-            boolean defaulted = spec.form() == StatementSpec.Form.VALUES && view.setting(spec.name()).isEmpty()
+            boolean defaulted = spec.form() == StatementSpec.Form.VALUES
+                    && view.setting(spec.name()).isEmpty()
                     && !spec.parameters().get(0).required();
             if (defaulted) {
-                context.binder().bind(spec.quoted(), view.definition().name().location(), List.of(), spec.parameters(),
-                        diagnostics).ifPresent(arguments -> values.put(spec.name(), arguments));
+                context.binder()
+                        .bind(
+                                spec.quoted(),
+                                view.definition().name().location(),
+                                List.of(),
+                                spec.parameters(),
+                                diagnostics)
+                        .ifPresent(arguments -> values.put(spec.name(), arguments));
             }
         }
         this.layers = view.model().flatMap(model -> layers(model, context, diagnostics));
@@ -99,8 +107,8 @@ final class BoundDefinition {
         return values(statement).orElseThrow(() -> new IllegalStateException("'" + statement + "' was not bound"));
     }
 
-    private static Optional<List<ComponentCall>> layers(ModelBlock model, AnalysisContext context,
-                                                        Diagnostics diagnostics) {
+    private static Optional<List<ComponentCall>> layers(
+            ModelBlock model, AnalysisContext context, Diagnostics diagnostics) {
         List<ComponentCall> layers = new ArrayList<>();
         boolean complete = !model.layers().isEmpty();
         for (Statement statement : model.layers()) {
@@ -111,13 +119,19 @@ final class BoundDefinition {
             String name = layer.name().name();
             var factory = context.registry().find(ComponentKind.LAYER, name);
             if (factory.isEmpty()) {
-                diagnostics.error(layer.name().location(),
+                diagnostics.error(
+                        layer.name().location(),
                         Suggestions.unknown("layer", name, context.registry().names(ComponentKind.LAYER)));
                 complete = false;
                 continue;
             }
-            Optional<Arguments> arguments = context.binder().bind("layer '" + name + "'", layer.name().location(),
-                    layer.arguments(), factory.get().parameters(), diagnostics);
+            Optional<Arguments> arguments = context.binder()
+                    .bind(
+                            "layer '" + name + "'",
+                            layer.name().location(),
+                            layer.arguments(),
+                            factory.get().parameters(),
+                            diagnostics);
             if (arguments.isEmpty()) {
                 complete = false;
                 continue;

@@ -5,8 +5,7 @@ import org.nnx.dsl.ast.Expression;
 
 /** Folds constant arithmetic ({@code -3}, {@code 1/3}, {@code 2^-10}) and names values in messages. */
 final class Constants {
-    private Constants() {
-    }
+    private Constants() {}
 
     /** The value of a constant numeric expression, or empty when it is not one. */
     static OptionalDouble number(Expression expression) {
@@ -25,14 +24,15 @@ final class Constants {
             }
             double a = left.getAsDouble();
             double b = right.getAsDouble();
-            return OptionalDouble.of(switch (binary.operator()) {
-                case '+' -> a + b;
-                case '-' -> a - b;
-                case '*' -> a * b;
-                case '/' -> a / b;
-                case '^' -> Math.pow(a, b);
-                default -> throw new IllegalStateException("unknown operator " + binary.operator());
-            });
+            return OptionalDouble.of(
+                    switch (binary.operator()) {
+                        case '+' -> a + b;
+                        case '-' -> a - b;
+                        case '*' -> a * b;
+                        case '/' -> a / b;
+                        case '^' -> Math.pow(a, b);
+                        default -> throw new IllegalStateException("unknown operator " + binary.operator());
+                    });
         }
         return OptionalDouble.empty();
     }
@@ -42,7 +42,8 @@ final class Constants {
         if (expression instanceof Expression.Binary binary) {
             OptionalDouble right = number(binary.right());
             return binary.operator() == '/' && right.isPresent() && right.getAsDouble() == 0
-                    || dividesByZero(binary.left()) || dividesByZero(binary.right());
+                    || dividesByZero(binary.left())
+                    || dividesByZero(binary.right());
         }
         return expression instanceof Expression.Negation negation && dividesByZero(negation.operand());
     }
@@ -67,8 +68,9 @@ final class Constants {
             String text = ExpressionText.of(expression);
             String result = value.isPresent() ? format(value.getAsDouble()) : "";
             // Show what was written, and what it comes to when that differs: 1 - 2 = -1.
-            shown = value.isEmpty() ? "an expression" : text.equals(result) || !Double.isFinite(value.getAsDouble())
-                    ? text : text + " = " + result;
+            shown = value.isEmpty()
+                    ? "an expression"
+                    : text.equals(result) || !Double.isFinite(value.getAsDouble()) ? text : text + " = " + result;
         }
         return shown.length() > 60 ? shown.substring(0, 57) + "…" : shown;
     }

@@ -12,28 +12,37 @@ import org.nnx.spi.ParameterSpec;
  * the statements it leaves out: the effective configuration after {@code extends} and defaults.
  */
 final class DefinitionPrinter {
-    private DefinitionPrinter() {
-    }
+    private DefinitionPrinter() {}
 
     static String print(Definition definition) {
-        StringBuilder text = new StringBuilder(definition.kind().keyword()).append(' ')
-                .append(definition.name().name()).append(" {\n");
+        StringBuilder text = new StringBuilder(definition.kind().keyword())
+                .append(' ')
+                .append(definition.name().name())
+                .append(" {\n");
         statements(definition.statements(), "    ", text);
         for (StatementSpec spec : Statements.all(definition.kind())) {
-            boolean present = definition.statements().stream().anyMatch(s -> DefinitionView.nameOf(s).equals(spec.name()));
-            if (!present && spec.form() == StatementSpec.Form.VALUES && spec.parameters().size() == 1) {
+            boolean present = definition.statements().stream()
+                    .anyMatch(s -> DefinitionView.nameOf(s).equals(spec.name()));
+            if (!present
+                    && spec.form() == StatementSpec.Form.VALUES
+                    && spec.parameters().size() == 1) {
                 ParameterSpec value = spec.parameters().get(0);
                 if (value.defaultValue() != null) {
-                    text.append("    ").append(spec.name()).append(' ')
-                            .append(org.nnx.spi.Arguments.formatValue(value.defaultValue())).append("  // default\n");
+                    text.append("    ")
+                            .append(spec.name())
+                            .append(' ')
+                            .append(org.nnx.spi.Arguments.formatValue(value.defaultValue()))
+                            .append("  // default\n");
                 }
             }
         }
         if (definition.kind() == Definition.Kind.EXPERIMENT) {
-            if (definition.statements().stream().noneMatch(s -> DefinitionView.nameOf(s).equals("optimizer"))) {
+            if (definition.statements().stream()
+                    .noneMatch(s -> DefinitionView.nameOf(s).equals("optimizer"))) {
                 text.append("    optimizer sgd  // default\n");
             }
-            if (definition.statements().stream().noneMatch(s -> DefinitionView.nameOf(s).equals("evaluate_every"))) {
+            if (definition.statements().stream()
+                    .noneMatch(s -> DefinitionView.nameOf(s).equals("evaluate_every"))) {
                 text.append("    // evaluate_every: once per epoch (default)\n");
             }
         }

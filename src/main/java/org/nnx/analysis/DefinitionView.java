@@ -30,7 +30,10 @@ record DefinitionView(Definition definition, Path baseDirectory) {
 
     /** The plain statements (everything but the model block). */
     List<Setting> settings() {
-        return statements().stream().filter(Setting.class::isInstance).map(Setting.class::cast).toList();
+        return statements().stream()
+                .filter(Setting.class::isInstance)
+                .map(Setting.class::cast)
+                .toList();
     }
 
     /** The first statement of that name, the one that counts when a name is repeated. */
@@ -39,7 +42,10 @@ record DefinitionView(Definition definition, Path baseDirectory) {
     }
 
     Optional<ModelBlock> model() {
-        return statements().stream().filter(ModelBlock.class::isInstance).map(ModelBlock.class::cast).findFirst();
+        return statements().stream()
+                .filter(ModelBlock.class::isInstance)
+                .map(ModelBlock.class::cast)
+                .findFirst();
     }
 
     static String nameOf(Statement statement) {

@@ -10,10 +10,13 @@ final class EarlyStopNeedsValidation implements DefinitionCheck {
             return;
         }
         String metric = arguments.get().string("metric");
-        double validation = definition.values("validation").map(a -> a.number("fraction")).orElse(0.0);
+        double validation =
+                definition.values("validation").map(a -> a.number("fraction")).orElse(0.0);
         if (metric.startsWith("val_") && validation == 0) {
-            diagnostics.error(earlyStop.get().name().location(), "early_stop watches '" + metric
-                    + "', which needs a validation set: add 'validation 0.1' or watch another metric");
+            diagnostics.error(
+                    earlyStop.get().name().location(),
+                    "early_stop watches '" + metric
+                            + "', which needs a validation set: add 'validation 0.1' or watch another metric");
         }
     }
 }

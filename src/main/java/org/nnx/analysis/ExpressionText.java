@@ -2,14 +2,14 @@ package org.nnx.analysis;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.nnx.dsl.ast.Argument;
 import org.nnx.dsl.ast.Expression;
 
 /** An expression as canonical {@code .nnx} text: for run names, messages and the formatter's checks. */
 final class ExpressionText {
-    private ExpressionText() {
-    }
+    private ExpressionText() {}
 
     static String of(Expression expression) {
         if (expression instanceof Expression.NumberLiteral number) {
@@ -35,7 +35,8 @@ final class ExpressionText {
             boolean rightAssociative = binary.operator() == '^';
             // ^ binds tightest and is written without spaces, as nnx fmt writes it: x0^2 + x1^2.
             String operator = rightAssociative ? "^" : " " + binary.operator() + " ";
-            return operand(binary.left(), own, rightAssociative) + operator
+            return operand(binary.left(), own, rightAssociative)
+                    + operator
                     + operand(binary.right(), own, !rightAssociative);
         }
         Expression.Alternatives alternatives = (Expression.Alternatives) expression;
@@ -47,7 +48,7 @@ final class ExpressionText {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
 
-    static String arguments(java.util.List<Argument> arguments) {
+    static String arguments(List<Argument> arguments) {
         return arguments.stream()
                 .map(a -> a.name().map(n -> n.name() + " = ").orElse("") + of(a.value()))
                 .collect(Collectors.joining(", "));

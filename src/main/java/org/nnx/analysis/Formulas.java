@@ -13,12 +13,12 @@ import org.nnx.model.Formula;
 final class Formulas {
     private static final Pattern VARIABLE = Pattern.compile("x(0|[1-9][0-9]{0,5})");
 
-    private Formulas() {
-    }
+    private Formulas() {}
 
     /** The formula of {@code minimize EXPR}; empty after reporting its problems. */
     static Optional<Formula> minimize(Setting minimize, Diagnostics diagnostics) {
-        if (minimize.arguments().size() != 1 || minimize.arguments().get(0).name().isPresent()) {
+        if (minimize.arguments().size() != 1
+                || minimize.arguments().get(0).name().isPresent()) {
             diagnostics.error(minimize.name().location(), "'minimize' takes one expression of x0, x1, …");
             return Optional.empty();
         }
@@ -38,37 +38,44 @@ final class Formulas {
             if (VARIABLE.matcher(name.name()).matches()) {
                 return new Formula.Variable(Integer.parseInt(name.name().substring(1)));
             }
-            diagnostics.error(name.location(), Suggestions.unknown("variable", name.name(), List.of("x0", "x1", "x2"))
-                    + " (variables are x0, x1, …)");
+            diagnostics.error(
+                    name.location(),
+                    Suggestions.unknown("variable", name.name(), List.of("x0", "x1", "x2"))
+                            + " (variables are x0, x1, …)");
             return new Formula.Constant(0);
         }
         if (expression instanceof Expression.Negation negation) {
             return new Formula.Negation(formula(negation.operand(), diagnostics));
         }
         if (expression instanceof Expression.Binary binary) {
-            return new Formula.Binary(binary.operator(), formula(binary.left(), diagnostics),
-                    formula(binary.right(), diagnostics));
+            return new Formula.Binary(
+                    binary.operator(), formula(binary.left(), diagnostics), formula(binary.right(), diagnostics));
         }
         if (expression instanceof Expression.Call call) {
             String function = call.function().name();
             if (!Formula.FUNCTIONS.contains(function)) {
-                diagnostics.error(call.function().location(), Suggestions.unknown("function", function, Formula.FUNCTIONS));
+                diagnostics.error(
+                        call.function().location(), Suggestions.unknown("function", function, Formula.FUNCTIONS));
                 return new Formula.Constant(0);
             }
             if (call.arguments().size() != 1 || call.arguments().get(0).name().isPresent()) {
                 diagnostics.error(call.location(), "'" + function + "' takes one argument");
                 return new Formula.Constant(0);
             }
-            return new Formula.Function(function, formula(call.arguments().get(0).value(), diagnostics));
+            return new Formula.Function(
+                    function, formula(call.arguments().get(0).value(), diagnostics));
         }
-        diagnostics.error(expression.location(), "a formula is made of numbers, x0, x1, …, + - * / ^ and "
-                + String.join(" ", Formula.FUNCTIONS) + "; got " + Constants.describe(expression));
+        diagnostics.error(
+                expression.location(),
+                "a formula is made of numbers, x0, x1, …, + - * / ^ and " + String.join(" ", Formula.FUNCTIONS)
+                        + "; got " + Constants.describe(expression));
         return new Formula.Constant(0);
     }
 
     /** The point of {@code start [a, b, …]}; empty after reporting its problems. */
     static Optional<List<Double>> start(Setting start, Diagnostics diagnostics) {
-        if (start.arguments().size() != 1 || start.arguments().get(0).name().isPresent()
+        if (start.arguments().size() != 1
+                || start.arguments().get(0).name().isPresent()
                 || !(start.arguments().get(0).value() instanceof Expression.ListLiteral list)) {
             diagnostics.error(start.name().location(), "'start' takes a point as a list of numbers: start [-3.0, 4.0]");
             return Optional.empty();
@@ -77,8 +84,9 @@ final class Formulas {
         for (Expression element : list.elements()) {
             OptionalDouble value = Constants.number(element);
             if (value.isEmpty() || !Double.isFinite(value.getAsDouble())) {
-                diagnostics.error(element.location(), "a coordinate of 'start' must be a finite number, got "
-                        + Constants.describe(element));
+                diagnostics.error(
+                        element.location(),
+                        "a coordinate of 'start' must be a finite number, got " + Constants.describe(element));
                 return Optional.empty();
             }
             point.add(value.getAsDouble());

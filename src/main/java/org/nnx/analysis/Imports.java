@@ -51,7 +51,8 @@ final class Imports {
             Path key = key(shown);
             if (chain.contains(key)) {
                 List<String> cycle = new ArrayList<>();
-                chain.descendingIterator().forEachRemaining(p -> cycle.add(p.getFileName().toString()));
+                chain.descendingIterator()
+                        .forEachRemaining(p -> cycle.add(p.getFileName().toString()));
                 cycle.add(shown.getFileName().toString());
                 diagnostics.error(anImport.location(), "import cycle: " + String.join(" → ", cycle));
                 continue;

@@ -46,18 +46,32 @@ final class Inheritance {
         }
         Definition parent = definitions.get(parentName.name());
         if (parent == null) {
-            diagnostics.error(parentName.location(), Suggestions.unknown(definition.kind().keyword(), parentName.name(),
-                    definitions.values().stream().filter(d -> d.kind() == definition.kind())
-                            .map(d -> d.name().name()).toList(), " to extend"));
+            diagnostics.error(
+                    parentName.location(),
+                    Suggestions.unknown(
+                            definition.kind().keyword(),
+                            parentName.name(),
+                            definitions.values().stream()
+                                    .filter(d -> d.kind() == definition.kind())
+                                    .map(d -> d.name().name())
+                                    .toList(),
+                            " to extend"));
             return Optional.empty();
         }
         if (parent.kind() != definition.kind()) {
-            diagnostics.error(parentName.location(), definition.kind().keyword() + " '" + definition.name().name()
-                    + "' cannot extend " + parent.kind().keyword() + " '" + parent.name().name() + "'");
+            diagnostics.error(
+                    parentName.location(),
+                    definition.kind().keyword() + " '" + definition.name().name() + "' cannot extend "
+                            + parent.kind().keyword() + " '" + parent.name().name() + "'");
             return Optional.empty();
         }
-        return effective(parent, chain).map(base -> new Definition(definition.location(), definition.kind(),
-                definition.name(), Optional.empty(), merge(base.statements(), definition.statements())));
+        return effective(parent, chain)
+                .map(base -> new Definition(
+                        definition.location(),
+                        definition.kind(),
+                        definition.name(),
+                        Optional.empty(),
+                        merge(base.statements(), definition.statements())));
     }
 
     private static List<Statement> merge(List<Statement> base, List<Statement> overrides) {

@@ -19,9 +19,13 @@ final class KnownStatements implements DefinitionCheck {
             Setting setting = (Setting) statement;
             String name = setting.name().name();
             if (Statements.find(definition.kind(), name).isEmpty()) {
-                diagnostics.error(setting.name().location(), Suggestions.unknown("statement", name,
-                        Statements.names(definition.kind()), " in " + definition.kind().keyword() + " '"
-                                + definition.name() + "'"));
+                diagnostics.error(
+                        setting.name().location(),
+                        Suggestions.unknown(
+                                "statement",
+                                name,
+                                Statements.names(definition.kind()),
+                                " in " + definition.kind().keyword() + " '" + definition.name() + "'"));
             }
         }
     }

@@ -27,16 +27,22 @@ record MemoryEstimate(long parameterBytes, long activationBytes, long batchBytes
      * @param outputWidth the width it hands on
      * @param parameters  its trainable numbers
      */
-    record Layer(long inputWidth, long outputWidth, long parameters) {
-    }
+    record Layer(long inputWidth, long outputWidth, long parameters) {}
 
     /**
      * @param layers               the model, input to output
      * @param optimizerStateValues numbers of optimizer state per parameter entry
      * @param copiesOfTheNetwork   1, or more where gradient checks or numerical gradients build extra copies
      */
-    static MemoryEstimate of(List<Layer> layers, int batchSize, long trainingSamples, long testSamples, int features,
-                             int classes, int optimizerStateValues, int copiesOfTheNetwork) {
+    static MemoryEstimate of(
+            List<Layer> layers,
+            int batchSize,
+            long trainingSamples,
+            long testSamples,
+            int features,
+            int classes,
+            int optimizerStateValues,
+            int copiesOfTheNetwork) {
         long copies = Math.max(1, copiesOfTheNetwork);
         // Forward buffers grow to the largest block of rows a layer sees; backward ones stay a batch high.
         long forwardRows = Math.max(batchSize, Math.min(EVALUATION_ROWS, Math.max(trainingSamples, testSamples)));
@@ -47,13 +53,15 @@ record MemoryEstimate(long parameterBytes, long activationBytes, long batchBytes
             Layer layer = layers.get(i);
             long parameters = times(times(layer.parameters(), FLOAT_BYTES * (2L + optimizerStateValues)), copies);
             // Its output and a cache of the same size, and the gradient it returns for its input.
-            long activations = times(saturatedAdd(times(forwardRows, 2 * layer.outputWidth()),
-                    times(batchSize, layer.inputWidth())), FLOAT_BYTES * copies);
+            long activations = times(
+                    saturatedAdd(times(forwardRows, 2 * layer.outputWidth()), times(batchSize, layer.inputWidth())),
+                    FLOAT_BYTES * copies);
             parameterBytes = saturatedAdd(parameterBytes, parameters);
             activationBytes = saturatedAdd(activationBytes, activations);
             layerBytes[i] = saturatedAdd(parameters, activations);
         }
-        long batchBytes = saturatedAdd(times(2L * batchSize, (long) FLOAT_BYTES * (features + classes)),
+        long batchBytes = saturatedAdd(
+                times(2L * batchSize, (long) FLOAT_BYTES * (features + classes)),
                 times(Math.max(batchSize, trainingSamples), Integer.BYTES));
         return new MemoryEstimate(parameterBytes, activationBytes, batchBytes, layerBytes);
     }

@@ -22,14 +22,18 @@ final class ModelFitsDataset implements DefinitionCheck {
         Setting datasetStatement = experiment.view().setting("dataset").orElseThrow();
         Dataset dataset;
         try {
-            dataset = context.datasets().load(datasetCall.get().name(), datasetCall.get().arguments(),
-                    new DatasetContext(experiment.view().baseDirectory(), experiment.seed()));
+            dataset = context.datasets()
+                    .load(
+                            datasetCall.get().name(),
+                            datasetCall.get().arguments(),
+                            new DatasetContext(experiment.view().baseDirectory(), experiment.seed()));
         } catch (DatasetException e) {
             diagnostics.error(datasetStatement.arguments().get(0).location(), e.getMessage());
             return;
         } catch (RuntimeException e) {
-            diagnostics.error(datasetStatement.arguments().get(0).location(), "dataset '" + datasetCall.get().name()
-                    + "' failed to load: " + e);
+            diagnostics.error(
+                    datasetStatement.arguments().get(0).location(),
+                    "dataset '" + datasetCall.get().name() + "' failed to load: " + e);
             return;
         }
         var layers = experiment.layers();
@@ -42,8 +46,10 @@ final class ModelFitsDataset implements DefinitionCheck {
         }
         if (width != dataset.classes()) {
             List<Statement> written = experiment.view().model().orElseThrow().layers();
-            diagnostics.error(written.get(written.size() - 1).location(), "the last layer has " + width
-                    + " outputs but dataset '" + datasetCall.get().name() + "' has " + dataset.classes() + " classes");
+            diagnostics.error(
+                    written.get(written.size() - 1).location(),
+                    "the last layer has " + width + " outputs but dataset '"
+                            + datasetCall.get().name() + "' has " + dataset.classes() + " classes");
         }
     }
 }

@@ -9,8 +9,7 @@ import org.nnx.dsl.ast.Statement;
  * definitions as written, before {@code extends} merges them and before anything is bound.
  */
 final class NoDuplicateStatements {
-    private NoDuplicateStatements() {
-    }
+    private NoDuplicateStatements() {}
 
     static void check(DefinitionView definition, Diagnostics diagnostics) {
         Map<String, Statement> first = new HashMap<>();
@@ -18,8 +17,10 @@ final class NoDuplicateStatements {
             String name = DefinitionView.nameOf(statement);
             Statement earlier = first.putIfAbsent(name, statement);
             if (earlier != null) {
-                diagnostics.error(statement.location(), "'" + name + "' is set twice; first at line "
-                        + earlier.location().line());
+                diagnostics.error(
+                        statement.location(),
+                        "'" + name + "' is set twice; first at line "
+                                + earlier.location().line());
             }
         }
     }

@@ -2,13 +2,14 @@ package org.nnx.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.nnx.dsl.SourceLocation;
+import org.nnx.dsl.ast.Argument;
 import org.nnx.dsl.ast.Definition;
 import org.nnx.dsl.ast.Expression;
 import org.nnx.dsl.ast.Identifier;
 import org.nnx.dsl.ast.Setting;
 import org.nnx.dsl.ast.Statement;
-import org.nnx.dsl.ast.Argument;
 import org.nnx.model.EarlyStop;
 import org.nnx.model.GradientMode;
 import org.nnx.model.ObjectiveRun;
@@ -19,7 +20,6 @@ import org.nnx.model.SweptValues;
 import org.nnx.model.TrainingLength;
 import org.nnx.spi.Arguments;
 import org.nnx.spi.ComponentCall;
-import java.util.Optional;
 
 /**
  * Turns one variant of a definition that passed every check into its runs, from the values it was bound
@@ -38,24 +38,34 @@ final class PlanBuilder {
         long repeat = repeat(experiment);
         String configuration = varying.isEmpty() ? experiment.view().name() : varying.runName();
         Definition written = experiment.view().definition();
-        long memory = RunSizing.of(experiment, context).map(s -> s.estimate().totalBytes()).orElse(0L);
+        long memory = RunSizing.of(experiment, context)
+                .map(s -> s.estimate().totalBytes())
+                .orElse(0L);
         if (repeat == 1) {
-            return List.of(new RunPlan(configuration, varying, config, configuration, DefinitionPrinter.print(written),
-                    memory));
+            return List.of(new RunPlan(
+                    configuration, varying, config, configuration, DefinitionPrinter.print(written), memory));
         }
         List<RunPlan> runs = new ArrayList<>();
         for (int k = 0; k < repeat; k++) {
             long seed = config.seed() + k;
             SweptValues withSeed = varying.with(SweptValues.SEED, Long.toString(seed));
-            runs.add(new RunPlan(withSeed.runName(), withSeed, config.withSeed(seed), configuration,
-                    DefinitionPrinter.print(withSeed(written, seed)), memory));
+            runs.add(new RunPlan(
+                    withSeed.runName(),
+                    withSeed,
+                    config.withSeed(seed),
+                    configuration,
+                    DefinitionPrinter.print(withSeed(written, seed)),
+                    memory));
         }
         return runs;
     }
 
     ObjectiveRun objectiveRun(BoundDefinition objective, SweptValues varying) {
-        return new ObjectiveRun(varying.isEmpty() ? objective.view().name() : varying.runName(), varying,
-                objective.minimize().orElseThrow(), objective.start().orElseThrow(),
+        return new ObjectiveRun(
+                varying.isEmpty() ? objective.view().name() : varying.runName(),
+                varying,
+                objective.minimize().orElseThrow(),
+                objective.start().orElseThrow(),
                 objective.required("learning_rate").number("rate"),
                 objective.required("steps").integer("count"),
                 gradient(objective));
@@ -70,7 +80,8 @@ final class PlanBuilder {
         ComponentCall loss = experiment.component("loss").orElseThrow();
         List<ComponentCall> layers = new ArrayList<>(experiment.layers().orElseThrow());
         // cross_entropy applies softmax itself: a final softmax layer is fused into it, not applied twice.
-        if (context.registry().loss(loss.name()).appliesSoftmax() && layers.size() > 1
+        if (context.registry().loss(loss.name()).appliesSoftmax()
+                && layers.size() > 1
                 && layers.get(layers.size() - 1).name().equals("softmax")) {
             layers.remove(layers.size() - 1);
         }
@@ -81,16 +92,22 @@ final class PlanBuilder {
                 .optimizer(experiment.component("optimizer").orElse(new ComponentCall("sgd", Arguments.EMPTY)))
                 .learningRate(experiment.required("learning_rate").number("rate"))
                 .batchSize((int) experiment.required("batch_size").integer("size"))
-                .length(experiment.values(Statements.EPOCHS)
+                .length(experiment
+                        .values(Statements.EPOCHS)
                         .map(epochs -> TrainingLength.epochs(epochs.integer("count")))
                         .orElseGet(() -> TrainingLength.iterations(
                                 experiment.required(Statements.ITERATIONS).integer("count"))))
-                .sampling(Sampling.valueOf(experiment.required("sampling").string("mode").toUpperCase()))
+                .sampling(Sampling.valueOf(
+                        experiment.required("sampling").string("mode").toUpperCase()))
                 .seed(experiment.required("seed").integer("seed"))
-                .evaluateEvery(experiment.values("evaluate_every").map(a -> a.integer("iterations")).orElse(0L))
+                .evaluateEvery(experiment
+                        .values("evaluate_every")
+                        .map(a -> a.integer("iterations"))
+                        .orElse(0L))
                 .weightDecay(experiment.required("weight_decay").number("lambda"))
                 .validation(experiment.required("validation").number("fraction"))
-                .earlyStop(experiment.values("early_stop")
+                .earlyStop(experiment
+                        .values("early_stop")
                         .map(a -> new EarlyStop((int) a.integer("patience"), a.string("metric")))
                         .orElse(EarlyStop.OFF))
                 .gradient(gradient(experiment));
@@ -98,12 +115,19 @@ final class PlanBuilder {
     }
 
     private static GradientMode gradient(BoundDefinition definition) {
-        return definition.component("gradient")
+        return definition
+                .component("gradient")
                 .map(call -> switch (call.name()) {
-                    case "numerical" -> new GradientMode(GradientMode.Kind.NUMERICAL, call.arguments().number("h"),
-                            GradientMode.DEFAULT_TOLERANCE);
-                    case "check" -> new GradientMode(GradientMode.Kind.CHECK, GradientMode.DEFAULT_H,
-                            call.arguments().number("tolerance"));
+                    case "numerical" ->
+                        new GradientMode(
+                                GradientMode.Kind.NUMERICAL,
+                                call.arguments().number("h"),
+                                GradientMode.DEFAULT_TOLERANCE);
+                    case "check" ->
+                        new GradientMode(
+                                GradientMode.Kind.CHECK,
+                                GradientMode.DEFAULT_H,
+                                call.arguments().number("tolerance"));
                     default -> GradientMode.BACKPROP;
                 })
                 .orElse(GradientMode.BACKPROP);
@@ -114,7 +138,9 @@ final class PlanBuilder {
         List<Statement> statements = new ArrayList<>();
         boolean replaced = false;
         for (Statement statement : definition.statements()) {
-            if (!replaced && statement instanceof Setting setting && setting.name().name().equals("seed")) {
+            if (!replaced
+                    && statement instanceof Setting setting
+                    && setting.name().name().equals("seed")) {
                 statements.add(seedStatement(setting.location(), seed));
                 replaced = true;
             } else {
@@ -124,13 +150,15 @@ final class PlanBuilder {
         if (!replaced) {
             statements.add(seedStatement(definition.location(), seed));
         }
-        return new Definition(definition.location(), definition.kind(), definition.name(), definition.parent(),
-                statements);
+        return new Definition(
+                definition.location(), definition.kind(), definition.name(), definition.parent(), statements);
     }
 
     private static Setting seedStatement(SourceLocation location, long seed) {
         String text = Long.toString(seed);
-        return new Setting(location, new Identifier(location, "seed"),
+        return new Setting(
+                location,
+                new Identifier(location, "seed"),
                 List.of(new Argument(location, Optional.empty(), new Expression.NumberLiteral(location, text, seed))),
                 false);
     }

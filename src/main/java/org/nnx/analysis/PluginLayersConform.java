@@ -20,14 +20,20 @@ final class PluginLayersConform implements DefinitionCheck {
     public void check(BoundDefinition experiment, AnalysisContext context, Diagnostics diagnostics) {
         var layers = experiment.layers();
         var datasetCall = experiment.component("dataset");
-        if (layers.isEmpty() || datasetCall.isEmpty() || layers.get().stream()
-                .noneMatch(l -> context.registry().layer(l.name()) instanceof CheckedLayerFactory)) {
+        if (layers.isEmpty()
+                || datasetCall.isEmpty()
+                || layers.get().stream()
+                        .noneMatch(l -> context.registry().layer(l.name()) instanceof CheckedLayerFactory)) {
             return;
         }
         int width;
         try {
-            width = context.datasets().load(datasetCall.get().name(), datasetCall.get().arguments(),
-                    new DatasetContext(experiment.view().baseDirectory(), experiment.seed())).features();
+            width = context.datasets()
+                    .load(
+                            datasetCall.get().name(),
+                            datasetCall.get().arguments(),
+                            new DatasetContext(experiment.view().baseDirectory(), experiment.seed()))
+                    .features();
         } catch (DatasetException | RuntimeException e) {
             return;
         }
@@ -40,8 +46,14 @@ final class PluginLayersConform implements DefinitionCheck {
                 Setting written = (Setting) model.get(i);
                 String previous = i > 0 ? calls.get(i - 1).name() : null;
                 String next = i + 1 < calls.size() ? calls.get(i + 1).name() : null;
-                checked.conformance(layer.arguments(), width, previous, next,
-                                call -> context.registry().initializer(call.name()).create(call.arguments()))
+                checked.conformance(
+                                layer.arguments(),
+                                width,
+                                previous,
+                                next,
+                                call -> context.registry()
+                                        .initializer(call.name())
+                                        .create(call.arguments()))
                         .ifPresent(failure -> diagnostics.error(written.name().location(), failure));
             }
             width = factory.outputSize(layer.arguments(), width);

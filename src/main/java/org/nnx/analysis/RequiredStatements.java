@@ -14,8 +14,9 @@ final class RequiredStatements implements DefinitionCheck {
         Set<String> typosOf = typoTargets(definition);
         String what = definition.kind().keyword() + " '" + definition.name() + "'";
         for (StatementSpec spec : Statements.all(definition.kind())) {
-            if (spec.required() && definition.statements().stream()
-                    .noneMatch(s -> DefinitionView.nameOf(s).equals(spec.name()))
+            if (spec.required()
+                    && definition.statements().stream()
+                            .noneMatch(s -> DefinitionView.nameOf(s).equals(spec.name()))
                     && !typosOf.contains(spec.name())) {
                 diagnostics.error(where, what + " has no '" + spec.name() + "' statement (" + spec.doc() + ")");
             }
@@ -32,7 +33,8 @@ final class RequiredStatements implements DefinitionCheck {
             diagnostics.error(where, what + " has neither 'epochs' nor 'iterations'; give one");
         } else if (epochs.isPresent() && iterations.isPresent()) {
             Statement later = epochs.get().location().compareTo(iterations.get().location()) > 0
-                    ? epochs.get() : iterations.get();
+                    ? epochs.get()
+                    : iterations.get();
             diagnostics.error(later.location(), "'epochs' and 'iterations' cannot both be set; keep one");
         }
     }

@@ -35,33 +35,44 @@ final class RunFitsMemory implements DefinitionCheck {
         for (int i = 0; i < sizing.layers().size(); i++) {
             MemoryEstimate.Layer layer = sizing.layers().get(i);
             if (layer.parameters() > MAX_TENSOR_ENTRIES) {
-                diagnostics.error(written.get(i).location(), "layer '" + experiment.layers().orElseThrow().get(i).name()
-                        + "' would have " + layer.parameters() + " parameters for its input of " + layer.inputWidth()
-                        + "; one tensor holds at most " + MAX_TENSOR_ENTRIES);
+                diagnostics.error(
+                        written.get(i).location(),
+                        "layer '" + experiment.layers().orElseThrow().get(i).name()
+                                + "' would have " + layer.parameters() + " parameters for its input of "
+                                + layer.inputWidth()
+                                + "; one tensor holds at most " + MAX_TENSOR_ENTRIES);
                 return;
             }
         }
         int batchSize = sizing.batchSize();
-        long widest = sizing.layers().stream().mapToLong(l -> Math.max(l.inputWidth(), l.outputWidth())).max()
+        long widest = sizing.layers().stream()
+                .mapToLong(l -> Math.max(l.inputWidth(), l.outputWidth()))
+                .max()
                 .orElse(1);
         if ((long) batchSize * widest > MAX_TENSOR_ENTRIES) {
-            diagnostics.error(batchLocation(experiment), "a batch of " + batchSize + " samples through a layer "
-                    + widest + " wide is " + (long) batchSize * widest + " numbers; one tensor holds at most "
-                    + MAX_TENSOR_ENTRIES);
+            diagnostics.error(
+                    batchLocation(experiment),
+                    "a batch of " + batchSize + " samples through a layer "
+                            + widest + " wide is " + (long) batchSize * widest + " numbers; one tensor holds at most "
+                            + MAX_TENSOR_ENTRIES);
             return;
         }
         Dataset dataset = sizing.dataset();
         MemoryEstimate estimate = sizing.estimate();
         long usable = availableBytes - RESERVED_BYTES - datasetBytes(dataset);
         if (estimate.totalBytes() > usable) {
-            diagnostics.error(culprit(experiment, estimate, batchSize), "this run needs about "
-                    + MemoryEstimate.bytes(estimate.totalBytes()) + " of memory (parameters, gradients and optimizer "
-                    + "state " + MemoryEstimate.bytes(estimate.parameterBytes()) + ", activations "
-                    + MemoryEstimate.bytes(estimate.activationBytes()) + ", batches "
-                    + MemoryEstimate.bytes(estimate.batchBytes()) + ") but nnx may use "
-                    + MemoryEstimate.bytes(Math.max(0, usable)) + " besides its data; make the "
-                    + (batchDriven(estimate, batchSize) ? "batch" : "model") + " smaller, or give nnx more memory "
-                    + "(NNX_JAVA_OPTS=-Xmx…)");
+            diagnostics.error(
+                    culprit(experiment, estimate, batchSize),
+                    "this run needs about "
+                            + MemoryEstimate.bytes(estimate.totalBytes())
+                            + " of memory (parameters, gradients and optimizer "
+                            + "state " + MemoryEstimate.bytes(estimate.parameterBytes()) + ", activations "
+                            + MemoryEstimate.bytes(estimate.activationBytes()) + ", batches "
+                            + MemoryEstimate.bytes(estimate.batchBytes()) + ") but nnx may use "
+                            + MemoryEstimate.bytes(Math.max(0, usable)) + " besides its data; make the "
+                            + (batchDriven(estimate, batchSize) ? "batch" : "model")
+                            + " smaller, or give nnx more memory "
+                            + "(NNX_JAVA_OPTS=-Xmx…)");
         }
     }
 
@@ -79,16 +90,22 @@ final class RunFitsMemory implements DefinitionCheck {
         var model = experiment.view().model().orElseThrow();
         int largest = estimate.largestLayer();
         return largest >= 0 && 2 * estimate.layerBytes()[largest] >= estimate.totalBytes()
-                ? model.layers().get(largest).location() : model.location();
+                ? model.layers().get(largest).location()
+                : model.location();
     }
 
     /** The data as float32 numbers: what a dataset holds at most, whatever it stores them as. */
     private static long datasetBytes(Dataset dataset) {
-        return ((long) dataset.train().size() + dataset.test().size()) * dataset.features() * MemoryEstimate.FLOAT_BYTES;
+        return ((long) dataset.train().size() + dataset.test().size())
+                * dataset.features()
+                * MemoryEstimate.FLOAT_BYTES;
     }
 
     private static SourceLocation batchLocation(BoundDefinition experiment) {
-        return experiment.view().setting("batch_size").map(Statement::location)
+        return experiment
+                .view()
+                .setting("batch_size")
+                .map(Statement::location)
                 .orElse(experiment.view().definition().name().location());
     }
 }

@@ -28,8 +28,11 @@ record RunSizing(Dataset dataset, List<MemoryEstimate.Layer> layers, int batchSi
         }
         Dataset dataset;
         try {
-            dataset = context.datasets().load(datasetCall.get().name(), datasetCall.get().arguments(),
-                    new DatasetContext(experiment.view().baseDirectory(), experiment.seed()));
+            dataset = context.datasets()
+                    .load(
+                            datasetCall.get().name(),
+                            datasetCall.get().arguments(),
+                            new DatasetContext(experiment.view().baseDirectory(), experiment.seed()));
         } catch (DatasetException | RuntimeException e) {
             return Optional.empty();
         }
@@ -43,16 +46,24 @@ record RunSizing(Dataset dataset, List<MemoryEstimate.Layer> layers, int batchSi
             width = output;
         }
         int batchSize = (int) batch.get().integer("size");
-        String optimizer = experiment.component("optimizer").map(ComponentCall::name).orElse("sgd");
-        MemoryEstimate estimate = MemoryEstimate.of(sized, batchSize, dataset.train().size(), dataset.test().size(),
-                dataset.features(), dataset.classes(),
-                context.registry().optimizer(optimizer).stateValuesPerParameter(), copies(experiment));
+        String optimizer =
+                experiment.component("optimizer").map(ComponentCall::name).orElse("sgd");
+        MemoryEstimate estimate = MemoryEstimate.of(
+                sized,
+                batchSize,
+                dataset.train().size(),
+                dataset.test().size(),
+                dataset.features(),
+                dataset.classes(),
+                context.registry().optimizer(optimizer).stateValuesPerParameter(),
+                copies(experiment));
         return Optional.of(new RunSizing(dataset, List.copyOf(sized), batchSize, estimate));
     }
 
     /** Gradient checks build a float64 copy; numerical gradients a replica a thread. */
     private static int copies(BoundDefinition experiment) {
-        return experiment.component("gradient")
+        return experiment
+                .component("gradient")
                 .map(call -> call.name().equals("numerical") || call.name().equals("check") ? 3 : 1)
                 .orElse(1);
     }

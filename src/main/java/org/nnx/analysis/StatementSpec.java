@@ -19,10 +19,22 @@ import org.nnx.spi.ParameterSpec;
  *
  * @param required whether every definition of its kind must have it
  */
-record StatementSpec(String name, Form form, ComponentKind component, Map<String, List<ParameterSpec>> modes,
-                     List<ParameterSpec> parameters, boolean required, String doc) {
+record StatementSpec(
+        String name,
+        Form form,
+        ComponentKind component,
+        Map<String, List<ParameterSpec>> modes,
+        List<ParameterSpec> parameters,
+        boolean required,
+        String doc) {
 
-    enum Form { VALUES, COMPONENT, MODE, BLOCK, FORMULA }
+    enum Form {
+        VALUES,
+        COMPONENT,
+        MODE,
+        BLOCK,
+        FORMULA
+    }
 
     StatementSpec {
         modes = modes == null ? Map.of() : Map.copyOf(modes);

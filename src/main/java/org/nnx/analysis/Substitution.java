@@ -23,7 +23,11 @@ final class Substitution {
             return definition;
         }
         Substitution substitution = new Substitution(replacements);
-        return new Definition(definition.location(), definition.kind(), definition.name(), definition.parent(),
+        return new Definition(
+                definition.location(),
+                definition.kind(),
+                definition.name(),
+                definition.parent(),
                 substitution.statements(definition.statements()));
     }
 
@@ -40,7 +44,9 @@ final class Substitution {
     }
 
     private List<Argument> arguments(List<Argument> arguments) {
-        return arguments.stream().map(a -> new Argument(a.location(), a.name(), expression(a.value()))).toList();
+        return arguments.stream()
+                .map(a -> new Argument(a.location(), a.name(), expression(a.value())))
+                .toList();
     }
 
     private Expression expression(Expression expression) {
@@ -52,7 +58,9 @@ final class Substitution {
             return new Expression.Call(call.location(), call.function(), arguments(call.arguments()));
         }
         if (expression instanceof Expression.ListLiteral list) {
-            return new Expression.ListLiteral(list.location(), list.elements().stream().map(this::expression).toList());
+            return new Expression.ListLiteral(
+                    list.location(),
+                    list.elements().stream().map(this::expression).toList());
         }
         return expression;
     }

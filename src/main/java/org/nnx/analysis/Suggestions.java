@@ -8,8 +8,7 @@ public final class Suggestions {
     /** The most edits a suggestion may be away from what was written. */
     private static final int MAX_DISTANCE = 3;
 
-    private Suggestions() {
-    }
+    private Suggestions() {}
 
     /**
      * The nearest candidate, if it is near enough to be what the user meant: at most a third of the
@@ -45,8 +44,10 @@ public final class Suggestions {
 
     /** As {@link #unknown(String, String, Collection)} with a context after the name: {@code  for layer 'dense'}. */
     public static String unknown(String what, String name, Collection<String> candidates, String context) {
-        return "unknown " + what + " '" + name + "'" + context + nearest(name, candidates)
-                .map(s -> "; did you mean '" + s + "'?").orElse("");
+        return "unknown " + what + " '" + name + "'" + context
+                + nearest(name, candidates)
+                        .map(s -> "; did you mean '" + s + "'?")
+                        .orElse("");
     }
 
     /**

@@ -26,11 +26,9 @@ final class Sweeps {
     static final int MAX_RUNS = 10_000;
 
     /** One run's definition and the value each set takes in it, by label, as text. */
-    record Variant(Definition definition, Map<String, String> varying) {
-    }
+    record Variant(Definition definition, Map<String, String> varying) {}
 
-    private record Axis(String label, Expression node, List<Expression> options) {
-    }
+    private record Axis(String label, Expression node, List<Expression> options) {}
 
     private final List<Axis> axes = new ArrayList<>();
     private final Diagnostics diagnostics;
@@ -51,8 +49,10 @@ final class Sweeps {
         for (Axis axis : sweeps.axes) {
             runs *= axis.options().size();
             if (runs > MAX_RUNS) {
-                diagnostics.error(definition.name().location(), definition.kind().keyword() + " '"
-                        + definition.name().name() + "' sweeps over more than " + MAX_RUNS + " runs");
+                diagnostics.error(
+                        definition.name().location(),
+                        definition.kind().keyword() + " '" + definition.name().name() + "' sweeps over more than "
+                                + MAX_RUNS + " runs");
                 return List.of();
             }
         }
@@ -102,8 +102,8 @@ final class Sweeps {
     private void arguments(List<Argument> arguments, String label) {
         for (int i = 0; i < arguments.size(); i++) {
             Argument argument = arguments.get(i);
-            String argumentLabel = argument.name().map(n -> label + "." + n.name())
-                    .orElse(i == 0 ? label : label + "#" + (i + 1));
+            String argumentLabel =
+                    argument.name().map(n -> label + "." + n.name()).orElse(i == 0 ? label : label + "#" + (i + 1));
             value(argument.value(), argumentLabel);
         }
     }
@@ -138,7 +138,8 @@ final class Sweeps {
 
     private static boolean isRange(Expression value) {
         return value instanceof Expression.Call call
-                && (call.function().name().equals("log_range") || call.function().name().equals("range"));
+                && (call.function().name().equals("log_range")
+                        || call.function().name().equals("range"));
     }
 
     /** The values of a set, nested sets and ranges flattened in order; empty after reporting a bad range. */
@@ -160,7 +161,8 @@ final class Sweeps {
         String function = call.function().name();
         boolean log = function.equals("log_range");
         String usage = log ? "log_range(low, high, count)" : "range(from, to, step)";
-        if (call.arguments().size() != 3 || call.arguments().stream().anyMatch(a -> a.name().isPresent())) {
+        if (call.arguments().size() != 3
+                || call.arguments().stream().anyMatch(a -> a.name().isPresent())) {
             diagnostics.error(call.location(), function + " takes three numbers: " + usage);
             return List.of();
         }
@@ -168,8 +170,10 @@ final class Sweeps {
         for (int i = 0; i < 3; i++) {
             OptionalDouble number = Constants.number(call.arguments().get(i).value());
             if (number.isEmpty() || !Double.isFinite(number.getAsDouble())) {
-                diagnostics.error(call.arguments().get(i).location(), function + " takes three numbers: " + usage
-                        + "; got " + Constants.describe(call.arguments().get(i).value()));
+                diagnostics.error(
+                        call.arguments().get(i).location(),
+                        function + " takes three numbers: " + usage + "; got "
+                                + Constants.describe(call.arguments().get(i).value()));
                 return List.of();
             }
             numbers[i] = number.getAsDouble();
@@ -180,13 +184,17 @@ final class Sweeps {
             double high = numbers[1];
             double count = numbers[2];
             if (low <= 0 || high <= 0) {
-                diagnostics.error(call.location(), "log_range needs positive bounds, got " + Constants.format(low)
-                        + " and " + Constants.format(high));
+                diagnostics.error(
+                        call.location(),
+                        "log_range needs positive bounds, got " + Constants.format(low) + " and "
+                                + Constants.format(high));
                 return List.of();
             }
             if (count < 1 || count != Math.rint(count) || count > MAX_RUNS) {
-                diagnostics.error(call.arguments().get(2).location(), "log_range's count must be a whole number in [1, "
-                        + MAX_RUNS + "], got " + Constants.format(count));
+                diagnostics.error(
+                        call.arguments().get(2).location(),
+                        "log_range's count must be a whole number in [1, " + MAX_RUNS + "], got "
+                                + Constants.format(count));
                 return List.of();
             }
             int n = (int) count;

@@ -17,18 +17,24 @@ final class ValidationLeavesTrainingSamples implements DefinitionCheck {
         }
         Dataset dataset;
         try {
-            dataset = context.datasets().load(datasetCall.get().name(), datasetCall.get().arguments(),
-                    new DatasetContext(experiment.view().baseDirectory(), experiment.seed()));
+            dataset = context.datasets()
+                    .load(
+                            datasetCall.get().name(),
+                            datasetCall.get().arguments(),
+                            new DatasetContext(experiment.view().baseDirectory(), experiment.seed()));
         } catch (DatasetException | RuntimeException e) {
             return;
         }
         int samples = dataset.train().size();
         int heldOut = RunConfig.heldOut(samples, fraction.get().number("fraction"));
         if (samples - heldOut < 1) {
-            diagnostics.error(validation.get().name().location(), "validation " + fraction.get().number("fraction")
-                    + " holds out " + heldOut + " of the " + samples + " training "
-                    + (samples == 1 ? "sample" : "samples") + " of dataset '" + datasetCall.get().name()
-                    + "', leaving none to train on");
+            diagnostics.error(
+                    validation.get().name().location(),
+                    "validation " + fraction.get().number("fraction")
+                            + " holds out " + heldOut + " of the " + samples + " training "
+                            + (samples == 1 ? "sample" : "samples") + " of dataset '"
+                            + datasetCall.get().name()
+                            + "', leaving none to train on");
         }
     }
 }

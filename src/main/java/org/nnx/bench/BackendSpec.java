@@ -22,15 +22,15 @@ record BackendSpec(String text, Map<String, String> environment) {
             mode = text.substring(0, colon);
             threads = text.substring(colon + 1);
             if (!mode.equals("native") || !threads.matches("[1-9][0-9]*")) {
-                throw new IllegalArgumentException("backend '" + text + "': only native takes a thread count,"
-                        + " as native:1 or native:2");
+                throw new IllegalArgumentException(
+                        "backend '" + text + "': only native takes a thread count," + " as native:1 or native:2");
             }
         }
         try {
             BlasSelection.Mode.parse(mode);
         } catch (BlasSelection.BlasUnavailableException e) {
-            throw new IllegalArgumentException("unknown backend '" + text
-                    + "'; use java, netlib-java, native, native:N or auto");
+            throw new IllegalArgumentException(
+                    "unknown backend '" + text + "'; use java, netlib-java, native, native:N or auto");
         }
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put(BlasSelection.VARIABLE, mode);

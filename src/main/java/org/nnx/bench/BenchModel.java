@@ -43,7 +43,11 @@ record BenchModel(ReferenceModel reference, ExperimentPlan plan) {
 
     /** The run the benchmark trains with {@code seed}. */
     RunConfig run(Integer epochs, long seed) {
-        return config().toBuilder().length(length(epochs)).seed(seed).evaluateEvery(AT_THE_END).build();
+        return config().toBuilder()
+                .length(length(epochs))
+                .seed(seed)
+                .evaluateEvery(AT_THE_END)
+                .build();
     }
 
     /** {@code count} runs to train side by side, seeds {@code seed}, {@code seed + 1}, ... */
@@ -57,7 +61,9 @@ record BenchModel(ReferenceModel reference, ExperimentPlan plan) {
 
     /** The data {@code config} trains on, loaded as a run of the file loads it. */
     Dataset dataset(DatasetLoader datasets, RunConfig config) throws DatasetException {
-        return datasets.load(config.dataset().name(), config.dataset().arguments(),
+        return datasets.load(
+                config.dataset().name(),
+                config.dataset().arguments(),
                 new DatasetContext(plan.source().toAbsolutePath().getParent(), config.seed()));
     }
 }

@@ -28,9 +28,23 @@ import org.nnx.builtins.data.FashionMnistDatasetFactory;
  * @param cores      the cores a lone run may use: 2 splits its products and batch fills over both (as
  *                   {@code nnx run} does), 1 keeps it on one
  */
-public record BenchOptions(List<ReferenceModel> models, Integer epochs, int repeat, List<String> backends,
-                           int sideBySide, boolean peers, Path peerDir, Path python, Integer peerThreads, Path data,
-                           boolean gemm, boolean phases, int steps, long seed, boolean child, int cores) {
+public record BenchOptions(
+        List<ReferenceModel> models,
+        Integer epochs,
+        int repeat,
+        List<String> backends,
+        int sideBySide,
+        boolean peers,
+        Path peerDir,
+        Path python,
+        Integer peerThreads,
+        Path data,
+        boolean gemm,
+        boolean phases,
+        int steps,
+        long seed,
+        boolean child,
+        int cores) {
 
     public static final String USAGE = """
             nnx bench [--model small|big|both|FILE.nnx,...] [--epochs N] [--repeat N] [--backends LIST]
@@ -110,8 +124,23 @@ public record BenchOptions(List<ReferenceModel> models, Integer epochs, int repe
         }
 
         BenchOptions options() {
-            return new BenchOptions(models, epochs, repeat, backends, sideBySide, peers, peerDir, python,
-                    peerThreads, data, gemm, phases, steps, seed, child, cores);
+            return new BenchOptions(
+                    models,
+                    epochs,
+                    repeat,
+                    backends,
+                    sideBySide,
+                    peers,
+                    peerDir,
+                    python,
+                    peerThreads,
+                    data,
+                    gemm,
+                    phases,
+                    steps,
+                    seed,
+                    child,
+                    cores);
         }
     }
 

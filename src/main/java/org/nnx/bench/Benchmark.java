@@ -1,6 +1,7 @@
 package org.nnx.bench;
 
 import java.io.PrintStream;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,8 +45,10 @@ public final class Benchmark {
         if (options.gemm()) {
             // A first pass lets the JIT compile the Java kernels before the pass that counts.
             GemmBenchmark.measure(Blas.current(), GemmBenchmark.referenceShapes(), 20, 3);
-            GemmBenchmark.print(Blas.current(),
-                    GemmBenchmark.measure(Blas.current(), GemmBenchmark.referenceShapes(), 100, 7), out);
+            GemmBenchmark.print(
+                    Blas.current(),
+                    GemmBenchmark.measure(Blas.current(), GemmBenchmark.referenceShapes(), 100, 7),
+                    out);
             return 0;
         }
         // Before anything is printed: a file that does not check, or missing data, fails every measurement alike.
@@ -59,8 +62,14 @@ public final class Benchmark {
         if (options.phases()) {
             for (BenchModel model : models) {
                 RunConfig config = model.run(null, options.seed());
-                StepPhases.print(model, model.dataset(datasets, config), registry, options.steps(), options.seed(),
-                        options.cores(), out);
+                StepPhases.print(
+                        model,
+                        model.dataset(datasets, config),
+                        registry,
+                        options.steps(),
+                        options.seed(),
+                        options.cores(),
+                        out);
             }
             return 0;
         }
@@ -91,12 +100,22 @@ public final class Benchmark {
                     failed |= !record(measurements, repeats, repeat, () -> trainHere(model, options));
                 }
                 for (String backend : options.backends()) {
-                    failed |= !record(measurements, repeats, repeat,
+                    failed |= !record(
+                            measurements,
+                            repeats,
+                            repeat,
                             () -> new ChildTrainer(stop).train(model.reference(), backend, options));
                 }
                 if (peer != null) {
-                    failed |= !record(measurements, repeats, repeat, () -> peer.run(model.reference(),
-                            options.data(), model.length(options.epochs()), options.peerThreads()));
+                    failed |= !record(
+                            measurements,
+                            repeats,
+                            repeat,
+                            () -> peer.run(
+                                    model.reference(),
+                                    options.data(),
+                                    model.length(options.epochs()),
+                                    options.peerThreads()));
                 }
             }
         }
@@ -133,8 +152,8 @@ public final class Benchmark {
     }
 
     private Measurement trainHere(BenchModel model, BenchOptions options) {
-        return new NnxTraining(registry, datasets, stop).train(model, options.epochs(), options.seed(),
-                options.sideBySide(), options.cores());
+        return new NnxTraining(registry, datasets, stop)
+                .train(model, options.epochs(), options.seed(), options.sideBySide(), options.cores());
     }
 
     /**
@@ -147,13 +166,18 @@ public final class Benchmark {
             return Path.of(home);
         }
         try {
-            Path code = Path.of(Benchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path code = Path.of(Benchmark.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             for (Path folder = code; folder != null; folder = folder.getParent()) {
-                if (folder.getFileName() != null && folder.getFileName().toString().equals("target")) {
+                if (folder.getFileName() != null
+                        && folder.getFileName().toString().equals("target")) {
                     return folder.getParent();
                 }
             }
-        } catch (java.net.URISyntaxException | RuntimeException e) {
+        } catch (URISyntaxException | RuntimeException e) {
             // Not from a file (or no code source): fall back to the working directory.
         }
         return Path.of("").toAbsolutePath();
@@ -163,10 +187,15 @@ public final class Benchmark {
         StringBuilder text = new StringBuilder();
         text.append("nnx bench: data from ").append(options.data()).append("; ");
         for (BenchModel model : models) {
-            text.append(model.label()).append(" = ").append(model.reference().file().getFileName()).append(", ")
-                    .append(length(model.length(options.epochs()))).append("; ");
+            text.append(model.label())
+                    .append(" = ")
+                    .append(model.reference().file().getFileName())
+                    .append(", ")
+                    .append(length(model.length(options.epochs())))
+                    .append("; ");
         }
-        text.append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
+        text.append(Runtime.getRuntime().availableProcessors())
+                .append(" cores, Java ")
                 .append(System.getProperty("java.version"));
         if (options.backends().isEmpty()) {
             text.append("; backend ").append(Blas.current().name());
@@ -175,7 +204,9 @@ public final class Benchmark {
                 text.append(" (").append(choice.reason()).append(")");
             }
         } else {
-            text.append("; backends ").append(String.join(", ", options.backends())).append(" (one JVM each)");
+            text.append("; backends ")
+                    .append(String.join(", ", options.backends()))
+                    .append(" (one JVM each)");
         }
         if (options.sideBySide() > 1) {
             text.append("; ").append(options.sideBySide()).append(" runs side by side, samples/s summed");

@@ -26,13 +26,13 @@ final class ChildTrainer {
 
     Measurement train(ReferenceModel model, String backend, BenchOptions options)
             throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command(model, options))
-                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        ProcessBuilder builder =
+                new ProcessBuilder(command(model, options)).redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().putAll(BackendSpec.parse(backend).environment());
         Process process = builder.start();
         Measurement result = null;
-        try (BufferedReader lines = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
                 Measurement parsed = Measurement.parse(line);
@@ -47,8 +47,8 @@ final class ChildTrainer {
         }
         int status = process.waitFor();
         if (status != 0 || result == null) {
-            throw new IOException("the " + model.label() + " model on backend " + backend
-                    + " failed (exit status " + status + ")");
+            throw new IOException(
+                    "the " + model.label() + " model on backend " + backend + " failed (exit status " + status + ")");
         }
         return result;
     }
@@ -56,13 +56,27 @@ final class ChildTrainer {
     /** This JVM's command, options and class path, and the options that make the child train what we would. */
     private static List<String> command(ReferenceModel model, BenchOptions options) {
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command()
+        command.add(ProcessHandle.current()
+                .info()
+                .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), MAIN_CLASS, "bench", "--child",
-                "--model", model.label(), "--side-by-side", Integer.toString(options.sideBySide()),
-                "--data", options.data().toString(), "--seed", Long.toString(options.seed()),
-                "--cores", Integer.toString(options.cores())));
+        command.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                MAIN_CLASS,
+                "bench",
+                "--child",
+                "--model",
+                model.label(),
+                "--side-by-side",
+                Integer.toString(options.sideBySide()),
+                "--data",
+                options.data().toString(),
+                "--seed",
+                Long.toString(options.seed()),
+                "--cores",
+                Integer.toString(options.cores())));
         if (options.epochs() != null) {
             command.addAll(List.of("--epochs", options.epochs().toString()));
         }

@@ -35,22 +35,25 @@ final class DatasetFolder {
     }
 
     NnxFile applyTo(NnxFile file) {
-        List<Definition> definitions = file.definitions().stream().map(this::applyTo).toList();
+        List<Definition> definitions =
+                file.definitions().stream().map(this::applyTo).toList();
         return new NnxFile(file.source(), file.imports(), definitions);
     }
 
     private Definition applyTo(Definition definition) {
         List<Statement> statements = new ArrayList<>();
         for (Statement statement : definition.statements()) {
-            boolean dataset = statement instanceof Setting setting && setting.name().name().equals(DATASET);
+            boolean dataset = statement instanceof Setting setting
+                    && setting.name().name().equals(DATASET);
             statements.add(dataset ? withFolder((Setting) statement) : statement);
         }
-        return new Definition(definition.location(), definition.kind(), definition.name(), definition.parent(),
-                statements);
+        return new Definition(
+                definition.location(), definition.kind(), definition.name(), definition.parent(), statements);
     }
 
     private Setting withFolder(Setting dataset) {
-        if (dataset.arguments().isEmpty() || !takesFolder(dataset.arguments().get(0).value())) {
+        if (dataset.arguments().isEmpty()
+                || !takesFolder(dataset.arguments().get(0).value())) {
             return dataset;
         }
         List<Argument> arguments = new ArrayList<>();
@@ -68,7 +71,8 @@ final class DatasetFolder {
     private boolean takesFolder(Expression value) {
         return Expression.componentName(value)
                 .flatMap(name -> registry.find(ComponentKind.DATASET, name.name()))
-                .map(factory -> factory.parameters().stream().anyMatch(parameter -> parameter.name().equals(DIR)))
+                .map(factory -> factory.parameters().stream()
+                        .anyMatch(parameter -> parameter.name().equals(DIR)))
                 .orElse(false);
     }
 }

@@ -27,21 +27,20 @@ public final class GemmBenchmark {
     }
 
     /** One measured shape. */
-    public record Measurement(Shape shape, double gflops, double microsecondsPerCall) {
-    }
+    public record Measurement(Shape shape, double gflops, double microsecondsPerCall) {}
 
     /** The products of a step of a dense network of the given widths at the given batch size. */
     public static List<Shape> stepShapes(String model, int batch, int... widths) {
         List<Shape> shapes = new ArrayList<>();
         for (int layer = 0; layer + 1 < widths.length; layer++) {
-            shapes.add(new Shape(model + " fwd" + (layer + 1) + " x·W", batch, widths[layer + 1], widths[layer],
-                    false, false));
+            shapes.add(new Shape(
+                    model + " fwd" + (layer + 1) + " x·W", batch, widths[layer + 1], widths[layer], false, false));
         }
         for (int layer = widths.length - 2; layer >= 0; layer--) {
-            shapes.add(new Shape(model + " bwd" + (layer + 1) + " xᵀ·dy", widths[layer], widths[layer + 1], batch,
-                    true, false));
-            shapes.add(new Shape(model + " bwd" + (layer + 1) + " dy·Wᵀ", batch, widths[layer], widths[layer + 1],
-                    false, true));
+            shapes.add(new Shape(
+                    model + " bwd" + (layer + 1) + " xᵀ·dy", widths[layer], widths[layer + 1], batch, true, false));
+            shapes.add(new Shape(
+                    model + " bwd" + (layer + 1) + " dy·Wᵀ", batch, widths[layer], widths[layer + 1], false, true));
         }
         return shapes;
     }
@@ -54,8 +53,7 @@ public final class GemmBenchmark {
         return shapes;
     }
 
-    private GemmBenchmark() {
-    }
+    private GemmBenchmark() {}
 
     /** Measures every shape: the median over blocks of calls, each block lasting about {@code blockMillis}. */
     public static List<Measurement> measure(Blas blas, List<Shape> shapes, int blockMillis, int blocks) {
@@ -67,8 +65,20 @@ public final class GemmBenchmark {
             float[] c = new float[shape.m() * shape.n()];
             int lda = shape.transA() ? shape.m() : shape.k();
             int ldb = shape.transB() ? shape.k() : shape.n();
-            Runnable call = () -> blas.sgemm(shape.transA(), shape.transB(), shape.m(), shape.n(), shape.k(), 1f,
-                    a, lda, b, ldb, 0f, c, shape.n());
+            Runnable call = () -> blas.sgemm(
+                    shape.transA(),
+                    shape.transB(),
+                    shape.m(),
+                    shape.n(),
+                    shape.k(),
+                    1f,
+                    a,
+                    lda,
+                    b,
+                    ldb,
+                    0f,
+                    c,
+                    shape.n());
             int calls = 1;
             while (true) {
                 long started = System.nanoTime();
@@ -102,17 +112,30 @@ public final class GemmBenchmark {
         double big = 0;
         for (Measurement measurement : measurements) {
             Shape shape = measurement.shape();
-            out.printf(Locale.ROOT, "  %-24s %4d×%-4d·%4d  %s%s  %8.1f GFLOP/s  %9.1f µs%n", shape.label(),
-                    shape.m(), shape.n(), shape.k(), shape.transA() ? "T" : "N", shape.transB() ? "T" : "N",
-                    measurement.gflops(), measurement.microsecondsPerCall());
+            out.printf(
+                    Locale.ROOT,
+                    "  %-24s %4d×%-4d·%4d  %s%s  %8.1f GFLOP/s  %9.1f µs%n",
+                    shape.label(),
+                    shape.m(),
+                    shape.n(),
+                    shape.k(),
+                    shape.transA() ? "T" : "N",
+                    shape.transB() ? "T" : "N",
+                    measurement.gflops(),
+                    measurement.microsecondsPerCall());
             if (shape.label().startsWith("small")) {
                 small += measurement.microsecondsPerCall();
             } else if (shape.label().startsWith("big")) {
                 big += measurement.microsecondsPerCall();
             }
         }
-        out.printf(Locale.ROOT, "  products of a step: small %.0f µs (≤ %.0f samples/s), big %.0f µs (≤ %.0f samples/s)%n",
-                small, 100 / (small / 1e6), big, 128 / (big / 1e6));
+        out.printf(
+                Locale.ROOT,
+                "  products of a step: small %.0f µs (≤ %.0f samples/s), big %.0f µs (≤ %.0f samples/s)%n",
+                small,
+                100 / (small / 1e6),
+                big,
+                128 / (big / 1e6));
     }
 
     private static float[] randomArray(SplittableRandom random, int size) {

@@ -15,14 +15,22 @@ import java.util.Map;
  * @param seconds          wall time of the training, evaluation excluded where the trainer says so
  * @param peakHeapMegabytes the largest Java heap in use during the training, or NaN for a peer
  */
-public record Measurement(String model, String trainer, int runs, double samplesPerSecond, double testAccuracy,
-                          double seconds, double peakHeapMegabytes) {
+public record Measurement(
+        String model,
+        String trainer,
+        int runs,
+        double samplesPerSecond,
+        double testAccuracy,
+        double seconds,
+        double peakHeapMegabytes) {
 
     private static final String PREFIX = "RESULT";
 
     /** One line that a parent {@code nnx bench} reads back from a child process: tab-separated key=value. */
     public String toLine() {
-        return String.join("\t", PREFIX,
+        return String.join(
+                "\t",
+                PREFIX,
                 "model=" + model,
                 "runs=" + runs,
                 String.format(Locale.ROOT, "samples_per_s=%.1f", samplesPerSecond),
@@ -44,8 +52,13 @@ public record Measurement(String model, String trainer, int runs, double samples
                 fields.put(field.substring(0, equals), field.substring(equals + 1));
             }
         }
-        return new Measurement(fields.get("model"), fields.get("trainer"), Integer.parseInt(fields.get("runs")),
-                Double.parseDouble(fields.get("samples_per_s")), Double.parseDouble(fields.get("test_acc")),
-                Double.parseDouble(fields.get("seconds")), Double.parseDouble(fields.get("peak_heap_mb")));
+        return new Measurement(
+                fields.get("model"),
+                fields.get("trainer"),
+                Integer.parseInt(fields.get("runs")),
+                Double.parseDouble(fields.get("samples_per_s")),
+                Double.parseDouble(fields.get("test_acc")),
+                Double.parseDouble(fields.get("seconds")),
+                Double.parseDouble(fields.get("peak_heap_mb")));
     }
 }

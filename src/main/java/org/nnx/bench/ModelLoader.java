@@ -43,7 +43,8 @@ final class ModelLoader {
         if (!analysis.ok()) {
             throw problems(analysis.diagnostics());
         }
-        int runs = analysis.plans().stream().mapToInt(plan -> plan.runs().size()).sum();
+        int runs =
+                analysis.plans().stream().mapToInt(plan -> plan.runs().size()).sum();
         if (analysis.plans().size() != 1 || runs != 1 || !analysis.objectives().isEmpty()) {
             throw new ModelFileException("nnx: error: " + model.file() + ": a benchmark's model is one experiment"
                     + " of one run; this file makes " + (runs == 1 ? "1 run" : runs + " runs")
@@ -69,6 +70,7 @@ final class ModelLoader {
 
     /** Each problem as {@code nnx check} heads it: file, line, column and what. */
     private static ModelFileException problems(List<Diagnostic> diagnostics) {
-        return new ModelFileException(diagnostics.stream().sorted().map(Diagnostic::headline).toList());
+        return new ModelFileException(
+                diagnostics.stream().sorted().map(Diagnostic::headline).toList());
     }
 }

@@ -43,22 +43,26 @@ final class NnxTraining {
         List<MemoryPoolMXBean> heap = heapPools();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         long started = System.nanoTime();
-        List<RunResult> results = new ExperimentRunner(new Trainer(registry, stop), datasets, stop,
-                runsAtOnce(runs, cores)).run(model.runs(epochs, seed, runs), TrainingListener.NONE).runs();
+        List<RunResult> results = new ExperimentRunner(
+                        new Trainer(registry, stop), datasets, stop, runsAtOnce(runs, cores))
+                .run(model.runs(epochs, seed, runs), TrainingListener.NONE)
+                .runs();
         double seconds = (System.nanoTime() - started) / 1e9;
-        double peakHeap = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum() / (1024.0 * 1024.0);
+        double peakHeap =
+                heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum() / (1024.0 * 1024.0);
         double samplesPerSecond = 0;
         for (RunResult result : results) {
             if (result.status() != RunStatus.OK) {
-                throw new IllegalStateException("the " + model.label() + " model's run ended " + result.status()
-                        + ": " + result.reason());
+                throw new IllegalStateException(
+                        "the " + model.label() + " model's run ended " + result.status() + ": " + result.reason());
             }
             samplesPerSecond += result.samplesPerSecond();
         }
         // The backend as the run recorded it: a lone run's products may have been split over two cores.
-        String backend = results.get(0).provenance().getOrDefault("blas", Blas.current().name());
-        return new Measurement(model.label(), backend, runs, samplesPerSecond, results.get(0).testAccuracy(),
-                seconds, peakHeap);
+        String backend =
+                results.get(0).provenance().getOrDefault("blas", Blas.current().name());
+        return new Measurement(
+                model.label(), backend, runs, samplesPerSecond, results.get(0).testAccuracy(), seconds, peakHeap);
     }
 
     /**

@@ -26,8 +26,13 @@ public final class NumpyPeer {
     private static final Pattern SAMPLES = Pattern.compile("samples_per_s=([0-9.]+)");
     private static final Pattern ACCURACY = Pattern.compile("test_acc=([0-9.]+)");
     private static final Pattern SECONDS = Pattern.compile("seconds=([0-9.]+)");
-    private static final List<String> REMOVED = List.of("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE",
-            "OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS", "NNX_BLAS");
+    private static final List<String> REMOVED = List.of(
+            "OPENBLAS_CORETYPE",
+            "OPENBLAS_L2_SIZE",
+            "OPENBLAS_NUM_THREADS",
+            "GOTO_NUM_THREADS",
+            "OMP_NUM_THREADS",
+            "NNX_BLAS");
 
     private final Path python;
     private final Path script;
@@ -62,8 +67,16 @@ public final class NumpyPeer {
             throw new IOException("the numpy peer trains whole epochs, and " + model.file() + " trains "
                     + length.count() + " iterations; give --epochs N");
         }
-        List<String> command = new ArrayList<>(List.of(python.toString(), script.toString(), "--data",
-                data.toString(), "--model", model.label(), "--epochs", Long.toString(length.count()), "--dtype",
+        List<String> command = new ArrayList<>(List.of(
+                python.toString(),
+                script.toString(),
+                "--data",
+                data.toString(),
+                "--model",
+                model.label(),
+                "--epochs",
+                Long.toString(length.count()),
+                "--dtype",
                 "float32"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.directory(script.getParent().toFile());
@@ -76,8 +89,8 @@ public final class NumpyPeer {
         Process process = builder.start();
         List<String> output = new ArrayList<>();
         String result = null;
-        try (BufferedReader lines = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
                 output.add(line);
@@ -92,9 +105,16 @@ public final class NumpyPeer {
             throw new IOException("the numpy peer failed (exit status " + status + "): "
                     + String.join(" | ", output.subList(from, output.size())));
         }
-        String trainer = "numpy f32" + (threads == null ? "" : " (" + threads + (threads == 1 ? " thread)" : " threads)"));
-        return new Measurement(model.label(), trainer, 1, number(SAMPLES, result), number(ACCURACY, result),
-                number(SECONDS, result), Double.NaN);
+        String trainer =
+                "numpy f32" + (threads == null ? "" : " (" + threads + (threads == 1 ? " thread)" : " threads)"));
+        return new Measurement(
+                model.label(),
+                trainer,
+                1,
+                number(SAMPLES, result),
+                number(ACCURACY, result),
+                number(SECONDS, result),
+                Double.NaN);
     }
 
     private static double number(Pattern pattern, String line) throws IOException {

@@ -22,7 +22,8 @@ public record ReferenceModel(String label, Path file) {
     /** The named models, their files under {@code repository}, in the order {@code nnx bench} trains them. */
     public static List<ReferenceModel> catalog(Path repository) {
         return CATALOG.stream()
-                .map(model -> new ReferenceModel(model.label, repository.resolve(model.file).normalize()))
+                .map(model -> new ReferenceModel(
+                        model.label, repository.resolve(model.file).normalize()))
                 .toList();
     }
 
@@ -54,7 +55,7 @@ public record ReferenceModel(String label, Path file) {
             return new ReferenceModel(name, Path.of(name));
         }
         List<String> labels = catalog.stream().map(ReferenceModel::label).toList();
-        throw new IllegalArgumentException("no reference model '" + name + "'; use " + String.join(", ", labels)
-                + ", both, or an .nnx file");
+        throw new IllegalArgumentException(
+                "no reference model '" + name + "'; use " + String.join(", ", labels) + ", both, or an .nnx file");
     }
 }

@@ -9,15 +9,21 @@ import java.util.function.ToDoubleFunction;
 
 /** How {@code nnx bench} shows its measurements: one line each as it comes, and tables of medians at the end. */
 final class ResultTable {
-    private ResultTable() {
-    }
+    private ResultTable() {}
 
     /** One measurement as it comes, with the repeat it belongs to. */
     static String line(int repeat, Measurement measurement) {
-        return String.format(Locale.ROOT, "  #%d %-5s %-40s %s samples/s, test accuracy %.4f (%.1f s%s)", repeat,
-                measurement.model(), trainerLabel(measurement), thousands(measurement.samplesPerSecond()),
-                measurement.testAccuracy(), measurement.seconds(),
-                Double.isNaN(measurement.peakHeapMegabytes()) ? ""
+        return String.format(
+                Locale.ROOT,
+                "  #%d %-5s %-40s %s samples/s, test accuracy %.4f (%.1f s%s)",
+                repeat,
+                measurement.model(),
+                trainerLabel(measurement),
+                thousands(measurement.samplesPerSecond()),
+                measurement.testAccuracy(),
+                measurement.seconds(),
+                Double.isNaN(measurement.peakHeapMegabytes())
+                        ? ""
                         : String.format(Locale.ROOT, ", peak heap %.0f MB", measurement.peakHeapMegabytes()));
     }
 
@@ -35,10 +41,24 @@ final class ResultTable {
                 numpy.put(first.model(), median(group, Measurement::samplesPerSecond));
             }
         }
-        int width = Math.max(7, groups.values().stream().mapToInt(g -> trainerLabel(g.get(0)).length()).max().orElse(7));
+        int width = Math.max(
+                7,
+                groups.values().stream()
+                        .mapToInt(g -> trainerLabel(g.get(0)).length())
+                        .max()
+                        .orElse(7));
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "%-5s  %-" + width + "s  %3s  %10s  %-17s  %8s  %8s  %9s%n", "model",
-                "trainer", "n", "samples/s", "(min–max)", "test acc", "vs numpy", "peak heap"));
+        text.append(String.format(
+                Locale.ROOT,
+                "%-5s  %-" + width + "s  %3s  %10s  %-17s  %8s  %8s  %9s%n",
+                "model",
+                "trainer",
+                "n",
+                "samples/s",
+                "(min–max)",
+                "test acc",
+                "vs numpy",
+                "peak heap"));
         for (List<Measurement> group : groups.values()) {
             text.append(row(group, numpy.get(group.get(0).model()), width));
         }
@@ -48,12 +68,21 @@ final class ResultTable {
     private static String row(List<Measurement> group, Double numpy, int width) {
         Measurement first = group.get(0);
         double samples = median(group, Measurement::samplesPerSecond);
-        double low = group.stream().mapToDouble(Measurement::samplesPerSecond).min().orElse(Double.NaN);
-        double high = group.stream().mapToDouble(Measurement::samplesPerSecond).max().orElse(Double.NaN);
-        double heap = group.stream().mapToDouble(Measurement::peakHeapMegabytes).max().orElse(Double.NaN);
-        return String.format(Locale.ROOT, "%-5s  %-" + width + "s  %3d  %10s  %-17s  %8.4f  %8s  %9s%n",
-                first.model(), trainerLabel(first), group.size(), thousands(samples),
-                "(" + thousands(low) + "–" + thousands(high) + ")", median(group, Measurement::testAccuracy),
+        double low =
+                group.stream().mapToDouble(Measurement::samplesPerSecond).min().orElse(Double.NaN);
+        double high =
+                group.stream().mapToDouble(Measurement::samplesPerSecond).max().orElse(Double.NaN);
+        double heap =
+                group.stream().mapToDouble(Measurement::peakHeapMegabytes).max().orElse(Double.NaN);
+        return String.format(
+                Locale.ROOT,
+                "%-5s  %-" + width + "s  %3d  %10s  %-17s  %8.4f  %8s  %9s%n",
+                first.model(),
+                trainerLabel(first),
+                group.size(),
+                thousands(samples),
+                "(" + thousands(low) + "–" + thousands(high) + ")",
+                median(group, Measurement::testAccuracy),
                 numpy == null ? "" : String.format(Locale.ROOT, "%.2f×", samples / numpy),
                 Double.isNaN(heap) ? "" : String.format(Locale.ROOT, "%.0f MB", heap));
     }
@@ -71,7 +100,9 @@ final class ResultTable {
             }
             for (int j = 0; j < measurements.size(); j++) {
                 Measurement numpy = measurements.get(j);
-                if (repeats.get(j).equals(repeats.get(i)) && isNumpy(numpy) && numpy.model().equals(nnx.model())) {
+                if (repeats.get(j).equals(repeats.get(i))
+                        && isNumpy(numpy)
+                        && numpy.model().equals(nnx.model())) {
                     ratios.computeIfAbsent(nnx.model() + "  " + trainerLabel(nnx), key -> new ArrayList<>())
                             .add(nnx.samplesPerSecond() / numpy.samplesPerSecond());
                     break;
@@ -84,8 +115,8 @@ final class ResultTable {
         }
         for (Map.Entry<String, List<Double>> entry : ratios.entrySet()) {
             List<Double> values = entry.getValue();
-            text.append(String.format(Locale.ROOT, "%s  median %.2f×  (", entry.getKey(),
-                    median(values, Double::doubleValue)));
+            text.append(String.format(
+                    Locale.ROOT, "%s  median %.2f×  (", entry.getKey(), median(values, Double::doubleValue)));
             for (int k = 0; k < values.size(); k++) {
                 text.append(k == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f×", values.get(k)));
             }

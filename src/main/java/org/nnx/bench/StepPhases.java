@@ -19,14 +19,20 @@ import org.nnx.train.TrainingStep;
  * the median of each part printed. When the layers step the weights in backward, the update reads about 0.
  */
 final class StepPhases {
-    private StepPhases() {
-    }
+    private StepPhases() {}
 
-    static void print(BenchModel model, Dataset dataset, ComponentRegistry registry, int steps, long seed,
-                      int cores, PrintStream out) {
+    static void print(
+            BenchModel model,
+            Dataset dataset,
+            ComponentRegistry registry,
+            int steps,
+            long seed,
+            int cores,
+            PrintStream out) {
         // With two cores, products, loops and batch fills are split over them as a lone run's are.
         try (CorePair pair = cores > 1 ? new CorePair() : null) {
-            Blas.useOnThisThread(pair == null ? null : SplitBlas.over(Blas.current(), pair).orElse(null));
+            Blas.useOnThisThread(
+                    pair == null ? null : SplitBlas.over(Blas.current(), pair).orElse(null));
             CorePair.useOnThisThread(pair);
             print(model, TrainingSetup.prepare(registry, model.run(null, seed), dataset), steps, out);
         } finally {
@@ -56,12 +62,22 @@ final class StepPhases {
         }
         RunConfig config = setup.config();
         double step = median(total);
-        out.printf(Locale.ROOT, "%s model on %s: %.0f µs a step (median of %d), %.1f k samples/s%n", model.label(),
-                Blas.current().name(), step / 1e3, steps, config.batchSize() / (step / 1e9) / 1e3);
+        out.printf(
+                Locale.ROOT,
+                "%s model on %s: %.0f µs a step (median of %d), %.1f k samples/s%n",
+                model.label(),
+                Blas.current().name(),
+                step / 1e3,
+                steps,
+                config.batchSize() / (step / 1e9) / 1e3);
         for (int p = 0; p < parts.length; p++) {
             double part = median(nanos[p]);
-            out.printf(Locale.ROOT, "  %-42s %9.1f µs  %5.1f %%%n", name(parts[p], setup.descendInBackward()),
-                    part / 1e3, 100 * part / step);
+            out.printf(
+                    Locale.ROOT,
+                    "  %-42s %9.1f µs  %5.1f %%%n",
+                    name(parts[p], setup.descendInBackward()),
+                    part / 1e3,
+                    100 * part / step);
         }
     }
 

@@ -18,8 +18,7 @@ import org.nnx.spi.ParameterSpec;
 
 /** Factories of the built-ins written as one line each: a name, a description, a schema and a constructor. */
 final class Definitions {
-    private Definitions() {
-    }
+    private Definitions() {}
 
     /** How many trainable numbers a layer has for its arguments and input width. */
     @FunctionalInterface
@@ -27,14 +26,24 @@ final class Definitions {
         long of(Arguments arguments, int inputSize);
     }
 
-    record LayerDefinition(String name, String description, List<ParameterSpec> parameters,
-                           ToIntBiFunction<Arguments, Integer> output, ParameterCount parameterCount,
-                           BiFunction<Arguments, LayerContext, Layer> maker) implements LayerFactory {
+    record LayerDefinition(
+            String name,
+            String description,
+            List<ParameterSpec> parameters,
+            ToIntBiFunction<Arguments, Integer> output,
+            ParameterCount parameterCount,
+            BiFunction<Arguments, LayerContext, Layer> maker)
+            implements LayerFactory {
         /** An activation: no parameters, output as wide as the input. */
-        static LayerDefinition activation(String name, String description, Function<Arguments, Layer> maker,
-                                          ParameterSpec... parameters) {
-            return new LayerDefinition(name, description, List.of(parameters), (arguments, width) -> width,
-                    (arguments, width) -> 0, (arguments, context) -> maker.apply(arguments));
+        static LayerDefinition activation(
+                String name, String description, Function<Arguments, Layer> maker, ParameterSpec... parameters) {
+            return new LayerDefinition(
+                    name,
+                    description,
+                    List.of(parameters),
+                    (arguments, width) -> width,
+                    (arguments, width) -> 0,
+                    (arguments, context) -> maker.apply(arguments));
         }
 
         @Override
@@ -53,16 +62,20 @@ final class Definitions {
         }
     }
 
-    record LossDefinition(String name, String description, boolean appliesSoftmax,
-                          Function<Arguments, Loss> maker) implements LossFactory {
+    record LossDefinition(String name, String description, boolean appliesSoftmax, Function<Arguments, Loss> maker)
+            implements LossFactory {
         @Override
         public Loss create(Arguments arguments) {
             return maker.apply(arguments);
         }
     }
 
-    record OptimizerDefinition(String name, String description, List<ParameterSpec> parameters,
-                               int stateValuesPerParameter, Function<Arguments, Optimizer> maker)
+    record OptimizerDefinition(
+            String name,
+            String description,
+            List<ParameterSpec> parameters,
+            int stateValuesPerParameter,
+            Function<Arguments, Optimizer> maker)
             implements OptimizerFactory {
         @Override
         public Optimizer create(Arguments arguments) {
@@ -70,8 +83,9 @@ final class Definitions {
         }
     }
 
-    record InitializerDefinition(String name, String description, List<ParameterSpec> parameters,
-                                 Function<Arguments, Initializer> maker) implements InitializerFactory {
+    record InitializerDefinition(
+            String name, String description, List<ParameterSpec> parameters, Function<Arguments, Initializer> maker)
+            implements InitializerFactory {
         @Override
         public Initializer create(Arguments arguments) {
             return maker.apply(arguments);

@@ -27,8 +27,8 @@ public record IdxFile(int[] dimensions, byte[] data) {
 
     private static final int UNSIGNED_BYTE = 0x08;
     /** IDX's other element types, named so a float file is told apart from a file that is not IDX at all. */
-    private static final Map<Integer, String> OTHER_TYPES = Map.of(
-            0x09, "signed byte", 0x0B, "short", 0x0C, "int", 0x0D, "float", 0x0E, "double");
+    private static final Map<Integer, String> OTHER_TYPES =
+            Map.of(0x09, "signed byte", 0x0B, "short", 0x0C, "int", 0x0D, "float", 0x0E, "double");
 
     /** The number of items: the first dimension. */
     public int count() {
@@ -77,8 +77,8 @@ public record IdxFile(int[] dimensions, byte[] data) {
                         + " decompressed bytes (" + e.getMessage() + ")");
             } catch (EOFException e) {
                 // GZIPInputStream's own way of saying the compressed data stops before its end.
-                throw new DatasetException(name + ": truncated gzip data: it ends after " + reader.position
-                        + " decompressed bytes");
+                throw new DatasetException(
+                        name + ": truncated gzip data: it ends after " + reader.position + " decompressed bytes");
             }
         } catch (IOException e) {
             throw new DatasetException(name + ": cannot read (" + e.getMessage() + ")");
@@ -109,20 +109,21 @@ public record IdxFile(int[] dimensions, byte[] data) {
             if ((magic >>> 16) != 0 || type != UNSIGNED_BYTE || rank < 1) {
                 throw new DatasetException(String.format(
                         "%s: not an IDX file: magic number 0x%08X, expected 0x00000801 to 0x000008FF"
-                                + " (unsigned bytes of rank 1 to 255)", name, magic));
+                                + " (unsigned bytes of rank 1 to 255)",
+                        name, magic));
             }
             int[] dimensions = new int[rank];
             long size = 1;
             for (int i = 0; i < rank; i++) {
                 dimensions[i] = readHeaderInt();
                 if (dimensions[i] < 0) {
-                    throw new DatasetException(name + ": dimension " + (i + 1) + " is negative ("
-                            + dimensions[i] + ")");
+                    throw new DatasetException(
+                            name + ": dimension " + (i + 1) + " is negative (" + dimensions[i] + ")");
                 }
                 size *= dimensions[i];
                 if (size > Integer.MAX_VALUE - 8) {
-                    throw new DatasetException(name + ": dimensions " + shape(dimensions, i + 1)
-                            + " are too large for one array");
+                    throw new DatasetException(
+                            name + ": dimensions " + shape(dimensions, i + 1) + " are too large for one array");
                 }
             }
             if (dimensions[0] == 0) {

@@ -13,24 +13,37 @@ import org.nnx.spi.Split;
  * @param pixelShape one item's shape as an image ({@code [height, width]} or {@code [height, width,
  *                   channels]}), or null when the items are not images a report can draw
  */
-public record ImageDataset(ByteImageSplit trainSplit, ByteImageSplit testSplit, int features, List<String> classNames,
-                           String description, int[] pixelShape) implements Dataset {
+public record ImageDataset(
+        ByteImageSplit trainSplit,
+        ByteImageSplit testSplit,
+        int features,
+        List<String> classNames,
+        String description,
+        int[] pixelShape)
+        implements Dataset {
 
     /**
      * Pairs IDX image and label files, checking that they agree.
      *
      * @param names how messages name the four sources, in the order of the arguments
      */
-    public static ImageDataset of(IdxFile trainImages, IdxFile trainLabels, IdxFile testImages, IdxFile testLabels,
-                                  String[] names, List<String> classNames, String description) throws DatasetException {
+    public static ImageDataset of(
+            IdxFile trainImages,
+            IdxFile trainLabels,
+            IdxFile testImages,
+            IdxFile testLabels,
+            String[] names,
+            List<String> classNames,
+            String description)
+            throws DatasetException {
         ByteImageSplit train = split(trainImages, trainLabels, names[0], names[1], classNames.size());
         ByteImageSplit test = split(testImages, testLabels, names[2], names[3], classNames.size());
         if (trainImages.itemSize() != testImages.itemSize()) {
             throw new DatasetException(names[2] + ": test images have " + testImages.itemSize()
                     + " values each but training images " + trainImages.itemSize());
         }
-        return new ImageDataset(train, test, trainImages.itemSize(), classNames, description,
-                pixelShape(trainImages.dimensions()));
+        return new ImageDataset(
+                train, test, trainImages.itemSize(), classNames, description, pixelShape(trainImages.dimensions()));
     }
 
     /**
@@ -47,12 +60,12 @@ public record ImageDataset(ByteImageSplit trainSplit, ByteImageSplit testSplit, 
         return null;
     }
 
-    private static ByteImageSplit split(IdxFile images, IdxFile labels, String imagesName, String labelsName,
-                                        int classes) throws DatasetException {
+    private static ByteImageSplit split(
+            IdxFile images, IdxFile labels, String imagesName, String labelsName, int classes) throws DatasetException {
         checkLabelRank(labels, labelsName);
         if (images.count() != labels.count()) {
-            throw new DatasetException(imagesName + " has " + images.count() + " images but " + labelsName
-                    + " has " + labels.count() + " labels");
+            throw new DatasetException(imagesName + " has " + images.count() + " images but " + labelsName + " has "
+                    + labels.count() + " labels");
         }
         byte[] labelBytes = labels.data();
         for (int i = 0; i < labelBytes.length; i++) {

@@ -31,8 +31,14 @@ public final class MnistDatasetFactory implements DatasetFactory {
 
     @Override
     public List<ParameterSpec> parameters() {
-        return List.of(new ParameterSpec("limit", org.nnx.spi.ParameterType.INTEGER, null, false,
-                Range.closed(1, Integer.MAX_VALUE), List.of(), "keep only the first N training samples"));
+        return List.of(new ParameterSpec(
+                "limit",
+                org.nnx.spi.ParameterType.INTEGER,
+                null,
+                false,
+                Range.closed(1, Integer.MAX_VALUE),
+                List.of(),
+                "keep only the first N training samples"));
     }
 
     @Override
@@ -46,13 +52,23 @@ public final class MnistDatasetFactory implements DatasetFactory {
         if (dataset == null) {
             synchronized (this) {
                 if (loaded == null) {
-                    String[] files = {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
-                        "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"};
+                    String[] files = {
+                        "train-images-idx3-ubyte.gz",
+                        "train-labels-idx1-ubyte.gz",
+                        "t10k-images-idx3-ubyte.gz",
+                        "t10k-labels-idx1-ubyte.gz"
+                    };
                     IdxFile[] arrays = new IdxFile[files.length];
                     for (int i = 0; i < files.length; i++) {
                         arrays[i] = resource(files[i]);
                     }
-                    loaded = ImageDataset.of(arrays[0], arrays[1], arrays[2], arrays[3], files, DIGITS,
+                    loaded = ImageDataset.of(
+                            arrays[0],
+                            arrays[1],
+                            arrays[2],
+                            arrays[3],
+                            files,
+                            DIGITS,
                             "MNIST, 10 000 digits shipped with nnx (8 000 train / 2 000 test)");
                 }
                 dataset = loaded;

@@ -149,8 +149,8 @@ public final class GradientCheck {
         for (Parameter parameter : parameters) {
             if (parameter.value().precision() != Precision.FLOAT64
                     || parameter.gradient().precision() != Precision.FLOAT64) {
-                throw new IllegalArgumentException("gradient checks need a FLOAT64 layer; parameter "
-                        + parameter.name() + " is " + parameter.value().precision());
+                throw new IllegalArgumentException("gradient checks need a FLOAT64 layer; parameter " + parameter.name()
+                        + " is " + parameter.value().precision());
             }
             parameter.gradient().fill(0.0);
         }

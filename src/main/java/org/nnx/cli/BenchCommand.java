@@ -18,24 +18,30 @@ import picocli.CommandLine.Unmatched;
  * {@code nnx bench ...}: the arguments go as they are to {@link BenchOptions#parse}, which owns bench's
  * options; this class only documents them for {@code --help}.
  */
-@Command(name = "bench", synopsisHeading = "Usage:%n", customSynopsis = BenchOptions.USAGE, usageHelpWidth = 100,
-        description = {"Time the reference models' training, in this JVM or in child JVMs.",
-                "",
-                "  --model small|big|both  the reference models to train (default: both)",
-                "  --epochs N              epochs for every model (default: small 5, big 3)",
-                "  --repeat N              measure each model and trainer N times; the table shows median and range",
-                "  --backends LIST         measure each in a child JVM: java, netlib-java, native, native:N, auto",
-                "  --side-by-side N        train N independent runs at once, one thread each, their samples/s summed",
-                "  --peers                 run the numpy peer too",
-                "  --peer-dir DIR          the folder of peer_numpy.py (default: ../shared/bench beside nnx)",
-                "  --python PATH           the python3 that runs the peer (default: /usr/bin/python3)",
-                "  --peer-threads N        OpenBLAS threads for numpy (default: numpy's own)",
-                "  --data DIR              the Fashion-MNIST folder",
-                "  --seed N                the first run's seed (default: 1)",
-                "  --cores 1|2             the cores a lone run may use (default: all)",
-                "  --gemm                  time the backend's matrix products on the models' shapes instead",
-                "  --phases                time each part of a training step instead",
-                "  --steps N               the steps --phases times (default: 2000)"})
+@Command(
+        name = "bench",
+        synopsisHeading = "Usage:%n",
+        customSynopsis = BenchOptions.USAGE,
+        usageHelpWidth = 100,
+        description = {
+            "Time the reference models' training, in this JVM or in child JVMs.",
+            "",
+            "  --model small|big|both  the reference models to train (default: both)",
+            "  --epochs N              epochs for every model (default: small 5, big 3)",
+            "  --repeat N              measure each model and trainer N times; the table shows median and range",
+            "  --backends LIST         measure each in a child JVM: java, netlib-java, native, native:N, auto",
+            "  --side-by-side N        train N independent runs at once, one thread each, their samples/s summed",
+            "  --peers                 run the numpy peer too",
+            "  --peer-dir DIR          the folder of peer_numpy.py (default: ../shared/bench beside nnx)",
+            "  --python PATH           the python3 that runs the peer (default: /usr/bin/python3)",
+            "  --peer-threads N        OpenBLAS threads for numpy (default: numpy's own)",
+            "  --data DIR              the Fashion-MNIST folder",
+            "  --seed N                the first run's seed (default: 1)",
+            "  --cores 1|2             the cores a lone run may use (default: all)",
+            "  --gemm                  time the backend's matrix products on the models' shapes instead",
+            "  --phases                time each part of a training step instead",
+            "  --steps N               the steps --phases times (default: 2000)"
+        })
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -14,9 +14,13 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code nnx check FILE... [--only NAME] [--plugins DIR]...}: everything {@code run} checks, nothing trained. */
-@Command(name = "check", sortOptions = false,
-        description = {"Parse and check the files; nothing is trained.",
-                "Prints the number of runs of each experiment and objective."})
+@Command(
+        name = "check",
+        sortOptions = false,
+        description = {
+            "Parse and check the files; nothing is trained.",
+            "Prints the number of runs of each experiment and objective."
+        })
 final class CheckCommand implements Callable<Integer>, NeedsArguments {
     @Spec
     CommandSpec spec;
@@ -47,14 +51,17 @@ final class CheckCommand implements Callable<Integer>, NeedsArguments {
     @Override
     public Integer call() {
         try (LoadedPlugins plugins = environment.loadPlugins(options.plugins)) {
-            Plans plans = new FileAnalysis(plugins.registry(), new DatasetLoader(plugins.registry()),
-                    environment.terminal()).analyze(options.files).only(options.only);
+            Plans plans = new FileAnalysis(
+                            plugins.registry(), new DatasetLoader(plugins.registry()), environment.terminal())
+                    .analyze(options.files)
+                    .only(options.only);
             PrintStream stdout = environment.terminal().out();
             for (ExperimentPlan plan : plans.experiments()) {
                 stdout.println(plan.name() + ": ok, " + Counts.runs(plan.runs().size()));
             }
             for (ObjectivePlan objective : plans.objectives()) {
-                stdout.println(objective.name() + ": ok, " + Counts.runs(objective.runs().size()));
+                stdout.println(objective.name() + ": ok, "
+                        + Counts.runs(objective.runs().size()));
             }
             return ExitStatus.OK;
         }

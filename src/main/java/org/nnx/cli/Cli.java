@@ -31,8 +31,13 @@ public final class Cli {
      *                            into the project's own {@code plugins/} out of the test
      * @param chooseBlas          whether to choose the BLAS backend by {@link BlasSelection}; tests keep theirs
      */
-    Cli(PrintStream out, PrintStream err, StopSignal stop, boolean terminal, Path defaultPluginFolder,
-        boolean chooseBlas) {
+    Cli(
+            PrintStream out,
+            PrintStream err,
+            StopSignal stop,
+            boolean terminal,
+            Path defaultPluginFolder,
+            boolean chooseBlas) {
         Terminal console = new Terminal(out, err, terminal);
         console.debug("1".equals(System.getenv("NNX_DEBUG")));
         this.environment = new CommandEnvironment(console, stop, defaultPluginFolder, chooseBlas);
@@ -74,7 +79,8 @@ public final class Cli {
 
     /** nnx's statuses for help, a bad command line and a command that threw, on every command. */
     private static void exitStatuses(CommandLine command) {
-        command.getCommandSpec().exitCodeOnSuccess(ExitStatus.OK)
+        command.getCommandSpec()
+                .exitCodeOnSuccess(ExitStatus.OK)
                 .exitCodeOnUsageHelp(ExitStatus.OK)
                 .exitCodeOnVersionHelp(ExitStatus.OK)
                 .exitCodeOnInvalidInput(ExitStatus.BAD_INPUT)

@@ -25,9 +25,14 @@ import picocli.CommandLine.Spec;
  * {@code nnx compare DIR... --out FILE.html}: reads experiment folders written by {@code nnx run} and writes
  * one report over all their runs. Nothing is trained; a folder that cannot be read is an error naming it.
  */
-@Command(name = "compare", sortOptions = false, customSynopsis = "nnx compare [-h] DIR... --out=FILE.html",
-        description = {"Write one report over experiments that ran before.",
-                "Reads the folders that nnx run wrote; nothing is trained."})
+@Command(
+        name = "compare",
+        sortOptions = false,
+        customSynopsis = "nnx compare [-h] DIR... --out=FILE.html",
+        description = {
+            "Write one report over experiments that ran before.",
+            "Reads the folders that nnx run wrote; nothing is trained."
+        })
 final class CompareCommand implements Callable<Integer>, NeedsArguments {
     /** Past this many runs, drawing the page takes seconds: say so first. */
     static final int MANY_RUNS = 1000;
@@ -35,7 +40,9 @@ final class CompareCommand implements Callable<Integer>, NeedsArguments {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "DIR", arity = "1..*",
+    @Parameters(
+            paramLabel = "DIR",
+            arity = "1..*",
             description = "an experiment's report folder, or a folder of them (such as reports)")
     List<Path> folders = new ArrayList<>();
 
@@ -77,8 +84,9 @@ final class CompareCommand implements Callable<Integer>, NeedsArguments {
         } catch (IOException e) {
             throw new CommandFailure(ExitStatus.RUN_FAILED, "cannot write " + outFile + ": " + e.getMessage());
         }
-        terminal.out().println("compared " + experiments.size()
-                + (experiments.size() == 1 ? " experiment, " : " experiments, ") + Counts.runs(runs));
+        terminal.out()
+                .println("compared " + experiments.size()
+                        + (experiments.size() == 1 ? " experiment, " : " experiments, ") + Counts.runs(runs));
         terminal.out().println("report: " + outFile);
         return ExitStatus.OK;
     }
@@ -96,13 +104,16 @@ final class CompareCommand implements Callable<Integer>, NeedsArguments {
                 for (Path directory : ExperimentFiles.experimentFolders(folder)) {
                     Path earlier = byRealPath.putIfAbsent(directory.toRealPath(), directory);
                     if (earlier != null) {
-                        throw new CommandFailure(ExitStatus.BAD_INPUT, directory + " is given twice"
-                                + (earlier.equals(directory) ? "" : " (also as " + earlier + ")")
-                                + "; each experiment is compared once");
+                        throw new CommandFailure(
+                                ExitStatus.BAD_INPUT,
+                                directory + " is given twice"
+                                        + (earlier.equals(directory) ? "" : " (also as " + earlier + ")")
+                                        + "; each experiment is compared once");
                     }
                 }
             } catch (NoSuchFileException e) {
-                throw new CommandFailure(ExitStatus.BAD_INPUT,
+                throw new CommandFailure(
+                        ExitStatus.BAD_INPUT,
                         e.getFile() + (e.getReason() == null ? ": no such file" : ": " + e.getReason()));
             } catch (IOException e) {
                 throw new CommandFailure(ExitStatus.BAD_INPUT, folder + ": " + e.getMessage());
@@ -114,14 +125,17 @@ final class CompareCommand implements Callable<Integer>, NeedsArguments {
     /** The comparison is written beside its inputs, never into one of them, and never over a folder. */
     private void checkOutput(List<Path> directories) {
         if (Files.isDirectory(outFile)) {
-            throw new CommandFailure(ExitStatus.BAD_INPUT, outFile + " is a folder; --out names the .html file to write");
+            throw new CommandFailure(
+                    ExitStatus.BAD_INPUT, outFile + " is a folder; --out names the .html file to write");
         }
         Path target = realParent(outFile);
         for (Path directory : directories) {
             try {
                 if (target.startsWith(directory.toRealPath())) {
-                    throw new CommandFailure(ExitStatus.BAD_INPUT, "--out " + outFile + " is inside " + directory
-                            + ", one of the experiments compared; write the comparison beside them");
+                    throw new CommandFailure(
+                            ExitStatus.BAD_INPUT,
+                            "--out " + outFile + " is inside " + directory
+                                    + ", one of the experiments compared; write the comparison beside them");
                 }
             } catch (IOException e) {
                 throw new CommandFailure(ExitStatus.BAD_INPUT, directory + ": " + e.getMessage());
@@ -150,7 +164,8 @@ final class CompareCommand implements Callable<Integer>, NeedsArguments {
             try {
                 experiments.add(ExperimentFiles.read(directory));
             } catch (NoSuchFileException e) {
-                throw new CommandFailure(ExitStatus.BAD_INPUT,
+                throw new CommandFailure(
+                        ExitStatus.BAD_INPUT,
                         e.getFile() + (e.getReason() == null ? ": no such file" : ": " + e.getReason()));
             } catch (IOException e) {
                 throw new CommandFailure(ExitStatus.BAD_INPUT, directory + ": " + e.getMessage());

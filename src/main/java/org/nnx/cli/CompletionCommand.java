@@ -16,19 +16,23 @@ import picocli.CommandLine.Spec;
  * {@code nnx completion bash|zsh}: a script that completes nnx's commands and options. zsh runs the same
  * script: it loads zsh's bash-completion emulation ({@code bashcompinit}) itself.
  */
-@Command(name = "completion",
+@Command(
+        name = "completion",
         description = "Print a bash or zsh completion script for nnx.",
-        footer = {"", "Load it into the running shell:", "  source <(nnx completion bash)",
-                "or keep it where bash-completion finds it:",
-                "  nnx completion bash > ~/.local/share/bash-completion/completions/nnx"})
+        footer = {
+            "",
+            "Load it into the running shell:",
+            "  source <(nnx completion bash)",
+            "or keep it where bash-completion finds it:",
+            "  nnx completion bash > ~/.local/share/bash-completion/completions/nnx"
+        })
 final class CompletionCommand implements Callable<Integer>, NeedsArguments {
     static final List<String> SHELLS = List.of("bash", "zsh");
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SHELL", completionCandidates = Shells.class,
-            description = "bash or zsh")
+    @Parameters(paramLabel = "SHELL", completionCandidates = Shells.class, description = "bash or zsh")
     String shell;
 
     @Mixin

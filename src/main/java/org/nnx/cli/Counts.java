@@ -2,8 +2,7 @@ package org.nnx.cli;
 
 /** Counted nouns as nnx prints them. */
 final class Counts {
-    private Counts() {
-    }
+    private Counts() {}
 
     /** {@code 1 run}, {@code 6 runs}. */
     static String runs(int count) {

@@ -11,6 +11,5 @@ final class ExitStatus {
     /** Interrupted by Ctrl-C; what was computed is kept. 128 + SIGINT, as shells report it. */
     static final int INTERRUPTED = 130;
 
-    private ExitStatus() {
-    }
+    private ExitStatus() {}
 }

@@ -1,5 +1,7 @@
 package org.nnx.cli;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -12,14 +14,14 @@ final class FailureHandler implements IExecutionExceptionHandler {
     /** {@code internal error: IllegalStateException: …}, and how to see more. */
     static String internalError(Throwable thrown, boolean debug) {
         String message = thrown.getMessage();
-        String line = thrown.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst()
-                .orElse(""));
+        String line = thrown.getClass().getSimpleName()
+                + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
         return "internal error: " + line + (debug ? "" : " (run with --debug or NNX_DEBUG=1 for its stack trace)");
     }
 
     static String stackTrace(Throwable thrown) {
-        java.io.StringWriter text = new java.io.StringWriter();
-        thrown.printStackTrace(new java.io.PrintWriter(text));
+        StringWriter text = new StringWriter();
+        thrown.printStackTrace(new PrintWriter(text));
         return text.toString();
     }
 
@@ -30,8 +32,7 @@ final class FailureHandler implements IExecutionExceptionHandler {
     }
 
     @Override
-    public int handleExecutionException(Exception exception, CommandLine command, ParseResult parsed)
-            throws Exception {
+    public int handleExecutionException(Exception exception, CommandLine command, ParseResult parsed) throws Exception {
         if (exception instanceof CommandFailure failure) {
             failure.messages().forEach(terminal::error);
             return failure.status();

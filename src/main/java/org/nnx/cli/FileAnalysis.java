@@ -93,7 +93,9 @@ final class FileAnalysis {
 
     /** The first {@value #SHOWN_ERRORS} problems in file order, then how many there are in all. */
     private CommandFailure report(List<Diagnostic> diagnostics) {
-        diagnostics.stream().sorted().limit(SHOWN_ERRORS)
+        diagnostics.stream()
+                .sorted()
+                .limit(SHOWN_ERRORS)
                 .forEach(d -> terminal.err().println(Terminal.printable(d.render())));
         if (diagnostics.size() > SHOWN_ERRORS) {
             terminal.err().println("… and " + (diagnostics.size() - SHOWN_ERRORS) + " more");

@@ -14,7 +14,9 @@ final class FileOptions {
     @Option(names = "--only", paramLabel = "NAME", description = "only the experiment or objective called NAME")
     String only;
 
-    @Option(names = "--plugins", paramLabel = "DIR",
+    @Option(
+            names = "--plugins",
+            paramLabel = "DIR",
             description = "also load the plugin jars of DIR (repeatable), besides plugins/ and NNX_PLUGIN_PATH")
     List<Path> plugins = new ArrayList<>();
 }

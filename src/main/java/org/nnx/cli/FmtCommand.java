@@ -6,21 +6,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.nnx.dsl.Formatter;
-import org.nnx.files.AtomicFile;
 import org.nnx.dsl.NnxParser;
 import org.nnx.dsl.ast.NnxFile;
+import org.nnx.files.AtomicFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code nnx fmt FILE... [--check]}: files that do not parse are reported and left alone. */
-@Command(name = "fmt", sortOptions = false,
-        description = {"Rewrite the files in the canonical layout.",
-                "A file that does not parse is reported and left alone."},
+@Command(
+        name = "fmt",
+        sortOptions = false,
+        description = {
+            "Rewrite the files in the canonical layout.",
+            "A file that does not parse is reported and left alone."
+        },
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:every file is (now) in the canonical layout",
-                "1:with --check: a file would change", "2:a file does not parse or cannot be read"})
+        exitCodeList = {
+            "0:every file is (now) in the canonical layout",
+            "1:with --check: a file would change",
+            "2:a file does not parse or cannot be read"
+        })
 final class FmtCommand implements Callable<Integer>, NeedsArguments {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "the .nnx files")
     List<Path> files = new ArrayList<>();

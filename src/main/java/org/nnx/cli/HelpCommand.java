@@ -19,7 +19,10 @@ final class HelpCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "COMMAND", arity = "0..1", completionCandidates = CommandNames.class,
+    @Parameters(
+            paramLabel = "COMMAND",
+            arity = "0..1",
+            completionCandidates = CommandNames.class,
             description = "the command to describe")
     String command;
 
@@ -41,7 +44,8 @@ final class HelpCommand implements Callable<Integer> {
         }
         Map<String, CommandLine> commands = nnx.getSubcommands();
         if (!commands.containsKey(command)) {
-            throw new ParameterException(spec.commandLine(), Suggestions.unknown("command", command, commands.keySet()));
+            throw new ParameterException(
+                    spec.commandLine(), Suggestions.unknown("command", command, commands.keySet()));
         }
         commands.get(command).usage(terminal.out());
         return ExitStatus.OK;

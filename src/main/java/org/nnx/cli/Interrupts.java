@@ -10,8 +10,7 @@ import sun.misc.Signal;
  * whole, so quitting at any instant leaves only complete files.
  */
 final class Interrupts {
-    private Interrupts() {
-    }
+    private Interrupts() {}
 
     static StopSignal install() {
         StopSignal stop = new StopSignal();

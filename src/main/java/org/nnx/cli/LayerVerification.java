@@ -32,7 +32,8 @@ final class LayerVerification {
         ComponentRegistry registry = plugins.registry();
         int checked = 0;
         int failed = 0;
-        for (Map.Entry<String, Component> entry : registry.all(ComponentKind.LAYER).entrySet()) {
+        for (Map.Entry<String, Component> entry :
+                registry.all(ComponentKind.LAYER).entrySet()) {
             LayerFactory factory = (LayerFactory) entry.getValue();
             String source = registry.source(factory);
             Optional<Arguments> arguments = sampleArguments(factory.parameters());
@@ -42,8 +43,13 @@ final class LayerVerification {
                 continue;
             }
             LayerFactory unguarded = factory instanceof PluginLayerFactory plugin ? plugin.delegate() : factory;
-            LayerConformance.Outcome outcome = LayerConformance.check(unguarded, arguments.get(), VERIFY_INPUT_WIDTH,
-                    null, null, call -> registry.initializer(call.name()).create(call.arguments()));
+            LayerConformance.Outcome outcome = LayerConformance.check(
+                    unguarded,
+                    arguments.get(),
+                    VERIFY_INPUT_WIDTH,
+                    null,
+                    null,
+                    call -> registry.initializer(call.name()).create(call.arguments()));
             checked++;
             String use = entry.getKey() + (arguments.get().isEmpty() ? "" : "(" + arguments.get() + ")");
             if (outcome.passes()) {
@@ -77,7 +83,8 @@ final class LayerVerification {
                 case INTEGER -> sampleInteger(parameter.range());
                 case NUMBER -> sampleNumber(parameter.range());
                 case BOOLEAN -> false;
-                case CHOICE -> parameter.choices().isEmpty() ? null : parameter.choices().get(0);
+                case CHOICE ->
+                    parameter.choices().isEmpty() ? null : parameter.choices().get(0);
                 default -> null;
             };
             if (value == null) {
@@ -110,7 +117,8 @@ final class LayerVerification {
             }
         }
         double middle = Double.isFinite(range.min()) && Double.isFinite(range.max())
-                ? (range.min() + range.max()) / 2 : Double.isFinite(range.min()) ? range.min() + 1 : range.max() - 1;
+                ? (range.min() + range.max()) / 2
+                : Double.isFinite(range.min()) ? range.min() + 1 : range.max() - 1;
         return range.contains(middle) ? middle : null;
     }
 }

@@ -22,7 +22,8 @@ record Plans(List<ExperimentPlan> experiments, List<ObjectivePlan> objectives) {
         if (name == null) {
             return this;
         }
-        Plans chosen = new Plans(experiments.stream().filter(p -> p.name().equals(name)).toList(),
+        Plans chosen = new Plans(
+                experiments.stream().filter(p -> p.name().equals(name)).toList(),
                 objectives.stream().filter(p -> p.name().equals(name)).toList());
         if (chosen.experiments.isEmpty() && chosen.objectives.isEmpty()) {
             throw new CommandFailure(ExitStatus.BAD_INPUT, Suggestions.unknown("experiment", name, names()));

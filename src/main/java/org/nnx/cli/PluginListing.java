@@ -22,16 +22,23 @@ final class PluginListing {
     /** Lists everything; returns the exit status. */
     int list(LoadedPlugins plugins) {
         ComponentRegistry registry = plugins.registry();
-        out.println("plugin folders: " + (plugins.directories().isEmpty() ? "none (no plugins/ here, no --plugins, no "
-                + "NNX_PLUGIN_PATH)" : String.join(", ", plugins.directories().stream().map(Object::toString).toList())));
+        out.println("plugin folders: "
+                + (plugins.directories().isEmpty()
+                        ? "none (no plugins/ here, no --plugins, no " + "NNX_PLUGIN_PATH)"
+                        : String.join(
+                                ", ",
+                                plugins.directories().stream()
+                                        .map(Object::toString)
+                                        .toList())));
         if (plugins.jars().isEmpty()) {
             out.println("plugin jars: none");
         } else {
             out.println("plugin jars:");
             for (PluginLoader.LoadedJar jar : plugins.jars()) {
                 for (PluginContributions plugin : jar.plugins()) {
-                    out.println("  " + jar.path() + ": plugin '" + plugin.origin().plugin() + "' " + jar.version()
-                            + ", sha256:" + jar.sha256() + "; " + plugin.summary());
+                    out.println(
+                            "  " + jar.path() + ": plugin '" + plugin.origin().plugin() + "' " + jar.version()
+                                    + ", sha256:" + jar.sha256() + "; " + plugin.summary());
                 }
             }
         }
@@ -41,7 +48,8 @@ final class PluginListing {
                 out.println(kind.label() + " " + name + " (" + registry.source(component) + "): "
                         + component.description());
                 for (ParameterSpec parameter : component.parameters()) {
-                    out.println("    " + parameter.describe() + (parameter.doc().isEmpty() ? "" : " — " + parameter.doc()));
+                    out.println(
+                            "    " + parameter.describe() + (parameter.doc().isEmpty() ? "" : " — " + parameter.doc()));
                 }
             });
         }

@@ -13,8 +13,7 @@ import org.nnx.plugin.Registries.LoadedPlugins;
  * {@code NNX_PLUGIN_PATH}. A jar that cannot load is a warning, and nnx goes on without it.
  */
 final class PluginLoading {
-    private PluginLoading() {
-    }
+    private PluginLoading() {}
 
     /**
      * @throws CommandFailure (status 2) when nnx cannot start with the plugins: a {@code --plugins} folder
@@ -23,8 +22,8 @@ final class PluginLoading {
     static LoadedPlugins load(Path defaultFolder, List<Path> given, Terminal terminal) {
         Consumer<String> warning = terminal::warning;
         try {
-            List<Path> directories = PluginDirectories.resolve(defaultFolder, given,
-                    System.getenv(PluginDirectories.ENVIRONMENT_VARIABLE), warning);
+            List<Path> directories = PluginDirectories.resolve(
+                    defaultFolder, given, System.getenv(PluginDirectories.ENVIRONMENT_VARIABLE), warning);
             return Registries.load(directories, warning);
         } catch (PluginStartupException e) {
             throw new CommandFailure(ExitStatus.BAD_INPUT, e.problems());

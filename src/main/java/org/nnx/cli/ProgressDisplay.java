@@ -1,7 +1,9 @@
 package org.nnx.cli;
 
 import java.io.PrintStream;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.nnx.model.RunPlan;
 import org.nnx.train.MetricsRow;
 import org.nnx.train.RunResult;
@@ -20,13 +22,15 @@ final class ProgressDisplay implements TrainingListener {
     private final boolean terminal;
     /** Runs train at the same time: only their starts and ends are shown, a line each. */
     private final boolean sideBySide;
+
     private long iterations;
     private long started;
     private long lastDrawn;
     private long nextPlainLine;
     private String prefix = "";
     /** Each started run's {@code [i/n] }, for its end line when runs finish in another order than they began. */
-    private final java.util.Map<String, String> prefixes = new java.util.HashMap<>();
+    private final Map<String, String> prefixes = new HashMap<>();
+
     private MetricsRow lastEvaluation;
 
     ProgressDisplay(PrintStream out, boolean terminal) {
@@ -49,7 +53,8 @@ final class ProgressDisplay implements TrainingListener {
         this.prefix = runCount > 1 ? "[" + (index + 1) + "/" + runCount + "] " : "";
         prefixes.put(run.name(), prefix);
         if (sideBySide) {
-            out.println("  " + prefix + "run " + Terminal.printable(run.name()) + " started: " + iterations + " iterations");
+            out.println("  " + prefix + "run " + Terminal.printable(run.name()) + " started: " + iterations
+                    + " iterations");
         } else if (!terminal) {
             out.println("  " + prefix + "run " + Terminal.printable(run.name()) + ": " + iterations + " iterations");
         }
@@ -78,10 +83,18 @@ final class ProgressDisplay implements TrainingListener {
     private String line(long iteration, double loss, double samplesPerSecond, long now) {
         double elapsed = (now - started) / 1e9;
         double eta = iteration == 0 ? 0 : elapsed / iteration * (iterations - iteration);
-        String accuracy = lastEvaluation == null ? ""
+        String accuracy = lastEvaluation == null
+                ? ""
                 : String.format(Locale.ROOT, "  test acc %.4f", lastEvaluation.testAccuracy());
-        return String.format(Locale.ROOT, "%d/%d  loss %.4f%s  %s samples/s  ETA %s", iteration, iterations, loss,
-                accuracy, compact(samplesPerSecond), duration(eta));
+        return String.format(
+                Locale.ROOT,
+                "%d/%d  loss %.4f%s  %s samples/s  ETA %s",
+                iteration,
+                iterations,
+                loss,
+                accuracy,
+                compact(samplesPerSecond),
+                duration(eta));
     }
 
     private String bar(long iteration) {
@@ -99,23 +112,29 @@ final class ProgressDisplay implements TrainingListener {
 
     /** {@code two_layer_net: ok, train 0.9512, test 0.9340, loss 0.1702, 9.8 s, 118k samples/s} */
     static String summary(RunResult result) {
-        StringBuilder text = new StringBuilder(result.name()).append(": ").append(result.status().label());
+        StringBuilder text = new StringBuilder(result.name())
+                .append(": ")
+                .append(result.status().label());
         if (result.status() != RunStatus.OK && !result.reason().isEmpty()) {
             text.append(" (").append(result.reason()).append(')');
         }
         if (!Double.isNaN(result.testAccuracy())) {
-            text.append(String.format(Locale.ROOT, ", train %.4f, test %.4f", result.trainAccuracy(), result.testAccuracy()));
+            text.append(String.format(
+                    Locale.ROOT, ", train %.4f, test %.4f", result.trainAccuracy(), result.testAccuracy()));
         }
         if (!Double.isNaN(result.loss())) {
             text.append(String.format(Locale.ROOT, ", loss %.4f", result.loss()));
         }
-        text.append(String.format(Locale.ROOT, ", %.1f s, %s samples/s", result.seconds(), compact(result.samplesPerSecond())));
+        text.append(String.format(
+                Locale.ROOT, ", %.1f s, %s samples/s", result.seconds(), compact(result.samplesPerSecond())));
         return text.toString();
     }
 
     /** {@code learning_rate=0.1: ok, f 3.2e-07 at x = [-0.0004, 0.0005], 100 steps} */
     static String summary(org.nnx.train.ObjectiveResult result) {
-        StringBuilder text = new StringBuilder(result.name()).append(": ").append(result.status().label());
+        StringBuilder text = new StringBuilder(result.name())
+                .append(": ")
+                .append(result.status().label());
         if (!result.reason().isEmpty()) {
             text.append(" (").append(result.reason()).append(')');
         }
@@ -124,21 +143,27 @@ final class ProgressDisplay implements TrainingListener {
         for (int i = 0; i < last.length; i++) {
             text.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.4g", last[i]));
         }
-        return text.append("], ").append(result.points().size() - 1).append(" steps").toString();
+        return text.append("], ")
+                .append(result.points().size() - 1)
+                .append(" steps")
+                .toString();
     }
 
     static String compact(double value) {
         if (!Double.isFinite(value)) {
             return "-";
         }
-        return value >= 1e6 ? String.format(Locale.ROOT, "%.2fM", value / 1e6)
-                : value >= 1e4 ? String.format(Locale.ROOT, "%.0fk", value / 1e3)
-                : String.format(Locale.ROOT, "%.0f", value);
+        return value >= 1e6
+                ? String.format(Locale.ROOT, "%.2fM", value / 1e6)
+                : value >= 1e4
+                        ? String.format(Locale.ROOT, "%.0fk", value / 1e3)
+                        : String.format(Locale.ROOT, "%.0f", value);
     }
 
     static String duration(double seconds) {
         long s = Math.round(seconds);
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+        return s >= 3600
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
                 : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 }

@@ -9,9 +9,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code nnx run FILE... [--out DIR] [--only NAME] [--plugins DIR]...}. */
-@Command(name = "run", sortOptions = false,
-        description = {"Train every experiment and minimize every objective in the files.",
-                "Each writes its report (index.html, CSVs) to a folder of its name under --out."})
+@Command(
+        name = "run",
+        sortOptions = false,
+        description = {
+            "Train every experiment and minimize every objective in the files.",
+            "Each writes its report (index.html, CSVs) to a folder of its name under --out."
+        })
 final class RunCommand implements Callable<Integer>, NeedsArguments {
     @Mixin
     FileOptions options;
@@ -38,7 +42,8 @@ final class RunCommand implements Callable<Integer>, NeedsArguments {
         try (LoadedPlugins plugins = environment.loadPlugins(options.plugins)) {
             DatasetLoader datasets = new DatasetLoader(plugins.registry());
             Plans plans = new FileAnalysis(plugins.registry(), datasets, environment.terminal())
-                    .analyze(options.files).only(options.only);
+                    .analyze(options.files)
+                    .only(options.only);
             environment.prepareBlas();
             return new Training(environment, plugins.registry(), datasets, out).run(plans, options.files);
         }

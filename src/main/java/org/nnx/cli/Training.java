@@ -71,13 +71,16 @@ final class Training {
     private int train(OutputTree tree, List<ExperimentPlan> plans) {
         // The cores go to runs side by side, each with a one-thread BLAS, unless the BLAS was given more threads.
         int runsAtOnce = BlasSelection.threadsPerProduct(Blas.current()) == 1
-                ? Runtime.getRuntime().availableProcessors() : 1;
-        ExperimentRunner runner = new ExperimentRunner(new Trainer(registry, environment.stop()), datasets,
-                environment.stop(), runsAtOnce);
+                ? Runtime.getRuntime().availableProcessors()
+                : 1;
+        ExperimentRunner runner = new ExperimentRunner(
+                new Trainer(registry, environment.stop()), datasets, environment.stop(), runsAtOnce);
         boolean failed = false;
         for (ExperimentPlan plan : plans) {
             out.println("experiment " + plan.name() + " (" + Terminal.printable(String.valueOf(plan.source())) + ")");
-            ProgressDisplay progress = new ProgressDisplay(out, environment.terminal().interactive(),
+            ProgressDisplay progress = new ProgressDisplay(
+                    out,
+                    environment.terminal().interactive(),
                     runsAtOnce > 1 && plan.runs().size() > 1);
             failed |= trainOne(tree, runner, plan, progress);
         }
@@ -94,8 +97,10 @@ final class Training {
             boolean failed = result.runs().stream().anyMatch(r -> r.status() == RunStatus.FAILED);
             try {
                 writer.finish(result);
-                out.println("report: " + Terminal.printable(writer.directory().resolve(ReportWriter.INDEX_FILE)
-                        .toString()));
+                out.println("report: "
+                        + Terminal.printable(writer.directory()
+                                .resolve(ReportWriter.INDEX_FILE)
+                                .toString()));
             } catch (OutputException e) {
                 terminal.error(e.getMessage());
                 return true;
@@ -122,7 +127,9 @@ final class Training {
             Path directory = tree.root().resolve(ReportWriter.folderName(objective.name()));
             try {
                 ObjectiveReportWriter.write(objective, results, tree);
-                out.println("report: " + Terminal.printable(directory.resolve(ReportWriter.INDEX_FILE).toString()));
+                out.println("report: "
+                        + Terminal.printable(
+                                directory.resolve(ReportWriter.INDEX_FILE).toString()));
             } catch (IOException e) {
                 status = ExitStatus.RUN_FAILED;
                 unwritable(directory, e);

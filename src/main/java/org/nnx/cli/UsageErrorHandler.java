@@ -6,7 +6,6 @@ import org.nnx.analysis.Suggestions;
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.MissingParameterException;
-import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
@@ -34,10 +33,12 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
     /** The one line that says what is wrong, in nnx's words rather than picocli's. */
     static String describe(ParameterException exception) {
         CommandSpec spec = exception.getCommandLine().getCommandSpec();
-        if (exception instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+        if (exception instanceof UnmatchedArgumentException unmatched
+                && !unmatched.getUnmatched().isEmpty()) {
             return unexpected(spec, unmatched.getUnmatched().get(0));
         }
-        if (exception instanceof MissingParameterException missing && !missing.getMissing().isEmpty()) {
+        if (exception instanceof MissingParameterException missing
+                && !missing.getMissing().isEmpty()) {
             if (missing.getMissing().get(0) instanceof OptionSpec option) {
                 return option.longestName() + " needs a value";
             }

@@ -65,14 +65,16 @@ final class AstBuilder extends NnxBaseBaseVisitor<Object> {
     @Override
     public Definition visitDefinition(NnxBaseParser.DefinitionContext context) {
         Definition.Kind kind = context.kind.getType() == NnxBaseParser.EXPERIMENT
-                ? Definition.Kind.EXPERIMENT : Definition.Kind.OBJECTIVE;
+                ? Definition.Kind.EXPERIMENT
+                : Definition.Kind.OBJECTIVE;
         Optional<Identifier> parent = Optional.ofNullable(context.parent).map(this::identifier);
-        return new Definition(location(context), kind, identifier(context.name), parent,
-                statements(context.block()));
+        return new Definition(location(context), kind, identifier(context.name), parent, statements(context.block()));
     }
 
     private List<Statement> statements(NnxBaseParser.BlockContext block) {
-        return block.statement().stream().map(statement -> (Statement) visit(statement)).toList();
+        return block.statement().stream()
+                .map(statement -> (Statement) visit(statement))
+                .toList();
     }
 
     @Override
@@ -98,12 +100,13 @@ final class AstBuilder extends NnxBaseBaseVisitor<Object> {
     }
 
     private Argument argument(NnxBaseParser.ArgumentContext context) {
-        return new Argument(location(context), Optional.ofNullable(context.name).map(this::identifier),
-                value(context.value()));
+        return new Argument(
+                location(context), Optional.ofNullable(context.name).map(this::identifier), value(context.value()));
     }
 
     private Expression value(NnxBaseParser.ValueContext context) {
-        List<Expression> options = context.expression().stream().map(this::expression).toList();
+        List<Expression> options =
+                context.expression().stream().map(this::expression).toList();
         return options.size() == 1 ? options.get(0) : new Expression.Alternatives(location(context), options);
     }
 
@@ -120,8 +123,8 @@ final class AstBuilder extends NnxBaseBaseVisitor<Object> {
 
     @Override
     public Expression visitBinary(NnxBaseParser.BinaryContext context) {
-        return new Expression.Binary(location(context), context.op.getText().charAt(0),
-                expression(context.left), expression(context.right));
+        return new Expression.Binary(
+                location(context), context.op.getText().charAt(0), expression(context.left), expression(context.right));
     }
 
     @Override
@@ -136,7 +139,8 @@ final class AstBuilder extends NnxBaseBaseVisitor<Object> {
 
     @Override
     public Expression visitList(NnxBaseParser.ListContext context) {
-        return new Expression.ListLiteral(location(context), context.value().stream().map(this::value).toList());
+        return new Expression.ListLiteral(
+                location(context), context.value().stream().map(this::value).toList());
     }
 
     @Override
@@ -152,7 +156,8 @@ final class AstBuilder extends NnxBaseBaseVisitor<Object> {
 
     @Override
     public Expression visitString(NnxBaseParser.StringContext context) {
-        return new Expression.StringLiteral(location(context), unquote(context.STRING().getSymbol()));
+        return new Expression.StringLiteral(
+                location(context), unquote(context.STRING().getSymbol()));
     }
 
     @Override
@@ -181,7 +186,10 @@ final class AstBuilder extends NnxBaseBaseVisitor<Object> {
     }
 
     private SourceLocation location(Token token) {
-        return new SourceLocation(source, token.getLine(), token.getCharPositionInLine() + 1,
+        return new SourceLocation(
+                source,
+                token.getLine(),
+                token.getCharPositionInLine() + 1,
                 Math.max(1, token.getText().length()));
     }
 

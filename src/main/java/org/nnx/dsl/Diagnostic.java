@@ -54,6 +54,8 @@ public record Diagnostic(SourceLocation location, String message) implements Com
 
     @Override
     public int compareTo(Diagnostic other) {
-        return Comparator.comparing(Diagnostic::location).thenComparing(Diagnostic::message).compare(this, other);
+        return Comparator.comparing(Diagnostic::location)
+                .thenComparing(Diagnostic::message)
+                .compare(this, other);
     }
 }

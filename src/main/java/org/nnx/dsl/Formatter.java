@@ -30,8 +30,7 @@ public final class Formatter {
     private boolean spaceBeforeNext;
     private int pendingBlankLines;
 
-    private Formatter() {
-    }
+    private Formatter() {}
 
     /** The canonical text of {@code source}, which must parse without errors. */
     public static String format(SourceFile source) {
@@ -94,8 +93,7 @@ public final class Formatter {
             case NnxBaseLexer.LBRACE -> braces++;
             case NnxBaseLexer.LPAREN, NnxBaseLexer.LBRACKET -> brackets++;
             case NnxBaseLexer.RPAREN, NnxBaseLexer.RBRACKET -> brackets = Math.max(0, brackets - 1);
-            default -> {
-            }
+            default -> {}
         }
         previousBefore = previous;
         previous = token;
@@ -105,9 +103,13 @@ public final class Formatter {
     private boolean spaceBefore(Token token) {
         int type = token.getType();
         int last = previous == null ? -1 : previous.getType();
-        if (type == NnxBaseLexer.COMMA || type == NnxBaseLexer.RPAREN || type == NnxBaseLexer.RBRACKET
-                || type == NnxBaseLexer.CARET || last == NnxBaseLexer.CARET
-                || last == NnxBaseLexer.LPAREN || last == NnxBaseLexer.LBRACKET) {
+        if (type == NnxBaseLexer.COMMA
+                || type == NnxBaseLexer.RPAREN
+                || type == NnxBaseLexer.RBRACKET
+                || type == NnxBaseLexer.CARET
+                || last == NnxBaseLexer.CARET
+                || last == NnxBaseLexer.LPAREN
+                || last == NnxBaseLexer.LBRACKET) {
             return false;
         }
         if (type == NnxBaseLexer.LBRACE || last == NnxBaseLexer.COMMA) {
@@ -131,8 +133,11 @@ public final class Formatter {
             return true;
         }
         return switch (before.getType()) {
-            case NnxBaseLexer.NUMBER, NnxBaseLexer.NAME, NnxBaseLexer.STRING, NnxBaseLexer.RPAREN,
-                 NnxBaseLexer.RBRACKET -> false;
+            case NnxBaseLexer.NUMBER,
+                    NnxBaseLexer.NAME,
+                    NnxBaseLexer.STRING,
+                    NnxBaseLexer.RPAREN,
+                    NnxBaseLexer.RBRACKET -> false;
             default -> true;
         };
     }
@@ -178,7 +183,8 @@ public final class Formatter {
             int end = i;
             int width = 0;
             while (end < lines.size() && !lines.get(end).comment.isEmpty() && !lines.get(end).blank) {
-                width = Math.max(width, lines.get(end).code.toString().stripTrailing().length());
+                width = Math.max(
+                        width, lines.get(end).code.toString().stripTrailing().length());
                 end++;
             }
             if (end == i) {
@@ -188,7 +194,10 @@ public final class Formatter {
             }
             for (int j = i; j < end; j++) {
                 String code = lines.get(j).code.toString().stripTrailing();
-                text.append(code).append(" ".repeat(width - code.length() + 2)).append(lines.get(j).comment).append('\n');
+                text.append(code)
+                        .append(" ".repeat(width - code.length() + 2))
+                        .append(lines.get(j).comment)
+                        .append('\n');
             }
             i = end;
         }

@@ -51,8 +51,7 @@ final class LineJoiningTokenSource implements TokenSource {
                         continue;
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
             return token;
         }

@@ -2,6 +2,7 @@ package org.nnx.dsl;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -37,8 +38,7 @@ public final class NnxParser {
         }
     }
 
-    private NnxParser() {
-    }
+    private NnxParser() {}
 
     /** The largest {@code .nnx} file nnx reads: far beyond any experiment, well short of a stray data file. */
     public static final long MAX_FILE_BYTES = 4L << 20;
@@ -54,10 +54,12 @@ public final class NnxParser {
         checkReadable(file, shownAs);
         byte[] bytes = Files.readAllBytes(file);
         try {
-            String text = StandardCharsets.UTF_8.newDecoder()
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
             // A byte-order mark is how some editors start UTF-8; it is not part of the text.
             return parse(new SourceFile(shownAs, text.startsWith("\uFEFF") ? text.substring(1) : text));
         } catch (CharacterCodingException e) {
@@ -81,15 +83,16 @@ public final class NnxParser {
             throw new SourceFileException(shownAs + " is not an .nnx file; nnx reads only files named *.nnx");
         }
         if (Files.isRegularFile(file) && Files.size(file) > MAX_FILE_BYTES) {
-            throw new SourceFileException(shownAs + " is " + Files.size(file) / (1 << 20) + " MB; an .nnx file may be at most "
-                    + (MAX_FILE_BYTES >> 20) + " MB");
+            throw new SourceFileException(shownAs + " is " + Files.size(file) / (1 << 20)
+                    + " MB; an .nnx file may be at most " + (MAX_FILE_BYTES >> 20) + " MB");
         }
     }
 
     /** Parses text already in memory. */
     public static Result parse(SourceFile source) {
         List<Diagnostic> diagnostics = new ArrayList<>();
-        NnxBaseLexer lexer = new NnxBaseLexer(CharStreams.fromString(source.text(), source.path().toString()));
+        NnxBaseLexer lexer = new NnxBaseLexer(
+                CharStreams.fromString(source.text(), source.path().toString()));
         lexer.removeErrorListeners();
         LineJoiningTokenSource tokens = new LineJoiningTokenSource(lexer);
         NnxBaseParser parser = new NnxBaseParser(new CommonTokenStream(tokens));
@@ -101,35 +104,43 @@ public final class NnxParser {
             NnxBaseParser.FileContext tree = parser.file();
             if (tokens.tooDeep() != null) {
                 Token bracket = tokens.tooDeep();
-                return new Result(Optional.empty(), List.of(new Diagnostic(new SourceLocation(source, bracket.getLine(),
-                        bracket.getCharPositionInLine() + 1, 1), "brackets nest deeper than "
-                        + LineJoiningTokenSource.MAX_DEPTH + " levels")));
+                return new Result(
+                        Optional.empty(),
+                        List.of(new Diagnostic(
+                                new SourceLocation(source, bracket.getLine(), bracket.getCharPositionInLine() + 1, 1),
+                                "brackets nest deeper than " + LineJoiningTokenSource.MAX_DEPTH + " levels")));
             }
             if (!diagnostics.isEmpty()) {
                 return new Result(Optional.empty(), diagnostics);
             }
             return new Result(Optional.of(new AstBuilder(source).build(tree)), List.of());
         } catch (AstBuilder.TooDeep e) {
-            return new Result(Optional.empty(), List.of(new Diagnostic(e.location(),
-                    "the expression is too long or nests too deeply (more than " + AstBuilder.MAX_DEPTH + " levels)")));
+            return new Result(
+                    Optional.empty(),
+                    List.of(new Diagnostic(
+                            e.location(),
+                            "the expression is too long or nests too deeply (more than " + AstBuilder.MAX_DEPTH
+                                    + " levels)")));
         } catch (StackOverflowError e) {
             // Long chains of unary minus or ^ recurse in the generated parser itself; point where it got to.
             Token reached = parser.getCurrentToken();
             SourceLocation where = reached == null || reached.getLine() < 1
                     ? new SourceLocation(source, 1, 1, 1)
                     : new SourceLocation(source, reached.getLine(), reached.getCharPositionInLine() + 1, 1);
-            return new Result(Optional.empty(), List.of(new Diagnostic(where, "the expression nests too deeply to be read")));
+            return new Result(
+                    Optional.empty(), List.of(new Diagnostic(where, "the expression nests too deeply to be read")));
         }
     }
 
     /** Points at the first byte that is not UTF-8, counting lines and columns over the valid text before it. */
     private static Result invalidUtf8(Path shownAs, byte[] bytes) {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
+        var decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         int validBytes = 0;
         var in = ByteBuffer.wrap(bytes);
-        var out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        var out = CharBuffer.allocate(bytes.length + 1);
         var result = decoder.decode(in, out, true);
         if (result.isError()) {
             validBytes = in.position();
@@ -147,9 +158,11 @@ public final class NnxParser {
             }
         }
         SourceFile source = new SourceFile(shownAs, valid);
-        String message = String.format("the file is not valid UTF-8: byte 0x%02X here does not begin a complete character",
+        String message = String.format(
+                "the file is not valid UTF-8: byte 0x%02X here does not begin a complete character",
                 bytes[validBytes] & 0xFF);
-        return new Result(Optional.empty(), List.of(new Diagnostic(new SourceLocation(source, line, column, 1), message)));
+        return new Result(
+                Optional.empty(), List.of(new Diagnostic(new SourceLocation(source, line, column, 1), message)));
     }
 
     /** Turns ANTLR's reports into diagnostics a user can act on. */
@@ -164,8 +177,13 @@ public final class NnxParser {
         }
 
         @Override
-        public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int column,
-                                String antlrMessage, RecognitionException e) {
+        public void syntaxError(
+                Recognizer<?, ?> recognizer,
+                Object offendingSymbol,
+                int line,
+                int column,
+                String antlrMessage,
+                RecognitionException e) {
             // After the first error on a line, the parser's recovery tends to report echoes of it.
             if (line == lastLine) {
                 return;
@@ -173,7 +191,8 @@ public final class NnxParser {
             lastLine = line;
             Token token = (Token) offendingSymbol;
             int length = token.getType() == Token.EOF || token.getType() == NnxBaseLexer.NL
-                    ? 1 : token.getText().length();
+                    ? 1
+                    : token.getText().length();
             if (token.getType() == NnxBaseLexer.UNTERMINATED_BLOCK_COMMENT
                     || token.getType() == NnxBaseLexer.UNTERMINATED_STRING) {
                 length = 2;
@@ -184,7 +203,8 @@ public final class NnxParser {
 
         private static String message(Token token, Parser parser) {
             return switch (token.getType()) {
-                case NnxBaseLexer.UNTERMINATED_STRING -> "unterminated string: a '\"' is missing before the end of the line";
+                case NnxBaseLexer.UNTERMINATED_STRING ->
+                    "unterminated string: a '\"' is missing before the end of the line";
                 case NnxBaseLexer.UNTERMINATED_BLOCK_COMMENT -> "unterminated comment: '/*' has no '*/'";
                 case NnxBaseLexer.BAD_ESCAPE_STRING -> "invalid escape in string: only \\\", \\\\ and \\n are allowed";
                 case NnxBaseLexer.UNEXPECTED_CHARACTER -> "unexpected character " + describeCharacter(token.getText());
@@ -204,7 +224,7 @@ public final class NnxParser {
             }
             if (expected.contains("a number") && expected.contains("a name")) {
                 // Everything that can start a value: say so once.
-                expected.removeAll(java.util.List.of("'('", "'-'", "'['", "a name", "a number", "a string"));
+                expected.removeAll(List.of("'('", "'-'", "'['", "a name", "a number", "a string"));
                 expected.add("a value");
             }
             if (expected.size() > 1) {
@@ -214,7 +234,9 @@ public final class NnxParser {
                 expected.remove("end of file");
             }
             String found = "unexpected " + describe(token);
-            return expected.isEmpty() || expected.size() > 6 ? found : found + "; expected " + String.join(", ", expected);
+            return expected.isEmpty() || expected.size() > 6
+                    ? found
+                    : found + "; expected " + String.join(", ", expected);
         }
 
         private static TreeSet<String> expected(Parser parser) {

@@ -8,8 +8,8 @@ import java.util.Comparator;
  */
 public record SourceLocation(SourceFile file, int line, int column, int length) implements Comparable<SourceLocation> {
 
-    private static final Comparator<SourceLocation> ORDER = Comparator
-            .comparing((SourceLocation l) -> l.file.path().toString())
+    private static final Comparator<SourceLocation> ORDER = Comparator.comparing(
+                    (SourceLocation l) -> l.file.path().toString())
             .thenComparingInt(SourceLocation::line)
             .thenComparingInt(SourceLocation::column);
 

@@ -8,10 +8,13 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file whole or not at all: the content goes to a temporary file in the target's own folder, is
@@ -32,8 +35,7 @@ public final class AtomicFile {
         void writeTo(Writer out) throws IOException;
     }
 
-    private AtomicFile() {
-    }
+    private AtomicFile() {}
 
     public static void write(Path target, byte[] bytes) throws IOException {
         write(target, out -> out.write(bytes));
@@ -80,17 +82,17 @@ public final class AtomicFile {
      */
     private static Path temporaryBeside(Path target) throws IOException {
         for (int attempt = 0; ; attempt++) {
-            Path temporary = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(
-                    java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".tmp");
+            Path temporary = target.resolveSibling("." + target.getFileName() + "."
+                    + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
             try {
                 Files.createFile(temporary);
-            } catch (java.nio.file.FileAlreadyExistsException e) {
+            } catch (FileAlreadyExistsException e) {
                 if (attempt < 100) {
                     continue;
                 }
                 throw e;
             }
-            if (Files.isRegularFile(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
                 try {
                     Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(target));
                 } catch (UnsupportedOperationException e) {

@@ -5,6 +5,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -62,8 +63,8 @@ public final class OutputTree implements AutoCloseable {
             if (Files.isSymbolicLink(lockFile)) {
                 throw new OutputException(lockFile + " is a symbolic link; nnx does not write through links");
             }
-            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    LinkOption.NOFOLLOW_LINKS);
+            channel = FileChannel.open(
+                    lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
             FileLock lock = tryLock(channel);
             if (lock == null) {
                 channel.close();
@@ -72,7 +73,8 @@ public final class OutputTree implements AutoCloseable {
             }
             channel.truncate(0);
             channel.write(StandardCharsets.UTF_8.encode(ProcessHandle.current().pid() + "\n"));
-            List<Path> protectedInputs = inputs.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+            List<Path> protectedInputs =
+                    inputs.stream().map(p -> p.toAbsolutePath().normalize()).toList();
             return new OutputTree(root, protectedInputs, channel, lock);
         } catch (OutputException e) {
             throw e;
@@ -144,7 +146,7 @@ public final class OutputTree implements AutoCloseable {
 
     /** The reason in words: the JDK's own message for some failures is only the path. */
     static String reason(IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) {
+        if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
         String message = e.getMessage();

@@ -10,8 +10,7 @@ import java.util.List;
  * @param source          the {@code .nnx} file
  * @param effectiveConfig the experiment's settings after defaults, as {@code .nnx} text
  */
-public record ExperimentPlan(String name, String description, Path source, List<RunPlan> runs,
-                             String effectiveConfig) {
+public record ExperimentPlan(String name, String description, Path source, List<RunPlan> runs, String effectiveConfig) {
     public ExperimentPlan {
         runs = List.copyOf(runs);
     }

@@ -1,5 +1,7 @@
 package org.nnx.model;
 
+import java.util.List;
+
 /**
  * A function of x0, x1, … to minimize: constants, variables, {@code + - * / ^}, negation and
  * {@code sin cos exp log sqrt abs tanh}. Evaluates itself and its exact gradient (reverse mode over the tree).
@@ -18,15 +20,14 @@ public sealed interface Formula {
     int variables();
 
     /** The functions the language knows. */
-    java.util.List<String> FUNCTIONS = java.util.List.of("sin", "cos", "exp", "log", "sqrt", "abs", "tanh");
+    List<String> FUNCTIONS = List.of("sin", "cos", "exp", "log", "sqrt", "abs", "tanh");
 
     record Constant(double value) implements Formula {
         public double evaluate(double[] x) {
             return value;
         }
 
-        public void backward(double[] x, double adjoint, double[] gradient) {
-        }
+        public void backward(double[] x, double adjoint, double[] gradient) {}
 
         public int variables() {
             return 0;
@@ -34,7 +35,9 @@ public sealed interface Formula {
 
         @Override
         public String toString() {
-            return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+            return value == Math.rint(value) && Math.abs(value) < 1e15
+                    ? Long.toString((long) value)
+                    : Double.toString(value);
         }
     }
 

@@ -8,7 +8,11 @@ package org.nnx.model;
  * @param tolerance the largest relative error that passes the comparison ({@code check})
  */
 public record GradientMode(Kind kind, double h, double tolerance) {
-    public enum Kind { BACKPROP, NUMERICAL, CHECK }
+    public enum Kind {
+        BACKPROP,
+        NUMERICAL,
+        CHECK
+    }
 
     public static final double DEFAULT_H = 1e-4;
     public static final double DEFAULT_TOLERANCE = 1e-4;

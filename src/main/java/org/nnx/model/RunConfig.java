@@ -44,9 +44,20 @@ public record RunConfig(
 
     /** A builder that starts from this configuration. */
     public Builder toBuilder() {
-        return new Builder().dataset(dataset).layers(layers).loss(loss).optimizer(optimizer)
-                .learningRate(learningRate).batchSize(batchSize).length(length).sampling(sampling).seed(seed)
-                .evaluateEvery(evaluateEvery).weightDecay(weightDecay).validation(validation).earlyStop(earlyStop)
+        return new Builder()
+                .dataset(dataset)
+                .layers(layers)
+                .loss(loss)
+                .optimizer(optimizer)
+                .learningRate(learningRate)
+                .batchSize(batchSize)
+                .length(length)
+                .sampling(sampling)
+                .seed(seed)
+                .evaluateEvery(evaluateEvery)
+                .weightDecay(weightDecay)
+                .validation(validation)
+                .earlyStop(earlyStop)
                 .gradient(gradient);
     }
 
@@ -80,8 +91,7 @@ public record RunConfig(
         private EarlyStop earlyStop = EarlyStop.OFF;
         private GradientMode gradient = GradientMode.BACKPROP;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder dataset(ComponentCall value) {
             dataset = value;
@@ -161,8 +171,21 @@ public record RunConfig(
 
         /** @throws NullPointerException when the dataset, loss or length is missing */
         public RunConfig build() {
-            return new RunConfig(dataset, layers, loss, optimizer, learningRate, batchSize, length, sampling, seed,
-                    evaluateEvery, weightDecay, validation, earlyStop, gradient);
+            return new RunConfig(
+                    dataset,
+                    layers,
+                    loss,
+                    optimizer,
+                    learningRate,
+                    batchSize,
+                    length,
+                    sampling,
+                    seed,
+                    evaluateEvery,
+                    weightDecay,
+                    validation,
+                    earlyStop,
+                    gradient);
         }
     }
 }

@@ -13,8 +13,8 @@ package org.nnx.model;
  *                      (and its own seed); empty when not known
  * @param memoryBytes   about how much memory the run takes while it trains; 0 when not known
  */
-public record RunPlan(String name, SweptValues varying, RunConfig config, String configuration, String settings,
-                      long memoryBytes) {
+public record RunPlan(
+        String name, SweptValues varying, RunConfig config, String configuration, String settings, long memoryBytes) {
     public RunPlan {
         settings = settings == null ? "" : settings;
         configuration = configuration == null ? name : configuration;

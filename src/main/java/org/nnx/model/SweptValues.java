@@ -63,7 +63,9 @@ public record SweptValues(Map<String, String> values) {
 
     /** {@code learning_rate=0.1,optimizer=adam}: how a run is named. */
     public String runName() {
-        return values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
+        return values.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(","));
     }
 
     /** The values as an ordered map, label to value. */

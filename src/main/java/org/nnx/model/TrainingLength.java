@@ -2,7 +2,10 @@ package org.nnx.model;
 
 /** How long to train: a number of epochs or of iterations (mini-batch steps). */
 public record TrainingLength(Unit unit, long count) {
-    public enum Unit { EPOCHS, ITERATIONS }
+    public enum Unit {
+        EPOCHS,
+        ITERATIONS
+    }
 
     public static TrainingLength epochs(long count) {
         return new TrainingLength(Unit.EPOCHS, count);

@@ -5,8 +5,7 @@ import org.nnx.tensor.Tensor;
 
 /** Checks and loops shared by the element-wise activation layers. */
 final class Activations {
-    private Activations() {
-    }
+    private Activations() {}
 
     /** Fails unless a forward has run and {@code outputGradient} has the shape of its output. */
     static void checkBackward(Tensor output, Tensor outputGradient) {
@@ -14,8 +13,8 @@ final class Activations {
             throw new IllegalStateException("backward before forward");
         }
         if (outputGradient.rows() != output.rows() || outputGradient.cols() != output.cols()) {
-            throw new IllegalArgumentException("output gradient " + outputGradient.shape() + " for output "
-                    + output.shape());
+            throw new IllegalArgumentException(
+                    "output gradient " + outputGradient.shape() + " for output " + output.shape());
         }
     }
 

@@ -1,8 +1,8 @@
 package org.nnx.nn;
 
-import org.nnx.spi.Freezable;
 import java.util.Arrays;
 import java.util.List;
+import org.nnx.spi.Freezable;
 import org.nnx.spi.Parameter;
 import org.nnx.tensor.Precision;
 import org.nnx.tensor.Tensor;
@@ -193,8 +193,7 @@ public final class BatchNorm implements Freezable {
                 if (lastTraining) {
                     // The batch's mean and variance depend on every x of the column: two correction terms.
                     double xHat = normalized.get(row + j);
-                    inputGradient.set(row + j,
-                            scale * (dy - sumGradient[j] / rows - xHat * sumGradientXHat[j] / rows));
+                    inputGradient.set(row + j, scale * (dy - sumGradient[j] / rows - xHat * sumGradientXHat[j] / rows));
                 } else {
                     // Running statistics are constants: the layer is affine per feature.
                     inputGradient.set(row + j, scale * dy);

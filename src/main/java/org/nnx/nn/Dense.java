@@ -36,6 +36,7 @@ public final class Dense implements DescendsInBackward, SkipsInputGradient {
     private float descentRate = Float.NaN;
     /** Σdy of the batch, for the bias's step when backward descends. */
     private Tensor biasStep;
+
     private final ColumnSums columnSums = new ColumnSums();
 
     /**
@@ -43,8 +44,13 @@ public final class Dense implements DescendsInBackward, SkipsInputGradient {
      * @param init      fills {@code W}, with fan-in {@code inputSize} and fan-out {@code outputSize}
      * @param precision the precision of the parameters, and so of the inputs this layer accepts
      */
-    public Dense(int inputSize, int outputSize, boolean bias, Initializer init, Precision precision,
-                 RandomGenerator random) {
+    public Dense(
+            int inputSize,
+            int outputSize,
+            boolean bias,
+            Initializer init,
+            Precision precision,
+            RandomGenerator random) {
         if (inputSize <= 0 || outputSize <= 0) {
             throw new IllegalArgumentException("dense sizes must be positive: " + inputSize + "→" + outputSize);
         }
@@ -108,8 +114,8 @@ public final class Dense implements DescendsInBackward, SkipsInputGradient {
             throw new IllegalStateException("backward before forward");
         }
         if (outputGradient.rows() != input.rows() || outputGradient.cols() != outputSize) {
-            throw new IllegalArgumentException("output gradient " + outputGradient.shape() + " for output "
-                    + input.rows() + "×" + outputSize);
+            throw new IllegalArgumentException(
+                    "output gradient " + outputGradient.shape() + " for output " + input.rows() + "×" + outputSize);
         }
         if (!Float.isNaN(descentRate) && outputGradient.isFloat()) {
             return backwardAndDescend(outputGradient);

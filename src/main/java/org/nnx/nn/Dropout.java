@@ -1,9 +1,9 @@
 package org.nnx.nn;
 
-import org.nnx.spi.Freezable;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import org.nnx.spi.Freezable;
 import org.nnx.tensor.Tensor;
 
 /**

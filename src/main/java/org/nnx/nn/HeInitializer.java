@@ -9,8 +9,7 @@ import org.nnx.tensor.Tensor;
  */
 public final class HeInitializer implements Initializer {
 
-    public HeInitializer() {
-    }
+    public HeInitializer() {}
 
     @Override
     public void initialize(Tensor weights, int fanIn, int fanOut, RandomGenerator random) {

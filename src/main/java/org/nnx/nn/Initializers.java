@@ -5,8 +5,7 @@ import org.nnx.tensor.Tensor;
 
 /** Helpers shared by the initializers. */
 final class Initializers {
-    private Initializers() {
-    }
+    private Initializers() {}
 
     /** Fills {@code weights} with draws from {@code N(0, std²)}. */
     static void fillGaussian(Tensor weights, double std, RandomGenerator random) {

@@ -4,8 +4,7 @@ import org.nnx.tensor.Tensor;
 
 /** Checks shared by the losses. */
 final class Losses {
-    private Losses() {
-    }
+    private Losses() {}
 
     static void checkShapes(Tensor output, Tensor targets) {
         if (output.rows() != targets.rows() || output.cols() != targets.cols()) {

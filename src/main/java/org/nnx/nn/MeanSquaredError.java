@@ -12,8 +12,7 @@ public final class MeanSquaredError implements Loss {
     private Tensor targets;
     private Tensor outputGradient;
 
-    public MeanSquaredError() {
-    }
+    public MeanSquaredError() {}
 
     @Override
     public double forward(Tensor output, Tensor targets) {

@@ -7,8 +7,7 @@ import org.nnx.tensor.Tensor;
 
 /** Helpers shared by the optimizers: hyperparameter checks and per-parameter state. */
 final class OptimizerState {
-    private OptimizerState() {
-    }
+    private OptimizerState() {}
 
     /** One zero tensor per parameter, of its shape and precision: a velocity, an accumulator, a moment. */
     static Tensor[] zerosLike(List<Parameter> parameters) {

@@ -15,8 +15,7 @@ public final class Relu implements Layer {
     private final Forward forwardLoop = new Forward();
     private final Backward backwardLoop = new Backward();
 
-    public Relu() {
-    }
+    public Relu() {}
 
     @Override
     public Tensor forward(Tensor input, boolean training) {

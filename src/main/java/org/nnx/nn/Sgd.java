@@ -16,8 +16,7 @@ public final class Sgd implements PlainGradientDescent {
     private List<Parameter> parameters = List.of();
     private final FloatUpdate update = new FloatUpdate();
 
-    public Sgd() {
-    }
+    public Sgd() {}
 
     @Override
     public void initialize(List<Parameter> parameters) {

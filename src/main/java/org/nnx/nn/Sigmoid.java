@@ -15,8 +15,7 @@ public final class Sigmoid implements Layer {
     private final Forward forwardLoop = new Forward();
     private final Backward backwardLoop = new Backward();
 
-    public Sigmoid() {
-    }
+    public Sigmoid() {}
 
     @Override
     public Tensor forward(Tensor input, boolean training) {

@@ -15,8 +15,7 @@ public final class Softmax implements Layer {
     private Tensor output;
     private Tensor inputGradient;
 
-    public Softmax() {
-    }
+    public Softmax() {}
 
     @Override
     public Tensor forward(Tensor input, boolean training) {

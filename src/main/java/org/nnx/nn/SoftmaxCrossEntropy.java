@@ -23,8 +23,7 @@ public final class SoftmaxCrossEntropy implements Loss {
     private Tensor targets;
     private Tensor scoreGradient;
 
-    public SoftmaxCrossEntropy() {
-    }
+    public SoftmaxCrossEntropy() {}
 
     @Override
     public double forward(Tensor output, Tensor targets) {
@@ -65,8 +64,8 @@ public final class SoftmaxCrossEntropy implements Loss {
             throw new IllegalStateException("backward before forward");
         }
         int batchSize = probabilities.rows();
-        scoreGradient = Tensor.reuseOrAllocate(scoreGradient, probabilities.precision(), batchSize,
-                probabilities.cols());
+        scoreGradient =
+                Tensor.reuseOrAllocate(scoreGradient, probabilities.precision(), batchSize, probabilities.cols());
         if (probabilities.isFloat() && targets.isFloat()) {
             float[] y = probabilities.floats();
             float[] t = targets.floats();

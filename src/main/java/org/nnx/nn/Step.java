@@ -13,8 +13,7 @@ public final class Step implements Layer {
     private Tensor output;
     private Tensor inputGradient;
 
-    public Step() {
-    }
+    public Step() {}
 
     @Override
     public Tensor forward(Tensor input, boolean training) {

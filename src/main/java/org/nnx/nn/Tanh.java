@@ -8,8 +8,7 @@ public final class Tanh implements Layer {
     private Tensor output;
     private Tensor inputGradient;
 
-    public Tanh() {
-    }
+    public Tanh() {}
 
     @Override
     public Tensor forward(Tensor input, boolean training) {

@@ -11,8 +11,7 @@ import org.nnx.tensor.Tensor;
  */
 public final class XavierInitializer implements Initializer {
 
-    public XavierInitializer() {
-    }
+    public XavierInitializer() {}
 
     @Override
     public void initialize(Tensor weights, int fanIn, int fanOut, RandomGenerator random) {

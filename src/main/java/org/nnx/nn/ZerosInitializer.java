@@ -10,8 +10,7 @@ import org.nnx.tensor.Tensor;
  */
 public final class ZerosInitializer implements Initializer {
 
-    public ZerosInitializer() {
-    }
+    public ZerosInitializer() {}
 
     @Override
     public void initialize(Tensor weights, int fanIn, int fanOut, RandomGenerator random) {

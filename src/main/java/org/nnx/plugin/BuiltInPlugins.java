@@ -12,8 +12,7 @@ import org.nnx.spi.NnxPlugin;
  * class path is not taken for a built-in.
  */
 final class BuiltInPlugins {
-    private BuiltInPlugins() {
-    }
+    private BuiltInPlugins() {}
 
     /** nnx's own plugins, in the order its services file lists them. */
     static List<NnxPlugin> find() {
@@ -23,8 +22,8 @@ final class BuiltInPlugins {
                 .map(ServiceLoader.Provider::get)
                 .toList();
         if (plugins.isEmpty()) {
-            throw new IllegalStateException("nnx's built-ins are missing: " + PluginLoader.SERVICE_FILE
-                    + " lists none of nnx's own classes");
+            throw new IllegalStateException(
+                    "nnx's built-ins are missing: " + PluginLoader.SERVICE_FILE + " lists none of nnx's own classes");
         }
         return plugins;
     }

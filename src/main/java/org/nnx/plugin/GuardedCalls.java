@@ -43,7 +43,8 @@ final class GuardedCalls implements InvocationHandler {
             }
         }
         Object result = call(method, args);
-        return result != null && PluginGuard.guardsResultsOf(method.getReturnType()) ? guarded(method, args, result)
+        return result != null && PluginGuard.guardsResultsOf(method.getReturnType())
+                ? guarded(method, args, result)
                 : result;
     }
 
@@ -73,8 +74,10 @@ final class GuardedCalls implements InvocationHandler {
 
     private Throwable translated(Method method, Throwable thrown) {
         // A plugin that exhausts memory has unwound by now and its allocation is garbage: it is the plugin's fault.
-        boolean pluginsFault = thrown instanceof RuntimeException || thrown instanceof LinkageError
-                || thrown instanceof StackOverflowError || thrown instanceof OutOfMemoryError
+        boolean pluginsFault = thrown instanceof RuntimeException
+                || thrown instanceof LinkageError
+                || thrown instanceof StackOverflowError
+                || thrown instanceof OutOfMemoryError
                 || thrown instanceof Exception && !declares(method, thrown);
         return pluginsFault ? guard.failure(thrown) : thrown;
     }

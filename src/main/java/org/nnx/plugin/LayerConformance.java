@@ -1,13 +1,13 @@
 package org.nnx.plugin;
 
-import org.nnx.spi.Freezable;
-import org.nnx.check.GradientCheck;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Function;
+import org.nnx.check.GradientCheck;
 import org.nnx.spi.Arguments;
 import org.nnx.spi.ComponentCall;
+import org.nnx.spi.Freezable;
 import org.nnx.spi.Initializer;
 import org.nnx.spi.Layer;
 import org.nnx.spi.LayerContext;
@@ -30,12 +30,12 @@ import org.nnx.tensor.Tensor;
 public final class LayerConformance {
     /** The largest relative error that passes. */
     public static final double TOLERANCE = 1e-4;
+
     static final int ROWS = 2;
     static final int MAX_ENTRIES_PER_TENSOR = 64;
     private static final long SEED = 0x6e6e78L;
 
-    private LayerConformance() {
-    }
+    private LayerConformance() {}
 
     /**
      * One check's outcome.
@@ -68,11 +68,17 @@ public final class LayerConformance {
      *
      * @param initializers makes the initializers a layer's arguments name
      */
-    public static Outcome check(LayerFactory factory, Arguments arguments, int inputSize, String previousLayer,
-                                String nextLayer, Function<ComponentCall, Initializer> initializers) {
+    public static Outcome check(
+            LayerFactory factory,
+            Arguments arguments,
+            int inputSize,
+            String previousLayer,
+            String nextLayer,
+            Function<ComponentCall, Initializer> initializers) {
         try {
             SplittableRandom random = new SplittableRandom(SEED);
-            Layer layer = factory.create(arguments,
+            Layer layer = factory.create(
+                    arguments,
                     new LayerContext(inputSize, previousLayer, nextLayer, Precision.FLOAT64, random, initializers));
             Tensor input = Tensor.zeros(Precision.FLOAT64, ROWS, inputSize);
             for (int i = 0; i < input.size(); i++) {

@@ -13,8 +13,7 @@ import org.nnx.spi.OptimizerFactory;
  * permitted, so a name contributed twice fails at start-up.
  */
 public final class NnxBinders {
-    private NnxBinders() {
-    }
+    private NnxBinders() {}
 
     public static MapBinder<String, LayerFactory> layers(Binder binder) {
         return MapBinder.newMapBinder(binder, String.class, LayerFactory.class);

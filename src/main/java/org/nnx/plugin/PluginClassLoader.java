@@ -17,7 +17,9 @@ import java.util.List;
 final class PluginClassLoader extends URLClassLoader {
     /** Package prefixes, as class names, that a plugin shares with nnx. */
     static final List<String> SPI_PACKAGES = List.of("org.nnx.spi.", "org.nnx.tensor.");
-    private static final List<String> SPI_RESOURCES = SPI_PACKAGES.stream().map(p -> p.replace('.', '/')).toList();
+
+    private static final List<String> SPI_RESOURCES =
+            SPI_PACKAGES.stream().map(p -> p.replace('.', '/')).toList();
 
     static {
         registerAsParallelCapable();

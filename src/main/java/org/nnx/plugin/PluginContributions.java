@@ -1,6 +1,7 @@
 package org.nnx.plugin;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,7 @@ public record PluginContributions(PluginOrigin origin, Map<ComponentKind, List<C
         for (ComponentKind kind : ComponentKind.values()) {
             copy.put(kind, List.copyOf(byKind.getOrDefault(kind, List.of())));
         }
-        byKind = java.util.Collections.unmodifiableMap(copy);
+        byKind = Collections.unmodifiableMap(copy);
     }
 
     /** Why a jar's plugin cannot be used; the message is the reason the warning gives. */
@@ -53,7 +54,8 @@ public record PluginContributions(PluginOrigin origin, Map<ComponentKind, List<C
         byKind.put(ComponentKind.INITIALIZER, List.copyOf(plugin.initializers()));
         byKind.put(ComponentKind.DATASET, List.copyOf(plugin.datasets()));
         PluginOrigin origin = plugin.name().equals(PluginOrigin.BUILT_IN.plugin())
-                ? PluginOrigin.BUILT_IN : new PluginOrigin(plugin.name(), null, null, null, null);
+                ? PluginOrigin.BUILT_IN
+                : new PluginOrigin(plugin.name(), null, null, null, null);
         return new PluginContributions(origin, byKind);
     }
 
@@ -68,14 +70,30 @@ public record PluginContributions(PluginOrigin origin, Map<ComponentKind, List<C
         Map<ComponentKind, List<Component>> byKind = new LinkedHashMap<>();
         for (LayerFactory factory : list(type + ".layers()", plugin::layers)) {
             Snapshot s = snapshot(ComponentKind.LAYER, factory);
-            add(byKind, ComponentKind.LAYER, new PluginLayerFactory(factory, origin, s.name, s.description, s.parameters));
+            add(
+                    byKind,
+                    ComponentKind.LAYER,
+                    new PluginLayerFactory(factory, origin, s.name, s.description, s.parameters));
         }
         guard(byKind, origin, ComponentKind.LOSS, LossFactory.class, list(type + ".losses()", plugin::losses));
-        guard(byKind, origin, ComponentKind.OPTIMIZER, OptimizerFactory.class,
+        guard(
+                byKind,
+                origin,
+                ComponentKind.OPTIMIZER,
+                OptimizerFactory.class,
                 list(type + ".optimizers()", plugin::optimizers));
-        guard(byKind, origin, ComponentKind.INITIALIZER, InitializerFactory.class,
+        guard(
+                byKind,
+                origin,
+                ComponentKind.INITIALIZER,
+                InitializerFactory.class,
                 list(type + ".initializers()", plugin::initializers));
-        guard(byKind, origin, ComponentKind.DATASET, DatasetFactory.class, list(type + ".datasets()", plugin::datasets));
+        guard(
+                byKind,
+                origin,
+                ComponentKind.DATASET,
+                DatasetFactory.class,
+                list(type + ".datasets()", plugin::datasets));
         return new PluginContributions(origin, byKind);
     }
 
@@ -91,21 +109,27 @@ public record PluginContributions(PluginOrigin origin, Map<ComponentKind, List<C
         List<String> parts = new ArrayList<>();
         byKind.forEach((kind, components) -> {
             if (!components.isEmpty()) {
-                parts.add(kind.label() + (components.size() == 1 ? " " : "s ")
-                        + String.join(", ", components.stream().map(Component::name).toList()));
+                parts.add(kind.label()
+                        + (components.size() == 1 ? " " : "s ")
+                        + String.join(
+                                ", ", components.stream().map(Component::name).toList()));
             }
         });
         return parts.isEmpty() ? "nothing" : String.join("; ", parts);
     }
 
     /** Each factory guarded ({@link PluginGuard}), answering what it said at start-up without asking again. */
-    private static <T extends Component> void guard(Map<ComponentKind, List<Component>> byKind, PluginOrigin origin,
-                                                    ComponentKind kind, Class<T> type, List<T> factories)
+    private static <T extends Component> void guard(
+            Map<ComponentKind, List<Component>> byKind,
+            PluginOrigin origin,
+            ComponentKind kind,
+            Class<T> type,
+            List<T> factories)
             throws Rejected {
         for (T factory : factories) {
             Snapshot s = snapshot(kind, factory);
-            Map<String, Object> answers = new HashMap<>(
-                    Map.of("name", s.name, "description", s.description, "parameters", s.parameters));
+            Map<String, Object> answers =
+                    new HashMap<>(Map.of("name", s.name, "description", s.description, "parameters", s.parameters));
             if (kind == ComponentKind.LOSS && factory instanceof LossFactory loss) {
                 String what = factory.getClass().getName() + ".appliesSoftmax()";
                 answers.put("appliesSoftmax", ask(what, loss::appliesSoftmax));
@@ -114,8 +138,7 @@ public record PluginContributions(PluginOrigin origin, Map<ComponentKind, List<C
         }
     }
 
-    private record Snapshot(String name, String description, List<ParameterSpec> parameters) {
-    }
+    private record Snapshot(String name, String description, List<ParameterSpec> parameters) {}
 
     private static Snapshot snapshot(ComponentKind kind, Component factory) throws Rejected {
         String type = factory.getClass().getName();
@@ -133,7 +156,8 @@ public record PluginContributions(PluginOrigin origin, Map<ComponentKind, List<C
         List<String> seen = new ArrayList<>();
         for (ParameterSpec parameter : parameters) {
             if (seen.contains(parameter.name())) {
-                throw new Rejected(kind.label() + " '" + name + "' has two parameters named '" + parameter.name() + "'");
+                throw new Rejected(
+                        kind.label() + " '" + name + "' has two parameters named '" + parameter.name() + "'");
             }
             seen.add(parameter.name());
         }

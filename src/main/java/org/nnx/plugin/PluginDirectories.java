@@ -21,8 +21,7 @@ public final class PluginDirectories {
     /** The folder searched by default, relative to the working directory. */
     public static final Path DEFAULT = Path.of("plugins");
 
-    private PluginDirectories() {
-    }
+    private PluginDirectories() {}
 
     /**
      * @param defaultDirectory {@link #DEFAULT}, or another folder in tests; skipped silently when absent
@@ -31,8 +30,9 @@ public final class PluginDirectories {
      * @param warnings         receives each warning, without the {@code nnx: warning: } prefix
      * @throws PluginStartupException when a {@code --plugins} folder is not a folder
      */
-    public static List<Path> resolve(Path defaultDirectory, List<Path> given, String pluginPath,
-                                     Consumer<String> warnings) throws PluginStartupException {
+    public static List<Path> resolve(
+            Path defaultDirectory, List<Path> given, String pluginPath, Consumer<String> warnings)
+            throws PluginStartupException {
         List<Path> directories = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
         List<String> problems = new ArrayList<>();
@@ -43,7 +43,8 @@ public final class PluginDirectories {
             if (Files.isDirectory(directory)) {
                 add(directory, directories, seen);
             } else {
-                problems.add("--plugins " + directory + ": " + (Files.exists(directory) ? "not a folder" : "no such folder"));
+                problems.add("--plugins " + directory + ": "
+                        + (Files.exists(directory) ? "not a folder" : "no such folder"));
             }
         }
         if (!problems.isEmpty()) {

@@ -24,8 +24,8 @@ public final class PluginException extends RuntimeException {
             // Another plugin's component called from this one (an initializer inside a layer) named itself.
             return already;
         }
-        return new PluginException(kind.label() + " '" + name + "' from " + origin.label() + " threw "
-                + describe(thrown), thrown);
+        return new PluginException(
+                kind.label() + " '" + name + "' from " + origin.label() + " threw " + describe(thrown), thrown);
     }
 
     /** {@code IllegalStateException: message}, or the class alone when there is no message. */

@@ -49,8 +49,10 @@ record PluginGuard(ComponentKind kind, String name, PluginOrigin origin) {
         }
         Class<?> targetClass = target.getClass();
         Class<?>[] interfaces = INTERFACES.get(targetClass);
-        return type.cast(Proxy.newProxyInstance(loaderOf(targetClass),
-                interfaces.length > 0 ? interfaces : new Class<?>[] {type}, new GuardedCalls(this, target, answers)));
+        return type.cast(Proxy.newProxyInstance(
+                loaderOf(targetClass),
+                interfaces.length > 0 ? interfaces : new Class<?>[] {type},
+                new GuardedCalls(this, target, answers)));
     }
 
     /** The exception to throw when the plugin's code threw {@code thrown}. */
@@ -66,7 +68,8 @@ record PluginGuard(ComponentKind kind, String name, PluginOrigin origin) {
     /** The handler of a guarded object, or null when {@code object} is not one. */
     static GuardedCalls handler(Object object) {
         return object instanceof Proxy && Proxy.getInvocationHandler(object) instanceof GuardedCalls calls
-                ? calls : null;
+                ? calls
+                : null;
     }
 
     /**

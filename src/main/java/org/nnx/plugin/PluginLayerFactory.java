@@ -23,8 +23,7 @@ import org.nnx.spi.ParameterSpec;
  * layers it builds are guarded ({@link PluginGuard}): anything the plugin throws names the jar.
  */
 public final class PluginLayerFactory implements CheckedLayerFactory {
-    private record Use(Arguments arguments, int inputSize, String previousLayer, String nextLayer) {
-    }
+    private record Use(Arguments arguments, int inputSize, String previousLayer, String nextLayer) {}
 
     private final LayerFactory delegate;
     private final LayerFactory guarded;
@@ -33,8 +32,12 @@ public final class PluginLayerFactory implements CheckedLayerFactory {
     private final List<ParameterSpec> parameters;
     private final Map<Use, Optional<String>> verdicts = new ConcurrentHashMap<>();
 
-    PluginLayerFactory(LayerFactory delegate, PluginOrigin origin, String name, String description,
-                       List<ParameterSpec> parameters) {
+    PluginLayerFactory(
+            LayerFactory delegate,
+            PluginOrigin origin,
+            String name,
+            String description,
+            List<ParameterSpec> parameters) {
         this.delegate = delegate;
         this.guard = new PluginGuard(ComponentKind.LAYER, name, origin);
         this.guarded = guard.guard(LayerFactory.class, delegate);
@@ -79,7 +82,12 @@ public final class PluginLayerFactory implements CheckedLayerFactory {
     /** Refuses a use that fails its gradient check; otherwise the plugin's layer, guarded. */
     @Override
     public Layer create(Arguments arguments, LayerContext context) {
-        conformance(arguments, context.inputSize(), context.previousLayer(), context.nextLayer(), context.initializers())
+        conformance(
+                        arguments,
+                        context.inputSize(),
+                        context.previousLayer(),
+                        context.nextLayer(),
+                        context.initializers())
                 .ifPresent(failure -> {
                     throw new PluginException(failure);
                 });
@@ -92,14 +100,19 @@ public final class PluginLayerFactory implements CheckedLayerFactory {
      * forward. Checked once per use and remembered, so analysis and training do not repeat it.
      */
     @Override
-    public Optional<String> conformance(Arguments arguments, int inputSize, String previousLayer, String nextLayer,
-                                        Function<ComponentCall, Initializer> initializers) {
+    public Optional<String> conformance(
+            Arguments arguments,
+            int inputSize,
+            String previousLayer,
+            String nextLayer,
+            Function<ComponentCall, Initializer> initializers) {
         return verdicts.computeIfAbsent(new Use(arguments, inputSize, previousLayer, nextLayer), use -> {
-            LayerConformance.Outcome outcome = LayerConformance.check(delegate, arguments, inputSize, previousLayer,
-                    nextLayer, initializers);
-            return outcome.passes() ? Optional.empty()
-                    : Optional.of("layer '" + guard.name() + "' from " + guard.origin().label()
-                            + " failed its gradient check: " + outcome.describe());
+            LayerConformance.Outcome outcome =
+                    LayerConformance.check(delegate, arguments, inputSize, previousLayer, nextLayer, initializers);
+            return outcome.passes()
+                    ? Optional.empty()
+                    : Optional.of("layer '" + guard.name() + "' from "
+                            + guard.origin().label() + " failed its gradient check: " + outcome.describe());
         });
     }
 }

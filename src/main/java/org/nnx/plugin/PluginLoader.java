@@ -43,8 +43,8 @@ import org.nnx.spi.NnxPlugin;
  */
 public final class PluginLoader {
     static final String SERVICE_FILE = "META-INF/services/" + NnxPlugin.class.getName();
-    private static final Pattern VERSION_IN_NAME = Pattern.compile(".+?-(\\d+(?:[.\\-][0-9A-Za-z]+)*)\\.jar",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern VERSION_IN_NAME =
+            Pattern.compile(".+?-(\\d+(?:[.\\-][0-9A-Za-z]+)*)\\.jar", Pattern.CASE_INSENSITIVE);
 
     /**
      * A jar that loaded.
@@ -52,9 +52,13 @@ public final class PluginLoader {
      * @param path    the jar as found, {@code plugins/acme-layers.jar}
      * @param plugins one per provider the jar lists, in the order it lists them
      */
-    public record LoadedJar(String path, String jar, String version, String sha256, List<PluginContributions> plugins,
-                            URLClassLoader loader) {
-    }
+    public record LoadedJar(
+            String path,
+            String jar,
+            String version,
+            String sha256,
+            List<PluginContributions> plugins,
+            URLClassLoader loader) {}
 
     private final Consumer<String> warnings;
     private final ClassLoader spiLoader = NnxPlugin.class.getClassLoader();
@@ -91,9 +95,11 @@ public final class PluginLoader {
 
     private List<Path> jars(Path directory) {
         try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jar"))
+            return files.filter(f ->
+                            f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jar"))
                     .filter(Files::isRegularFile)
-                    .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
+                    .sorted((a, b) ->
+                            a.getFileName().toString().compareTo(b.getFileName().toString()))
                     .toList();
         } catch (IOException e) {
             warnings.accept(directory + ": cannot list the folder: " + e.getMessage() + "; skipped");
@@ -139,7 +145,8 @@ public final class PluginLoader {
                 throw new PluginContributions.Rejected("no provider: the jar has no " + SERVICE_FILE);
             }
             Manifest manifest = jarFile.getManifest();
-            String version = manifest == null ? null
+            String version = manifest == null
+                    ? null
                     : manifest.getMainAttributes().getValue(Attributes.Name.IMPLEMENTATION_VERSION);
             if (version != null && !version.isBlank()) {
                 return version.strip();
@@ -164,8 +171,9 @@ public final class PluginLoader {
             throw new PluginContributions.Rejected(RejectionReasons.of(type + ".spiVersion()", e));
         }
         if (version != NnxPlugin.SPI_VERSION) {
-            throw new PluginContributions.Rejected(type + " was built for nnx SPI version " + version
-                    + ", but this nnx provides SPI version " + NnxPlugin.SPI_VERSION + "; rebuild the plugin against it");
+            throw new PluginContributions.Rejected(
+                    type + " was built for nnx SPI version " + version + ", but this nnx provides SPI version "
+                            + NnxPlugin.SPI_VERSION + "; rebuild the plugin against it");
         }
     }
 
@@ -174,7 +182,8 @@ public final class PluginLoader {
         try {
             name = plugin.name();
         } catch (RuntimeException | LinkageError e) {
-            throw new PluginContributions.Rejected(RejectionReasons.of(plugin.getClass().getName() + ".name()", e));
+            throw new PluginContributions.Rejected(
+                    RejectionReasons.of(plugin.getClass().getName() + ".name()", e));
         }
         return name == null || name.isBlank() ? plugin.getClass().getSimpleName() : name;
     }
@@ -186,8 +195,8 @@ public final class PluginLoader {
             for (PluginContributions plugin : plugins) {
                 for (Component component : plugin.byKind().get(kind)) {
                     if (names.contains(component.name())) {
-                        throw new PluginContributions.Rejected("it contributes " + kind.label() + " '"
-                                + component.name() + "' twice");
+                        throw new PluginContributions.Rejected(
+                                "it contributes " + kind.label() + " '" + component.name() + "' twice");
                     }
                     names.add(component.name());
                 }

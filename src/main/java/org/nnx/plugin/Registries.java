@@ -21,8 +21,7 @@ import org.nnx.spi.NnxPlugin;
  * naming both sides.
  */
 public final class Registries {
-    private Registries() {
-    }
+    private Registries() {}
 
     /** The built-ins alone. */
     public static ComponentRegistry builtins() {
@@ -67,7 +66,8 @@ public final class Registries {
         if (!conflicts.isEmpty()) {
             throw new PluginStartupException(conflicts);
         }
-        return Guice.createInjector(Stage.PRODUCTION, new RegistryModule(plugins)).getInstance(ComponentRegistry.class);
+        return Guice.createInjector(Stage.PRODUCTION, new RegistryModule(plugins))
+                .getInstance(ComponentRegistry.class);
     }
 
     /** {@code layer 'swish' is contributed by both acme-layers.jar and other.jar}, for each name given twice. */

@@ -33,9 +33,12 @@ public final class RegistryModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ComponentRegistry registry(Map<String, LayerFactory> layers, Map<String, LossFactory> losses,
-                               Map<String, OptimizerFactory> optimizers, Map<String, InitializerFactory> initializers,
-                               Map<String, DatasetFactory> datasets) {
+    ComponentRegistry registry(
+            Map<String, LayerFactory> layers,
+            Map<String, LossFactory> losses,
+            Map<String, OptimizerFactory> optimizers,
+            Map<String, InitializerFactory> initializers,
+            Map<String, DatasetFactory> datasets) {
         Map<Component, PluginOrigin> sources = new IdentityHashMap<>();
         for (PluginContributions plugin : plugins) {
             if (!plugin.origin().builtIn()) {

@@ -13,8 +13,7 @@ final class RejectionReasons {
     private static final Pattern NOT_INSTANTIATED = Pattern.compile("Provider (\\S+) could not be instantiated");
     private static final Pattern NO_CONSTRUCTOR = Pattern.compile("(\\S+) Unable to get public no-arg constructor");
 
-    private RejectionReasons() {
-    }
+    private RejectionReasons() {}
 
     /** What {@link ServiceLoader} could not do, said in terms of the jar. */
     static String of(ServiceConfigurationError e) {

@@ -20,6 +20,10 @@ public interface CheckedLayerFactory extends LayerFactory {
      * @param previousLayer the name of the layer before it, or null when it is first
      * @param nextLayer     the name of the layer after it, or null when it is last
      */
-    Optional<String> conformance(Arguments arguments, int inputSize, String previousLayer, String nextLayer,
-                                 Function<ComponentCall, Initializer> initializers);
+    Optional<String> conformance(
+            Arguments arguments,
+            int inputSize,
+            String previousLayer,
+            String nextLayer,
+            Function<ComponentCall, Initializer> initializers);
 }

@@ -26,9 +26,13 @@ public final class ComponentRegistry {
     /**
      * @param sources where each component came from, by identity; a component not in it is built in
      */
-    public ComponentRegistry(Map<String, LayerFactory> layers, Map<String, LossFactory> losses,
-                             Map<String, OptimizerFactory> optimizers, Map<String, InitializerFactory> initializers,
-                             Map<String, DatasetFactory> datasets, Map<Component, PluginOrigin> sources) {
+    public ComponentRegistry(
+            Map<String, LayerFactory> layers,
+            Map<String, LossFactory> losses,
+            Map<String, OptimizerFactory> optimizers,
+            Map<String, InitializerFactory> initializers,
+            Map<String, DatasetFactory> datasets,
+            Map<Component, PluginOrigin> sources) {
         components.put(ComponentKind.LAYER, Collections.unmodifiableMap(new TreeMap<>(layers)));
         components.put(ComponentKind.LOSS, Collections.unmodifiableMap(new TreeMap<>(losses)));
         components.put(ComponentKind.OPTIMIZER, Collections.unmodifiableMap(new TreeMap<>(optimizers)));
@@ -44,7 +48,8 @@ public final class ComponentRegistry {
 
     /** The names of one kind, sorted. */
     public SortedSet<String> names(ComponentKind kind) {
-        return Collections.unmodifiableSortedSet(new TreeSet<>(components.get(kind).keySet()));
+        return Collections.unmodifiableSortedSet(
+                new TreeSet<>(components.get(kind).keySet()));
     }
 
     /** All components of one kind by name, sorted by name. */

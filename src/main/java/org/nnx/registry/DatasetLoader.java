@@ -14,8 +14,7 @@ import org.nnx.spi.DatasetException;
  * read the data once. Datasets are read-only once loaded, so runs share them.
  */
 public final class DatasetLoader {
-    private record Key(String name, Arguments arguments, Path baseDirectory, long seed) {
-    }
+    private record Key(String name, Arguments arguments, Path baseDirectory, long seed) {}
 
     private final ComponentRegistry registry;
     private final Map<Key, Dataset> loaded = new ConcurrentHashMap<>();
@@ -42,8 +41,8 @@ public final class DatasetLoader {
             throw new DatasetException("dataset '" + name + "' has no features");
         }
         if (classes.size() < 2) {
-            throw new DatasetException("dataset '" + name + "' has " + classes.size()
-                    + " class; a classifier needs at least 2");
+            throw new DatasetException(
+                    "dataset '" + name + "' has " + classes.size() + " class; a classifier needs at least 2");
         }
         if (dataset.train().size() == 0) {
             throw new DatasetException("dataset '" + name + "' has no training samples");

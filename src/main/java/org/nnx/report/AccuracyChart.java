@@ -39,8 +39,12 @@ public final class AccuracyChart {
      * @param test       the test accuracy at each evaluation, mean ± sd over repeats
      * @param validation the validation accuracy, empty series for runs without a validation set
      */
-    public record AccuracyDataset(XYSeriesCollection train, YIntervalSeriesCollection test,
-                                  XYSeriesCollection validation, List<ChartLine> lines, XAxisKind axis) {
+    public record AccuracyDataset(
+            XYSeriesCollection train,
+            YIntervalSeriesCollection test,
+            XYSeriesCollection validation,
+            List<ChartLine> lines,
+            XAxisKind axis) {
         /** True when some run has a validation accuracy. */
         public boolean hasValidation() {
             for (int s = 0; s < validation.getSeriesCount(); s++) {
@@ -52,8 +56,7 @@ public final class AccuracyChart {
         }
     }
 
-    private AccuracyChart() {
-    }
+    private AccuracyChart() {}
 
     /** Train and test series by iteration, one per run in the order given (series index = run index). */
     public static AccuracyDataset createDataset(List<RunResult> runs) {
@@ -68,7 +71,8 @@ public final class AccuracyChart {
         XYSeriesCollection validation = new XYSeriesCollection();
         for (ChartLine line : ordered) {
             train.addSeries(meanSeries(line, axis, MetricsRow::trainAccuracy));
-            test.addSeries(Curves.intervalSeries(line.label(), Curves.mean(perRun(line, axis, MetricsRow::testAccuracy))));
+            test.addSeries(
+                    Curves.intervalSeries(line.label(), Curves.mean(perRun(line, axis, MetricsRow::testAccuracy))));
             validation.addSeries(meanSeries(line, axis, MetricsRow::validationAccuracy));
         }
         return new AccuracyDataset(train, test, validation, ordered, axis);
@@ -98,8 +102,12 @@ public final class AccuracyChart {
         ChartStyle.style(accuracyAxis);
 
         List<ChartLine> lines = dataset.lines();
-        List<RunResult> all = lines.stream().flatMap(line -> line.runs().stream()).toList();
-        XYPlot plot = new XYPlot(dataset.train(), RunAxes.xAxis(dataset.axis(), all), accuracyAxis,
+        List<RunResult> all =
+                lines.stream().flatMap(line -> line.runs().stream()).toList();
+        XYPlot plot = new XYPlot(
+                dataset.train(),
+                RunAxes.xAxis(dataset.axis(), all),
+                accuracyAxis,
                 renderer(dataset.train(), lines, Style.TRAIN));
         plot.setDataset(1, dataset.validation());
         plot.setRenderer(1, renderer(dataset.validation(), lines, Style.VALIDATION));
@@ -128,7 +136,10 @@ public final class AccuracyChart {
         return createChart(createDataset(lines, axis), List.of());
     }
 
-    private enum Style { TRAIN, VALIDATION }
+    private enum Style {
+        TRAIN,
+        VALIDATION
+    }
 
     private static XYLineAndShapeRenderer renderer(XYSeriesCollection series, List<ChartLine> lines, Style style) {
         XYLineAndShapeRenderer renderer = new ChartTooltips.SparseLineRenderer();

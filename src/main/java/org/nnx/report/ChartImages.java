@@ -30,8 +30,7 @@ public final class ChartImages {
      */
     public static final int SCALE = 2;
 
-    private ChartImages() {
-    }
+    private ChartImages() {}
 
     /** The chart laid out at {@code width}×{@code height} and rendered at that many pixels. */
     public static byte[] toPng(JFreeChart chart, int width, int height) {
@@ -54,21 +53,21 @@ public final class ChartImages {
      *                 tooltip, in layout pixels, so it fits the image shown at {@link #WIDTH} CSS pixels;
      *                 the tooltip text is HTML-escaped by JFreeChart
      */
-    public record MappedImage(byte[] png, String imageMap) {
-    }
+    public record MappedImage(byte[] png, String imageMap) {}
 
     /** The chart at {@link #WIDTH}×{@code height} with its image map named {@code mapName}. */
     public static MappedImage toReportImage(JFreeChart chart, int height, String mapName) {
         ChartRenderingInfo info = new ChartRenderingInfo();
         byte[] png = toPng(chart, WIDTH, height, SCALE, info);
-        String map = ImageMapUtils.getImageMap(mapName, info, new StandardToolTipTagFragmentGenerator(),
-                new StandardURLTagFragmentGenerator());
+        String map = ImageMapUtils.getImageMap(
+                mapName, info, new StandardToolTipTagFragmentGenerator(), new StandardURLTagFragmentGenerator());
         return new MappedImage(png, map);
     }
 
     private static byte[] toPng(JFreeChart chart, int width, int height, int scale, ChartRenderingInfo info) {
         if (width <= 0 || height <= 0 || scale <= 0) {
-            throw new IllegalArgumentException("size and scale must be positive: " + width + "x" + height + " @" + scale);
+            throw new IllegalArgumentException(
+                    "size and scale must be positive: " + width + "x" + height + " @" + scale);
         }
         BufferedImage image = new BufferedImage(width * scale, height * scale, BufferedImage.TYPE_INT_RGB);
         Graphics2D g2 = image.createGraphics();

@@ -44,14 +44,14 @@ final class ChartStyle {
 
     /** The colour of the runs that are not highlighted in a large sweep: there, but out of the way. */
     static final Color FAINT = new Color(0x9aa4ae);
+
     static final Color FAINT_LINE = new Color(0x9a, 0xa4, 0xae, 110);
     static final Color FAINT_BAND = new Color(0xd0d7de);
     static final float FAINT_WIDTH = 0.9f;
     /** Opacity of the ± sd band of repeats. */
     static final float BAND_OPACITY = 0.16f;
 
-    private ChartStyle() {
-    }
+    private ChartStyle() {}
 
     /** A stroke with round joins: the dense raw-loss paths look jagged with the default mitre joins. */
     static Stroke line(float width) {
@@ -59,13 +59,11 @@ final class ChartStyle {
     }
 
     static Stroke dashed(float width) {
-        return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
-                new float[] {6f, 4f}, 0f);
+        return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 4f}, 0f);
     }
 
     static Stroke dotted(float width) {
-        return new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f,
-                new float[] {1f, 3.5f}, 0f);
+        return new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, new float[] {1f, 3.5f}, 0f);
     }
 
     /** The line colour of {@code line}: its own, or translucent grey when it is faint. */
@@ -157,8 +155,9 @@ final class ChartStyle {
     /** A legend entry drawn as a short line in {@code paint}. */
     static LegendItem lineItem(String label, Color paint, Stroke stroke) {
         Line2D.Double sample = new Line2D.Double(-12, 0, 12, 0);
-        LegendItem item = new LegendItem(label, null, null, null, false, sample, false, paint, false, paint,
-                stroke, true, sample, stroke, paint);
+        LegendItem item = new LegendItem(
+                label, null, null, null, false, sample, false, paint, false, paint, stroke, true, sample, stroke,
+                paint);
         item.setLabelFont(LABEL_FONT);
         item.setLabelPaint(TEXT);
         return item;

@@ -1,5 +1,6 @@
 package org.nnx.report;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.labels.XYToolTipGenerator;
@@ -17,8 +18,7 @@ final class ChartTooltips {
     /** But at least this many per curve, so each curve can be identified somewhere along its length. */
     static final int MIN_AREAS_PER_SERIES = 12;
 
-    private ChartTooltips() {
-    }
+    private ChartTooltips() {}
 
     /** The stride for each series of {@code dataset}: every n-th item gets a map area. */
     static int[] strides(XYDataset dataset, int seriesInChart) {
@@ -35,7 +35,8 @@ final class ChartTooltips {
         return (dataset, series, item) -> {
             double x = dataset.getXValue(series, item);
             double y = dataset.getYValue(series, item);
-            String xText = axis == XAxisKind.ITERATION ? ReadableNumbers.grouped((long) x)
+            String xText = axis == XAxisKind.ITERATION
+                    ? ReadableNumbers.grouped((long) x)
                     : String.format(Locale.ROOT, "%.2f", x);
             String yText = percent ? String.format(Locale.ROOT, "%.2f %%", 100 * y) : ReadableNumbers.significant(y);
             return labels.get(series) + " · " + axis.label() + " " + xText + " · " + what + " " + yText;
@@ -46,7 +47,7 @@ final class ChartTooltips {
      * Which items of each series get a map area: every n-th, n being the series' stride. The two renderers
      * below extend different JFreeChart classes, so each holds one of these and asks it.
      */
-    static final class EntityStrides implements java.io.Serializable {
+    static final class EntityStrides implements Serializable {
         private static final long serialVersionUID = 1L;
         private int[] strides = new int[0];
 

@@ -47,16 +47,30 @@ final class ChartsSection implements ReportSection {
                     + " by final test accuracy are coloured, the others grey. The small multiples below show how each"
                     + " setting moves the result."));
         }
-        figure(html, LossChart.createChart(lines, XAxisKind.ITERATION), ChartImages.HEIGHT,
+        figure(
+                html,
+                LossChart.createChart(lines, XAxisKind.ITERATION),
+                ChartImages.HEIGHT,
                 "Loss per iteration of every run, raw and smoothed");
-        figure(html, AccuracyChart.createChart(lines, XAxisKind.ITERATION), ChartImages.HEIGHT,
+        figure(
+                html,
+                AccuracyChart.createChart(lines, XAxisKind.ITERATION),
+                ChartImages.HEIGHT,
                 "Train and test accuracy of every run at each evaluation");
         if (!model.epochsAlign()) {
-            html.append("<h3>Aligned by epoch</h3>\n").append(Html.note("The runs see the training set at different"
-                    + " rates (batch size or data differ), so here they are lined up by epochs, passes over the training"
-                    + " set."));
-            figure(html, LossChart.createChart(lines, XAxisKind.EPOCH), ChartImages.HEIGHT, "Loss of every run by epoch");
-            figure(html, AccuracyChart.createChart(lines, XAxisKind.EPOCH), ChartImages.HEIGHT,
+            html.append("<h3>Aligned by epoch</h3>\n")
+                    .append(Html.note("The runs see the training set at different"
+                            + " rates (batch size or data differ), so here they are lined up by epochs, passes over the training"
+                            + " set."));
+            figure(
+                    html,
+                    LossChart.createChart(lines, XAxisKind.EPOCH),
+                    ChartImages.HEIGHT,
+                    "Loss of every run by epoch");
+            figure(
+                    html,
+                    AccuracyChart.createChart(lines, XAxisKind.EPOCH),
+                    ChartImages.HEIGHT,
                     "Train and test accuracy of every run by epoch");
         }
         html.append(Html.SECTION_END);
@@ -68,13 +82,24 @@ final class ChartsSection implements ReportSection {
         if (settings.isEmpty() || model.groups.size() < 2) {
             return;
         }
-        List<SettingsChart.Dot> dots = model.runs.stream().map(r -> new SettingsChart.Dot(r.label, r.swept,
-                r.finalTestAccuracy(), r.colour(), r.faint(), r.status() == RunStatus.OK && !r.blewUp())).toList();
+        List<SettingsChart.Dot> dots = model.runs.stream()
+                .map(r -> new SettingsChart.Dot(
+                        r.label,
+                        r.swept,
+                        r.finalTestAccuracy(),
+                        r.colour(),
+                        r.faint(),
+                        r.status() == RunStatus.OK && !r.blewUp()))
+                .toList();
         html.append(Html.section("Final accuracy by setting"));
         for (int from = 0; from < settings.size(); from += SettingsChart.PANELS_PER_CHART) {
-            List<String> panel = settings.subList(from, Math.min(settings.size(), from + SettingsChart.PANELS_PER_CHART));
-            figure(html, SettingsChart.createChart(panel, dots, "Final test accuracy by " + String.join(", ", panel)),
-                    SETTINGS_HEIGHT, "Final test accuracy of every run against the value of " + String.join(", ", panel));
+            List<String> panel =
+                    settings.subList(from, Math.min(settings.size(), from + SettingsChart.PANELS_PER_CHART));
+            figure(
+                    html,
+                    SettingsChart.createChart(panel, dots, "Final test accuracy by " + String.join(", ", panel)),
+                    SETTINGS_HEIGHT,
+                    "Final test accuracy of every run against the value of " + String.join(", ", panel));
         }
         html.append(Html.SECTION_END);
     }
@@ -83,9 +108,18 @@ final class ChartsSection implements ReportSection {
     private void figure(StringBuilder html, JFreeChart chart, int height, String alt) {
         String name = "chart-" + (++chartCount);
         ChartImages.MappedImage image = charts.render(chart, height, name);
-        html.append("<figure><img width=\"").append(ChartImages.WIDTH).append("\" height=\"").append(height)
-                .append("\" alt=\"").append(escape(alt)).append("\" usemap=\"#").append(name)
-                .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(image.png()))
-                .append("\">\n").append(image.imageMap() == null ? "" : image.imageMap()).append("</figure>\n");
+        html.append("<figure><img width=\"")
+                .append(ChartImages.WIDTH)
+                .append("\" height=\"")
+                .append(height)
+                .append("\" alt=\"")
+                .append(escape(alt))
+                .append("\" usemap=\"#")
+                .append(name)
+                .append("\" src=\"data:image/png;base64,")
+                .append(Base64.getEncoder().encodeToString(image.png()))
+                .append("\">\n")
+                .append(image.imageMap() == null ? "" : image.imageMap())
+                .append("</figure>\n");
     }
 }

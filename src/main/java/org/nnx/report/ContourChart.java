@@ -53,22 +53,22 @@ final class ContourChart {
     private static final Color ARROW = new Color(0x24, 0x29, 0x2f, 100);
     private static final Color CONTOUR = new Color(0x24, 0x29, 0x2f, 70);
 
-    private ContourChart() {
-    }
+    private ContourChart() {}
 
     /** The contour of {@code f} around every run's path. */
     static Landscape.Contour createDataset(Formula f, List<ObjectiveResult> results) {
-        PlotWindow window = RunExtent.window(results, 2).withEqualScales(
-                LandscapePlot.PLOT_WIDTH / LandscapePlot.PLOT_HEIGHT, MAX_ASPECT_STRETCH);
+        PlotWindow window = RunExtent.window(results, 2)
+                .withEqualScales(LandscapePlot.PLOT_WIDTH / LandscapePlot.PLOT_HEIGHT, MAX_ASPECT_STRETCH);
         FunctionGrid grid = FunctionGrid.sample(f, squareCells(window, SHADE_COLUMNS));
         ValueRange range = grid.range();
         // The runs may reach lower than any grid point: shading is relative to the lowest f seen anywhere.
-        double lowest = ValueRange.ofFinite(RunExtent.values(results, p -> window.contains(p[0], p[1]))).min();
+        double lowest = ValueRange.ofFinite(RunExtent.values(results, p -> window.contains(p[0], p[1])))
+                .min();
         ContourLevels scale = ContourLevels.of(Math.min(range.min(), lowest), range.max(), SHADE_DECADES);
         double[][] t = grid.map(scale::t);
         RunPaths runs = RunPaths.of(results, window, (p, value) -> new Point(p[0], p[1]));
-        return new Landscape.Contour(window, shading(grid.cells(), t, scale), contours(grid.cells(), t, scale),
-                field(f, window), runs);
+        return new Landscape.Contour(
+                window, shading(grid.cells(), t, scale), contours(grid.cells(), t, scale), field(f, window), runs);
     }
 
     /** The chart of {@code data}; run i is drawn in {@link RunColors#of(int) colour i}. */
@@ -80,9 +80,12 @@ final class ContourChart {
         index = addContours(plot, index, data.contours());
         addShading(plot, index, data.shading());
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
-        JFreeChart chart = ChartStyle.chart("Paths on the landscape of f",
+        JFreeChart chart = ChartStyle.chart(
+                "Paths on the landscape of f",
                 "shading and contours: log(f − min f) · arrows: direction of −∇f, not its size · "
-                        + LandscapePlot.markerKey(data.runs()), plot, LandscapePlot.legend(results));
+                        + LandscapePlot.markerKey(data.runs()),
+                plot,
+                LandscapePlot.legend(results));
         // The contour is a map: grid lines would only add noise on top of it.
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);

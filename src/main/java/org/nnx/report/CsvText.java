@@ -1,6 +1,9 @@
 package org.nnx.report;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -9,9 +12,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.Reader;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
@@ -25,11 +25,11 @@ final class CsvText {
      * RFC 4180 quoting, but {@code \n} line ends: the files are diffed and grepped more often than opened
      * on Windows, and every spreadsheet reads both.
      */
-    static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
+    static final CSVFormat FORMAT =
+            CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
 
     /** One record with the 1-based line it starts on. */
-    record Line(long number, List<String> fields) {
-    }
+    record Line(long number, List<String> fields) {}
 
     /** Writes CSV text to {@code out}. */
     @FunctionalInterface
@@ -37,8 +37,7 @@ final class CsvText {
         void write(Appendable out) throws IOException;
     }
 
-    private CsvText() {
-    }
+    private CsvText() {}
 
     /** The characters that make a spreadsheet read a cell as a formula; {@code '} escapes them. */
     private static final String FORMULA_STARTS = "=+-@\t\r";
@@ -95,8 +94,10 @@ final class CsvText {
      */
     static Reader open(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CharBuffer out = CharBuffer.allocate(bytes.length);
         CoderResult result = decoder.decode(in, out, true);
@@ -105,14 +106,16 @@ final class CsvText {
             for (int i = 0; i < in.position(); i++) {
                 line += bytes[i] == '\n' ? 1 : 0;
             }
-            throw new CsvFormatException(file.toString(), line, "not UTF-8 text (byte " + in.position()
-                    + " of the file is not part of a character)");
+            throw new CsvFormatException(
+                    file.toString(),
+                    line,
+                    "not UTF-8 text (byte " + in.position() + " of the file is not part of a character)");
         }
         out.flip();
         for (int i = 0; i < out.length(); i++) {
             if (out.charAt(i) == 0) {
-                throw new CsvFormatException(file.toString(), 0, "not text (a NUL character at byte offset about " + i
-                        + ")");
+                throw new CsvFormatException(
+                        file.toString(), 0, "not text (a NUL character at byte offset about " + i + ")");
             }
         }
         return new StringReader(out.toString());
@@ -132,8 +135,11 @@ final class CsvText {
     /** Fails unless {@code line} has {@code count} fields, as many as the header of {@code source}. */
     static void requireFields(Line line, int count, String source) throws CsvFormatException {
         if (line.fields().size() != count) {
-            throw new CsvFormatException(source, line.number(), "expected " + count
-                    + " fields as in the header, found " + line.fields().size());
+            throw new CsvFormatException(
+                    source,
+                    line.number(),
+                    "expected " + count + " fields as in the header, found "
+                            + line.fields().size());
         }
     }
 
@@ -168,13 +174,14 @@ final class CsvText {
                             line++;
                         }
                     }
-                    lines.add(new Line(line, record.stream().map(CsvText::unescape).toList()));
+                    lines.add(new Line(
+                            line, record.stream().map(CsvText::unescape).toList()));
                 }
             } catch (UncheckedIOException | IllegalStateException e) {
                 // Commons CSV's iterator wraps parse errors; the message already says what is wrong.
                 Throwable cause = e.getCause() != null ? e.getCause() : e;
-                throw new CsvFormatException(source, parser.getCurrentLineNumber() + 1,
-                        "not valid CSV: " + cause.getMessage());
+                throw new CsvFormatException(
+                        source, parser.getCurrentLineNumber() + 1, "not valid CSV: " + cause.getMessage());
             }
         }
         return lines;

@@ -27,8 +27,7 @@ final class CurveChart {
 
     private static final Color CURVE = new Color(0x57606a);
 
-    private CurveChart() {
-    }
+    private CurveChart() {}
 
     /**
      * The curve of {@code f} over the x0 the runs reached, with room above and below for f on the curve and
@@ -62,8 +61,10 @@ final class CurveChart {
         plot.setDataset(index, data.curve());
         plot.setRenderer(index, curve);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
-        JFreeChart chart = ChartStyle.chart("Steps on the curve of f",
-                "grey: f(x0) · dots: each run's steps (x0, f) · " + LandscapePlot.markerKey(data.runs()), plot,
+        JFreeChart chart = ChartStyle.chart(
+                "Steps on the curve of f",
+                "grey: f(x0) · dots: each run's steps (x0, f) · " + LandscapePlot.markerKey(data.runs()),
+                plot,
                 LandscapePlot.legend(results));
         LandscapePlot.addDivergedLabels(plot, data.runs(), data.window(), results);
         return chart;

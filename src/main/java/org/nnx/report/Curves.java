@@ -12,11 +12,9 @@ import org.nnx.train.RunResult;
 /** Turns the metrics of a chart line's runs into points: one run as it is, repeats as mean ± sd. */
 final class Curves {
     /** A point of a line: the mean of the runs that have a value at {@code x}, and their spread. */
-    record Point(double x, double mean, double standardDeviation, int count) {
-    }
+    record Point(double x, double mean, double standardDeviation, int count) {}
 
-    private Curves() {
-    }
+    private Curves() {}
 
     /** Each run's finite values of {@code metric}, by {@code axis}. */
     static List<double[]> points(RunResult run, XAxisKind axis, ToDoubleFunction<MetricsRow> metric) {
@@ -60,8 +58,10 @@ final class Curves {
     static YIntervalSeries intervalSeries(String key, List<Point> points) {
         YIntervalSeries series = new YIntervalSeries(key, false, true);
         for (Point p : points) {
-            series.add(new org.jfree.data.xy.YIntervalDataItem(p.x(), p.mean(), p.mean() - p.standardDeviation(),
-                    p.mean() + p.standardDeviation()), false);
+            series.add(
+                    new org.jfree.data.xy.YIntervalDataItem(
+                            p.x(), p.mean(), p.mean() - p.standardDeviation(), p.mean() + p.standardDeviation()),
+                    false);
         }
         return series;
     }

@@ -22,29 +22,47 @@ record DataSection(ReportModel model) implements ReportSection {
     }
 
     private static void data(StringBuilder html, DatasetSummary data) {
-        html.append(Html.section("Data")).append("<p>").append(escape(data.description())).append("</p>\n");
+        html.append(Html.section("Data"))
+                .append("<p>")
+                .append(escape(data.description()))
+                .append("</p>\n");
         html.append("<dl class=\"provenance\">\n")
                 .append(definition("training samples", Integer.toString(data.trainSize() - data.validationSize())));
         if (data.validationSize() > 0) {
-            html.append(definition("validation samples", data.validationSize() + " (held out of " + data.trainSize() + ")"));
+            html.append(definition(
+                    "validation samples", data.validationSize() + " (held out of " + data.trainSize() + ")"));
         }
         html.append(definition("test samples", Integer.toString(data.testSize())))
-                .append(definition("features", data.features() + data.imageShape().map(shape -> " ("
-                        + shape.stream().map(String::valueOf).collect(Collectors.joining("×")) + " images)").orElse("")))
+                .append(definition(
+                        "features",
+                        data.features()
+                                + data.imageShape()
+                                        .map(shape -> " ("
+                                                + shape.stream()
+                                                        .map(String::valueOf)
+                                                        .collect(Collectors.joining("×")) + " images)")
+                                        .orElse("")))
                 .append(definition("classes", Integer.toString(data.classes())));
         html.append("</dl>\n<div class=\"table-wrap\">\n<table class=\"sortable balance\">\n<thead>\n<tr><th>Class</th>"
                 + "<th class=\"num\">Training</th><th class=\"num\">Test</th></tr>\n</thead>\n<tbody>\n");
         for (int c = 0; c < data.classes(); c++) {
-            html.append("<tr><td>").append(escape(data.classNames().get(c))).append("</td><td class=\"num\">")
-                    .append(data.trainClassCounts().get(c)).append("</td><td class=\"num\">")
-                    .append(data.testClassCounts().get(c)).append("</td></tr>\n");
+            html.append("<tr><td>")
+                    .append(escape(data.classNames().get(c)))
+                    .append("</td><td class=\"num\">")
+                    .append(data.trainClassCounts().get(c))
+                    .append("</td><td class=\"num\">")
+                    .append(data.testClassCounts().get(c))
+                    .append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n</div>\n");
-        SampleGrid.png(data, SAMPLE_COLUMNS, SAMPLE_SCALE).ifPresent(png -> html
-                .append("<figure><img alt=\"the first training images of each class, one class a row\" "
-                        + "src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(png))
-                .append("\"><figcaption class=\"note\">The first training images of each class, one class a row, "
-                        + "as the network sees them.</figcaption></figure>\n"));
+        SampleGrid.png(data, SAMPLE_COLUMNS, SAMPLE_SCALE)
+                .ifPresent(png -> html.append(
+                                "<figure><img alt=\"the first training images of each class, one class a row\" "
+                                        + "src=\"data:image/png;base64,")
+                        .append(Base64.getEncoder().encodeToString(png))
+                        .append(
+                                "\"><figcaption class=\"note\">The first training images of each class, one class a row, "
+                                        + "as the network sees them.</figcaption></figure>\n"));
         html.append(Html.SECTION_END);
     }
 }

@@ -27,9 +27,13 @@ record DifferencesSection(ReportModel model) implements ReportSection {
         ExperimentPlan first = model.experiments.get(0).result().plan();
         for (ReportedExperiment experiment : model.experiments.subList(1, model.experiments.size())) {
             ExperimentPlan other = experiment.result().plan();
-            html.append("<h3>").append(Html.code(other.name())).append(" against ").append(Html.code(first.name()))
+            html.append("<h3>")
+                    .append(Html.code(other.name()))
+                    .append(" against ")
+                    .append(Html.code(first.name()))
                     .append("</h3>\n");
-            List<LineDiff.Line> diff = LineDiff.diff(renamed(first.effectiveConfig()), renamed(other.effectiveConfig()));
+            List<LineDiff.Line> diff =
+                    LineDiff.diff(renamed(first.effectiveConfig()), renamed(other.effectiveConfig()));
             if (!LineDiff.changed(diff)) {
                 html.append(Html.note("The same configuration."));
             } else {
@@ -42,21 +46,29 @@ record DifferencesSection(ReportModel model) implements ReportSection {
     private void runs(StringBuilder html, ReportedExperiment experiment) {
         ExperimentPlan plan = experiment.result().plan();
         String base = plan.effectiveConfig() == null ? "" : plan.effectiveConfig();
-        boolean recorded = !base.isBlank() && plan.runs().stream().noneMatch(run -> run.settings().isBlank());
+        boolean recorded = !base.isBlank()
+                && plan.runs().stream().noneMatch(run -> run.settings().isBlank());
         if (model.comparison) {
             html.append("<h3>Runs of ").append(Html.code(plan.name())).append("</h3>\n");
         }
         if (!recorded || plan.runs().size() < 2) {
-            html.append(Html.note(plan.runs().size() < 2 ? "A single run: nothing differed."
-                    : "The runs' own settings were not recorded with these results."));
+            html.append(Html.note(
+                    plan.runs().size() < 2
+                            ? "A single run: nothing differed."
+                            : "The runs' own settings were not recorded with these results."));
             return;
         }
         html.append(Html.note("Each run is the base configuration (below) with these lines changed."))
-                .append("<details class=\"diff-list\"").append(plan.runs().size() <= ReportModel.MAX_COLOURED ? " open" : "")
-                .append("><summary>Show the diff of each of the ").append(plan.runs().size()).append(" runs</summary>\n");
+                .append("<details class=\"diff-list\"")
+                .append(plan.runs().size() <= ReportModel.MAX_COLOURED ? " open" : "")
+                .append("><summary>Show the diff of each of the ")
+                .append(plan.runs().size())
+                .append(" runs</summary>\n");
         for (ReportedRun run : model.runs) {
             if (run.experiment == experiment) {
-                html.append("<div><div class=\"run\">").append(Html.swatch(run.colour())).append(Html.code(run.label))
+                html.append("<div><div class=\"run\">")
+                        .append(Html.swatch(run.colour()))
+                        .append(Html.code(run.label))
                         .append("</div>\n");
                 diffBlock(html, LineDiff.diff(base, run.result.plan().settings()), false);
                 html.append("</div>\n");
@@ -83,8 +95,13 @@ record DifferencesSection(ReportModel model) implements ReportSection {
                 }
                 continue;
             }
-            html.append("<span class=\"").append(line.kind() == '-' ? "del" : "ins").append("\">").append(line.kind())
-                    .append(' ').append(escape(line.text())).append("</span>");
+            html.append("<span class=\"")
+                    .append(line.kind() == '-' ? "del" : "ins")
+                    .append("\">")
+                    .append(line.kind())
+                    .append(' ')
+                    .append(escape(line.text()))
+                    .append("</span>");
         }
         html.append("</pre>\n");
     }

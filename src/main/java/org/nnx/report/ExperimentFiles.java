@@ -2,6 +2,7 @@ package org.nnx.report;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -10,8 +11,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.nnx.files.AtomicFile;
+import java.util.TreeMap;
 import org.apache.commons.csv.CSVPrinter;
+import org.nnx.files.AtomicFile;
 import org.nnx.model.ExperimentPlan;
 import org.nnx.model.RunPlan;
 import org.nnx.model.SweptValues;
@@ -42,18 +44,21 @@ public final class ExperimentFiles {
     static final String PROVENANCE_SECTION = "provenance";
     static final String GRADIENT_CHECK_SECTION = "gradient_check";
 
-    private ExperimentFiles() {
-    }
+    private ExperimentFiles() {}
 
     static void writeExperiment(ExperimentPlan plan, String sourceSha256, Path directory) throws IOException {
-        AtomicFile.writeString(directory.resolve(ReportWriter.CONFIGURATION_FILE),
+        AtomicFile.writeString(
+                directory.resolve(ReportWriter.CONFIGURATION_FILE),
                 plan.effectiveConfig() == null ? "" : plan.effectiveConfig());
         AtomicFile.writeText(directory.resolve(ReportWriter.EXPERIMENT_FILE), out -> {
             CSVPrinter printer = new CSVPrinter(out, CsvText.FORMAT);
             CsvText.print(printer, "key", "value");
             CsvText.print(printer, "name", plan.name());
             CsvText.print(printer, "description", plan.description() == null ? "" : plan.description());
-            CsvText.print(printer, "source", plan.source() == null ? "" : plan.source().toString());
+            CsvText.print(
+                    printer,
+                    "source",
+                    plan.source() == null ? "" : plan.source().toString());
             CsvText.print(printer, "source_sha256", sourceSha256);
             CsvText.print(printer, "nnx", Version.current());
             printer.flush();
@@ -65,12 +70,16 @@ public final class ExperimentFiles {
             CSVPrinter printer = new CSVPrinter(out, CsvText.FORMAT);
             CsvText.print(printer, "section", "key", "value");
             CsvText.print(printer, RUN_SECTION, "name", run.name());
-            CsvText.print(printer, RUN_SECTION, "configuration",
+            CsvText.print(
+                    printer,
+                    RUN_SECTION,
+                    "configuration",
                     run.plan().configuration() == null ? run.name() : run.plan().configuration());
             for (Map.Entry<String, String> entry : run.plan().varying().asMap().entrySet()) {
                 CsvText.print(printer, SWEPT_SECTION, entry.getKey(), entry.getValue());
             }
-            for (Map.Entry<String, String> entry : new java.util.TreeMap<>(run.provenance().entries()).entrySet()) {
+            for (Map.Entry<String, String> entry :
+                    new TreeMap<>(run.provenance().entries()).entrySet()) {
                 CsvText.print(printer, PROVENANCE_SECTION, entry.getKey(), entry.getValue());
             }
             for (Map.Entry<String, Double> entry : run.gradientCheck().entrySet()) {
@@ -89,16 +98,19 @@ public final class ExperimentFiles {
     public static ReportedExperiment read(Path directory) throws IOException {
         Path summaryFile = directory.resolve(ReportWriter.SUMMARY_FILE);
         if (!Files.isRegularFile(summaryFile)) {
-            throw new NoSuchFileException(summaryFile.toString(), null,
-                    "no summary.csv: not an experiment folder written by nnx run");
+            throw new NoSuchFileException(
+                    summaryFile.toString(), null, "no summary.csv: not an experiment folder written by nnx run");
         }
         SummaryCsv.Summary summary = SummaryCsv.read(summaryFile);
         Map<String, String> facts = keyValues(directory.resolve(ReportWriter.EXPERIMENT_FILE));
-        String name = facts.getOrDefault("name", directory.toAbsolutePath().normalize().getFileName().toString());
+        String name = facts.getOrDefault(
+                "name", directory.toAbsolutePath().normalize().getFileName().toString());
         Path configurationFile = directory.resolve(ReportWriter.CONFIGURATION_FILE);
         String configuration = Files.isRegularFile(configurationFile)
-                ? Files.readString(configurationFile, StandardCharsets.UTF_8) : "";
-        List<String> folders = ReportWriter.folderNames(summary.rows().stream().map(SummaryCsv.Row::run).toList());
+                ? Files.readString(configurationFile, StandardCharsets.UTF_8)
+                : "";
+        List<String> folders = ReportWriter.folderNames(
+                summary.rows().stream().map(SummaryCsv.Row::run).toList());
         List<RunResult> runs = new ArrayList<>();
         for (int i = 0; i < summary.rows().size(); i++) {
             Path runDirectory = directory.resolve(ReportWriter.RUNS_DIRECTORY).resolve(folders.get(i));
@@ -106,8 +118,12 @@ public final class ExperimentFiles {
         }
         List<RunPlan> plans = runs.stream().map(RunResult::plan).toList();
         String source = facts.getOrDefault("source", "");
-        ExperimentPlan plan = new ExperimentPlan(name, facts.getOrDefault("description", ""),
-                source.isEmpty() ? null : Path.of(source), plans, configuration);
+        ExperimentPlan plan = new ExperimentPlan(
+                name,
+                facts.getOrDefault("description", ""),
+                source.isEmpty() ? null : Path.of(source),
+                plans,
+                configuration);
         return new ReportedExperiment(new ExperimentResult(plan, runs), facts.getOrDefault("source_sha256", ""));
     }
 
@@ -122,9 +138,14 @@ public final class ExperimentFiles {
         sections.getOrDefault(GRADIENT_CHECK_SECTION, Map.of())
                 .forEach((parameter, error) -> gradientCheck.put(parameter, Numbers.parse(error)));
         Path settingsFile = runDirectory.resolve(ReportWriter.RUN_SETTINGS_FILE);
-        String settings = Files.isRegularFile(settingsFile) ? Files.readString(settingsFile, StandardCharsets.UTF_8) : "";
-        RunPlan plan = new RunPlan(row.run(), SweptValues.of(row.swept()), null,
-                runFacts.getOrDefault("configuration", row.run()), settings);
+        String settings =
+                Files.isRegularFile(settingsFile) ? Files.readString(settingsFile, StandardCharsets.UTF_8) : "";
+        RunPlan plan = new RunPlan(
+                row.run(),
+                SweptValues.of(row.swept()),
+                null,
+                runFacts.getOrDefault("configuration", row.run()),
+                settings);
         return RunResult.builder(plan, row.status())
                 .reason(row.reason())
                 .metrics(metrics)
@@ -190,9 +211,10 @@ public final class ExperimentFiles {
             return false;
         }
         try (var lines = Files.lines(summary, StandardCharsets.UTF_8)) {
-            return lines.findFirst().map(header -> header.contains(String.join(",", SummaryCsv.RESULT_COLUMNS)))
+            return lines.findFirst()
+                    .map(header -> header.contains(String.join(",", SummaryCsv.RESULT_COLUMNS)))
                     .orElse(false);
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return false;
         }
     }
@@ -209,9 +231,13 @@ public final class ExperimentFiles {
             throw new NoSuchFileException(path.toString(), null, "no such folder");
         }
         try (var children = Files.list(path)) {
-            List<Path> found = children.filter(ExperimentFiles::isExperimentFolder).sorted().toList();
+            List<Path> found = children.filter(ExperimentFiles::isExperimentFolder)
+                    .sorted()
+                    .toList();
             if (found.isEmpty()) {
-                throw new NoSuchFileException(path.toString(), null,
+                throw new NoSuchFileException(
+                        path.toString(),
+                        null,
                         "no summary.csv in it or its subfolders: not an experiment folder written by nnx run");
             }
             return found;

@@ -50,8 +50,13 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
     private long reportDrawn = System.nanoTime();
     private IOException firstFailure;
 
-    private ExperimentWriter(OutputTree tree, String folder, ExperimentPlan plan, String sourceSha256,
-                             boolean keepTraces, Consumer<String> warnings) {
+    private ExperimentWriter(
+            OutputTree tree,
+            String folder,
+            ExperimentPlan plan,
+            String sourceSha256,
+            boolean keepTraces,
+            Consumer<String> warnings) {
         this.tree = tree;
         this.folder = folder;
         this.plan = plan;
@@ -61,7 +66,8 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
         for (int i = 0; i < plan.runs().size(); i++) {
             indexes.put(plan.runs().get(i), i);
         }
-        this.runFolders = ReportWriter.folderNames(plan.runs().stream().map(RunPlan::name).toList());
+        this.runFolders =
+                ReportWriter.folderNames(plan.runs().stream().map(RunPlan::name).toList());
         this.finished = new RunResult[plan.runs().size()];
         this.written = new boolean[plan.runs().size()];
         this.streams = new MetricsStream[plan.runs().size()];
@@ -74,8 +80,9 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
      * @param keepTraces whether a failed run's stack trace is written into its folder ({@code --debug})
      * @param warnings   receives what the user should know, such as a folder kept aside
      */
-    public static ExperimentWriter open(OutputTree tree, ExperimentPlan plan, boolean keepTraces,
-                                        Consumer<String> warnings) throws OutputException {
+    public static ExperimentWriter open(
+            OutputTree tree, ExperimentPlan plan, boolean keepTraces, Consumer<String> warnings)
+            throws OutputException {
         String folder = ReportWriter.folderName(plan.name());
         String sha256 = ReportWriter.sourceSha256(plan.source());
         ExperimentWriter writer = new ExperimentWriter(tree, folder, plan, sha256, keepTraces, warnings);
@@ -100,9 +107,13 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
         int index = indexOf(run);
         try {
             if (streams[index] == null) {
-                Path file = tree.file(folder, ReportWriter.RUNS_DIRECTORY, runFolders.get(index),
+                Path file = tree.file(
+                        folder,
+                        ReportWriter.RUNS_DIRECTORY,
+                        runFolders.get(index),
                         ReportWriter.METRICS_FILE + MetricsStream.PARTIAL_SUFFIX);
-                streams[index] = MetricsStream.open(file, run.config() != null && run.config().validation() > 0);
+                streams[index] = MetricsStream.open(
+                        file, run.config() != null && run.config().validation() > 0);
             }
             streams[index].append(row);
         } catch (IOException e) {
@@ -163,8 +174,8 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
         Path directory = metrics.getParent();
         ReportWriter.writeRunFiles(run, directory);
         if (keepTraces && !run.trace().isEmpty()) {
-            AtomicFile.writeString(tree.file(folder, ReportWriter.RUNS_DIRECTORY, runFolder, ReportWriter.TRACE_FILE),
-                    run.trace());
+            AtomicFile.writeString(
+                    tree.file(folder, ReportWriter.RUNS_DIRECTORY, runFolder, ReportWriter.TRACE_FILE), run.trace());
         }
         Files.deleteIfExists(directory.resolve(ReportWriter.METRICS_FILE + MetricsStream.PARTIAL_SUFFIX));
         written[index] = true;
@@ -176,7 +187,8 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
     }
 
     private void writeReport(ExperimentResult result) throws IOException {
-        AtomicFile.writeString(tree.file(folder, ReportWriter.INDEX_FILE),
+        AtomicFile.writeString(
+                tree.file(folder, ReportWriter.INDEX_FILE),
                 HtmlReport.render(new ReportedExperiment(result, sourceSha256)));
         reportDrawn = System.nanoTime();
     }
@@ -191,8 +203,8 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
                 results.add(finished[i]);
             }
         }
-        ExperimentPlan ended = new ExperimentPlan(plan.name(), plan.description(), plan.source(), plans,
-                plan.effectiveConfig());
+        ExperimentPlan ended =
+                new ExperimentPlan(plan.name(), plan.description(), plan.source(), plans, plan.effectiveConfig());
         return new ExperimentResult(ended, results, Optional.empty());
     }
 
@@ -213,8 +225,8 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
                 } catch (IOException e) {
                     throw failure(directory, e);
                 }
-                warnings.accept(directory + " held results of another file, or of another version of "
-                        + plan.source() + "; they are kept in " + aside);
+                warnings.accept(directory + " held results of another file, or of another version of " + plan.source()
+                        + "; they are kept in " + aside);
                 return;
             }
         }
@@ -231,7 +243,8 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
         }
         try {
             Map<String, String> facts = ExperimentFiles.facts(directory);
-            return Objects.equals(facts.get("name"), plan.name()) && !sourceSha256.isEmpty()
+            return Objects.equals(facts.get("name"), plan.name())
+                    && !sourceSha256.isEmpty()
                     && sourceSha256.equals(facts.get("source_sha256"));
         } catch (IOException e) {
             return false;
@@ -268,7 +281,8 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
     }
 
     private static OutputException failure(Path where, IOException e) {
-        return e instanceof OutputException output ? output
+        return e instanceof OutputException output
+                ? output
                 : new OutputException("cannot write " + where + ": " + e.getMessage());
     }
 }

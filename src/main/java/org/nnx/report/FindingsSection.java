@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.nnx.train.RunStatus;
@@ -30,13 +31,15 @@ record FindingsSection(ReportModel model) implements ReportSection {
         for (RunStatus status : List.of(RunStatus.DIVERGED, RunStatus.FAILED, RunStatus.STOPPED)) {
             // Runs that blew up count as diverged here: that is what a reader needs to know about them.
             List<ReportedRun> runs = model.runs.stream()
-                    .filter(r -> r.status() == status || status == RunStatus.DIVERGED && r.blewUp()).toList();
+                    .filter(r -> r.status() == status || status == RunStatus.DIVERGED && r.blewUp())
+                    .toList();
             if (!runs.isEmpty()) {
                 items.add(label(capitalized(status.label()) + " (" + runs.size() + ")")
                         + named(runs, FindingsSection::whatWentWrong));
             }
         }
-        List<ReportedRun> barely = model.runs.stream().filter(ReportedRun::barelyMoved).toList();
+        List<ReportedRun> barely =
+                model.runs.stream().filter(ReportedRun::barelyMoved).toList();
         if (!barely.isEmpty()) {
             items.add(label("Barely moved (" + barely.size() + ")") + named(barely, FindingsSection::howLittle));
         }
@@ -76,36 +79,54 @@ record FindingsSection(ReportModel model) implements ReportSection {
     private static String whatWentWrong(ReportedRun run) {
         if (run.blewUp()) {
             LossProfile loss = run.loss;
-            return String.format(Locale.ROOT, " — its loss jumped to %s (%.1f× the first) at iteration %,d and never"
-                    + " fell below where it started; final test accuracy %s", ReadableNumbers.significant(loss.peak()),
-                    loss.peak() / loss.first(), loss.peakIteration(), ReadableNumbers.percent(run.finalTestAccuracy()));
+            return String.format(
+                    Locale.ROOT,
+                    " — its loss jumped to %s (%.1f× the first) at iteration %,d and never"
+                            + " fell below where it started; final test accuracy %s",
+                    ReadableNumbers.significant(loss.peak()),
+                    loss.peak() / loss.first(),
+                    loss.peakIteration(),
+                    ReadableNumbers.percent(run.finalTestAccuracy()));
         }
         return run.result.reason() == null || run.result.reason().isBlank() ? "" : " — " + escape(run.result.reason());
     }
 
     private static String howLittle(ReportedRun run) {
-        return String.format(Locale.ROOT, " — loss fell only %.1f %% (%s → %s); final test accuracy %s",
-                Math.max(0, 100 * run.loss.drop()), ReadableNumbers.significant(run.loss.start()),
-                ReadableNumbers.significant(run.loss.end()), ReadableNumbers.percent(run.finalTestAccuracy()));
+        return String.format(
+                Locale.ROOT,
+                " — loss fell only %.1f %% (%s → %s); final test accuracy %s",
+                Math.max(0, 100 * run.loss.drop()),
+                ReadableNumbers.significant(run.loss.start()),
+                ReadableNumbers.significant(run.loss.end()),
+                ReadableNumbers.percent(run.finalTestAccuracy()));
     }
 
     /** The ok run that fits its training set furthest beyond the test set, when that is notable. */
-    private java.util.Optional<String> largestGap() {
-        return model.runs.stream().filter(r -> r.status() == RunStatus.OK && Double.isFinite(r.gap()))
+    private Optional<String> largestGap() {
+        return model.runs.stream()
+                .filter(r -> r.status() == RunStatus.OK && Double.isFinite(r.gap()))
                 .max(Comparator.comparingDouble(ReportedRun::gap))
                 .filter(r -> r.gap() > NOTABLE_GAP)
-                .map(r -> label("Largest train–test gap") + swatched(r.colour(), r.label)
-                        + String.format(Locale.ROOT, ": %.1f points (train %s, test %s), a sign of overfitting.",
-                        100 * r.gap(), ReadableNumbers.percent(r.result.trainAccuracy()),
-                        ReadableNumbers.percent(r.finalTestAccuracy())));
+                .map(r -> label("Largest train–test gap")
+                        + swatched(r.colour(), r.label)
+                        + String.format(
+                                Locale.ROOT,
+                                ": %.1f points (train %s, test %s), a sign of overfitting.",
+                                100 * r.gap(),
+                                ReadableNumbers.percent(r.result.trainAccuracy()),
+                                ReadableNumbers.percent(r.finalTestAccuracy())));
     }
 
     /** Which configurations Welch's test cannot tell from the best one with repeats. */
     private String seedNoise(RunGroup tested) {
         double[] best = tested.okAccuracies();
-        List<RunGroup> close = model.groups.stream().filter(g -> g != tested)
-                .filter(g -> RepeatStatistics.withinNoise(best, g.okAccuracies())).toList();
-        long testable = model.groups.stream().filter(g -> g != tested && g.okAccuracies().length >= 2).count();
+        List<RunGroup> close = model.groups.stream()
+                .filter(g -> g != tested)
+                .filter(g -> RepeatStatistics.withinNoise(best, g.okAccuracies()))
+                .toList();
+        long testable = model.groups.stream()
+                .filter(g -> g != tested && g.okAccuracies().length >= 2)
+                .count();
         String against = swatched(tested.colour, tested.label) + " (" + RepeatStatistics.meanSd(best) + ")";
         String verdict = close.isEmpty()
                 ? "every configuration with repeats is below " + against
@@ -132,7 +153,8 @@ record FindingsSection(ReportModel model) implements ReportSection {
             // Many runs: what they have in common says more than a list of names; two examples show the detail.
             StringBuilder text = new StringBuilder("all with ").append(shared).append("; e.g. ");
             for (int i = 0; i < 2; i++) {
-                text.append(i == 0 ? "" : "; ").append(swatched(runs.get(i).colour(), runs.get(i).label))
+                text.append(i == 0 ? "" : "; ")
+                        .append(swatched(runs.get(i).colour(), runs.get(i).label))
                         .append(detail.apply(runs.get(i)));
             }
             return text.append(" (all in the table).").toString();
@@ -155,11 +177,15 @@ record FindingsSection(ReportModel model) implements ReportSection {
     private String sharedSettings(List<ReportedRun> runs) {
         List<String> parts = new ArrayList<>();
         for (String setting : model.settingsThatVary()) {
-            List<String> all = model.runs.stream().map(r -> r.swept.getOrDefault(setting, "")).distinct().toList();
+            List<String> all = model.runs.stream()
+                    .map(r -> r.swept.getOrDefault(setting, ""))
+                    .distinct()
+                    .toList();
             Set<String> taken = new HashSet<>();
             runs.forEach(r -> taken.add(r.swept.getOrDefault(setting, "")));
             if (taken.size() < all.size()) {
-                List<String> values = all.stream().filter(taken::contains).map(Html::code).toList();
+                List<String> values =
+                        all.stream().filter(taken::contains).map(Html::code).toList();
                 parts.add(Html.code(setting) + " " + String.join(" or ", values));
             }
         }

@@ -2,8 +2,7 @@ package org.nnx.report;
 
 /** Makes chart rendering work without a display (servers, CI, SSH sessions). */
 final class Headless {
-    private Headless() {
-    }
+    private Headless() {}
 
     /**
      * Turns on headless AWT unless the user set the property. Must run before the first AWT class that

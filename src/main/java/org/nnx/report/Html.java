@@ -10,8 +10,7 @@ final class Html {
     /** Closes a section opened by {@link #section(String)}. */
     static final String SECTION_END = "</section>\n";
 
-    private Html() {
-    }
+    private Html() {}
 
     /**
      * {@code text} made safe as HTML element content and as a quoted attribute value: {@code & < > " '}

@@ -1,7 +1,11 @@
 package org.nnx.report;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.nnx.train.ExperimentResult;
 
 /**
@@ -156,8 +160,7 @@ public final class HtmlReport {
         ChartImages.MappedImage render(org.jfree.chart.JFreeChart chart, int height, String mapName);
     }
 
-    private HtmlReport() {
-    }
+    private HtmlReport() {}
 
     /** The page of one experiment, charts rendered here. */
     public static String render(ExperimentResult result) {
@@ -178,40 +181,58 @@ public final class HtmlReport {
     /** The page of {@code model}: head, its sections in page order, footer; {@code charts} draws the charts. */
     static String render(ReportModel model, ChartRenderer charts) {
         StringBuilder html = new StringBuilder(256 * 1024);
-        String title = model.comparison ? "Comparison of " + model.experiments.stream()
-                .map(e -> e.result().plan().name()).collect(java.util.stream.Collectors.joining(", "))
+        String title = model.comparison
+                ? "Comparison of "
+                        + model.experiments.stream()
+                                .map(e -> e.result().plan().name())
+                                .collect(Collectors.joining(", "))
                 : model.experiments.get(0).result().plan().name();
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; ")
-                .append("style-src 'unsafe-inline'; script-src '").append(scriptHash()).append("'\">\n")
+                .append("style-src 'unsafe-inline'; script-src '")
+                .append(scriptHash())
+                .append("'\">\n")
                 .append("<meta name=\"generator\" content=\"nnx\">\n")
-                .append("<title>").append(escape(title)).append(" · nnx</title>\n")
-                .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n<main>\n");
+                .append("<title>")
+                .append(escape(title))
+                .append(" · nnx</title>\n")
+                .append("<style>\n")
+                .append(STYLE)
+                .append("</style>\n</head>\n<body>\n<main>\n");
         for (ReportSection section : sections(model, charts, title)) {
             section.appendTo(html);
         }
-        html.append("\n<footer>Written by nnx ").append(escape(org.nnx.train.Version.current()))
+        html.append("\n<footer>Written by nnx ")
+                .append(escape(org.nnx.train.Version.current()))
                 .append(". Charts: hover a curve for its run and value. Tables: click a heading to sort.</footer>\n")
-                .append("</main>\n<script>").append(SCRIPT).append("</script>\n</body>\n</html>\n");
+                .append("</main>\n<script>")
+                .append(SCRIPT)
+                .append("</script>\n</body>\n</html>\n");
         return html.toString();
     }
 
     /** The sections of the page, in page order. */
     private static List<ReportSection> sections(ReportModel model, ChartRenderer charts, String title) {
-        return List.of(new SummarySection(model, title), new FindingsSection(model), new ChartsSection(model, charts),
-                new RunsTableSection(model), new RepeatsSection(model), new DifferencesSection(model),
-                new ConfigurationSection(model), new GradientCheckSection(model), new DataSection(model),
+        return List.of(
+                new SummarySection(model, title),
+                new FindingsSection(model),
+                new ChartsSection(model, charts),
+                new RunsTableSection(model),
+                new RepeatsSection(model),
+                new DifferencesSection(model),
+                new ConfigurationSection(model),
+                new GradientCheckSection(model),
+                new DataSection(model),
                 new ProvenanceSection(model));
     }
 
     /** The CSP source that allows exactly {@link #SCRIPT}: an injected script would not run. */
     static String scriptHash() {
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(SCRIPT.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(SCRIPT.getBytes(StandardCharsets.UTF_8));
             return "sha256-" + Base64.getEncoder().encodeToString(digest);
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new AssertionError("every JDK has SHA-256", e);
         }
     }

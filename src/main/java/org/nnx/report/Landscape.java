@@ -23,9 +23,13 @@ public sealed interface Landscape permits Landscape.Contour, Landscape.Curve {
      * @param contours series k = contour line k, segments separated by NaN points
      * @param field    one series: −∇f at the points of a coarse grid, scaled to a fixed length on screen
      */
-    record Contour(PlotWindow window, Shading shading, XYSeriesCollection contours, VectorSeriesCollection field,
-                   RunPaths runs) implements Landscape {
-    }
+    record Contour(
+            PlotWindow window,
+            Shading shading,
+            XYSeriesCollection contours,
+            VectorSeriesCollection field,
+            RunPaths runs)
+            implements Landscape {}
 
     /**
      * A function of one variable.
@@ -33,8 +37,7 @@ public sealed interface Landscape permits Landscape.Contour, Landscape.Curve {
      * @param curve one series: f over the window, with NaN gaps where f is not finite; the runs' paths are
      *              their points (x0, f(x0))
      */
-    record Curve(PlotWindow window, XYSeriesCollection curve, RunPaths runs) implements Landscape {
-    }
+    record Curve(PlotWindow window, XYSeriesCollection curve, RunPaths runs) implements Landscape {}
 
     /**
      * f shaded over a grid of cells.
@@ -45,6 +48,5 @@ public sealed interface Landscape permits Landscape.Contour, Landscape.Curve {
      * @param low        the t of the palest shade
      * @param high       the t of the darkest shade
      */
-    record Shading(DefaultXYZDataset cells, double cellWidth, double cellHeight, double low, double high) {
-    }
+    record Shading(DefaultXYZDataset cells, double cellWidth, double cellHeight, double low, double high) {}
 }

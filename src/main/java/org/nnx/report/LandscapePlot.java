@@ -45,8 +45,7 @@ final class LandscapePlot {
     private static final Color START_OUTLINE = new Color(0x1f2328);
     private static final Color HALO = new Color(255, 255, 255, 210);
 
-    private LandscapePlot() {
-    }
+    private LandscapePlot() {}
 
     /** An empty plot showing exactly {@code window}, x0 across and {@code yLabel} up. */
     static XYPlot plot(String yLabel, PlotWindow window) {
@@ -62,18 +61,21 @@ final class LandscapePlot {
      * stays visible: a diverged run's jump out is dashed, over everything else; shorter lines lie over longer
      * ones; markers, under the lines, of runs with long steps (few, far apart) over those with short ones.
      */
-    static int addRunLayers(XYPlot plot, int index, RunPaths runs, PlotWindow window,
-                            List<ObjectiveResult> results) {
+    static int addRunLayers(XYPlot plot, int index, RunPaths runs, PlotWindow window, List<ObjectiveResult> results) {
         PathStats stats = PathStats.of(runs, window, results);
         index = addStarts(plot, index, runs.starts());
         index = addEnds(plot, index, runs.ends());
-        List<Integer> diverged = IntStream.range(0, stats.runs()).filter(r -> stats.diverged()[r]).boxed().toList();
+        List<Integer> diverged = IntStream.range(0, stats.runs())
+                .filter(r -> stats.diverged()[r])
+                .boxed()
+                .toList();
         index = addPaths(plot, index, runs.paths(), diverged, RunColors::of, ChartStyle.dashed(2f));
         List<Integer> longestFirst = stats.order(Comparator.comparingDouble(r -> -stats.length()[r])).stream()
-                .filter(r -> !stats.diverged()[r]).toList();
+                .filter(r -> !stats.diverged()[r])
+                .toList();
         index = addPaths(plot, index, runs.paths(), longestFirst, RunColors::of, ChartStyle.line(1.8f));
-        index = addMarkers(plot, index, runs.markers(),
-                stats.order(Comparator.comparingDouble(r -> stats.longestStep()[r])));
+        index = addMarkers(
+                plot, index, runs.markers(), stats.order(Comparator.comparingDouble(r -> stats.longestStep()[r])));
         // A white halo under every path keeps it readable on the darker shades.
         List<Integer> all = IntStream.range(0, stats.runs()).boxed().toList();
         index = addPaths(plot, index, runs.paths(), all, r -> HALO, ChartStyle.line(4.2f));
@@ -92,8 +94,22 @@ final class LandscapePlot {
     static LegendItemCollection legend(List<ObjectiveResult> results) {
         LegendItemCollection items = ObjectiveCharts.runLegend(results);
         Shape ring = MarkerShapes.circle(9);
-        LegendItem start = new LegendItem("start", null, null, null, true, ring, true, Color.WHITE, true,
-                START_OUTLINE, new BasicStroke(1.8f), false, new Line2D.Double(), new BasicStroke(1f), Color.WHITE);
+        LegendItem start = new LegendItem(
+                "start",
+                null,
+                null,
+                null,
+                true,
+                ring,
+                true,
+                Color.WHITE,
+                true,
+                START_OUTLINE,
+                new BasicStroke(1.8f),
+                false,
+                new Line2D.Double(),
+                new BasicStroke(1f),
+                Color.WHITE);
         start.setLabelFont(ChartStyle.LABEL_FONT);
         start.setLabelPaint(ChartStyle.TEXT);
         items.add(start);
@@ -170,8 +186,13 @@ final class LandscapePlot {
     }
 
     /** The paths of {@code runs}, in that order, the last on top. */
-    private static int addPaths(XYPlot plot, int index, XYSeriesCollection paths, List<Integer> runs,
-                                IntFunction<Paint> paint, Stroke stroke) {
+    private static int addPaths(
+            XYPlot plot,
+            int index,
+            XYSeriesCollection paths,
+            List<Integer> runs,
+            IntFunction<Paint> paint,
+            Stroke stroke) {
         XYSeriesCollection layer = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         renderer.setDrawSeriesLineAsPath(true);

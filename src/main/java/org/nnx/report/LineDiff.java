@@ -6,11 +6,9 @@ import java.util.List;
 /** A line-by-line diff (longest common subsequence) of two short texts such as two configurations. */
 final class LineDiff {
     /** One line of the diff: {@code ' '} in both, {@code '-'} only in the old text, {@code '+'} only in the new. */
-    record Line(char kind, String text) {
-    }
+    record Line(char kind, String text) {}
 
-    private LineDiff() {
-    }
+    private LineDiff() {}
 
     static List<Line> diff(String oldText, String newText) {
         String[] a = lines(oldText);
@@ -18,7 +16,8 @@ final class LineDiff {
         int[][] common = new int[a.length + 1][b.length + 1];
         for (int i = a.length - 1; i >= 0; i--) {
             for (int j = b.length - 1; j >= 0; j--) {
-                common[i][j] = a[i].equals(b[j]) ? common[i + 1][j + 1] + 1 : Math.max(common[i + 1][j], common[i][j + 1]);
+                common[i][j] =
+                        a[i].equals(b[j]) ? common[i + 1][j + 1] + 1 : Math.max(common[i + 1][j], common[i][j + 1]);
             }
         }
         List<Line> lines = new ArrayList<>();

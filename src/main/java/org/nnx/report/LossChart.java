@@ -51,12 +51,14 @@ public final class LossChart {
      * @param lines          the line of each series
      * @param axis           what x counts
      */
-    public record LossDataset(XYSeriesCollection raw, YIntervalSeriesCollection smoothed, int smoothingSpan,
-                              List<ChartLine> lines, XAxisKind axis) {
-    }
+    public record LossDataset(
+            XYSeriesCollection raw,
+            YIntervalSeriesCollection smoothed,
+            int smoothingSpan,
+            List<ChartLine> lines,
+            XAxisKind axis) {}
 
-    private LossChart() {
-    }
+    private LossChart() {}
 
     /** Raw and smoothed loss series by iteration, one per run in the order given (series index = run index). */
     public static LossDataset createDataset(List<RunResult> runs) {
@@ -66,8 +68,11 @@ public final class LossChart {
     /** Raw and smoothed loss series of {@code lines} along {@code axis}. */
     public static LossDataset createDataset(List<ChartLine> lines, XAxisKind axis) {
         List<ChartLine> ordered = ChartStyle.drawingOrder(lines);
-        int longest = ordered.stream().flatMap(line -> line.runs().stream()).mapToInt(run -> run.metrics().size())
-                .max().orElse(0);
+        int longest = ordered.stream()
+                .flatMap(line -> line.runs().stream())
+                .mapToInt(run -> run.metrics().size())
+                .max()
+                .orElse(0);
         // One span for all runs so their curves are smoothed alike and stay comparable.
         int span = Smoothing.span(longest);
         XYSeriesCollection raw = new XYSeriesCollection();
@@ -101,9 +106,11 @@ public final class LossChart {
 
     /** The chart of {@code dataset}; each series in its line's colour. */
     public static JFreeChart createChart(LossDataset dataset, List<RunResult> runs) {
-        List<RunResult> all = dataset.lines().stream().flatMap(line -> line.runs().stream()).toList();
+        List<RunResult> all =
+                dataset.lines().stream().flatMap(line -> line.runs().stream()).toList();
         double ceiling = CLIP_FACTOR * largestStart(dataset.smoothed());
-        boolean clipped = Double.isFinite(ceiling) && ceiling > 0 && maximum(dataset.raw(), dataset.smoothed()) > ceiling;
+        boolean clipped =
+                Double.isFinite(ceiling) && ceiling > 0 && maximum(dataset.raw(), dataset.smoothed()) > ceiling;
         ValueAxis lossAxis = lossAxis(dataset, clipped ? ceiling : Double.NaN);
         List<ChartLine> lines = dataset.lines();
         XYPlot plot = new XYPlot(dataset.raw(), RunAxes.xAxis(dataset.axis(), all), lossAxis, rawRenderer(lines));
@@ -116,8 +123,8 @@ public final class LossChart {
             RunAxes.addEpochAxis(plot, all);
         }
         String title = dataset.axis() == XAxisKind.ITERATION ? "Loss per iteration" : "Loss by epoch";
-        return ChartStyle.chart(title, subtitle(dataset, lossAxis instanceof LogAxis, clipped), plot,
-                ChartStyle.legend(lines));
+        return ChartStyle.chart(
+                title, subtitle(dataset, lossAxis instanceof LogAxis, clipped), plot, ChartStyle.legend(lines));
     }
 
     /** Logarithmic or linear, by the visible losses; cut at {@code ceiling} unless that is NaN. */
@@ -125,7 +132,8 @@ public final class LossChart {
         boolean clipped = !Double.isNaN(ceiling);
         double limit = clipped ? ceiling : Double.POSITIVE_INFINITY;
         ValueAxis axis = wantsLogScale(limit, dataset.raw(), dataset.smoothed())
-                ? ChartStyle.decadeLogAxis("loss") : ChartStyle.linearAxis("loss");
+                ? ChartStyle.decadeLogAxis("loss")
+                : ChartStyle.linearAxis("loss");
         if (clipped) {
             double low = minimum(dataset.raw(), dataset.smoothed());
             if (axis instanceof LogAxis) {
@@ -140,10 +148,11 @@ public final class LossChart {
     /** What the reader needs to read the chart right: the smoothing, bands, log scale, the cut. */
     private static String subtitle(LossDataset dataset, boolean logScale, boolean clipped) {
         List<String> notes = new ArrayList<>();
-        notes.add(dataset.smoothingSpan() > 1
-                ? "faint: every " + dataset.axis().label() + " · bold: moving average over ~" + dataset.smoothingSpan()
-                        + " points"
-                : "loss at every iteration");
+        notes.add(
+                dataset.smoothingSpan() > 1
+                        ? "faint: every " + dataset.axis().label() + " · bold: moving average over ~"
+                                + dataset.smoothingSpan() + " points"
+                        : "loss at every iteration");
         if (dataset.lines().stream().anyMatch(ChartLine::isMean)) {
             notes.add("repeats: mean, band ± 1 sd");
         }
@@ -179,8 +188,8 @@ public final class LossChart {
         return renderer;
     }
 
-    private static ChartTooltips.SparseDeviationRenderer smoothRenderer(XYDataset smoothed, List<ChartLine> lines,
-                                                                        XAxisKind axis) {
+    private static ChartTooltips.SparseDeviationRenderer smoothRenderer(
+            XYDataset smoothed, List<ChartLine> lines, XAxisKind axis) {
         ChartTooltips.SparseDeviationRenderer renderer = new ChartTooltips.SparseDeviationRenderer();
         renderer.setAlpha(ChartStyle.BAND_OPACITY);
         for (int i = 0; i < lines.size(); i++) {
@@ -190,8 +199,8 @@ public final class LossChart {
             renderer.setSeriesStroke(i, ChartStyle.line(line.faint() ? ChartStyle.FAINT_WIDTH : 2.2f));
         }
         renderer.strides.set(ChartTooltips.strides(smoothed, lines.size()));
-        renderer.setDefaultToolTipGenerator(ChartTooltips.generator(
-                lines.stream().map(ChartLine::label).toList(), axis, "loss", false));
+        renderer.setDefaultToolTipGenerator(
+                ChartTooltips.generator(lines.stream().map(ChartLine::label).toList(), axis, "loss", false));
         return renderer;
     }
 
@@ -202,7 +211,9 @@ public final class LossChart {
 
     /** Like {@link #wantsLogScale(XYDataset...)}, over the losses up to {@code limit} only (the visible ones). */
     static boolean wantsLogScale(double limit, XYDataset... datasets) {
-        double[] visible = Arrays.stream(datasets).flatMapToDouble(LossChart::yValues).filter(y -> !(y > limit))
+        double[] visible = Arrays.stream(datasets)
+                .flatMapToDouble(LossChart::yValues)
+                .filter(y -> !(y > limit))
                 .toArray();
         if (Arrays.stream(visible).anyMatch(y -> !(y > 0))) {
             return false;
@@ -231,13 +242,16 @@ public final class LossChart {
     /** The smallest loss of {@code datasets}; of the smoothed (band) values only the positive ones. */
     private static double minimum(XYDataset... datasets) {
         return Arrays.stream(datasets)
-                .flatMapToDouble(data -> yValues(data).filter(y -> y > 0 || !(data instanceof YIntervalSeriesCollection)))
-                .min().orElse(Double.POSITIVE_INFINITY);
+                .flatMapToDouble(
+                        data -> yValues(data).filter(y -> y > 0 || !(data instanceof YIntervalSeriesCollection)))
+                .min()
+                .orElse(Double.POSITIVE_INFINITY);
     }
 
     /** Every y value of {@code data}, series by series. */
     private static DoubleStream yValues(XYDataset data) {
-        return IntStream.range(0, data.getSeriesCount()).boxed().flatMapToDouble(s -> IntStream
-                .range(0, data.getItemCount(s)).mapToDouble(i -> data.getYValue(s, i)));
+        return IntStream.range(0, data.getSeriesCount())
+                .boxed()
+                .flatMapToDouble(s -> IntStream.range(0, data.getItemCount(s)).mapToDouble(i -> data.getYValue(s, i)));
     }
 }

@@ -16,8 +16,8 @@ import org.nnx.train.MetricsRow;
  * @param end            the mean of the last twentieth
  * @param drop           how much the loss fell, start to end, as a fraction of the start; NaN when unknown
  */
-record LossProfile(double first, double peak, long peakIteration, double start, double startMedian, double end,
-                   double drop) {
+record LossProfile(
+        double first, double peak, long peakIteration, double start, double startMedian, double end, double drop) {
     /** A run whose smoothed loss fell by less than this fraction "barely moved". */
     static final double BARELY_MOVED_DROP = 0.10;
     /**
@@ -44,7 +44,10 @@ record LossProfile(double first, double peak, long peakIteration, double start, 
                 }
             }
         }
-        double[] losses = metrics.stream().mapToDouble(MetricsRow::loss).filter(Double::isFinite).toArray();
+        double[] losses = metrics.stream()
+                .mapToDouble(MetricsRow::loss)
+                .filter(Double::isFinite)
+                .toArray();
         if (losses.length < MIN_LOSSES) {
             return new LossProfile(first, peak, peakAt, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
@@ -53,8 +56,8 @@ record LossProfile(double first, double peak, long peakIteration, double start, 
         double[] opening = Arrays.copyOf(losses, window);
         Arrays.sort(opening);
         double end = average(losses, losses.length - window, losses.length);
-        return new LossProfile(first, peak, peakAt, start, opening[window / 2], end,
-                start > 0 ? 1 - end / start : Double.NaN);
+        return new LossProfile(
+                first, peak, peakAt, start, opening[window / 2], end, start > 0 ? 1 - end / start : Double.NaN);
     }
 
     /** The loss hardly fell: the learning rate is too small, or the model is stuck. */

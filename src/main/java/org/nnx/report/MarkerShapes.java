@@ -10,8 +10,7 @@ final class MarkerShapes {
         Headless.ensure();
     }
 
-    private MarkerShapes() {
-    }
+    private MarkerShapes() {}
 
     static Shape circle(double diameter) {
         return new Ellipse2D.Double(-diameter / 2, -diameter / 2, diameter, diameter);

@@ -2,15 +2,13 @@ package org.nnx.report;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.nnx.files.AtomicFile;
 import org.apache.commons.csv.CSVPrinter;
+import org.nnx.files.AtomicFile;
 import org.nnx.train.MetricsRow;
 
 /**
@@ -28,16 +26,14 @@ import org.nnx.train.MetricsRow;
  */
 public final class MetricsCsv {
     /** The columns, in the order they are written. */
-    public static final List<String> HEADER =
-            List.of("iteration", "epoch", "loss", "train_accuracy", "test_accuracy");
+    public static final List<String> HEADER = List.of("iteration", "epoch", "loss", "train_accuracy", "test_accuracy");
     /** The columns written after {@link #HEADER} for a run with a validation set. */
     public static final List<String> VALIDATION_COLUMNS = List.of("validation_accuracy", "validation_loss");
 
     /** Decimals kept for {@code epoch}: enough to tell iterations apart on datasets up to ~10 000 batches. */
     private static final int EPOCH_DECIMALS = 4;
 
-    private MetricsCsv() {
-    }
+    private MetricsCsv() {}
 
     /** Writes {@code rows} to {@code file} (UTF-8), replacing it. The parent directory must exist. */
     public static void write(List<MetricsRow> rows, Path file) throws IOException {
@@ -125,9 +121,11 @@ public final class MetricsCsv {
             double loss = number(line, index[2], HEADER.get(2), source);
             double train = number(line, index[3], HEADER.get(3), source);
             double test = number(line, index[4], HEADER.get(4), source);
-            double validationAccuracy = validationAccuracyColumn == null ? Double.NaN
+            double validationAccuracy = validationAccuracyColumn == null
+                    ? Double.NaN
                     : number(line, validationAccuracyColumn, VALIDATION_COLUMNS.get(0), source);
-            double validationLoss = validationLossColumn == null ? Double.NaN
+            double validationLoss = validationLossColumn == null
+                    ? Double.NaN
                     : number(line, validationLossColumn, VALIDATION_COLUMNS.get(1), source);
             rows.add(new MetricsRow(iteration, epoch, loss, train, test, validationAccuracy, validationLoss));
         }
@@ -141,8 +139,10 @@ public final class MetricsCsv {
         for (int c = 0; c < HEADER.size(); c++) {
             Integer found = columnOf.get(HEADER.get(c));
             if (found == null) {
-                throw new CsvFormatException(source, headerLine, "missing column '" + HEADER.get(c)
-                        + "'; expected the header " + String.join(",", HEADER));
+                throw new CsvFormatException(
+                        source,
+                        headerLine,
+                        "missing column '" + HEADER.get(c) + "'; expected the header " + String.join(",", HEADER));
             }
             index[c] = found;
         }
@@ -157,8 +157,7 @@ public final class MetricsCsv {
         }
     }
 
-    private static double number(CsvText.Line line, int column, String name, String source)
-            throws CsvFormatException {
+    private static double number(CsvText.Line line, int column, String name, String source) throws CsvFormatException {
         return CsvText.number(line.fields().get(column), name, source, line.number());
     }
 }

@@ -20,6 +20,7 @@ import org.nnx.train.MetricsRow;
 final class MetricsStream implements AutoCloseable {
     /** The partial file's name beside {@code metrics.csv}. */
     static final String PARTIAL_SUFFIX = ".partial";
+
     static final long FLUSH_NANOS = 1_000_000_000L;
 
     private final Path file;
@@ -38,8 +39,12 @@ final class MetricsStream implements AutoCloseable {
 
     /** Starts {@code file} afresh; {@code validation} when the run holds out a validation set. */
     static MetricsStream open(Path file, boolean validation) throws IOException {
-        Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE,
+        Writer out = new BufferedWriter(Files.newBufferedWriter(
+                file,
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE,
                 LinkOption.NOFOLLOW_LINKS));
         return new MetricsStream(file, out, validation);
     }

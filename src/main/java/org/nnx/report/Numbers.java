@@ -5,8 +5,7 @@ import java.math.RoundingMode;
 
 /** How numbers are written into CSV files and read back. Shared so both files agree. */
 final class Numbers {
-    private Numbers() {
-    }
+    private Numbers() {}
 
     /**
      * The shortest text that reads back to the same value. Values that are exactly a {@code float} (the
@@ -34,7 +33,9 @@ final class Numbers {
         if (!Double.isFinite(value)) {
             return Double.toString(value);
         }
-        BigDecimal rounded = BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        BigDecimal rounded = BigDecimal.valueOf(value)
+                .setScale(decimals, RoundingMode.HALF_EVEN)
+                .stripTrailingZeros();
         String text = rounded.toPlainString();
         return text.equals("-0") ? "0" : text;
     }

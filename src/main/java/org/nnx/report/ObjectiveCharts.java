@@ -31,8 +31,7 @@ public final class ObjectiveCharts {
     /** Layout height of the f-per-step chart in CSS pixels. */
     public static final int VALUE_HEIGHT = ChartImages.HEIGHT;
 
-    private ObjectiveCharts() {
-    }
+    private ObjectiveCharts() {}
 
     /** The number of variables the runs move: the length of their start points (0 without runs). */
     public static int variables(List<ObjectiveResult> results) {
@@ -54,13 +53,16 @@ public final class ObjectiveCharts {
             return Optional.empty();
         }
         Formula f = results.get(0).run().formula();
-        return Optional.of(variables(results) == 1 ? CurveChart.createDataset(f, results)
-                : ContourChart.createDataset(f, results));
+        return Optional.of(
+                variables(results) == 1
+                        ? CurveChart.createDataset(f, results)
+                        : ContourChart.createDataset(f, results));
     }
 
     /** The landscape chart of {@code dataset}; run i is drawn in {@link RunColors#of(int) colour i}. */
     public static JFreeChart createLandscapeChart(Landscape dataset, List<ObjectiveResult> results) {
-        return dataset instanceof Landscape.Contour contour ? ContourChart.createChart(contour, results)
+        return dataset instanceof Landscape.Contour contour
+                ? ContourChart.createChart(contour, results)
                 : CurveChart.createChart((Landscape.Curve) dataset, results);
     }
 

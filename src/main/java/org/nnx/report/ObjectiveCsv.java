@@ -1,14 +1,14 @@
 package org.nnx.report;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.nnx.files.AtomicFile;
+import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.nnx.files.AtomicFile;
 import org.nnx.model.ObjectivePlan;
 import org.nnx.train.ObjectiveResult;
 
@@ -17,10 +17,10 @@ import org.nnx.train.ObjectiveResult;
  * and {@code summary.csv} with a row per run ({@code run, status, <swept settings>, f, x0, …, steps, seconds, reason}).
  */
 public final class ObjectiveCsv {
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
+    private static final CSVFormat FORMAT =
+            CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
 
-    private ObjectiveCsv() {
-    }
+    private ObjectiveCsv() {}
 
     public static void writeMetrics(ObjectiveResult result, Path file) throws IOException {
         Files.createDirectories(file.getParent());
@@ -58,15 +58,17 @@ public final class ObjectiveCsv {
             header.addAll(List.of("steps", "seconds", "reason"));
             CsvText.print(printer, header);
             for (ObjectiveResult result : results) {
-                List<String> row = new ArrayList<>(List.of(result.name(), result.status().label()));
-                plan.sweptSettings().forEach(setting -> row.add(result.run().varying().get(setting)));
+                List<String> row =
+                        new ArrayList<>(List.of(result.name(), result.status().label()));
+                plan.sweptSettings()
+                        .forEach(setting -> row.add(result.run().varying().get(setting)));
                 row.add(Double.toString(result.finalValue()));
                 double[] last = result.points().get(result.points().size() - 1);
                 for (double x : last) {
                     row.add(Double.toString(x));
                 }
                 row.add(Integer.toString(result.points().size() - 1));
-                row.add(String.format(java.util.Locale.ROOT, "%.3f", result.seconds()));
+                row.add(String.format(Locale.ROOT, "%.3f", result.seconds()));
                 row.add(result.reason());
                 CsvText.print(printer, row);
             }

@@ -40,17 +40,19 @@ public final class ObjectiveHtml {
     /** Coordinates of a final point shown in the table; the rest are in summary.csv. */
     static final int MAX_COORDINATES = 6;
 
-    private ObjectiveHtml() {
-    }
+    private ObjectiveHtml() {}
 
     /** The page, with its charts rendered here. */
     public static String render(ObjectivePlan plan, List<ObjectiveResult> results) {
         byte[] landscape = ObjectiveCharts.createLandscapeChart(results)
-                .map(chart -> ChartImages.toPng(chart, ObjectiveCharts.LANDSCAPE_WIDTH, ObjectiveCharts.LANDSCAPE_HEIGHT,
-                        ChartImages.SCALE))
+                .map(chart -> ChartImages.toPng(
+                        chart, ObjectiveCharts.LANDSCAPE_WIDTH, ObjectiveCharts.LANDSCAPE_HEIGHT, ChartImages.SCALE))
                 .orElse(null);
-        byte[] values = ChartImages.toPng(ValuePerStepChart.createChart(results), ObjectiveCharts.VALUE_WIDTH,
-                ObjectiveCharts.VALUE_HEIGHT, ChartImages.SCALE);
+        byte[] values = ChartImages.toPng(
+                ValuePerStepChart.createChart(results),
+                ObjectiveCharts.VALUE_WIDTH,
+                ObjectiveCharts.VALUE_HEIGHT,
+                ChartImages.SCALE);
         return render(plan, results, landscape, values);
     }
 
@@ -60,16 +62,20 @@ public final class ObjectiveHtml {
      * @param landscapePng the landscape, or {@code null} when there is none (three or more variables)
      * @param valuesPng    f per step
      */
-    public static String render(ObjectivePlan plan, List<ObjectiveResult> results, byte[] landscapePng,
-                                byte[] valuesPng) {
+    public static String render(
+            ObjectivePlan plan, List<ObjectiveResult> results, byte[] landscapePng, byte[] valuesPng) {
         Objects.requireNonNull(valuesPng, "valuesPng");
-        StringBuilder html = new StringBuilder(32 * 1024 + 2 * (valuesPng.length
-                + (landscapePng == null ? 0 : landscapePng.length)));
+        StringBuilder html = new StringBuilder(
+                32 * 1024 + 2 * (valuesPng.length + (landscapePng == null ? 0 : landscapePng.length)));
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta name=\"generator\" content=\"nnx\">\n")
-                .append("<title>").append(escape(plan.name())).append(" · nnx</title>\n")
-                .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n<main>\n");
+                .append("<title>")
+                .append(escape(plan.name()))
+                .append(" · nnx</title>\n")
+                .append("<style>\n")
+                .append(STYLE)
+                .append("</style>\n</head>\n<body>\n<main>\n");
 
         appendHeader(html, plan, results);
         appendProblem(html, plan);
@@ -83,11 +89,15 @@ public final class ObjectiveHtml {
         if (landscapePng != null) {
             html.append("<p class=\"note\">Around the start and the paths of the runs that did not diverge; ")
                     .append("a run that diverged is drawn until it leaves this region.</p>\n");
-            appendImage(html, landscapePng, variables == 1
-                    ? "f over x0 with every run's steps on the curve"
-                    : "Contour plot of f with the field of negative gradients and every run's path");
+            appendImage(
+                    html,
+                    landscapePng,
+                    variables == 1
+                            ? "f over x0 with every run's steps on the curve"
+                            : "Contour plot of f with the field of negative gradients and every run's path");
         } else if (variables > 2) {
-            html.append("<p class=\"note\">f has ").append(variables)
+            html.append("<p class=\"note\">f has ")
+                    .append(variables)
                     .append(" variables: paths are drawn on a contour plot for one or two variables only. ")
                     .append("Every run's points are in <code>runs/&lt;run&gt;/metrics.csv</code>.</p>\n");
         } else {
@@ -114,7 +124,8 @@ public final class ObjectiveHtml {
         for (int i = 0; i < results.size(); i++) {
             ObjectiveResult result = results.get(i);
             double value = result.finalValue();
-            if (result.status() == RunStatus.OK && Double.isFinite(value)
+            if (result.status() == RunStatus.OK
+                    && Double.isFinite(value)
                     && (best < 0 || value < results.get(best).finalValue())) {
                 best = i;
             }
@@ -124,15 +135,19 @@ public final class ObjectiveHtml {
 
     private static int variables(ObjectivePlan plan, List<ObjectiveResult> results) {
         int fromResults = ObjectiveCharts.variables(results);
-        return fromResults > 0 ? fromResults
+        return fromResults > 0
+                ? fromResults
                 : plan.runs().stream().mapToInt(run -> run.start().size()).max().orElse(0);
     }
 
     private static void appendHeader(StringBuilder html, ObjectivePlan plan, List<ObjectiveResult> results) {
-        html.append("<header>\n<p class=\"kicker\">nnx objective</p>\n<h1>").append(escape(plan.name()))
+        html.append("<header>\n<p class=\"kicker\">nnx objective</p>\n<h1>")
+                .append(escape(plan.name()))
                 .append("</h1>\n");
         if (plan.description() != null && !plan.description().isBlank()) {
-            html.append("<p class=\"description\">").append(escape(plan.description())).append("</p>\n");
+            html.append("<p class=\"description\">")
+                    .append(escape(plan.description()))
+                    .append("</p>\n");
         }
         List<String> meta = new ArrayList<>();
         if (plan.source() != null) {
@@ -152,8 +167,14 @@ public final class ObjectiveHtml {
         html.append(escape(formula)).append("</code>\n");
         if (!plan.runs().isEmpty()) {
             html.append("<dl class=\"settings\">\n");
-            setting(html, "start", plan.runs(), run -> point(run.start().stream().mapToDouble(Double::doubleValue)
-                    .toArray()), true);
+            setting(
+                    html,
+                    "start",
+                    plan.runs(),
+                    run -> point(run.start().stream()
+                            .mapToDouble(Double::doubleValue)
+                            .toArray()),
+                    true);
             setting(html, "learning rate", plan.runs(), run -> Numbers.compact(run.learningRate()), false);
             setting(html, "steps", plan.runs(), run -> Long.toString(run.steps()), false);
             setting(html, "gradient", plan.runs(), run -> gradient(run.gradient()), false);
@@ -162,15 +183,22 @@ public final class ObjectiveHtml {
         html.append("</section>\n");
     }
 
-    private static void setting(StringBuilder html, String label, List<ObjectiveRun> runs,
-                                Function<ObjectiveRun, String> value, boolean code) {
+    private static void setting(
+            StringBuilder html,
+            String label,
+            List<ObjectiveRun> runs,
+            Function<ObjectiveRun, String> value,
+            boolean code) {
         Set<String> distinct = new LinkedHashSet<>();
         runs.forEach(run -> distinct.add(value.apply(run)));
         List<String> shown = new ArrayList<>();
         for (String text : distinct) {
             shown.add(code ? "<code>" + escape(text) + "</code>" : escape(text));
         }
-        html.append("<dt>").append(escape(label)).append("</dt><dd>").append(String.join(" | ", shown))
+        html.append("<dt>")
+                .append(escape(label))
+                .append("</dt><dd>")
+                .append(String.join(" | ", shown))
                 .append("</dd>\n");
     }
 
@@ -188,7 +216,8 @@ public final class ObjectiveHtml {
         text.append(results.size()).append(results.size() == 1 ? " run" : " runs");
         List<String> parts = new ArrayList<>();
         for (RunStatus status : RunStatus.values()) {
-            long count = results.stream().filter(result -> result.status() == status).count();
+            long count =
+                    results.stream().filter(result -> result.status() == status).count();
             if (count > 0) {
                 parts.add(count + " " + status.label());
             }
@@ -222,41 +251,65 @@ public final class ObjectiveHtml {
     }
 
     /** Run {@code index}'s row: name in its colour, swept settings, status, final f and x, steps, time. */
-    private static void appendRunRow(StringBuilder html, ObjectiveResult result, int index, boolean best,
-                                     List<String> swept) {
+    private static void appendRunRow(
+            StringBuilder html, ObjectiveResult result, int index, boolean best, List<String> swept) {
         html.append(best ? "<tr class=\"best\">" : "<tr>");
-        html.append("<td><div class=\"run\"><span class=\"swatch\" style=\"background:").append(RunColors.hex(index))
-                .append("\"></span><span class=\"run-name\">").append(escape(result.name())).append("</span>");
+        html.append("<td><div class=\"run\"><span class=\"swatch\" style=\"background:")
+                .append(RunColors.hex(index))
+                .append("\"></span><span class=\"run-name\">")
+                .append(escape(result.name()))
+                .append("</span>");
         if (best) {
             html.append("<span class=\"badge best-mark\" title=\"lowest final f of the ok runs\">★ best</span>");
         }
         html.append("</div></td>");
         for (String setting : swept) {
-            html.append("<td>").append(escape(result.run().varying().getOrDefault(setting, ""))).append("</td>");
+            html.append("<td>")
+                    .append(escape(result.run().varying().getOrDefault(setting, "")))
+                    .append("</td>");
         }
-        html.append("<td><span class=\"badge status-").append(result.status().label()).append("\">")
-                .append(result.status().label()).append("</span>");
-        if (result.status() != RunStatus.OK && result.reason() != null && !result.reason().isBlank()) {
-            html.append("<div class=\"reason\">").append(escape(result.reason())).append("</div>");
+        html.append("<td><span class=\"badge status-")
+                .append(result.status().label())
+                .append("\">")
+                .append(result.status().label())
+                .append("</span>");
+        if (result.status() != RunStatus.OK
+                && result.reason() != null
+                && !result.reason().isBlank()) {
+            html.append("<div class=\"reason\">")
+                    .append(escape(result.reason()))
+                    .append("</div>");
         }
         html.append("</td>");
-        html.append("<td class=\"num\">").append(result.values().isEmpty() ? "—" : number(result.finalValue()))
+        html.append("<td class=\"num\">")
+                .append(result.values().isEmpty() ? "—" : number(result.finalValue()))
                 .append("</td>");
-        html.append("<td class=\"point\">").append(result.points().isEmpty() ? "—"
-                : escape(point(result.points().get(result.points().size() - 1)))).append("</td>");
+        html.append("<td class=\"point\">")
+                .append(
+                        result.points().isEmpty()
+                                ? "—"
+                                : escape(point(
+                                        result.points().get(result.points().size() - 1))))
+                .append("</td>");
         long taken = Math.max(0, result.points().size() - 1);
         html.append("<td class=\"num\">").append(taken);
         if (taken != result.run().steps()) {
             html.append(" of ").append(result.run().steps());
         }
         html.append("</td>");
-        html.append("<td class=\"num\">").append(HtmlReport.duration(result.seconds())).append("</td>");
+        html.append("<td class=\"num\">")
+                .append(HtmlReport.duration(result.seconds()))
+                .append("</td>");
         html.append("</tr>\n");
     }
 
     private static void appendImage(StringBuilder html, byte[] png, String alt) {
-        html.append("<figure><img width=\"").append(ChartImages.WIDTH).append("\" alt=\"").append(escape(alt))
-                .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(png))
+        html.append("<figure><img width=\"")
+                .append(ChartImages.WIDTH)
+                .append("\" alt=\"")
+                .append(escape(alt))
+                .append("\" src=\"data:image/png;base64,")
+                .append(Base64.getEncoder().encodeToString(png))
                 .append("\"></figure>\n");
     }
 
@@ -284,7 +337,10 @@ public final class ObjectiveHtml {
         if (magnitude != 0 && (magnitude >= 1e5 || magnitude < 1e-4)) {
             return String.format(Locale.ROOT, "%.3e", value);
         }
-        String text = new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+        String text = new BigDecimal(value)
+                .round(new MathContext(4))
+                .stripTrailingZeros()
+                .toPlainString();
         return text.equals("-0") ? "0" : text;
     }
 }

@@ -15,8 +15,7 @@ public final class ObjectiveReportWriter {
         Headless.ensure();
     }
 
-    private ObjectiveReportWriter() {
-    }
+    private ObjectiveReportWriter() {}
 
     /**
      * Creates {@code directory} if needed and writes the metrics of every run, the summary and the report
@@ -25,8 +24,13 @@ public final class ObjectiveReportWriter {
     public static void write(ObjectivePlan plan, List<ObjectiveResult> results, OutputTree tree) throws IOException {
         String folder = ReportWriter.folderName(plan.name());
         for (ObjectiveResult result : results) {
-            ObjectiveCsv.writeMetrics(result, tree.file(folder, ReportWriter.RUNS_DIRECTORY,
-                    ReportWriter.folderName(result.name()), ReportWriter.METRICS_FILE));
+            ObjectiveCsv.writeMetrics(
+                    result,
+                    tree.file(
+                            folder,
+                            ReportWriter.RUNS_DIRECTORY,
+                            ReportWriter.folderName(result.name()),
+                            ReportWriter.METRICS_FILE));
         }
         ObjectiveCsv.writeSummary(plan, results, tree.file(folder, ReportWriter.SUMMARY_FILE));
         // Last, so a report on disk means the CSV files beside it are complete.

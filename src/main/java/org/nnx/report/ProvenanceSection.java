@@ -22,8 +22,8 @@ record ProvenanceSection(ReportModel model) implements ReportSection {
 
     @Override
     public void appendTo(StringBuilder html) {
-        TreeSet<String> keys = new TreeSet<>(Comparator.comparingInt(ProvenanceSection::keyOrder)
-                .thenComparing(Comparator.naturalOrder()));
+        TreeSet<String> keys = new TreeSet<>(
+                Comparator.comparingInt(ProvenanceSection::keyOrder).thenComparing(Comparator.naturalOrder()));
         model.runs.forEach(run -> keys.addAll(run.result.provenance().keys()));
         html.append(Html.section("Provenance")).append("<dl class=\"provenance\">\n");
         model.experiments.forEach(experiment -> sourceFile(html, experiment));
@@ -40,11 +40,17 @@ record ProvenanceSection(ReportModel model) implements ReportSection {
         ExperimentPlan plan = experiment.result().plan();
         String prefix = escape(model.comparison ? plan.name() + ": " : "");
         if (plan.source() != null) {
-            html.append("<dt>").append(prefix).append("file</dt><dd>").append(Html.code(plan.source().toString()))
+            html.append("<dt>")
+                    .append(prefix)
+                    .append("file</dt><dd>")
+                    .append(Html.code(plan.source().toString()))
                     .append("</dd>\n");
         }
         if (!experiment.sourceSha256().isEmpty()) {
-            html.append("<dt>").append(prefix).append("file sha256</dt><dd>").append(Html.code(experiment.sourceSha256()))
+            html.append("<dt>")
+                    .append(prefix)
+                    .append("file sha256</dt><dd>")
+                    .append(Html.code(experiment.sourceSha256()))
                     .append("</dd>\n");
         }
     }
@@ -53,7 +59,8 @@ record ProvenanceSection(ReportModel model) implements ReportSection {
     private void value(StringBuilder html, String key) {
         Map<String, List<String>> runsByValue = new LinkedHashMap<>();
         for (ReportedRun run : model.runs) {
-            runsByValue.computeIfAbsent(run.result.provenance().getOrDefault(key, "—"), v -> new ArrayList<>())
+            runsByValue
+                    .computeIfAbsent(run.result.provenance().getOrDefault(key, "—"), v -> new ArrayList<>())
                     .add(run.label);
         }
         html.append("<dt>").append(escape(key)).append("</dt><dd>");
@@ -62,9 +69,11 @@ record ProvenanceSection(ReportModel model) implements ReportSection {
         } else {
             List<String> lines = new ArrayList<>();
             runsByValue.forEach((value, runs) -> lines.add(escape(value) + " <span class=\"where\">("
-                    + escape(runs.size() <= NAMED_PER_VALUE ? String.join(", ", runs)
-                            : String.join(", ", runs.subList(0, NAMED_PER_VALUE)) + " and "
-                                    + (runs.size() - NAMED_PER_VALUE) + " more runs")
+                    + escape(
+                            runs.size() <= NAMED_PER_VALUE
+                                    ? String.join(", ", runs)
+                                    : String.join(", ", runs.subList(0, NAMED_PER_VALUE)) + " and "
+                                            + (runs.size() - NAMED_PER_VALUE) + " more runs")
                     + ")</span>"));
             html.append(String.join("<br>", lines));
         }

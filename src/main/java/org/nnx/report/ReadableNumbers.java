@@ -7,8 +7,7 @@ import org.nnx.train.RunResult;
 
 /** Numbers as the pages and chart tooltips show them to people, not as the CSV files store them. */
 final class ReadableNumbers {
-    private ReadableNumbers() {
-    }
+    private ReadableNumbers() {}
 
     /** {@code 92.35 %}, or a dash when never evaluated. */
     static String percent(double fraction) {
@@ -28,7 +27,10 @@ final class ReadableNumbers {
         if (magnitude != 0 && (magnitude >= 1e5 || magnitude < 1e-4)) {
             return String.format(Locale.ROOT, "%.3e", loss);
         }
-        return new BigDecimal(loss).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+        return new BigDecimal(loss)
+                .round(new MathContext(4))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     /** {@code 8.4 s}, {@code 2 min 05 s}, {@code 1 h 02 min}. */
@@ -65,6 +67,7 @@ final class ReadableNumbers {
         }
         double magnitude = Math.abs(value);
         return magnitude != 0 && (magnitude >= 1e5 || magnitude < 1e-3)
-                ? String.format(Locale.ROOT, "%.3e", value) : String.format(Locale.ROOT, "%.4g", value);
+                ? String.format(Locale.ROOT, "%.3e", value)
+                : String.format(Locale.ROOT, "%.4g", value);
     }
 }

@@ -14,7 +14,12 @@ final class RepeatStatistics {
 
     /** How one configuration stands against the best configuration with repeats. */
     enum Verdict {
-        BEST, NO_OK_RUN, ONE_RUN, TOO_FEW_TO_TEST, WORSE, WITHIN_NOISE
+        BEST,
+        NO_OK_RUN,
+        ONE_RUN,
+        TOO_FEW_TO_TEST,
+        WORSE,
+        WITHIN_NOISE
     }
 
     /**
@@ -39,8 +44,7 @@ final class RepeatStatistics {
         }
     }
 
-    private RepeatStatistics() {
-    }
+    private RepeatStatistics() {}
 
     /**
      * {@code values} (a configuration's ok accuracies) against {@code best} (those of the best configuration
@@ -51,8 +55,8 @@ final class RepeatStatistics {
             return new Comparison(Double.NaN, Double.NaN, Verdict.BEST, values.length);
         }
         if (best == null || values.length == 0) {
-            return new Comparison(Double.NaN, Double.NaN, values.length == 0 ? Verdict.NO_OK_RUN : Verdict.ONE_RUN,
-                    values.length);
+            return new Comparison(
+                    Double.NaN, Double.NaN, values.length == 0 ? Verdict.NO_OK_RUN : Verdict.ONE_RUN, values.length);
         }
         double difference = WelchTest.mean(values) - WelchTest.mean(best);
         if (values.length == 1) {
@@ -76,8 +80,8 @@ final class RepeatStatistics {
         if (values.length == 1) {
             return ReadableNumbers.percent(values[0]);
         }
-        return String.format(Locale.ROOT, "%.2f ± %.2f %%", 100 * WelchTest.mean(values),
-                100 * WelchTest.standardDeviation(values));
+        return String.format(
+                Locale.ROOT, "%.2f ± %.2f %%", 100 * WelchTest.mean(values), 100 * WelchTest.standardDeviation(values));
     }
 
     /** {@code 90.80 – 91.60 %}, or a dash without ok runs. */
@@ -85,7 +89,10 @@ final class RepeatStatistics {
         if (values.length == 0) {
             return "—";
         }
-        return String.format(Locale.ROOT, "%.2f – %.2f %%", 100 * minimum(values),
+        return String.format(
+                Locale.ROOT,
+                "%.2f – %.2f %%",
+                100 * minimum(values),
                 100 * Arrays.stream(values).max().orElseThrow());
     }
 

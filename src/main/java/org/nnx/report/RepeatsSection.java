@@ -26,7 +26,8 @@ record RepeatsSection(ReportModel model) implements ReportSection {
         order.sort(Comparator.comparingInt(g -> g.rank));
         html.append(Html.section("Repeats")).append(Html.note(EXPLANATION));
         html.append("<div class=\"table-wrap\">\n<table class=\"sortable\">\n<thead>\n<tr><th>Configuration</th>")
-                .append("<th class=\"num\">n</th><th class=\"num\">Final test acc.</th><th class=\"num\">Min – max</th>")
+                .append(
+                        "<th class=\"num\">n</th><th class=\"num\">Final test acc.</th><th class=\"num\">Min – max</th>")
                 .append("<th class=\"num\">Δ to best</th><th class=\"num\" data-first=\"ascending\">p (Welch)</th>")
                 .append("<th>Verdict</th></tr>\n</thead>\n<tbody>\n");
         for (RunGroup group : order) {
@@ -37,12 +38,18 @@ record RepeatsSection(ReportModel model) implements ReportSection {
 
     private static void row(StringBuilder html, RunGroup group, RunGroup best) {
         double[] values = group.okAccuracies();
-        RepeatStatistics.Comparison comparison = RepeatStatistics.compare(values,
-                best == null ? null : best.okAccuracies(), group == best);
+        RepeatStatistics.Comparison comparison =
+                RepeatStatistics.compare(values, best == null ? null : best.okAccuracies(), group == best);
         html.append(group == best ? "<tr class=\"best\">" : "<tr>");
-        html.append("<td><div class=\"run\">").append(Html.swatch(group.colour)).append("<span class=\"run-name\">")
-                .append(escape(group.label)).append("</span></div></td>");
-        html.append("<td class=\"num\" data-v=\"").append(values.length).append("\">").append(values.length);
+        html.append("<td><div class=\"run\">")
+                .append(Html.swatch(group.colour))
+                .append("<span class=\"run-name\">")
+                .append(escape(group.label))
+                .append("</span></div></td>");
+        html.append("<td class=\"num\" data-v=\"")
+                .append(values.length)
+                .append("\">")
+                .append(values.length);
         if (values.length < group.runs.size()) {
             html.append(" <span class=\"where\">of ").append(group.runs.size()).append("</span>");
         }
@@ -51,7 +58,9 @@ record RepeatsSection(ReportModel model) implements ReportSection {
                 .append(numberCell(RepeatStatistics.minimum(values), RepeatStatistics.range(values)))
                 .append(numberCell(comparison.difference(), RepeatStatistics.difference(comparison.difference())))
                 .append(numberCell(comparison.p(), RepeatStatistics.pValue(comparison.p())))
-                .append("<td>").append(verdict(comparison)).append("</td></tr>\n");
+                .append("<td>")
+                .append(verdict(comparison))
+                .append("</td></tr>\n");
     }
 
     private static String verdict(RepeatStatistics.Comparison comparison) {

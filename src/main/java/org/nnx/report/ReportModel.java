@@ -52,7 +52,8 @@ final class ReportModel {
                 String label = comparison ? name + " / " + result.name() : result.name();
                 ReportedRun run = new ReportedRun(runs.size(), experiment, result, label, swept);
                 runs.add(run);
-                String configuration = result.plan().configuration() == null ? result.name()
+                String configuration = result.plan().configuration() == null
+                        ? result.name()
                         : result.plan().configuration();
                 String groupLabel = comparison ? name + " / " + configuration : configuration;
                 RunGroup group = byKey.computeIfAbsent(name + "\u0000" + configuration, k -> new RunGroup(groupLabel));
@@ -84,7 +85,10 @@ final class ReportModel {
             if (setting.equals("seed") && hasRepeats()) {
                 continue;
             }
-            long distinct = runs.stream().map(r -> r.swept.getOrDefault(setting, "")).distinct().count();
+            long distinct = runs.stream()
+                    .map(r -> r.swept.getOrDefault(setting, ""))
+                    .distinct()
+                    .count();
             if (distinct > 1) {
                 settings.add(setting);
             }
@@ -98,7 +102,8 @@ final class ReportModel {
      */
     List<ChartLine> lines() {
         List<RunGroup> order = new ArrayList<>(groups.stream()
-                .filter(g -> g.runs.stream().anyMatch(r -> !r.result.metrics().isEmpty())).toList());
+                .filter(g -> g.runs.stream().anyMatch(r -> !r.result.metrics().isEmpty()))
+                .toList());
         if (order.size() > MAX_COLOURED) {
             order.sort(Comparator.comparingInt(g -> g.rank));
         }
@@ -107,7 +112,9 @@ final class ReportModel {
 
     /** How many configurations have metrics to draw. */
     long chartable() {
-        return groups.stream().filter(g -> g.runs.stream().anyMatch(r -> !r.result.metrics().isEmpty())).count();
+        return groups.stream()
+                .filter(g -> g.runs.stream().anyMatch(r -> !r.result.metrics().isEmpty()))
+                .count();
     }
 
     /** The ok run with the highest final test accuracy, or null. */
@@ -125,7 +132,8 @@ final class ReportModel {
         int best = -1;
         for (int i = 0; i < runs.size(); i++) {
             RunResult run = runs.get(i);
-            if (run.status() == RunStatus.OK && Double.isFinite(run.testAccuracy())
+            if (run.status() == RunStatus.OK
+                    && Double.isFinite(run.testAccuracy())
                     && (best < 0 || run.testAccuracy() > runs.get(best).testAccuracy())) {
                 best = i;
             }
@@ -135,7 +143,10 @@ final class ReportModel {
 
     /** The configuration ranked first when it has an ok run, else null. */
     RunGroup bestGroup() {
-        return groups.stream().filter(g -> g.rank == 0 && g.okAccuracies().length > 0).findFirst().orElse(null);
+        return groups.stream()
+                .filter(g -> g.rank == 0 && g.okAccuracies().length > 0)
+                .findFirst()
+                .orElse(null);
     }
 
     /**
@@ -143,13 +154,16 @@ final class ReportModel {
      * The overall best may be a single run, which no test can compare.
      */
     RunGroup bestTestedGroup() {
-        return groups.stream().filter(g -> g.okAccuracies().length >= 2)
-                .min(Comparator.comparingInt(g -> g.rank)).orElse(null);
+        return groups.stream()
+                .filter(g -> g.okAccuracies().length >= 2)
+                .min(Comparator.comparingInt(g -> g.rank))
+                .orElse(null);
     }
 
     /** True when every run has the same epochs per iteration, so one x axis shows both. */
     boolean epochsAlign() {
-        return !Double.isNaN(RunAxes.commonEpochsPerIteration(runs.stream().map(r -> r.result).toList()));
+        return !Double.isNaN(RunAxes.commonEpochsPerIteration(
+                runs.stream().map(r -> r.result).toList()));
     }
 
     boolean hasValidation() {
@@ -159,7 +173,8 @@ final class ReportModel {
     /** Ok runs first by final test accuracy, then the others by status; 1-based. */
     private void rankRuns() {
         List<ReportedRun> order = new ArrayList<>(runs);
-        order.sort(Comparator.comparingInt((ReportedRun r) -> r.status() == RunStatus.OK ? 0 : 1 + r.status().ordinal())
+        order.sort(Comparator.comparingInt((ReportedRun r) ->
+                        r.status() == RunStatus.OK ? 0 : 1 + r.status().ordinal())
                 .thenComparingDouble(r -> Double.isFinite(r.finalTestAccuracy()) ? -r.finalTestAccuracy() : 1)
                 .thenComparingInt(r -> r.index));
         for (int i = 0; i < order.size(); i++) {

@@ -59,12 +59,12 @@ public final class ReportWriter {
     private static final String UNSAFE = "/\\:*?\"<>|";
     /** Kept well below the 255 bytes most file systems allow, leaving room for a suffix. */
     private static final int MAX_FOLDER_BYTES = 200;
-    private static final Set<String> WINDOWS_DEVICE_NAMES = Set.of("CON", "PRN", "AUX", "NUL",
-            "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
-            "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9");
 
-    private ReportWriter() {
-    }
+    private static final Set<String> WINDOWS_DEVICE_NAMES = Set.of(
+            "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9", "LPT1",
+            "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9");
+
+    private ReportWriter() {}
 
     /**
      * Creates {@code experimentDirectory} if needed and writes the metrics of every run (diverged,
@@ -74,7 +74,8 @@ public final class ReportWriter {
      */
     public static void write(ExperimentResult result, Path experimentDirectory) throws IOException {
         Files.createDirectories(experimentDirectory);
-        List<String> folders = folderNames(result.runs().stream().map(RunResult::name).toList());
+        List<String> folders =
+                folderNames(result.runs().stream().map(RunResult::name).toList());
         for (int i = 0; i < result.runs().size(); i++) {
             Path runDirectory = experimentDirectory.resolve(RUNS_DIRECTORY).resolve(folders.get(i));
             Files.createDirectories(runDirectory);
@@ -84,8 +85,8 @@ public final class ReportWriter {
         String sha256 = sourceSha256(result.plan().source());
         ExperimentFiles.writeExperiment(result.plan(), sha256, experimentDirectory);
         // Last, so a report on disk means the CSV files beside it are complete.
-        AtomicFile.writeString(experimentDirectory.resolve(INDEX_FILE),
-                HtmlReport.render(new ReportedExperiment(result, sha256)));
+        AtomicFile.writeString(
+                experimentDirectory.resolve(INDEX_FILE), HtmlReport.render(new ReportedExperiment(result, sha256)));
     }
 
     /** A finished run's files in its folder, which exists: metrics, facts and its own configuration. */
@@ -93,7 +94,8 @@ public final class ReportWriter {
         MetricsCsv.write(run.metrics(), runDirectory.resolve(METRICS_FILE));
         ExperimentFiles.writeRun(run, runDirectory.resolve(RUN_FILE));
         if (!run.plan().settings().isEmpty()) {
-            AtomicFile.writeString(runDirectory.resolve(RUN_SETTINGS_FILE), run.plan().settings());
+            AtomicFile.writeString(
+                    runDirectory.resolve(RUN_SETTINGS_FILE), run.plan().settings());
         }
     }
 
@@ -131,7 +133,10 @@ public final class ReportWriter {
 
     /** Where {@link #write} puts the metrics of the run named {@code runName}. */
     public static Path metricsFile(Path experimentDirectory, String runName) {
-        return experimentDirectory.resolve(RUNS_DIRECTORY).resolve(folderName(runName)).resolve(METRICS_FILE);
+        return experimentDirectory
+                .resolve(RUNS_DIRECTORY)
+                .resolve(folderName(runName))
+                .resolve(METRICS_FILE);
     }
 
     /**

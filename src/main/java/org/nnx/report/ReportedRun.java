@@ -10,15 +10,18 @@ import org.nnx.train.RunStatus;
 final class ReportedRun {
     /** Its position among all the report's runs. */
     final int index;
+
     final ReportedExperiment experiment;
     final RunResult result;
     /** Its name; in a comparison {@code experiment / run}. */
     final String label;
     /** The value of each swept setting, as the table's columns name them. */
     final Map<String, String> swept;
+
     final double bestTestAccuracy;
     /** Where the best test accuracy was reached; -1 when never evaluated. */
     final long bestIteration;
+
     final double finalValidationAccuracy;
     final LossProfile loss;
     RunGroup group;

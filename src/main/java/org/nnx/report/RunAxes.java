@@ -14,8 +14,7 @@ final class RunAxes {
         Headless.ensure();
     }
 
-    private RunAxes() {
-    }
+    private RunAxes() {}
 
     /** An x axis for {@code kind}: iterations as {@link #iterationAxis}, epochs from 0 to the last one. */
     static NumberAxis xAxis(XAxisKind kind, List<RunResult> runs) {
@@ -23,8 +22,12 @@ final class RunAxes {
             return iterationAxis(runs);
         }
         NumberAxis axis = new NumberAxis("epoch");
-        double last = runs.stream().flatMap(run -> run.metrics().stream()).mapToDouble(MetricsRow::epoch)
-                .filter(Double::isFinite).max().orElse(0);
+        double last = runs.stream()
+                .flatMap(run -> run.metrics().stream())
+                .mapToDouble(MetricsRow::epoch)
+                .filter(Double::isFinite)
+                .max()
+                .orElse(0);
         if (last > 0) {
             axis.setRange(0, last);
         }
@@ -79,8 +82,11 @@ final class RunAxes {
     static NumberAxis iterationAxis(List<RunResult> runs) {
         NumberAxis axis = new NumberAxis("iteration");
         axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        long last = runs.stream().flatMap(run -> run.metrics().stream()).mapToLong(MetricsRow::iteration)
-                .max().orElse(0);
+        long last = runs.stream()
+                .flatMap(run -> run.metrics().stream())
+                .mapToLong(MetricsRow::iteration)
+                .max()
+                .orElse(0);
         if (last > 0) {
             axis.setRange(0, last);
         }

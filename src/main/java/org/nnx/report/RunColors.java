@@ -17,8 +17,7 @@ public final class RunColors {
         new Color(0xbcbd22), new Color(0x17becf),
     };
 
-    private RunColors() {
-    }
+    private RunColors() {}
 
     /** The colour of the run at {@code runIndex} (0-based, in the order of the experiment's runs). */
     public static Color of(int runIndex) {

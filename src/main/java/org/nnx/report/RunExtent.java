@@ -14,8 +14,7 @@ final class RunExtent {
     /** The window reaches this fraction of the paths' larger extent beyond them on every side. */
     static final double MARGIN = 0.12;
 
-    private RunExtent() {
-    }
+    private RunExtent() {}
 
     /**
      * The window around the start points and the paths of the runs that did not diverge, with a margin: a
@@ -27,7 +26,9 @@ final class RunExtent {
             if (result.status() != RunStatus.DIVERGED) {
                 considered.addAll(result.points());
             }
-            considered.add(result.run().start().stream().mapToDouble(Double::doubleValue).toArray());
+            considered.add(result.run().start().stream()
+                    .mapToDouble(Double::doubleValue)
+                    .toArray());
         }
         return WindowFit.around(considered, dimensions, MARGIN);
     }

@@ -21,8 +21,11 @@ final class RunGroup {
 
     /** The final test accuracies of the ok runs. */
     double[] okAccuracies() {
-        return runs.stream().filter(r -> r.status() == RunStatus.OK).mapToDouble(ReportedRun::finalTestAccuracy)
-                .filter(Double::isFinite).toArray();
+        return runs.stream()
+                .filter(r -> r.status() == RunStatus.OK)
+                .mapToDouble(ReportedRun::finalTestAccuracy)
+                .filter(Double::isFinite)
+                .toArray();
     }
 
     double mean() {
@@ -30,6 +33,7 @@ final class RunGroup {
     }
 
     ChartLine line() {
-        return new ChartLine(label, colour, faint, runs.stream().map(r -> r.result).toList());
+        return new ChartLine(
+                label, colour, faint, runs.stream().map(r -> r.result).toList());
     }
 }

@@ -21,8 +21,8 @@ import org.nnx.train.RunStatus;
  * @param starts  one series of the distinct start points
  * @param ends    per run with anything drawn, where its drawn path ends
  */
-public record RunPaths(XYSeriesCollection paths, XYSeriesCollection markers, XYSeriesCollection starts,
-                       List<PathEnd> ends) {
+public record RunPaths(
+        XYSeriesCollection paths, XYSeriesCollection markers, XYSeriesCollection starts, List<PathEnd> ends) {
     /** At most this many step markers per run; longer paths are marked at every k-th step. */
     static final int MAX_MARKERS = 250;
 
@@ -30,15 +30,14 @@ public record RunPaths(XYSeriesCollection paths, XYSeriesCollection markers, XYS
      * Where run {@code run}'s path as drawn ends: at its last step, or where it leaves the window or stops
      * being finite ({@code leftTheWindow}, also set for every run that diverged).
      */
-    public record PathEnd(int run, double x, double y, boolean leftTheWindow) {
-    }
+    public record PathEnd(int run, double x, double y, boolean leftTheWindow) {}
 
     /**
      * Each run's points, placed on the plot by {@code placement} (from the point x and f(x)), clipped to
      * {@code window}.
      */
-    static RunPaths of(List<ObjectiveResult> results, PlotWindow window,
-                       BiFunction<double[], Double, Point> placement) {
+    static RunPaths of(
+            List<ObjectiveResult> results, PlotWindow window, BiFunction<double[], Double, Point> placement) {
         List<String> keys = ObjectiveCharts.seriesKeys(results);
         XYSeriesCollection paths = new XYSeriesCollection();
         XYSeriesCollection markers = new XYSeriesCollection();
@@ -50,7 +49,8 @@ public record RunPaths(XYSeriesCollection paths, XYSeriesCollection markers, XYS
             ObjectiveResult result = results.get(r);
             List<Point> placed = new ArrayList<>();
             for (int k = 0; k < result.points().size(); k++) {
-                placed.add(placement.apply(result.points().get(k), result.values().get(k)));
+                placed.add(
+                        placement.apply(result.points().get(k), result.values().get(k)));
             }
             ClippedPath path = ClippedPath.of(placed, window);
             paths.addSeries(series(keys.get(r), path.points()));

@@ -49,14 +49,17 @@ final class RunsTableSection implements ReportSection {
         if (best != null) {
             html.append("★ marks the ok run with the highest final test accuracy. ");
         }
-        html.append(byRank ? "Listed best first. " : "").append("# ranks the runs by final test accuracy, ok runs"
-                + " first. Train gap is train minus test accuracy in points (hover for the train accuracy). Best test"
-                + " is the highest test accuracy at any evaluation, and where.</p>\n").append(Html.SECTION_END);
+        html.append(byRank ? "Listed best first. " : "")
+                .append("# ranks the runs by final test accuracy, ok runs"
+                        + " first. Train gap is train minus test accuracy in points (hover for the train accuracy). Best test"
+                        + " is the highest test accuracy at any evaluation, and where.</p>\n")
+                .append(Html.SECTION_END);
     }
 
     private void head(StringBuilder html) {
         html.append("<tr><th class=\"num\" data-first=\"ascending\" title=\"rank by final test accuracy\"")
-                .append(byRank ? " aria-sort=\"ascending\"" : "").append(">#</th>");
+                .append(byRank ? " aria-sort=\"ascending\"" : "")
+                .append(">#</th>");
         if (names) {
             html.append("<th>Run</th>");
         }
@@ -81,24 +84,37 @@ final class RunsTableSection implements ReportSection {
             classes.add("faint");
         }
         html.append(classes.isEmpty() ? "<tr>" : "<tr class=\"" + String.join(" ", classes) + "\">");
-        html.append("<td class=\"num\" data-v=\"").append(run.rank).append("\" title=\"").append(escape(run.label))
-                .append("\"><div class=\"run\">").append(Html.swatch(run.colour())).append(run.rank);
+        html.append("<td class=\"num\" data-v=\"")
+                .append(run.rank)
+                .append("\" title=\"")
+                .append(escape(run.label))
+                .append("\"><div class=\"run\">")
+                .append(Html.swatch(run.colour()))
+                .append(run.rank);
         if (run == best) {
-            html.append(" <span class=\"badge best-mark\" title=\"highest final test accuracy of the ok runs\">★ best</span>");
+            html.append(
+                    " <span class=\"badge best-mark\" title=\"highest final test accuracy of the ok runs\">★ best</span>");
         }
         html.append("</div></td>");
         if (names) {
-            html.append("<td><span class=\"run-name\">").append(escape(run.label)).append("</span></td>");
+            html.append("<td><span class=\"run-name\">")
+                    .append(escape(run.label))
+                    .append("</span></td>");
         }
         for (String setting : model.swept) {
             String value = run.swept.getOrDefault(setting, "");
-            html.append("<td").append(Html.numericAttribute(value)).append(">").append(escape(value)).append("</td>");
+            html.append("<td")
+                    .append(Html.numericAttribute(value))
+                    .append(">")
+                    .append(escape(value))
+                    .append("</td>");
         }
         status(html, run);
         accuracies(html, run);
         html.append(numberCell(run.result.loss(), ReadableNumbers.loss(run.result)))
                 .append(numberCell(run.result.seconds(), ReadableNumbers.duration(run.result.seconds())))
-                .append(numberCell(run.result.samplesPerSecond() > 0 ? run.result.samplesPerSecond() : Double.NaN,
+                .append(numberCell(
+                        run.result.samplesPerSecond() > 0 ? run.result.samplesPerSecond() : Double.NaN,
                         ReadableNumbers.rate(run.result.samplesPerSecond())))
                 .append("</tr>\n");
     }
@@ -106,20 +122,31 @@ final class RunsTableSection implements ReportSection {
     /** The status badge, marks for a run that blew up or barely moved, and why a run did not end ok. */
     private static void status(StringBuilder html, ReportedRun run) {
         String label = run.status().label();
-        html.append("<td class=\"status\" data-v=\"").append(label)
+        html.append("<td class=\"status\" data-v=\"")
+                .append(label)
                 .append(run.barelyMoved() ? " barely" : run.blewUp() ? " blew up" : "")
-                .append("\"><span class=\"badge status-").append(label).append("\">").append(label).append("</span>");
+                .append("\"><span class=\"badge status-")
+                .append(label)
+                .append("\">")
+                .append(label)
+                .append("</span>");
         if (run.blewUp()) {
             html.append(" <span class=\"badge status-diverged\" title=\"the loss rose above ")
-                    .append((int) LossProfile.BLOW_UP_FACTOR).append("× its first value and never fell below its start\">")
+                    .append((int) LossProfile.BLOW_UP_FACTOR)
+                    .append("× its first value and never fell below its start\">")
                     .append("blew up</span>");
         }
         if (run.barelyMoved()) {
             html.append(" <span class=\"badge status-barely\" title=\"the smoothed loss fell by less than ")
-                    .append(Math.round(100 * LossProfile.BARELY_MOVED_DROP)).append(" %\">barely moved</span>");
+                    .append(Math.round(100 * LossProfile.BARELY_MOVED_DROP))
+                    .append(" %\">barely moved</span>");
         }
-        if (run.status() != RunStatus.OK && run.result.reason() != null && !run.result.reason().isBlank()) {
-            html.append("<div class=\"reason\">").append(escape(run.result.reason())).append("</div>");
+        if (run.status() != RunStatus.OK
+                && run.result.reason() != null
+                && !run.result.reason().isBlank()) {
+            html.append("<div class=\"reason\">")
+                    .append(escape(run.result.reason()))
+                    .append("</div>");
         }
         html.append("</td>");
     }
@@ -127,15 +154,22 @@ final class RunsTableSection implements ReportSection {
     /** Final and best test accuracy, the train–test gap and, with a validation set, its accuracy. */
     private void accuracies(StringBuilder html, ReportedRun run) {
         html.append(numberCell(run.finalTestAccuracy(), ReadableNumbers.percent(run.finalTestAccuracy())));
-        html.append("<td class=\"num\" data-v=\"").append(Html.sortValue(run.bestTestAccuracy)).append("\">")
+        html.append("<td class=\"num\" data-v=\"")
+                .append(Html.sortValue(run.bestTestAccuracy))
+                .append("\">")
                 .append(ReadableNumbers.percent(run.bestTestAccuracy));
         if (run.bestIteration > 0) {
-            html.append("<div class=\"where\">at ").append(ReadableNumbers.grouped(run.bestIteration)).append("</div>");
+            html.append("<div class=\"where\">at ")
+                    .append(ReadableNumbers.grouped(run.bestIteration))
+                    .append("</div>");
         }
         html.append("</td>");
         // The train accuracy itself is the gap plus the test accuracy; it is in the cell's tooltip.
-        html.append("<td class=\"num\" data-v=\"").append(Html.sortValue(run.gap())).append("\" title=\"train accuracy ")
-                .append(ReadableNumbers.percent(run.result.trainAccuracy())).append("\">")
+        html.append("<td class=\"num\" data-v=\"")
+                .append(Html.sortValue(run.gap()))
+                .append("\" title=\"train accuracy ")
+                .append(ReadableNumbers.percent(run.result.trainAccuracy()))
+                .append("\">")
                 .append(Double.isFinite(run.gap()) ? String.format(Locale.ROOT, "%+.1f", 100 * run.gap()) : "—")
                 .append("</td>");
         if (validation) {

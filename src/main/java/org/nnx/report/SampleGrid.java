@@ -19,19 +19,21 @@ import org.nnx.train.DatasetSummary;
 public final class SampleGrid {
     /** Pixels between cells and around the grid. */
     public static final int GAP = 2;
+
     private static final int BACKGROUND = 0x808080;
 
     static {
         Headless.ensure();
     }
 
-    private SampleGrid() {
-    }
+    private SampleGrid() {}
 
     /** The grid's size in pixels, {width, height}. */
     public static int[] size(List<Integer> imageShape, int classes, int perClass, int scale) {
-        return new int[] {perClass * imageShape.get(1) * scale + (perClass + 1) * GAP,
-            classes * imageShape.get(0) * scale + (classes + 1) * GAP};
+        return new int[] {
+            perClass * imageShape.get(1) * scale + (perClass + 1) * GAP,
+            classes * imageShape.get(0) * scale + (classes + 1) * GAP
+        };
     }
 
     /** The grid, {@code perClass} cells wide, or empty when the data is not images. */

@@ -2,11 +2,14 @@ package org.nnx.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.GeneralPath;
+import java.awt.geom.Rectangle2D;
 import java.text.NumberFormat;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +39,7 @@ public final class SettingsChart {
 
     /** Panels per chart: more would be too narrow to read on a laptop screen. */
     public static final int PANELS_PER_CHART = 4;
+
     static final Color MEAN_LINE = new Color(0x57606a);
     static final Color NOT_OK = new Color(0xcf222e);
 
@@ -47,12 +51,10 @@ public final class SettingsChart {
      * @param accuracy final test accuracy; NaN when never evaluated
      * @param ok       false for diverged, stopped and failed runs
      */
-    public record Dot(String label, Map<String, String> swept, double accuracy, Color colour, boolean faint,
-                      boolean ok) {
-    }
+    public record Dot(
+            String label, Map<String, String> swept, double accuracy, Color colour, boolean faint, boolean ok) {}
 
-    private SettingsChart() {
-    }
+    private SettingsChart() {}
 
     /** The chart for {@code settings} (at most {@link #PANELS_PER_CHART}), sharing the accuracy axis. */
     public static JFreeChart createChart(List<String> settings, List<Dot> dots, String title) {
@@ -74,14 +76,19 @@ public final class SettingsChart {
         if (dots.stream().anyMatch(Dot::faint)) {
             legend.add(ChartStyle.lineItem("other runs (grey)", ChartStyle.FAINT, ChartStyle.line(3f)));
         }
-        return ChartStyle.chart(title, "each dot is a run, above the value it took; coloured dots are the runs "
-                + "coloured in the other charts", combined, legend);
+        return ChartStyle.chart(
+                title,
+                "each dot is a run, above the value it took; coloured dots are the runs "
+                        + "coloured in the other charts",
+                combined,
+                legend);
     }
 
     private static XYPlot panel(String setting, List<Dot> dots) {
         Map<String, List<Dot>> byValue = new LinkedHashMap<>();
         for (Dot dot : dots) {
-            byValue.computeIfAbsent(dot.swept().getOrDefault(setting, ""), v -> new ArrayList<>()).add(dot);
+            byValue.computeIfAbsent(dot.swept().getOrDefault(setting, ""), v -> new ArrayList<>())
+                    .add(dot);
         }
         List<String> values = new ArrayList<>(byValue.keySet());
         PanelSeries series = new PanelSeries();
@@ -92,7 +99,10 @@ public final class SettingsChart {
         means.addSeries(series.mean);
         List<List<String>> tooltips = new ArrayList<>();
         XYSeriesCollection points = series.points(tooltips);
-        XYPlot plot = new XYPlot(points, settingAxis(setting, values), null,
+        XYPlot plot = new XYPlot(
+                points,
+                settingAxis(setting, values),
+                null,
                 dotRenderer(series.highlightColours, tooltips, points.getSeriesCount()));
         plot.setDataset(1, means);
         plot.setRenderer(1, meanRenderer());
@@ -109,7 +119,7 @@ public final class SettingsChart {
         axis.setRange(-0.6, values.size() - 0.4);
         axis.setGridBandsVisible(false);
         ChartStyle.style(axis);
-        axis.setLabelFont(ChartStyle.LABEL_FONT.deriveFont(java.awt.Font.BOLD));
+        axis.setLabelFont(ChartStyle.LABEL_FONT.deriveFont(Font.BOLD));
         return axis;
     }
 
@@ -117,13 +127,13 @@ public final class SettingsChart {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         renderer.setSeriesPaint(0, MEAN_LINE);
         renderer.setSeriesStroke(0, ChartStyle.line(2f));
-        renderer.setSeriesShape(0, new java.awt.geom.Rectangle2D.Double(-6, -1, 12, 2));
+        renderer.setSeriesShape(0, new Rectangle2D.Double(-6, -1, 12, 2));
         return renderer;
     }
 
     /** Grey dots, red crosses, then a large dot per highlighted run in its colour; every dot with a tooltip. */
-    private static ChartTooltips.SparseLineRenderer dotRenderer(List<Color> highlightColours,
-                                                                List<List<String>> tooltips, int seriesCount) {
+    private static ChartTooltips.SparseLineRenderer dotRenderer(
+            List<Color> highlightColours, List<List<String>> tooltips, int seriesCount) {
         ChartTooltips.SparseLineRenderer renderer = new ChartTooltips.SparseLineRenderer();
         renderer.setDefaultLinesVisible(false);
         renderer.setDefaultShapesVisible(true);
@@ -144,9 +154,10 @@ public final class SettingsChart {
             renderer.setSeriesOutlinePaint(2 + i, Color.WHITE);
         }
         int[] strides = new int[seriesCount];
-        java.util.Arrays.fill(strides, 1);
+        Arrays.fill(strides, 1);
         renderer.strides.set(strides);
-        renderer.setDefaultToolTipGenerator((data, series, item) -> tooltips.get(series).get(item));
+        renderer.setDefaultToolTipGenerator(
+                (data, series, item) -> tooltips.get(series).get(item));
         return renderer;
     }
 
@@ -202,8 +213,10 @@ public final class SettingsChart {
 
         private static String tip(Dot dot, String setting, String value) {
             return dot.label() + " · " + setting + " = " + value + " · final test accuracy "
-                    + (Double.isFinite(dot.accuracy()) ? String.format(Locale.ROOT, "%.2f %%", 100 * dot.accuracy())
-                    : "none") + (dot.ok() ? "" : " (not ok)");
+                    + (Double.isFinite(dot.accuracy())
+                            ? String.format(Locale.ROOT, "%.2f %%", 100 * dot.accuracy())
+                            : "none")
+                    + (dot.ok() ? "" : " (not ok)");
         }
 
         /** The dots in drawing order; {@code tooltips} gets each series' tooltips, by item. */

@@ -17,8 +17,12 @@ final class ShadeScale implements PaintScale, Serializable {
     private static final long serialVersionUID = 1L;
     private static final Color UNDEFINED = new Color(0xd0d7de);
     private static final Color[] SHADES = {
-        new Color(0xffffff), new Color(0xf3f4f6), new Color(0xe5e8eb), new Color(0xd8dce1),
-        new Color(0xcdd2d8), new Color(0xc4c9d0),
+        new Color(0xffffff),
+        new Color(0xf3f4f6),
+        new Color(0xe5e8eb),
+        new Color(0xd8dce1),
+        new Color(0xcdd2d8),
+        new Color(0xc4c9d0),
     };
 
     private final double low;
@@ -49,8 +53,8 @@ final class ShadeScale implements PaintScale, Serializable {
         double w = t - i;
         Color a = SHADES[i];
         Color b = SHADES[i + 1];
-        return new Color(mix(a.getRed(), b.getRed(), w), mix(a.getGreen(), b.getGreen(), w),
-                mix(a.getBlue(), b.getBlue(), w));
+        return new Color(
+                mix(a.getRed(), b.getRed(), w), mix(a.getGreen(), b.getGreen(), w), mix(a.getBlue(), b.getBlue(), w));
     }
 
     private static int mix(int a, int b, double w) {

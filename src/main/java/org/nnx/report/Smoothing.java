@@ -4,8 +4,7 @@ import java.util.Arrays;
 
 /** How the loss charts smooth mini-batch noise: an exponential moving average over a span fitted to the run. */
 final class Smoothing {
-    private Smoothing() {
-    }
+    private Smoothing() {}
 
     /**
      * The EMA span for a run of {@code points} iterations: about 1/40 of the run, between 1 and 200.

@@ -2,17 +2,16 @@ package org.nnx.report;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.nnx.files.AtomicFile;
 import org.apache.commons.csv.CSVPrinter;
+import org.nnx.files.AtomicFile;
 import org.nnx.train.ExperimentResult;
 import org.nnx.train.RunResult;
 import org.nnx.train.RunStatus;
@@ -60,15 +59,22 @@ public final class SummaryCsv {
      * @param swept  the swept settings' values, in column order
      * @param reason why the run was not ok; empty when it was (or the file has no reason column)
      */
-    public record Row(String run, RunStatus status, Map<String, String> swept, double trainAccuracy,
-                      double testAccuracy, double loss, double seconds, double samplesPerSecond, String reason) {
+    public record Row(
+            String run,
+            RunStatus status,
+            Map<String, String> swept,
+            double trainAccuracy,
+            double testAccuracy,
+            double loss,
+            double seconds,
+            double samplesPerSecond,
+            String reason) {
         public Row {
             swept = Collections.unmodifiableMap(new LinkedHashMap<>(swept));
         }
     }
 
-    private SummaryCsv() {
-    }
+    private SummaryCsv() {}
 
     /** The header for an experiment with these swept settings. */
     public static List<String> header(List<String> sweptSettings) {
@@ -151,7 +157,9 @@ public final class SummaryCsv {
         }
         int resultsAt = indexOfSequence(names, RESULT_COLUMNS, LEADING_COLUMNS.size());
         if (resultsAt < 0) {
-            throw new CsvFormatException(source, header.number(),
+            throw new CsvFormatException(
+                    source,
+                    header.number(),
                     "missing the columns " + String.join(",", RESULT_COLUMNS) + "; " + expected);
         }
         List<String> swept = names.subList(LEADING_COLUMNS.size(), resultsAt);
@@ -178,8 +186,16 @@ public final class SummaryCsv {
         for (int i = 0; i < results.length; i++) {
             results[i] = CsvText.number(fields.get(resultsAt + i), RESULT_COLUMNS.get(i), source, line.number());
         }
-        return new Row(fields.get(0), status(fields.get(1), source, line.number()), values,
-                results[0], results[1], results[2], results[3], results[4], reasonAt < 0 ? "" : fields.get(reasonAt));
+        return new Row(
+                fields.get(0),
+                status(fields.get(1), source, line.number()),
+                values,
+                results[0],
+                results[1],
+                results[2],
+                results[3],
+                results[4],
+                reasonAt < 0 ? "" : fields.get(reasonAt));
     }
 
     private static RunStatus status(String field, String source, long line) throws CsvFormatException {
@@ -188,9 +204,9 @@ public final class SummaryCsv {
                 return status;
             }
         }
-        List<String> labels = java.util.Arrays.stream(RunStatus.values()).map(RunStatus::label).toList();
-        throw new CsvFormatException(source, line,
-                "status '" + field + "' is not one of " + String.join(", ", labels));
+        List<String> labels =
+                Arrays.stream(RunStatus.values()).map(RunStatus::label).toList();
+        throw new CsvFormatException(source, line, "status '" + field + "' is not one of " + String.join(", ", labels));
     }
 
     /** The first index at or after {@code from} where {@code sequence} occurs in {@code list}, or -1. */

@@ -11,8 +11,11 @@ import org.nnx.train.RunStatus;
 record SummarySection(ReportModel model, String title) implements ReportSection {
     @Override
     public void appendTo(StringBuilder html) {
-        html.append("<header>\n<p class=\"kicker\">").append(model.comparison ? "nnx comparison" : "nnx experiment")
-                .append("</p>\n<h1>").append(escape(title)).append("</h1>\n");
+        html.append("<header>\n<p class=\"kicker\">")
+                .append(model.comparison ? "nnx comparison" : "nnx experiment")
+                .append("</p>\n<h1>")
+                .append(escape(title))
+                .append("</h1>\n");
         for (ReportedExperiment experiment : model.experiments) {
             ExperimentPlan plan = experiment.result().plan();
             if (plan.description() != null && !plan.description().isBlank()) {
@@ -45,7 +48,8 @@ record SummarySection(ReportModel model, String title) implements ReportSection 
         }
         List<String> parts = new ArrayList<>();
         for (RunStatus status : RunStatus.values()) {
-            long count = model.runs.stream().filter(run -> run.status() == status).count();
+            long count =
+                    model.runs.stream().filter(run -> run.status() == status).count();
             if (count > 0) {
                 parts.add(count + " " + status.label());
             }

@@ -26,8 +26,7 @@ public final class ValuePerStepChart {
     /** Up to this many steps per run, every step is also marked with a dot. */
     static final int MARK_STEPS_UP_TO = 40;
 
-    private ValuePerStepChart() {
-    }
+    private ValuePerStepChart() {}
 
     /** Series i = run i's finite f by step (a diverged run's series ends at its last finite value). */
     public static XYSeriesCollection createDataset(List<ObjectiveResult> results) {
@@ -83,7 +82,10 @@ public final class ValuePerStepChart {
     private static NumberAxis stepAxis(List<ObjectiveResult> results) {
         NumberAxis axis = new NumberAxis("step");
         axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        long last = results.stream().mapToLong(r -> Math.max(r.run().steps(), r.points().size() - 1)).max().orElse(0);
+        long last = results.stream()
+                .mapToLong(r -> Math.max(r.run().steps(), r.points().size() - 1))
+                .max()
+                .orElse(0);
         if (last > 0) {
             axis.setRange(0, last);
         }
@@ -104,8 +106,8 @@ public final class ValuePerStepChart {
     }
 
     /** A cross where each diverged run's curve stops, as dataset 1; returns that dataset. */
-    private static XYSeriesCollection addDivergedEnds(XYPlot plot, XYSeriesCollection dataset,
-                                                      List<ObjectiveResult> results) {
+    private static XYSeriesCollection addDivergedEnds(
+            XYPlot plot, XYSeriesCollection dataset, List<ObjectiveResult> results) {
         XYSeriesCollection ends = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
         renderer.setUseOutlinePaint(true);

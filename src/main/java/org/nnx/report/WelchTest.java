@@ -1,5 +1,7 @@
 package org.nnx.report;
 
+import java.util.Arrays;
+
 /**
  * Welch's two-sample t-test (unequal variances, two-sided), used to tell whether the best configuration's
  * final test accuracy over its repeats is really above another's or could be seed noise.
@@ -24,11 +26,9 @@ public final class WelchTest {
      * @param degreesOfFreedom ν of Welch–Satterthwaite (not a whole number in general)
      * @param p                the two-sided p-value
      */
-    public record Result(double t, double degreesOfFreedom, double p) {
-    }
+    public record Result(double t, double degreesOfFreedom, double p) {}
 
-    private WelchTest() {
-    }
+    private WelchTest() {}
 
     /**
      * Tests {@code a} against {@code b}; NaN values are left out. Needs at least two values on each side;
@@ -48,8 +48,8 @@ public final class WelchTest {
         double standardError = Math.sqrt(vx + vy);
         if (standardError == 0) {
             boolean same = meanX == meanY;
-            return new Result(same ? 0 : Math.copySign(Double.POSITIVE_INFINITY, meanX - meanY), Double.NaN,
-                    same ? 1 : 0);
+            return new Result(
+                    same ? 0 : Math.copySign(Double.POSITIVE_INFINITY, meanX - meanY), Double.NaN, same ? 1 : 0);
         }
         double t = (meanX - meanY) / standardError;
         double nu = (vx + vy) * (vx + vy) / (vx * vx / (x.length - 1) + vy * vy / (y.length - 1));
@@ -90,7 +90,7 @@ public final class WelchTest {
     }
 
     private static double[] finite(double[] values) {
-        return java.util.Arrays.stream(values).filter(Double::isFinite).toArray();
+        return Arrays.stream(values).filter(Double::isFinite).toArray();
     }
 
     /**
@@ -155,9 +155,17 @@ public final class WelchTest {
             // Reflection: Γ(x)Γ(1−x) = π / sin(πx).
             return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
         }
-        double[] coefficients = {0.99999999999980993, 676.5203681218851, -1259.1392167224028,
-            771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012,
-            9.9843695780195716e-6, 1.5056327351493116e-7};
+        double[] coefficients = {
+            0.99999999999980993,
+            676.5203681218851,
+            -1259.1392167224028,
+            771.32342877765313,
+            -176.61502916214059,
+            12.507343278686905,
+            -0.13857109526572012,
+            9.9843695780195716e-6,
+            1.5056327351493116e-7
+        };
         double z = x - 1;
         double sum = coefficients[0];
         for (int i = 1; i < coefficients.length; i++) {

@@ -1,5 +1,6 @@
 package org.nnx.spi;
 
+import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -105,7 +106,8 @@ public final class Arguments {
         if (!Double.isFinite(number)) {
             return Double.toString(number);
         }
-        String plain = new java.math.BigDecimal(Double.toString(number)).stripTrailingZeros().toPlainString();
+        String plain =
+                new BigDecimal(Double.toString(number)).stripTrailingZeros().toPlainString();
         String scientific = Double.toString(number).replace(".0E", "E").replace("E", "e");
         return plain.length() <= scientific.length() ? plain : scientific;
     }

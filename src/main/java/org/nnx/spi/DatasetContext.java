@@ -8,5 +8,4 @@ import java.nio.file.Path;
  * @param baseDirectory the folder of the {@code .nnx} file, against which relative paths are resolved
  * @param seed          the run's seed, for datasets that draw or split at random
  */
-public record DatasetContext(Path baseDirectory, long seed) {
-}
+public record DatasetContext(Path baseDirectory, long seed) {}

@@ -1,7 +1,5 @@
 package org.nnx.spi;
 
-import org.nnx.spi.Layer;
-
 /**
  * A layer whose training forward is not a pure function of its input and parameters: dropout draws a fresh
  * mask on every call, batch normalization moves its running statistics.

@@ -20,5 +20,4 @@ public record LayerContext(
         String nextLayer,
         Precision precision,
         RandomGenerator random,
-        Function<ComponentCall, Initializer> initializers) {
-}
+        Function<ComponentCall, Initializer> initializers) {}

@@ -72,7 +72,8 @@ public record ParameterSpec(
 
     /** How the parameter reads in {@code nnx plugins}: {@code momentum: number = 0.9, in [0, 1)}. */
     public String describe() {
-        StringBuilder text = new StringBuilder(name).append(": ").append(type.name().toLowerCase());
+        StringBuilder text =
+                new StringBuilder(name).append(": ").append(type.name().toLowerCase());
         if (!choices.isEmpty()) {
             text.append(' ').append(String.join(" | ", choices));
         }

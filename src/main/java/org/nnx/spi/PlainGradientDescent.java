@@ -10,5 +10,4 @@ package org.nnx.spi;
  * run must train as if it had. An optimizer may implement this only if its step is that update and nothing
  * more: no momentum, no schedule, no clipping, no step counter.
  */
-public interface PlainGradientDescent extends Optimizer {
-}
+public interface PlainGradientDescent extends Optimizer {}

@@ -8,6 +8,5 @@ final class BlasHolder {
     static volatile Blas current = new JavaBlas();
     static final ThreadLocal<Blas> onThisThread = new ThreadLocal<>();
 
-    private BlasHolder() {
-    }
+    private BlasHolder() {}
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,6 +44,7 @@ public final class BlasSelection {
 
     /** netlib's system property naming the native library to load. */
     static final String NATIVE_LIBRARY_PROPERTY = "dev.ludovic.netlib.blas.nativeLibPath";
+
     private static final String ALLOW_NATIVE_PROPERTY = "dev.ludovic.netlib.blas.allowNative";
 
     /**
@@ -63,7 +65,10 @@ public final class BlasSelection {
 
     /** The backends {@code NNX_BLAS} can force. */
     public enum Mode {
-        AUTO, JAVA, NETLIB_JAVA, NATIVE;
+        AUTO,
+        JAVA,
+        NETLIB_JAVA,
+        NATIVE;
 
         /** Reads {@code NNX_BLAS}'s value; null or blank means {@link #AUTO}. */
         public static Mode parse(String value) {
@@ -75,8 +80,9 @@ public final class BlasSelection {
                 case "java" -> JAVA;
                 case "netlib-java" -> NETLIB_JAVA;
                 case "native" -> NATIVE;
-                default -> throw new BlasUnavailableException(VARIABLE + "=" + value
-                        + " is not a backend; use java, netlib-java, native or auto");
+                default ->
+                    throw new BlasUnavailableException(
+                            VARIABLE + "=" + value + " is not a backend; use java, netlib-java, native or auto");
             };
         }
     }
@@ -87,8 +93,7 @@ public final class BlasSelection {
      * @param blas   the backend
      * @param reason one line saying why it was chosen, e.g. why native OpenBLAS was not
      */
-    public record Choice(Blas blas, String reason) {
-    }
+    public record Choice(Blas blas, String reason) {}
 
     /** A backend that was asked for and cannot run; the message says why and what to do. */
     public static final class BlasUnavailableException extends RuntimeException {
@@ -97,8 +102,7 @@ public final class BlasSelection {
         }
     }
 
-    private BlasSelection() {
-    }
+    private BlasSelection() {}
 
     /** The choice {@link #install()} made, or null before it ran. */
     private static volatile Choice installed;
@@ -170,8 +174,7 @@ public final class BlasSelection {
         return new NetlibBlas(blas, "netlib-java (" + blas.getClass().getSimpleName() + ")");
     }
 
-    private record NativeAttempt(NetlibBlas blas, String library, String failure) {
-    }
+    private record NativeAttempt(NetlibBlas blas, String library, String failure) {}
 
     /** The one attempt to load the native library in this process; null until it is made. */
     private static NativeAttempt nativeResult;
@@ -187,35 +190,37 @@ public final class BlasSelection {
         String library = System.getProperty(NATIVE_LIBRARY_PROPERTY);
         if (library != null && !Files.isReadable(Path.of(library))) {
             // Checked here because netlib's JNI stub would print its own dlopen error on stderr.
-            return new NativeAttempt(null, library, "-D" + NATIVE_LIBRARY_PROPERTY + "=" + library
-                    + " names no readable file");
+            return new NativeAttempt(
+                    null, library, "-D" + NATIVE_LIBRARY_PROPERTY + "=" + library + " names no readable file");
         }
         if (library == null) {
             library = findOpenBlas();
             if (library == null) {
-                return new NativeAttempt(null, null, "native OpenBLAS is not installed (" + String.join(", ",
-                        candidates()) + " missing); scripts/install-native.sh installs libopenblas0-pthread");
+                return new NativeAttempt(
+                        null,
+                        null,
+                        "native OpenBLAS is not installed (" + String.join(", ", candidates())
+                                + " missing); scripts/install-native.sh installs libopenblas0-pthread");
             }
             // netlib's JNI stub would otherwise dlopen libblas.so.3, which may be the slow reference BLAS.
             System.setProperty(NATIVE_LIBRARY_PROPERTY, library);
         }
         if (!Boolean.parseBoolean(System.getProperty(ALLOW_NATIVE_PROPERTY, "true"))) {
-            return new NativeAttempt(null, library, "native BLAS is disabled by -D" + ALLOW_NATIVE_PROPERTY
-                    + "=false");
+            return new NativeAttempt(null, library, "native BLAS is disabled by -D" + ALLOW_NATIVE_PROPERTY + "=false");
         }
         NETLIB_LOGGER.setLevel(Level.OFF);
         NativeBLAS loaded;
         try {
             loaded = NativeBLAS.getInstance();
         } catch (RuntimeException | LinkageError e) {
-            return new NativeAttempt(null, library, "native OpenBLAS at " + library + " did not load: "
-                    + rootMessage(e));
+            return new NativeAttempt(
+                    null, library, "native OpenBLAS at " + library + " did not load: " + rootMessage(e));
         }
         NetlibBlas blas = new NetlibBlas(loaded, nativeName(library, environment));
         String wrong = smokeTest(blas);
         if (wrong != null) {
-            return new NativeAttempt(null, library, "native OpenBLAS at " + library + " computes wrong products ("
-                    + wrong + ")");
+            return new NativeAttempt(
+                    null, library, "native OpenBLAS at " + library + " computes wrong products (" + wrong + ")");
         }
         return new NativeAttempt(blas, library, null);
     }
@@ -237,8 +242,8 @@ public final class BlasSelection {
             product += " " + version.group(1);
         }
         int threads = openBlasThreads(environment);
-        return product + " (native, " + threads + (threads == 1 ? " thread" : " threads")
-                + coreTypeNote(environment) + ")";
+        return product + " (native, " + threads + (threads == 1 ? " thread" : " threads") + coreTypeNote(environment)
+                + ")";
     }
 
     /**
@@ -287,13 +292,25 @@ public final class BlasSelection {
         float[] c = {Float.NaN, Float.NaN, Float.NaN, Float.NaN};
         blas.sgemm(false, false, 2, 2, 3, 1f, a, 3, b, 2, 0f, c, 2);
         double[] cd = new double[4];
-        blas.dgemm(false, true, 2, 2, 3, 1.0, new double[] {1, 2, 3, 4, 5, 6}, 3,
-                new double[] {7, 9, 11, 8, 10, 12}, 3, 0.0, cd, 2);
+        blas.dgemm(
+                false,
+                true,
+                2,
+                2,
+                3,
+                1.0,
+                new double[] {1, 2, 3, 4, 5, 6},
+                3,
+                new double[] {7, 9, 11, 8, 10, 12},
+                3,
+                0.0,
+                cd,
+                2);
         float[] expected = {58, 64, 139, 154};
         for (int i = 0; i < 4; i++) {
             if (c[i] != expected[i] || cd[i] != expected[i]) {
-                return "sgemm " + java.util.Arrays.toString(c) + ", dgemm " + java.util.Arrays.toString(cd)
-                        + ", expected " + java.util.Arrays.toString(expected);
+                return "sgemm " + Arrays.toString(c) + ", dgemm " + Arrays.toString(cd) + ", expected "
+                        + Arrays.toString(expected);
             }
         }
         return null;

@@ -64,6 +64,7 @@ public final class CorePair implements AutoCloseable {
     private volatile int completed;
     /** The last ticket whose second half a thread has taken; each half runs once, on whichever took it. */
     private volatile int claimed;
+
     private volatile boolean parked;
     private volatile boolean closed;
     private Task task;
@@ -79,6 +80,7 @@ public final class CorePair implements AutoCloseable {
     private boolean backgroundOut;
     /** Set while the owner finishes background work, so that a chunk it runs cannot start or finish any. */
     private boolean finishing;
+
     private volatile int backgroundRequested;
     private volatile int backgroundClaimed;
     private volatile int backgroundCompleted;

@@ -9,16 +9,18 @@ public final class FloatMath {
     private static final float MAX_ARGUMENT = 88.72283f;
     /** Below this, e^x is below float32's smallest normal number; the result is 0. */
     private static final float MIN_ARGUMENT = -87.33654f;
+
     private static final float LOG2_E = 1.44269504088896341f;
     /** ln 2 in two parts, the first exact in a few bits, so that {@code x − n·ln 2} loses nothing. */
     private static final float LN2_HIGH = 0.693359375f;
+
     private static final float LN2_LOW = -2.12194440e-4f;
     /** 1.5 · 2^23: adding it rounds a float of magnitude below 2^22 to an integer, held in the low mantissa bits. */
     private static final float ROUNDER = 12582912f;
+
     private static final int ROUNDER_BITS = 0x4B400000;
 
-    private FloatMath() {
-    }
+    private FloatMath() {}
 
     /**
      * Replaces each element of {@code values[from, to)} by its exponential, within about one unit in the last place
@@ -46,13 +48,14 @@ public final class FloatMath {
             float nearest = shifted - ROUNDER;
             float r = x - nearest * LN2_HIGH;
             r = r - nearest * LN2_LOW;
-            float p = ((((1.9875691500e-4f * r + 1.3981999507e-3f) * r + 8.3334519073e-3f) * r + 4.1665795894e-2f)
-                    * r + 1.6666665459e-1f) * r + 5.0000001201e-1f;
+            float p = ((((1.9875691500e-4f * r + 1.3981999507e-3f) * r + 8.3334519073e-3f) * r + 4.1665795894e-2f) * r
+                                    + 1.6666665459e-1f)
+                            * r
+                    + 5.0000001201e-1f;
             float er = p * (r * r) + r + 1f;
             // 2^n in two factors, each a normal float for every n in [−126, 128]; multiplying by them is exact.
             int half = n >> 1;
-            values[i] = er * Float.intBitsToFloat((half + 127) << 23)
-                    * Float.intBitsToFloat((n - half + 127) << 23);
+            values[i] = er * Float.intBitsToFloat((half + 127) << 23) * Float.intBitsToFloat((n - half + 127) << 23);
         }
     }
 }

@@ -5,8 +5,7 @@ package org.nnx.tensor;
  * readable message in Java instead of reading past an array inside native code.
  */
 final class GemmArguments {
-    private GemmArguments() {
-    }
+    private GemmArguments() {}
 
     /** Rejects negative sizes and strides no array could satisfy. */
     static void checkShape(boolean transA, boolean transB, int m, int n, int k, int lda, int ldb, int ldc) {
@@ -25,8 +24,18 @@ final class GemmArguments {
      * Rejects arrays too short for the matrices they are said to hold: {@code op(a)} m×k, {@code op(b)} k×n and
      * c m×n, stored row-major with the given strides.
      */
-    static void checkLengths(boolean transA, boolean transB, int m, int n, int k, int aLength, int lda,
-                             int bLength, int ldb, int cLength, int ldc) {
+    static void checkLengths(
+            boolean transA,
+            boolean transB,
+            int m,
+            int n,
+            int k,
+            int aLength,
+            int lda,
+            int bLength,
+            int ldb,
+            int cLength,
+            int ldc) {
         check("a", transA ? k : m, transA ? m : k, lda, aLength);
         check("b", transB ? n : k, transB ? k : n, ldb, bLength);
         check("c", m, n, ldc, cLength);
@@ -38,8 +47,8 @@ final class GemmArguments {
         }
         long needed = (long) (rows - 1) * ld + cols;
         if (needed > length) {
-            throw new IllegalArgumentException("gemm array " + name + " holds " + length + " values, a " + rows
-                    + "×" + cols + " matrix with row stride " + ld + " needs " + needed);
+            throw new IllegalArgumentException("gemm array " + name + " holds " + length + " values, a " + rows + "×"
+                    + cols + " matrix with row stride " + ld + " needs " + needed);
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.nnx.tensor;
 
+import java.util.Arrays;
+
 /**
  * The pure-Java BLAS backend: single-threaded {@code sgemm} and {@code dgemm} on row-major arrays, for all
  * four transpose combinations.
@@ -17,11 +19,11 @@ public final class JavaBlas implements Blas {
 
     /** Scratch for a transposed {@code b}, one per thread because runs may train concurrently. */
     private static final ThreadLocal<float[]> FLOAT_SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
+
     private static final ThreadLocal<double[]> DOUBLE_SCRATCH = ThreadLocal.withInitial(() -> new double[0]);
 
     /** Creates the backend; it holds no state beyond per-thread scratch buffers. */
-    public JavaBlas() {
-    }
+    public JavaBlas() {}
 
     @Override
     public String name() {
@@ -29,8 +31,20 @@ public final class JavaBlas implements Blas {
     }
 
     @Override
-    public void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int lda,
-                      float[] b, int ldb, float beta, float[] c, int ldc) {
+    public void sgemm(
+            boolean transA,
+            boolean transB,
+            int m,
+            int n,
+            int k,
+            float alpha,
+            float[] a,
+            int lda,
+            float[] b,
+            int ldb,
+            float beta,
+            float[] c,
+            int ldc) {
         GemmArguments.checkShape(transA, transB, m, n, k, lda, ldb, ldc);
         scale(c, m, n, ldc, beta);
         if (m == 0 || n == 0 || k == 0 || alpha == 0f) {
@@ -50,8 +64,20 @@ public final class JavaBlas implements Blas {
     }
 
     @Override
-    public void dgemm(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a, int lda,
-                      double[] b, int ldb, double beta, double[] c, int ldc) {
+    public void dgemm(
+            boolean transA,
+            boolean transB,
+            int m,
+            int n,
+            int k,
+            double alpha,
+            double[] a,
+            int lda,
+            double[] b,
+            int ldb,
+            double beta,
+            double[] c,
+            int ldc) {
         GemmArguments.checkShape(transA, transB, m, n, k, lda, ldb, ldc);
         scale(c, m, n, ldc, beta);
         if (m == 0 || n == 0 || k == 0 || alpha == 0.0) {
@@ -79,7 +105,7 @@ public final class JavaBlas implements Blas {
         for (int i = 0; i < m; i++) {
             int row = i * ldc;
             if (beta == 0f) {
-                java.util.Arrays.fill(c, row, row + n, 0f);
+                Arrays.fill(c, row, row + n, 0f);
             } else {
                 for (int j = 0; j < n; j++) {
                     c[row + j] *= beta;
@@ -89,8 +115,18 @@ public final class JavaBlas implements Blas {
     }
 
     /** {@code c += alpha · op(a) · b} for a plain (untransposed) b. */
-    private static void accumulate(int m, int n, int k, float alpha, float[] a, int aRowStride, int aColStride,
-                                   float[] b, int ldb, float[] c, int ldc) {
+    private static void accumulate(
+            int m,
+            int n,
+            int k,
+            float alpha,
+            float[] a,
+            int aRowStride,
+            int aColStride,
+            float[] b,
+            int ldb,
+            float[] c,
+            int ldc) {
         for (int i = 0; i < m; i++) {
             int cRow = i * ldc;
             int aRow = i * aRowStride;
@@ -146,7 +182,7 @@ public final class JavaBlas implements Blas {
         for (int i = 0; i < m; i++) {
             int row = i * ldc;
             if (beta == 0.0) {
-                java.util.Arrays.fill(c, row, row + n, 0.0);
+                Arrays.fill(c, row, row + n, 0.0);
             } else {
                 for (int j = 0; j < n; j++) {
                     c[row + j] *= beta;
@@ -155,8 +191,18 @@ public final class JavaBlas implements Blas {
         }
     }
 
-    private static void accumulate(int m, int n, int k, double alpha, double[] a, int aRowStride,
-                                   int aColStride, double[] b, int ldb, double[] c, int ldc) {
+    private static void accumulate(
+            int m,
+            int n,
+            int k,
+            double alpha,
+            double[] a,
+            int aRowStride,
+            int aColStride,
+            double[] b,
+            int ldb,
+            double[] c,
+            int ldc) {
         for (int i = 0; i < m; i++) {
             int cRow = i * ldc;
             int aRow = i * aRowStride;

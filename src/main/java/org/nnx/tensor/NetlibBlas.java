@@ -32,8 +32,20 @@ public final class NetlibBlas implements Blas {
     }
 
     @Override
-    public void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int lda,
-                      float[] b, int ldb, float beta, float[] c, int ldc) {
+    public void sgemm(
+            boolean transA,
+            boolean transB,
+            int m,
+            int n,
+            int k,
+            float alpha,
+            float[] a,
+            int lda,
+            float[] b,
+            int ldb,
+            float beta,
+            float[] c,
+            int ldc) {
         GemmArguments.checkShape(transA, transB, m, n, k, lda, ldb, ldc);
         GemmArguments.checkLengths(transA, transB, m, n, k, a.length, lda, b.length, ldb, c.length, ldc);
         if (m == 0 || n == 0) {
@@ -51,15 +63,41 @@ public final class NetlibBlas implements Blas {
      * {@link #sgemm} on matrices that start at an offset into their arrays, for {@link SplitBlas}'s halves. The
      * caller has checked the whole product; m, n and k are positive.
      */
-    void sgemmAt(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOffset, int lda,
-                 float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc) {
-        blas.sgemm(flag(transB), flag(transA), n, m, k, alpha, b, bOffset, ldb, a, aOffset, lda, beta, c, cOffset,
-                ldc);
+    void sgemmAt(
+            boolean transA,
+            boolean transB,
+            int m,
+            int n,
+            int k,
+            float alpha,
+            float[] a,
+            int aOffset,
+            int lda,
+            float[] b,
+            int bOffset,
+            int ldb,
+            float beta,
+            float[] c,
+            int cOffset,
+            int ldc) {
+        blas.sgemm(flag(transB), flag(transA), n, m, k, alpha, b, bOffset, ldb, a, aOffset, lda, beta, c, cOffset, ldc);
     }
 
     @Override
-    public void dgemm(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a, int lda,
-                      double[] b, int ldb, double beta, double[] c, int ldc) {
+    public void dgemm(
+            boolean transA,
+            boolean transB,
+            int m,
+            int n,
+            int k,
+            double alpha,
+            double[] a,
+            int lda,
+            double[] b,
+            int ldb,
+            double beta,
+            double[] c,
+            int ldc) {
         GemmArguments.checkShape(transA, transB, m, n, k, lda, ldb, ldc);
         GemmArguments.checkLengths(transA, transB, m, n, k, a.length, lda, b.length, ldb, c.length, ldc);
         if (m == 0 || n == 0) {

@@ -1,6 +1,7 @@
 package org.nnx.tensor;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A one-thread native BLAS whose larger float products are cut in two halves, one computed on each core of a
@@ -39,12 +40,13 @@ public final class SplitBlas implements Blas {
      * The backend in force split over {@code cores}, when it is a one-thread native BLAS; otherwise none (the
      * pure-Java backend takes no offsets, and a multi-threaded BLAS has the cores already).
      */
-    public static java.util.Optional<Blas> over(Blas current, CorePair cores) {
-        if (current instanceof NetlibBlas netlib && BlasSelection.threadsPerProduct(netlib) == 1
+    public static Optional<Blas> over(Blas current, CorePair cores) {
+        if (current instanceof NetlibBlas netlib
+                && BlasSelection.threadsPerProduct(netlib) == 1
                 && netlib.name().contains("(native")) {
-            return java.util.Optional.of(new SplitBlas(netlib, cores));
+            return Optional.of(new SplitBlas(netlib, cores));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     @Override
@@ -53,8 +55,20 @@ public final class SplitBlas implements Blas {
     }
 
     @Override
-    public void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int lda,
-                      float[] b, int ldb, float beta, float[] c, int ldc) {
+    public void sgemm(
+            boolean transA,
+            boolean transB,
+            int m,
+            int n,
+            int k,
+            float alpha,
+            float[] a,
+            int lda,
+            float[] b,
+            int ldb,
+            float beta,
+            float[] c,
+            int ldc) {
         if ((long) m * n * k < MIN_SPLIT_WORK) {
             whole.sgemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
             return;
@@ -70,8 +84,20 @@ public final class SplitBlas implements Blas {
     }
 
     @Override
-    public void dgemm(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a, int lda,
-                      double[] b, int ldb, double beta, double[] c, int ldc) {
+    public void dgemm(
+            boolean transA,
+            boolean transB,
+            int m,
+            int n,
+            int k,
+            double alpha,
+            double[] a,
+            int lda,
+            double[] b,
+            int ldb,
+            double beta,
+            double[] c,
+            int ldc) {
         // Double precision only serves gradient checks, which are not worth a second core.
         whole.dgemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
     }
@@ -97,8 +123,20 @@ public final class SplitBlas implements Blas {
         private float[] c;
         private int ldc;
 
-        void set(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int lda, float[] b,
-                 int ldb, float beta, float[] c, int ldc) {
+        void set(
+                boolean transA,
+                boolean transB,
+                int m,
+                int n,
+                int k,
+                float alpha,
+                float[] a,
+                int lda,
+                float[] b,
+                int ldb,
+                float beta,
+                float[] c,
+                int ldc) {
             this.transA = transA;
             this.transB = transB;
             this.m = m;
@@ -128,8 +166,7 @@ public final class SplitBlas implements Blas {
                 int rows = half == 0 ? cut : m - cut;
                 // Rows of op(a) are rows of a, or columns of a when it is transposed.
                 int aOffset = transA ? from : from * lda;
-                whole.sgemmAt(transA, transB, rows, n, k, alpha, a, aOffset, lda, b, 0, ldb, beta, c, from * ldc,
-                        ldc);
+                whole.sgemmAt(transA, transB, rows, n, k, alpha, a, aOffset, lda, b, 0, ldb, beta, c, from * ldc, ldc);
             } else {
                 int cut = cut(n);
                 int from = half == 0 ? 0 : cut;

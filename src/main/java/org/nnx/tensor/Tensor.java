@@ -59,8 +59,7 @@ public final class Tensor {
 
     private static void checkLength(int rows, int cols, int length) {
         if ((long) rows * cols != length) {
-            throw new IllegalArgumentException(
-                    "shape " + rows + "×" + cols + " does not match " + length + " values");
+            throw new IllegalArgumentException("shape " + rows + "×" + cols + " does not match " + length + " values");
         }
     }
 
@@ -186,7 +185,11 @@ public final class Tensor {
 
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder("Tensor[").append(shape()).append(", ").append(precision()).append("]");
+        StringBuilder text = new StringBuilder("Tensor[")
+                .append(shape())
+                .append(", ")
+                .append(precision())
+                .append("]");
         if (size() <= 64) {
             text.append(' ');
             for (int r = 0; r < rows; r++) {

@@ -18,8 +18,7 @@ interface BatchGradient extends AutoCloseable {
     double compute(Tensor x, Tensor targets, StepTimes times);
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 
     /**
      * Backpropagation whose backward also steps the weights ({@link Network#descendInBackward}): the gradients
@@ -38,8 +37,8 @@ interface BatchGradient extends AutoCloseable {
         };
     }
 
-    private static double forwardAndBackward(Network network, org.nnx.spi.Loss loss, Tensor x, Tensor targets,
-                                             StepTimes times) {
+    private static double forwardAndBackward(
+            Network network, org.nnx.spi.Loss loss, Tensor x, Tensor targets, StepTimes times) {
         Tensor output = network.forward(x, true);
         times.mark(StepTimes.Part.FORWARD);
         double value = loss.forward(output, targets);

@@ -18,8 +18,7 @@ import org.nnx.tensor.Tensor;
 final class DatasetChecksum {
     private static final int CHUNK = 1000;
 
-    private DatasetChecksum() {
-    }
+    private DatasetChecksum() {}
 
     static String of(Dataset dataset) {
         MessageDigest digest;

@@ -25,9 +25,17 @@ import org.nnx.tensor.Tensor;
  * @param samples          for image data, per class its first training samples' features as the network
  *                         sees them (in [0, 1]); empty otherwise
  */
-public record DatasetSummary(String description, int trainSize, int validationSize, int testSize, int features,
-                             List<String> classNames, List<Integer> trainClassCounts, List<Integer> testClassCounts,
-                             Optional<List<Integer>> imageShape, List<List<float[]>> samples) {
+public record DatasetSummary(
+        String description,
+        int trainSize,
+        int validationSize,
+        int testSize,
+        int features,
+        List<String> classNames,
+        List<Integer> trainClassCounts,
+        List<Integer> testClassCounts,
+        Optional<List<Integer>> imageShape,
+        List<List<float[]>> samples) {
 
     public DatasetSummary {
         classNames = List.copyOf(classNames);
@@ -42,10 +50,18 @@ public record DatasetSummary(String description, int trainSize, int validationSi
      */
     public static DatasetSummary of(Dataset dataset, int validationSize, int samplesPerClass) {
         int classes = dataset.classes();
-        Optional<List<Integer>> shape = dataset.imageShape().map(s -> Arrays.stream(s).boxed().toList());
-        return new DatasetSummary(dataset.description(), dataset.train().size(), validationSize,
-                dataset.test().size(), dataset.features(), dataset.classNames(), counts(dataset.train(), classes),
-                counts(dataset.test(), classes), shape,
+        Optional<List<Integer>> shape =
+                dataset.imageShape().map(s -> Arrays.stream(s).boxed().toList());
+        return new DatasetSummary(
+                dataset.description(),
+                dataset.train().size(),
+                validationSize,
+                dataset.test().size(),
+                dataset.features(),
+                dataset.classNames(),
+                counts(dataset.train(), classes),
+                counts(dataset.test(), classes),
+                shape,
                 shape.isPresent() ? firstOfEachClass(dataset, samplesPerClass) : List.of());
     }
 

@@ -17,8 +17,8 @@ public record Divergence(double factor, double floor) {
 
     public Divergence {
         if (!(factor > 0) || !(floor >= 0) || Double.isInfinite(factor) || Double.isInfinite(floor)) {
-            throw new IllegalArgumentException("divergence needs a finite factor > 0 and floor ≥ 0: " + factor
-                    + ", " + floor);
+            throw new IllegalArgumentException(
+                    "divergence needs a finite factor > 0 and floor ≥ 0: " + factor + ", " + floor);
         }
     }
 

@@ -25,12 +25,12 @@ final class EarlyStopping {
     EarlyStopping(EarlyStop settings, boolean hasValidation) {
         this.settings = settings;
         if (!METRICS.contains(settings.metric())) {
-            throw new IllegalArgumentException("early_stop metric '" + settings.metric() + "' is not one of "
-                    + String.join(", ", METRICS));
+            throw new IllegalArgumentException(
+                    "early_stop metric '" + settings.metric() + "' is not one of " + String.join(", ", METRICS));
         }
         if (settings.enabled() && settings.metric().startsWith("val_") && !hasValidation) {
-            throw new IllegalArgumentException("early_stop on " + settings.metric()
-                    + " needs a validation set ('validation F' with F > 0)");
+            throw new IllegalArgumentException(
+                    "early_stop on " + settings.metric() + " needs a validation set ('validation F' with F > 0)");
         }
         this.lowerIsBetter = settings.metric().endsWith("_loss");
     }
@@ -53,8 +53,8 @@ final class EarlyStopping {
         if (!settings.enabled()) {
             return false;
         }
-        boolean improved = !Double.isNaN(value)
-                && (Double.isNaN(best) || (lowerIsBetter ? value < best : value > best));
+        boolean improved =
+                !Double.isNaN(value) && (Double.isNaN(best) || (lowerIsBetter ? value < best : value > best));
         if (improved) {
             best = value;
             evaluationsWithoutImprovement = 0;

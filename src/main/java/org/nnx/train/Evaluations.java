@@ -14,20 +14,30 @@ record Evaluations(Evaluator.Evaluation train, Evaluator.Evaluation test, Evalua
         double penalty = setup.weightDecay().penalty();
         int features = setup.features();
         int classes = setup.classes();
-        Evaluator.Evaluation onTrain = evaluator.evaluate(network, setup.loss(), setup.training(), features, classes)
+        Evaluator.Evaluation onTrain = evaluator
+                .evaluate(network, setup.loss(), setup.training(), features, classes)
                 .plusLoss(penalty);
-        Evaluator.Evaluation onTest = evaluator.evaluate(network, setup.loss(), setup.dataset().test(), features,
-                classes).plusLoss(penalty);
+        Evaluator.Evaluation onTest = evaluator
+                .evaluate(network, setup.loss(), setup.dataset().test(), features, classes)
+                .plusLoss(penalty);
         HoldOut parts = setup.parts();
         Evaluator.Evaluation onValidation = parts.hasValidation()
-                ? evaluator.evaluate(network, setup.loss(), parts.validation(), features, classes).plusLoss(penalty)
+                ? evaluator
+                        .evaluate(network, setup.loss(), parts.validation(), features, classes)
+                        .plusLoss(penalty)
                 : Evaluator.Evaluation.NONE;
         return new Evaluations(onTrain, onTest, onValidation);
     }
 
     /** The metrics row of an iteration that evaluated. */
     MetricsRow row(long iteration, double epoch, double batchLoss) {
-        return new MetricsRow(iteration, epoch, batchLoss, train.accuracy(), test.accuracy(), validation.accuracy(),
+        return new MetricsRow(
+                iteration,
+                epoch,
+                batchLoss,
+                train.accuracy(),
+                test.accuracy(),
+                validation.accuracy(),
                 validation.loss());
     }
 

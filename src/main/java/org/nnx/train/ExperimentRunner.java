@@ -101,7 +101,8 @@ public final class ExperimentRunner {
     private RunResult runOne(ExperimentPlan plan, int index, TrainingListener listener, CorePair cores) {
         RunPlan run = plan.runs().get(index);
         if (stop.requested()) {
-            return finished(listener, RunResult.notRun(run, RunStatus.STOPPED, "stopped by the user before it started"));
+            return finished(
+                    listener, RunResult.notRun(run, RunStatus.STOPPED, "stopped by the user before it started"));
         }
         Dataset dataset;
         try {
@@ -109,8 +110,12 @@ public final class ExperimentRunner {
         } catch (DatasetException e) {
             return finished(listener, RunResult.notRun(run, RunStatus.FAILED, e.getMessage()));
         } catch (Throwable e) {
-            return finished(listener, RunResult.builder(run, RunStatus.FAILED).reason(RunFailure.reason(e))
-                    .trace(RunFailure.trace(e)).build());
+            return finished(
+                    listener,
+                    RunResult.builder(run, RunStatus.FAILED)
+                            .reason(RunFailure.reason(e))
+                            .trace(RunFailure.trace(e))
+                            .build());
         }
         return trainer.train(run, dataset, listener, index, plan.runs().size(), cores);
     }
@@ -125,8 +130,10 @@ public final class ExperimentRunner {
             return future.get();
         } catch (ExecutionException e) {
             // Trainer catches what a run throws; this is what escapes even that, a listener's failure say.
-            return RunResult.builder(run, RunStatus.FAILED).reason(RunFailure.reason(e.getCause()))
-                    .trace(RunFailure.trace(e.getCause())).build();
+            return RunResult.builder(run, RunStatus.FAILED)
+                    .reason(RunFailure.reason(e.getCause()))
+                    .trace(RunFailure.trace(e.getCause()))
+                    .build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return RunResult.notRun(run, RunStatus.STOPPED, "interrupted");
@@ -141,8 +148,8 @@ public final class ExperimentRunner {
         RunConfig config = plan.runs().get(0).config();
         try {
             Dataset dataset = load(plan, config);
-            return Optional.of(DatasetSummary.of(dataset,
-                    RunConfig.heldOut(dataset.train().size(), config.validation()), SAMPLES_PER_CLASS));
+            return Optional.of(DatasetSummary.of(
+                    dataset, RunConfig.heldOut(dataset.train().size(), config.validation()), SAMPLES_PER_CLASS));
         } catch (DatasetException | RuntimeException e) {
             return Optional.empty();
         }
@@ -150,7 +157,9 @@ public final class ExperimentRunner {
 
     private Dataset load(ExperimentPlan plan, RunConfig config) throws DatasetException {
         var baseDirectory = plan.source().toAbsolutePath().getParent();
-        return datasets.load(config.dataset().name(), config.dataset().arguments(),
+        return datasets.load(
+                config.dataset().name(),
+                config.dataset().arguments(),
                 new DatasetContext(baseDirectory, config.seed()));
     }
 

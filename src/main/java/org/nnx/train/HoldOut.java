@@ -1,8 +1,8 @@
 package org.nnx.train;
 
-import org.nnx.model.RunConfig;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
+import org.nnx.model.RunConfig;
 import org.nnx.spi.Split;
 
 /**
@@ -35,8 +35,8 @@ record HoldOut(Split training, Split validation) {
         }
         int trainingSize = size - RunConfig.heldOut(size, fraction);
         if (trainingSize < 1) {
-            throw new IllegalArgumentException("validation " + fraction + " of " + size
-                    + " training samples leaves none to train on");
+            throw new IllegalArgumentException(
+                    "validation " + fraction + " of " + size + " training samples leaves none to train on");
         }
         // A partial Fisher–Yates shuffle picks the held-out samples uniformly; sorting restores dataset order.
         int[] order = new int[size];

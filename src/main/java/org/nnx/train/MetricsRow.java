@@ -8,8 +8,14 @@ package org.nnx.train;
  * @param epoch     passes over the training set so far: samples seen / training size
  * @param loss      the mini-batch loss of this step
  */
-public record MetricsRow(long iteration, double epoch, double loss, double trainAccuracy, double testAccuracy,
-                         double validationAccuracy, double validationLoss) {
+public record MetricsRow(
+        long iteration,
+        double epoch,
+        double loss,
+        double trainAccuracy,
+        double testAccuracy,
+        double validationAccuracy,
+        double validationLoss) {
 
     /** A row without validation metrics. */
     public MetricsRow(long iteration, double epoch, double loss, double trainAccuracy, double testAccuracy) {

@@ -1,6 +1,7 @@
 package org.nnx.train;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.nnx.spi.DescendsInBackward;
 import org.nnx.spi.Layer;
@@ -110,7 +111,7 @@ public final class Network {
 
         @Override
         protected void range(int from, int to) {
-            java.util.Arrays.fill(values, from, to, 0f);
+            Arrays.fill(values, from, to, 0f);
         }
     }
 }

@@ -3,7 +3,6 @@ package org.nnx.train;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
-import org.nnx.spi.ComponentCall;
 import org.nnx.registry.ComponentRegistry;
 import org.nnx.spi.ComponentCall;
 import org.nnx.spi.Initializer;
@@ -28,8 +27,8 @@ public final class NetworkBuilder {
             LayerFactory factory = registry.layer(use.name());
             String previous = i > 0 ? layers.get(i - 1).name() : null;
             String next = i + 1 < layers.size() ? layers.get(i + 1).name() : null;
-            built.add(factory.create(use.arguments(),
-                    new LayerContext(width, previous, next, precision, random, this::initializer)));
+            built.add(factory.create(
+                    use.arguments(), new LayerContext(width, previous, next, precision, random, this::initializer)));
             width = factory.outputSize(use.arguments(), width);
         }
         return new Network(built);

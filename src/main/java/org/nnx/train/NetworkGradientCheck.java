@@ -1,10 +1,11 @@
 package org.nnx.train;
 
-import org.nnx.spi.Freezable;
-import org.nnx.check.GradientCheck;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.nnx.check.GradientCheck;
+import org.nnx.spi.Freezable;
 import org.nnx.spi.Layer;
 import org.nnx.spi.Loss;
 import org.nnx.spi.Parameter;
@@ -28,8 +29,7 @@ final class NetworkGradientCheck {
     static final int SAMPLES = 10;
     static final int ENTRIES_PER_TENSOR = 100;
 
-    private NetworkGradientCheck() {
-    }
+    private NetworkGradientCheck() {}
 
     /**
      * The largest relative error of each parameter tensor, by name, in the network's order.
@@ -39,10 +39,19 @@ final class NetworkGradientCheck {
      * @param layerNames the model's layer names, one per layer
      * @param loss       a fresh loss of the run's kind
      */
-    static Map<String, Double> run(Network trained, Network float64, List<String> layerNames, Loss loss,
-                                   Split train, int features, int classes) {
+    static Map<String, Double> run(
+            Network trained,
+            Network float64,
+            List<String> layerNames,
+            Loss loss,
+            Split train,
+            int features,
+            int classes) {
         for (int p = 0; p < trained.parameters().size(); p++) {
-            float64.parameters().get(p).value().copyFrom(trained.parameters().get(p).value());
+            float64.parameters()
+                    .get(p)
+                    .value()
+                    .copyFrom(trained.parameters().get(p).value());
         }
         int count = Math.min(SAMPLES, train.size());
         int[] indices = new int[count];
@@ -73,10 +82,11 @@ final class NetworkGradientCheck {
         List<String> failing = new ArrayList<>();
         errors.forEach((name, error) -> {
             if (!(error < tolerance)) {
-                failing.add(name + " " + String.format(java.util.Locale.ROOT, "%.3g", error));
+                failing.add(name + " " + String.format(Locale.ROOT, "%.3g", error));
             }
         });
-        return failing.isEmpty() ? ""
+        return failing.isEmpty()
+                ? ""
                 : "gradient check: relative error above " + tolerance + " in " + String.join(", ", failing);
     }
 
@@ -90,8 +100,11 @@ final class NetworkGradientCheck {
             List<Parameter> named = new ArrayList<>();
             for (int k = 0; k < network.layers().size(); k++) {
                 for (Parameter parameter : network.layers().get(k).parameters()) {
-                    named.add(new Parameter((k + 1) + ":" + layerNames.get(k) + "." + parameter.name(),
-                            parameter.value(), parameter.gradient(), parameter.decays()));
+                    named.add(new Parameter(
+                            (k + 1) + ":" + layerNames.get(k) + "." + parameter.name(),
+                            parameter.value(),
+                            parameter.gradient(),
+                            parameter.decays()));
                 }
             }
             this.parameters = List.copyOf(named);

@@ -1,8 +1,8 @@
 package org.nnx.train;
 
-import org.nnx.spi.Freezable;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
+import org.nnx.spi.Freezable;
 import org.nnx.spi.Layer;
 import org.nnx.spi.Loss;
 import org.nnx.spi.Parameter;
@@ -105,7 +105,10 @@ final class NumericalGradient implements BatchGradient {
         for (Share share : shares) {
             List<Parameter> replicaParameters = share.replica.parameters();
             for (int p = 0; p < replicaParameters.size(); p++) {
-                replicaParameters.get(p).value().copyFrom(network.parameters().get(p).value());
+                replicaParameters
+                        .get(p)
+                        .value()
+                        .copyFrom(network.parameters().get(p).value());
             }
             for (int k = 0; k < layers.size(); k++) {
                 if (layers.get(k) instanceof Freezable trained) {

@@ -11,8 +11,8 @@ import org.nnx.model.ObjectiveRun;
  * @param values  f(x) at each step
  * @param reason  why the run diverged or stopped; empty when ok
  */
-public record ObjectiveResult(ObjectiveRun run, RunStatus status, String reason, List<double[]> points,
-                              List<Double> values, double seconds) {
+public record ObjectiveResult(
+        ObjectiveRun run, RunStatus status, String reason, List<double[]> points, List<Double> values, double seconds) {
     public ObjectiveResult {
         points = List.copyOf(points);
         values = List.copyOf(values);

@@ -1,7 +1,9 @@
 package org.nnx.train;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.nnx.model.Formula;
 import org.nnx.model.GradientMode;
 import org.nnx.model.ObjectiveRun;
@@ -52,7 +54,7 @@ public final class ObjectiveRunner {
             if (Divergence.OBJECTIVES.exceeded(value, startValue)
                     || Divergence.OBJECTIVES.exceeded(maxAbs(x), startSize)) {
                 status = RunStatus.DIVERGED;
-                reason = String.format(java.util.Locale.ROOT, "f = %.4g at step %d", value, step);
+                reason = String.format(Locale.ROOT, "f = %.4g at step %d", value, step);
             }
         }
         return new ObjectiveResult(run, status, reason, points, values, (System.nanoTime() - started) / 1e9);
@@ -60,7 +62,7 @@ public final class ObjectiveRunner {
 
     /** ∇f at x into {@code gradient}: reverse mode, or central differences (f(x+h) − f(x−h)) / 2h. */
     static void gradient(Formula f, double[] x, GradientMode mode, double[] gradient) {
-        java.util.Arrays.fill(gradient, 0);
+        Arrays.fill(gradient, 0);
         if (mode.kind() != GradientMode.Kind.NUMERICAL) {
             f.backward(x, 1, gradient);
             return;

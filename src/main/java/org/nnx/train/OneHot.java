@@ -5,8 +5,7 @@ import org.nnx.tensor.Tensor;
 
 /** One-hot targets and arg-max predictions for a batch of a split. */
 final class OneHot {
-    private OneHot() {
-    }
+    private OneHot() {}
 
     /** Row r of {@code into} becomes the one-hot vector of sample {@code indices[from + r]}'s class. */
     static void fill(Split split, int[] indices, int from, int count, Tensor into) {

@@ -19,24 +19,42 @@ import org.nnx.spi.ParameterType;
  * already names them.
  */
 public final class PluginProvenance {
-    private PluginProvenance() {
-    }
+    private PluginProvenance() {}
 
     /** The entries for one run, keyed {@code plugin KIND NAME}, in the order the run names them. */
     public static Map<String, String> of(ComponentRegistry registry, RunConfig config) {
         Map<String, String> entries = new LinkedHashMap<>();
-        add(entries, registry, ComponentKind.DATASET, config.dataset().name(), config.dataset().arguments());
+        add(
+                entries,
+                registry,
+                ComponentKind.DATASET,
+                config.dataset().name(),
+                config.dataset().arguments());
         for (ComponentCall layer : config.layers()) {
             add(entries, registry, ComponentKind.LAYER, layer.name(), layer.arguments());
         }
-        add(entries, registry, ComponentKind.LOSS, config.loss().name(), config.loss().arguments());
-        add(entries, registry, ComponentKind.OPTIMIZER, config.optimizer().name(), config.optimizer().arguments());
+        add(
+                entries,
+                registry,
+                ComponentKind.LOSS,
+                config.loss().name(),
+                config.loss().arguments());
+        add(
+                entries,
+                registry,
+                ComponentKind.OPTIMIZER,
+                config.optimizer().name(),
+                config.optimizer().arguments());
         return entries;
     }
 
     /** One component, and the initializers its arguments name (a plugin's {@code init = …} counts too). */
-    private static void add(Map<String, String> entries, ComponentRegistry registry, ComponentKind kind, String name,
-                            Arguments arguments) {
+    private static void add(
+            Map<String, String> entries,
+            ComponentRegistry registry,
+            ComponentKind kind,
+            String name,
+            Arguments arguments) {
         var found = registry.find(kind, name);
         if (found.isEmpty()) {
             return;

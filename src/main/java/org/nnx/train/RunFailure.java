@@ -9,8 +9,7 @@ import java.io.StringWriter;
  * alone: once the stack has unwound, the memory the run held is free again and its siblings go on.
  */
 final class RunFailure {
-    private RunFailure() {
-    }
+    private RunFailure() {}
 
     /** One line: what happened, in words, and what to do where there is something to do. */
     static String reason(Throwable thrown) {
@@ -19,8 +18,10 @@ final class RunFailure {
         }
         if (thrown instanceof StackOverflowError) {
             StackTraceElement[] frames = thrown.getStackTrace();
-            return "stack overflow: a call that never ends" + (frames.length == 0 ? ""
-                    : " (in " + frames[0].getClassName() + "." + frames[0].getMethodName() + ")");
+            return "stack overflow: a call that never ends"
+                    + (frames.length == 0
+                            ? ""
+                            : " (in " + frames[0].getClassName() + "." + frames[0].getMethodName() + ")");
         }
         String line = firstLine(describe(thrown));
         return causedBy(thrown, OutOfMemoryError.class) ? line + ": " + MEMORY_ADVICE : line;

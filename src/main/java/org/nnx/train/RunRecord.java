@@ -2,6 +2,7 @@ package org.nnx.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.nnx.model.RunPlan;
 
 /**
@@ -9,7 +10,7 @@ import org.nnx.model.RunPlan;
  * iteration, the last evaluated row, and the last batch loss and throughput.
  */
 final class RunRecord {
-    private final java.util.function.Consumer<MetricsRow> onRow;
+    private final Consumer<MetricsRow> onRow;
     private RunStatus status = RunStatus.OK;
     private final List<String> reasons = new ArrayList<>();
     private final List<MetricsRow> metrics = new ArrayList<>();
@@ -19,7 +20,7 @@ final class RunRecord {
     private String trace = "";
 
     /** @param onRow hears each row as it is recorded */
-    RunRecord(java.util.function.Consumer<MetricsRow> onRow) {
+    RunRecord(Consumer<MetricsRow> onRow) {
         this.onRow = onRow;
     }
 
@@ -64,7 +65,8 @@ final class RunRecord {
         return RunResult.builder(run, status)
                 .reason(String.join("; ", reasons))
                 .metrics(metrics)
-                .accuracies(lastEvaluated == null ? Double.NaN : lastEvaluated.trainAccuracy(),
+                .accuracies(
+                        lastEvaluated == null ? Double.NaN : lastEvaluated.trainAccuracy(),
                         lastEvaluated == null ? Double.NaN : lastEvaluated.testAccuracy())
                 .loss(lastLoss)
                 .samplesPerSecond(samplesPerSecond)

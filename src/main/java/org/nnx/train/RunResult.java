@@ -127,8 +127,19 @@ public record RunResult(
         }
 
         public RunResult build() {
-            return new RunResult(plan, status, reason, metrics, trainAccuracy, testAccuracy, loss, seconds,
-                    samplesPerSecond, provenance, gradientCheck, trace);
+            return new RunResult(
+                    plan,
+                    status,
+                    reason,
+                    metrics,
+                    trainAccuracy,
+                    testAccuracy,
+                    loss,
+                    seconds,
+                    samplesPerSecond,
+                    provenance,
+                    gradientCheck,
+                    trace);
         }
     }
 }

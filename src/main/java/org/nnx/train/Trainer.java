@@ -41,8 +41,7 @@ public final class Trainer {
     }
 
     public RunResult train(RunPlan run, Dataset dataset, TrainingListener listener, int index, int runCount) {
-        return train(run, dataset, listener, index, runCount, null, trained -> {
-        });
+        return train(run, dataset, listener, index, runCount, null, trained -> {});
     }
 
     /**
@@ -52,15 +51,20 @@ public final class Trainer {
      * depend on timing; with OpenBLAS they may differ in the last bits from a run on one core, as the halves of
      * a product round differently from the whole.
      */
-    public RunResult train(RunPlan run, Dataset dataset, TrainingListener listener, int index, int runCount,
-                           CorePair cores) {
-        return train(run, dataset, listener, index, runCount, cores, trained -> {
-        });
+    public RunResult train(
+            RunPlan run, Dataset dataset, TrainingListener listener, int index, int runCount, CorePair cores) {
+        return train(run, dataset, listener, index, runCount, cores, trained -> {});
     }
 
     /** {@link #train} that also hands the trained network to {@code trained} (when it was built), for tests. */
-    RunResult train(RunPlan run, Dataset dataset, TrainingListener listener, int index, int runCount,
-                    CorePair cores, Consumer<Network> trained) {
+    RunResult train(
+            RunPlan run,
+            Dataset dataset,
+            TrainingListener listener,
+            int index,
+            int runCount,
+            CorePair cores,
+            Consumer<Network> trained) {
         // Numerical gradients have threads of their own: such a run keeps to its one core.
         boolean numerical = run.config().gradient().kind() == GradientMode.Kind.NUMERICAL;
         CorePair pair = numerical ? null : cores;
@@ -78,8 +82,13 @@ public final class Trainer {
     }
 
     /** Trains on the calling thread, with the BLAS and core pair it was given (both thread-local). */
-    private RunResult trainOn(RunPlan run, Dataset dataset, TrainingListener listener, int index, int runCount,
-                              Consumer<Network> trained) {
+    private RunResult trainOn(
+            RunPlan run,
+            Dataset dataset,
+            TrainingListener listener,
+            int index,
+            int runCount,
+            Consumer<Network> trained) {
         long started = System.nanoTime();
         RunConfig config = run.config();
         Map<String, String> provenance = provenance(config, dataset);
@@ -115,8 +124,9 @@ public final class Trainer {
         double firstLoss = Double.NaN;
         for (long iteration = 1; iteration <= iterations; iteration++) {
             if (stop.requested()) {
-                record.end(RunStatus.STOPPED, "stopped by the user after " + (iteration - 1) + " of " + iterations
-                        + " iterations");
+                record.end(
+                        RunStatus.STOPPED,
+                        "stopped by the user after " + (iteration - 1) + " of " + iterations + " iterations");
                 return;
             }
             double batchLoss = step.take(iteration < iterations);
@@ -128,8 +138,9 @@ public final class Trainer {
             MetricsRow row = new MetricsRow(iteration, epoch, batchLoss, Double.NaN, Double.NaN);
             if (Divergence.EXPERIMENTS.exceeded(batchLoss, firstLoss)) {
                 record.add(row);
-                record.end(RunStatus.DIVERGED, String.format(Locale.ROOT, "loss became %.4g at iteration %d",
-                        batchLoss, iteration));
+                record.end(
+                        RunStatus.DIVERGED,
+                        String.format(Locale.ROOT, "loss became %.4g at iteration %d", batchLoss, iteration));
                 return;
             }
             boolean stopEarly = false;
@@ -147,8 +158,8 @@ public final class Trainer {
     }
 
     /** Evaluates after the step of {@code row}, records the row with the evaluation; true to stop early. */
-    private static boolean evaluate(TrainingSetup setup, Evaluator evaluator, MetricsRow row, RunRecord record,
-                                    TrainingListener listener) {
+    private static boolean evaluate(
+            TrainingSetup setup, Evaluator evaluator, MetricsRow row, RunRecord record, TrainingListener listener) {
         Evaluations evaluations = Evaluations.of(evaluator, setup);
         MetricsRow evaluated = evaluations.row(row.iteration(), row.epoch(), row.loss());
         record.addEvaluated(evaluated);

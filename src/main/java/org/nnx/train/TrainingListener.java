@@ -9,25 +9,19 @@ import org.nnx.model.RunPlan;
  */
 public interface TrainingListener {
 
-    TrainingListener NONE = new TrainingListener() {
-    };
+    TrainingListener NONE = new TrainingListener() {};
 
-    default void runStarted(RunPlan run, int index, int runCount, long iterations) {
-    }
+    default void runStarted(RunPlan run, int index, int runCount, long iterations) {}
 
     /** After each iteration; {@code samplesPerSecond} counts training time only. */
-    default void iterationDone(long iteration, double loss, double samplesPerSecond) {
-    }
+    default void iterationDone(long iteration, double loss, double samplesPerSecond) {}
 
-    default void evaluated(MetricsRow row) {
-    }
+    default void evaluated(MetricsRow row) {}
 
     /** Each metrics row of {@code run} as the run records it, in order, on the run's own thread. */
-    default void recorded(RunPlan run, MetricsRow row) {
-    }
+    default void recorded(RunPlan run, MetricsRow row) {}
 
-    default void runFinished(RunResult result) {
-    }
+    default void runFinished(RunResult result) {}
 
     /** Both listeners, {@code first} then {@code second}, at every event. */
     static TrainingListener both(TrainingListener first, TrainingListener second) {

@@ -58,7 +58,8 @@ public final class TrainingSetup {
         network = build(Precision.FLOAT32);
         network.skipInputGradient();
         loss = newLoss();
-        optimizer = registry.optimizer(config.optimizer().name()).create(config.optimizer().arguments());
+        optimizer = registry.optimizer(config.optimizer().name())
+                .create(config.optimizer().arguments());
         optimizer.initialize(network.parameters());
         weightDecay = new WeightDecay(config.weightDecay(), network.parameters());
         earlyStopping = new EarlyStopping(config.earlyStop(), parts.hasValidation());
@@ -66,8 +67,11 @@ public final class TrainingSetup {
             checkGradients();
         }
         int trainingSize = training().size();
-        schedule = EvaluationSchedule.of(config.evaluateEvery(),
-                config.length().iterations(trainingSize, config.batchSize()), trainingSize, config.batchSize());
+        schedule = EvaluationSchedule.of(
+                config.evaluateEvery(),
+                config.length().iterations(trainingSize, config.batchSize()),
+                trainingSize,
+                config.batchSize());
         // After the gradient check, which needs the layers to compute real gradients.
         descendInBackward = descendsInBackward();
     }
@@ -89,11 +93,13 @@ public final class TrainingSetup {
      */
     public TrainingStep newStep() {
         Batches batches = new Batches(
-                new BatchSampler(config.sampling(), training().size(), config.batchSize(), batchRandom), training(),
-                features, classes);
+                new BatchSampler(config.sampling(), training().size(), config.batchSize(), batchRandom),
+                training(),
+                features,
+                classes);
         BatchGradient gradient = descendInBackward ? BatchGradient.descending(network, loss) : gradient();
-        return new TrainingStep(batches, gradient, weightDecay, descendInBackward ? null : optimizer,
-                config.learningRate());
+        return new TrainingStep(
+                batches, gradient, weightDecay, descendInBackward ? null : optimizer, config.learningRate());
     }
 
     /**
@@ -103,10 +109,16 @@ public final class TrainingSetup {
      */
     private void checkGradients() {
         try {
-            gradientCheck = NetworkGradientCheck.run(network, build(Precision.FLOAT64),
-                    config.layers().stream().map(ComponentCall::name).toList(), newLoss(), training(), features,
+            gradientCheck = NetworkGradientCheck.run(
+                    network,
+                    build(Precision.FLOAT64),
+                    config.layers().stream().map(ComponentCall::name).toList(),
+                    newLoss(),
+                    training(),
+                    features,
                     classes);
-            String failures = NetworkGradientCheck.failures(gradientCheck, config.gradient().tolerance());
+            String failures = NetworkGradientCheck.failures(
+                    gradientCheck, config.gradient().tolerance());
             if (!failures.isEmpty()) {
                 notes.add(failures);
             }
@@ -121,7 +133,8 @@ public final class TrainingSetup {
      * gradient first), with backprop's gradients, and when every layer with parameters can.
      */
     private boolean descendsInBackward() {
-        return optimizer instanceof PlainGradientDescent && config.weightDecay() == 0
+        return optimizer instanceof PlainGradientDescent
+                && config.weightDecay() == 0
                 && config.gradient().kind() != GradientMode.Kind.NUMERICAL
                 && network.descendInBackward(config.learningRate());
     }
@@ -137,7 +150,8 @@ public final class TrainingSetup {
             replicas.add(build(Precision.FLOAT32));
             losses.add(newLoss());
         }
-        return new NumericalGradient(network, loss, replicas, losses, config.gradient().h());
+        return new NumericalGradient(
+                network, loss, replicas, losses, config.gradient().h());
     }
 
     /**

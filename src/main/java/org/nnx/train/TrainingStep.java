@@ -17,13 +17,18 @@ public final class TrainingStep implements AutoCloseable {
     private final WeightDecay weightDecay;
     /** Null when backward takes the step. */
     private final Optimizer optimizer;
+
     private final double learningRate;
     private StepTimes times = StepTimes.OFF;
     private long nanos;
     private long samples;
 
-    TrainingStep(Batches batches, BatchGradient gradient, WeightDecay weightDecay, Optimizer optimizer,
-                 double learningRate) {
+    TrainingStep(
+            Batches batches,
+            BatchGradient gradient,
+            WeightDecay weightDecay,
+            Optimizer optimizer,
+            double learningRate) {
         this.batches = batches;
         this.gradient = gradient;
         this.weightDecay = weightDecay;

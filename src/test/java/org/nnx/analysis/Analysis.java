@@ -19,12 +19,13 @@ final class Analysis {
     static final ComponentRegistry REGISTRY = Registries.builtins();
     static final DatasetLoader DATASETS = new DatasetLoader(REGISTRY);
 
-    private Analysis() {
-    }
+    private Analysis() {}
 
     static NnxFile parse(String name, String text) {
         NnxParser.Result parsed = NnxParser.parse(new SourceFile(Path.of(name), text));
-        assertEquals(List.of(), parsed.diagnostics().stream().map(Diagnostic::headline).toList());
+        assertEquals(
+                List.of(),
+                parsed.diagnostics().stream().map(Diagnostic::headline).toList());
         return parsed.file().orElseThrow();
     }
 
@@ -36,7 +37,9 @@ final class Analysis {
         List<NnxFile> parsed = new ArrayList<>();
         for (Path file : files) {
             NnxParser.Result result = NnxParser.parse(file, file);
-            assertEquals(List.of(), result.diagnostics().stream().map(Diagnostic::headline).toList());
+            assertEquals(
+                    List.of(),
+                    result.diagnostics().stream().map(Diagnostic::headline).toList());
             parsed.add(result.file().orElseThrow());
         }
         return new Analyzer(REGISTRY, DATASETS).analyze(parsed);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,6 @@ import org.nnx.dsl.Diagnostic;
 import org.nnx.dsl.NnxParser;
 import org.nnx.dsl.SourceFile;
 import org.nnx.dsl.ast.NnxFile;
-import org.nnx.spi.ComponentCall;
 import org.nnx.model.ExperimentPlan;
 import org.nnx.model.RunConfig;
 import org.nnx.model.RunPlan;
@@ -62,7 +62,9 @@ class AnalyzerTest {
 
     static NnxFile parse(String path, String text) {
         NnxParser.Result result = NnxParser.parse(new SourceFile(Path.of(path), text));
-        assertEquals(List.of(), result.diagnostics().stream().map(Diagnostic::render).toList(),
+        assertEquals(
+                List.of(),
+                result.diagnostics().stream().map(Diagnostic::render).toList(),
                 "the test input must be valid syntax");
         return result.file().orElseThrow();
     }
@@ -109,127 +111,236 @@ class AnalyzerTest {
     static Stream<Arguments> problems() {
         return Stream.of(
                 // unknown names, with the nearest known one
-                Arguments.of("unknown layer", with("        sigmoid", "        sigmod"),
+                Arguments.of(
+                        "unknown layer",
+                        with("        sigmoid", "        sigmod"),
                         headline(5, 9, "unknown layer 'sigmod'; did you mean 'sigmoid'?")),
-                Arguments.of("unknown layer, nothing near", with("        sigmoid", "        convolution"),
+                Arguments.of(
+                        "unknown layer, nothing near",
+                        with("        sigmoid", "        convolution"),
                         headline(5, 9, "unknown layer 'convolution'")),
-                Arguments.of("unknown statement", plus("    samplng shuffle"),
+                Arguments.of(
+                        "unknown statement",
+                        plus("    samplng shuffle"),
                         headline(11, 5, "unknown statement 'samplng' in experiment 'a'; did you mean 'sampling'?")),
-                Arguments.of("unknown statement, swapped letters", plus("    sede 1"),
+                Arguments.of(
+                        "unknown statement, swapped letters",
+                        plus("    sede 1"),
                         headline(11, 5, "unknown statement 'sede' in experiment 'a'; did you mean 'seed'?")),
-                Arguments.of("unknown statement, nothing near", plus("    momentum 0.9"),
+                Arguments.of(
+                        "unknown statement, nothing near",
+                        plus("    momentum 0.9"),
                         headline(11, 5, "unknown statement 'momentum' in experiment 'a'")),
-                Arguments.of("unknown dataset", with("    dataset mnist", "    dataset mnst"),
+                Arguments.of(
+                        "unknown dataset",
+                        with("    dataset mnist", "    dataset mnst"),
                         headline(2, 13, "unknown dataset 'mnst'; did you mean 'mnist'?")),
-                Arguments.of("unknown loss", with("    loss cross_entropy", "    loss cross_entrop"),
+                Arguments.of(
+                        "unknown loss",
+                        with("    loss cross_entropy", "    loss cross_entrop"),
                         headline(8, 10, "unknown loss 'cross_entrop'; did you mean 'cross_entropy'?")),
-                Arguments.of("unknown loss, other", with("    loss cross_entropy", "    loss mae"),
+                Arguments.of(
+                        "unknown loss, other",
+                        with("    loss cross_entropy", "    loss mae"),
                         headline(8, 10, "unknown loss 'mae'; did you mean 'mse'?")),
-                Arguments.of("unknown optimizer", plus("    optimizer sdg"),
+                Arguments.of(
+                        "unknown optimizer",
+                        plus("    optimizer sdg"),
                         headline(11, 15, "unknown optimizer 'sdg'; did you mean 'sgd'?")),
-                Arguments.of("unknown initializer", with("        dense 50", "        dense 50, init = gausian(0.01)"),
+                Arguments.of(
+                        "unknown initializer",
+                        with("        dense 50", "        dense 50, init = gausian(0.01)"),
                         headline(4, 26, "unknown initializer 'gausian'; did you mean 'gaussian'?")),
-                Arguments.of("unknown initializer, bare name", with("        dense 50", "        dense 50, init = hee"),
+                Arguments.of(
+                        "unknown initializer, bare name",
+                        with("        dense 50", "        dense 50, init = hee"),
                         headline(4, 26, "unknown initializer 'hee'; did you mean 'he'?")),
-                Arguments.of("unknown option for a layer", with("        dense 50", "        dense 50, inti = he"),
+                Arguments.of(
+                        "unknown option for a layer",
+                        with("        dense 50", "        dense 50, inti = he"),
                         headline(4, 19, "unknown option 'inti' for layer 'dense'; did you mean 'init'?")),
-                Arguments.of("unknown option for a dataset", with("    dataset mnist", "    dataset mnist, limti = 5"),
+                Arguments.of(
+                        "unknown option for a dataset",
+                        with("    dataset mnist", "    dataset mnist, limti = 5"),
                         headline(2, 20, "unknown option 'limti' for dataset 'mnist'; did you mean 'limit'?")),
-                Arguments.of("unknown option for an initializer",
+                Arguments.of(
+                        "unknown option for an initializer",
                         with("        dense 50", "        dense 50, init = xavier(scale = 2)"),
                         headline(4, 33, "unknown option 'scale' for initializer 'xavier'")),
-                Arguments.of("unknown option for an optimizer", plus("    optimizer sgd(lr = 0.1)"),
+                Arguments.of(
+                        "unknown option for an optimizer",
+                        plus("    optimizer sgd(lr = 0.1)"),
                         headline(11, 19, "unknown option 'lr' for optimizer 'sgd'")),
-                Arguments.of("unknown choice", plus("    sampling sufle"),
-                        headline(11, 14, "unknown value 'sufle' for 'sampling'; did you mean 'shuffle'? "
-                                + "(one of shuffle, random)")),
+                Arguments.of(
+                        "unknown choice",
+                        plus("    sampling sufle"),
+                        headline(
+                                11,
+                                14,
+                                "unknown value 'sufle' for 'sampling'; did you mean 'shuffle'? "
+                                        + "(one of shuffle, random)")),
 
                 // types and ranges
-                Arguments.of("batch_size 0", plus("    batch_size 0"),
-                        headline(11, 16, "'batch_size' must be ≥ 1, got 0")),
-                Arguments.of("learning_rate -1", with("    learning_rate 0.1", "    learning_rate -1"),
+                Arguments.of(
+                        "batch_size 0", plus("    batch_size 0"), headline(11, 16, "'batch_size' must be ≥ 1, got 0")),
+                Arguments.of(
+                        "learning_rate -1",
+                        with("    learning_rate 0.1", "    learning_rate -1"),
                         headline(9, 19, "'learning_rate' must be > 0, got -1")),
-                Arguments.of("learning_rate 0", with("    learning_rate 0.1", "    learning_rate 0"),
+                Arguments.of(
+                        "learning_rate 0",
+                        with("    learning_rate 0.1", "    learning_rate 0"),
                         headline(9, 19, "'learning_rate' must be > 0, got 0")),
-                Arguments.of("learning_rate as arithmetic", with("    learning_rate 0.1", "    learning_rate 1 - 2"),
+                Arguments.of(
+                        "learning_rate as arithmetic",
+                        with("    learning_rate 0.1", "    learning_rate 1 - 2"),
                         headline(9, 19, "'learning_rate' must be > 0, got 1 - 2 = -1")),
-                Arguments.of("learning_rate \"abc\"", with("    learning_rate 0.1", "    learning_rate \"abc\""),
+                Arguments.of(
+                        "learning_rate \"abc\"",
+                        with("    learning_rate 0.1", "    learning_rate \"abc\""),
                         headline(9, 19, "'learning_rate' must be a number, got \"abc\"")),
-                Arguments.of("learning_rate a name", with("    learning_rate 0.1", "    learning_rate fast"),
+                Arguments.of(
+                        "learning_rate a name",
+                        with("    learning_rate 0.1", "    learning_rate fast"),
                         headline(9, 19, "'learning_rate' must be a number, got 'fast'")),
-                Arguments.of("learning_rate without a value", with("    learning_rate 0.1", "    learning_rate"),
+                Arguments.of(
+                        "learning_rate without a value",
+                        with("    learning_rate 0.1", "    learning_rate"),
                         headline(9, 5, "'learning_rate' needs 'rate' (the step size η)")),
-                Arguments.of("learning_rate with two values", with("    learning_rate 0.1", "    learning_rate 0.1, 0.2"),
+                Arguments.of(
+                        "learning_rate with two values",
+                        with("    learning_rate 0.1", "    learning_rate 0.1, 0.2"),
                         headline(9, 24, "'learning_rate' takes 1 argument, got 2")),
-                Arguments.of("batch_size 0.5", plus("    batch_size 0.5"),
+                Arguments.of(
+                        "batch_size 0.5",
+                        plus("    batch_size 0.5"),
                         headline(11, 16, "'batch_size' must be a whole number, got 0.5")),
-                Arguments.of("epochs 0", with("    epochs 1", "    epochs 0"),
+                Arguments.of(
+                        "epochs 0",
+                        with("    epochs 1", "    epochs 0"),
                         headline(10, 12, "'epochs' must be ≥ 1, got 0")),
-                Arguments.of("seed -1", plus("    seed -1"),
-                        headline(11, 10, "'seed' must be ≥ 0, got -1")),
-                Arguments.of("seed a list", plus("    seed [1]"),
-                        headline(11, 10, "'seed' must be a number, got a list")),
-                Arguments.of("evaluate_every 0", plus("    evaluate_every 0"),
+                Arguments.of("seed -1", plus("    seed -1"), headline(11, 10, "'seed' must be ≥ 0, got -1")),
+                Arguments.of(
+                        "seed a list", plus("    seed [1]"), headline(11, 10, "'seed' must be a number, got a list")),
+                Arguments.of(
+                        "evaluate_every 0",
+                        plus("    evaluate_every 0"),
                         headline(11, 20, "'evaluate_every' must be ≥ 1, got 0")),
-                Arguments.of("sampling as a string", plus("    sampling \"shuffle\""),
+                Arguments.of(
+                        "sampling as a string",
+                        plus("    sampling \"shuffle\""),
                         headline(11, 14, "'sampling' must be one of shuffle, random, got \"shuffle\"")),
-                Arguments.of("description a number", plus("    description 5"),
+                Arguments.of(
+                        "description a number",
+                        plus("    description 5"),
                         headline(11, 17, "'description' must be a string in quotes, got 5")),
-                Arguments.of("dataset a string", with("    dataset mnist", "    dataset \"mnist\""),
+                Arguments.of(
+                        "dataset a string",
+                        with("    dataset mnist", "    dataset \"mnist\""),
                         headline(2, 13, "'dataset' must name a dataset, got \"mnist\"")),
-                Arguments.of("dataset option first", with("    dataset mnist", "    dataset limit = 5"),
+                Arguments.of(
+                        "dataset option first",
+                        with("    dataset mnist", "    dataset limit = 5"),
                         headline(2, 13, "'dataset' must start with a dataset name, before any option")),
-                Arguments.of("dataset limit 0", with("    dataset mnist", "    dataset mnist, limit = 0"),
+                Arguments.of(
+                        "dataset limit 0",
+                        with("    dataset mnist", "    dataset mnist, limit = 0"),
                         headline(2, 28, "'limit' of dataset 'mnist' must be ≥ 1, got 0")),
-                Arguments.of("loss without a name", with("    loss cross_entropy", "    loss"),
+                Arguments.of(
+                        "loss without a name",
+                        with("    loss cross_entropy", "    loss"),
                         headline(8, 5, "'loss' needs a loss name")),
-                Arguments.of("optimizer a number", plus("    optimizer 5"),
+                Arguments.of(
+                        "optimizer a number",
+                        plus("    optimizer 5"),
                         headline(11, 15, "'optimizer' must name an optimizer, got 5")),
 
                 // layers
-                Arguments.of("dense without units", with("        dense 50", "        dense"),
+                Arguments.of(
+                        "dense without units",
+                        with("        dense 50", "        dense"),
                         headline(4, 9, "layer 'dense' needs 'units' (number of outputs)")),
-                Arguments.of("dense 0", with("        dense 50", "        dense 0"),
+                Arguments.of(
+                        "dense 0",
+                        with("        dense 50", "        dense 0"),
                         headline(4, 15, "'units' of layer 'dense' must be ≥ 1, got 0")),
-                Arguments.of("dense 10.5", with("        dense 50", "        dense 10.5"),
+                Arguments.of(
+                        "dense 10.5",
+                        with("        dense 50", "        dense 10.5"),
                         headline(4, 15, "'units' of layer 'dense' must be a whole number, got 10.5")),
-                Arguments.of("dense \"10\"", with("        dense 50", "        dense \"10\""),
+                Arguments.of(
+                        "dense \"10\"",
+                        with("        dense 50", "        dense \"10\""),
                         headline(4, 15, "'units' of layer 'dense' must be a number, got \"10\"")),
-                Arguments.of("dense with too many arguments", with("        dense 50", "        dense 50, he, true, 4"),
+                Arguments.of(
+                        "dense with too many arguments",
+                        with("        dense 50", "        dense 50, he, true, 4"),
                         headline(4, 29, "layer 'dense' takes 3 arguments, got 4")),
-                Arguments.of("init not a name", with("        dense 50", "        dense 50, init = 5"),
+                Arguments.of(
+                        "init not a name",
+                        with("        dense 50", "        dense 50, init = 5"),
                         headline(4, 26, "'init' of layer 'dense' must name an initializer, got 5")),
-                Arguments.of("initializer out of range", with("        dense 50", "        dense 50, init = gaussian(-1)"),
+                Arguments.of(
+                        "initializer out of range",
+                        with("        dense 50", "        dense 50, init = gaussian(-1)"),
                         headline(4, 35, "'std' of initializer 'gaussian' must be > 0, got -1")),
-                Arguments.of("initializer takes nothing", with("        dense 50", "        dense 50, init = he(1)"),
+                Arguments.of(
+                        "initializer takes nothing",
+                        with("        dense 50", "        dense 50, init = he(1)"),
                         headline(4, 29, "initializer 'he' takes no arguments, got 1")),
-                Arguments.of("bias not a boolean", with("        dense 50", "        dense 50, bias = maybe"),
+                Arguments.of(
+                        "bias not a boolean",
+                        with("        dense 50", "        dense 50, bias = maybe"),
                         headline(4, 26, "'bias' of layer 'dense' must be true or false, got 'maybe'")),
-                Arguments.of("activation with an argument", with("        sigmoid", "        sigmoid 5"),
+                Arguments.of(
+                        "activation with an argument",
+                        with("        sigmoid", "        sigmoid 5"),
                         headline(5, 17, "layer 'sigmoid' takes no arguments, got 1")),
-                Arguments.of("softmax in call form with an argument", with("        sigmoid", "        softmax(1)"),
+                Arguments.of(
+                        "softmax in call form with an argument",
+                        with("        sigmoid", "        softmax(1)"),
                         headline(5, 17, "layer 'softmax' takes no arguments, got 1")),
-                Arguments.of("leaky_relu alpha out of range", with("        sigmoid", "        leaky_relu(alpha = -1)"),
+                Arguments.of(
+                        "leaky_relu alpha out of range",
+                        with("        sigmoid", "        leaky_relu(alpha = -1)"),
                         headline(5, 28, "'alpha' of layer 'leaky_relu' must be ≥ 0, got -1")),
-                Arguments.of("nested model", with("        sigmoid", "        model {\n            relu\n        }"),
+                Arguments.of(
+                        "nested model",
+                        with("        sigmoid", "        model {\n            relu\n        }"),
                         headline(5, 9, "a model cannot contain another 'model' block")),
-                Arguments.of("empty model", VALID.replace("        dense 50\n        sigmoid\n        dense 10\n", ""),
+                Arguments.of(
+                        "empty model",
+                        VALID.replace("        dense 50\n        sigmoid\n        dense 10\n", ""),
                         headline(3, 5, "the model has no layers")),
-                Arguments.of("last layer too wide", with("        dense 10", "        dense 50"),
+                Arguments.of(
+                        "last layer too wide",
+                        with("        dense 10", "        dense 50"),
                         headline(6, 9, "the last layer has 50 outputs but dataset 'mnist' has 10 classes")),
-                Arguments.of("last layer too narrow", with("        dense 10", "        dense 2"),
+                Arguments.of(
+                        "last layer too narrow",
+                        with("        dense 10", "        dense 2"),
                         headline(6, 9, "the last layer has 2 outputs but dataset 'mnist' has 10 classes")),
-                Arguments.of("activation last after a too wide dense", with("        dense 10", "        relu"),
+                Arguments.of(
+                        "activation last after a too wide dense",
+                        with("        dense 10", "        relu"),
                         headline(6, 9, "the last layer has 50 outputs but dataset 'mnist' has 10 classes")),
 
                 // missing and repeated statements
-                Arguments.of("missing loss", without("    loss cross_entropy"),
+                Arguments.of(
+                        "missing loss",
+                        without("    loss cross_entropy"),
                         headline(1, 12, "experiment 'a' has no 'loss' statement (what training minimizes)")),
-                Arguments.of("missing dataset", without("    dataset mnist"),
+                Arguments.of(
+                        "missing dataset",
+                        without("    dataset mnist"),
                         headline(1, 12, "experiment 'a' has no 'dataset' statement (the data to train on)")),
-                Arguments.of("missing learning_rate", without("    learning_rate 0.1"),
+                Arguments.of(
+                        "missing learning_rate",
+                        without("    learning_rate 0.1"),
                         headline(1, 12, "experiment 'a' has no 'learning_rate' statement (the step size η)")),
-                Arguments.of("missing model", VALID.replace("""
+                Arguments.of(
+                        "missing model",
+                        VALID.replace("""
                             model {
                                 dense 50
                                 sigmoid
@@ -237,17 +348,29 @@ class AnalyzerTest {
                             }
                         """, ""),
                         headline(1, 12, "experiment 'a' has no 'model' statement (the layers, input to output)")),
-                Arguments.of("missing training length", without("    epochs 1"),
+                Arguments.of(
+                        "missing training length",
+                        without("    epochs 1"),
                         headline(1, 12, "experiment 'a' has neither 'epochs' nor 'iterations'; give one")),
-                Arguments.of("epochs and iterations", plus("    iterations 100"),
+                Arguments.of(
+                        "epochs and iterations",
+                        plus("    iterations 100"),
                         headline(11, 5, "'epochs' and 'iterations' cannot both be set; keep one")),
-                Arguments.of("iterations before epochs", with("    dataset mnist", "    iterations 100\n    dataset mnist"),
+                Arguments.of(
+                        "iterations before epochs",
+                        with("    dataset mnist", "    iterations 100\n    dataset mnist"),
                         headline(11, 5, "'epochs' and 'iterations' cannot both be set; keep one")),
-                Arguments.of("duplicate statement", plus("    learning_rate 0.2"),
+                Arguments.of(
+                        "duplicate statement",
+                        plus("    learning_rate 0.2"),
                         headline(11, 5, "'learning_rate' is set twice; first at line 9")),
-                Arguments.of("duplicate model", plus("    model {\n        dense 10\n    }"),
+                Arguments.of(
+                        "duplicate model",
+                        plus("    model {\n        dense 10\n    }"),
                         headline(11, 5, "'model' is set twice; first at line 3")),
-                Arguments.of("duplicate experiment", VALID + VALID,
+                Arguments.of(
+                        "duplicate experiment",
+                        VALID + VALID,
                         headline(12, 12, "'a' is defined twice; first at exp.nnx:1:12")));
     }
 
@@ -263,30 +386,35 @@ class AnalyzerTest {
     @Test
     void theContractsExampleOfAnUnknownLayerRendersExactly() {
         Analyzer.Result result = analyze(with("        sigmoid", "        sigmod"));
-        assertEquals(List.of("""
+        assertEquals(
+                List.of("""
                 exp.nnx:5:9: error: unknown layer 'sigmod'; did you mean 'sigmoid'?
                         sigmod
-                        ^~~~~~"""), result.diagnostics().stream().map(Diagnostic::render).toList());
+                        ^~~~~~"""),
+                result.diagnostics().stream().map(Diagnostic::render).toList());
     }
 
     @Test
     void aValueErrorUnderlinesTheValue() {
         Analyzer.Result result = analyze(with("    learning_rate 0.1", "    learning_rate \"abc\""));
-        assertEquals(List.of("""
+        assertEquals(
+                List.of("""
                 exp.nnx:9:19: error: 'learning_rate' must be a number, got "abc"
                     learning_rate "abc"
-                                  ^~~~~"""), result.diagnostics().stream().map(Diagnostic::render).toList());
+                                  ^~~~~"""),
+                result.diagnostics().stream().map(Diagnostic::render).toList());
     }
 
     @Test
     void everyRequiredStatementMissingIsReportedAtTheName() {
         Analyzer.Result result = analyze("experiment empty {\n    description \"nothing\"\n}\n");
-        assertEquals(List.of(
-                headline(1, 12, "experiment 'empty' has neither 'epochs' nor 'iterations'; give one"),
-                headline(1, 12, "experiment 'empty' has no 'dataset' statement (the data to train on)"),
-                headline(1, 12, "experiment 'empty' has no 'learning_rate' statement (the step size η)"),
-                headline(1, 12, "experiment 'empty' has no 'loss' statement (what training minimizes)"),
-                headline(1, 12, "experiment 'empty' has no 'model' statement (the layers, input to output)")),
+        assertEquals(
+                List.of(
+                        headline(1, 12, "experiment 'empty' has neither 'epochs' nor 'iterations'; give one"),
+                        headline(1, 12, "experiment 'empty' has no 'dataset' statement (the data to train on)"),
+                        headline(1, 12, "experiment 'empty' has no 'learning_rate' statement (the step size η)"),
+                        headline(1, 12, "experiment 'empty' has no 'loss' statement (what training minimizes)"),
+                        headline(1, 12, "experiment 'empty' has no 'model' statement (the layers, input to output)")),
                 headlines(result));
     }
 
@@ -304,11 +432,15 @@ class AnalyzerTest {
     @MethodSource("tooLargeForAnInt")
     void valuesTooLargeForAnIntAreRefused(String label, String source, int line) {
         Analyzer.Result result = analyze(source);
-        assertTrue(!result.ok(), () -> "planned: " + result.plans().get(0).runs().get(0).config());
-        assertTrue(result.diagnostics().stream().anyMatch(d -> d.location().line() == line),
+        assertTrue(
+                !result.ok(),
+                () -> "planned: " + result.plans().get(0).runs().get(0).config());
+        assertTrue(
+                result.diagnostics().stream().anyMatch(d -> d.location().line() == line),
                 () -> headlines(result).toString());
         for (String wrapped : List.of("-2147483648", "1410065408", "-2147483647")) {
-            assertTrue(headlines(result).stream().noneMatch(h -> h.contains(wrapped)),
+            assertTrue(
+                    headlines(result).stream().noneMatch(h -> h.contains(wrapped)),
                     () -> "a wrapped-around int in " + headlines(result));
         }
     }
@@ -338,16 +470,17 @@ class AnalyzerTest {
                     seed -1
                 }
                 """);
-        assertEquals(List.of(
-                headline(4, 19, "unknown option 'inti' for layer 'dense'; did you mean 'init'?"),
-                headline(5, 9, "unknown layer 'sigmod'; did you mean 'sigmoid'?"),
-                headline(8, 10, "unknown loss 'cross_entrpy'; did you mean 'cross_entropy'?"),
-                headline(10, 19, "'learning_rate' must be > 0, got -1"),
-                headline(11, 16, "'batch_size' must be a whole number, got 0.5"),
-                headline(13, 5, "'epochs' and 'iterations' cannot both be set; keep one"),
-                headline(14, 10, "'seed' must be ≥ 0, got -1"),
-                headline(15, 5, "unknown statement 'samplng' in experiment 'a'; did you mean 'sampling'?"),
-                headline(17, 12, "'a' is defined twice; first at exp.nnx:1:12")),
+        assertEquals(
+                List.of(
+                        headline(4, 19, "unknown option 'inti' for layer 'dense'; did you mean 'init'?"),
+                        headline(5, 9, "unknown layer 'sigmod'; did you mean 'sigmoid'?"),
+                        headline(8, 10, "unknown loss 'cross_entrpy'; did you mean 'cross_entropy'?"),
+                        headline(10, 19, "'learning_rate' must be > 0, got -1"),
+                        headline(11, 16, "'batch_size' must be a whole number, got 0.5"),
+                        headline(13, 5, "'epochs' and 'iterations' cannot both be set; keep one"),
+                        headline(14, 10, "'seed' must be ≥ 0, got -1"),
+                        headline(15, 5, "unknown statement 'samplng' in experiment 'a'; did you mean 'sampling'?"),
+                        headline(17, 12, "'a' is defined twice; first at exp.nnx:1:12")),
                 headlines(result));
         assertEquals(List.of(), result.plans());
     }
@@ -356,20 +489,23 @@ class AnalyzerTest {
     void problemsOfTwoExperimentsInterleaveByPosition() {
         Analyzer.Result result = analyze(with("    learning_rate 0.1", "    learning_rate 0")
                 + VALID.replace("experiment a", "experiment b").replace("dense 50", "dense 0"));
-        assertEquals(List.of(
-                headline(9, 19, "'learning_rate' must be > 0, got 0"),
-                headline(15, 15, "'units' of layer 'dense' must be ≥ 1, got 0")),
+        assertEquals(
+                List.of(
+                        headline(9, 19, "'learning_rate' must be > 0, got 0"),
+                        headline(15, 15, "'units' of layer 'dense' must be ≥ 1, got 0")),
                 headlines(result));
     }
 
     @Test
     void problemsOfSeveralFilesAreSortedByFileThenPosition() {
-        NnxFile second = parse("b.nnx", with("        sigmoid", "        sigmod").replace("experiment a", "experiment b"));
+        NnxFile second =
+                parse("b.nnx", with("        sigmoid", "        sigmod").replace("experiment a", "experiment b"));
         NnxFile first = parse("a.nnx", plus("    batch_size 0"));
         Analyzer.Result result = analyzer.analyze(List.of(second, first));
-        assertEquals(List.of(
-                "a.nnx:11:16: error: 'batch_size' must be ≥ 1, got 0",
-                "b.nnx:5:9: error: unknown layer 'sigmod'; did you mean 'sigmoid'?"),
+        assertEquals(
+                List.of(
+                        "a.nnx:11:16: error: 'batch_size' must be ≥ 1, got 0",
+                        "b.nnx:5:9: error: unknown layer 'sigmod'; did you mean 'sigmoid'?"),
                 headlines(result));
     }
 
@@ -378,8 +514,7 @@ class AnalyzerTest {
         NnxFile first = parse("a.nnx", VALID);
         NnxFile second = parse("b.nnx", VALID);
         Analyzer.Result result = analyzer.analyze(List.of(first, second));
-        assertEquals(List.of("b.nnx:1:12: error: 'a' is defined twice; first at a.nnx:1:12"),
-                headlines(result));
+        assertEquals(List.of("b.nnx:1:12: error: 'a' is defined twice; first at a.nnx:1:12"), headlines(result));
     }
 
     // ---------------------------------------------------------------- plans
@@ -415,15 +550,18 @@ class AnalyzerTest {
         assertEquals(1, plan.runs().size());
         RunPlan run = plan.runs().get(0);
         assertEquals("two_layer_net", run.name());
-        assertEquals(java.util.Map.of(), run.varying().asMap());
+        assertEquals(Map.of(), run.varying().asMap());
 
         RunConfig config = run.config();
         assertEquals(new ComponentCall("mnist", org.nnx.spi.Arguments.EMPTY), config.dataset());
         ComponentCall gaussian = new ComponentCall("gaussian", org.nnx.spi.Arguments.of("std", 0.01));
-        assertEquals(List.of(
-                new ComponentCall("dense", org.nnx.spi.Arguments.of("units", 50L, "init", gaussian, "bias", true)),
-                new ComponentCall("sigmoid", org.nnx.spi.Arguments.EMPTY),
-                new ComponentCall("dense", org.nnx.spi.Arguments.of("units", 10L, "init", gaussian, "bias", true))),
+        assertEquals(
+                List.of(
+                        new ComponentCall(
+                                "dense", org.nnx.spi.Arguments.of("units", 50L, "init", gaussian, "bias", true)),
+                        new ComponentCall("sigmoid", org.nnx.spi.Arguments.EMPTY),
+                        new ComponentCall(
+                                "dense", org.nnx.spi.Arguments.of("units", 10L, "init", gaussian, "bias", true))),
                 config.layers());
         assertEquals(new ComponentCall("cross_entropy", org.nnx.spi.Arguments.EMPTY), config.loss());
         assertEquals(new ComponentCall("sgd", org.nnx.spi.Arguments.EMPTY), config.optimizer());
@@ -449,8 +587,12 @@ class AnalyzerTest {
         assertEquals(0, config.evaluateEvery(), "0: once per epoch");
         assertEquals(TrainingLength.epochs(1), config.length());
         assertEquals(0.1, config.learningRate());
-        assertEquals(List.of("dense", "sigmoid", "dense"), config.layers().stream().map(ComponentCall::name).toList());
-        assertEquals(org.nnx.spi.Arguments.of("units", 50L, "bias", true), config.layers().get(0).arguments());
+        assertEquals(
+                List.of("dense", "sigmoid", "dense"),
+                config.layers().stream().map(ComponentCall::name).toList());
+        assertEquals(
+                org.nnx.spi.Arguments.of("units", 50L, "bias", true),
+                config.layers().get(0).arguments());
     }
 
     @Test
@@ -483,7 +625,9 @@ class AnalyzerTest {
         RunConfig config = result.plans().get(0).runs().get(0).config();
         assertEquals(new ComponentCall("mnist", org.nnx.spi.Arguments.of("limit", 100L)), config.dataset());
         assertEquals(0.5, config.learningRate());
-        assertEquals(new ComponentCall("leaky_relu", org.nnx.spi.Arguments.of("alpha", 0.1)), config.layers().get(1));
+        assertEquals(
+                new ComponentCall("leaky_relu", org.nnx.spi.Arguments.of("alpha", 0.1)),
+                config.layers().get(1));
     }
 
     @Test
@@ -491,9 +635,13 @@ class AnalyzerTest {
         Analyzer.Result result = analyze(with("        dense 10", "        dense 10\n        softmax"));
         assertEquals(List.of(), headlines(result));
         ExperimentPlan plan = result.plans().get(0);
-        assertEquals(List.of("dense", "sigmoid", "dense"),
-                plan.runs().get(0).config().layers().stream().map(ComponentCall::name).toList());
-        assertTrue(plan.effectiveConfig().contains("        softmax\n"),
+        assertEquals(
+                List.of("dense", "sigmoid", "dense"),
+                plan.runs().get(0).config().layers().stream()
+                        .map(ComponentCall::name)
+                        .toList());
+        assertTrue(
+                plan.effectiveConfig().contains("        softmax\n"),
                 "the effective configuration shows the model as written:\n" + plan.effectiveConfig());
     }
 
@@ -502,8 +650,11 @@ class AnalyzerTest {
         Analyzer.Result result = analyze(with("        dense 10", "        dense 10\n        softmax")
                 .replace("loss cross_entropy", "loss mse"));
         assertEquals(List.of(), headlines(result));
-        assertEquals(List.of("dense", "sigmoid", "dense", "softmax"),
-                result.plans().get(0).runs().get(0).config().layers().stream().map(ComponentCall::name).toList());
+        assertEquals(
+                List.of("dense", "sigmoid", "dense", "softmax"),
+                result.plans().get(0).runs().get(0).config().layers().stream()
+                        .map(ComponentCall::name)
+                        .toList());
         assertEquals("mse", result.plans().get(0).runs().get(0).config().loss().name());
     }
 
@@ -511,8 +662,11 @@ class AnalyzerTest {
     void aSoftmaxThatIsNotLastIsKeptBeforeCrossEntropy() {
         Analyzer.Result result = analyze(with("        sigmoid", "        softmax"));
         assertEquals(List.of(), headlines(result));
-        assertEquals(List.of("dense", "softmax", "dense"),
-                result.plans().get(0).runs().get(0).config().layers().stream().map(ComponentCall::name).toList());
+        assertEquals(
+                List.of("dense", "softmax", "dense"),
+                result.plans().get(0).runs().get(0).config().layers().stream()
+                        .map(ComponentCall::name)
+                        .toList());
     }
 
     @Test
@@ -520,18 +674,31 @@ class AnalyzerTest {
         Analyzer.Result result = analyze(VALID.replace("experiment a", "experiment first")
                 + VALID.replace("experiment a", "experiment second").replace("epochs 1", "iterations 20"));
         assertEquals(List.of(), headlines(result));
-        assertEquals(List.of("first", "second"), result.plans().stream().map(ExperimentPlan::name).toList());
-        assertEquals(TrainingLength.iterations(20), result.plans().get(1).runs().get(0).config().length());
+        assertEquals(
+                List.of("first", "second"),
+                result.plans().stream().map(ExperimentPlan::name).toList());
+        assertEquals(
+                TrainingLength.iterations(20),
+                result.plans().get(1).runs().get(0).config().length());
     }
 
     @Test
     void theEffectiveConfigurationShowsTheDefaults() {
         String effective = analyze(VALID).plans().get(0).effectiveConfig();
         List<String> lines = effective.lines().toList();
-        for (String line : List.of("experiment a {", "    dataset mnist", "    loss cross_entropy", "    optimizer sgd",
-                "    learning_rate 0.1", "    batch_size 100", "    epochs 1", "    sampling shuffle", "    seed 0")) {
+        for (String line : List.of(
+                "experiment a {",
+                "    dataset mnist",
+                "    loss cross_entropy",
+                "    optimizer sgd",
+                "    learning_rate 0.1",
+                "    batch_size 100",
+                "    epochs 1",
+                "    sampling shuffle",
+                "    seed 0")) {
             // A line may carry a comment such as "// default" after the value.
-            assertTrue(lines.stream().anyMatch(l -> l.equals(line) || l.startsWith(line + " ")),
+            assertTrue(
+                    lines.stream().anyMatch(l -> l.equals(line) || l.startsWith(line + " ")),
                     () -> line + " in\n" + effective);
         }
     }

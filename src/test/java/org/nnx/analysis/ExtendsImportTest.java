@@ -49,11 +49,14 @@ class ExtendsImportTest {
         String example = contract.substring(start, contract.indexOf("```", start));
         Analyzer.Result result = analyze(example);
         assertEquals(List.of(), errors(result));
-        assertEquals(List.of("two_layer_net", "learning_rates", "step_cannot_learn"),
+        assertEquals(
+                List.of("two_layer_net", "learning_rates", "step_cannot_learn"),
                 result.plans().stream().map(ExperimentPlan::name).toList());
         assertEquals(5, result.plans().get(1).runs().size());
         assertEquals(3000, result.plans().get(1).runs().get(0).config().length().count());
-        assertEquals("step", result.plans().get(2).runs().get(0).config().layers().get(1).name());
+        assertEquals(
+                "step",
+                result.plans().get(2).runs().get(0).config().layers().get(1).name());
         assertEquals(0.1, result.plans().get(2).runs().get(0).config().learningRate());
     }
 
@@ -75,11 +78,13 @@ class ExtendsImportTest {
                     learning_rate 0.1
                 }
                 """);
-        assertEquals(List.of(
-                "test.nnx:13:22: error: extends cycle: b → c → b",
-                "test.nnx:16:22: error: extends cycle: c → b → c",
-                "test.nnx:19:22: error: unknown experiment 'aa' to extend; did you mean 'a'?",
-                "test.nnx:22:21: error: objective 'o' cannot extend experiment 'a'"), errors(result));
+        assertEquals(
+                List.of(
+                        "test.nnx:13:22: error: extends cycle: b → c → b",
+                        "test.nnx:16:22: error: extends cycle: c → b → c",
+                        "test.nnx:19:22: error: unknown experiment 'aa' to extend; did you mean 'a'?",
+                        "test.nnx:22:21: error: objective 'o' cannot extend experiment 'a'"),
+                errors(result));
     }
 
     @Test
@@ -95,7 +100,9 @@ class ExtendsImportTest {
                 """);
         Analyzer.Result result = analyzeFiles(main);
         assertEquals(List.of(), errors(result));
-        assertEquals(List.of("tuned"), result.plans().stream().map(ExperimentPlan::name).toList());
+        assertEquals(
+                List.of("tuned"),
+                result.plans().stream().map(ExperimentPlan::name).toList());
         assertEquals(0.3, result.plans().get(0).runs().get(0).config().learningRate());
     }
 
@@ -107,9 +114,13 @@ class ExtendsImportTest {
         Analyzer.Result result = analyzeFiles(dir.resolve("a.nnx"));
         String a = dir.resolve("a.nnx").toString();
         String b = dir.resolve("b.nnx").toString();
-        assertEquals(List.of(
-                a.replace("a.nnx", "") + "b.nnx:1:1: error: import cycle: a.nnx → b.nnx → a.nnx",
-                b + ":2:1: error: cannot import \"missing.nnx\": " + dir.resolve("missing.nnx") + " does not exist",
-                b + ":3:1: error: cannot import \"sub\": " + dir.resolve("sub") + " is a directory, not an .nnx file"), errors(result));
+        assertEquals(
+                List.of(
+                        a.replace("a.nnx", "") + "b.nnx:1:1: error: import cycle: a.nnx → b.nnx → a.nnx",
+                        b + ":2:1: error: cannot import \"missing.nnx\": " + dir.resolve("missing.nnx")
+                                + " does not exist",
+                        b + ":3:1: error: cannot import \"sub\": " + dir.resolve("sub")
+                                + " is a directory, not an .nnx file"),
+                errors(result));
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.nnx.dsl.Formatter;
@@ -19,10 +20,14 @@ class FormatterTest {
     /** The tree as text without locations: equal trees print equally, different ones differently. */
     private static String tree(NnxFile file) {
         String imports = file.imports().stream().map(i -> "import " + i.path()).collect(Collectors.joining("\n"));
-        return imports + "\n" + file.definitions().stream()
-                .map(d -> d.parent().map(p -> "extends " + p.name() + "\n").orElse("") + DefinitionPrinter.print(
-                        new Definition(d.location(), d.kind(), d.name(), java.util.Optional.empty(), d.statements())))
-                .collect(Collectors.joining("\n"));
+        return imports + "\n"
+                + file.definitions().stream()
+                        .map(d -> d.parent()
+                                        .map(p -> "extends " + p.name() + "\n")
+                                        .orElse("")
+                                + DefinitionPrinter.print(new Definition(
+                                        d.location(), d.kind(), d.name(), Optional.empty(), d.statements())))
+                        .collect(Collectors.joining("\n"));
     }
 
     private static void roundTrip(String text) {
@@ -30,7 +35,8 @@ class FormatterTest {
         String formatted = Formatter.format(new SourceFile(Path.of("a.nnx"), text));
         NnxFile reparsed = Analysis.parse("a.nnx", formatted);
         assertEquals(tree(original), tree(reparsed));
-        assertEquals(formatted, Formatter.format(new SourceFile(Path.of("a.nnx"), formatted)), "formatting is idempotent");
+        assertEquals(
+                formatted, Formatter.format(new SourceFile(Path.of("a.nnx"), formatted)), "formatting is idempotent");
     }
 
     @Test

@@ -50,8 +50,11 @@ class FuzzTest {
             }
             long lines = text.lines().count() + 1;
             for (Diagnostic diagnostic : diagnostics) {
-                assertTrue(diagnostic.location().line() >= 1 && diagnostic.location().line() <= lines
-                        && diagnostic.location().column() >= 1, "mutant " + i + ": " + diagnostic.headline());
+                assertTrue(
+                        diagnostic.location().line() >= 1
+                                && diagnostic.location().line() <= lines
+                                && diagnostic.location().column() >= 1,
+                        "mutant " + i + ": " + diagnostic.headline());
                 assertFalse(diagnostic.message().isBlank(), "mutant " + i);
                 assertFalse(diagnostic.render().isEmpty());
             }
@@ -72,8 +75,23 @@ class FuzzTest {
                     int end = Math.min(mutant.length(), at + 1 + random.nextInt(40));
                     mutant.insert(random.nextInt(mutant.length()), mutant.substring(at, end));
                 }
-                case 4 -> mutant.insert(at, List.of("1e999", "-0", "99999999999999999999", "0.0", "|", " | ",
-                        "extends", "model {", "}", "import \"x.nnx\"\n", "log_range(", "range(1,2,0)").get(random.nextInt(12)));
+                case 4 ->
+                    mutant.insert(
+                            at,
+                            List.of(
+                                            "1e999",
+                                            "-0",
+                                            "99999999999999999999",
+                                            "0.0",
+                                            "|",
+                                            " | ",
+                                            "extends",
+                                            "model {",
+                                            "}",
+                                            "import \"x.nnx\"\n",
+                                            "log_range(",
+                                            "range(1,2,0)")
+                                    .get(random.nextInt(12)));
                 default -> mutant.delete(at, Math.min(mutant.length(), at + 1 + random.nextInt(20)));
             }
         }

@@ -37,7 +37,8 @@ class ObjectivesTest {
     void bowlConvergesWithPointOneAndDivergesWithTen() {
         for (String gradient : List.of("numerical", "backprop", "numerical(h = 1e-3)")) {
             List<ObjectiveResult> results = run(gradient);
-            assertEquals(List.of("learning_rate=0.1", "learning_rate=0.01", "learning_rate=10"),
+            assertEquals(
+                    List.of("learning_rate=0.1", "learning_rate=0.01", "learning_rate=10"),
                     results.stream().map(ObjectiveResult::name).toList());
             ObjectiveResult good = results.get(0);
             assertEquals(RunStatus.OK, good.status());
@@ -95,14 +96,16 @@ class ObjectivesTest {
                     learning_rate 0.1
                 }
                 """);
-        assertEquals(List.of(
-                "test.nnx:2:21: error: unknown variable 'y' (variables are x0, x1, …)",
-                "test.nnx:2:25: error: unknown function 'sinh'; did you mean 'sin'?",
-                "test.nnx:2:36: error: a formula is made of numbers, x0, x1, …, + - * / ^ and sin cos exp log sqrt abs tanh; got \"a\"",
-                "test.nnx:4:19: error: 'learning_rate' must be > 0, got 0",
-                "test.nnx:5:11: error: 'steps' must be ≥ 1, got 0",
-                "test.nnx:6:14: error: unknown mode 'check' for 'gradient'",
-                "test.nnx:7:5: error: unknown statement 'batch_size' in objective 'broken'",
-                "test.nnx:11:11: error: 'minimize' uses x2 but 'start' has 2 coordinates"), errors(result));
+        assertEquals(
+                List.of(
+                        "test.nnx:2:21: error: unknown variable 'y' (variables are x0, x1, …)",
+                        "test.nnx:2:25: error: unknown function 'sinh'; did you mean 'sin'?",
+                        "test.nnx:2:36: error: a formula is made of numbers, x0, x1, …, + - * / ^ and sin cos exp log sqrt abs tanh; got \"a\"",
+                        "test.nnx:4:19: error: 'learning_rate' must be > 0, got 0",
+                        "test.nnx:5:11: error: 'steps' must be ≥ 1, got 0",
+                        "test.nnx:6:14: error: unknown mode 'check' for 'gradient'",
+                        "test.nnx:7:5: error: unknown statement 'batch_size' in objective 'broken'",
+                        "test.nnx:11:11: error: 'minimize' uses x2 but 'start' has 2 coordinates"),
+                errors(result));
     }
 }

@@ -21,7 +21,8 @@ class PreflightTest {
     Path directory;
 
     private static Analyzer.Result analyze(String text, long memory) {
-        return new Analyzer(Analysis.REGISTRY, Analysis.DATASETS, memory).analyze(List.of(Analysis.parse("test.nnx", text)));
+        return new Analyzer(Analysis.REGISTRY, Analysis.DATASETS, memory)
+                .analyze(List.of(Analysis.parse("test.nnx", text)));
     }
 
     private static String model(String layers, String extra) {
@@ -42,8 +43,10 @@ class PreflightTest {
     @Test
     void aLayerTooLargeForOneTensorIsALocatedError() {
         Analyzer.Result result = analyze(model("        dense 1000000000\n        dense 10", ""), HEAP);
-        assertEquals(List.of("test.nnx:4:9: error: layer 'dense' would have 785000000000 parameters for its input of "
-                + "784; one tensor holds at most 2147483639"), Analysis.errors(result));
+        assertEquals(
+                List.of("test.nnx:4:9: error: layer 'dense' would have 785000000000 parameters for its input of "
+                        + "784; one tensor holds at most 2147483639"),
+                Analysis.errors(result));
     }
 
     @Test
@@ -51,16 +54,22 @@ class PreflightTest {
         Analyzer.Result result = analyze(model("        dense 1000000\n        relu\n        dense 10", ""), HEAP);
         List<String> errors = Analysis.errors(result);
         assertEquals(1, errors.size(), errors.toString());
-        assertEquals("test.nnx:4:9: error: this run needs about 21.6 GB of memory (parameters, gradients and optimizer "
-                + "state 5.9 GB, activations 15.6 GB, batches 621 KB) but nnx may use 953 MB besides its data; make the "
-                + "model smaller, or give nnx more memory (NNX_JAVA_OPTS=-Xmx…)", errors.get(0));
-        assertTrue(analyze(model("        dense 1000\n        relu\n        dense 10", ""), HEAP).ok());
+        assertEquals(
+                "test.nnx:4:9: error: this run needs about 21.6 GB of memory (parameters, gradients and optimizer "
+                        + "state 5.9 GB, activations 15.6 GB, batches 621 KB) but nnx may use 953 MB besides its data; make the "
+                        + "model smaller, or give nnx more memory (NNX_JAVA_OPTS=-Xmx…)",
+                errors.get(0));
+        assertTrue(analyze(model("        dense 1000\n        relu\n        dense 10", ""), HEAP)
+                .ok());
     }
 
     @Test
     void aBatchThatCannotFitIsRefusedAtTheBatchSize() {
-        Analyzer.Result result = analyze(model("        dense 50\n        relu\n        dense 10",
-                "    batch_size 2000000\n    sampling random"), HEAP);
+        Analyzer.Result result = analyze(
+                model(
+                        "        dense 50\n        relu\n        dense 10",
+                        "    batch_size 2000000\n    sampling random"),
+                HEAP);
         List<String> errors = Analysis.errors(result);
         assertEquals(1, errors.size(), errors.toString());
         assertTrue(errors.get(0).startsWith("test.nnx:11:5: error: this run needs about"), errors.get(0));
@@ -70,20 +79,25 @@ class PreflightTest {
     @Test
     void aMillionLayersAreRefusedQuicklyNotAfterMinutesOfAllocation() {
         String layers = "        relu\n".repeat(100_000) + "        dense 10";
-        Analyzer.Result result = assertTimeoutPreemptively(Duration.ofSeconds(60),
-                () -> analyze(model(layers, ""), HEAP));
+        Analyzer.Result result =
+                assertTimeoutPreemptively(Duration.ofSeconds(60), () -> analyze(model(layers, ""), HEAP));
         List<String> errors = Analysis.errors(result);
         assertEquals(1, errors.size());
-        assertTrue(errors.get(0).startsWith("test.nnx:3:5: error: this run needs about 613.3 GB of memory"), errors.get(0));
+        assertTrue(
+                errors.get(0).startsWith("test.nnx:3:5: error: this run needs about 613.3 GB of memory"),
+                errors.get(0));
         assertTrue(errors.get(0).contains("make the model smaller"), errors.get(0));
     }
 
     @Test
     void aValidationSetThatLeavesNothingToTrainOnIsALocatedError() {
         String text = Analysis.experiment("x", "    validation 0.5").replace("limit = 200", "limit = 1");
-        assertEquals(List.of("test.nnx:11:5: error: validation 0.5 holds out 1 of the 1 training sample of dataset "
-                + "'mnist', leaving none to train on"), Analysis.errors(Analysis.analyze(text)));
-        assertTrue(Analysis.analyze(Analysis.experiment("x", "    validation 0.5")).ok());
+        assertEquals(
+                List.of("test.nnx:11:5: error: validation 0.5 holds out 1 of the 1 training sample of dataset "
+                        + "'mnist', leaving none to train on"),
+                Analysis.errors(Analysis.analyze(text)));
+        assertTrue(
+                Analysis.analyze(Analysis.experiment("x", "    validation 0.5")).ok());
     }
 
     @Test
@@ -93,17 +107,21 @@ class PreflightTest {
         Path secret = directory.resolve("secret.txt");
         Files.writeString(secret, "root:x:0:0:the first line\n");
         Path file = directory.resolve("main.nnx");
-        Files.writeString(file, "import \"pipe.nnx\"\nimport \"/dev/zero\"\nimport \"secret.txt\"\n"
-                + Analysis.experiment("x", ""));
+        Files.writeString(
+                file,
+                "import \"pipe.nnx\"\nimport \"/dev/zero\"\nimport \"secret.txt\"\n" + Analysis.experiment("x", ""));
         Analyzer.Result result = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> Analysis.analyzeFiles(file));
         List<String> errors = Analysis.errors(result);
-        assertEquals(List.of(
-                file + ":1:1: error: cannot import \"pipe.nnx\": " + fifo + " is not a regular file (a device, a fifo "
-                        + "or a socket)",
-                file + ":2:1: error: cannot import \"/dev/zero\": /dev/zero is not a regular file (a device, a fifo or "
-                        + "a socket)",
-                file + ":3:1: error: cannot import \"secret.txt\": " + secret + " is not an .nnx file; nnx reads only "
-                        + "files named *.nnx"), errors);
+        assertEquals(
+                List.of(
+                        file + ":1:1: error: cannot import \"pipe.nnx\": " + fifo
+                                + " is not a regular file (a device, a fifo " + "or a socket)",
+                        file
+                                + ":2:1: error: cannot import \"/dev/zero\": /dev/zero is not a regular file (a device, a fifo or "
+                                + "a socket)",
+                        file + ":3:1: error: cannot import \"secret.txt\": " + secret
+                                + " is not an .nnx file; nnx reads only " + "files named *.nnx"),
+                errors);
         assertFalse(errors.toString().contains("root:x"));
     }
 
@@ -111,8 +129,8 @@ class PreflightTest {
     void anNnxFileLargerThanAnyExperimentIsRefused() throws IOException {
         Path file = directory.resolve("huge.nnx");
         Files.write(file, new byte[(int) org.nnx.dsl.NnxParser.MAX_FILE_BYTES + 1]);
-        IOException refused = org.junit.jupiter.api.Assertions.assertThrows(org.nnx.dsl.SourceFileException.class,
-                () -> org.nnx.dsl.NnxParser.parse(file, file));
+        IOException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                org.nnx.dsl.SourceFileException.class, () -> org.nnx.dsl.NnxParser.parse(file, file));
         assertEquals(file + " is 4 MB; an .nnx file may be at most 4 MB", refused.getMessage());
     }
 }

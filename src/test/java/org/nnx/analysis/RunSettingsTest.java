@@ -3,6 +3,7 @@ package org.nnx.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nnx.model.ExperimentPlan;
@@ -14,7 +15,7 @@ class RunSettingsTest {
     private static List<String> changedLines(String base, String run) {
         List<String> baseLines = List.of(base.split("\n"));
         List<String> runLines = List.of(run.split("\n"));
-        List<String> changed = new java.util.ArrayList<>();
+        List<String> changed = new ArrayList<>();
         baseLines.stream().filter(line -> !runLines.contains(line)).forEach(line -> changed.add("-" + line));
         runLines.stream().filter(line -> !baseLines.contains(line)).forEach(line -> changed.add("+" + line));
         return changed;
@@ -39,24 +40,40 @@ class RunSettingsTest {
         assertEquals(4, plan.runs().size());
         RunPlan run = plan.runs().get(3);
         assertEquals("dense[1]=20,optimizer.momentum=0.9", run.name());
-        assertEquals(List.of("-        dense 10 | 20", "-    optimizer momentum(momentum = 0.5 | 0.9)",
-                "+        dense 20", "+    optimizer momentum(momentum = 0.9)"),
+        assertEquals(
+                List.of(
+                        "-        dense 10 | 20",
+                        "-    optimizer momentum(momentum = 0.5 | 0.9)",
+                        "+        dense 20",
+                        "+    optimizer momentum(momentum = 0.9)"),
                 changedLines(plan.effectiveConfig(), run.settings()));
     }
 
     @Test
     void aRepeatsSettingsNameItsOwnSeed() {
-        ExperimentPlan plan = Analysis.analyze(Analysis.experiment("x", "    repeat 3\n    seed 7")).plans().get(0);
-        assertEquals(List.of("x", "seed=7", "seed=8", "seed=9"), List.of("x", plan.runs().get(0).name(),
-                plan.runs().get(1).name(), plan.runs().get(2).name()));
-        assertEquals(List.of("-    seed 7", "+    seed 9"), changedLines(plan.effectiveConfig(), plan.runs().get(2).settings()));
+        ExperimentPlan plan = Analysis.analyze(Analysis.experiment("x", "    repeat 3\n    seed 7"))
+                .plans()
+                .get(0);
+        assertEquals(
+                List.of("x", "seed=7", "seed=8", "seed=9"),
+                List.of(
+                        "x",
+                        plan.runs().get(0).name(),
+                        plan.runs().get(1).name(),
+                        plan.runs().get(2).name()));
+        assertEquals(
+                List.of("-    seed 7", "+    seed 9"),
+                changedLines(plan.effectiveConfig(), plan.runs().get(2).settings()));
         assertTrue(plan.runs().get(0).settings().contains("    seed 7\n"));
     }
 
     @Test
     void aRepeatWithoutASeedStatementGetsOne() {
-        ExperimentPlan plan = Analysis.analyze(Analysis.experiment("x", "    repeat 2")).plans().get(0);
-        assertEquals(List.of("-    seed 0  // default", "+    seed 1"),
+        ExperimentPlan plan = Analysis.analyze(Analysis.experiment("x", "    repeat 2"))
+                .plans()
+                .get(0);
+        assertEquals(
+                List.of("-    seed 0  // default", "+    seed 1"),
                 changedLines(plan.effectiveConfig(), plan.runs().get(1).settings()));
     }
 }

@@ -23,7 +23,8 @@ class SweepsTest {
 
     @Test
     void threeSetsGiveExactlyTheirCrossProductWithNamesAndValues() {
-        ExperimentPlan plan = plan(experiment("grid", """
+        ExperimentPlan plan =
+                plan(experiment("grid", """
                     optimizer sgd
                     batch_size 16 | 32
                     sampling shuffle | random
@@ -38,8 +39,11 @@ class SweepsTest {
         assertEquals(12, names.stream().distinct().count());
         for (RunPlan run : plan.runs()) {
             Map<String, String> varying = run.varying().asMap();
-            assertEquals(Double.parseDouble(varying.get("learning_rate")), run.config().learningRate());
-            assertEquals(Integer.parseInt(varying.get("batch_size")), run.config().batchSize());
+            assertEquals(
+                    Double.parseDouble(varying.get("learning_rate")),
+                    run.config().learningRate());
+            assertEquals(
+                    Integer.parseInt(varying.get("batch_size")), run.config().batchSize());
             assertEquals(varying.get("sampling"), run.config().sampling().name().toLowerCase());
         }
     }
@@ -72,24 +76,39 @@ class SweepsTest {
         ExperimentPlan plan = plan(experiment("ranges", "    batch_size range(10, 100, 30)")
                 .replace("learning_rate 0.1", "learning_rate log_range(1e-4, 1, 5)"));
         assertEquals(20, plan.runs().size());
-        List<String> rates = plan.runs().stream().map(r -> r.varying().get("learning_rate")).distinct().toList();
+        List<String> rates = plan.runs().stream()
+                .map(r -> r.varying().get("learning_rate"))
+                .distinct()
+                .toList();
         assertEquals(List.of("0.0001", "0.001", "0.01", "0.1", "1"), rates);
-        List<String> sizes = plan.runs().stream().map(r -> r.varying().get("batch_size")).distinct().toList();
+        List<String> sizes = plan.runs().stream()
+                .map(r -> r.varying().get("batch_size"))
+                .distinct()
+                .toList();
         assertEquals(List.of("10", "40", "70", "100"), sizes);
         assertEquals(1e-3, plan.runs().get(4).config().learningRate(), 1e-15);
     }
 
     @Test
     void repeatRunsEachConfigurationWithConsecutiveSeeds() {
-        ExperimentPlan plan = plan(experiment("repeated", """
+        ExperimentPlan plan =
+                plan(experiment("repeated", """
                     repeat 3
                     seed 42
                 """).replace("learning_rate 0.1", "learning_rate 0.1 | 0.01"));
         assertEquals(6, plan.runs().size());
-        assertEquals(List.of("learning_rate=0.1,seed=42", "learning_rate=0.1,seed=43", "learning_rate=0.1,seed=44",
-                        "learning_rate=0.01,seed=42", "learning_rate=0.01,seed=43", "learning_rate=0.01,seed=44"),
+        assertEquals(
+                List.of(
+                        "learning_rate=0.1,seed=42",
+                        "learning_rate=0.1,seed=43",
+                        "learning_rate=0.1,seed=44",
+                        "learning_rate=0.01,seed=42",
+                        "learning_rate=0.01,seed=43",
+                        "learning_rate=0.01,seed=44"),
                 plan.runs().stream().map(RunPlan::name).toList());
-        assertEquals(List.of(42L, 43L, 44L, 42L, 43L, 44L), plan.runs().stream().map(r -> r.config().seed()).toList());
+        assertEquals(
+                List.of(42L, 43L, 44L, 42L, 43L, 44L),
+                plan.runs().stream().map(r -> r.config().seed()).toList());
         assertEquals("learning_rate=0.01", plan.runs().get(4).configuration());
         assertEquals(List.of("learning_rate", "seed"), plan.sweptSettings());
     }
@@ -112,8 +131,8 @@ class SweepsTest {
     void aSweepThatYieldsNoRunIsAnError() {
         Analyzer.Result result = analyze(experiment("empty", "    batch_size range(100, 10, 30)"));
         assertEquals(List.of("test.nnx:11:16: error: the sweep range(100, 10, 30) yields no value"), errors(result));
-        Analyzer.Result badLog = analyze(experiment("badlog", "").replace("learning_rate 0.1",
-                "learning_rate log_range(0, 1, 3)"));
+        Analyzer.Result badLog =
+                analyze(experiment("badlog", "").replace("learning_rate 0.1", "learning_rate log_range(0, 1, 3)"));
         assertEquals(List.of("test.nnx:9:19: error: log_range needs positive bounds, got 0 and 1"), errors(badLog));
     }
 
@@ -121,7 +140,8 @@ class SweepsTest {
     void tooManyRunsIsAnError() {
         Analyzer.Result result = analyze(experiment("huge", "    batch_size range(1, 200, 1)")
                 .replace("learning_rate 0.1", "learning_rate log_range(1e-5, 1, 100)"));
-        assertTrue(errors(result).get(0).endsWith("experiment 'huge' sweeps over more than 10000 runs"),
+        assertTrue(
+                errors(result).get(0).endsWith("experiment 'huge' sweeps over more than 10000 runs"),
                 errors(result).toString());
     }
 }

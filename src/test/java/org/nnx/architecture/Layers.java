@@ -16,8 +16,7 @@ import java.util.List;
  * tensor types and the JDK.
  */
 final class Layers {
-    private Layers() {
-    }
+    private Layers() {}
 
     static List<ArchRule> rules(String root) {
         return List.of(layers(root), guiceAtTheEdges(root), spiDependsOnNothing(root));
@@ -27,53 +26,103 @@ final class Layers {
         return layeredArchitecture()
                 .consideringOnlyDependenciesInLayers()
                 .withOptionalLayers(true)
-                .layer("tensor").definedBy(root + ".tensor..")
-                .layer("spi").definedBy(root + ".spi..")
-                .layer("check").definedBy(root + ".check..")
-                .layer("nn").definedBy(root + ".nn..")
-                .layer("builtins").definedBy(root + ".builtins..")
-                .layer("registry").definedBy(root + ".registry..")
-                .layer("plugin").definedBy(root + ".plugin..")
-                .layer("dsl").definedBy(root + ".dsl..")
-                .layer("model").definedBy(root + ".model..")
-                .layer("analysis").definedBy(root + ".analysis..")
-                .layer("train").definedBy(root + ".train..")
-                .layer("report").definedBy(root + ".report..")
-                .layer("bench").definedBy(root + ".bench..")
-                .layer("files").definedBy(root + ".files..")
-                .layer("cli").definedBy(root + ".cli..")
-                .whereLayer("tensor").mayNotAccessAnyLayer()
-                .whereLayer("spi").mayOnlyAccessLayers("tensor")
-                .whereLayer("check").mayOnlyAccessLayers("spi", "tensor")
-                .whereLayer("nn").mayOnlyAccessLayers("spi", "tensor")
-                .whereLayer("builtins").mayOnlyAccessLayers("nn", "spi", "tensor")
-                .whereLayer("registry").mayOnlyAccessLayers("spi", "tensor")
-                .whereLayer("plugin").mayOnlyAccessLayers("registry", "check", "spi", "tensor")
-                .whereLayer("dsl").mayNotAccessAnyLayer()
-                .whereLayer("model").mayOnlyAccessLayers("spi")
-                .whereLayer("analysis").mayOnlyAccessLayers("dsl", "model", "registry", "spi", "tensor")
-                .whereLayer("train").mayOnlyAccessLayers("model", "registry", "check", "files", "spi", "tensor")
-                .whereLayer("files").mayNotAccessAnyLayer()
-                .whereLayer("report").mayOnlyAccessLayers("train", "model", "files", "spi", "tensor")
-                .whereLayer("bench").mayOnlyAccessLayers("analysis", "dsl", "train", "model", "registry", "plugin",
-                        "builtins", "files", "spi", "tensor")
-                .whereLayer("cli").mayOnlyAccessLayers("bench", "report", "train", "analysis", "dsl", "model",
-                        "registry", "plugin", "check", "files", "spi", "tensor");
+                .layer("tensor")
+                .definedBy(root + ".tensor..")
+                .layer("spi")
+                .definedBy(root + ".spi..")
+                .layer("check")
+                .definedBy(root + ".check..")
+                .layer("nn")
+                .definedBy(root + ".nn..")
+                .layer("builtins")
+                .definedBy(root + ".builtins..")
+                .layer("registry")
+                .definedBy(root + ".registry..")
+                .layer("plugin")
+                .definedBy(root + ".plugin..")
+                .layer("dsl")
+                .definedBy(root + ".dsl..")
+                .layer("model")
+                .definedBy(root + ".model..")
+                .layer("analysis")
+                .definedBy(root + ".analysis..")
+                .layer("train")
+                .definedBy(root + ".train..")
+                .layer("report")
+                .definedBy(root + ".report..")
+                .layer("bench")
+                .definedBy(root + ".bench..")
+                .layer("files")
+                .definedBy(root + ".files..")
+                .layer("cli")
+                .definedBy(root + ".cli..")
+                .whereLayer("tensor")
+                .mayNotAccessAnyLayer()
+                .whereLayer("spi")
+                .mayOnlyAccessLayers("tensor")
+                .whereLayer("check")
+                .mayOnlyAccessLayers("spi", "tensor")
+                .whereLayer("nn")
+                .mayOnlyAccessLayers("spi", "tensor")
+                .whereLayer("builtins")
+                .mayOnlyAccessLayers("nn", "spi", "tensor")
+                .whereLayer("registry")
+                .mayOnlyAccessLayers("spi", "tensor")
+                .whereLayer("plugin")
+                .mayOnlyAccessLayers("registry", "check", "spi", "tensor")
+                .whereLayer("dsl")
+                .mayNotAccessAnyLayer()
+                .whereLayer("model")
+                .mayOnlyAccessLayers("spi")
+                .whereLayer("analysis")
+                .mayOnlyAccessLayers("dsl", "model", "registry", "spi", "tensor")
+                .whereLayer("train")
+                .mayOnlyAccessLayers("model", "registry", "check", "files", "spi", "tensor")
+                .whereLayer("files")
+                .mayNotAccessAnyLayer()
+                .whereLayer("report")
+                .mayOnlyAccessLayers("train", "model", "files", "spi", "tensor")
+                .whereLayer("bench")
+                .mayOnlyAccessLayers(
+                        "analysis", "dsl", "train", "model", "registry", "plugin", "builtins", "files", "spi", "tensor")
+                .whereLayer("cli")
+                .mayOnlyAccessLayers(
+                        "bench",
+                        "report",
+                        "train",
+                        "analysis",
+                        "dsl",
+                        "model",
+                        "registry",
+                        "plugin",
+                        "check",
+                        "files",
+                        "spi",
+                        "tensor");
     }
 
     /** Guice wires plugins and the command together; the numerics and the training loop never see it. */
     static ArchRule guiceAtTheEdges(String root) {
-        return noClasses().that().resideInAPackage(root + "..")
-                .and().resideOutsideOfPackages(root + ".plugin..", root + ".cli..")
-                .should().dependOnClassesThat().resideInAPackage("com.google.inject..")
+        return noClasses()
+                .that()
+                .resideInAPackage(root + "..")
+                .and()
+                .resideOutsideOfPackages(root + ".plugin..", root + ".cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.google.inject..")
                 .because("Guice lives at the edges: plugin loading and the composition root")
                 .allowEmptyShould(true);
     }
 
     /** What plugins compile against: the SPI, the tensor types and the JDK, nothing else. */
     static ArchRule spiDependsOnNothing(String root) {
-        return classes().that().resideInAPackage(root + ".spi..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage(root + ".spi..", root + ".tensor..", "java..")
+        return classes()
+                .that()
+                .resideInAPackage(root + ".spi..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(root + ".spi..", root + ".tensor..", "java..")
                 .because("plugins compile against the SPI alone")
                 .allowEmptyShould(true);
     }

@@ -18,20 +18,32 @@ class LayersRuleTest {
         EvaluationResult result = Layers.layers(ROOT).evaluate(FIXTURE);
         assertTrue(result.hasViolation());
         String report = result.getFailureReport().toString();
-        assertTrue(report.contains("where layer 'train' may only access layers ['model', 'registry', 'check', 'files', "
-                + "'spi', 'tensor']"), report);
+        assertTrue(
+                report.contains("where layer 'train' may only access layers ['model', 'registry', 'check', 'files', "
+                        + "'spi', 'tensor']"),
+                report);
         assertTrue(report.contains("was violated (1 times)"), report);
-        assertTrue(report.contains("Method <" + ROOT + ".train.TrainerThatKnowsABuiltInLayer.fusable(java.lang.Object)>"
-                + " checks instanceof <" + ROOT + ".nn.BuiltInLayer>"), report);
+        assertTrue(
+                report.contains("Method <" + ROOT + ".train.TrainerThatKnowsABuiltInLayer.fusable(java.lang.Object)>"
+                        + " checks instanceof <" + ROOT + ".nn.BuiltInLayer>"),
+                report);
     }
 
     @Test
     void guiceStaysAtTheEdgesAndTheSpiDependsOnNothing() {
-        String guice = Layers.guiceAtTheEdges(ROOT).evaluate(FIXTURE).getFailureReport().toString();
-        assertTrue(guice.contains("Field <" + ROOT + ".spi.LayerThatNeedsGuice.weights> is annotated with <Inject>")
-                || guice.contains("LayerThatNeedsGuice"), guice);
+        String guice = Layers.guiceAtTheEdges(ROOT)
+                .evaluate(FIXTURE)
+                .getFailureReport()
+                .toString();
+        assertTrue(
+                guice.contains("Field <" + ROOT + ".spi.LayerThatNeedsGuice.weights> is annotated with <Inject>")
+                        || guice.contains("LayerThatNeedsGuice"),
+                guice);
         assertTrue(guice.contains("because Guice lives at the edges"), guice);
-        String spi = Layers.spiDependsOnNothing(ROOT).evaluate(FIXTURE).getFailureReport().toString();
+        String spi = Layers.spiDependsOnNothing(ROOT)
+                .evaluate(FIXTURE)
+                .getFailureReport()
+                .toString();
         assertTrue(spi.contains("com.google.inject.Inject"), spi);
         assertFalse(spi.contains(ROOT + ".tensor.Matrix>"), "the tensor types are allowed: " + spi);
     }

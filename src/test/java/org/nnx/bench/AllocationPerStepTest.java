@@ -35,6 +35,7 @@ import org.nnx.train.TrainingListener;
 class AllocationPerStepTest {
     /** The bound a step; the trainer's own per-step metrics row (about 60 bytes) fits many times. */
     static final long BOUND_BYTES_PER_STEP = 2048;
+
     private static final int ITERATIONS = 1200;
     private static final int WINDOW_START = 600;
     private static final int WINDOW_END = 1100;
@@ -103,11 +104,13 @@ class AllocationPerStepTest {
         }
         assertEquals(RunStatus.OK, result.status(), result.reason());
         if (cores == 2 && blas instanceof NetlibBlas) {
-            assertTrue(result.provenance().get("blas").endsWith("products split over 2 cores"),
+            assertTrue(
+                    result.provenance().get("blas").endsWith("products split over 2 cores"),
                     result.provenance().get("blas"));
         }
         long perStep = (allocated[1] - allocated[0]) / (WINDOW_END - WINDOW_START);
-        assertTrue(perStep < BOUND_BYTES_PER_STEP,
+        assertTrue(
+                perStep < BOUND_BYTES_PER_STEP,
                 blas.name() + ", " + cores + " cores: " + perStep + " bytes allocated a step");
     }
 
@@ -116,12 +119,15 @@ class AllocationPerStepTest {
         DatasetLoader datasets = new DatasetLoader(registry);
         var parsed = NnxParser.parse(new SourceFile(Path.of("allocation.nnx"), SMALL_NET));
         assertEquals(List.of(), parsed.diagnostics());
-        Analyzer.Result analysis = new Analyzer(registry, datasets).analyze(List.of(parsed.file().orElseThrow()));
+        Analyzer.Result analysis =
+                new Analyzer(registry, datasets).analyze(List.of(parsed.file().orElseThrow()));
         assertEquals(List.of(), analysis.diagnostics());
         ExperimentPlan plan = analysis.plans().get(0);
         StopSignal stop = new StopSignal();
         // With two cores allowed, the experiment's single run trains alone on both.
-        return new ExperimentRunner(new Trainer(registry, stop), datasets, stop, cores).run(plan, listener).runs()
+        return new ExperimentRunner(new Trainer(registry, stop), datasets, stop, cores)
+                .run(plan, listener)
+                .runs()
                 .get(0);
     }
 }

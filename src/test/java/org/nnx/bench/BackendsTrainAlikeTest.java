@@ -69,14 +69,17 @@ class BackendsTrainAlikeTest {
         ComponentRegistry registry = Registries.builtins();
         DatasetLoader datasets = new DatasetLoader(registry);
         var parsed = NnxParser.parse(new SourceFile(Path.of("alike.nnx"), NET));
-        Analyzer.Result analysis = new Analyzer(registry, datasets).analyze(List.of(parsed.file().orElseThrow()));
+        Analyzer.Result analysis =
+                new Analyzer(registry, datasets).analyze(List.of(parsed.file().orElseThrow()));
         assertEquals(List.of(), analysis.diagnostics());
         Blas before = Blas.current();
         Blas.use(blas);
         try {
             StopSignal stop = new StopSignal();
             RunResult result = new ExperimentRunner(new Trainer(registry, stop), datasets, stop)
-                    .run(analysis.plans().get(0), TrainingListener.NONE).runs().get(0);
+                    .run(analysis.plans().get(0), TrainingListener.NONE)
+                    .runs()
+                    .get(0);
             assertEquals(RunStatus.OK, result.status(), result.reason());
             return result;
         } finally {

@@ -62,7 +62,7 @@ class BenchCommandTest {
 
     private static void writeIdx(Path file, int[] dimensions, byte[] values) throws IOException {
         try (OutputStream raw = Files.newOutputStream(file);
-             DataOutputStream idx = new DataOutputStream(new GZIPOutputStream(raw))) {
+                DataOutputStream idx = new DataOutputStream(new GZIPOutputStream(raw))) {
             idx.writeInt(0x0800 | dimensions.length);
             for (int dimension : dimensions) {
                 idx.writeInt(dimension);
@@ -88,8 +88,12 @@ class BenchCommandTest {
 
     private int bench(String... args) throws Exception {
         BenchOptions options = BenchOptions.parse(List.of(args), Path.of("."));
-        return new Benchmark(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Registries.builtins(), new StopSignal()).run(options);
+        return new Benchmark(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        Registries.builtins(),
+                        new StopSignal())
+                .run(options);
     }
 
     private String stdout() {
@@ -100,12 +104,17 @@ class BenchCommandTest {
     void theModelsAreWhatTheirFilesSayReadFromTheDataFolder() throws Exception {
         BenchModel small = load(ReferenceModel.named("small", Path.of(".")).get(0));
         RunConfig file = small.config();
-        assertEquals(List.of("dense", "sigmoid", "dense"), file.layers().stream().map(ComponentCall::name).toList());
+        assertEquals(
+                List.of("dense", "sigmoid", "dense"),
+                file.layers().stream().map(ComponentCall::name).toList());
         assertEquals(50L, file.layers().get(0).arguments().integer("units"));
         assertEquals(0.1, file.learningRate());
         assertEquals(100, file.batchSize());
         assertEquals(TrainingLength.epochs(5), small.length(null));
-        assertEquals(new ComponentCall("fashion_mnist", Arguments.of("dir", data.toAbsolutePath().toString())),
+        assertEquals(
+                new ComponentCall(
+                        "fashion_mnist",
+                        Arguments.of("dir", data.toAbsolutePath().toString())),
                 file.dataset());
         Dataset dataset = small.dataset(new DatasetLoader(Registries.builtins()), file);
         assertEquals(300, dataset.train().size());
@@ -120,10 +129,16 @@ class BenchCommandTest {
         assertEquals(TrainingLength.epochs(2), run.length());
         assertEquals(7, run.seed());
         assertEquals(Long.MAX_VALUE, run.evaluateEvery());
-        assertEquals(big.config(), run.toBuilder().length(big.config().length()).seed(big.config().seed())
-                .evaluateEvery(big.config().evaluateEvery()).build());
+        assertEquals(
+                big.config(),
+                run.toBuilder()
+                        .length(big.config().length())
+                        .seed(big.config().seed())
+                        .evaluateEvery(big.config().evaluateEvery())
+                        .build());
         assertEquals(big.config().length(), big.run(null, 7).length());
-        List<Long> seeds = big.runs(null, 7, 3).runs().stream().map(r -> r.config().seed()).toList();
+        List<Long> seeds =
+                big.runs(null, 7, 3).runs().stream().map(r -> r.config().seed()).toList();
         assertEquals(List.of(7L, 8L, 9L), seeds);
     }
 
@@ -131,15 +146,19 @@ class BenchCommandTest {
     void aDatasetWithoutAFolderKeepsItsOptions(@TempDir Path folder) throws Exception {
         Path file = Files.writeString(folder.resolve("digits.nnx"), DIGITS.formatted(""));
         BenchModel model = load(new ReferenceModel("digits", file));
-        assertEquals(new ComponentCall("mnist", Arguments.of("limit", 200L)), model.config().dataset());
+        assertEquals(
+                new ComponentCall("mnist", Arguments.of("limit", 200L)),
+                model.config().dataset());
     }
 
     @Test
     void aFileOfManyRunsIsRefused(@TempDir Path folder) throws Exception {
         Path file = Files.writeString(folder.resolve("sweep.nnx"), DIGITS.formatted("seed 1 | 2"));
         var error = assertThrows(ModelFileException.class, () -> load(new ReferenceModel("sweep", file)));
-        assertEquals(List.of("nnx: error: " + file + ": a benchmark's model is one experiment of one run;"
-                + " this file makes 2 runs"), error.lines());
+        assertEquals(
+                List.of("nnx: error: " + file + ": a benchmark's model is one experiment of one run;"
+                        + " this file makes 2 runs"),
+                error.lines());
     }
 
     @Test
@@ -171,8 +190,20 @@ class BenchCommandTest {
                 echo "loading"
                 echo "RESULT peer=numpy model=small epochs=1 train_samples=300 seconds=0.010 samples_per_s=30000.0 test_acc=0.5000 final_loss=1.0 dtype=float32"
                 """);
-        int status = bench("--data", data.toString(), "--model", "small", "--epochs", "1", "--backends", "java",
-                "--peers", "--peer-dir", peerDir.toString(), "--python", "/bin/sh");
+        int status = bench(
+                "--data",
+                data.toString(),
+                "--model",
+                "small",
+                "--epochs",
+                "1",
+                "--backends",
+                "java",
+                "--peers",
+                "--peer-dir",
+                peerDir.toString(),
+                "--python",
+                "/bin/sh");
         String text = stdout();
         assertEquals(0, status, text + err);
         assertTrue(text.contains("#1 small java "), text);
@@ -185,10 +216,15 @@ class BenchCommandTest {
         assertEquals(0, bench("--data", data.toString(), "--model", "small", "--phases", "--steps", "20"));
         String text = stdout();
         assertTrue(text.startsWith("small model on "), text);
-        for (String part : List.of("batch made current, next one's fill started", "forward",
-                "loss forward + backward", "backward, weights stepped in it", "update (taken in backward)",
+        for (String part : List.of(
+                "batch made current, next one's fill started",
+                "forward",
+                "loss forward + backward",
+                "backward, weights stepped in it",
+                "update (taken in backward)",
                 "next batch's fill, finishing")) {
-            assertTrue(text.lines().anyMatch(line -> line.startsWith("  " + part + " ") && line.endsWith("%")),
+            assertTrue(
+                    text.lines().anyMatch(line -> line.startsWith("  " + part + " ") && line.endsWith("%")),
                     part + " in " + text);
         }
     }
@@ -205,39 +241,52 @@ class BenchCommandTest {
         Path nowhere = data.resolve("nowhere");
         assertEquals(1, bench("--data", nowhere.toString(), "--model", "small"));
         // Said where the file names its dataset, as `nnx check` says it, with the folder --data gave.
-        assertEquals(Path.of("experiments", "fashion-small.nnx") + ":7:13: error: Fashion-MNIST is not installed:"
-                + " no folder " + nowhere + "; install the Debian package dataset-fashion-mnist"
-                + " (sudo apt-get install -y dataset-fashion-mnist) or set dir = \"...\" to a folder with its four"
-                + " IDX files\n", err.toString(StandardCharsets.UTF_8));
+        assertEquals(
+                Path.of("experiments", "fashion-small.nnx") + ":7:13: error: Fashion-MNIST is not installed:"
+                        + " no folder " + nowhere + "; install the Debian package dataset-fashion-mnist"
+                        + " (sudo apt-get install -y dataset-fashion-mnist) or set dir = \"...\" to a folder with its four"
+                        + " IDX files\n",
+                err.toString(StandardCharsets.UTF_8));
         assertEquals("", stdout());
     }
 
     @Test
     void optionsAreChecked() {
-        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(List.of("--model", "huge"), Path.of(".")));
+        assertThrows(
+                IllegalArgumentException.class, () -> BenchOptions.parse(List.of("--model", "huge"), Path.of(".")));
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(List.of("--repeat", "0"), Path.of(".")));
-        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(List.of("--backends", "java:2"), Path.of(".")));
-        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(List.of("--backends", "mkl"), Path.of(".")));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> BenchOptions.parse(List.of("--backends", "java:2"), Path.of(".")));
+        assertThrows(
+                IllegalArgumentException.class, () -> BenchOptions.parse(List.of("--backends", "mkl"), Path.of(".")));
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(List.of("--epochs"), Path.of(".")));
-        BenchOptions options = BenchOptions.parse(List.of("--backends", "java,native:2", "--model", "big",
-                "--repeats", "3"), Path.of("/work/repo"));
+        BenchOptions options = BenchOptions.parse(
+                List.of("--backends", "java,native:2", "--model", "big", "--repeats", "3"), Path.of("/work/repo"));
         assertEquals(List.of("java", "native:2"), options.backends());
-        assertEquals(List.of(new ReferenceModel("big", Path.of("/work/repo/experiments/fashion-big.nnx"))),
+        assertEquals(
+                List.of(new ReferenceModel("big", Path.of("/work/repo/experiments/fashion-big.nnx"))),
                 options.models());
         assertEquals(3, options.repeat());
         assertEquals(Path.of("/work/shared/bench"), options.peerDir());
         assertEquals(Path.of("/usr/share/datasets/fashion-mnist"), options.data());
         assertNull(options.epochs());
-        assertEquals(List.of("small", "big"), BenchOptions.parse(List.of(), Path.of("/work/repo")).models().stream()
-                .map(ReferenceModel::label).toList());
-        assertEquals(List.of(new ReferenceModel("small", Path.of("/work/repo/experiments/fashion-small.nnx")),
-                new ReferenceModel("zoo/lenet.nnx", Path.of("zoo/lenet.nnx"))),
-                BenchOptions.parse(List.of("--model", "small,zoo/lenet.nnx"), Path.of("/work/repo")).models());
-        var unknown = assertThrows(IllegalArgumentException.class,
-                () -> BenchOptions.parse(List.of("--model", "huge"), Path.of(".")));
+        assertEquals(
+                List.of("small", "big"),
+                BenchOptions.parse(List.of(), Path.of("/work/repo")).models().stream()
+                        .map(ReferenceModel::label)
+                        .toList());
+        assertEquals(
+                List.of(
+                        new ReferenceModel("small", Path.of("/work/repo/experiments/fashion-small.nnx")),
+                        new ReferenceModel("zoo/lenet.nnx", Path.of("zoo/lenet.nnx"))),
+                BenchOptions.parse(List.of("--model", "small,zoo/lenet.nnx"), Path.of("/work/repo"))
+                        .models());
+        var unknown = assertThrows(
+                IllegalArgumentException.class, () -> BenchOptions.parse(List.of("--model", "huge"), Path.of(".")));
         assertEquals("no reference model 'huge'; use small, big, both, or an .nnx file", unknown.getMessage());
-        var seed = assertThrows(IllegalArgumentException.class,
-                () -> BenchOptions.parse(List.of("--seed", "one"), Path.of(".")));
+        var seed = assertThrows(
+                IllegalArgumentException.class, () -> BenchOptions.parse(List.of("--seed", "one"), Path.of(".")));
         assertEquals("--seed needs a whole number, got 'one'", seed.getMessage());
     }
 
@@ -250,9 +299,16 @@ class BenchCommandTest {
                 new Measurement("small", "numpy f32", 1, 180_000, 0.81, 1, Double.NaN),
                 new Measurement("small", "java", 1, 90_000, 0.81, 1, 55));
         String table = ResultTable.table(measurements);
-        String java = table.lines().filter(line -> line.startsWith("small  java")).findFirst().orElseThrow();
-        assertTrue(java.contains("100.0 k") && java.contains("(90.0 k–120.0 k)") && java.contains("0.53×")
-                && java.contains("60 MB"), table);
+        String java = table.lines()
+                .filter(line -> line.startsWith("small  java"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(
+                java.contains("100.0 k")
+                        && java.contains("(90.0 k–120.0 k)")
+                        && java.contains("0.53×")
+                        && java.contains("60 MB"),
+                table);
     }
 
     @Test
@@ -272,14 +328,17 @@ class BenchCommandTest {
 
     @Test
     void measurementsSurviveTheTripFromAChildProcess() {
-        Measurement measurement = new Measurement("big", "openblas 0.3.21 (native, 1 thread)", 2, 12345.6, 0.8512,
-                10.5, 123.4);
+        Measurement measurement =
+                new Measurement("big", "openblas 0.3.21 (native, 1 thread)", 2, 12345.6, 0.8512, 10.5, 123.4);
         assertEquals(measurement, Measurement.parse(measurement.toLine()));
         assertNull(Measurement.parse("RESULT peer=numpy model=small"));
     }
 
     private static Measurement parseTableRow(String text, String model) {
-        String row = text.lines().filter(line -> line.startsWith(model + "  ")).findFirst().orElseThrow();
+        String row = text.lines()
+                .filter(line -> line.startsWith(model + "  "))
+                .findFirst()
+                .orElseThrow();
         String[] columns = row.trim().split("\\s{2,}");
         double accuracy = Double.parseDouble(columns[5]);
         return new Measurement(model, columns[1], 1, Double.NaN, accuracy, Double.NaN, Double.NaN);

@@ -19,8 +19,11 @@ class ByteImageSplitTest {
         Tensor batch = Tensor.zeros(3, FEATURES);
         split.features(new int[] {9, 2, 0, 3}, 1, 3, batch);
         float scale = 1f / 255f;
-        assertArrayEquals(new float[] {128 * scale, 3 * scale, 4 * scale, 0f, 51 * scale, 255 * scale, 5 * scale,
-            6 * scale, 7 * scale}, batch.floats());
+        assertArrayEquals(
+                new float[] {
+                    128 * scale, 3 * scale, 4 * scale, 0f, 51 * scale, 255 * scale, 5 * scale, 6 * scale, 7 * scale
+                },
+                batch.floats());
     }
 
     @Test
@@ -41,8 +44,8 @@ class ByteImageSplitTest {
     @Test
     void aLimitedViewRefusesHiddenSamples() {
         ByteImageSplit split = new ByteImageSplit(PIXELS, LABELS, FEATURES).limit(2);
-        IndexOutOfBoundsException thrown = assertThrows(IndexOutOfBoundsException.class,
-                () -> split.features(new int[] {2}, 0, 1, Tensor.zeros(1, FEATURES)));
+        IndexOutOfBoundsException thrown = assertThrows(
+                IndexOutOfBoundsException.class, () -> split.features(new int[] {2}, 0, 1, Tensor.zeros(1, FEATURES)));
         assertEquals("sample 2 of 2", thrown.getMessage());
     }
 }

@@ -24,8 +24,12 @@ class CliTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int nnx(String... args) {
-        return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                new StopSignal(), false).run(args);
+        return new Cli(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        new StopSignal(),
+                        false)
+                .run(args);
     }
 
     private String stderr() {
@@ -74,10 +78,12 @@ class CliTest {
                 }
                 """);
         assertEquals(2, nnx("run", file.toString(), "--out", dir.resolve("out").toString()));
-        assertEquals(file + ":5:9: error: unknown layer 'sigmod'; did you mean 'sigmoid'?\n"
-                + "        sigmod\n"
-                + "        ^~~~~~\n"
-                + "1 error\n", stderr());
+        assertEquals(
+                file + ":5:9: error: unknown layer 'sigmod'; did you mean 'sigmoid'?\n"
+                        + "        sigmod\n"
+                        + "        ^~~~~~\n"
+                        + "1 error\n",
+                stderr());
         assertFalse(Files.exists(dir.resolve("out")), "nothing may be trained or written for a bad file");
     }
 
@@ -106,12 +112,15 @@ class CliTest {
                 }
                 """);
         assertEquals(2, nnx("check", first.toString(), second.toString()));
-        List<String> headlines = stderr().lines().filter(l -> l.contains(": error: ")).toList();
-        assertEquals(List.of(
-                first + ":7:19: error: 'learning_rate' must be > 0, got -1",
-                first + ":8:16: error: 'batch_size' must be ≥ 1, got 0",
-                second + ":1:12: error: experiment 'b' has neither 'epochs' nor 'iterations'; give one",
-                second + ":2:13: error: unknown dataset 'mnsit'; did you mean 'mnist'?"), headlines);
+        List<String> headlines =
+                stderr().lines().filter(l -> l.contains(": error: ")).toList();
+        assertEquals(
+                List.of(
+                        first + ":7:19: error: 'learning_rate' must be > 0, got -1",
+                        first + ":8:16: error: 'batch_size' must be ≥ 1, got 0",
+                        second + ":1:12: error: experiment 'b' has neither 'epochs' nor 'iterations'; give one",
+                        second + ":2:13: error: unknown dataset 'mnsit'; did you mean 'mnist'?"),
+                headlines);
         assertTrue(stderr().endsWith("4 errors\n"));
     }
 
@@ -158,16 +167,20 @@ class CliTest {
 
     @Test
     void checkCountsTheRunsOfASweep() throws IOException {
-        Path file = write("sweep.nnx", SMALL.replace("learning_rate 0.1", "learning_rate 0.1 | 0.01")
-                .replace("batch_size 50", "batch_size range(50, 150, 50)"));
+        Path file = write(
+                "sweep.nnx",
+                SMALL.replace("learning_rate 0.1", "learning_rate 0.1 | 0.01")
+                        .replace("batch_size 50", "batch_size range(50, 150, 50)"));
         assertEquals(0, nnx("check", file.toString()));
         assertEquals("small: ok, 6 runs\n", stdout());
     }
 
     @Test
     void fmtRewritesInCanonicalLayoutAndCheckReportsIt() throws IOException {
-        Path file = write("messy.nnx", SMALL.replace("dense 30", "dense   30 ,init=he   // hidden")
-                .replace("learning_rate 0.1", "learning_rate 0.1|0.01"));
+        Path file = write(
+                "messy.nnx",
+                SMALL.replace("dense 30", "dense   30 ,init=he   // hidden")
+                        .replace("learning_rate 0.1", "learning_rate 0.1|0.01"));
         assertEquals(1, nnx("fmt", "--check", file.toString()));
         assertEquals(file + "\n", stdout());
         assertEquals(0, nnx("fmt", file.toString()));

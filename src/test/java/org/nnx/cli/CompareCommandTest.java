@@ -24,8 +24,12 @@ class CompareCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int nnx(String... args) {
-        return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                new StopSignal(), false).run(args);
+        return new Cli(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        new StopSignal(),
+                        false)
+                .run(args);
     }
 
     /** Two tiny experiments in one file, the second extending the first with a sweep and repeats. */
@@ -62,17 +66,39 @@ class CompareCommandTest {
         String summary = Files.readString(base.resolve("summary.csv"));
 
         err.reset();
-        assertEquals(2, nnx("compare", base.toString(), reports.resolve(".").resolve("base").toString(), "--out",
-                dir.resolve("x.html").toString()));
-        assertEquals("nnx: error: " + reports.resolve(".").resolve("base") + " is given twice (also as " + base
-                + "); each experiment is compared once\n", err.toString());
+        assertEquals(
+                2,
+                nnx(
+                        "compare",
+                        base.toString(),
+                        reports.resolve(".").resolve("base").toString(),
+                        "--out",
+                        dir.resolve("x.html").toString()));
+        assertEquals(
+                "nnx: error: " + reports.resolve(".").resolve("base") + " is given twice (also as " + base
+                        + "); each experiment is compared once\n",
+                err.toString());
 
         err.reset();
-        assertEquals(2, nnx("compare", base.toString(), "--out", base.resolve("summary.csv").toString()));
-        assertEquals("nnx: error: --out " + base.resolve("summary.csv") + " is inside " + base + ", one of the "
-                + "experiments compared; write the comparison beside them\n", err.toString());
+        assertEquals(
+                2,
+                nnx(
+                        "compare",
+                        base.toString(),
+                        "--out",
+                        base.resolve("summary.csv").toString()));
+        assertEquals(
+                "nnx: error: --out " + base.resolve("summary.csv") + " is inside " + base + ", one of the "
+                        + "experiments compared; write the comparison beside them\n",
+                err.toString());
         assertEquals(summary, Files.readString(base.resolve("summary.csv")), "the input is untouched");
-        assertEquals(0, nnx("compare", reports.toString(), "--out", reports.resolve("all.html").toString()),
+        assertEquals(
+                0,
+                nnx(
+                        "compare",
+                        reports.toString(),
+                        "--out",
+                        reports.resolve("all.html").toString()),
                 err.toString());
     }
 
@@ -85,7 +111,8 @@ class CompareCommandTest {
 
         Path rates = reports.resolve("rates");
         assertTrue(Files.readString(rates.resolve("experiment.nnx")).contains("learning_rate 0.3 | 0.001"));
-        List<String> run = Files.readAllLines(rates.resolve("runs").resolve("learning_rate=0.3,seed=4").resolve("run.csv"));
+        List<String> run = Files.readAllLines(
+                rates.resolve("runs").resolve("learning_rate=0.3,seed=4").resolve("run.csv"));
         assertTrue(run.contains("run,configuration,learning_rate=0.3"), run.toString());
         assertTrue(run.stream().anyMatch(line -> line.startsWith("provenance,jdk,")), run.toString());
         String index = Files.readString(rates.resolve("index.html"));
@@ -94,7 +121,9 @@ class CompareCommandTest {
 
         Path page = dir.resolve("out").resolve("both.html");
         out.reset();
-        assertEquals(0, nnx("compare", reports.resolve("base").toString(), rates.toString(), "--out", page.toString()),
+        assertEquals(
+                0,
+                nnx("compare", reports.resolve("base").toString(), rates.toString(), "--out", page.toString()),
                 err.toString());
         assertTrue(out.toString().contains("compared 2 experiments, 5 runs"), out.toString());
         String html = Files.readString(page);
@@ -104,8 +133,16 @@ class CompareCommandTest {
         assertTrue(html.contains("<span class=\"ins\">+     repeat 2</span>"), "the diff of the two configurations");
 
         // A folder of experiments is the same as naming each.
-        assertEquals(0, nnx("compare", reports.toString(), "--out", dir.resolve("all.html").toString()), err.toString());
-        assertEquals(html.length() / 1000, Files.readString(dir.resolve("all.html")).length() / 1000);
+        assertEquals(
+                0,
+                nnx(
+                        "compare",
+                        reports.toString(),
+                        "--out",
+                        dir.resolve("all.html").toString()),
+                err.toString());
+        assertEquals(
+                html.length() / 1000, Files.readString(dir.resolve("all.html")).length() / 1000);
     }
 
     @Test
@@ -116,7 +153,13 @@ class CompareCommandTest {
         assertEquals(2, nnx("compare", "--out", "x.html"));
         assertTrue(err.toString().contains("no experiment folder given"));
         err.reset();
-        assertEquals(2, nnx("compare", dir.resolve("nowhere").toString(), "--out", dir.resolve("x.html").toString()));
+        assertEquals(
+                2,
+                nnx(
+                        "compare",
+                        dir.resolve("nowhere").toString(),
+                        "--out",
+                        dir.resolve("x.html").toString()));
         assertTrue(err.toString().contains("nowhere"), err.toString());
         assertFalse(err.toString().contains("Exception"), err.toString());
         assertFalse(Files.exists(dir.resolve("x.html")));

@@ -33,9 +33,12 @@ class CompletionCommandTest {
 
     private String script(String shell) {
         out.reset();
-        int status = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), new StopSignal(), false).run(
-                new String[] {"completion", shell});
+        int status = new Cli(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        new StopSignal(),
+                        false)
+                .run(new String[] {"completion", shell});
         assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
         assertEquals("", err.toString(StandardCharsets.UTF_8));
         return out.toString(StandardCharsets.UTF_8);
@@ -44,9 +47,11 @@ class CompletionCommandTest {
     @Test
     void theScriptNamesEveryCommandAndEveryOption() {
         String script = script("bash");
-        CommandLine nnx = Cli.commandLine(new CommandEnvironment(new Terminal(System.out, System.err, false),
-                new StopSignal(), PluginDirectories.DEFAULT, false));
-        assertTrue(script.contains("local commands=\"" + String.join(" ", nnx.getSubcommands().keySet()) + "\""),
+        CommandLine nnx = Cli.commandLine(new CommandEnvironment(
+                new Terminal(System.out, System.err, false), new StopSignal(), PluginDirectories.DEFAULT, false));
+        assertTrue(
+                script.contains("local commands=\""
+                        + String.join(" ", nnx.getSubcommands().keySet()) + "\""),
                 script);
         for (CommandLine command : nnx.getSubcommands().values()) {
             String name = command.getCommandName();
@@ -55,7 +60,8 @@ class CompletionCommandTest {
             String function = script.substring(script.indexOf(start), script.indexOf("\n}\n", script.indexOf(start)));
             for (OptionSpec option : command.getCommandSpec().options()) {
                 for (String optionName : option.names()) {
-                    assertTrue(function.contains("'" + optionName + "'") != option.hidden(),
+                    assertTrue(
+                            function.contains("'" + optionName + "'") != option.hidden(),
                             name + " " + optionName + (option.hidden() ? " is hidden" : " is missing"));
                 }
             }
@@ -86,7 +92,8 @@ class CompletionCommandTest {
     void zshRegistersTheCompletionThroughBashcompinit() throws Exception {
         assumeTrue(Files.isExecutable(ZSH), "no " + ZSH);
         Path script = Files.writeString(dir.resolve("nnx.zsh"), script("zsh"));
-        assertEquals("_bash_complete -F _complete_nnx -o default\n",
+        assertEquals(
+                "_bash_complete -F _complete_nnx -o default\n",
                 shell(ZSH, "-c", "source " + script + " && print -r -- \"${_comps[nnx]}\""));
     }
 
@@ -95,15 +102,22 @@ class CompletionCommandTest {
      * completion bash's {@code compopt} complains; that is not the script's fault.
      */
     private String complete(Path script, String... words) throws Exception {
-        String array = String.join(" ", List.of(words).stream().map(w -> "'" + w + "'").toList());
-        return shell(BASH, "-c", "source " + script + "; COMP_WORDS=(" + array + "); COMP_CWORD="
-                + (words.length - 1) + "; _complete_nnx 2>/dev/null; echo \"${COMPREPLY[*]}\"");
+        String array =
+                String.join(" ", List.of(words).stream().map(w -> "'" + w + "'").toList());
+        return shell(
+                BASH,
+                "-c",
+                "source " + script + "; COMP_WORDS=(" + array + "); COMP_CWORD=" + (words.length - 1)
+                        + "; _complete_nnx 2>/dev/null; echo \"${COMPREPLY[*]}\"");
     }
 
     private String shell(Path shell, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(shell.toString()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the shell did not finish");
         assertEquals(0, process.exitValue(), output);

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nnx.train.StopSignal;
@@ -23,8 +24,13 @@ class HostileInputTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int nnx(String... args) {
-        return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                new StopSignal(), false, dir.resolve("no-plugins")).run(args);
+        return new Cli(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        new StopSignal(),
+                        false,
+                        dir.resolve("no-plugins"))
+                .run(args);
     }
 
     private String stderr() {
@@ -55,10 +61,13 @@ class HostileInputTest {
 
     @Test
     void aBugIsOneLineUnlessDebugAsksForItsStackTrace() {
-        assertEquals("internal error: IllegalStateException: a check let this through (run with --debug or "
-                + "NNX_DEBUG=1 for its stack trace)", FailureHandler.internalError(
+        assertEquals(
+                "internal error: IllegalStateException: a check let this through (run with --debug or "
+                        + "NNX_DEBUG=1 for its stack trace)",
+                FailureHandler.internalError(
                         new IllegalStateException("a check let this through\nsecond line"), false));
-        assertEquals("internal error: IllegalStateException: a check let this through",
+        assertEquals(
+                "internal error: IllegalStateException: a check let this through",
                 FailureHandler.internalError(new IllegalStateException("a check let this through"), true));
     }
 
@@ -140,8 +149,7 @@ class HostileInputTest {
         Path sources = org.nnx.plugin.PluginJars.writeSources(dir.resolve("src"), BAD_PLUGIN);
         Path classes = org.nnx.plugin.PluginJars.compile(sources, dir.resolve("classes"));
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
-        org.nnx.plugin.PluginJars.jar(plugins.resolve("bad.jar"), classes, java.util.List.of("bad/"), "bad.BadPlugin\n",
-                null);
+        org.nnx.plugin.PluginJars.jar(plugins.resolve("bad.jar"), classes, List.of("bad/"), "bad.BadPlugin\n", null);
         return plugins;
     }
 
@@ -163,8 +171,10 @@ class HostileInputTest {
         Path plugins = badPlugins();
         Path file = Files.writeString(dir.resolve("deep.nnx"), WITH_LAYER.replace("LAYER", "recursing"));
         assertEquals(2, nnx("check", file.toString(), "--plugins", plugins.toString()));
-        assertEquals(file + ":5:9: error: layer 'recursing' from bad.jar failed its gradient check: it threw "
-                + "StackOverflowError", stderr().lines().findFirst().orElse(""));
+        assertEquals(
+                file + ":5:9: error: layer 'recursing' from bad.jar failed its gradient check: it threw "
+                        + "StackOverflowError",
+                stderr().lines().findFirst().orElse(""));
         assertTrue(stderr().lines().count() < 6, stderr());
 
         err.reset();
@@ -187,8 +197,9 @@ class HostileInputTest {
         assertFalse(stderr().contains("\tat "), stderr());
 
         err.reset();
-        assertEquals(1, nnx("run", file.toString(), "--plugins", plugins.toString(), "--out", reports.toString(),
-                "--debug"));
+        assertEquals(
+                1,
+                nnx("run", file.toString(), "--plugins", plugins.toString(), "--out", reports.toString(), "--debug"));
         assertTrue(Files.readString(trace).contains("brittle broke"), "kept in the run's folder");
         assertTrue(stderr().contains("Caused by: java.lang.IllegalStateException: brittle broke"), stderr());
         assertTrue(stderr().contains("bad.BadPlugin$1$1.forward"), stderr());

@@ -40,11 +40,19 @@ class InterruptTest {
                 """);
         Path reports = dir.resolve("reports");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "org.nnx.cli.Main", "run", file.toString(), "--out", reports.toString())
+        Process process = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "org.nnx.cli.Main",
+                        "run",
+                        file.toString(),
+                        "--out",
+                        reports.toString())
                 .redirectErrorStream(true)
                 .start();
-        BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader output =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line;
         StringBuilder seen = new StringBuilder();
         while ((line = output.readLine()) != null && !line.contains("10000000 iterations")) {
@@ -60,7 +68,8 @@ class InterruptTest {
         assertTrue(rest.contains("long_run: stopped (stopped by the user after "), rest);
 
         Path experiment = reports.resolve("long_run");
-        List<String> metrics = Files.readAllLines(experiment.resolve("runs" + File.separator + "long_run" + File.separator + "metrics.csv"));
+        List<String> metrics = Files.readAllLines(
+                experiment.resolve("runs" + File.separator + "long_run" + File.separator + "metrics.csv"));
         assertTrue(metrics.size() >= 2, "metrics computed before Ctrl-C are kept: " + metrics.size() + " lines");
         assertTrue(metrics.stream().skip(1).noneMatch(row -> row.endsWith(",,")), "every kept row has its evaluation");
         List<String> summary = Files.readAllLines(experiment.resolve("summary.csv"));

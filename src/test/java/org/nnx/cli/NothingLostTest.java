@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -29,8 +30,13 @@ class NothingLostTest {
     private int nnx(String... args) {
         out.reset();
         err.reset();
-        return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                new StopSignal(), false, dir.resolve("no-plugins")).run(args);
+        return new Cli(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        new StopSignal(),
+                        false,
+                        dir.resolve("no-plugins"))
+                .run(args);
     }
 
     private String stderr() {
@@ -71,13 +77,23 @@ class NothingLostTest {
 
     private Process start(Path file, Path reports) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run",
-                file.toString(), "--out", reports.toString()).redirectErrorStream(true).start();
+        return new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        "run",
+                        file.toString(),
+                        "--out",
+                        reports.toString())
+                .redirectErrorStream(true)
+                .start();
     }
 
     /** Reads the process's output until a line containing {@code text}; the lines seen on the way if never. */
     private static String awaitLine(Process process, String text) throws IOException {
-        BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader output =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder seen = new StringBuilder();
         for (String line; (line = output.readLine()) != null; ) {
             if (line.contains(text)) {
@@ -100,7 +116,8 @@ class NothingLostTest {
 
         Path sweep = reports.resolve("sweep");
         List<String> summary = Files.readAllLines(sweep.resolve("summary.csv"));
-        assertEquals("run,status,iterations,train_accuracy,test_accuracy,loss,seconds,samples_per_second,reason",
+        assertEquals(
+                "run,status,iterations,train_accuracy,test_accuracy,loss,seconds,samples_per_second,reason",
                 summary.get(0));
         assertEquals(2, summary.size(), summary.toString());
         assertTrue(summary.get(1).startsWith("iterations=30,ok,30,"), summary.get(1));
@@ -125,8 +142,10 @@ class NothingLostTest {
             assertEquals(null, awaitLine(first, "started"), "the first process never started training");
             Path file = Files.writeString(dir.resolve("small.nnx"), SMALL);
             assertEquals(2, nnx("run", file.toString(), "--out", reports.toString()));
-            assertEquals("nnx: error: " + reports.toAbsolutePath() + " is being written by another nnx process; wait "
-                    + "for it to finish or choose another --out\n", stderr());
+            assertEquals(
+                    "nnx: error: " + reports.toAbsolutePath() + " is being written by another nnx process; wait "
+                            + "for it to finish or choose another --out\n",
+                    stderr());
             assertFalse(Files.exists(reports.resolve("small")));
         } finally {
             first.destroyForcibly();
@@ -145,11 +164,11 @@ class NothingLostTest {
 
     @Test
     void aReadOnlyOutIsRefusedBeforeAnythingTrains() throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
-                "root may write into a read-only folder");
+        org.junit.jupiter.api.Assumptions.assumeFalse(
+                "root".equals(System.getProperty("user.name")), "root may write into a read-only folder");
         Path file = Files.writeString(dir.resolve("small.nnx"), SMALL);
         Path readOnly = Files.createDirectories(dir.resolve("reports"));
-        Files.setPosixFilePermissions(readOnly, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
         assertEquals(2, nnx("run", file.toString(), "--out", readOnly.toString()));
         assertEquals("nnx: error: cannot write into " + readOnly + ": permission denied\n", stderr());
         assertEquals("", out.toString(StandardCharsets.UTF_8), "nothing trained");
@@ -166,9 +185,11 @@ class NothingLostTest {
 
         Path second = Files.writeString(dir.resolve("b.nnx"), SMALL.replace("learning_rate 0.1", "learning_rate 0.3"));
         assertEquals(0, nnx("run", second.toString(), "--out", reports.toString()), stderr());
-        assertTrue(stderr().startsWith("nnx: warning: " + reports.toAbsolutePath().resolve("small") + " held results of "
-                + "another file, or of another version of " + second + "; they are kept in "
-                + reports.toAbsolutePath().resolve("small.previous-1")), stderr());
+        assertTrue(
+                stderr().startsWith("nnx: warning: " + reports.toAbsolutePath().resolve("small") + " held results of "
+                        + "another file, or of another version of " + second + "; they are kept in "
+                        + reports.toAbsolutePath().resolve("small.previous-1")),
+                stderr());
         assertEquals(summary, Files.readString(reports.resolve("small.previous-1/summary.csv")));
         assertTrue(Files.readString(reports.resolve("small/experiment.nnx")).contains("learning_rate 0.3"));
     }
@@ -238,19 +259,29 @@ class NothingLostTest {
         Path classes = org.nnx.plugin.PluginJars.compile(sources, dir.resolve("classes"));
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
         org.nnx.plugin.PluginJars.jar(plugins.resolve("hog.jar"), classes, List.of("hog/"), "hog.HogPlugin\n", null);
-        Path file = Files.writeString(dir.resolve("hungry.nnx"), SMALL.replace("        relu\n", "        relu\n        hog hungry = false | true\n"));
+        Path file = Files.writeString(
+                dir.resolve("hungry.nnx"),
+                SMALL.replace("        relu\n", "        relu\n        hog hungry = false | true\n"));
         Path reports = dir.resolve("reports");
-        assertEquals(1, nnx("run", file.toString(), "--plugins", plugins.toString(), "--out", reports.toString()),
-                stderr());
+        assertEquals(
+                1, nnx("run", file.toString(), "--plugins", plugins.toString(), "--out", reports.toString()), stderr());
         assertFalse(stderr().contains("Exception") || stderr().contains("\tat "), stderr());
         List<String> summary = Files.readAllLines(reports.resolve("small/summary.csv"));
         assertTrue(summary.get(1).startsWith("hog.hungry=false,ok,"), summary.toString());
         assertTrue(summary.stream().anyMatch(row -> row.contains(",ok,")), summary.toString());
-        assertTrue(summary.get(2).endsWith(",failed,true,,,,0,\"layer 'hog' from hog.jar threw OutOfMemoryError: Java heap"
-                + " space: the run needs more than nnx may use; give nnx more memory (NNX_JAVA_OPTS=-Xmx…) or train "
-                + "fewer runs side by side\"") || summary.get(2).contains("give nnx more memory"), summary.toString());
-        assertTrue(Files.readAllLines(reports.resolve("small/runs").resolve(summary.get(1).split(",")[0])
-                .resolve("metrics.csv")).size() > 20);
+        assertTrue(
+                summary.get(2)
+                                .endsWith(
+                                        ",failed,true,,,,0,\"layer 'hog' from hog.jar threw OutOfMemoryError: Java heap"
+                                                + " space: the run needs more than nnx may use; give nnx more memory (NNX_JAVA_OPTS=-Xmx…) or train "
+                                                + "fewer runs side by side\"")
+                        || summary.get(2).contains("give nnx more memory"),
+                summary.toString());
+        assertTrue(Files.readAllLines(reports.resolve("small/runs")
+                                .resolve(summary.get(1).split(",")[0])
+                                .resolve("metrics.csv"))
+                        .size()
+                > 20);
         assertTrue(Files.size(reports.resolve("small/index.html")) > 1000, "the report is written");
     }
 
@@ -264,8 +295,10 @@ class NothingLostTest {
         Files.delete(summary);
         Files.createSymbolicLink(summary, victim);
         assertEquals(1, nnx("run", file.toString(), "--out", reports.toString()));
-        assertEquals("nnx: error: " + summary.toAbsolutePath() + " is a symbolic link; nnx does not write through "
-                + "links\n", stderr());
+        assertEquals(
+                "nnx: error: " + summary.toAbsolutePath() + " is a symbolic link; nnx does not write through "
+                        + "links\n",
+                stderr());
         assertEquals("precious", Files.readString(victim));
     }
 }

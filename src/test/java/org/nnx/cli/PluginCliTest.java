@@ -29,6 +29,7 @@ class PluginCliTest {
     static Path work;
     /** The example plugin's jar alone. */
     static Path examplePlugins;
+
     static Path testClasses;
 
     @BeforeAll
@@ -166,8 +167,13 @@ class PluginCliTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int nnx(String... args) {
-        return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                new StopSignal(), false, dir.resolve("no-default-plugins")).run(args);
+        return new Cli(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        new StopSignal(),
+                        false,
+                        dir.resolve("no-default-plugins"))
+                .run(args);
     }
 
     private String stdout() {
@@ -209,19 +215,24 @@ class PluginCliTest {
                 }
                 """);
         Path reports = dir.resolve("reports");
-        assertEquals(0, nnx("run", file.toString(), "--plugins", examplePlugins.toString(), "--out", reports.toString()),
+        assertEquals(
+                0,
+                nnx("run", file.toString(), "--plugins", examplePlugins.toString(), "--out", reports.toString()),
                 stderr());
         assertEquals("", stderr());
         List<String> summary = Files.readAllLines(reports.resolve("swishy/summary.csv"));
         assertTrue(summary.get(1).startsWith("swishy,ok,"), summary.get(1));
         double testAccuracy = Double.parseDouble(summary.get(1).split(",")[3]);
         assertTrue(testAccuracy > 0.3, "2 epochs of lion on 500 digits learn something: " + testAccuracy);
-        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(Files.readAllBytes(examplePlugins.resolve("acme-example-1.0.jar"))));
+        String sha256 = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(Files.readAllBytes(examplePlugins.resolve("acme-example-1.0.jar"))));
         String report = Files.readString(reports.resolve("swishy/index.html"));
-        assertTrue(report.contains("<dt>plugin layer swish</dt><dd>acme-example-1.0.jar 1.0 sha256:" + sha256 + "</dd>"),
+        assertTrue(
+                report.contains("<dt>plugin layer swish</dt><dd>acme-example-1.0.jar 1.0 sha256:" + sha256 + "</dd>"),
                 "the report records which jar supplied swish");
-        assertTrue(report.contains("<dt>plugin optimizer lion</dt><dd>acme-example-1.0.jar 1.0 sha256:" + sha256 + "</dd>"));
+        assertTrue(report.contains(
+                "<dt>plugin optimizer lion</dt><dd>acme-example-1.0.jar 1.0 sha256:" + sha256 + "</dd>"));
     }
 
     @Test
@@ -243,16 +254,21 @@ class PluginCliTest {
         assertEquals(0, nnx("check", good.toString(), "--plugins", examplePlugins.toString()), stderr());
         assertEquals("xor: ok, 1 run\n", stdout());
 
-        Path bad = write("typos.nnx", Files.readString(good)
-                .replace("swish", "swish bta = 2")
-                .replace("optimizer lion", "optimizer lion(beta1 = 1.5)")
-                .replace("dataset xor,", "dataset xro,"));
+        Path bad = write(
+                "typos.nnx",
+                Files.readString(good)
+                        .replace("swish", "swish bta = 2")
+                        .replace("optimizer lion", "optimizer lion(beta1 = 1.5)")
+                        .replace("dataset xor,", "dataset xro,"));
         assertEquals(2, nnx("check", bad.toString(), "--plugins", examplePlugins.toString()));
-        List<String> errors = stderr().lines().filter(l -> l.contains(": error: ")).toList();
-        assertEquals(List.of(
-                bad + ":2:13: error: unknown dataset 'xro'; did you mean 'xor'?",
-                bad + ":5:15: error: unknown option 'bta' for layer 'swish'; did you mean 'beta'?",
-                bad + ":9:28: error: 'beta1' of optimizer 'lion' must be in [0, 1), got 1.5"), errors);
+        List<String> errors =
+                stderr().lines().filter(l -> l.contains(": error: ")).toList();
+        assertEquals(
+                List.of(
+                        bad + ":2:13: error: unknown dataset 'xro'; did you mean 'xor'?",
+                        bad + ":5:15: error: unknown option 'bta' for layer 'swish'; did you mean 'beta'?",
+                        bad + ":9:28: error: 'beta1' of optimizer 'lion' must be in [0, 1), got 1.5"),
+                errors);
     }
 
     @Test
@@ -283,7 +299,8 @@ class PluginCliTest {
     @Test
     void verifyGradientChecksEveryLayerAndFailsOnAWrongBackward() throws IOException {
         assertEquals(0, nnx("plugins", "--verify", "--plugins", examplePlugins.toString()), stdout() + stderr());
-        assertTrue(stdout().contains("ok      layer swish(beta = 1), acme-example-1.0.jar 1.0: largest relative error "),
+        assertTrue(
+                stdout().contains("ok      layer swish(beta = 1), acme-example-1.0.jar 1.0: largest relative error "),
                 stdout());
         assertTrue(stdout().contains("ok      layer dense(units = 3, bias = true), built-in: largest relative error "));
         assertTrue(stdout().contains("ok      layer dropout(rate = 0.5), built-in: largest relative error "), stdout());
@@ -293,8 +310,10 @@ class PluginCliTest {
         out.reset();
         Path plugins = pluginsWith("badgrad.jar", "com.badgrad", "com.badgrad.BadGradPlugin");
         assertEquals(1, nnx("plugins", "--verify", "--plugins", plugins.toString()));
-        assertTrue(stdout().contains("FAILED  layer scale, badgrad.jar unversioned: largest relative error 0.33 in W"
-                + " (tolerance 1e-4)\n"), stdout());
+        assertTrue(
+                stdout().contains("FAILED  layer scale, badgrad.jar unversioned: largest relative error 0.33 in W"
+                        + " (tolerance 1e-4)\n"),
+                stdout());
         assertTrue(stdout().contains("ok      layer sigmoid, built-in"));
         assertTrue(stdout().contains(" layers checked against central differences: 1 failed (tolerance 1e-4)\n"));
     }
@@ -315,12 +334,22 @@ class PluginCliTest {
                     epochs 1
                 }
                 """);
-        assertEquals(2, nnx("run", file.toString(), "--plugins", plugins.toString(), "--out", dir.resolve("out").toString()));
-        assertEquals(file + ":5:9: error: layer 'scale' from badgrad.jar failed its gradient check: largest relative"
-                + " error 0.33 in W (tolerance 1e-4)\n"
-                + "        scale\n"
-                + "        ^~~~~\n"
-                + "1 error\n", stderr());
+        assertEquals(
+                2,
+                nnx(
+                        "run",
+                        file.toString(),
+                        "--plugins",
+                        plugins.toString(),
+                        "--out",
+                        dir.resolve("out").toString()));
+        assertEquals(
+                file + ":5:9: error: layer 'scale' from badgrad.jar failed its gradient check: largest relative"
+                        + " error 0.33 in W (tolerance 1e-4)\n"
+                        + "        scale\n"
+                        + "        ^~~~~\n"
+                        + "1 error\n",
+                stderr());
         assertFalse(Files.exists(dir.resolve("out")), "nothing trains");
     }
 
@@ -342,11 +371,13 @@ class PluginCliTest {
                 }
                 """);
         Path reports = dir.resolve("reports");
-        assertEquals(1, nnx("run", file.toString(), "--plugins", plugins.toString(), "--out", reports.toString()),
-                stderr());
+        assertEquals(
+                1, nnx("run", file.toString(), "--plugins", plugins.toString(), "--out", reports.toString()), stderr());
         assertTrue(stdout().contains("[1/2] flaky.explode=false: ok, "), stdout());
-        assertTrue(stdout().contains("[2/2] flaky.explode=true: failed (layer 'flaky' from flaky.jar"
-                + " threw IllegalStateException: flaky exploded on a batch of 50)"), stdout());
+        assertTrue(
+                stdout().contains("[2/2] flaky.explode=true: failed (layer 'flaky' from flaky.jar"
+                        + " threw IllegalStateException: flaky exploded on a batch of 50)"),
+                stdout());
         List<String> summary = Files.readAllLines(reports.resolve("flaky/summary.csv"));
         assertTrue(summary.get(1).startsWith("flaky.explode=false,ok,"), summary.get(1));
         assertTrue(summary.get(2).startsWith("flaky.explode=true,failed,"), summary.get(2));
@@ -369,15 +400,16 @@ class PluginCliTest {
                 }
                 """);
         assertEquals(2, nnx("check", file.toString(), "--plugins", plugins.toString()));
-        assertEquals("nnx: error: layer 'widthless' from widthless.jar threw ArithmeticException: / by zero\n",
-                stderr());
+        assertEquals(
+                "nnx: error: layer 'widthless' from widthless.jar threw ArithmeticException: / by zero\n", stderr());
     }
 
     @Test
     void aNameFromTwoJarsStopsNnxWithStatus2NamingBoth() throws IOException {
         Path plugins = pluginsWith("other-swish.jar", "com.otherswish", "com.otherswish.OtherSwishPlugin");
         assertEquals(2, nnx("plugins", "--plugins", plugins.toString()));
-        assertEquals("nnx: error: layer 'swish' is contributed by both acme-example-1.0.jar and other-swish.jar\n",
+        assertEquals(
+                "nnx: error: layer 'swish' is contributed by both acme-example-1.0.jar and other-swish.jar\n",
                 stderr());
         assertEquals("", stdout());
     }
@@ -399,15 +431,21 @@ class PluginCliTest {
                 }
                 """);
         assertEquals(0, nnx("check", file.toString(), "--plugins", plugins.toString()));
-        assertEquals("nnx: warning: " + plugins.resolve("bad.jar") + ": not a jar file (zip END header not found);"
-                + " skipped\n", stderr());
+        assertEquals(
+                "nnx: warning: " + plugins.resolve("bad.jar") + ": not a jar file (zip END header not found);"
+                        + " skipped\n",
+                stderr());
         assertEquals("xor: ok, 1 run\n", stdout());
     }
 
     @Test
     void jarsInTheDefaultFolderLoadWithoutAnyOption() {
-        int status = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), new StopSignal(), false, examplePlugins)
+        int status = new Cli(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        new StopSignal(),
+                        false,
+                        examplePlugins)
                 .run(new String[] {"plugins"});
         assertEquals(0, status, stderr());
         assertTrue(stdout().startsWith("plugin folders: " + examplePlugins + "\n"), stdout());
@@ -416,7 +454,8 @@ class PluginCliTest {
 
     @Test
     void aMissingPluginsFolderIsAUsageError() {
-        assertEquals(2, nnx("check", "x.nnx", "--plugins", dir.resolve("nowhere").toString()));
+        assertEquals(
+                2, nnx("check", "x.nnx", "--plugins", dir.resolve("nowhere").toString()));
         assertEquals("nnx: error: --plugins " + dir.resolve("nowhere") + ": no such folder\n", stderr());
         assertEquals(2, nnx("plugins", "--verfy"));
         assertTrue(stderr().contains("nnx: error: unknown option '--verfy'; did you mean '--verify'?"), stderr());

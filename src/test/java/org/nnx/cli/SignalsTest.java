@@ -11,9 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 import org.nnx.plugin.PluginJars;
 
 /** Ctrl-C and SIGTERM end a command that trains nothing at once, with status 130 and no stack trace. */
@@ -86,9 +86,19 @@ class SignalsTest {
                 }
                 """);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "check", file.toString(), "--plugins", plugins.toString()).redirectErrorStream(true).start();
-        BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        Process process = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        "check",
+                        file.toString(),
+                        "--plugins",
+                        plugins.toString())
+                .redirectErrorStream(true)
+                .start();
+        BufferedReader output =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder seen = new StringBuilder();
         String line;
         while ((line = output.readLine()) != null && !line.equals("loading slow_data")) {
@@ -96,7 +106,9 @@ class SignalsTest {
         }
         assertTrue(line != null, "the check never reached the dataset:\n" + seen);
         long sent = System.nanoTime();
-        new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor();
+        new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+                .start()
+                .waitFor();
         assertTrue(process.waitFor(20, TimeUnit.SECONDS), "nnx check went on after SIG" + signal);
         String rest = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(130, process.exitValue(), rest);

@@ -36,8 +36,13 @@ class UsageTest {
     private int nnx(String... args) {
         out.reset();
         err.reset();
-        return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                new StopSignal(), false, dir.resolve("no-default-plugins")).run(args);
+        return new Cli(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        new StopSignal(),
+                        false,
+                        dir.resolve("no-default-plugins"))
+                .run(args);
     }
 
     private String stdout() {
@@ -49,8 +54,8 @@ class UsageTest {
     }
 
     private static CommandLine commands() {
-        return Cli.commandLine(new CommandEnvironment(new Terminal(System.out, System.err, false), new StopSignal(),
-                PluginDirectories.DEFAULT, false));
+        return Cli.commandLine(new CommandEnvironment(
+                new Terminal(System.out, System.err, false), new StopSignal(), PluginDirectories.DEFAULT, false));
     }
 
     @Test
@@ -84,7 +89,8 @@ class UsageTest {
     void everyCommandsHelpIsItsUsageOnStdoutWithStatus0(String command) {
         assertEquals(0, nnx(command, "--help"));
         String usage = stdout();
-        assertTrue(usage.startsWith(command.equals("bench") ? "Usage:\nnnx bench " : "Usage: nnx " + command + " "),
+        assertTrue(
+                usage.startsWith(command.equals("bench") ? "Usage:\nnnx bench " : "Usage: nnx " + command + " "),
                 usage);
         assertEquals("", stderr());
         assertEquals(0, nnx(command, "-h"));
@@ -99,13 +105,20 @@ class UsageTest {
                 continue;
             }
             assertEquals(1, option.description().length, option.longestName() + " has one line of doc");
-            String line = usage.lines().filter(l -> l.contains(option.longestName() + " ")
-                    || l.contains(option.longestName() + "=")).filter(l -> l.startsWith("  ")).findFirst().orElse("");
-            assertTrue(line.contains(option.description()[0].split(" ")[0]), "no doc for " + option.longestName()
-                    + " in:\n" + usage);
+            String line = usage.lines()
+                    .filter(l -> l.contains(option.longestName() + " ") || l.contains(option.longestName() + "="))
+                    .filter(l -> l.startsWith("  "))
+                    .findFirst()
+                    .orElse("");
+            assertTrue(
+                    line.contains(option.description()[0].split(" ")[0]),
+                    "no doc for " + option.longestName() + " in:\n" + usage);
         }
-        subcommand.getCommandSpec().positionalParameters().forEach(parameter ->
-                assertTrue(usage.contains(parameter.paramLabel()), parameter.paramLabel() + " in:\n" + usage));
+        subcommand
+                .getCommandSpec()
+                .positionalParameters()
+                .forEach(parameter ->
+                        assertTrue(usage.contains(parameter.paramLabel()), parameter.paramLabel() + " in:\n" + usage));
     }
 
     @Test
@@ -116,9 +129,23 @@ class UsageTest {
                 List.of("plugins", "--verify", "--plugins=DIR"),
                 List.of("fmt", "FILE...", "--check"),
                 List.of("compare", "DIR...", "--out=FILE.html"),
-                List.of("bench", "--model small|big|both", "--epochs N", "--repeat N", "--backends LIST",
-                        "--side-by-side N", "--peers", "--peer-dir DIR", "--python PATH", "--peer-threads N",
-                        "--data DIR", "--seed N", "--cores 1|2", "--gemm", "--phases", "--steps N"),
+                List.of(
+                        "bench",
+                        "--model small|big|both",
+                        "--epochs N",
+                        "--repeat N",
+                        "--backends LIST",
+                        "--side-by-side N",
+                        "--peers",
+                        "--peer-dir DIR",
+                        "--python PATH",
+                        "--peer-threads N",
+                        "--data DIR",
+                        "--seed N",
+                        "--cores 1|2",
+                        "--gemm",
+                        "--phases",
+                        "--steps N"),
                 List.of("completion", "SHELL"),
                 List.of("help", "COMMAND"));
         for (List<String> command : expected) {
@@ -144,27 +171,34 @@ class UsageTest {
     @Test
     void anUnknownCommandIsNamedWithTheNearestOne() {
         assertEquals(2, nnx("trian", "x.nnx"));
-        assertTrue(stderr().startsWith("nnx: error: unknown command 'trian'\nUsage: nnx [-hV] [--debug] [COMMAND]\n"), stderr());
+        assertTrue(
+                stderr().startsWith("nnx: error: unknown command 'trian'\nUsage: nnx [-hV] [--debug] [COMMAND]\n"),
+                stderr());
         assertEquals("", stdout());
         assertEquals(2, nnx("rnu", "x.nnx"));
         assertTrue(stderr().startsWith("nnx: error: unknown command 'rnu'; did you mean 'run'?\n"), stderr());
         assertEquals(2, nnx("help", "chekc"));
-        assertTrue(stderr().startsWith("nnx: error: unknown command 'chekc'; did you mean 'check'?\n"
-                + "Usage: nnx help [-h] [--debug] [COMMAND]\n"), stderr());
+        assertTrue(
+                stderr().startsWith("nnx: error: unknown command 'chekc'; did you mean 'check'?\n"
+                        + "Usage: nnx help [-h] [--debug] [COMMAND]\n"),
+                stderr());
         assertEquals("", stdout());
     }
 
     @Test
     void anUnknownOptionIsNamedWithTheNearestOneAndTheCommandsUsage() {
         assertEquals(2, nnx("run", "--outt", "reports", "x.nnx"));
-        assertTrue(stderr().startsWith("nnx: error: unknown option '--outt'; did you mean '--out'?\nUsage: nnx run "),
+        assertTrue(
+                stderr().startsWith("nnx: error: unknown option '--outt'; did you mean '--out'?\nUsage: nnx run "),
                 stderr());
         assertEquals("", stdout());
         assertEquals(2, nnx("fmt", "--chek", "x.nnx"));
-        assertTrue(stderr().startsWith("nnx: error: unknown option '--chek'; did you mean '--check'?\nUsage: nnx fmt "),
+        assertTrue(
+                stderr().startsWith("nnx: error: unknown option '--chek'; did you mean '--check'?\nUsage: nnx fmt "),
                 stderr());
         assertEquals(2, nnx("--verison"));
-        assertTrue(stderr().startsWith("nnx: error: unknown option '--verison'; did you mean '--version'?\n"), stderr());
+        assertTrue(
+                stderr().startsWith("nnx: error: unknown option '--verison'; did you mean '--version'?\n"), stderr());
         assertEquals(2, nnx("run", "--bogus", "x.nnx"));
         assertTrue(stderr().startsWith("nnx: error: unknown option '--bogus'\n"), stderr());
     }

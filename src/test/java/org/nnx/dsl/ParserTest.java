@@ -18,8 +18,8 @@ import org.nnx.dsl.ast.Definition;
 import org.nnx.dsl.ast.Expression;
 import org.nnx.dsl.ast.Import;
 import org.nnx.dsl.ast.ModelBlock;
-import org.nnx.dsl.ast.Node;
 import org.nnx.dsl.ast.NnxFile;
+import org.nnx.dsl.ast.Node;
 import org.nnx.dsl.ast.Setting;
 import org.nnx.dsl.ast.Statement;
 
@@ -78,8 +78,8 @@ class ParserTest {
 
     static NnxFile parse(String text) {
         NnxParser.Result result = NnxParser.parse(new SourceFile(Path.of("test.nnx"), text));
-        assertEquals(List.of(), result.diagnostics().stream().map(Diagnostic::render).toList(),
-                "expected no diagnostics");
+        assertEquals(
+                List.of(), result.diagnostics().stream().map(Diagnostic::render).toList(), "expected no diagnostics");
         assertTrue(result.file().isPresent(), "a file without diagnostics has a tree");
         return result.file().get();
     }
@@ -117,15 +117,15 @@ class ParserTest {
             return "(" + binary.operator() + " " + sexpr(binary.left()) + " " + sexpr(binary.right()) + ")";
         }
         if (expression instanceof Expression.Alternatives alternatives) {
-            return "(| " + alternatives.options().stream().map(ParserTest::sexpr).collect(Collectors.joining(" "))
-                    + ")";
+            return "(| "
+                    + alternatives.options().stream().map(ParserTest::sexpr).collect(Collectors.joining(" ")) + ")";
         }
         if (expression instanceof Expression.ListLiteral list) {
             return "[" + list.elements().stream().map(ParserTest::sexpr).collect(Collectors.joining(" ")) + "]";
         }
         if (expression instanceof Expression.Call call) {
-            return call.function().name() + "(" + call.arguments().stream().map(ParserTest::sexpr)
-                    .collect(Collectors.joining(" ")) + ")";
+            return call.function().name() + "("
+                    + call.arguments().stream().map(ParserTest::sexpr).collect(Collectors.joining(" ")) + ")";
         }
         throw new AssertionError("unknown expression " + expression);
     }
@@ -152,7 +152,8 @@ class ParserTest {
     void contractExampleParsesWithoutDiagnostics() {
         NnxFile file = parse(CONTRACT_EXAMPLE);
         assertEquals(List.of(), file.imports());
-        assertEquals(List.of("two_layer_net", "learning_rates", "step_cannot_learn"),
+        assertEquals(
+                List.of("two_layer_net", "learning_rates", "step_cannot_learn"),
                 file.definitions().stream().map(d -> d.name().name()).toList());
         assertTrue(file.definitions().stream().allMatch(d -> d.kind() == Definition.Kind.EXPERIMENT));
         assertEquals(Path.of("test.nnx"), file.source().path());
@@ -171,14 +172,34 @@ class ParserTest {
     @Test
     void contractExampleStatementsInOrder() {
         Definition first = parse(CONTRACT_EXAMPLE).definitions().get(0);
-        assertEquals(List.of("description", "dataset", "model", "loss", "optimizer", "learning_rate", "batch_size",
-                "iterations", "seed"), first.statements().stream()
-                .map(s -> s instanceof Setting setting ? setting.name().name() : "model").toList());
+        assertEquals(
+                List.of(
+                        "description",
+                        "dataset",
+                        "model",
+                        "loss",
+                        "optimizer",
+                        "learning_rate",
+                        "batch_size",
+                        "iterations",
+                        "seed"),
+                first.statements().stream()
+                        .map(s -> s instanceof Setting setting ? setting.name().name() : "model")
+                        .toList());
         Setting description = assertInstanceOf(Setting.class, first.statements().get(0));
-        assertEquals("784-50-10 sigmoid net, plain SGD",
-                assertInstanceOf(Expression.StringLiteral.class, description.arguments().get(0).value()).value());
+        assertEquals(
+                "784-50-10 sigmoid net, plain SGD",
+                assertInstanceOf(
+                                Expression.StringLiteral.class,
+                                description.arguments().get(0).value())
+                        .value());
         Setting dataset = assertInstanceOf(Setting.class, first.statements().get(1));
-        assertEquals("mnist", assertInstanceOf(Expression.Name.class, dataset.arguments().get(0).value()).name());
+        assertEquals(
+                "mnist",
+                assertInstanceOf(
+                                Expression.Name.class,
+                                dataset.arguments().get(0).value())
+                        .name());
         Setting seed = assertInstanceOf(Setting.class, first.statements().get(8));
         assertEquals(42.0, number(seed.arguments().get(0).value()));
     }
@@ -189,7 +210,8 @@ class ParserTest {
         ModelBlock model = assertInstanceOf(ModelBlock.class, first.statements().get(2));
         assertAt(7, 5, model);
         assertEquals(3, model.layers().size());
-        assertEquals(List.of("dense", "sigmoid", "dense"),
+        assertEquals(
+                List.of("dense", "sigmoid", "dense"),
                 model.layers().stream().map(l -> ((Setting) l).name().name()).toList());
 
         Setting dense = assertInstanceOf(Setting.class, model.layers().get(0));
@@ -224,19 +246,26 @@ class ParserTest {
     void contractExampleSweepIsAlternativesOfFiveNumbers() {
         Definition sweep = parse(CONTRACT_EXAMPLE).definitions().get(1);
         assertEquals(2, sweep.statements().size());
-        Setting learningRate = assertInstanceOf(Setting.class, sweep.statements().get(0));
+        Setting learningRate =
+                assertInstanceOf(Setting.class, sweep.statements().get(0));
         assertEquals("learning_rate", learningRate.name().name());
         assertAt(22, 5, learningRate);
         assertEquals(1, learningRate.arguments().size());
-        Expression.Alternatives alternatives =
-                assertInstanceOf(Expression.Alternatives.class, learningRate.arguments().get(0).value());
+        Expression.Alternatives alternatives = assertInstanceOf(
+                Expression.Alternatives.class, learningRate.arguments().get(0).value());
         assertAt(22, 19, alternatives);
-        assertEquals("10 | 1 | 0.1 | 0.01 | 0.001".length(), alternatives.location().length());
-        assertEquals(List.of(10.0, 1.0, 0.1, 0.01, 0.001),
+        assertEquals(
+                "10 | 1 | 0.1 | 0.01 | 0.001".length(), alternatives.location().length());
+        assertEquals(
+                List.of(10.0, 1.0, 0.1, 0.01, 0.001),
                 alternatives.options().stream().map(ParserTest::number).toList());
-        assertEquals(List.of("10", "1", "0.1", "0.01", "0.001"), alternatives.options().stream()
-                .map(o -> ((Expression.NumberLiteral) o).text()).toList());
-        assertEquals(List.of(19, 24, 28, 34, 41),
+        assertEquals(
+                List.of("10", "1", "0.1", "0.01", "0.001"),
+                alternatives.options().stream()
+                        .map(o -> ((Expression.NumberLiteral) o).text())
+                        .toList());
+        assertEquals(
+                List.of(19, 24, 28, 34, 41),
                 alternatives.options().stream().map(o -> o.location().column()).toList());
     }
 
@@ -253,16 +282,21 @@ class ParserTest {
         Setting loss = assertInstanceOf(Setting.class, first.statements().get(3));
         assertAt(12, 5, loss);
         assertAt(12, 10, loss.arguments().get(0).value());
-        Setting iterations = assertInstanceOf(Setting.class, definitions.get(1).statements().get(1));
+        Setting iterations =
+                assertInstanceOf(Setting.class, definitions.get(1).statements().get(1));
         assertAt(23, 16, iterations.arguments().get(0).value());
 
-        ModelBlock model = assertInstanceOf(ModelBlock.class, definitions.get(2).statements().get(0));
+        ModelBlock model = assertInstanceOf(
+                ModelBlock.class, definitions.get(2).statements().get(0));
         assertAt(28, 5, model);
-        assertEquals(List.of("dense", "step", "dense"),
+        assertEquals(
+                List.of("dense", "step", "dense"),
                 model.layers().stream().map(l -> ((Setting) l).name().name()).toList());
         assertAt(30, 9, model.layers().get(1));
-        assertEquals(List.of(), ((Setting) model.layers().get(0)).arguments().stream()
-                .filter(a -> a.name().isPresent()).toList());
+        assertEquals(
+                List.of(),
+                ((Setting) model.layers().get(0))
+                        .arguments().stream().filter(a -> a.name().isPresent()).toList());
     }
 
     @Test
@@ -270,7 +304,8 @@ class ParserTest {
         NnxFile file = parse(CONTRACT_EXAMPLE.replace("\n", "\r\n"));
         Definition first = file.definitions().get(0);
         assertAt(4, 12, first.name());
-        Setting dense = (Setting) ((ModelBlock) first.statements().get(2)).layers().get(0);
+        Setting dense =
+                (Setting) ((ModelBlock) first.statements().get(2)).layers().get(0);
         assertAt(8, 26, dense.arguments().get(1).value());
         Setting sweep = (Setting) file.definitions().get(1).statements().get(0);
         assertAt(22, 19, sweep.arguments().get(0).value());
@@ -286,38 +321,45 @@ class ParserTest {
         assertEquals(Definition.Kind.OBJECTIVE, bowl.kind());
         assertEquals("bowl", bowl.name().name());
         assertAt(1, 11, bowl.name());
-        List<Setting> statements = bowl.statements().stream().map(Setting.class::cast).toList();
-        assertEquals(List.of("minimize", "start", "learning_rate", "steps", "gradient"),
+        List<Setting> statements =
+                bowl.statements().stream().map(Setting.class::cast).toList();
+        assertEquals(
+                List.of("minimize", "start", "learning_rate", "steps", "gradient"),
                 statements.stream().map(s -> s.name().name()).toList());
-        assertEquals(List.of("(+ (^ x0 2) (^ x1 2))", "[(neg 3.0) 4.0]", "(| 0.1 0.01 10)", "100", "numerical"),
-                statements.stream().map(s -> sexpr(s.arguments().get(0).value())).toList());
+        assertEquals(
+                List.of("(+ (^ x0 2) (^ x1 2))", "[(neg 3.0) 4.0]", "(| 0.1 0.01 10)", "100", "numerical"),
+                statements.stream()
+                        .map(s -> sexpr(s.arguments().get(0).value()))
+                        .toList());
         assertAt(2, 14, statements.get(0).arguments().get(0).value());
         assertAt(3, 11, statements.get(1).arguments().get(0).value());
     }
 
     @ParameterizedTest(name = "{0}  ->  {1}")
-    @CsvSource(delimiter = ';', value = {
-        "-x^2;                (neg (^ x 2))",
-        "1+2*3;               (+ 1 (* 2 3))",
-        "1*2+3;               (+ (* 1 2) 3)",
-        "2^3^2;               (^ 2 (^ 3 2))",
-        "8 - 2 - 1;           (- (- 8 2) 1)",
-        "8 / 2 / 2;           (/ (/ 8 2) 2)",
-        "2 * 3 ^ 2;           (* 2 (^ 3 2))",
-        "-2^-2;               (neg (^ 2 (neg 2)))",
-        "(1 + 2) * 3;         (* (+ 1 2) 3)",
-        "a | b;               (| a b)",
-        "a | b | c;           (| a b c)",
-        "1 + 2 | 3 * 4;       (| (+ 1 2) (* 3 4))",
-        "-1 | 2^2;            (| (neg 1) (^ 2 2))",
-        "(1 | 2) * 3;         (* (| 1 2) 3)",
-        "[1, 2 | 3];          [1 (| 2 3)]",
-        "f(1 + 2, k = -x);    f((+ 1 2) k=(neg x))",
-        "gaussian(0.01);      gaussian(0.01)",
-        "log_range(1e-4, 1, 5); log_range(1e-4 1 5)",
-        "[];                  []",
-        "sin(x0) * exp(-x1);  (* sin(x0) exp((neg x1)))",
-    })
+    @CsvSource(
+            delimiter = ';',
+            value = {
+                "-x^2;                (neg (^ x 2))",
+                "1+2*3;               (+ 1 (* 2 3))",
+                "1*2+3;               (+ (* 1 2) 3)",
+                "2^3^2;               (^ 2 (^ 3 2))",
+                "8 - 2 - 1;           (- (- 8 2) 1)",
+                "8 / 2 / 2;           (/ (/ 8 2) 2)",
+                "2 * 3 ^ 2;           (* 2 (^ 3 2))",
+                "-2^-2;               (neg (^ 2 (neg 2)))",
+                "(1 + 2) * 3;         (* (+ 1 2) 3)",
+                "a | b;               (| a b)",
+                "a | b | c;           (| a b c)",
+                "1 + 2 | 3 * 4;       (| (+ 1 2) (* 3 4))",
+                "-1 | 2^2;            (| (neg 1) (^ 2 2))",
+                "(1 | 2) * 3;         (* (| 1 2) 3)",
+                "[1, 2 | 3];          [1 (| 2 3)]",
+                "f(1 + 2, k = -x);    f((+ 1 2) k=(neg x))",
+                "gaussian(0.01);      gaussian(0.01)",
+                "log_range(1e-4, 1, 5); log_range(1e-4 1 5)",
+                "[];                  []",
+                "sin(x0) * exp(-x1);  (* sin(x0) exp((neg x1)))",
+            })
     void precedenceAndAssociativity(String source, String expected) {
         assertEquals(expected, sexpr(value(source)));
     }
@@ -325,7 +367,8 @@ class ParserTest {
     @Test
     void barIsLoosestAlsoInNamedArguments() {
         Setting setting = statement("dense 50 | 100, init = he | xavier");
-        assertEquals(List.of("(| 50 100)", "init=(| he xavier)"),
+        assertEquals(
+                List.of("(| 50 100)", "init=(| he xavier)"),
                 setting.arguments().stream().map(ParserTest::sexpr).toList());
     }
 
@@ -351,9 +394,13 @@ class ParserTest {
                 objective y {
                 }
                 """);
-        assertEquals(List.of("a.nnx", "dir/b.nnx"), file.imports().stream().map(Import::path).toList());
+        assertEquals(
+                List.of("a.nnx", "dir/b.nnx"),
+                file.imports().stream().map(Import::path).toList());
         assertAt(4, 1, file.imports().get(1));
-        assertEquals(List.of("x", "y"), file.definitions().stream().map(d -> d.name().name()).toList());
+        assertEquals(
+                List.of("x", "y"),
+                file.definitions().stream().map(d -> d.name().name()).toList());
     }
 
     @Test
@@ -364,8 +411,11 @@ class ParserTest {
         assertEquals(false, plain.callForm());
         assertEquals("dropout", call.name().name());
         assertEquals("dropout", plain.name().name());
-        assertEquals(List.of("0.5"), call.arguments().stream().map(ParserTest::sexpr).toList());
-        assertEquals(List.of("0.5"), plain.arguments().stream().map(ParserTest::sexpr).toList());
+        assertEquals(
+                List.of("0.5"), call.arguments().stream().map(ParserTest::sexpr).toList());
+        assertEquals(
+                List.of("0.5"),
+                plain.arguments().stream().map(ParserTest::sexpr).toList());
         assertAt(2, 13, call.arguments().get(0).value());
         assertAt(2, 13, plain.arguments().get(0).value());
     }
@@ -374,7 +424,9 @@ class ParserTest {
     void callFormWithNamedArgumentsAndEmptyCall() {
         Setting call = statement("batch_norm(momentum = 0.9)");
         assertTrue(call.callForm());
-        assertEquals(List.of("momentum=0.9"), call.arguments().stream().map(ParserTest::sexpr).toList());
+        assertEquals(
+                List.of("momentum=0.9"),
+                call.arguments().stream().map(ParserTest::sexpr).toList());
         Setting empty = statement("batch_norm()");
         assertTrue(empty.callForm());
         assertEquals(List.of(), empty.arguments());
@@ -387,13 +439,16 @@ class ParserTest {
     void aParenthesizedFirstValueFollowedByAnOperatorIsAPlainStatement() {
         Setting setting = statement("seed (1) + 2");
         assertEquals(false, setting.callForm());
-        assertEquals(List.of("(+ 1 2)"), setting.arguments().stream().map(ParserTest::sexpr).toList());
+        assertEquals(
+                List.of("(+ 1 2)"),
+                setting.arguments().stream().map(ParserTest::sexpr).toList());
     }
 
     @Test
     void plainStatementWithSeveralArguments() {
         Setting setting = statement("early_stop patience = 3, metric = val_loss");
-        assertEquals(List.of("patience=3", "metric=val_loss"),
+        assertEquals(
+                List.of("patience=3", "metric=val_loss"),
                 setting.arguments().stream().map(ParserTest::sexpr).toList());
         assertAt(2, 16, setting.arguments().get(0));
         assertAt(2, 30, setting.arguments().get(1));
@@ -411,7 +466,8 @@ class ParserTest {
 
     @Test
     void blankLinesBetweenStatementsAndBeforeTheBraceAreAllowed() {
-        NnxFile file = parse("\n\nexperiment a\n{\n\n    seed 1\n\n\n    model\n    {\n\n        relu\n\n    }\n\n}\n\n");
+        NnxFile file =
+                parse("\n\nexperiment a\n{\n\n    seed 1\n\n\n    model\n    {\n\n        relu\n\n    }\n\n}\n\n");
         Definition a = file.definitions().get(0);
         assertAt(3, 12, a.name());
         assertEquals(2, a.statements().size());
@@ -442,17 +498,39 @@ class ParserTest {
                     seed 1
                 }
                 """);
-        List<Setting> statements = file.definitions().get(0).statements().stream().map(Setting.class::cast).toList();
-        assertEquals(List.of("optimizer", "start", "f", "seed"),
+        List<Setting> statements = file.definitions().get(0).statements().stream()
+                .map(Setting.class::cast)
+                .toList();
+        assertEquals(
+                List.of("optimizer", "start", "f", "seed"),
                 statements.stream().map(s -> s.name().name()).toList());
-        assertEquals("adam(beta1=0.9 beta2=0.999)", sexpr(statements.get(0).arguments().get(0).value()));
-        assertEquals("[(neg 3.0) 4.0]", sexpr(statements.get(1).arguments().get(0).value()));
+        assertEquals(
+                "adam(beta1=0.9 beta2=0.999)",
+                sexpr(statements.get(0).arguments().get(0).value()));
+        assertEquals(
+                "[(neg 3.0) 4.0]", sexpr(statements.get(1).arguments().get(0).value()));
         assertTrue(statements.get(2).callForm());
-        assertEquals(List.of("a=1", "b=[1 2]", "c=g(3)"),
+        assertEquals(
+                List.of("a=1", "b=[1 2]", "c=g(3)"),
                 statements.get(2).arguments().stream().map(ParserTest::sexpr).toList());
-        assertAt(3, 9, ((Expression.Call) statements.get(0).arguments().get(0).value()).arguments().get(0));
-        assertAt(12, 12, ((Expression.ListLiteral) statements.get(2).arguments().get(1).value()).elements().get(1));
-        assertAt(14, 9, ((Expression.Call) statements.get(2).arguments().get(2).value()).arguments().get(0));
+        assertAt(
+                3,
+                9,
+                ((Expression.Call) statements.get(0).arguments().get(0).value())
+                        .arguments()
+                        .get(0));
+        assertAt(
+                12,
+                12,
+                ((Expression.ListLiteral) statements.get(2).arguments().get(1).value())
+                        .elements()
+                        .get(1));
+        assertAt(
+                14,
+                9,
+                ((Expression.Call) statements.get(2).arguments().get(2).value())
+                        .arguments()
+                        .get(0));
         assertAt(15, 5, statements.get(3));
     }
 
@@ -482,13 +560,16 @@ class ParserTest {
         assertAt(4, 5, a.statements().get(0));
         Setting dense = (Setting) ((ModelBlock) a.statements().get(1)).layers().get(0);
         assertAt(6, 9, dense);
-        assertEquals(List.of("10"), dense.arguments().stream().map(ParserTest::sexpr).toList());
+        assertEquals(
+                List.of("10"), dense.arguments().stream().map(ParserTest::sexpr).toList());
     }
 
     @Test
     void lineCommentInsideAMultiLineArgumentList() {
         Setting setting = statement("f(1, // the first\n      2) // the second");
-        assertEquals(List.of("1", "2"), setting.arguments().stream().map(ParserTest::sexpr).toList());
+        assertEquals(
+                List.of("1", "2"),
+                setting.arguments().stream().map(ParserTest::sexpr).toList());
     }
 
     @Test
@@ -504,12 +585,21 @@ class ParserTest {
         Definition a = file.definitions().get(0);
         assertEquals("a", a.name().name());
         assertAt(1, 47, a.name());
-        List<Setting> statements = a.statements().stream().map(Setting.class::cast).toList();
-        assertEquals(List.of("seed", "dense", "f"), statements.stream().map(s -> s.name().name()).toList());
-        assertEquals(List.of("1"), statements.get(0).arguments().stream().map(ParserTest::sexpr).toList());
+        List<Setting> statements =
+                a.statements().stream().map(Setting.class::cast).toList();
+        assertEquals(
+                List.of("seed", "dense", "f"),
+                statements.stream().map(s -> s.name().name()).toList());
+        assertEquals(
+                List.of("1"),
+                statements.get(0).arguments().stream().map(ParserTest::sexpr).toList());
         assertAt(3, 24, statements.get(0).arguments().get(0));
-        assertEquals(List.of("50", "init=he"), statements.get(1).arguments().stream().map(ParserTest::sexpr).toList());
-        assertEquals(List.of("1", "[2]"), statements.get(2).arguments().stream().map(ParserTest::sexpr).toList());
+        assertEquals(
+                List.of("50", "init=he"),
+                statements.get(1).arguments().stream().map(ParserTest::sexpr).toList());
+        assertEquals(
+                List.of("1", "[2]"),
+                statements.get(2).arguments().stream().map(ParserTest::sexpr).toList());
     }
 
     @Test
@@ -521,7 +611,8 @@ class ParserTest {
     @Test
     void commentMarkersInsideStringsAreText() {
         Setting setting = statement("description \"not // a comment, not /* one */ either\"");
-        assertEquals("not // a comment, not /* one */ either",
+        assertEquals(
+                "not // a comment, not /* one */ either",
                 ((Expression.StringLiteral) setting.arguments().get(0).value()).value());
     }
 
@@ -580,9 +671,11 @@ class ParserTest {
     @Test
     void allNumberFormsInOneArgumentList() {
         Setting setting = statement("n 42, 0.1, 1e-4, .5, 3., -3");
-        assertEquals(List.of("42", "0.1", "1e-4", ".5", "3.", "(neg 3)"),
+        assertEquals(
+                List.of("42", "0.1", "1e-4", ".5", "3.", "(neg 3)"),
                 setting.arguments().stream().map(ParserTest::sexpr).toList());
-        assertEquals(List.of(7, 11, 16, 22, 26, 30),
+        assertEquals(
+                List.of(7, 11, 16, 22, 26, 30),
                 setting.arguments().stream().map(a -> a.location().column()).toList());
     }
 
@@ -590,7 +683,9 @@ class ParserTest {
     void namesMayContainDigitsAndUnderscores() {
         Setting setting = statement("_private_1 x0, leaky_relu2, A_B");
         assertEquals("_private_1", setting.name().name());
-        assertEquals(List.of("x0", "leaky_relu2", "A_B"), setting.arguments().stream().map(ParserTest::sexpr).toList());
+        assertEquals(
+                List.of("x0", "leaky_relu2", "A_B"),
+                setting.arguments().stream().map(ParserTest::sexpr).toList());
     }
 
     @Test
@@ -598,7 +693,8 @@ class ParserTest {
         // Names such as dense, loss, dataset, true are not keywords: any of them may be a statement or a value.
         Setting setting = statement("loss dataset, true = false, minimize = steps");
         assertEquals("loss", setting.name().name());
-        assertEquals(List.of("dataset", "true=false", "minimize=steps"),
+        assertEquals(
+                List.of("dataset", "true=false", "minimize=steps"),
                 setting.arguments().stream().map(ParserTest::sexpr).toList());
     }
 

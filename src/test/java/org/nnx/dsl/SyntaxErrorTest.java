@@ -39,37 +39,37 @@ class SyntaxErrorTest {
 
     static Stream<Arguments> errors() {
         return Stream.of(
-                Arguments.of("unterminated string",
-                        "experiment a {\n    description \"abc\n}\n",
-                        List.of("""
+                Arguments.of("unterminated string", "experiment a {\n    description \"abc\n}\n", List.of("""
                                 bad.nnx:2:17: error: unterminated string: a '"' is missing before the end of the line
                                     description "abc
                                                 ^~""")),
-                Arguments.of("unterminated string at the end of the file",
+                Arguments.of(
+                        "unterminated string at the end of the file",
                         "experiment a {\n    description \"abc",
                         List.of("""
                                 bad.nnx:2:17: error: unterminated string: a '"' is missing before the end of the line
                                     description "abc
                                                 ^~""")),
-                Arguments.of("unterminated block comment after the last definition",
+                Arguments.of(
+                        "unterminated block comment after the last definition",
                         "experiment a {\n    seed 1\n}\n/* hello\n  more",
                         List.of("""
                                 bad.nnx:4:1: error: unterminated comment: '/*' has no '*/'
                                 /* hello
                                 ^~""")),
-                Arguments.of("unterminated block comment inside an experiment",
+                Arguments.of(
+                        "unterminated block comment inside an experiment",
                         "experiment a {\n    seed 1 /* never closed\n}\n",
                         List.of("""
                                 bad.nnx:2:12: error: unterminated comment: '/*' has no '*/'
                                     seed 1 /* never closed
                                            ^~""")),
-                Arguments.of("stray @",
-                        "experiment a {\n    seed @1\n}\n",
-                        List.of("""
+                Arguments.of("stray @", "experiment a {\n    seed @1\n}\n", List.of("""
                                 bad.nnx:2:10: error: unexpected character '@'
                                     seed @1
                                          ^""")),
-                Arguments.of("stray # and $ on two lines: both reported",
+                Arguments.of(
+                        "stray # and $ on two lines: both reported",
                         "experiment a {\n    seed #1\n    batch_size $2\n}\n",
                         List.of("""
                                 bad.nnx:2:10: error: unexpected character '#'
@@ -78,7 +78,8 @@ class SyntaxErrorTest {
                                 bad.nnx:3:16: error: unexpected character '$'
                                     batch_size $2
                                                ^""")),
-                Arguments.of("stray characters in two experiments: both reported",
+                Arguments.of(
+                        "stray characters in two experiments: both reported",
                         "experiment a {\n    seed @1\n}\nexperiment b {\n    seed @2\n}\n",
                         List.of("""
                                 bad.nnx:2:10: error: unexpected character '@'
@@ -87,48 +88,41 @@ class SyntaxErrorTest {
                                 bad.nnx:5:10: error: unexpected character '@'
                                     seed @2
                                          ^""")),
-                Arguments.of("stray character after a tab keeps the tab in the caret line",
+                Arguments.of(
+                        "stray character after a tab keeps the tab in the caret line",
                         "experiment a {\n\tseed @\n}\n",
                         List.of("bad.nnx:2:7: error: unexpected character '@'\n\tseed @\n\t     ^")),
-                Arguments.of("stray character with windows line ends",
+                Arguments.of(
+                        "stray character with windows line ends",
                         "experiment a {\r\n    seed @\r\n}\r\n",
                         List.of("""
                                 bad.nnx:2:10: error: unexpected character '@'
                                     seed @
                                          ^""")),
-                Arguments.of("invalid escape",
-                        "experiment a {\n    description \"a\\tb\"\n}\n",
-                        List.of("""
+                Arguments.of("invalid escape", "experiment a {\n    description \"a\\tb\"\n}\n", List.of("""
                                 bad.nnx:2:17: error: invalid escape in string: only \\", \\\\ and \\n are allowed
                                     description "a\\tb"
                                                 ^~~~~~""")),
-                Arguments.of("trailing comma in a layer",
+                Arguments.of(
+                        "trailing comma in a layer",
                         "experiment a {\n    model {\n        dense 50,\n    }\n}\n",
                         List.of("""
                                 bad.nnx:3:18: error: unexpected end of line; expected a value
                                         dense 50,
                                                  ^""")),
-                Arguments.of("missing value after a minus",
-                        "experiment a {\n    seed -\n}\n",
-                        List.of("""
+                Arguments.of("missing value after a minus", "experiment a {\n    seed -\n}\n", List.of("""
                                 bad.nnx:2:11: error: unexpected end of line; expected a value
                                     seed -
                                           ^""")),
-                Arguments.of("double comma",
-                        "experiment a {\n    dense 50,, 1\n}\n",
-                        List.of("""
+                Arguments.of("double comma", "experiment a {\n    dense 50,, 1\n}\n", List.of("""
                                 bad.nnx:2:14: error: unexpected ','; expected a value
                                     dense 50,, 1
                                              ^""")),
-                Arguments.of("experiment without a name",
-                        "experiment {\n}\n",
-                        List.of("""
+                Arguments.of("experiment without a name", "experiment {\n}\n", List.of("""
                                 bad.nnx:1:12: error: unexpected '{'; expected a name
                                 experiment {
                                            ^""")),
-                Arguments.of("import of a bare name",
-                        "import common.nnx\n",
-                        List.of("""
+                Arguments.of("import of a bare name", "import common.nnx\n", List.of("""
                                 bad.nnx:1:8: error: unexpected 'common'; expected a string
                                 import common.nnx
                                        ^~~~~~""")));
@@ -223,8 +217,10 @@ class SyntaxErrorTest {
                         shown.nnx:1:1: error: the file is not valid UTF-8: byte 0xFF here does not begin a complete character
 
                         ^"""),
-                Arguments.of("windows line ends before the bad byte",
-                        "experiment a {\r\n    description \"caf\u00ff\"\r\n}\r\n", """
+                Arguments.of(
+                        "windows line ends before the bad byte",
+                        "experiment a {\r\n    description \"caf\u00ff\"\r\n}\r\n",
+                        """
                         shown.nnx:2:21: error: the file is not valid UTF-8: byte 0xFF here does not begin a complete character
                             description "caf
                                             ^"""));
@@ -250,8 +246,8 @@ class SyntaxErrorTest {
 
     @Test
     void validUtf8FromDiskParses() throws IOException {
-        NnxParser.Result result = parseBytes("experiment a {\n    description \"café ✓ η\"\n}\n"
-                .getBytes(StandardCharsets.UTF_8));
+        NnxParser.Result result =
+                parseBytes("experiment a {\n    description \"café ✓ η\"\n}\n".getBytes(StandardCharsets.UTF_8));
         assertEquals(List.of(), rendered(result));
         assertEquals(Path.of("shown.nnx"), result.file().orElseThrow().source().path());
     }
@@ -279,16 +275,17 @@ class SyntaxErrorTest {
 
     static Stream<Arguments> deepNesting() {
         return Stream.of(
-                Arguments.of("parentheses", "experiment a {\n    seed " + "(".repeat(DEEP) + "1" + ")".repeat(DEEP)
-                        + "\n}\n"),
-                Arguments.of("brackets", "experiment a {\n    seed " + "[".repeat(DEEP) + "1" + "]".repeat(DEEP)
-                        + "\n}\n"),
-                Arguments.of("calls", "experiment a {\n    seed " + "f(".repeat(DEEP) + "1" + ")".repeat(DEEP)
-                        + "\n}\n"),
+                Arguments.of(
+                        "parentheses",
+                        "experiment a {\n    seed " + "(".repeat(DEEP) + "1" + ")".repeat(DEEP) + "\n}\n"),
+                Arguments.of(
+                        "brackets", "experiment a {\n    seed " + "[".repeat(DEEP) + "1" + "]".repeat(DEEP) + "\n}\n"),
+                Arguments.of(
+                        "calls", "experiment a {\n    seed " + "f(".repeat(DEEP) + "1" + ")".repeat(DEEP) + "\n}\n"),
                 Arguments.of("unary minus", "experiment a {\n    seed " + "-".repeat(DEEP) + "1\n}\n"),
                 Arguments.of("powers", "experiment a {\n    seed 1" + "^1".repeat(DEEP) + "\n}\n"),
-                Arguments.of("model blocks", "experiment a {\n" + "model {\n".repeat(DEEP) + "}\n".repeat(DEEP)
-                        + "}\n"));
+                Arguments.of(
+                        "model blocks", "experiment a {\n" + "model {\n".repeat(DEEP) + "}\n".repeat(DEEP) + "}\n"));
     }
 
     @ParameterizedTest(name = "{0} 100 000 deep")
@@ -298,22 +295,29 @@ class SyntaxErrorTest {
         NnxParser.Result result = parse(source);
         assertTrue(result.file().isEmpty());
         // One diagnostic; its wording and place are not pinned down here (see the report on 1:1).
-        assertEquals(1, result.diagnostics().size(), () -> result.diagnostics().stream()
-                .map(Diagnostic::headline).toList().toString());
+        assertEquals(
+                1,
+                result.diagnostics().size(),
+                () -> result.diagnostics().stream()
+                        .map(Diagnostic::headline)
+                        .toList()
+                        .toString());
         Diagnostic diagnostic = result.diagnostics().get(0);
-        assertTrue(diagnostic.location().line() >= 1 && diagnostic.location().line() <= 3 + DEEP,
-                diagnostic::headline);
+        assertTrue(diagnostic.location().line() >= 1 && diagnostic.location().line() <= 3 + DEEP, diagnostic::headline);
         assertTrue(!diagnostic.message().isBlank());
     }
 
     static Stream<Arguments> moderateNestingAndLongChains() {
         return Stream.of(
-                Arguments.of("parentheses 2 000 deep", "experiment a {\n    seed " + "(".repeat(2_000) + "1"
-                        + ")".repeat(2_000) + "\n}\n"),
-                Arguments.of("parentheses 5 000 deep", "experiment a {\n    seed " + "(".repeat(5_000) + "1"
-                        + ")".repeat(5_000) + "\n}\n"),
-                Arguments.of("lists 5 000 deep", "experiment a {\n    seed " + "[".repeat(5_000) + "1"
-                        + "]".repeat(5_000) + "\n}\n"),
+                Arguments.of(
+                        "parentheses 2 000 deep",
+                        "experiment a {\n    seed " + "(".repeat(2_000) + "1" + ")".repeat(2_000) + "\n}\n"),
+                Arguments.of(
+                        "parentheses 5 000 deep",
+                        "experiment a {\n    seed " + "(".repeat(5_000) + "1" + ")".repeat(5_000) + "\n}\n"),
+                Arguments.of(
+                        "lists 5 000 deep",
+                        "experiment a {\n    seed " + "[".repeat(5_000) + "1" + "]".repeat(5_000) + "\n}\n"),
                 Arguments.of("100 000 additions", "experiment a {\n    seed 1" + " + 1".repeat(DEEP) + "\n}\n"),
                 Arguments.of("100 000 subtractions", "experiment a {\n    seed 1" + "-1".repeat(DEEP) + "\n}\n"),
                 Arguments.of("100 000 alternatives", "experiment a {\n    seed 1" + " | 1".repeat(DEEP) + "\n}\n"));
@@ -325,7 +329,8 @@ class SyntaxErrorTest {
     @Timeout(60)
     void nestingAndLongChainsNeverThrow(String label, String source) {
         NnxParser.Result result = parse(source);
-        assertTrue(result.file().isPresent() != !result.diagnostics().isEmpty(),
+        assertTrue(
+                result.file().isPresent() != !result.diagnostics().isEmpty(),
                 "either a tree or diagnostics: " + rendered(result));
     }
 
@@ -333,20 +338,20 @@ class SyntaxErrorTest {
 
     static Stream<Arguments> longLines() {
         return Stream.of(
-                Arguments.of("a 1 MB string", true, (Supplier<String>) () ->
-                        "experiment a {\n    description \"" + "x".repeat(MEGABYTE) + "\"\n}\n"),
-                Arguments.of("a 1 MB name", true, (Supplier<String>) () ->
-                        "experiment a {\n    " + "x".repeat(MEGABYTE) + " 1\n}\n"),
-                Arguments.of("a 1 MB comment", true, (Supplier<String>) () ->
-                        "experiment a {\n    seed 1 // " + "x".repeat(MEGABYTE) + "\n}\n"),
-                Arguments.of("a 1 MB argument list", true, (Supplier<String>) () ->
-                        "experiment a {\n    seed " + "1, ".repeat(MEGABYTE / 3) + "1\n}\n"),
-                Arguments.of("a 1 MB run of stray characters", false, (Supplier<String>) () ->
-                        "experiment a {\n    seed 1 " + "@".repeat(MEGABYTE) + "\n}\n"),
-                Arguments.of("a 1 MB unterminated string", false, (Supplier<String>) () ->
-                        "experiment a {\n    description \"" + "x".repeat(MEGABYTE) + "\n}\n"),
-                Arguments.of("a 1 MB line of unexpected values", false, (Supplier<String>) () ->
-                        "experiment a {\n    seed " + "1 ".repeat(MEGABYTE / 2) + "\n}\n"));
+                Arguments.of("a 1 MB string", true, (Supplier<String>)
+                        () -> "experiment a {\n    description \"" + "x".repeat(MEGABYTE) + "\"\n}\n"),
+                Arguments.of("a 1 MB name", true, (Supplier<String>)
+                        () -> "experiment a {\n    " + "x".repeat(MEGABYTE) + " 1\n}\n"),
+                Arguments.of("a 1 MB comment", true, (Supplier<String>)
+                        () -> "experiment a {\n    seed 1 // " + "x".repeat(MEGABYTE) + "\n}\n"),
+                Arguments.of("a 1 MB argument list", true, (Supplier<String>)
+                        () -> "experiment a {\n    seed " + "1, ".repeat(MEGABYTE / 3) + "1\n}\n"),
+                Arguments.of("a 1 MB run of stray characters", false, (Supplier<String>)
+                        () -> "experiment a {\n    seed 1 " + "@".repeat(MEGABYTE) + "\n}\n"),
+                Arguments.of("a 1 MB unterminated string", false, (Supplier<String>)
+                        () -> "experiment a {\n    description \"" + "x".repeat(MEGABYTE) + "\n}\n"),
+                Arguments.of("a 1 MB line of unexpected values", false, (Supplier<String>)
+                        () -> "experiment a {\n    seed " + "1 ".repeat(MEGABYTE / 2) + "\n}\n"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -354,11 +359,21 @@ class SyntaxErrorTest {
     void aOneMegabyteLineDoesNotHang(String label, boolean valid, Supplier<String> source) {
         String text = source.get();
         NnxParser.Result result = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> parse(text));
-        assertEquals(valid, result.file().isPresent(), () -> result.diagnostics().stream()
-                .map(Diagnostic::headline).toList().toString());
+        assertEquals(
+                valid,
+                result.file().isPresent(),
+                () -> result.diagnostics().stream()
+                        .map(Diagnostic::headline)
+                        .toList()
+                        .toString());
         if (!valid) {
-            assertEquals(1, result.diagnostics().size(), () -> result.diagnostics().stream()
-                    .map(Diagnostic::headline).toList().toString());
+            assertEquals(
+                    1,
+                    result.diagnostics().size(),
+                    () -> result.diagnostics().stream()
+                            .map(Diagnostic::headline)
+                            .toList()
+                            .toString());
             assertEquals(2, result.diagnostics().get(0).location().line());
         }
     }
@@ -371,7 +386,8 @@ class SyntaxErrorTest {
         }
         text.append("}\n");
         NnxParser.Result result = parse(text.toString());
-        assertEquals(List.of(2, 102, 202, 302, 402, 502, 602, 702, 802, 902),
+        assertEquals(
+                List.of(2, 102, 202, 302, 402, 502, 602, 702, 802, 902),
                 result.diagnostics().stream().map(d -> d.location().line()).toList());
     }
 }

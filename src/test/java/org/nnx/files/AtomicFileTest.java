@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,10 +35,12 @@ class AtomicFileTest {
     void aWriteThatFailsHalfWayLeavesTheOldFileWhole() throws IOException {
         Path target = directory.resolve("source.nnx");
         Files.writeString(target, "experiment x {}\n");
-        IOException failure = assertThrows(IOException.class, () -> AtomicFile.write(target, out -> {
-            out.write("experiment x { half".getBytes());
-            throw new IOException("No space left on device");
-        }));
+        IOException failure = assertThrows(
+                IOException.class,
+                () -> AtomicFile.write(target, out -> {
+                    out.write("experiment x { half".getBytes());
+                    throw new IOException("No space left on device");
+                }));
         assertEquals("No space left on device", failure.getMessage());
         assertEquals("experiment x {}\n", Files.readString(target));
         assertEquals(List.of("source.nnx"), names(), "the temporary file is removed");
@@ -47,7 +50,7 @@ class AtomicFileTest {
     void aRewrittenFileKeepsItsPermissions() throws IOException {
         Path target = directory.resolve("shared.nnx");
         Files.writeString(target, "old\n");
-        var permissions = java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----");
+        var permissions = PosixFilePermissions.fromString("rw-r-----");
         Files.setPosixFilePermissions(target, permissions);
         AtomicFile.writeString(target, "new\n");
         assertEquals(permissions, Files.getPosixFilePermissions(target));

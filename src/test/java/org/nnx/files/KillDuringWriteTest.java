@@ -23,9 +23,16 @@ class KillDuringWriteTest {
         String original = "experiment x {\n  learning_rate 0.1\n}\n";
         Files.writeString(source, original);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                KilledWriter.class.getName(), source.toString()).redirectErrorStream(true).start();
-        BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        Process process = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        KilledWriter.class.getName(),
+                        source.toString())
+                .redirectErrorStream(true)
+                .start();
+        BufferedReader output =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         assertEquals("half written", output.readLine());
         process.destroyForcibly();
         assertTrue(process.waitFor(30, TimeUnit.SECONDS));

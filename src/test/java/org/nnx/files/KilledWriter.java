@@ -8,8 +8,7 @@ import java.nio.file.Path;
  * new content, says so on stdout, and waits to be killed before it can finish.
  */
 public final class KilledWriter {
-    private KilledWriter() {
-    }
+    private KilledWriter() {}
 
     public static void main(String[] args) throws Exception {
         AtomicFile.write(Path.of(args[0]), out -> {

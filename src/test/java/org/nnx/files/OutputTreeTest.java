@@ -30,9 +30,10 @@ class OutputTreeTest {
             assertEquals("a,b\n", Files.readString(tree.root().resolve("x/summary.csv")));
 
             Files.createSymbolicLink(tree.root().resolve("x/runs"), outside);
-            OutputException throughFolder = assertThrows(OutputException.class,
-                    () -> tree.writeString("1", "x", "runs", "metrics.csv"));
-            assertEquals(tree.root().resolve("x/runs") + " is a symbolic link; nnx does not write through links",
+            OutputException throughFolder =
+                    assertThrows(OutputException.class, () -> tree.writeString("1", "x", "runs", "metrics.csv"));
+            assertEquals(
+                    tree.root().resolve("x/runs") + " is a symbolic link; nnx does not write through links",
                     throughFolder.getMessage());
 
             Files.delete(tree.root().resolve("x/summary.csv"));
@@ -54,7 +55,8 @@ class OutputTreeTest {
         Path input = reports.resolve("lr/summary.csv");
         try (OutputTree tree = OutputTree.open(reports, List.of(input))) {
             OutputException refused = assertThrows(OutputException.class, () -> tree.file("lr", "summary.csv"));
-            assertEquals(input + " is one of the files this command reads; nnx will not write over it",
+            assertEquals(
+                    input + " is one of the files this command reads; nnx will not write over it",
                     refused.getMessage());
         }
     }
@@ -64,8 +66,10 @@ class OutputTreeTest {
         Path reports = directory.resolve("reports");
         try (OutputTree first = OutputTree.open(reports, List.of())) {
             OutputException second = assertThrows(OutputException.class, () -> OutputTree.open(reports, List.of()));
-            assertEquals(reports + " is being written by another nnx process; wait for it to finish or choose "
-                    + "another --out", second.getMessage());
+            assertEquals(
+                    reports + " is being written by another nnx process; wait for it to finish or choose "
+                            + "another --out",
+                    second.getMessage());
         }
         OutputTree.open(reports, List.of()).close();
     }

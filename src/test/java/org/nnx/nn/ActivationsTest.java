@@ -15,7 +15,11 @@ class ActivationsTest {
     @Test
     void forwardValues() {
         Tensor x = Tensor.of(1, 4, -2, 0, 0.5f, 3);
-        assertValues(new Sigmoid().forward(x, true), 1 / (1 + Math.exp(2)), 0.5, 1 / (1 + Math.exp(-0.5)),
+        assertValues(
+                new Sigmoid().forward(x, true),
+                1 / (1 + Math.exp(2)),
+                0.5,
+                1 / (1 + Math.exp(-0.5)),
                 1 / (1 + Math.exp(-3)));
         assertValues(new Relu().forward(x, true), 0, 0, 0.5, 3);
         assertValues(new Tanh().forward(x, true), Math.tanh(-2), 0, Math.tanh(0.5), Math.tanh(3));
@@ -45,8 +49,20 @@ class ActivationsTest {
     @Test
     void reluFloatBackwardPassesGradientExactlyWherePositiveAndPlusZeroElsewhere() {
         // Inputs from the smallest subnormal to the largest float, and zeros and negatives, whose output is +0.
-        float[] inputs = {Float.MIN_VALUE, 1e-40f, Float.MIN_NORMAL, 1e-30f, 0.5f, 3f, 1e30f, Float.MAX_VALUE,
-            0f, -0f, -1f, -Float.MAX_VALUE};
+        float[] inputs = {
+            Float.MIN_VALUE,
+            1e-40f,
+            Float.MIN_NORMAL,
+            1e-30f,
+            0.5f,
+            3f,
+            1e30f,
+            Float.MAX_VALUE,
+            0f,
+            -0f,
+            -1f,
+            -Float.MAX_VALUE
+        };
         float[] gradients = {-1.5f, 2.25f, -3e-20f, 7f, -0.125f, 1e30f, -2f, 5f, -4f, -1e-30f, 3f, -Float.MAX_VALUE};
         Relu relu = new Relu();
         relu.forward(Tensor.of(1, inputs.length, inputs), true);
@@ -54,7 +70,9 @@ class ActivationsTest {
         for (int i = 0; i < inputs.length; i++) {
             float expected = inputs[i] > 0 ? gradients[i] : 0f;
             // Bit for bit: the +0 of the double path, never the −0 of a negative gradient times 0.
-            assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(dx.floats()[i]),
+            assertEquals(
+                    Float.floatToRawIntBits(expected),
+                    Float.floatToRawIntBits(dx.floats()[i]),
                     "input " + inputs[i] + ", gradient " + gradients[i]);
         }
     }
@@ -75,15 +93,17 @@ class ActivationsTest {
     @Test
     void everyActivationReusesItsTensorsInBothPrecisions() {
         for (Precision precision : Precision.values()) {
-            for (Layer layer : List.of(new Sigmoid(), new Relu(), new Tanh(), new Step(), new LeakyRelu(0.01),
-                    new Softmax())) {
+            for (Layer layer :
+                    List.of(new Sigmoid(), new Relu(), new Tanh(), new Step(), new LeakyRelu(0.01), new Softmax())) {
                 Tensor x = Tensor.zeros(precision, 3, 4);
                 Tensor output = layer.forward(x, true);
                 assertEquals(precision, output.precision());
                 Tensor gradient = layer.backward(Tensor.zeros(precision, 3, 4));
                 assertEquals(precision, gradient.precision());
                 assertSame(output, layer.forward(x, true), layer.getClass().getSimpleName());
-                assertSame(gradient, layer.backward(Tensor.zeros(precision, 3, 4)),
+                assertSame(
+                        gradient,
+                        layer.backward(Tensor.zeros(precision, 3, 4)),
                         layer.getClass().getSimpleName());
             }
         }

@@ -101,13 +101,12 @@ class DenseTest {
 
     @Test
     void biasStartsAtZeroAndCanBeLeftOut() {
-        Dense withBias = new Dense(4, 3, true, new GaussianInitializer(1), Precision.FLOAT32,
-                new SplittableRandom(2));
+        Dense withBias = new Dense(4, 3, true, new GaussianInitializer(1), Precision.FLOAT32, new SplittableRandom(2));
         for (int j = 0; j < 3; j++) {
             assertEquals(0.0, withBias.bias().value().get(j));
         }
-        Dense withoutBias = new Dense(4, 3, false, new GaussianInitializer(1), Precision.FLOAT32,
-                new SplittableRandom(2));
+        Dense withoutBias =
+                new Dense(4, 3, false, new GaussianInitializer(1), Precision.FLOAT32, new SplittableRandom(2));
         assertNull(withoutBias.bias());
         assertEquals(1, withoutBias.parameters().size());
     }
@@ -141,8 +140,7 @@ class DenseTest {
     void rejectsInputsOfTheWrongWidthOrPrecision() {
         Dense dense = new Dense(4, 3, true, new XavierInitializer(), Precision.FLOAT32, new SplittableRandom(5));
         assertThrows(IllegalArgumentException.class, () -> dense.forward(Tensor.zeros(2, 5), true));
-        assertThrows(IllegalArgumentException.class,
-                () -> dense.forward(Tensor.zeros(Precision.FLOAT64, 2, 4), true));
+        assertThrows(IllegalArgumentException.class, () -> dense.forward(Tensor.zeros(Precision.FLOAT64, 2, 4), true));
     }
 
     @Test
@@ -180,7 +178,8 @@ class DenseTest {
         plain.backward(dy);
         sgd.step(0.1);
         for (int i = 0; i < 6; i++) {
-            assertEquals(plain.weights().value().get(i), stepping.weights().value().get(i), 1e-6);
+            assertEquals(
+                    plain.weights().value().get(i), stepping.weights().value().get(i), 1e-6);
         }
         for (int j = 0; j < 3; j++) {
             assertEquals(plain.bias().value().get(j), stepping.bias().value().get(j));
@@ -209,8 +208,8 @@ class DenseTest {
     void onlyAFloatLayerCanDescendInBackward() {
         DescendsInBackward float32 = handMade();
         assertTrue(float32.canDescendInBackward());
-        DescendsInBackward float64 = new Dense(2, 3, true, new ZerosInitializer(), Precision.FLOAT64,
-                new SplittableRandom(1));
+        DescendsInBackward float64 =
+                new Dense(2, 3, true, new ZerosInitializer(), Precision.FLOAT64, new SplittableRandom(1));
         assertFalse(float64.canDescendInBackward());
     }
 

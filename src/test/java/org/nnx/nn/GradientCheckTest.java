@@ -1,6 +1,5 @@
 package org.nnx.nn;
 
-import org.nnx.check.GradientCheck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.nnx.check.GradientCheck;
 import org.nnx.spi.Layer;
 import org.nnx.spi.Parameter;
 import org.nnx.tensor.Precision;
@@ -73,8 +73,8 @@ class GradientCheckTest {
     @Test
     void softmaxCrossEntropyWithOneHotTargets() {
         SplittableRandom random = new SplittableRandom(17);
-        assertPasses(check.checkLoss(new SoftmaxCrossEntropy(), TestTensors.gaussian(random, 5, 4),
-                TestTensors.oneHot(random, 5, 4)));
+        assertPasses(check.checkLoss(
+                new SoftmaxCrossEntropy(), TestTensors.gaussian(random, 5, 4), TestTensors.oneHot(random, 5, 4)));
     }
 
     @Test
@@ -88,8 +88,8 @@ class GradientCheckTest {
     @Test
     void meanSquaredError() {
         SplittableRandom random = new SplittableRandom(19);
-        assertPasses(check.checkLoss(new MeanSquaredError(), TestTensors.gaussian(random, 5, 3),
-                TestTensors.gaussian(random, 5, 3)));
+        assertPasses(check.checkLoss(
+                new MeanSquaredError(), TestTensors.gaussian(random, 5, 3), TestTensors.gaussian(random, 5, 3)));
     }
 
     @Test
@@ -99,10 +99,15 @@ class GradientCheckTest {
                 new Dense(5, 4, true, new HeInitializer(), Precision.FLOAT64, random),
                 new Tanh(),
                 new Dense(4, 3, true, new XavierInitializer(), Precision.FLOAT64, random));
-        GradientCheck.Result result = check.check(network, TestTensors.gaussian(random, 6, 5),
-                new SoftmaxCrossEntropy(), TestTensors.oneHot(random, 6, 3));
+        GradientCheck.Result result = check.check(
+                network,
+                TestTensors.gaussian(random, 6, 5),
+                new SoftmaxCrossEntropy(),
+                TestTensors.oneHot(random, 6, 3));
         // Repeated names are told apart by their position in parameters().
-        assertEquals(List.of("W#0", "b#1", "W#2", "b#3"), List.copyOf(result.parameterErrors().keySet()));
+        assertEquals(
+                List.of("W#0", "b#1", "W#2", "b#3"),
+                List.copyOf(result.parameterErrors().keySet()));
         assertPasses(result);
     }
 
@@ -116,7 +121,8 @@ class GradientCheckTest {
             input.set(i, 3.0 * input.get(i) + 2.0);
         }
         GradientCheck.Result result = check.check(norm, input, random);
-        assertEquals(List.of("gamma", "beta"), List.copyOf(result.parameterErrors().keySet()));
+        assertEquals(
+                List.of("gamma", "beta"), List.copyOf(result.parameterErrors().keySet()));
         assertPasses(result);
     }
 
@@ -136,7 +142,10 @@ class GradientCheckTest {
                 scrambled(new BatchNorm(4, 0.9, 1e-5, Precision.FLOAT64), random),
                 new Tanh(),
                 new Dense(4, 3, true, new XavierInitializer(), Precision.FLOAT64, random));
-        assertPasses(check.check(network, TestTensors.gaussian(random, 7, 5), new SoftmaxCrossEntropy(),
+        assertPasses(check.check(
+                network,
+                TestTensors.gaussian(random, 7, 5),
+                new SoftmaxCrossEntropy(),
                 TestTensors.oneHot(random, 7, 3)));
     }
 

@@ -51,7 +51,8 @@ class InitializersTest {
     void rejectsNonsense() {
         assertThrows(IllegalArgumentException.class, () -> new GaussianInitializer(-1));
         assertThrows(IllegalArgumentException.class, () -> new UniformInitializer(Double.NaN));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new HeInitializer().initialize(Tensor.zeros(2, 2), 0, 2, new SplittableRandom(1)));
     }
 

@@ -13,8 +13,8 @@ class LossesTest {
     void crossEntropyMatchesHandComputedNumbers() {
         SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
         // Row 1: equal scores, so −log(1/3). Row 2: scores [0, ln 3, 0] → y = [0.2, 0.6, 0.2], target class 1.
-        double value = loss.forward(Tensor.of(2, 3, 5, 5, 5, 0, (float) Math.log(3), 0),
-                Tensor.of(2, 3, 0, 0, 1, 0, 1, 0));
+        double value =
+                loss.forward(Tensor.of(2, 3, 5, 5, 5, 0, (float) Math.log(3), 0), Tensor.of(2, 3, 0, 0, 1, 0, 1, 0));
         assertEquals((Math.log(3) - Math.log(0.6)) / 2, value, 1e-6);
         assertEquals(0.6, loss.probabilities().get(1, 1), 1e-6);
         Tensor gradient = loss.backward();
@@ -28,8 +28,8 @@ class LossesTest {
     void crossEntropyOfHugeScoresIsFinite() {
         SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
         // The target class scores 2·10⁴ below the best one: its probability underflows to 0 even in float64.
-        double value = loss.forward(Tensor.of(2, 3, 1e4f, -1e4f, 0, 1e4f, 1e4f, 1e4f),
-                Tensor.of(2, 3, 0, 1, 0, 1, 0, 0));
+        double value =
+                loss.forward(Tensor.of(2, 3, 1e4f, -1e4f, 0, 1e4f, 1e4f, 1e4f), Tensor.of(2, 3, 0, 1, 0, 1, 0, 0));
         assertTrue(Double.isFinite(value), "loss " + value);
         assertEquals((2e4 + Math.log(3)) / 2, value, 1e-2);
         Tensor gradient = loss.backward();

@@ -19,8 +19,8 @@ class OptimizersTest {
 
     /** W after the first step and after the second. */
     private static double[][] twoSteps(Optimizer optimizer) {
-        Parameter w = new Parameter("W", Tensor.wrap(1, 2, new double[] {1, -2}),
-                Tensor.wrap(1, 2, new double[] {0.5, -1}), true);
+        Parameter w = new Parameter(
+                "W", Tensor.wrap(1, 2, new double[] {1, -2}), Tensor.wrap(1, 2, new double[] {0.5, -1}), true);
         optimizer.initialize(List.of(w));
         optimizer.step(0.1);
         double[] first = w.value().doubles().clone();
@@ -60,8 +60,7 @@ class OptimizersTest {
         double eps = 1e-7;
         double w10 = 1 - 0.05 / (0.5 + eps);
         double w11 = -2 + 0.1 / (1 + eps);
-        double[][] expected = {{w10, w11},
-            {w10 - 0.1 / (Math.sqrt(1.25) + eps), w11 - 0.2 / (Math.sqrt(5) + eps)}};
+        double[][] expected = {{w10, w11}, {w10 - 0.1 / (Math.sqrt(1.25) + eps), w11 - 0.2 / (Math.sqrt(5) + eps)}};
         assertSteps(expected, twoSteps(new AdaGrad(eps)));
         // The numbers themselves, rounded: first step ≈ η·sign(g).
         assertEquals(0.90000002, expected[0][0], 1e-8);
@@ -75,8 +74,9 @@ class OptimizersTest {
         double eps = 1e-7;
         double w10 = 1 - 0.05 / (0.05 + eps);
         double w11 = -2 + 0.1 / (0.1 + eps);
-        double[][] expected = {{w10, w11},
-            {w10 - 0.1 / (Math.sqrt(0.012475) + eps), w11 - 0.2 / (Math.sqrt(0.0499) + eps)}};
+        double[][] expected = {
+            {w10, w11}, {w10 - 0.1 / (Math.sqrt(0.012475) + eps), w11 - 0.2 / (Math.sqrt(0.0499) + eps)}
+        };
         assertSteps(expected, twoSteps(new RmsProp(0.99, eps)));
         assertEquals(-0.8953202, expected[1][0], 1e-7);
     }
@@ -92,8 +92,10 @@ class OptimizersTest {
         double eta2 = 0.1 * Math.sqrt(0.001999) / 0.19;
         double w10 = 1 - eta1 * 0.05 / (Math.sqrt(0.00025) + eps);
         double w11 = -2 + eta1 * 0.1 / (Math.sqrt(0.001) + eps);
-        double[][] expected = {{w10, w11},
-            {w10 - eta2 * 0.145 / (Math.sqrt(0.00124975) + eps), w11 - eta2 * 0.11 / (Math.sqrt(0.004999) + eps)}};
+        double[][] expected = {
+            {w10, w11},
+            {w10 - eta2 * 0.145 / (Math.sqrt(0.00124975) + eps), w11 - eta2 * 0.11 / (Math.sqrt(0.004999) + eps)}
+        };
         assertSteps(expected, twoSteps(new Adam(0.9, 0.999, eps)));
         // Adam's first step is η·sign(g), whatever the gradient's size.
         assertEquals(0.9, expected[0][0], 1e-5);

@@ -17,8 +17,8 @@ class SgdTest {
     @Test
     void firstStepMatchesHandComputedNumbers() {
         Parameter w = new Parameter("W", Tensor.of(1, 3, 1, -2, 0.5f), Tensor.of(1, 3, 0.5f, 1, -4), true);
-        Parameter b = new Parameter("b", Tensor.wrap(1, 1, new double[] {3}), Tensor.wrap(1, 1, new double[] {2}),
-                false);
+        Parameter b =
+                new Parameter("b", Tensor.wrap(1, 1, new double[] {3}), Tensor.wrap(1, 1, new double[] {2}), false);
         Sgd sgd = new Sgd();
         sgd.initialize(List.of(w, b));
         sgd.step(0.1);
@@ -36,9 +36,11 @@ class SgdTest {
     void itIsPlainGradientDescentAndTheOtherOptimizersAreNot() {
         assertTrue(new Sgd() instanceof PlainGradientDescent);
         // Each keeps state between steps (a velocity, an accumulator, moments), so none may be stepped in backward.
-        for (Optimizer optimizer : List.of(new Momentum(0.9, false), new AdaGrad(1e-7), new RmsProp(0.99, 1e-7),
-                new Adam(0.9, 0.999, 1e-7))) {
-            assertFalse(optimizer instanceof PlainGradientDescent, optimizer.getClass().getSimpleName());
+        for (Optimizer optimizer : List.of(
+                new Momentum(0.9, false), new AdaGrad(1e-7), new RmsProp(0.99, 1e-7), new Adam(0.9, 0.999, 1e-7))) {
+            assertFalse(
+                    optimizer instanceof PlainGradientDescent,
+                    optimizer.getClass().getSimpleName());
         }
     }
 }

@@ -6,8 +6,7 @@ import org.nnx.tensor.Tensor;
 
 /** Random tensors for the tests of this package. */
 final class TestTensors {
-    private TestTensors() {
-    }
+    private TestTensors() {}
 
     /** A float64 tensor of draws from N(0, 1). */
     static Tensor gaussian(SplittableRandom random, int rows, int cols) {

@@ -3,6 +3,7 @@ package org.nnx.plugin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +19,9 @@ class BuiltInPluginsTest {
     @Test
     void theBuiltInsAreTheOneProviderOfNnxsOwnServicesFile() {
         List<NnxPlugin> plugins = BuiltInPlugins.find();
-        assertEquals(List.of("org.nnx.builtins.BuiltinPlugin"), plugins.stream().map(p -> p.getClass().getName()).toList());
+        assertEquals(
+                List.of("org.nnx.builtins.BuiltinPlugin"),
+                plugins.stream().map(p -> p.getClass().getName()).toList());
         assertEquals("built-in", plugins.get(0).name());
     }
 
@@ -32,7 +35,8 @@ class BuiltInPluginsTest {
     @Test
     void pluginLoadingNamesNoBuiltInImplementation() throws IOException {
         try (Stream<Path> sources = Files.list(Path.of("src", "main", "java", "org", "nnx", "plugin"))) {
-            List<String> offenders = sources.filter(file -> read(file).matches("(?s).*\\borg\\.nnx\\.(builtins|nn)\\..*"))
+            List<String> offenders = sources.filter(
+                            file -> read(file).matches("(?s).*\\borg\\.nnx\\.(builtins|nn)\\..*"))
                     .map(file -> file.getFileName().toString())
                     .toList();
             assertEquals(List.of(), offenders);
@@ -43,7 +47,7 @@ class BuiltInPluginsTest {
         try {
             return Files.readString(file);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

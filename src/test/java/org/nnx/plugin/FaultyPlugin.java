@@ -1,6 +1,7 @@
 package org.nnx.plugin;
 
 import java.util.List;
+import java.util.random.RandomGenerator;
 import org.nnx.spi.Arguments;
 import org.nnx.spi.Component;
 import org.nnx.spi.Dataset;
@@ -82,8 +83,8 @@ final class FaultyPlugin implements NnxPlugin {
     }
 
     /** Every kind of factory in one, counting how often nnx asks for what it says about itself. */
-    static final class Factory implements Component, LayerFactory, LossFactory, OptimizerFactory, InitializerFactory,
-            DatasetFactory {
+    static final class Factory
+            implements Component, LayerFactory, LossFactory, OptimizerFactory, InitializerFactory, DatasetFactory {
         private final String name;
         int asked;
 
@@ -166,7 +167,7 @@ final class FaultyPlugin implements NnxPlugin {
         }
 
         @Override
-        public void initialize(Tensor weights, int fanIn, int fanOut, java.util.random.RandomGenerator random) {
+        public void initialize(Tensor weights, int fanIn, int fanOut, RandomGenerator random) {
             check(fanIn);
         }
     }
@@ -197,7 +198,8 @@ final class FaultyPlugin implements NnxPlugin {
         public void copyFrozenState(Freezable source) {
             // As nnx's own layers do: the source must be a layer of this very class.
             if (!(source instanceof FaultyLayer layer)) {
-                throw new IllegalArgumentException("not a FaultyLayer: " + source.getClass().getName());
+                throw new IllegalArgumentException(
+                        "not a FaultyLayer: " + source.getClass().getName());
             }
             copiedFrom = layer;
         }

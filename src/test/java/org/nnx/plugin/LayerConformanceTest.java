@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.nnx.registry.PluginOrigin;
 import org.nnx.spi.Arguments;
@@ -22,7 +23,7 @@ import org.nnx.tensor.Tensor;
 /** The gradient check a plugin layer passes before nnx uses it. */
 class LayerConformanceTest {
     private static final PluginOrigin JAR = new PluginOrigin("test", "scale.jar", "plugins/scale.jar", "1.0", "00");
-    private static final java.util.function.Function<ComponentCall, Initializer> NO_INITIALIZERS = call -> {
+    private static final Function<ComponentCall, Initializer> NO_INITIALIZERS = call -> {
         throw new AssertionError("no initializer expected");
     };
 
@@ -106,7 +107,9 @@ class LayerConformanceTest {
 
     @Test
     void aLayerThatThrowsFails() {
-        assertEquals("it threw IllegalStateException: backward is not written yet", check(scale(1, true, false)).describe());
+        assertEquals(
+                "it threw IllegalStateException: backward is not written yet",
+                check(scale(1, true, false)).describe());
     }
 
     @Test
@@ -116,21 +119,29 @@ class LayerConformanceTest {
 
     @Test
     void aPluginFactoryRefusesToBuildALayerThatFailedAndRemembersTheVerdict() {
-        PluginLayerFactory factory = new PluginLayerFactory(scale(2, false, false), JAR, "scale", "y = x ⊙ W", List.of());
+        PluginLayerFactory factory =
+                new PluginLayerFactory(scale(2, false, false), JAR, "scale", "y = x ⊙ W", List.of());
         Optional<String> verdict = factory.conformance(Arguments.EMPTY, 5, null, null, NO_INITIALIZERS);
-        assertEquals(Optional.of("layer 'scale' from scale.jar failed its gradient check: largest relative error 0.33"
-                + " in W (tolerance 1e-4)"), verdict);
-        LayerContext training = new LayerContext(5, null, null, Precision.FLOAT32, new SplittableRandom(1), NO_INITIALIZERS);
+        assertEquals(
+                Optional.of("layer 'scale' from scale.jar failed its gradient check: largest relative error 0.33"
+                        + " in W (tolerance 1e-4)"),
+                verdict);
+        LayerContext training =
+                new LayerContext(5, null, null, Precision.FLOAT32, new SplittableRandom(1), NO_INITIALIZERS);
         PluginException refused = assertThrows(PluginException.class, () -> factory.create(Arguments.EMPTY, training));
         assertEquals(verdict.get(), refused.getMessage());
     }
 
     @Test
     void whatAPluginLayerThrowsNamesItsJar() {
-        PluginLayerFactory factory = new PluginLayerFactory(scale(1, false, false), JAR, "scale", "y = x ⊙ W", List.of());
-        Layer layer = factory.create(Arguments.EMPTY,
+        PluginLayerFactory factory =
+                new PluginLayerFactory(scale(1, false, false), JAR, "scale", "y = x ⊙ W", List.of());
+        Layer layer = factory.create(
+                Arguments.EMPTY,
                 new LayerContext(3, null, null, Precision.FLOAT32, new SplittableRandom(1), NO_INITIALIZERS));
         PluginException e = assertThrows(PluginException.class, () -> layer.backward(Tensor.zeros(2, 3)));
-        assertEquals("layer 'scale' from scale.jar threw NullPointerException", e.getMessage().replaceFirst(":.*", ""));
+        assertEquals(
+                "layer 'scale' from scale.jar threw NullPointerException",
+                e.getMessage().replaceFirst(":.*", ""));
     }
 }

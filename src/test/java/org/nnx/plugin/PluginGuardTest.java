@@ -68,8 +68,8 @@ class PluginGuardTest {
 
     private Layer layer() {
         LayerFactory factory = only(ComponentKind.LAYER);
-        return factory.create(Arguments.EMPTY, new LayerContext(3, null, null, Precision.FLOAT32,
-                new SplittableRandom(1), call -> {
+        return factory.create(
+                Arguments.EMPTY, new LayerContext(3, null, null, Precision.FLOAT32, new SplittableRandom(1), call -> {
                     throw new AssertionError("no initializer expected");
                 }));
     }
@@ -92,25 +92,27 @@ class PluginGuardTest {
     @Test
     void aLayersFailuresNameTheLayerAndTheJar() {
         Layer layer = layer();
-        assertNamed("layer 'faulty_layer'", "IllegalStateException: boom at 7",
-                () -> layer.forward(rows(THROW), true));
+        assertNamed("layer 'faulty_layer'", "IllegalStateException: boom at 7", () -> layer.forward(rows(THROW), true));
         assertNamed("layer 'faulty_layer'", "StackOverflowError", () -> layer.backward(rows(RECURSE)));
         LayerFactory factory = only(ComponentKind.LAYER);
-        assertNamed("layer 'faulty_layer'", "IllegalStateException: boom at 7",
+        assertNamed(
+                "layer 'faulty_layer'",
+                "IllegalStateException: boom at 7",
                 () -> factory.outputSize(Arguments.EMPTY, THROW));
     }
 
     @Test
     void aLossesFailuresNameTheLossAndTheJar() {
         Loss loss = this.<LossFactory>only(ComponentKind.LOSS).create(Arguments.EMPTY);
-        assertNamed("loss 'faulty_loss'", "IllegalStateException: boom at 7",
-                () -> loss.forward(rows(THROW), rows(THROW)));
+        assertNamed(
+                "loss 'faulty_loss'", "IllegalStateException: boom at 7", () -> loss.forward(rows(THROW), rows(THROW)));
         assertNamed("loss 'faulty_loss'", "StackOverflowError", loss::backward);
     }
 
     @Test
     void anOptimizersFailuresNameTheOptimizerAndTheJar() {
-        Optimizer optimizer = this.<OptimizerFactory>only(ComponentKind.OPTIMIZER).create(Arguments.EMPTY);
+        Optimizer optimizer =
+                this.<OptimizerFactory>only(ComponentKind.OPTIMIZER).create(Arguments.EMPTY);
         optimizer.initialize(List.of());
         assertNamed("optimizer 'faulty_optimizer'", "IllegalStateException: boom at 7", () -> optimizer.step(THROW));
         assertNamed("optimizer 'faulty_optimizer'", "StackOverflowError", () -> optimizer.step(RECURSE));
@@ -118,11 +120,16 @@ class PluginGuardTest {
 
     @Test
     void anInitializersFailuresNameTheInitializerAndTheJar() {
-        Initializer initializer = this.<InitializerFactory>only(ComponentKind.INITIALIZER).create(Arguments.EMPTY);
+        Initializer initializer =
+                this.<InitializerFactory>only(ComponentKind.INITIALIZER).create(Arguments.EMPTY);
         RandomGenerator random = new SplittableRandom(1);
-        assertNamed("initializer 'faulty_initializer'", "IllegalStateException: boom at 7",
+        assertNamed(
+                "initializer 'faulty_initializer'",
+                "IllegalStateException: boom at 7",
                 () -> initializer.initialize(rows(1), THROW, 1, random));
-        assertNamed("initializer 'faulty_initializer'", "StackOverflowError",
+        assertNamed(
+                "initializer 'faulty_initializer'",
+                "StackOverflowError",
                 () -> initializer.initialize(rows(1), RECURSE, 1, random));
     }
 
@@ -130,9 +137,13 @@ class PluginGuardTest {
     void aDatasetsFailuresNameTheDatasetAndTheJarDownToItsSplits() throws DatasetException {
         DatasetFactory factory = only(ComponentKind.DATASET);
         DatasetContext context = new DatasetContext(Path.of("."), 1);
-        assertNamed("dataset 'faulty_dataset'", "IllegalStateException: boom at 7",
+        assertNamed(
+                "dataset 'faulty_dataset'",
+                "IllegalStateException: boom at 7",
                 () -> factory.load(Arguments.of("rows", (long) THROW), context));
-        assertNamed("dataset 'faulty_dataset'", "StackOverflowError",
+        assertNamed(
+                "dataset 'faulty_dataset'",
+                "StackOverflowError",
                 () -> factory.load(Arguments.of("rows", (long) RECURSE), context));
         Dataset dataset = dataset();
         assertNamed("dataset 'faulty_dataset'", "IllegalStateException: boom at 7", dataset::features);
@@ -140,14 +151,17 @@ class PluginGuardTest {
         Split train = dataset.train();
         assertEquals(10, train.size());
         assertNamed("dataset 'faulty_dataset'", "IllegalStateException: boom at 7", () -> train.label(THROW));
-        assertNamed("dataset 'faulty_dataset'", "StackOverflowError",
+        assertNamed(
+                "dataset 'faulty_dataset'",
+                "StackOverflowError",
                 () -> train.features(new int[RECURSE], 0, RECURSE, rows(RECURSE)));
     }
 
     @Test
     void aDatasetExceptionIsThePluginReportingBadDataAndPassesUnchanged() {
         DatasetFactory factory = only(ComponentKind.DATASET);
-        DatasetException e = assertThrows(DatasetException.class,
+        DatasetException e = assertThrows(
+                DatasetException.class,
                 () -> factory.load(Arguments.of("rows", 0L), new DatasetContext(Path.of("."), 1)));
         assertEquals("faulty.csv:3: not a number", e.getMessage());
     }
@@ -167,7 +181,8 @@ class PluginGuardTest {
         assertNotNull(PluginGuard.handler(layer), "the layer is guarded");
         Freezable freezable = assertInstanceOf(Freezable.class, layer);
         freezable.freeze(true);
-        FaultyPlugin.FaultyLayer own = (FaultyPlugin.FaultyLayer) PluginGuard.handler(layer).target();
+        FaultyPlugin.FaultyLayer own =
+                (FaultyPlugin.FaultyLayer) PluginGuard.handler(layer).target();
         assertTrue(own.frozen);
         // The plugin's layer is handed its own kind of layer, not the guard around it.
         freezable.copyFrozenState((Freezable) other);
@@ -178,9 +193,12 @@ class PluginGuardTest {
     void aFactoryAnswersWhatItSaidAtStartUpWithoutAskingAgain() {
         LossFactory loss = only(ComponentKind.LOSS);
         DatasetFactory dataset = only(ComponentKind.DATASET);
-        assertEquals(List.of("faulty_loss", "faulty_loss fails", true),
+        assertEquals(
+                List.of("faulty_loss", "faulty_loss fails", true),
                 List.of(loss.name(), loss.description(), loss.appliesSoftmax()));
-        assertEquals(List.of("rows"), dataset.parameters().stream().map(ParameterSpec::name).toList());
+        assertEquals(
+                List.of("rows"),
+                dataset.parameters().stream().map(ParameterSpec::name).toList());
         assertEquals(4, plugin.losses.asked, "name, description, parameters and appliesSoftmax, once at start-up");
         assertEquals(3, plugin.datasets.asked, "name, description and parameters, once each at start-up");
     }

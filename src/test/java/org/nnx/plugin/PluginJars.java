@@ -29,14 +29,14 @@ import org.nnx.spi.NnxPlugin;
 public final class PluginJars {
     /** The example plugin's sources in the repository, relative to the project folder tests run in. */
     public static final Path EXAMPLE = Path.of("plugins", "acme-example", "src", "main");
+
     public static final String SERVICE_FILE = "META-INF/services/" + NnxPlugin.class.getName();
 
     private static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+);", Pattern.MULTILINE);
-    private static final Pattern TYPE = Pattern.compile("^public\\s+(?:final\\s+|abstract\\s+)*(?:class|interface|record|enum)\\s+(\\w+)",
-            Pattern.MULTILINE);
+    private static final Pattern TYPE = Pattern.compile(
+            "^public\\s+(?:final\\s+|abstract\\s+)*(?:class|interface|record|enum)\\s+(\\w+)", Pattern.MULTILINE);
 
-    private PluginJars() {
-    }
+    private PluginJars() {}
 
     /** Writes each source where javac expects it, by its package and public type, under {@code root}. */
     public static Path writeSources(Path root, String... sources) throws IOException {
@@ -57,20 +57,31 @@ public final class PluginJars {
     public static Path compile(Path sourceRoot, Path classes) throws IOException {
         List<String> files;
         try (Stream<Path> walk = Files.walk(sourceRoot)) {
-            files = walk.filter(p -> p.toString().endsWith(".java")).map(Path::toString).toList();
+            files = walk.filter(p -> p.toString().endsWith(".java"))
+                    .map(Path::toString)
+                    .toList();
         }
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new IllegalStateException("tests need a JDK, not a JRE: no system Java compiler");
         }
         Files.createDirectories(classes);
-        List<String> arguments = new ArrayList<>(List.of("--release", "17", "-proc:none", "-encoding", "UTF-8",
-                "-classpath", nnxClasses().toString(), "-d", classes.toString()));
+        List<String> arguments = new ArrayList<>(List.of(
+                "--release",
+                "17",
+                "-proc:none",
+                "-encoding",
+                "UTF-8",
+                "-classpath",
+                nnxClasses().toString(),
+                "-d",
+                classes.toString()));
         arguments.addAll(files);
         ByteArrayOutputStream messages = new ByteArrayOutputStream();
         int status = javac.run(null, messages, messages, arguments.toArray(String[]::new));
         if (status != 0) {
-            throw new IllegalStateException("javac failed on " + sourceRoot + ":\n" + messages.toString(StandardCharsets.UTF_8));
+            throw new IllegalStateException(
+                    "javac failed on " + sourceRoot + ":\n" + messages.toString(StandardCharsets.UTF_8));
         }
         return classes;
     }
@@ -94,7 +105,8 @@ public final class PluginJars {
         try (Stream<Path> walk = Files.walk(classes)) {
             entries = walk.filter(Files::isRegularFile).sorted().toList();
         }
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
+        try (OutputStream file = Files.newOutputStream(jar);
+                JarOutputStream out = new JarOutputStream(file, manifest)) {
             for (Path entry : entries) {
                 String name = classes.relativize(entry).toString().replace('\\', '/');
                 if (prefixes.stream().anyMatch(name::startsWith)) {
@@ -127,7 +139,11 @@ public final class PluginJars {
     /** Where nnx's main classes are ({@code target/classes}): all a plugin is compiled against. */
     private static Path nnxClasses() {
         try {
-            return Path.of(NnxPlugin.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(NnxPlugin.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,11 +82,13 @@ class PluginLoadingTest {
 
     @TempDir
     static Path work;
+
     static Path classes;
 
     @BeforeAll
     static void compilePlugins() throws IOException {
-        Path sources = PluginJars.writeSources(work.resolve("src"),
+        Path sources = PluginJars.writeSources(
+                work.resolve("src"),
                 plugin("com.good", "GoodPlugin", STANDARD.formatted("good", "twice")),
                 plugin("com.boom", "BoomPlugin", """
                         public BoomPlugin() { throw new IllegalStateException("no licence key"); }
@@ -217,7 +220,8 @@ class PluginLoadingTest {
     @Test
     void aFileThatIsNotAJarIsSkipped(@TempDir Path folder) throws Exception {
         Files.writeString(folder.resolve("bad.jar"), "this is not a zip file");
-        assertEquals(folder.resolve("bad.jar") + ": not a jar file (zip END header not found); skipped",
+        assertEquals(
+                folder.resolve("bad.jar") + ": not a jar file (zip END header not found); skipped",
                 onlyWarning(folder));
     }
 
@@ -226,42 +230,73 @@ class PluginLoadingTest {
         String sees = "which is not in the jar (NoClassDefFoundError); a plugin sees only its own jar, org.nnx.spi,"
                 + " org.nnx.tensor and the JDK, so it must bundle what else it uses";
         return Stream.of(
-                broken("plain.jar", "com.good", null,
+                broken(
+                        "plain.jar",
+                        "com.good",
+                        null,
                         "no provider: the jar has no META-INF/services/org.nnx.spi.NnxPlugin"),
-                broken("empty.jar", "com.good", "# nothing yet\n",
+                broken(
+                        "empty.jar",
+                        "com.good",
+                        "# nothing yet\n",
                         "no provider: META-INF/services/org.nnx.spi.NnxPlugin lists no class"),
-                broken("wrong.jar", "com.wrong", "com.wrong.NotAPlugin\n", "com.wrong.NotAPlugin, listed in"
-                        + " META-INF/services/org.nnx.spi.NnxPlugin, does not implement org.nnx.spi.NnxPlugin"),
-                broken("absent.jar", "com.good", "com.good.Absent\n",
+                broken(
+                        "wrong.jar",
+                        "com.wrong",
+                        "com.wrong.NotAPlugin\n",
+                        "com.wrong.NotAPlugin, listed in"
+                                + " META-INF/services/org.nnx.spi.NnxPlugin, does not implement org.nnx.spi.NnxPlugin"),
+                broken(
+                        "absent.jar",
+                        "com.good",
+                        "com.good.Absent\n",
                         "com.good.Absent, listed in META-INF/services/org.nnx.spi.NnxPlugin, is not in the jar"),
                 // com.dep.Helper is compiled but left out of the jar, as a library the author forgot to bundle.
-                broken("missing.jar", "com.missing", "com.missing.MissingPlugin\n",
+                broken(
+                        "missing.jar",
+                        "com.missing",
+                        "com.missing.MissingPlugin\n",
                         "the constructor of com.missing.MissingPlugin needs class com.dep.Helper, " + sees),
                 // nnx's internals are invisible to a plugin.
-                broken("internal.jar", "com.internal", "com.internal.InternalPlugin\n",
+                broken(
+                        "internal.jar",
+                        "com.internal",
+                        "com.internal.InternalPlugin\n",
                         "com.internal.InternalPlugin.layers() needs class org.nnx.builtins.BuiltinPlugin, " + sees),
-                broken("noctor.jar", "com.noctor", "com.noctor.NoCtorPlugin\n",
+                broken(
+                        "noctor.jar",
+                        "com.noctor",
+                        "com.noctor.NoCtorPlugin\n",
                         "com.noctor.NoCtorPlugin has no public constructor without arguments"),
-                broken("boom.jar", "com.boom", "com.boom.BoomPlugin\n",
+                broken(
+                        "boom.jar",
+                        "com.boom",
+                        "com.boom.BoomPlugin\n",
                         "the constructor of com.boom.BoomPlugin threw IllegalStateException: no licence key"),
-                broken("lists.jar", "com.lists", "com.lists.ListsPlugin\n",
+                broken(
+                        "lists.jar",
+                        "com.lists",
+                        "com.lists.ListsPlugin\n",
                         "com.lists.ListsPlugin.layers() threw IllegalStateException: layers are not ready"),
-                broken("future.jar", "com.future", "com.future.FuturePlugin\n",
+                broken(
+                        "future.jar",
+                        "com.future",
+                        "com.future.FuturePlugin\n",
                         "com.future.FuturePlugin was built for nnx SPI version " + (NnxPlugin.SPI_VERSION + 1)
                                 + ", but this nnx provides SPI version " + NnxPlugin.SPI_VERSION
                                 + "; rebuild the plugin against it"),
                 broken("dup.jar", "com.dup", "com.dup.DupPlugin\n", "it contributes layer 'dup' twice"));
     }
 
-    private static org.junit.jupiter.params.provider.Arguments broken(String file, String pkg, String services,
-                                                                      String reason) {
+    private static org.junit.jupiter.params.provider.Arguments broken(
+            String file, String pkg, String services, String reason) {
         return org.junit.jupiter.params.provider.Arguments.of(file, pkg, services, reason);
     }
 
     @ParameterizedTest(name = "{0}: {3}")
     @MethodSource("brokenJars")
-    void aBrokenJarIsSkippedWithItsReason(String file, String pkg, String services, String reason,
-                                          @TempDir Path folder) throws Exception {
+    void aBrokenJarIsSkippedWithItsReason(String file, String pkg, String services, String reason, @TempDir Path folder)
+            throws Exception {
         jar(folder, file, pkg, services);
         assertEquals(folder.resolve(file) + ": " + reason + "; skipped", onlyWarning(folder));
     }
@@ -269,10 +304,14 @@ class PluginLoadingTest {
     @Test
     void aNameAFileCannotWriteIsSkipped(@TempDir Path folder) throws Exception {
         jar(folder, "badname.jar", "com.badname", "com.badname.BadNamePlugin\n");
-        assertTrue(onlyWarning(folder).startsWith(folder.resolve("badname.jar") + ": layer factory com.badname."),
+        assertTrue(
+                onlyWarning(folder).startsWith(folder.resolve("badname.jar") + ": layer factory com.badname."),
                 warnings.toString());
-        assertTrue(warnings.get(0).endsWith(" is named 'my-layer', which a file cannot write (a name is a letter or _"
-                + " followed by letters, digits or _); skipped"), warnings.get(0));
+        assertTrue(
+                warnings.get(0)
+                        .endsWith(" is named 'my-layer', which a file cannot write (a name is a letter or _"
+                                + " followed by letters, digits or _); skipped"),
+                warnings.get(0));
     }
 
     @Test
@@ -284,7 +323,9 @@ class PluginLoadingTest {
         Files.writeString(folder.resolve("README.txt"), "not a plugin");
         try (LoadedPlugins loaded = load(folder)) {
             assertEquals(2, warnings.size(), warnings.toString());
-            assertEquals(List.of("c-good.jar"), loaded.jars().stream().map(PluginLoader.LoadedJar::jar).toList());
+            assertEquals(
+                    List.of("c-good.jar"),
+                    loaded.jars().stream().map(PluginLoader.LoadedJar::jar).toList());
             assertTrue(loaded.registry().find(ComponentKind.LAYER, "twice").isPresent());
         }
     }
@@ -309,8 +350,10 @@ class PluginLoadingTest {
         jar(first, "twin.jar", "com.twin1", "com.twin1.TwinPlugin\n");
         jar(second, "twin.jar", "com.twin2", "com.twin2.TwinPlugin\n");
         PluginStartupException e = assertThrows(PluginStartupException.class, () -> load(first, second));
-        assertEquals(List.of("layer 'twin' is contributed by both " + first.resolve("twin.jar") + " and "
-                + second.resolve("twin.jar")), e.problems());
+        assertEquals(
+                List.of("layer 'twin' is contributed by both " + first.resolve("twin.jar") + " and "
+                        + second.resolve("twin.jar")),
+                e.problems());
     }
 
     @Test
@@ -319,7 +362,8 @@ class PluginLoadingTest {
         Files.copy(jar, second.resolve("copy-of-good.jar"));
         try (LoadedPlugins loaded = load(first, second)) {
             assertEquals(1, loaded.jars().size());
-            assertEquals(List.of(second.resolve("copy-of-good.jar") + ": the same jar as " + jar + "; skipped"), warnings);
+            assertEquals(
+                    List.of(second.resolve("copy-of-good.jar") + ": the same jar as " + jar + "; skipped"), warnings);
         }
     }
 
@@ -334,8 +378,11 @@ class PluginLoadingTest {
             assertThrows(ClassNotFoundException.class, () -> loader.loadClass("org.nnx.nn.Relu"));
             assertThrows(ClassNotFoundException.class, () -> loader.loadClass("com.google.inject.Guice"));
             assertThrows(ClassNotFoundException.class, () -> loader.loadClass("org.antlr.v4.runtime.Parser"));
-            assertEquals(loader, loaded.registry().layer("twice") instanceof PluginLayerFactory plugin
-                    ? plugin.delegate().getClass().getClassLoader() : null);
+            assertEquals(
+                    loader,
+                    loaded.registry().layer("twice") instanceof PluginLayerFactory plugin
+                            ? plugin.delegate().getClass().getClassLoader()
+                            : null);
         }
     }
 
@@ -343,8 +390,8 @@ class PluginLoadingTest {
     void aPluginLayerKeepsItsCapabilitiesThroughTheGuard(@TempDir Path folder) throws Exception {
         jar(folder, "freeze.jar", "com.freeze", "com.freeze.FreezePlugin\n");
         try (LoadedPlugins loaded = load(folder)) {
-            LayerContext context = new LayerContext(3, null, null, Precision.FLOAT32, new SplittableRandom(1),
-                    call -> null);
+            LayerContext context =
+                    new LayerContext(3, null, null, Precision.FLOAT32, new SplittableRandom(1), call -> null);
             Layer layer = loaded.registry().layer("frozen").create(Arguments.EMPTY, context);
             Layer other = loaded.registry().layer("frozen").create(Arguments.EMPTY, context);
             assertTrue(layer instanceof Runnable, "every interface of the plugin's layer survives");
@@ -352,8 +399,8 @@ class PluginLoadingTest {
             freezable.freeze(true);
             freezable.copyFrozenState((Freezable) other);
             assertEquals("frozen=true", layer.toString());
-            PluginException e = assertThrows(PluginException.class,
-                    () -> layer.forward(Tensor.zeros(Precision.FLOAT32, 7, 3), true));
+            PluginException e = assertThrows(
+                    PluginException.class, () -> layer.forward(Tensor.zeros(Precision.FLOAT32, 7, 3), true));
             assertEquals("layer 'frozen' from freeze.jar threw IllegalStateException: seven rows", e.getMessage());
         }
     }
@@ -363,15 +410,21 @@ class PluginLoadingTest {
         Path defaults = Files.createDirectory(root.resolve("plugins"));
         Path given = Files.createDirectory(root.resolve("given"));
         Path fromEnvironment = Files.createDirectory(root.resolve("env"));
-        String path = String.join(java.io.File.pathSeparator, fromEnvironment.toString(), "",
-                root.resolve("nowhere").toString(), given.toString());
+        String path = String.join(
+                File.pathSeparator,
+                fromEnvironment.toString(),
+                "",
+                root.resolve("nowhere").toString(),
+                given.toString());
         List<Path> directories = PluginDirectories.resolve(defaults, List.of(given, defaults), path, warnings::add);
         assertEquals(List.of(defaults, given, fromEnvironment), directories);
-        assertEquals(List.of("NNX_PLUGIN_PATH names " + root.resolve("nowhere") + ", which is not a folder; ignored"),
+        assertEquals(
+                List.of("NNX_PLUGIN_PATH names " + root.resolve("nowhere") + ", which is not a folder; ignored"),
                 warnings);
 
         assertEquals(List.of(), PluginDirectories.resolve(root.resolve("absent"), List.of(), null, warnings::add));
-        PluginStartupException e = assertThrows(PluginStartupException.class,
+        PluginStartupException e = assertThrows(
+                PluginStartupException.class,
                 () -> PluginDirectories.resolve(defaults, List.of(root.resolve("typo")), null, warnings::add));
         assertEquals(List.of("--plugins " + root.resolve("typo") + ": no such folder"), e.problems());
     }
@@ -381,7 +434,8 @@ class PluginLoadingTest {
         // Run from the project folder, nnx looks in plugins/, where the example's pom and sources live in a
         // subfolder: only jars directly in the folder count (a developer may have dropped one there).
         try (LoadedPlugins loaded = load(Path.of("plugins"))) {
-            assertTrue(loaded.jars().stream().allMatch(j -> Path.of(j.path()).getParent().equals(Path.of("plugins"))));
+            assertTrue(loaded.jars().stream()
+                    .allMatch(j -> Path.of(j.path()).getParent().equals(Path.of("plugins"))));
             assertTrue(warnings.stream().noneMatch(w -> w.contains("acme-example/")), warnings.toString());
         }
     }

@@ -59,8 +59,11 @@ class BrowserTest {
 
     @Test
     void comparisonOfTwoExperiments() throws Exception {
-        ReportWriter.write(SyntheticResults.issueLearningRates(3000), REPORTS.resolve("compare-input").resolve("learning_rates"));
-        ReportWriter.write(SyntheticResults.repeats(1500), REPORTS.resolve("compare-input").resolve("seeds"));
+        ReportWriter.write(
+                SyntheticResults.issueLearningRates(3000),
+                REPORTS.resolve("compare-input").resolve("learning_rates"));
+        ReportWriter.write(
+                SyntheticResults.repeats(1500), REPORTS.resolve("compare-input").resolve("seeds"));
         List<ReportedExperiment> experiments = new ArrayList<>();
         for (Path folder : ExperimentFiles.experimentFolders(REPORTS.resolve("compare-input"))) {
             experiments.add(ExperimentFiles.read(folder));
@@ -84,11 +87,15 @@ class BrowserTest {
         String source = Files.readString(page, StandardCharsets.UTF_8);
         String url = page.toAbsolutePath().toUri().toString();
         Result dom = chromium(name, "--dump-dom", url);
-        List<String> console = dom.stderr.lines().filter(line -> CONSOLE.matcher(line).matches()).toList();
+        List<String> console = dom.stderr
+                .lines()
+                .filter(line -> CONSOLE.matcher(line).matches())
+                .toList();
         assertEquals(List.of(), console, name + ": console messages");
         int images = count(source, "<img ");
         assertTrue(images > 0, name + " has charts");
-        assertEquals(Integer.toString(images), attribute(dom.stdout, "data-images"), name + ": images seen by the page");
+        assertEquals(
+                Integer.toString(images), attribute(dom.stdout, "data-images"), name + ": images seen by the page");
         assertEquals("0", attribute(dom.stdout, "data-broken-images"), name + ": images that did not load");
         assertEquals(null, attribute(dom.stdout, "data-errors"), name + ": script errors");
         int areas = count(source, "<area ");
@@ -102,18 +109,32 @@ class BrowserTest {
         return source;
     }
 
-    private record Result(String stdout, String stderr) {
-    }
+    private record Result(String stdout, String stderr) {}
 
     private static Result chromium(String name, String... arguments) throws Exception {
         Path profile = Files.createTempDirectory(profiles, name);
         Path out = profile.resolveSibling(profile.getFileName() + ".out");
         Path err = profile.resolveSibling(profile.getFileName() + ".err");
-        List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--disable-dev-shm-usage", "--hide-scrollbars", "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0"));
+        List<String> command = new ArrayList<>(List.of(
+                CHROMIUM.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--hide-scrollbars",
+                "--user-data-dir=" + profile,
+                "--enable-logging=stderr",
+                "--v=0"));
         command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError(name + ": chromium did not finish in 120 s");
@@ -129,7 +150,8 @@ class BrowserTest {
         if (!html.find()) {
             return null;
         }
-        Matcher value = Pattern.compile("\\s" + Pattern.quote(name) + "=\"([^\"]*)\"").matcher(html.group());
+        Matcher value =
+                Pattern.compile("\\s" + Pattern.quote(name) + "=\"([^\"]*)\"").matcher(html.group());
         return value.find() ? value.group(1) : null;
     }
 

@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
 import java.awt.GraphicsEnvironment;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
@@ -46,16 +50,29 @@ class ChartsTest {
     @Test
     void lossAxisIsLogarithmicOnlyWhenLossesSpanMoreThanTwoDecades() {
         List<RunResult> runs = SyntheticResults.handMade().runs();
-        RunResult decades = run("decades", List.of(new MetricsRow(1, 0, 10, Double.NaN, Double.NaN),
-                new MetricsRow(2, 0, 1, Double.NaN, Double.NaN), new MetricsRow(3, 0, 0.01, Double.NaN, Double.NaN)));
-        assertInstanceOf(LogAxis.class, LossChart.createChart(List.of(decades)).getXYPlot().getRangeAxis(),
+        RunResult decades = run(
+                "decades",
+                List.of(
+                        new MetricsRow(1, 0, 10, Double.NaN, Double.NaN),
+                        new MetricsRow(2, 0, 1, Double.NaN, Double.NaN),
+                        new MetricsRow(3, 0, 0.01, Double.NaN, Double.NaN)));
+        assertInstanceOf(
+                LogAxis.class,
+                LossChart.createChart(List.of(decades)).getXYPlot().getRangeAxis(),
                 "10 … 0.01 spans three decades");
         List<RunResult> calm = runs.subList(1, 3);
-        assertInstanceOf(NumberAxis.class, LossChart.createChart(calm).getXYPlot().getRangeAxis(),
+        assertInstanceOf(
+                NumberAxis.class,
+                LossChart.createChart(calm).getXYPlot().getRangeAxis(),
                 "0.1 … 2.3 is less than two decades");
-        RunResult withZero = run("zero", List.of(new MetricsRow(1, 0, 1000, Double.NaN, Double.NaN),
-                new MetricsRow(2, 0, 0, Double.NaN, Double.NaN)));
-        assertFalse(LossChart.wantsLogScale(LossChart.createDataset(List.of(withZero)).raw()),
+        RunResult withZero = run(
+                "zero",
+                List.of(
+                        new MetricsRow(1, 0, 1000, Double.NaN, Double.NaN),
+                        new MetricsRow(2, 0, 0, Double.NaN, Double.NaN)));
+        assertFalse(
+                LossChart.wantsLogScale(
+                        LossChart.createDataset(List.of(withZero)).raw()),
                 "a zero loss cannot be drawn on a log axis");
     }
 
@@ -64,7 +81,10 @@ class ChartsTest {
         List<RunResult> runs = SyntheticResults.handMade().runs();
         XYPlot plot = LossChart.createChart(runs).getXYPlot();
         double start = 2.302585f;
-        assertEquals(LossChart.CLIP_FACTOR * start, plot.getRangeAxis().getUpperBound(), 1e-4,
+        assertEquals(
+                LossChart.CLIP_FACTOR * start,
+                plot.getRangeAxis().getUpperBound(),
+                1e-4,
                 "cut at 4× the largest starting loss, not at 3.5e9");
         assertInstanceOf(NumberAxis.class, plot.getRangeAxis(), "0.1 … 9.2 is less than two decades");
     }
@@ -74,19 +94,25 @@ class ChartsTest {
         List<RunResult> runs = SyntheticResults.repeats(200).runs();
         ChartLine first = new ChartLine("lr 0.1", RunColors.of(0), false, runs.subList(0, 3));
         ChartLine second = new ChartLine("lr 0.05", RunColors.of(1), false, runs.subList(3, 6));
-        AccuracyChart.AccuracyDataset dataset = AccuracyChart.createDataset(List.of(first, second), XAxisKind.ITERATION);
+        AccuracyChart.AccuracyDataset dataset =
+                AccuracyChart.createDataset(List.of(first, second), XAxisKind.ITERATION);
         assertEquals(2, dataset.test().getSeriesCount());
         int last = dataset.test().getItemCount(0) - 1;
-        double[] finals = runs.subList(0, 3).stream().mapToDouble(RunResult::testAccuracy).toArray();
+        double[] finals =
+                runs.subList(0, 3).stream().mapToDouble(RunResult::testAccuracy).toArray();
         assertEquals(WelchTest.mean(finals), dataset.test().getYValue(0, last), 1e-12);
-        assertEquals(WelchTest.mean(finals) + WelchTest.standardDeviation(finals), dataset.test().getEndYValue(0, last), 1e-12);
+        assertEquals(
+                WelchTest.mean(finals) + WelchTest.standardDeviation(finals),
+                dataset.test().getEndYValue(0, last),
+                1e-12);
         assertTrue(first.isMean());
     }
 
     @Test
     void faintLinesAreDrawnFirstAndGrey() {
         List<RunResult> runs = SyntheticResults.small().runs();
-        List<ChartLine> lines = List.of(new ChartLine("a", RunColors.of(0), false, List.of(runs.get(0))),
+        List<ChartLine> lines = List.of(
+                new ChartLine("a", RunColors.of(0), false, List.of(runs.get(0))),
                 new ChartLine("b", ChartStyle.FAINT, true, List.of(runs.get(1))));
         LossChart.LossDataset dataset = LossChart.createDataset(lines, XAxisKind.ITERATION);
         assertEquals("b", dataset.smoothed().getSeriesKey(0), "faint first, under the others");
@@ -121,11 +147,10 @@ class ChartsTest {
             assertEquals(RunColors.of(i), accuracy.getRenderer(2).getSeriesPaint(i), "test");
             assertEquals(runs.get(i).name(), loss.getFixedLegendItems().get(i).getLabel());
         }
-        assertTrue(((java.awt.Color) loss.getRenderer(0).getSeriesPaint(0)).getAlpha() < 128, "raw loss is faint");
-        assertTrue(((java.awt.BasicStroke) accuracy.getRenderer(0).getSeriesStroke(0)).getDashArray() != null,
-                "train is dashed");
-        assertTrue(((java.awt.BasicStroke) accuracy.getRenderer(2).getSeriesStroke(0)).getDashArray() == null,
-                "test is solid");
+        assertTrue(((Color) loss.getRenderer(0).getSeriesPaint(0)).getAlpha() < 128, "raw loss is faint");
+        assertTrue(
+                ((BasicStroke) accuracy.getRenderer(0).getSeriesStroke(0)).getDashArray() != null, "train is dashed");
+        assertTrue(((BasicStroke) accuracy.getRenderer(2).getSeriesStroke(0)).getDashArray() == null, "test is solid");
     }
 
     @Test
@@ -136,7 +161,8 @@ class ChartsTest {
         assertEquals(2.0, dataset.test().getXValue(1, 0));
         assertEquals(0.9125, dataset.test().getYValue(1, 1));
         assertEquals(0.9235, dataset.train().getYValue(1, 1));
-        NumberAxis axis = (NumberAxis) AccuracyChart.createChart(dataset, runs).getXYPlot().getRangeAxis();
+        NumberAxis axis = (NumberAxis)
+                AccuracyChart.createChart(dataset, runs).getXYPlot().getRangeAxis();
         assertEquals(0, axis.getLowerBound());
         assertEquals(1, axis.getUpperBound());
     }
@@ -168,8 +194,11 @@ class ChartsTest {
     @Test
     void runsWithoutDataStillRender() throws IOException {
         List<RunResult> runs = List.of(run("nothing", List.of()));
-        for (JFreeChart chart : List.of(LossChart.createChart(runs), AccuracyChart.createChart(runs),
-                LossChart.createChart(List.of()), AccuracyChart.createChart(List.of()))) {
+        for (JFreeChart chart : List.of(
+                LossChart.createChart(runs),
+                AccuracyChart.createChart(runs),
+                LossChart.createChart(List.of()),
+                AccuracyChart.createChart(List.of()))) {
             assertNotNull(ImageIO.read(new ByteArrayInputStream(ChartImages.toPng(chart, 300, 200))));
         }
     }
@@ -185,20 +214,24 @@ class ChartsTest {
     @Test
     void coloursAreDistinctAndStable() {
         assertEquals("#1f77b4", RunColors.hex(0));
-        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        Set<Integer> seen = new HashSet<>();
         for (int i = 0; i < 30; i++) {
             assertTrue(seen.add(RunColors.of(i).getRGB()), "colour " + i);
             assertEquals(RunColors.of(i), RunColors.of(i));
         }
     }
 
-    private static java.awt.Color opaque(XYItemRenderer renderer, int series) {
-        java.awt.Color colour = (java.awt.Color) renderer.getSeriesPaint(series);
-        return new java.awt.Color(colour.getRed(), colour.getGreen(), colour.getBlue());
+    private static Color opaque(XYItemRenderer renderer, int series) {
+        Color colour = (Color) renderer.getSeriesPaint(series);
+        return new Color(colour.getRed(), colour.getGreen(), colour.getBlue());
     }
 
     private static RunResult run(String name, List<MetricsRow> rows) {
-        return RunResult.builder(new org.nnx.model.RunPlan(name, org.nnx.model.SweptValues.NONE,
-                SyntheticRuns.config(0.1, 2, 1)), RunStatus.OK).metrics(rows).build();
+        return RunResult.builder(
+                        new org.nnx.model.RunPlan(
+                                name, org.nnx.model.SweptValues.NONE, SyntheticRuns.config(0.1, 2, 1)),
+                        RunStatus.OK)
+                .metrics(rows)
+                .build();
     }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -36,9 +37,16 @@ class ExperimentFilesTest {
         String sha = ReportWriter.sourceSha256(source);
         assertEquals(64, sha.length());
         assertTrue(facts.contains("source_sha256," + sha));
-        List<String> run = Files.readAllLines(directory.resolve("runs").resolve("learning_rate=0.1,seed=7").resolve("run.csv"));
-        assertEquals(List.of("section,key,value", "run,name,\"learning_rate=0.1,seed=7\"",
-                "run,configuration,learning_rate=0.1", "swept,learning_rate,0.1", "swept,seed,7"), run.subList(0, 5));
+        List<String> run = Files.readAllLines(
+                directory.resolve("runs").resolve("learning_rate=0.1,seed=7").resolve("run.csv"));
+        assertEquals(
+                List.of(
+                        "section,key,value",
+                        "run,name,\"learning_rate=0.1,seed=7\"",
+                        "run,configuration,learning_rate=0.1",
+                        "swept,learning_rate,0.1",
+                        "swept,seed,7"),
+                run.subList(0, 5));
         assertTrue(run.contains("gradient_check,1:dense.W,3.1E-9"), run.toString());
 
         ReportedExperiment read = ExperimentFiles.read(directory);
@@ -59,14 +67,28 @@ class ExperimentFilesTest {
     /** The repeats experiment from {@code source}, its first run with a gradient check. */
     private static ExperimentResult repeatsWithAGradientCheck(Path source) {
         ExperimentResult repeats = SyntheticResults.repeats(60);
-        List<RunResult> runs = new java.util.ArrayList<>(repeats.runs());
+        List<RunResult> runs = new ArrayList<>(repeats.runs());
         RunResult first = runs.get(0);
-        runs.set(0, RunResult.builder(first.plan(), first.status()).reason(first.reason()).metrics(first.metrics())
-                .accuracies(first.trainAccuracy(), first.testAccuracy()).loss(first.loss()).seconds(first.seconds())
-                .samplesPerSecond(first.samplesPerSecond()).provenance(first.provenance())
-                .gradientCheck(Map.of("1:dense.W", 3.1e-9)).build());
-        return new ExperimentResult(new org.nnx.model.ExperimentPlan(repeats.plan().name(), repeats.plan().description(),
-                source, repeats.plan().runs(), repeats.plan().effectiveConfig()), runs);
+        runs.set(
+                0,
+                RunResult.builder(first.plan(), first.status())
+                        .reason(first.reason())
+                        .metrics(first.metrics())
+                        .accuracies(first.trainAccuracy(), first.testAccuracy())
+                        .loss(first.loss())
+                        .seconds(first.seconds())
+                        .samplesPerSecond(first.samplesPerSecond())
+                        .provenance(first.provenance())
+                        .gradientCheck(Map.of("1:dense.W", 3.1e-9))
+                        .build());
+        return new ExperimentResult(
+                new org.nnx.model.ExperimentPlan(
+                        repeats.plan().name(),
+                        repeats.plan().description(),
+                        source,
+                        repeats.plan().runs(),
+                        repeats.plan().effectiveConfig()),
+                runs);
     }
 
     private static void assertReadBack(RunResult expected, RunResult actual) {
@@ -83,13 +105,19 @@ class ExperimentFilesTest {
     void aFolderOfExperimentsListsThemAndAnythingElseIsAnError() throws IOException {
         ReportWriter.write(SyntheticResults.small(), temp.resolve("reports").resolve("b"));
         ReportWriter.write(SyntheticResults.handMade(), temp.resolve("reports").resolve("a"));
-        assertEquals(List.of(temp.resolve("reports").resolve("a"), temp.resolve("reports").resolve("b")),
+        assertEquals(
+                List.of(
+                        temp.resolve("reports").resolve("a"),
+                        temp.resolve("reports").resolve("b")),
                 ExperimentFiles.experimentFolders(temp.resolve("reports")));
-        assertEquals(List.of(temp.resolve("reports").resolve("a")),
+        assertEquals(
+                List.of(temp.resolve("reports").resolve("a")),
                 ExperimentFiles.experimentFolders(temp.resolve("reports").resolve("a")));
         Files.createDirectories(temp.resolve("reports").resolve("objective"));
-        Files.writeString(temp.resolve("reports").resolve("objective").resolve("summary.csv"), "run,status,f,x0,steps\n");
-        assertEquals(2, ExperimentFiles.experimentFolders(temp.resolve("reports")).size(), "objectives are left out");
+        Files.writeString(
+                temp.resolve("reports").resolve("objective").resolve("summary.csv"), "run,status,f,x0,steps\n");
+        assertEquals(
+                2, ExperimentFiles.experimentFolders(temp.resolve("reports")).size(), "objectives are left out");
         Files.createDirectories(temp.resolve("empty"));
         assertThrows(NoSuchFileException.class, () -> ExperimentFiles.experimentFolders(temp.resolve("empty")));
         assertThrows(NoSuchFileException.class, () -> ExperimentFiles.read(temp.resolve("empty")));

@@ -15,24 +15,27 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class FolderNameTest {
     @ParameterizedTest(name = "[{0}] -> [{1}]")
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        "learning_rate=0.1,optimizer=adam | learning_rate=0.1,optimizer=adam",
-        "two_layer_net                    | two_layer_net",
-        "init=gaussian(0.01)              | init=gaussian(0.01)",
-        "dense 50                         | dense 50",
-        "données=é                        | données=é",
-        "path=a/b                         | path=a%2Fb",
-        "path=a\\b                        | path=a%5Cb",
-        "`x:*?\"<>|`                      | x%3A%2A%3F%22%3C%3E%7C",
-        "50%                              | 50%25",
-        ".                                | %2E",
-        "..                               | .%2E",
-        "`run. `                          | run.%20",
-        "name.                            | name%2E",
-        "CON                              | %43ON",
-        "nul.txt                          | %6Eul.txt",
-        "console                          | console",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "learning_rate=0.1,optimizer=adam | learning_rate=0.1,optimizer=adam",
+                "two_layer_net                    | two_layer_net",
+                "init=gaussian(0.01)              | init=gaussian(0.01)",
+                "dense 50                         | dense 50",
+                "données=é                        | données=é",
+                "path=a/b                         | path=a%2Fb",
+                "path=a\\b                        | path=a%5Cb",
+                "`x:*?\"<>|`                      | x%3A%2A%3F%22%3C%3E%7C",
+                "50%                              | 50%25",
+                ".                                | %2E",
+                "..                               | .%2E",
+                "`run. `                          | run.%20",
+                "name.                            | name%2E",
+                "CON                              | %43ON",
+                "nul.txt                          | %6Eul.txt",
+                "console                          | console",
+            })
     void keepsSafeCharactersAndEncodesUnsafeOnes(String runName, String expected) {
         assertEquals(expected, ReportWriter.folderName(runName));
     }

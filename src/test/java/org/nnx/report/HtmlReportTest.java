@@ -1,7 +1,5 @@
 package org.nnx.report;
 
-import org.nnx.train.Provenance;
-import org.nnx.model.SweptValues;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,14 +10,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nnx.model.ExperimentPlan;
 import org.nnx.model.RunPlan;
+import org.nnx.model.SweptValues;
 import org.nnx.train.ExperimentResult;
+import org.nnx.train.Provenance;
 import org.nnx.train.RunResult;
 import org.nnx.train.RunStatus;
 
 class HtmlReportTest {
     /** Charts are not drawn: the page around them is what these tests check. */
-    static final HtmlReport.ChartRenderer NO_CHARTS = (chart, height, name) -> new ChartImages.MappedImage(new byte[0],
-            "<map name=\"" + name + "\"></map>");
+    static final HtmlReport.ChartRenderer NO_CHARTS =
+            (chart, height, name) -> new ChartImages.MappedImage(new byte[0], "<map name=\"" + name + "\"></map>");
 
     static String page(ExperimentResult result) {
         return HtmlReport.render(ReportModel.of(new ReportedExperiment(result, "")), NO_CHARTS);
@@ -40,10 +40,14 @@ class HtmlReportTest {
         String evil = "<img src=x onerror=alert(1)>";
         SweptValues varying = SweptValues.of(Map.of("set<ting>", "v<al>"));
         RunPlan plan = new RunPlan("run" + evil, varying, SyntheticRuns.config(0.1, 10, 5));
-        RunResult run = RunResult.builder(plan, RunStatus.FAILED).reason("reason" + evil).seconds(1).samplesPerSecond(1)
-                .provenance(new Provenance(Map.of("key" + evil, "value" + evil))).build();
-        ExperimentPlan experiment = new ExperimentPlan("name" + evil, "description" + evil, Path.of("file<x>.nnx"),
-                List.of(plan), "config" + evil);
+        RunResult run = RunResult.builder(plan, RunStatus.FAILED)
+                .reason("reason" + evil)
+                .seconds(1)
+                .samplesPerSecond(1)
+                .provenance(new Provenance(Map.of("key" + evil, "value" + evil)))
+                .build();
+        ExperimentPlan experiment = new ExperimentPlan(
+                "name" + evil, "description" + evil, Path.of("file<x>.nnx"), List.of(plan), "config" + evil);
         String html = page(new ExperimentResult(experiment, List.of(run)));
         assertFalse(html.contains("<img src=x"), html);
         assertFalse(html.contains("<ting>"));
@@ -59,8 +63,13 @@ class HtmlReportTest {
         List<RunResult> runs = SyntheticResults.handMade().runs();
         assertEquals(2, ReportModel.bestRun(runs));
         RunResult diverged = runs.get(0);
-        RunResult luckyButDiverged = RunResult.builder(diverged.plan(), RunStatus.DIVERGED).reason("NaN")
-                .metrics(diverged.metrics()).accuracies(0.99, 0.99).seconds(1).samplesPerSecond(1).build();
+        RunResult luckyButDiverged = RunResult.builder(diverged.plan(), RunStatus.DIVERGED)
+                .reason("NaN")
+                .metrics(diverged.metrics())
+                .accuracies(0.99, 0.99)
+                .seconds(1)
+                .samplesPerSecond(1)
+                .build();
         assertEquals(2, ReportModel.bestRun(List.of(luckyButDiverged, runs.get(1), runs.get(2))));
         assertEquals(-1, ReportModel.bestRun(List.of(luckyButDiverged)));
         assertEquals(-1, ReportModel.bestRun(List.of()));

@@ -39,7 +39,10 @@ class LossProfileTest {
         assertTrue(jump.blewUp());
         assertEquals(5, jump.peakIteration());
         assertFalse(jump.barelyMoved(), "blew up, not merely slow");
-        assertFalse(LossProfile.of(losses(40, i -> i == 5 ? 10 : i > 30 ? 0.5 : 2.3)).blewUp(), "it recovered");
+        assertFalse(
+                LossProfile.of(losses(40, i -> i == 5 ? 10 : i > 30 ? 0.5 : 2.3))
+                        .blewUp(),
+                "it recovered");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class MetricsCsvTest {
     @Test
     void floatValuesRoundTripAsTheSameFloat() throws IOException {
         float[] losses = {0.1f, 2.3025851f, 1.17549435E-38f, 3.4028235E38f, 1e-7f, 123456.79f};
-        List<MetricsRow> rows = new java.util.ArrayList<>();
+        List<MetricsRow> rows = new ArrayList<>();
         for (int i = 0; i < losses.length; i++) {
             rows.add(new MetricsRow(i + 1, i, losses[i], NAN, NAN));
         }
@@ -73,15 +74,15 @@ class MetricsCsvTest {
                 loss,iteration,validation_loss,epoch,test_accuracy,learning_rate,train_accuracy,validation_accuracy
                 0.5,7,0.6,0.7,0.8,0.1,0.9,0.85
                 """;
-        assertEquals(List.of(new MetricsRow(7, 0.7, 0.5, 0.9, 0.8, 0.85, 0.6)),
+        assertEquals(
+                List.of(new MetricsRow(7, 0.7, 0.5, 0.9, 0.8, 0.85, 0.6)),
                 MetricsCsv.read(new StringReader(csv), "m.csv"));
     }
 
     @Test
     void writesValidationColumnsOnlyForARunWithAValidationSet() throws IOException {
         List<MetricsRow> withValidation = List.of(
-                new MetricsRow(1, 0.5, 2.25, NAN, NAN, NAN, NAN),
-                new MetricsRow(2, 1.0, 1.5, 0.5, 0.25, 0.375, 1.75));
+                new MetricsRow(1, 0.5, 2.25, NAN, NAN, NAN, NAN), new MetricsRow(2, 1.0, 1.5, 0.5, 0.25, 0.375, 1.75));
         String csv = MetricsCsv.toCsv(withValidation);
         assertEquals("""
                 iteration,epoch,loss,train_accuracy,test_accuracy,validation_accuracy,validation_loss
@@ -116,13 +117,19 @@ class MetricsCsvTest {
     static Stream<Arguments> badFiles() {
         String header = "iteration,epoch,loss,train_accuracy,test_accuracy";
         return Stream.of(
-                Arguments.of("Java-only number syntax", header + "\n1,0.1,2d,,\n", "m.csv:2: loss '2d' is not a number"),
-                Arguments.of("a fractional iteration", header + "\n1.5,0.1,2,,\n",
+                Arguments.of(
+                        "Java-only number syntax", header + "\n1,0.1,2d,,\n", "m.csv:2: loss '2d' is not a number"),
+                Arguments.of(
+                        "a fractional iteration",
+                        header + "\n1.5,0.1,2,,\n",
                         "m.csv:2: iteration '1.5' is not a whole number"),
-                Arguments.of("a wrong field count after a multi-line field",
+                Arguments.of(
+                        "a wrong field count after a multi-line field",
                         header + ",note\n1,0.1,2,,,\"two\nlines\"\n2,0.2,2,,\n",
                         "m.csv:4: expected 6 fields as in the header, found 5"),
-                Arguments.of("a missing column", "iteration,epoch,train_accuracy,test_accuracy\n1,0.1,,\n",
+                Arguments.of(
+                        "a missing column",
+                        "iteration,epoch,train_accuracy,test_accuracy\n1,0.1,,\n",
                         "m.csv:1: missing column 'loss'; expected the header " + header));
     }
 

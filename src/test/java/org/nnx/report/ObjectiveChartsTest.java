@@ -1,6 +1,5 @@
 package org.nnx.report;
 
-import org.nnx.model.SweptValues;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -9,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.GraphicsEnvironment;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.VectorSeriesCollection;
@@ -18,6 +16,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
 import org.nnx.model.GradientMode;
 import org.nnx.model.ObjectiveRun;
+import org.nnx.model.SweptValues;
 import org.nnx.report.geometry.PlotWindow;
 import org.nnx.train.ObjectiveResult;
 import org.nnx.train.RunStatus;
@@ -27,7 +26,8 @@ class ObjectiveChartsTest {
 
     @Test
     void twoVariablesGiveAContourAroundTheOkPathsAndTheStart() {
-        Landscape.Contour contour = assertInstanceOf(Landscape.Contour.class,
+        Landscape.Contour contour = assertInstanceOf(
+                Landscape.Contour.class,
                 ObjectiveCharts.createLandscapeDataset(bowl).orElseThrow());
         PlotWindow window = contour.window();
         for (ObjectiveResult result : bowl.subList(0, 2)) {
@@ -44,8 +44,8 @@ class ObjectiveChartsTest {
 
     @Test
     void aDivergedPathIsDrawnUntilItLeavesTheWindow() {
-        Landscape.Contour contour = (Landscape.Contour) ObjectiveCharts.createLandscapeDataset(bowl)
-                .orElseThrow();
+        Landscape.Contour contour =
+                (Landscape.Contour) ObjectiveCharts.createLandscapeDataset(bowl).orElseThrow();
         XYSeries jump = contour.runs().paths().getSeries(2);
         assertEquals(2, jump.getItemCount(), "the start and where step 1 crosses the edge");
         double x = jump.getX(1).doubleValue();
@@ -62,8 +62,8 @@ class ObjectiveChartsTest {
 
     @Test
     void theFieldPointsDownhillWithArrowsOfOneLength() {
-        Landscape.Contour contour = (Landscape.Contour) ObjectiveCharts.createLandscapeDataset(bowl)
-                .orElseThrow();
+        Landscape.Contour contour =
+                (Landscape.Contour) ObjectiveCharts.createLandscapeDataset(bowl).orElseThrow();
         VectorSeriesCollection field = contour.field();
         assertTrue(field.getItemCount(0) > 100, "a grid of arrows");
         double cellX = contour.window().width() / ContourChart.ARROW_COLUMNS;
@@ -76,7 +76,8 @@ class ObjectiveChartsTest {
             double cosine = -(dx * cx + dy * cy) / (Math.hypot(dx, dy) * Math.hypot(cx, cy));
             assertEquals(1, cosine, 1e-3, "arrow " + i);
             // Cells are square on screen, so "one length" is one length in cells.
-            double rows = Math.round(ContourChart.ARROW_COLUMNS * (ObjectiveCharts.LANDSCAPE_HEIGHT - 150.0)
+            double rows = Math.round(ContourChart.ARROW_COLUMNS
+                    * (ObjectiveCharts.LANDSCAPE_HEIGHT - 150.0)
                     / (ObjectiveCharts.LANDSCAPE_WIDTH - 90.0));
             double cellY = contour.window().height() / rows;
             assertEquals(ContourChart.ARROW_LENGTH, Math.hypot(dx / cellX, dy / cellY), 1e-9);
@@ -85,9 +86,12 @@ class ObjectiveChartsTest {
 
     @Test
     void shadingIsLogarithmicSoTheBowlShowsRings() {
-        Landscape.Contour contour = (Landscape.Contour) ObjectiveCharts.createLandscapeDataset(bowl)
-                .orElseThrow();
-        assertEquals(ContourChart.SHADE_DECADES, contour.shading().high() - contour.shading().low(), 0.01);
+        Landscape.Contour contour =
+                (Landscape.Contour) ObjectiveCharts.createLandscapeDataset(bowl).orElseThrow();
+        assertEquals(
+                ContourChart.SHADE_DECADES,
+                contour.shading().high() - contour.shading().low(),
+                0.01);
         assertEquals(ContourChart.CONTOUR_LEVELS, contour.contours().getSeriesCount());
         for (int level = 0; level < contour.contours().getSeriesCount(); level++) {
             XYSeries line = contour.contours().getSeries(level);
@@ -109,9 +113,10 @@ class ObjectiveChartsTest {
 
     @Test
     void oneVariableGivesACurveAndMoreThanTwoNothing() {
-        List<ObjectiveResult> line = ObjectiveReportTest.run(ObjectiveReportTest.square(0), List.of(2.0), 20,
-                "0.1", "2");
-        Landscape.Curve curve = assertInstanceOf(Landscape.Curve.class,
+        List<ObjectiveResult> line =
+                ObjectiveReportTest.run(ObjectiveReportTest.square(0), List.of(2.0), 20, "0.1", "2");
+        Landscape.Curve curve = assertInstanceOf(
+                Landscape.Curve.class,
                 ObjectiveCharts.createLandscapeDataset(line).orElseThrow());
         assertEquals(1, curve.curve().getSeriesCount());
         XYSeries steps = curve.runs().paths().getSeries(0);
@@ -124,8 +129,8 @@ class ObjectiveChartsTest {
         assertTrue(curve.runs().ends().get(1).leftTheWindow());
         ObjectiveCharts.createLandscapeChart(curve, line);
 
-        List<ObjectiveResult> ball = ObjectiveReportTest.run(ObjectiveReportTest.bowl(3), List.of(1.0, 1.0, 1.0), 5,
-                "0.1");
+        List<ObjectiveResult> ball =
+                ObjectiveReportTest.run(ObjectiveReportTest.bowl(3), List.of(1.0, 1.0, 1.0), 5, "0.1");
         assertFalse(ObjectiveCharts.hasLandscape(ball));
         assertTrue(ObjectiveCharts.createLandscapeChart(ball).isEmpty());
         assertTrue(ObjectiveCharts.createLandscapeChart(List.of()).isEmpty());
@@ -136,8 +141,8 @@ class ObjectiveChartsTest {
         List<ObjectiveResult> wild = ObjectiveReportTest.run(ObjectiveReportTest.bowl(2), List.of(-3.0, 4.0), 10, "10");
         // The diverged path is left out: the start alone, with half its largest coordinate around it.
         assertEquals(new PlotWindow(-5, -1, 2, 6), RunExtent.window(wild, 2));
-        PlotWindow origin = RunExtent.window(
-                ObjectiveReportTest.run(ObjectiveReportTest.bowl(2), List.of(0.0, 0.0), 3, "0.1"), 2);
+        PlotWindow origin =
+                RunExtent.window(ObjectiveReportTest.run(ObjectiveReportTest.bowl(2), List.of(0.0, 0.0), 3, "0.1"), 2);
         assertEquals(new PlotWindow(-1, 1, -1, 1), origin, "a run that never moves from 0");
     }
 
@@ -160,11 +165,17 @@ class ObjectiveChartsTest {
 
     @Test
     void aRunThatIsNaNAtItsStartDrawsNoPath() {
-        ObjectiveRun flat = new ObjectiveRun("flat", SweptValues.NONE, ObjectiveReportTest.square(0), List.of(0.0), 0.1, 2,
-                GradientMode.BACKPROP);
-        ObjectiveResult nan = new ObjectiveResult(flat, RunStatus.DIVERGED, "f is NaN at the start point",
-                List.of(new double[] {Double.NaN}), List.of(Double.NaN), 0);
-        Landscape.Curve curve = (Landscape.Curve) ObjectiveCharts.createLandscapeDataset(List.of(nan)).orElseThrow();
+        ObjectiveRun flat = new ObjectiveRun(
+                "flat", SweptValues.NONE, ObjectiveReportTest.square(0), List.of(0.0), 0.1, 2, GradientMode.BACKPROP);
+        ObjectiveResult nan = new ObjectiveResult(
+                flat,
+                RunStatus.DIVERGED,
+                "f is NaN at the start point",
+                List.of(new double[] {Double.NaN}),
+                List.of(Double.NaN),
+                0);
+        Landscape.Curve curve = (Landscape.Curve)
+                ObjectiveCharts.createLandscapeDataset(List.of(nan)).orElseThrow();
         assertEquals(0, curve.runs().paths().getItemCount(0));
         assertTrue(curve.runs().ends().isEmpty());
         assertEquals(0, curve.runs().starts().getItemCount(0));
@@ -173,10 +184,11 @@ class ObjectiveChartsTest {
 
     @Test
     void startsThatShareX0AreEachMarked() {
-        List<ObjectiveResult> results = new ArrayList<>(
-                ObjectiveReportTest.run(ObjectiveReportTest.bowl(2), List.of(1.0, 2.0), 5, "0.1"));
+        List<ObjectiveResult> results =
+                new ArrayList<>(ObjectiveReportTest.run(ObjectiveReportTest.bowl(2), List.of(1.0, 2.0), 5, "0.1"));
         results.addAll(ObjectiveReportTest.run(ObjectiveReportTest.bowl(2), List.of(1.0, -2.0), 5, "0.2"));
-        Landscape.Contour contour = (Landscape.Contour) ObjectiveCharts.createLandscapeDataset(results).orElseThrow();
+        Landscape.Contour contour = (Landscape.Contour)
+                ObjectiveCharts.createLandscapeDataset(results).orElseThrow();
         XYSeries starts = contour.runs().starts().getSeries(0);
         assertEquals(2, starts.getItemCount());
         assertEquals(2, starts.getY(0).doubleValue());

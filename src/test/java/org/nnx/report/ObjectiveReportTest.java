@@ -1,6 +1,5 @@
 package org.nnx.report;
 
-import org.nnx.model.SweptValues;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -26,6 +25,7 @@ import org.nnx.model.Formula;
 import org.nnx.model.GradientMode;
 import org.nnx.model.ObjectivePlan;
 import org.nnx.model.ObjectiveRun;
+import org.nnx.model.SweptValues;
 import org.nnx.train.ObjectiveResult;
 import org.nnx.train.ObjectiveRunner;
 import org.nnx.train.RunStatus;
@@ -66,15 +66,25 @@ class ObjectiveReportTest {
     static List<ObjectiveRun> runs(Formula formula, List<Double> start, long steps, String... learningRates) {
         List<ObjectiveRun> runs = new ArrayList<>();
         for (String rate : learningRates) {
-            runs.add(new ObjectiveRun("learning_rate=" + rate, SweptValues.of(Map.of("learning_rate", rate)), formula, start,
-                    Double.parseDouble(rate), steps, new GradientMode(GradientMode.Kind.NUMERICAL,
-                            GradientMode.DEFAULT_H, GradientMode.DEFAULT_TOLERANCE)));
+            runs.add(new ObjectiveRun(
+                    "learning_rate=" + rate,
+                    SweptValues.of(Map.of("learning_rate", rate)),
+                    formula,
+                    start,
+                    Double.parseDouble(rate),
+                    steps,
+                    new GradientMode(
+                            GradientMode.Kind.NUMERICAL, GradientMode.DEFAULT_H, GradientMode.DEFAULT_TOLERANCE)));
         }
         return runs;
     }
 
     static ObjectivePlan plan(String name, String description, String formula, List<ObjectiveResult> results) {
-        return new ObjectivePlan(name, description, Path.of("objectives", name + ".nnx"), formula,
+        return new ObjectivePlan(
+                name,
+                description,
+                Path.of("objectives", name + ".nnx"),
+                formula,
                 results.stream().map(ObjectiveResult::run).toList());
     }
 
@@ -87,7 +97,9 @@ class ObjectiveReportTest {
     void theBowlExampleRunsAsTheContractSays() {
         List<ObjectiveResult> results = bowlResults();
         assertEquals(RunStatus.OK, results.get(0).status());
-        assertTrue(results.get(0).finalValue() < 1e-12, "0.1 converges: " + results.get(0).finalValue());
+        assertTrue(
+                results.get(0).finalValue() < 1e-12,
+                "0.1 converges: " + results.get(0).finalValue());
         assertEquals(RunStatus.OK, results.get(1).status());
         assertTrue(results.get(1).finalValue() > 0.1 && results.get(1).finalValue() < 1, "0.01 creeps");
         assertEquals(RunStatus.DIVERGED, results.get(2).status());
@@ -96,8 +108,8 @@ class ObjectiveReportTest {
     @Test
     void writesTheCsvFilesAndASelfContainedReport() throws IOException {
         List<ObjectiveResult> results = bowlResults();
-        ObjectivePlan plan = plan("bowl", "Gradient descent on a bowl <script>alert(1)</script>",
-                "x0^2 + x1^2", results);
+        ObjectivePlan plan =
+                plan("bowl", "Gradient descent on a bowl <script>alert(1)</script>", "x0^2 + x1^2", results);
         ObjectiveReportWriter.write(plan, results, out);
 
         assertTrue(Files.isRegularFile(out.resolve("summary.csv")));
@@ -108,10 +120,16 @@ class ObjectiveReportTest {
 
         List<BufferedImage> images = images(html);
         assertEquals(2, images.size(), "landscape and f per step");
-        assertEquals(ObjectiveCharts.LANDSCAPE_WIDTH * ChartImages.SCALE, images.get(0).getWidth());
-        assertEquals(ObjectiveCharts.LANDSCAPE_HEIGHT * ChartImages.SCALE, images.get(0).getHeight());
-        assertEquals(ObjectiveCharts.VALUE_WIDTH * ChartImages.SCALE, images.get(1).getWidth());
-        assertEquals(ObjectiveCharts.VALUE_HEIGHT * ChartImages.SCALE, images.get(1).getHeight());
+        assertEquals(
+                ObjectiveCharts.LANDSCAPE_WIDTH * ChartImages.SCALE,
+                images.get(0).getWidth());
+        assertEquals(
+                ObjectiveCharts.LANDSCAPE_HEIGHT * ChartImages.SCALE,
+                images.get(0).getHeight());
+        assertEquals(
+                ObjectiveCharts.VALUE_WIDTH * ChartImages.SCALE, images.get(1).getWidth());
+        assertEquals(
+                ObjectiveCharts.VALUE_HEIGHT * ChartImages.SCALE, images.get(1).getHeight());
 
         for (ObjectiveResult result : results) {
             assertTrue(html.contains(">" + result.name() + "<"), result.name());
@@ -139,12 +157,18 @@ class ObjectiveReportTest {
     void everyPieceOfUserTextIsEscaped() {
         String evil = "<img src=x onerror=alert(1)>";
         Formula f = bowl(2);
-        ObjectiveRun run = new ObjectiveRun("run" + evil, SweptValues.of(Map.of("set<ting>", "v<al>")), f, List.of(1.0, 1.0), 0.1, 3,
+        ObjectiveRun run = new ObjectiveRun(
+                "run" + evil,
+                SweptValues.of(Map.of("set<ting>", "v<al>")),
+                f,
+                List.of(1.0, 1.0),
+                0.1,
+                3,
                 GradientMode.BACKPROP);
-        ObjectiveResult result = new ObjectiveResult(run, RunStatus.STOPPED, "reason" + evil,
-                List.of(new double[] {1, 1}), List.of(2.0), 0.01);
-        ObjectivePlan plan = new ObjectivePlan("name" + evil, "description" + evil, Path.of("file<x>.nnx"),
-                "formula" + evil, List.of(run));
+        ObjectiveResult result = new ObjectiveResult(
+                run, RunStatus.STOPPED, "reason" + evil, List.of(new double[] {1, 1}), List.of(2.0), 0.01);
+        ObjectivePlan plan = new ObjectivePlan(
+                "name" + evil, "description" + evil, Path.of("file<x>.nnx"), "formula" + evil, List.of(run));
         String html = ObjectiveHtml.render(plan, List.of(result));
         assertFalse(html.contains("<img src=x"), html);
         assertFalse(html.contains("<ting>"));
@@ -157,7 +181,9 @@ class ObjectiveReportTest {
 
     @Test
     void oneVariableDrawsTheCurveWithTheSteps() throws IOException {
-        Formula f = new Formula.Binary('+', square(0),
+        Formula f = new Formula.Binary(
+                '+',
+                square(0),
                 new Formula.Function("sin", new Formula.Binary('*', new Formula.Constant(3), new Formula.Variable(0))));
         List<ObjectiveResult> results = run(f, List.of(2.0), 40, "0.05", "0.2", "1.5");
         assertEquals(RunStatus.DIVERGED, results.get(2).status());
@@ -165,7 +191,9 @@ class ObjectiveReportTest {
         String html = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
         List<BufferedImage> images = images(html);
         assertEquals(2, images.size());
-        assertEquals(ObjectiveCharts.LANDSCAPE_HEIGHT * ChartImages.SCALE, images.get(0).getHeight());
+        assertEquals(
+                ObjectiveCharts.LANDSCAPE_HEIGHT * ChartImages.SCALE,
+                images.get(0).getHeight());
         assertTrue(html.contains("f over x0"), "the curve's caption");
     }
 
@@ -176,7 +204,8 @@ class ObjectiveReportTest {
         String html = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
         List<BufferedImage> images = images(html);
         assertEquals(1, images.size(), "f per step only");
-        assertEquals(ObjectiveCharts.VALUE_HEIGHT * ChartImages.SCALE, images.get(0).getHeight());
+        assertEquals(
+                ObjectiveCharts.VALUE_HEIGHT * ChartImages.SCALE, images.get(0).getHeight());
         assertTrue(html.contains("f has 3 variables"), html);
         assertTrue(html.contains("[1.427e-05, 2.854e-05, 4.282e-05]"), "0.8^50 · [1, 2, 3]");
     }
@@ -227,7 +256,8 @@ class ObjectiveReportTest {
         Matcher png = PNG.matcher(html);
         while (png.find()) {
             try {
-                BufferedImage image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(png.group(1))));
+                BufferedImage image = ImageIO.read(
+                        new ByteArrayInputStream(Base64.getDecoder().decode(png.group(1))));
                 assertNotNull(image, "a PNG that decodes");
                 images.add(image);
             } catch (IOException e) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,17 +27,25 @@ class ReportSectionsTest {
     @Test
     void aRunWhoseLossJumpedAndNeverRecoveredCountsAsDivergedThoughItsStatusIsOk() {
         // As a sigmoid net at learning rate 10 trains: one step throws the loss to 10, then it sits at chance.
-        List<org.nnx.train.MetricsRow> rows = new java.util.ArrayList<>();
+        List<org.nnx.train.MetricsRow> rows = new ArrayList<>();
         for (int i = 1; i <= 200; i++) {
             double loss = i == 1 ? 2.30 : i == 2 ? 10.29 : 2.36 + 0.05 * Math.sin(i);
-            rows.add(SyntheticRuns.row(i, (float) loss, i % 50 == 0 ? 0.1 : Double.NaN, i % 50 == 0 ? 0.0955 : Double.NaN));
+            rows.add(SyntheticRuns.row(
+                    i, (float) loss, i % 50 == 0 ? 0.1 : Double.NaN, i % 50 == 0 ? 0.0955 : Double.NaN));
         }
-        org.nnx.model.RunPlan plan = new org.nnx.model.RunPlan("learning_rate=10",
-                org.nnx.model.SweptValues.of(Map.of("learning_rate", "10")), SyntheticRuns.config(10, 200, 50));
-        org.nnx.train.RunResult run = org.nnx.train.RunResult.builder(plan, org.nnx.train.RunStatus.OK).metrics(rows)
-                .accuracies(0.1, 0.0955).loss(2.36).seconds(1).samplesPerSecond(1).build();
-        ExperimentResult result = new ExperimentResult(new org.nnx.model.ExperimentPlan("x", "", null, List.of(plan), ""),
-                List.of(run));
+        org.nnx.model.RunPlan plan = new org.nnx.model.RunPlan(
+                "learning_rate=10",
+                org.nnx.model.SweptValues.of(Map.of("learning_rate", "10")),
+                SyntheticRuns.config(10, 200, 50));
+        org.nnx.train.RunResult run = org.nnx.train.RunResult.builder(plan, org.nnx.train.RunStatus.OK)
+                .metrics(rows)
+                .accuracies(0.1, 0.0955)
+                .loss(2.36)
+                .seconds(1)
+                .samplesPerSecond(1)
+                .build();
+        ExperimentResult result =
+                new ExperimentResult(new org.nnx.model.ExperimentPlan("x", "", null, List.of(plan), ""), List.of(run));
         ReportedRun seen = model(result).runs.get(0);
         assertTrue(seen.blewUp());
         assertFalse(seen.barelyMoved(), "blew up, not merely slow");
@@ -63,7 +72,8 @@ class ReportSectionsTest {
         assertTrue(html.startsWith("<tr class=\"best\">", firstRow), "the best run first");
         assertTrue(html.contains("aria-sort=\"ascending\">#</th>"));
         String findings = html.substring(html.indexOf("<ul class=\"findings\">"), html.indexOf("</ul>"));
-        assertTrue(findings.contains("all with <code>learning_rate</code> <code>1</code> or <code>0.3</code>"), findings);
+        assertTrue(
+                findings.contains("all with <code>learning_rate</code> <code>1</code> or <code>0.3</code>"), findings);
         assertTrue(html.contains("Aligned by epoch"));
         assertTrue(html.contains("Final accuracy by setting"));
     }
@@ -88,17 +98,23 @@ class ReportSectionsTest {
     @Test
     void eachRunIsShownAsADiffAgainstTheBase() {
         String html = HtmlReportTest.page(SyntheticResults.issueLearningRates(100));
-        assertTrue(html.contains("<span class=\"del\">-     learning_rate 10 | 1 | 0.1 | 0.01 | 0.001</span>"
-                + "<span class=\"ins\">+     learning_rate 0.01</span>"), "one changed line per run");
+        assertTrue(
+                html.contains("<span class=\"del\">-     learning_rate 10 | 1 | 0.1 | 0.01 | 0.001</span>"
+                        + "<span class=\"ins\">+     learning_rate 0.01</span>"),
+                "one changed line per run");
         String seeds = HtmlReportTest.page(SyntheticResults.repeats(100));
-        assertTrue(seeds.contains("<span class=\"del\">-     seed 7</span><span class=\"ins\">+     seed 9</span>"),
+        assertTrue(
+                seeds.contains("<span class=\"del\">-     seed 7</span><span class=\"ins\">+     seed 9</span>"),
                 "a repeat's seed differs from the base");
     }
 
     @Test
     void theComparisonNamesRunsByExperimentAndDiffsTheConfigurations() {
-        ReportModel model = new ReportModel(List.of(new ReportedExperiment(SyntheticResults.issueLearningRates(100), ""),
-                new ReportedExperiment(SyntheticResults.repeats(100), "")), true);
+        ReportModel model = new ReportModel(
+                List.of(
+                        new ReportedExperiment(SyntheticResults.issueLearningRates(100), ""),
+                        new ReportedExperiment(SyntheticResults.repeats(100), "")),
+                true);
         assertEquals("experiment", model.swept.get(0));
         assertEquals("learning_rates / learning_rate=10", model.runs.get(0).label);
         String html = HtmlReport.render(model, HtmlReportTest.NO_CHARTS);
@@ -109,25 +125,31 @@ class ReportSectionsTest {
 
     @Test
     void chartsDrawTheBestTwoHundredOfAHugeSweepAndSkipRunsWithoutMetrics() {
-        List<org.nnx.train.RunResult> runs = new java.util.ArrayList<>();
-        List<org.nnx.model.RunPlan> plans = new java.util.ArrayList<>();
+        List<org.nnx.train.RunResult> runs = new ArrayList<>();
+        List<org.nnx.model.RunPlan> plans = new ArrayList<>();
         for (int i = 0; i < 1500; i++) {
-            org.nnx.model.RunPlan plan = new org.nnx.model.RunPlan("lr=" + i,
-                    org.nnx.model.SweptValues.of(java.util.Map.of("lr", Integer.toString(i))),
+            org.nnx.model.RunPlan plan = new org.nnx.model.RunPlan(
+                    "lr=" + i,
+                    org.nnx.model.SweptValues.of(Map.of("lr", Integer.toString(i))),
                     SyntheticRuns.config(0.1, 2, 1));
             plans.add(plan);
-            List<org.nnx.train.MetricsRow> rows = i % 3 == 0 ? List.of()
-                    : List.of(SyntheticRuns.row(1, 2.3f, Double.NaN, Double.NaN),
+            List<org.nnx.train.MetricsRow> rows = i % 3 == 0
+                    ? List.of()
+                    : List.of(
+                            SyntheticRuns.row(1, 2.3f, Double.NaN, Double.NaN),
                             SyntheticRuns.row(2, 2.0f, i / 1500.0, i / 1500.0));
-            runs.add(org.nnx.train.RunResult.builder(plan, org.nnx.train.RunStatus.OK).metrics(rows)
-                    .accuracies(i / 1500.0, i / 1500.0).build());
+            runs.add(org.nnx.train.RunResult.builder(plan, org.nnx.train.RunStatus.OK)
+                    .metrics(rows)
+                    .accuracies(i / 1500.0, i / 1500.0)
+                    .build());
         }
-        ReportModel model = model(new ExperimentResult(new org.nnx.model.ExperimentPlan("huge", "", null, plans, ""),
-                runs));
+        ReportModel model =
+                model(new ExperimentResult(new org.nnx.model.ExperimentPlan("huge", "", null, plans, ""), runs));
         assertEquals(1000, model.chartable());
         assertEquals(ReportModel.MAX_CHARTED, model.lines().size());
         assertEquals("lr=1499", model.lines().get(0).label(), "the best first");
-        assertTrue(model.lines().stream().allMatch(line -> !line.runs().get(0).metrics().isEmpty()));
+        assertTrue(model.lines().stream()
+                .allMatch(line -> !line.runs().get(0).metrics().isEmpty()));
     }
 
     private static ReportModel model(ExperimentResult result) {

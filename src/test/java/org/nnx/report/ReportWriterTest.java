@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,6 +30,7 @@ import org.nnx.train.RunResult;
 class ReportWriterTest {
     @TempDir
     static Path temp;
+
     static Path experimentDirectory;
     static ExperimentResult result;
 
@@ -44,7 +46,9 @@ class ReportWriterTest {
     void writesEveryFile() {
         assertTrue(Files.isRegularFile(experimentDirectory.resolve("index.html")));
         assertTrue(Files.isRegularFile(experimentDirectory.resolve("summary.csv")));
-        for (String run : List.of("learning_rate=10,optimizer=sgd", "learning_rate=0.1,optimizer=sgd",
+        for (String run : List.of(
+                "learning_rate=10,optimizer=sgd",
+                "learning_rate=0.1,optimizer=sgd",
                 "learning_rate=0.1,optimizer=adam")) {
             Path metrics = experimentDirectory.resolve("runs").resolve(run).resolve("metrics.csv");
             assertTrue(Files.isRegularFile(metrics), metrics.toString());
@@ -55,12 +59,14 @@ class ReportWriterTest {
     @Test
     void summaryHasTheContractsColumnsAndExactValues() throws IOException {
         List<String> lines = Files.readAllLines(experimentDirectory.resolve("summary.csv"), StandardCharsets.UTF_8);
-        assertEquals(List.of(
-                "run,status,learning_rate,optimizer,train_accuracy,test_accuracy,loss,seconds,samples_per_second,reason",
-                "\"learning_rate=10,optimizer=sgd\",diverged,10,sgd,0.1,0.098,NaN,0.5,16000,"
-                        + "loss became NaN at iteration 4",
-                "\"learning_rate=0.1,optimizer=sgd\",ok,0.1,sgd,0.9235,0.9125,0.5,12.346,15234.6,",
-                "\"learning_rate=0.1,optimizer=adam\",ok,0.1,adam,0.97125,0.955,0.1,60,20000,"), lines);
+        assertEquals(
+                List.of(
+                        "run,status,learning_rate,optimizer,train_accuracy,test_accuracy,loss,seconds,samples_per_second,reason",
+                        "\"learning_rate=10,optimizer=sgd\",diverged,10,sgd,0.1,0.098,NaN,0.5,16000,"
+                                + "loss became NaN at iteration 4",
+                        "\"learning_rate=0.1,optimizer=sgd\",ok,0.1,sgd,0.9235,0.9125,0.5,12.346,15234.6,",
+                        "\"learning_rate=0.1,optimizer=adam\",ok,0.1,adam,0.97125,0.955,0.1,60,20000,"),
+                lines);
     }
 
     @Test
@@ -87,12 +93,14 @@ class ReportWriterTest {
     void metricsHaveAHeaderARowPerIterationAndEmptyAccuraciesWhenNotEvaluated() throws IOException {
         Path file = ReportWriter.metricsFile(experimentDirectory, "learning_rate=0.1,optimizer=sgd");
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        assertEquals(List.of(
-                "iteration,epoch,loss,train_accuracy,test_accuracy",
-                "1,0.0125,2.3,,",
-                "2,0.025,1.5,0.61,0.6",
-                "3,0.0375,0.875,,",
-                "4,0.05,0.5,0.9235,0.9125"), lines);
+        assertEquals(
+                List.of(
+                        "iteration,epoch,loss,train_accuracy,test_accuracy",
+                        "1,0.0125,2.3,,",
+                        "2,0.025,1.5,0.61,0.6",
+                        "3,0.0375,0.875,,",
+                        "4,0.05,0.5,0.9235,0.9125"),
+                lines);
     }
 
     @Test
@@ -126,10 +134,12 @@ class ReportWriterTest {
     @Test
     void reportEmbedsItsChartsAsValidPngsWithImageMaps() throws IOException {
         String html = index();
-        Matcher images = Pattern.compile("<img [^>]*src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"").matcher(html);
+        Matcher images = Pattern.compile("<img [^>]*src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"")
+                .matcher(html);
         List<BufferedImage> decoded = new ArrayList<>();
         while (images.find()) {
-            decoded.add(ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(images.group(1)))));
+            decoded.add(
+                    ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(images.group(1)))));
         }
         // Loss, accuracy, and final accuracy by setting (two swept settings, three configurations).
         assertEquals(3, decoded.size());
@@ -150,7 +160,7 @@ class ReportWriterTest {
         String html = index();
         assertTrue(html.contains("<title>lr_sweep"));
         assertTrue(html.contains("<h1>lr_sweep</h1>"));
-        assertTrue(html.contains("experiments" + java.io.File.separator + "lr.nnx"));
+        assertTrue(html.contains("experiments" + File.separator + "lr.nnx"));
         for (RunResult run : result.runs()) {
             assertTrue(html.contains(run.name()), run.name());
         }
@@ -196,14 +206,18 @@ class ReportWriterTest {
     void runsWithoutAnyRowsStillGetAnEmptyMetricsFile() throws IOException {
         RunResult ok = result.runs().get(1);
         RunResult failed = RunResult.builder(ok.plan(), org.nnx.train.RunStatus.FAILED)
-                .reason("dataset file missing: a/b.csv").seconds(0.01).build();
+                .reason("dataset file missing: a/b.csv")
+                .seconds(0.01)
+                .build();
         ExperimentResult oneFailed = new ExperimentResult(result.plan(), List.of(failed));
         Path directory = temp.resolve("failed");
         ReportWriter.write(oneFailed, directory);
-        assertEquals(List.of("iteration,epoch,loss,train_accuracy,test_accuracy"),
+        assertEquals(
+                List.of("iteration,epoch,loss,train_accuracy,test_accuracy"),
                 Files.readAllLines(ReportWriter.metricsFile(directory, failed.name())));
         List<String> summary = Files.readAllLines(directory.resolve("summary.csv"));
-        assertEquals("\"learning_rate=0.1,optimizer=sgd\",failed,0.1,sgd,,,,0.01,0,dataset file missing: a/b.csv",
+        assertEquals(
+                "\"learning_rate=0.1,optimizer=sgd\",failed,0.1,sgd,,,,0.01,0,dataset file missing: a/b.csv",
                 summary.get(1));
         String html = Files.readString(directory.resolve("index.html"));
         assertTrue(html.contains("dataset file missing: a/b.csv"));

@@ -1,12 +1,12 @@
 package org.nnx.report;
 
-import org.nnx.model.SweptValues;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nnx.model.ExperimentPlan;
 import org.nnx.model.RunPlan;
+import org.nnx.model.SweptValues;
 import org.nnx.train.ExperimentResult;
 import org.nnx.train.RunResult;
 import org.nnx.train.RunStatus;
@@ -21,15 +22,31 @@ import org.nnx.train.RunStatus;
 class SummaryCsvTest {
     @Test
     void headerPutsSweptSettingsBetweenStatusAndResults() {
-        assertEquals(List.of("run", "status", "a", "b", "train_accuracy", "test_accuracy", "loss", "seconds",
-                "samples_per_second", "reason"), SummaryCsv.header(List.of("a", "b")));
+        assertEquals(
+                List.of(
+                        "run",
+                        "status",
+                        "a",
+                        "b",
+                        "train_accuracy",
+                        "test_accuracy",
+                        "loss",
+                        "seconds",
+                        "samples_per_second",
+                        "reason"),
+                SummaryCsv.header(List.of("a", "b")));
     }
 
     @Test
     void experimentWithoutSweepHasNoSweptColumns() throws IOException {
         RunPlan plan = new RunPlan("two_layer_net", SweptValues.NONE, SyntheticRuns.config(0.1, 10, 5));
-        RunResult run = RunResult.builder(plan, RunStatus.OK).metrics(List.of(SyntheticRuns.row(1, 0.5f, 0.5, 0.5)))
-                .accuracies(0.5, 0.5).loss(0.5).seconds(1).samplesPerSecond(100).build();
+        RunResult run = RunResult.builder(plan, RunStatus.OK)
+                .metrics(List.of(SyntheticRuns.row(1, 0.5f, 0.5, 0.5)))
+                .accuracies(0.5, 0.5)
+                .loss(0.5)
+                .seconds(1)
+                .samplesPerSecond(100)
+                .build();
         ExperimentResult result = new ExperimentResult(
                 new ExperimentPlan("two_layer_net", "", Path.of("x.nnx"), List.of(plan), ""), List.of(run));
         String csv = SummaryCsv.toCsv(result);
@@ -47,13 +64,19 @@ class SummaryCsvTest {
         Map<String, String> varying = new LinkedHashMap<>();
         varying.put("loss", "mse");
         RunPlan plan = new RunPlan("loss=mse", SweptValues.of(varying), SyntheticRuns.config(0.1, 10, 5));
-        RunResult run = RunResult.builder(plan, RunStatus.STOPPED).reason("interrupted").accuracies(0.25, 0.75)
-                .loss(1.5).seconds(2).samplesPerSecond(300).build();
+        RunResult run = RunResult.builder(plan, RunStatus.STOPPED)
+                .reason("interrupted")
+                .accuracies(0.25, 0.75)
+                .loss(1.5)
+                .seconds(2)
+                .samplesPerSecond(300)
+                .build();
         ExperimentResult result = new ExperimentResult(
                 new ExperimentPlan("losses", "", Path.of("x.nnx"), List.of(plan), ""), List.of(run));
         String csv = SummaryCsv.toCsv(result);
         assertTrue(csv.startsWith("run,status,loss,train_accuracy,test_accuracy,loss,"), csv);
-        SummaryCsv.Row row = SummaryCsv.read(new StringReader(csv), "summary.csv").rows().get(0);
+        SummaryCsv.Row row =
+                SummaryCsv.read(new StringReader(csv), "summary.csv").rows().get(0);
         assertEquals(Map.of("loss", "mse"), row.swept());
         assertEquals(RunStatus.STOPPED, row.status());
         assertEquals(1.5, row.loss());
@@ -68,7 +91,8 @@ class SummaryCsvTest {
                 run,status,lr,train_accuracy,test_accuracy,loss,seconds,samples_per_second
                 lr=1,diverged,1,,,Infinity,0.25,10
                 """;
-        SummaryCsv.Row row = SummaryCsv.read(new StringReader(csv), "s.csv").rows().get(0);
+        SummaryCsv.Row row =
+                SummaryCsv.read(new StringReader(csv), "s.csv").rows().get(0);
         assertEquals(RunStatus.DIVERGED, row.status());
         assertTrue(Double.isNaN(row.testAccuracy()));
         assertEquals(Double.POSITIVE_INFINITY, row.loss());
@@ -82,7 +106,9 @@ class SummaryCsvTest {
         String reason = "failed: \"x\", then\ny";
         RunResult failed = RunResult.notRun(first.plan(), RunStatus.FAILED, reason);
         ExperimentResult result = new ExperimentResult(handMade.plan(), List.of(failed));
-        SummaryCsv.Row row = SummaryCsv.read(new StringReader(SummaryCsv.toCsv(result)), "s.csv").rows().get(0);
+        SummaryCsv.Row row = SummaryCsv.read(new StringReader(SummaryCsv.toCsv(result)), "s.csv")
+                .rows()
+                .get(0);
         assertEquals(reason, row.reason());
         assertTrue(Double.isNaN(row.loss()));
     }
@@ -94,10 +120,10 @@ class SummaryCsvTest {
                 a,ok,0.5,0.5,0.5,1,1
                 b,exploded,0.5,0.5,0.5,1,1
                 """;
-        CsvFormatException e = assertThrows(CsvFormatException.class,
-                () -> SummaryCsv.read(new StringReader(csv), "out/x/summary.csv"));
-        assertEquals("out/x/summary.csv:3: status 'exploded' is not one of ok, diverged, stopped, failed",
-                e.getMessage());
+        CsvFormatException e = assertThrows(
+                CsvFormatException.class, () -> SummaryCsv.read(new StringReader(csv), "out/x/summary.csv"));
+        assertEquals(
+                "out/x/summary.csv:3: status 'exploded' is not one of ok, diverged, stopped, failed", e.getMessage());
     }
 
     @Test
@@ -106,18 +132,18 @@ class SummaryCsvTest {
                 run,status,train_accuracy,test_accuracy,loss,seconds,samples_per_second
                 a,ok,0.5,high,0.5,1,1
                 """;
-        CsvFormatException e = assertThrows(CsvFormatException.class,
-                () -> SummaryCsv.read(new StringReader(csv), "s.csv"));
+        CsvFormatException e =
+                assertThrows(CsvFormatException.class, () -> SummaryCsv.read(new StringReader(csv), "s.csv"));
         assertEquals("s.csv:2: test_accuracy 'high' is not a number", e.getMessage());
     }
 
     @Test
     void wrongHeaderIsReported() {
-        CsvFormatException e = assertThrows(CsvFormatException.class,
-                () -> SummaryCsv.read(new StringReader("run,status,accuracy\n"), "s.csv"));
+        CsvFormatException e = assertThrows(
+                CsvFormatException.class, () -> SummaryCsv.read(new StringReader("run,status,accuracy\n"), "s.csv"));
         assertTrue(e.getMessage().startsWith("s.csv:1: missing the columns train_accuracy,"), e.getMessage());
-        e = assertThrows(CsvFormatException.class,
-                () -> SummaryCsv.read(new StringReader("iteration,epoch,loss\n"), "s.csv"));
+        e = assertThrows(
+                CsvFormatException.class, () -> SummaryCsv.read(new StringReader("iteration,epoch,loss\n"), "s.csv"));
         assertTrue(e.getMessage().startsWith("s.csv:1: the header must start with run,status"), e.getMessage());
     }
 
@@ -133,14 +159,15 @@ class SummaryCsvTest {
         for (String cell : List.of("=1+1", "'quoted", "''", "-0.5", "plain", "@x", "'=x")) {
             assertEquals(cell, CsvText.unescape(CsvText.escape(cell)), cell);
         }
-        RunPlan plan = new RunPlan("=cmd|' /C calc'!A0", SweptValues.of(Map.of("act", "-relu")),
-                SyntheticRuns.config(0.1, 10, 5));
+        RunPlan plan = new RunPlan(
+                "=cmd|' /C calc'!A0", SweptValues.of(Map.of("act", "-relu")), SyntheticRuns.config(0.1, 10, 5));
         ExperimentResult result = new ExperimentResult(
                 new ExperimentPlan("x", "", Path.of("x.nnx"), List.of(plan), ""),
                 List.of(RunResult.notRun(plan, RunStatus.FAILED, "=2+3")));
         String csv = SummaryCsv.toCsv(result);
         assertTrue(csv.contains("\n'=cmd|' /C calc'!A0,failed,'-relu,"), csv);
-        SummaryCsv.Row row = SummaryCsv.read(new StringReader(csv), "summary.csv").rows().get(0);
+        SummaryCsv.Row row =
+                SummaryCsv.read(new StringReader(csv), "summary.csv").rows().get(0);
         assertEquals("=cmd|' /C calc'!A0", row.run());
         assertEquals(Map.of("act", "-relu"), row.swept());
         assertEquals("=2+3", row.reason());
@@ -149,9 +176,9 @@ class SummaryCsvTest {
     @Test
     void aFileThatIsNotTextSaysWhereItStopsBeingText(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
         Path file = dir.resolve("summary.csv");
-        java.nio.file.Files.write(file, new byte[] {'r', 'u', 'n', '\n', 'a', (byte) 0xC3, 0x28, '\n'});
-        CsvFormatException failure = org.junit.jupiter.api.Assertions.assertThrows(CsvFormatException.class,
-                () -> SummaryCsv.read(file));
+        Files.write(file, new byte[] {'r', 'u', 'n', '\n', 'a', (byte) 0xC3, 0x28, '\n'});
+        CsvFormatException failure =
+                org.junit.jupiter.api.Assertions.assertThrows(CsvFormatException.class, () -> SummaryCsv.read(file));
         assertEquals(file + ":2: not UTF-8 text (byte 5 of the file is not part of a character)", failure.getMessage());
     }
 }

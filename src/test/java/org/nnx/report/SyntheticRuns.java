@@ -23,23 +23,37 @@ import org.nnx.train.RunStatus;
 
 /** The parts of {@link SyntheticResults}: plans, metrics rows, and made-up curves whose loss falls or blows up. */
 final class SyntheticRuns {
-    private SyntheticRuns() {
-    }
+    private SyntheticRuns() {}
 
     /** A result with every number given. */
-    static RunResult result(RunPlan plan, RunStatus status, String reason, List<MetricsRow> metrics,
-                            double trainAccuracy, double testAccuracy, double loss, double seconds,
-                            double samplesPerSecond, Provenance provenance) {
-        return RunResult.builder(plan, status).reason(reason).metrics(metrics)
-                .accuracies(trainAccuracy, testAccuracy).loss(loss).seconds(seconds)
-                .samplesPerSecond(samplesPerSecond).provenance(provenance).build();
+    static RunResult result(
+            RunPlan plan,
+            RunStatus status,
+            String reason,
+            List<MetricsRow> metrics,
+            double trainAccuracy,
+            double testAccuracy,
+            double loss,
+            double seconds,
+            double samplesPerSecond,
+            Provenance provenance) {
+        return RunResult.builder(plan, status)
+                .reason(reason)
+                .metrics(metrics)
+                .accuracies(trainAccuracy, testAccuracy)
+                .loss(loss)
+                .seconds(seconds)
+                .samplesPerSecond(samplesPerSecond)
+                .provenance(provenance)
+                .build();
     }
 
     /** The plan {@code nnx run} makes of one experiment's text, through the analyzer and the built-ins. */
     static ExperimentPlan analyzed(String config) {
         var parsed = NnxParser.parse(new SourceFile(Path.of("experiment.nnx"), config));
         var registry = Registries.builtins();
-        var result = new Analyzer(registry, new DatasetLoader(registry)).analyze(List.of(parsed.file().orElseThrow()));
+        var result = new Analyzer(registry, new DatasetLoader(registry))
+                .analyze(List.of(parsed.file().orElseThrow()));
         if (!result.ok()) {
             throw new AssertionError(result.diagnostics().toString());
         }
@@ -48,14 +62,19 @@ final class SyntheticRuns {
 
     /** A metrics row at batch size 100 of 8000 training samples. */
     static MetricsRow row(long iteration, float loss, double trainAccuracy, double testAccuracy) {
-        return new MetricsRow(iteration, (double) iteration * SyntheticResults.BATCH_SIZE / SyntheticResults.TRAIN_SIZE, loss, trainAccuracy,
+        return new MetricsRow(
+                iteration,
+                (double) iteration * SyntheticResults.BATCH_SIZE / SyntheticResults.TRAIN_SIZE,
+                loss,
+                trainAccuracy,
                 testAccuracy);
     }
 
     static RunConfig config(double learningRate, long iterations, long evaluateEvery) {
         return RunConfig.builder()
                 .dataset(new ComponentCall("mnist", Arguments.EMPTY))
-                .layers(List.of(new ComponentCall("dense", Arguments.of("units", 50L)),
+                .layers(List.of(
+                        new ComponentCall("dense", Arguments.of("units", 50L)),
                         new ComponentCall("sigmoid", Arguments.EMPTY),
                         new ComponentCall("dense", Arguments.of("units", 10L))))
                 .loss(new ComponentCall("cross_entropy", Arguments.EMPTY))
@@ -98,14 +117,28 @@ final class SyntheticRuns {
                 train = trainAccuracy;
                 test = testAccuracy;
             }
-            rows.add(new MetricsRow(i, (double) i * SyntheticResults.BATCH_SIZE / SyntheticResults.TRAIN_SIZE, asFloat, trainAccuracy, testAccuracy));
+            rows.add(new MetricsRow(
+                    i,
+                    (double) i * SyntheticResults.BATCH_SIZE / SyntheticResults.TRAIN_SIZE,
+                    asFloat,
+                    trainAccuracy,
+                    testAccuracy));
         }
         RunStatus status = diverges ? RunStatus.DIVERGED : RunStatus.OK;
         String reason = diverges ? "loss became NaN at iteration " + last : "";
         double seconds = 0.004 * last + 0.5;
         double samplesPerSecond = last * (double) SyntheticResults.BATCH_SIZE / (0.004 * last);
-        return result(plan, status, reason, rows, train, test, rows.get(rows.size() - 1).loss(), seconds,
-                samplesPerSecond, new Provenance(Map.of("blas", "pure Java", "jdk", "17.0.15", "dataset", "mnist 8000/2000")));
+        return result(
+                plan,
+                status,
+                reason,
+                rows,
+                train,
+                test,
+                rows.get(rows.size() - 1).loss(),
+                seconds,
+                samplesPerSecond,
+                new Provenance(Map.of("blas", "pure Java", "jdk", "17.0.15", "dataset", "mnist 8000/2000")));
     }
 
     /**
@@ -113,8 +146,16 @@ final class SyntheticRuns {
      * {@code ceiling} (plus seed noise of sd {@code seedNoise}); a diverging run's loss climbs and ends
      * in NaN two thirds of the way.
      */
-    static RunResult curve(RunPlan plan, Random random, int iterations, int batch, int evaluateEvery, double speed,
-                           double ceiling, boolean diverges, double seedNoise) {
+    static RunResult curve(
+            RunPlan plan,
+            Random random,
+            int iterations,
+            int batch,
+            int evaluateEvery,
+            double speed,
+            double ceiling,
+            boolean diverges,
+            double seedNoise) {
         int last = diverges ? iterations * 2 / 3 : iterations;
         double shift = seedNoise * random.nextGaussian();
         List<MetricsRow> rows = new ArrayList<>();
@@ -134,14 +175,32 @@ final class SyntheticRuns {
                 train = trainAccuracy;
                 test = testAccuracy;
             }
-            rows.add(new MetricsRow(i, (double) i * batch / SyntheticResults.TRAIN_SIZE, (float) loss, trainAccuracy, testAccuracy));
+            rows.add(new MetricsRow(
+                    i, (double) i * batch / SyntheticResults.TRAIN_SIZE, (float) loss, trainAccuracy, testAccuracy));
         }
         RunStatus status = diverges ? RunStatus.DIVERGED : RunStatus.OK;
         String reason = diverges ? "loss became NaN at iteration " + last : "";
         double seconds = 0.002 * last * batch / 100.0 + 0.4;
-        return result(plan, status, reason, rows, train, test, rows.get(rows.size() - 1).loss(), seconds,
-                last * (double) batch / (seconds - 0.4), new Provenance(Map.of("nnx", "0.1.0", "blas", "pure Java",
-                        "jdk", "Debian 17.0.15", "dataset", "mnist 8000/2000 sha256:3f1c…", "seed",
+        return result(
+                plan,
+                status,
+                reason,
+                rows,
+                train,
+                test,
+                rows.get(rows.size() - 1).loss(),
+                seconds,
+                last * (double) batch / (seconds - 0.4),
+                new Provenance(Map.of(
+                        "nnx",
+                        "0.1.0",
+                        "blas",
+                        "pure Java",
+                        "jdk",
+                        "Debian 17.0.15",
+                        "dataset",
+                        "mnist 8000/2000 sha256:3f1c…",
+                        "seed",
                         plan.varying().getOrDefault("seed", "42"))));
     }
 }

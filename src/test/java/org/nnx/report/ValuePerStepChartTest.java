@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -33,15 +32,16 @@ class ValuePerStepChartTest {
         assertInstanceOf(LogAxis.class, chart.getXYPlot().getRangeAxis(), "25 … 1e-18 … 4e11");
         assertEquals(100, chart.getXYPlot().getDomainAxis().getUpperBound());
         assertEquals(RunColors.of(1), chart.getXYPlot().getRenderer(0).getSeriesPaint(1));
-        assertEquals("f(x) after each step; step 0 is the start · × where a run diverged · log scale",
+        assertEquals(
+                "f(x) after each step; step 0 is the start · × where a run diverged · log scale",
                 ((TextTitle) chart.getSubtitle(1)).getText());
     }
 
     @Test
     void aCrossMarksOnlyWhereADivergedRunStops() {
         XYSeriesCollection values = ValuePerStepChart.createDataset(bowl);
-        XYSeriesCollection ends = (XYSeriesCollection) ValuePerStepChart.createChart(values, bowl).getXYPlot()
-                .getDataset(1);
+        XYSeriesCollection ends = (XYSeriesCollection)
+                ValuePerStepChart.createChart(values, bowl).getXYPlot().getDataset(1);
         assertEquals(1, ends.getSeriesCount(), "only lr 10 diverged");
         XYSeries end = ends.getSeries(0);
         assertEquals(4, end.getX(0).doubleValue());
@@ -50,25 +50,36 @@ class ValuePerStepChartTest {
 
     @Test
     void shortRunsMarkEveryStep() {
-        List<ObjectiveResult> few = ObjectiveReportTest.run(ObjectiveReportTest.bowl(2), List.of(-3.0, 4.0), 10,
-                "0.1");
+        List<ObjectiveResult> few = ObjectiveReportTest.run(ObjectiveReportTest.bowl(2), List.of(-3.0, 4.0), 10, "0.1");
         JFreeChart chart = ValuePerStepChart.createChart(few);
         assertTrue(((XYLineAndShapeRenderer) chart.getXYPlot().getRenderer(0)).getSeriesShapesVisible(0));
-        XYLineAndShapeRenderer hundredSteps = (XYLineAndShapeRenderer) ValuePerStepChart.createChart(bowl).getXYPlot()
-                .getRenderer(0);
+        XYLineAndShapeRenderer hundredSteps = (XYLineAndShapeRenderer)
+                ValuePerStepChart.createChart(bowl).getXYPlot().getRenderer(0);
         assertFalse(hundredSteps.getSeriesShapesVisible(0), "101 steps are not marked");
     }
 
     @Test
     void zeroCannotGoOnALogAxisAndNaNIsNotDrawn() {
-        ObjectiveRun flat = new ObjectiveRun("flat", org.nnx.model.SweptValues.NONE, ObjectiveReportTest.square(0), List.of(0.0), 0.1, 2,
+        ObjectiveRun flat = new ObjectiveRun(
+                "flat",
+                org.nnx.model.SweptValues.NONE,
+                ObjectiveReportTest.square(0),
+                List.of(0.0),
+                0.1,
+                2,
                 GradientMode.BACKPROP);
-        ObjectiveResult zero = new ObjectiveResult(flat, RunStatus.OK, "", List.of(new double[] {0}),
-                List.of(0.0), 0);
-        assertInstanceOf(NumberAxis.class, ValuePerStepChart.createChart(List.of(zero)).getXYPlot().getRangeAxis(),
+        ObjectiveResult zero = new ObjectiveResult(flat, RunStatus.OK, "", List.of(new double[] {0}), List.of(0.0), 0);
+        assertInstanceOf(
+                NumberAxis.class,
+                ValuePerStepChart.createChart(List.of(zero)).getXYPlot().getRangeAxis(),
                 "0 cannot be drawn on a log axis");
-        ObjectiveResult nan = new ObjectiveResult(flat, RunStatus.DIVERGED, "f is NaN at the start point",
-                List.of(new double[] {Double.NaN}), List.of(Double.NaN), 0);
+        ObjectiveResult nan = new ObjectiveResult(
+                flat,
+                RunStatus.DIVERGED,
+                "f is NaN at the start point",
+                List.of(new double[] {Double.NaN}),
+                List.of(Double.NaN),
+                0);
         assertEquals(0, ValuePerStepChart.createDataset(List.of(nan)).getItemCount(0));
         ValuePerStepChart.createChart(List.of(nan));
     }

@@ -40,11 +40,24 @@ class WelchTestTest {
 
     @Test
     void edgeCases() {
-        assertTrue(Double.isNaN(WelchTest.test(new double[] {0.9}, new double[] {0.8, 0.85}).p()), "n = 1: no test");
-        assertEquals(1, WelchTest.test(new double[] {0.9, 0.9}, new double[] {0.9, 0.9}).p(), "same, no spread");
-        assertEquals(0, WelchTest.test(new double[] {0.9, 0.9}, new double[] {0.8, 0.8}).p(), "different, no spread");
-        assertEquals(WelchTest.test(new double[] {0.9, 0.91}, new double[] {0.8, 0.82}).p(),
-                WelchTest.test(new double[] {0.9, Double.NaN, 0.91}, new double[] {0.8, 0.82}).p(), "NaN left out");
+        assertTrue(
+                Double.isNaN(WelchTest.test(new double[] {0.9}, new double[] {0.8, 0.85})
+                        .p()),
+                "n = 1: no test");
+        assertEquals(
+                1,
+                WelchTest.test(new double[] {0.9, 0.9}, new double[] {0.9, 0.9}).p(),
+                "same, no spread");
+        assertEquals(
+                0,
+                WelchTest.test(new double[] {0.9, 0.9}, new double[] {0.8, 0.8}).p(),
+                "different, no spread");
+        assertEquals(
+                WelchTest.test(new double[] {0.9, 0.91}, new double[] {0.8, 0.82})
+                        .p(),
+                WelchTest.test(new double[] {0.9, Double.NaN, 0.91}, new double[] {0.8, 0.82})
+                        .p(),
+                "NaN left out");
         assertEquals(0.5, WelchTest.standardDeviation(new double[] {1, 2, 1.5, 1, 2}), 1e-3);
     }
 }

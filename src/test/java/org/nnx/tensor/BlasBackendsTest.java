@@ -18,8 +18,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  * padded strides, alpha and beta, sizes past OpenBLAS's blocking and threading thresholds.
  */
 class BlasBackendsTest {
-    private static final int[][] SIZES = {{7, 5, 9}, {13, 11, 3}, {1, 17, 1}, {5, 1, 6}, {31, 29, 37},
-        {100, 50, 784}, {67, 131, 257}, {40, 300, 50}, {128, 70, 30}};
+    private static final int[][] SIZES = {
+        {7, 5, 9},
+        {13, 11, 3},
+        {1, 17, 1},
+        {5, 1, 6},
+        {31, 29, 37},
+        {100, 50, 784},
+        {67, 131, 257},
+        {40, 300, 50},
+        {128, 70, 30}
+    };
     private static final double[][] ALPHA_BETA = {{1, 0}, {1, 1}, {1.5, -0.5}, {-2, 0.25}, {0, 0.5}};
     private static final JavaBlas REFERENCE = new JavaBlas();
     private static final CorePair PAIR = new CorePair();
@@ -49,8 +58,17 @@ class BlasBackendsTest {
                 for (boolean transB : new boolean[] {false, true}) {
                     for (double[] alphaBeta : ALPHA_BETA) {
                         for (int padding : new int[] {0, 3}) {
-                            checkFloat(blas, random, transA, transB, size[0], size[1], size[2], (float) alphaBeta[0],
-                                    (float) alphaBeta[1], padding);
+                            checkFloat(
+                                    blas,
+                                    random,
+                                    transA,
+                                    transB,
+                                    size[0],
+                                    size[1],
+                                    size[2],
+                                    (float) alphaBeta[0],
+                                    (float) alphaBeta[1],
+                                    padding);
                         }
                     }
                 }
@@ -67,8 +85,17 @@ class BlasBackendsTest {
                 for (boolean transB : new boolean[] {false, true}) {
                     for (double[] alphaBeta : ALPHA_BETA) {
                         for (int padding : new int[] {0, 2}) {
-                            checkDouble(blas, random, transA, transB, size[0], size[1], size[2], alphaBeta[0],
-                                    alphaBeta[1], padding);
+                            checkDouble(
+                                    blas,
+                                    random,
+                                    transA,
+                                    transB,
+                                    size[0],
+                                    size[1],
+                                    size[2],
+                                    alphaBeta[0],
+                                    alphaBeta[1],
+                                    padding);
                         }
                     }
                 }
@@ -121,14 +148,18 @@ class BlasBackendsTest {
     @MethodSource("backends")
     void shortArraysAreRejectedBeforeTheCall(Blas blas) {
         // A native BLAS would read past the array; the check must catch it in Java.
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> blas.sgemm(false, false, 4, 4, 4, 1f, new float[15], 4, new float[16], 4, 0f, new float[16], 4));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> blas.sgemm(false, true, 4, 4, 4, 1f, new float[16], 4, new float[16], 4, 0f, new float[15], 4));
-        assertThrows(IllegalArgumentException.class,
-                () -> blas.dgemm(true, false, 4, 4, 4, 1.0, new double[16], 4, new double[16], 5, 0.0,
-                        new double[16], 4));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> blas.dgemm(
+                        true, false, 4, 4, 4, 1.0, new double[16], 4, new double[16], 5, 0.0, new double[16], 4));
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> blas.sgemm(false, false, 2, 2, 3, 1f, new float[6], 2, new float[6], 2, 0f, new float[4], 2));
     }
 
@@ -137,8 +168,17 @@ class BlasBackendsTest {
         assertEquals(true, BlasSelection.netlibJava().name().startsWith("netlib-java ("));
     }
 
-    private static void checkFloat(Blas blas, SplittableRandom random, boolean transA, boolean transB, int m, int n,
-                                   int k, float alpha, float beta, int padding) {
+    private static void checkFloat(
+            Blas blas,
+            SplittableRandom random,
+            boolean transA,
+            boolean transB,
+            int m,
+            int n,
+            int k,
+            float alpha,
+            float beta,
+            int padding) {
         int lda = (transA ? m : k) + padding;
         int ldb = (transB ? k : n) + padding;
         int ldc = n + padding;
@@ -151,13 +191,22 @@ class BlasBackendsTest {
         String where = blas.name() + " " + describe(transA, transB, m, n, k, alpha, beta, padding);
         for (int i = 0; i < c.length; i++) {
             // Sums of k products in another order: float32 rounding grows with k.
-            assertEquals(expected[i], c[i], 2e-6 * (1 + Math.abs(expected[i])) * Math.sqrt(k + 1) * 4,
-                    where + " at " + i);
+            assertEquals(
+                    expected[i], c[i], 2e-6 * (1 + Math.abs(expected[i])) * Math.sqrt(k + 1) * 4, where + " at " + i);
         }
     }
 
-    private static void checkDouble(Blas blas, SplittableRandom random, boolean transA, boolean transB, int m,
-                                    int n, int k, double alpha, double beta, int padding) {
+    private static void checkDouble(
+            Blas blas,
+            SplittableRandom random,
+            boolean transA,
+            boolean transB,
+            int m,
+            int n,
+            int k,
+            double alpha,
+            double beta,
+            int padding) {
         int lda = (transA ? m : k) + padding;
         int ldb = (transB ? k : n) + padding;
         int ldc = n + padding;
@@ -173,8 +222,8 @@ class BlasBackendsTest {
         }
     }
 
-    private static String describe(boolean transA, boolean transB, int m, int n, int k, double alpha, double beta,
-                                   int padding) {
+    private static String describe(
+            boolean transA, boolean transB, int m, int n, int k, double alpha, double beta, int padding) {
         return "transA=" + transA + " transB=" + transB + " m=" + m + " n=" + n + " k=" + k + " alpha=" + alpha
                 + " beta=" + beta + " padding=" + padding;
     }

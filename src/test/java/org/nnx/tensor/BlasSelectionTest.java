@@ -29,8 +29,8 @@ class BlasSelectionTest {
 
     @Test
     void anUnknownBackendIsAnErrorThatListsTheChoices() {
-        var error = assertThrows(BlasSelection.BlasUnavailableException.class,
-                () -> BlasSelection.choose(Map.of("NNX_BLAS", "mkl")));
+        var error = assertThrows(
+                BlasSelection.BlasUnavailableException.class, () -> BlasSelection.choose(Map.of("NNX_BLAS", "mkl")));
         assertTrue(error.getMessage().contains("java, netlib-java, native or auto"), error.getMessage());
     }
 
@@ -49,9 +49,12 @@ class BlasSelectionTest {
     @Test
     void forcingNativeFailsLoudlyOnlyWhenItCannotLoad() {
         if (BlasSelection.nativeOpenBlas() != null) {
-            assertInstanceOf(NetlibBlas.class, BlasSelection.choose(Map.of("NNX_BLAS", "native")).blas());
+            assertInstanceOf(
+                    NetlibBlas.class,
+                    BlasSelection.choose(Map.of("NNX_BLAS", "native")).blas());
         } else {
-            var error = assertThrows(BlasSelection.BlasUnavailableException.class,
+            var error = assertThrows(
+                    BlasSelection.BlasUnavailableException.class,
                     () -> BlasSelection.choose(Map.of("NNX_BLAS", "native")));
             assertTrue(error.getMessage().startsWith("NNX_BLAS=native, but "), error.getMessage());
         }
@@ -69,7 +72,8 @@ class BlasSelectionTest {
 
     @Test
     void provenanceNamesTheKernelsTheEnvironmentChose() {
-        assertEquals(", OPENBLAS_CORETYPE=Haswell", BlasSelection.coreTypeNote(Map.of("OPENBLAS_CORETYPE", " Haswell")));
+        assertEquals(
+                ", OPENBLAS_CORETYPE=Haswell", BlasSelection.coreTypeNote(Map.of("OPENBLAS_CORETYPE", " Haswell")));
         assertEquals("", BlasSelection.coreTypeNote(Map.of("OPENBLAS_CORETYPE", " ")));
         assertEquals("", BlasSelection.coreTypeNote(Map.of()));
     }

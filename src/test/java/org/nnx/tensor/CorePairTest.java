@@ -48,7 +48,9 @@ class CorePairTest {
             Thread.sleep(CorePair.SPIN_NANOS / 1_000_000 + 50);
             pair.run(half -> threads[half] = Thread.currentThread().getName());
             assertEquals(Thread.currentThread().getName(), threads[0]);
-            assertTrue(threads[1].equals("nnx-second-core") || threads[1].equals(Thread.currentThread().getName()),
+            assertTrue(
+                    threads[1].equals("nnx-second-core")
+                            || threads[1].equals(Thread.currentThread().getName()),
                     threads[1]);
         }
     }
@@ -56,11 +58,13 @@ class CorePairTest {
     @Test
     void aFailureOnTheHelperReachesTheCaller() {
         try (CorePair pair = new CorePair()) {
-            IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class, () -> pair.run(half -> {
-                if (half == 1) {
-                    throw new IllegalArgumentException("second half failed");
-                }
-            }));
+            IllegalArgumentException thrown = assertThrows(
+                    IllegalArgumentException.class,
+                    () -> pair.run(half -> {
+                        if (half == 1) {
+                            throw new IllegalArgumentException("second half failed");
+                        }
+                    }));
             assertEquals("second half failed", thrown.getMessage());
             // And the pair still works.
             int[] done = new int[2];
@@ -73,12 +77,14 @@ class CorePairTest {
     void aFailureOnTheCallerStillWaitsForTheHelper() {
         try (CorePair pair = new CorePair()) {
             int[] done = new int[1];
-            IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> pair.run(half -> {
-                if (half == 0) {
-                    throw new IllegalStateException("first half failed");
-                }
-                done[0] = 1;
-            }));
+            IllegalStateException thrown = assertThrows(
+                    IllegalStateException.class,
+                    () -> pair.run(half -> {
+                        if (half == 0) {
+                            throw new IllegalStateException("first half failed");
+                        }
+                        done[0] = 1;
+                    }));
             assertEquals("first half failed", thrown.getMessage());
             assertEquals(1, done[0]);
         }
@@ -102,8 +108,7 @@ class CorePairTest {
     void aClosedPairRefusesWork() {
         CorePair pair = new CorePair();
         pair.close();
-        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> pair.run(half -> {
-        }));
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> pair.run(half -> {}));
         assertEquals("the core pair is closed", thrown.getMessage());
     }
 
@@ -130,7 +135,9 @@ class CorePairTest {
             CorePair.useOnThisThread(null);
         }
         for (int i = 0; i < counts.length; i++) {
-            int expected = 2 + (i < 1 ? 1 : 0) + (i < SplitLoop.CHEAP_ELEMENTS - 1 ? 1 : 0)
+            int expected = 2
+                    + (i < 1 ? 1 : 0)
+                    + (i < SplitLoop.CHEAP_ELEMENTS - 1 ? 1 : 0)
                     + (i < SplitLoop.CHEAP_ELEMENTS ? 1 : 0);
             if (counts[i] != expected) {
                 assertEquals(expected, counts[i], "element " + i);
@@ -145,9 +152,11 @@ class CorePairTest {
             int[] runs = new int[chunks];
             AtomicIntegerArray halves = new AtomicIntegerArray(2);
             for (int round = 1; round <= 5_000; round++) {
-                pair.startBackground(chunk -> {
-                    runs[chunk]++; // plain writes: finishBackground must publish them
-                }, chunks);
+                pair.startBackground(
+                        chunk -> {
+                            runs[chunk]++; // plain writes: finishBackground must publish them
+                        },
+                        chunks);
                 assertTrue(pair.backgroundOut());
                 // Split work while the background is out: the helper serves it between chunks.
                 pair.run(halves::incrementAndGet);
@@ -197,13 +206,14 @@ class CorePairTest {
         try (CorePair pair = new CorePair()) {
             for (int round = 0; round < 200; round++) {
                 int failing = round % 10;
-                pair.startBackground(chunk -> {
-                    if (chunk == failing) {
-                        throw new IllegalArgumentException("chunk " + chunk + " failed");
-                    }
-                }, 10);
-                IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
-                        pair::finishBackground);
+                pair.startBackground(
+                        chunk -> {
+                            if (chunk == failing) {
+                                throw new IllegalArgumentException("chunk " + chunk + " failed");
+                            }
+                        },
+                        10);
+                IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class, pair::finishBackground);
                 assertEquals("chunk " + failing + " failed", thrown.getMessage());
                 assertFalse(pair.backgroundOut());
             }
@@ -219,11 +229,9 @@ class CorePairTest {
     void backgroundWorkIsOneAtATimeAndFinishWithoutItDoesNothing() {
         try (CorePair pair = new CorePair()) {
             pair.finishBackground();
-            pair.startBackground(chunk -> {
-            }, 1);
-            IllegalStateException thrown = assertThrows(IllegalStateException.class,
-                    () -> pair.startBackground(chunk -> {
-                    }, 1));
+            pair.startBackground(chunk -> {}, 1);
+            IllegalStateException thrown =
+                    assertThrows(IllegalStateException.class, () -> pair.startBackground(chunk -> {}, 1));
             assertEquals("background work is already out", thrown.getMessage());
             pair.finishBackground();
         }
@@ -247,7 +255,10 @@ class CorePairTest {
             // The helper took the only chunk and holds it: a split cannot wait for it.
             String[] threads = new String[2];
             pair.run(half -> threads[half] = Thread.currentThread().getName());
-            assertArrayEquals(new String[] {Thread.currentThread().getName(), Thread.currentThread().getName()},
+            assertArrayEquals(
+                    new String[] {
+                        Thread.currentThread().getName(), Thread.currentThread().getName()
+                    },
                     threads);
             release.set(true);
             assertTimeoutPreemptively(Duration.ofSeconds(10), pair::finishBackground);
@@ -259,8 +270,8 @@ class CorePairTest {
         try (CorePair pair = new CorePair()) {
             List<String> refused = new CopyOnWriteArrayList<>();
             Chunks nested = chunk -> {
-                for (Runnable call : List.<Runnable>of(pair::finishBackground,
-                        () -> pair.startBackground(c -> { }, 1))) {
+                for (Runnable call :
+                        List.<Runnable>of(pair::finishBackground, () -> pair.startBackground(c -> {}, 1))) {
                     try {
                         call.run();
                     } catch (IllegalStateException e) {
@@ -274,8 +285,11 @@ class CorePairTest {
                 pair.run(half -> nested.runChunk(0));
             });
             assertEquals(4 * 2 + 2 * 2, refused.size(), refused.toString());
-            assertTrue(refused.stream().allMatch(message -> message.matches(
-                    "cannot (start|finish) background work from inside work of the pair")), refused.toString());
+            assertTrue(
+                    refused.stream()
+                            .allMatch(message -> message.matches(
+                                    "cannot (start|finish) background work from inside work of the pair")),
+                    refused.toString());
         }
     }
 
@@ -286,14 +300,16 @@ class CorePairTest {
     private static AtomicBoolean holdFirstChunkOnHelper(CorePair pair, int chunks) {
         AtomicBoolean held = new AtomicBoolean();
         AtomicBoolean release = new AtomicBoolean();
-        pair.startBackground(chunk -> {
-            if (chunk == 0) {
-                held.set(true);
-                while (!release.get()) {
-                    Thread.onSpinWait();
-                }
-            }
-        }, chunks);
+        pair.startBackground(
+                chunk -> {
+                    if (chunk == 0) {
+                        held.set(true);
+                        while (!release.get()) {
+                            Thread.onSpinWait();
+                        }
+                    }
+                },
+                chunks);
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
             while (!held.get()) {
                 Thread.onSpinWait();

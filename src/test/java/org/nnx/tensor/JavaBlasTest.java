@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +26,16 @@ class JavaBlasTest {
                 for (boolean transB : new boolean[] {false, true}) {
                     for (double[] alphaBeta : new double[][] {{1, 0}, {1, 1}, {1.5, -0.5}, {-2, 0.25}}) {
                         for (int padding : new int[] {0, 3}) {
-                            checkDouble(random, transA, transB, size[0], size[1], size[2], alphaBeta[0],
-                                    alphaBeta[1], padding);
+                            checkDouble(
+                                    random,
+                                    transA,
+                                    transB,
+                                    size[0],
+                                    size[1],
+                                    size[2],
+                                    alphaBeta[0],
+                                    alphaBeta[1],
+                                    padding);
                         }
                     }
                 }
@@ -42,8 +51,16 @@ class JavaBlasTest {
                 for (boolean transB : new boolean[] {false, true}) {
                     for (double[] alphaBeta : new double[][] {{1, 0}, {1, 1}, {1.5, -0.5}, {-2, 0.25}}) {
                         for (int padding : new int[] {0, 2}) {
-                            checkFloat(random, transA, transB, size[0], size[1], size[2], (float) alphaBeta[0],
-                                    (float) alphaBeta[1], padding);
+                            checkFloat(
+                                    random,
+                                    transA,
+                                    transB,
+                                    size[0],
+                                    size[1],
+                                    size[2],
+                                    (float) alphaBeta[0],
+                                    (float) alphaBeta[1],
+                                    padding);
                         }
                     }
                 }
@@ -68,9 +85,9 @@ class JavaBlasTest {
                 float[] af = new float[m * k];
                 float[] bf = new float[k * n];
                 float[] cf = new float[m * n];
-                java.util.Arrays.fill(af, 1f);
-                java.util.Arrays.fill(bf, 2f);
-                java.util.Arrays.fill(cf, Float.NaN);
+                Arrays.fill(af, 1f);
+                Arrays.fill(bf, 2f);
+                Arrays.fill(cf, Float.NaN);
                 blas.sgemm(transA, transB, m, n, k, 1f, af, transA ? m : k, bf, transB ? k : n, 0f, cf, n);
                 for (float value : cf) {
                     assertEquals(8f, value);
@@ -100,13 +117,22 @@ class JavaBlasTest {
 
     @Test
     void rejectsStridesTooSmall() {
-        assertThrows(IllegalArgumentException.class,
-                () -> blas.dgemm(false, false, 2, 2, 3, 1.0, new double[6], 2, new double[6], 2, 0.0,
-                        new double[4], 2));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> blas.dgemm(
+                        false, false, 2, 2, 3, 1.0, new double[6], 2, new double[6], 2, 0.0, new double[4], 2));
     }
 
-    private void checkDouble(SplittableRandom random, boolean transA, boolean transB, int m, int n, int k,
-                             double alpha, double beta, int padding) {
+    private void checkDouble(
+            SplittableRandom random,
+            boolean transA,
+            boolean transB,
+            int m,
+            int n,
+            int k,
+            double alpha,
+            double beta,
+            int padding) {
         int aRows = transA ? k : m;
         int aCols = transA ? m : k;
         int bRows = transB ? n : k;
@@ -136,8 +162,16 @@ class JavaBlasTest {
         }
     }
 
-    private void checkFloat(SplittableRandom random, boolean transA, boolean transB, int m, int n, int k,
-                            float alpha, float beta, int padding) {
+    private void checkFloat(
+            SplittableRandom random,
+            boolean transA,
+            boolean transB,
+            int m,
+            int n,
+            int k,
+            float alpha,
+            float beta,
+            int padding) {
         int aRows = transA ? k : m;
         int aCols = transA ? m : k;
         int bRows = transB ? n : k;
@@ -171,8 +205,8 @@ class JavaBlasTest {
         }
     }
 
-    private static String describe(boolean transA, boolean transB, int m, int n, int k, double alpha,
-                                   double beta, int padding) {
+    private static String describe(
+            boolean transA, boolean transB, int m, int n, int k, double alpha, double beta, int padding) {
         return "transA=" + transA + " transB=" + transB + " m=" + m + " n=" + n + " k=" + k + " alpha=" + alpha
                 + " beta=" + beta + " padding=" + padding;
     }
@@ -195,7 +229,7 @@ class JavaBlasTest {
 
     private static double[] filled(int size, double value) {
         double[] values = new double[size];
-        java.util.Arrays.fill(values, value);
+        Arrays.fill(values, value);
         return values;
     }
 }

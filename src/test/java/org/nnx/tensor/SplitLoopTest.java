@@ -80,7 +80,9 @@ class SplitLoopTest {
                 boolean sameHalf = (a < cut) == (b < cut);
                 if (sameHalf) {
                     assertTrue(a < b, "block at " + a + " ran after the block at " + b + " of its half");
-                    assertEquals(loop.threadOfStart.get(a), loop.threadOfStart.get(b),
+                    assertEquals(
+                            loop.threadOfStart.get(a),
+                            loop.threadOfStart.get(b),
                             "blocks " + a + " and " + b + " of one half on different threads");
                 }
             }

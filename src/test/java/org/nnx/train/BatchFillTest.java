@@ -109,8 +109,7 @@ class BatchFillTest {
             CorePair.useOnThisThread(pair);
             BatchFill fill = new BatchFill(limited);
             fill.startInBackground(order, 0, 64, Tensor.zeros(64, FEATURES));
-            IndexOutOfBoundsException thrown = assertThrows(IndexOutOfBoundsException.class,
-                    fill::finishBackground);
+            IndexOutOfBoundsException thrown = assertThrows(IndexOutOfBoundsException.class, fill::finishBackground);
             assertTrue(thrown.getMessage().endsWith(" of 100"), thrown.getMessage());
             assertFalse(pair.backgroundOut());
             // The fill is usable again.
@@ -132,11 +131,12 @@ class BatchFillTest {
             BatchFill fill = new BatchFill(split);
             Tensor first = Tensor.zeros(64, FEATURES);
             fill.startInBackground(order, 0, 64, first);
-            IllegalStateException again = assertThrows(IllegalStateException.class,
+            IllegalStateException again = assertThrows(
+                    IllegalStateException.class,
                     () -> fill.startInBackground(order, 100, 64, Tensor.zeros(64, FEATURES)));
             assertEquals("a background fill is already out", again.getMessage());
-            IllegalStateException now = assertThrows(IllegalStateException.class,
-                    () -> fill.fill(order, 100, 64, Tensor.zeros(64, FEATURES)));
+            IllegalStateException now = assertThrows(
+                    IllegalStateException.class, () -> fill.fill(order, 100, 64, Tensor.zeros(64, FEATURES)));
             assertEquals("a background fill is out: finish it first", now.getMessage());
             fill.finishBackground();
             assertArrayEquals(expected.floats(), first.floats());

@@ -33,8 +33,8 @@ class BatchesTest {
     /** Each batch as features, then targets, then its size, drawn {@code steps} times. */
     private static List<float[]> draw(Sampling sampling, int steps, CorePair pair) {
         ByteImageSplit split = split();
-        Batches batches = new Batches(new BatchSampler(sampling, SAMPLES, 100, new SplittableRandom(11)), split,
-                FEATURES, CLASSES);
+        Batches batches = new Batches(
+                new BatchSampler(sampling, SAMPLES, 100, new SplittableRandom(11)), split, FEATURES, CLASSES);
         List<float[]> drawn = new ArrayList<>();
         CorePair.useOnThisThread(pair);
         try {

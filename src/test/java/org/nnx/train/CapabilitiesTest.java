@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.nnx.builtins.BuiltinPlugin;
 import org.nnx.model.GradientMode;
@@ -88,7 +90,8 @@ class CapabilitiesTest {
 
     @Test
     void aPlainGradientDescentOptimizerIsSteppedInsideTheLayersBackward() {
-        TrainingSetup setup = setup(TestRuns.model("descending_scale", TestRuns.dense(10)).optimizer("plain_descent"));
+        TrainingSetup setup =
+                setup(TestRuns.model("descending_scale", TestRuns.dense(10)).optimizer("plain_descent"));
         assertTrue(setup.descendInBackward());
         DescendingScale scale = (DescendingScale) setup.network().layers().get(0);
         assertEquals(0.1, scale.rate);
@@ -102,7 +105,8 @@ class CapabilitiesTest {
 
     @Test
     void anOptimizerWithoutTheCapabilityTakesItsOwnSteps() {
-        TrainingSetup setup = setup(TestRuns.model("descending_scale", TestRuns.dense(10)).optimizer("descent"));
+        TrainingSetup setup =
+                setup(TestRuns.model("descending_scale", TestRuns.dense(10)).optimizer("descent"));
         assertFalse(setup.descendInBackward());
         DescendingScale scale = (DescendingScale) setup.network().layers().get(0);
         assertTrue(Double.isNaN(scale.rate), "the layer is not asked");
@@ -123,13 +127,16 @@ class CapabilitiesTest {
 
     @Test
     void weightDecayAndNumericalGradientsKeepTheOptimizersStep() {
-        TestRuns decayed = TestRuns.model("descending_scale", TestRuns.dense(10)).optimizer("plain_descent")
+        TestRuns decayed = TestRuns.model("descending_scale", TestRuns.dense(10))
+                .optimizer("plain_descent")
                 .weightDecay(1e-3);
         assertFalse(setup(decayed).descendInBackward(), "λ·W must join the gradient before the step");
-        TestRuns numerical = TestRuns.model(TestRuns.dense(2)).optimizer("plain_descent")
+        TestRuns numerical = TestRuns.model(TestRuns.dense(2))
+                .optimizer("plain_descent")
                 .gradient(GradientMode.Kind.NUMERICAL, 1e-3, 1e-4);
         assertFalse(setup(numerical).descendInBackward(), "backward does not run");
-        TestRuns checked = TestRuns.model(TestRuns.dense(10)).optimizer("plain_descent")
+        TestRuns checked = TestRuns.model(TestRuns.dense(10))
+                .optimizer("plain_descent")
                 .gradient(GradientMode.Kind.CHECK, 1e-4, 1e-4);
         assertTrue(setup(checked).descendInBackward(), "a checked run trains by backprop");
     }
@@ -153,7 +160,8 @@ class CapabilitiesTest {
     }
 
     private static TrainingSetup setup(TestRuns run) {
-        return TrainingSetup.prepare(REGISTRY, run.learningRate(0.1).batchSize(10).config(50), TestRuns.digits(50));
+        return TrainingSetup.prepare(
+                REGISTRY, run.learningRate(0.1).batchSize(10).config(50), TestRuns.digits(50));
     }
 
     private static void takeSteps(TrainingSetup setup, int steps) {
@@ -190,17 +198,18 @@ class CapabilitiesTest {
 
         @Override
         public List<LayerFactory> layers() {
-            return List.of(layer("scale", context -> new Scale(context.inputSize())),
+            return List.of(
+                    layer("scale", context -> new Scale(context.inputSize())),
                     layer("descending_scale", context -> new DescendingScale(context.inputSize(), true)));
         }
 
         @Override
         public List<OptimizerFactory> optimizers() {
-            return List.of(optimizer("descent", CountingDescent::new),
-                    optimizer("plain_descent", PlainCountingDescent::new));
+            return List.of(
+                    optimizer("descent", CountingDescent::new), optimizer("plain_descent", PlainCountingDescent::new));
         }
 
-        private static LayerFactory layer(String name, java.util.function.Function<LayerContext, Layer> maker) {
+        private static LayerFactory layer(String name, Function<LayerContext, Layer> maker) {
             return new LayerFactory() {
                 public String name() {
                     return name;
@@ -216,7 +225,7 @@ class CapabilitiesTest {
             };
         }
 
-        private static OptimizerFactory optimizer(String name, java.util.function.Supplier<Optimizer> maker) {
+        private static OptimizerFactory optimizer(String name, Supplier<Optimizer> maker) {
             return new OptimizerFactory() {
                 public String name() {
                     return name;
@@ -248,15 +257,20 @@ class CapabilitiesTest {
             steps++;
             for (Parameter parameter : parameters) {
                 for (int i = 0; i < parameter.value().size(); i++) {
-                    parameter.value().set(i, parameter.value().get(i) - learningRate * parameter.gradient().get(i));
+                    parameter
+                            .value()
+                            .set(
+                                    i,
+                                    parameter.value().get(i)
+                                            - learningRate
+                                                    * parameter.gradient().get(i));
                 }
             }
         }
     }
 
     /** The same update, declared plain gradient descent. */
-    static final class PlainCountingDescent extends CountingDescent implements PlainGradientDescent {
-    }
+    static final class PlainCountingDescent extends CountingDescent implements PlainGradientDescent {}
 
     /** The identity, which can skip its input gradient. */
     static final class Identity implements SkipsInputGradient {
@@ -348,7 +362,8 @@ class CapabilitiesTest {
             scale.gradient().fill(0);
             Tensor inputGradient = super.backward(outputGradient);
             for (int j = 0; j < scale.value().size(); j++) {
-                scale.value().set(j, scale.value().get(j) - rate * scale.gradient().get(j));
+                scale.value()
+                        .set(j, scale.value().get(j) - rate * scale.gradient().get(j));
             }
             scale.gradient().copyFrom(saved);
             return inputGradient;

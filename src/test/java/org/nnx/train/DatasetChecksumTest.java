@@ -33,7 +33,8 @@ class DatasetChecksumTest {
     void hashesLabelsAndFloatBitsBigEndianTrainingThenTest() {
         Dataset tiny = new InMemory(
                 new FloatSplit(new float[] {0f, 1f, -0.5f, Float.POSITIVE_INFINITY}, new int[] {1, 2}, 2),
-                new FloatSplit(new float[] {0.5f, 0.25f}, new int[] {0}, 2), 2);
+                new FloatSplit(new float[] {0.5f, 0.25f}, new int[] {0}, 2),
+                2);
         // Python: sha256(struct.pack('>iff', 1, 0.0, 1.0) + struct.pack('>iff', 2, -0.5, inf)
         //                + struct.pack('>iff', 0, 0.5, 0.25))
         assertEquals("70e926ce2d9da1734ddf4a590958f89207c99a407ffc07b3feb6b94b7d013d82", DatasetChecksum.of(tiny));
@@ -61,7 +62,8 @@ class DatasetChecksumTest {
         float[] values = new float[samples * features];
         int[] labels = new int[samples];
         for (int i = 0; i < values.length; i++) {
-            values[i] = i % 97 == 0 ? Float.intBitsToFloat(0x7fc0_0000 | random.nextInt(1 << 22))
+            values[i] = i % 97 == 0
+                    ? Float.intBitsToFloat(0x7fc0_0000 | random.nextInt(1 << 22))
                     : (float) random.nextGaussian();
         }
         for (int i = 0; i < samples; i++) {

@@ -21,22 +21,32 @@ class DigitsTest {
     }
 
     private static Object gaussianDense(long units) {
-        return TestRuns.layer("dense", "units", units, "bias", true, "init",
+        return TestRuns.layer(
+                "dense",
+                "units",
+                units,
+                "bias",
+                true,
+                "init",
                 new ComponentCall("gaussian", Arguments.of("std", 0.01)));
     }
 
     @Test
     void reluWithHeInitLearnsFasterThanSigmoid() {
-        RunResult relu = shortTraining(TestRuns.dense(50, "he"), "relu", TestRuns.dense(10, "he")).train(8000);
+        RunResult relu = shortTraining(TestRuns.dense(50, "he"), "relu", TestRuns.dense(10, "he"))
+                .train(8000);
         // The book's sigmoid net, gaussian(0.01) as in two_layer_net; and with Xavier, its best initialisation.
-        RunResult sigmoid = shortTraining(gaussianDense(50), "sigmoid", gaussianDense(10)).train(8000);
+        RunResult sigmoid =
+                shortTraining(gaussianDense(50), "sigmoid", gaussianDense(10)).train(8000);
         RunResult sigmoidXavier = shortTraining(TestRuns.dense(50, "xavier"), "sigmoid", TestRuns.dense(10, "xavier"))
                 .train(8000);
         assertEquals(RunStatus.OK, relu.status(), relu.reason());
         assertTrue(relu.testAccuracy() > 0.85, "relu " + relu.testAccuracy());
-        assertTrue(relu.testAccuracy() > sigmoid.testAccuracy() + 0.3,
+        assertTrue(
+                relu.testAccuracy() > sigmoid.testAccuracy() + 0.3,
                 "relu " + relu.testAccuracy() + " vs sigmoid " + sigmoid.testAccuracy());
-        assertTrue(relu.testAccuracy() > sigmoidXavier.testAccuracy() + 0.1,
+        assertTrue(
+                relu.testAccuracy() > sigmoidXavier.testAccuracy() + 0.1,
                 "relu " + relu.testAccuracy() + " vs sigmoid with xavier " + sigmoidXavier.testAccuracy());
     }
 
@@ -47,10 +57,14 @@ class DigitsTest {
         List<Tensor> before = new ArrayList<>();
         List<Tensor> after = new ArrayList<>();
         TestRuns perceptron = shortTraining(TestRuns.dense(10), "step");
-        perceptron.learningRate(0).iterations(1).train(TestRuns.digits(8000), 8000,
-                n -> before.addAll(TestRuns.values(n)));
-        RunResult trained = perceptron.learningRate(0.1).epochs(1).train(TestRuns.digits(8000), 8000,
-                n -> after.addAll(TestRuns.values(n)));
+        perceptron
+                .learningRate(0)
+                .iterations(1)
+                .train(TestRuns.digits(8000), 8000, n -> before.addAll(TestRuns.values(n)));
+        RunResult trained = perceptron
+                .learningRate(0.1)
+                .epochs(1)
+                .train(TestRuns.digits(8000), 8000, n -> after.addAll(TestRuns.values(n)));
         assertTrue(trained.testAccuracy() <= 0.2, "step accuracy " + trained.testAccuracy());
         assertBitIdentical(before, after);
 
@@ -60,10 +74,12 @@ class DigitsTest {
         List<Tensor> stepBefore = new ArrayList<>();
         List<Tensor> stepAfter = new ArrayList<>();
         TestRuns stepNet = shortTraining(TestRuns.dense(50), "step", TestRuns.dense(10));
-        stepNet.learningRate(0).iterations(1).train(TestRuns.digits(8000), 8000,
-                n -> stepBefore.addAll(TestRuns.values(n)));
-        RunResult step = stepNet.learningRate(0.1).epochs(1).train(TestRuns.digits(8000), 8000,
-                n -> stepAfter.addAll(TestRuns.values(n)));
+        stepNet.learningRate(0)
+                .iterations(1)
+                .train(TestRuns.digits(8000), 8000, n -> stepBefore.addAll(TestRuns.values(n)));
+        RunResult step = stepNet.learningRate(0.1)
+                .epochs(1)
+                .train(TestRuns.digits(8000), 8000, n -> stepAfter.addAll(TestRuns.values(n)));
         assertBitIdentical(stepBefore.subList(0, 2), stepAfter.subList(0, 2));
         assertTrue(step.testAccuracy() < 0.7, "step net " + step.testAccuracy());
     }

@@ -65,8 +65,10 @@ class DivergenceTest {
 
     @Test
     void rejectsRulesThatBoundNothing() {
-        assertEquals("divergence needs a finite factor > 0 and floor ≥ 0: 0.0, 1.0",
-                assertThrows(IllegalArgumentException.class, () -> new Divergence(0, 1)).getMessage());
+        assertEquals(
+                "divergence needs a finite factor > 0 and floor ≥ 0: 0.0, 1.0",
+                assertThrows(IllegalArgumentException.class, () -> new Divergence(0, 1))
+                        .getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Divergence(1, Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> new Divergence(Double.POSITIVE_INFINITY, 1));
         assertThrows(IllegalArgumentException.class, () -> new Divergence(1, -1));

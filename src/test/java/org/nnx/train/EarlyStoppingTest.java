@@ -14,8 +14,13 @@ class EarlyStoppingTest {
     void aRunThatCannotImproveStopsEarlyAndStaysOk() {
         // With learning rate 0 every evaluation gives the same val_loss: the first sets the best, the next two
         // do not improve on it, and patience 2 stops the run at the third.
-        RunResult result = TestRuns.model(TestRuns.dense(10)).learningRate(0).validation(0.2).evaluateEvery(1)
-                .iterations(20).earlyStop(2, "val_loss").train(500);
+        RunResult result = TestRuns.model(TestRuns.dense(10))
+                .learningRate(0)
+                .validation(0.2)
+                .evaluateEvery(1)
+                .iterations(20)
+                .earlyStop(2, "val_loss")
+                .train(500);
         assertEquals(RunStatus.OK, result.status());
         assertEquals("early stop at iteration 3: val_loss did not improve for 2 evaluations", result.reason());
         assertEquals(3, result.metrics().size());
@@ -24,8 +29,12 @@ class EarlyStoppingTest {
 
     @Test
     void aLearningRunIsNotStopped() {
-        RunResult result = TestRuns.model(TestRuns.dense(10)).learningRate(0.1).evaluateEvery(2).iterations(10)
-                .earlyStop(2, "train_loss").train(500);
+        RunResult result = TestRuns.model(TestRuns.dense(10))
+                .learningRate(0.1)
+                .evaluateEvery(2)
+                .iterations(10)
+                .earlyStop(2, "train_loss")
+                .train(500);
         assertEquals(RunStatus.OK, result.status());
         assertEquals("", result.reason());
         assertEquals(10, result.metrics().size());
@@ -69,7 +78,10 @@ class EarlyStoppingTest {
     @Test
     void unknownMetricsAndValidationMetricsWithoutValidationFail() {
         assertThrows(IllegalArgumentException.class, () -> new EarlyStopping(new EarlyStop(2, "accuracy"), true));
-        RunResult result = TestRuns.model(TestRuns.dense(10)).iterations(2).earlyStop(2, "val_loss").train(200);
+        RunResult result = TestRuns.model(TestRuns.dense(10))
+                .iterations(2)
+                .earlyStop(2, "val_loss")
+                .train(200);
         assertEquals(RunStatus.FAILED, result.status());
         assertTrue(result.reason().contains("needs a validation set"), result.reason());
     }

@@ -57,7 +57,9 @@ class EvaluationScheduleTest {
 
     @Test
     void evaluationsAtLeastOneIterationApart() {
-        assertEquals("evaluations must be at least 1 iteration apart: 0",
-                assertThrows(IllegalArgumentException.class, () -> new EvaluationSchedule(0, 5)).getMessage());
+        assertEquals(
+                "evaluations must be at least 1 iteration apart: 0",
+                assertThrows(IllegalArgumentException.class, () -> new EvaluationSchedule(0, 5))
+                        .getMessage());
     }
 }

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.nnx.model.GradientMode;
 import org.nnx.tensor.Tensor;
@@ -38,7 +40,10 @@ class GradientModesTest {
         assertEquals(RunStatus.OK, backprop.status(), backprop.reason());
         assertEquals(RunStatus.OK, numerical.status(), numerical.reason());
         for (int i = 0; i < backprop.metrics().size(); i++) {
-            assertEquals(backprop.metrics().get(i).loss(), numerical.metrics().get(i).loss(), 1e-4,
+            assertEquals(
+                    backprop.metrics().get(i).loss(),
+                    numerical.metrics().get(i).loss(),
+                    1e-4,
                     "loss of step " + (i + 1));
         }
         // The weights did move, so agreeing is not trivial.
@@ -54,8 +59,10 @@ class GradientModesTest {
 
     @Test
     void numericalTrainingFollowsBackprop() {
-        TestRuns run = TestRuns.model(TestRuns.dense(3), "sigmoid", TestRuns.dense(10)).learningRate(0.5)
-                .batchSize(10).iterations(4);
+        TestRuns run = TestRuns.model(TestRuns.dense(3), "sigmoid", TestRuns.dense(10))
+                .learningRate(0.5)
+                .batchSize(10)
+                .iterations(4);
         double difference = numericalVersusBackprop(run, 100);
         assertTrue(difference < 1e-3, "weights differ by " + difference);
     }
@@ -63,9 +70,16 @@ class GradientModesTest {
     @Test
     void numericalTrainingFollowsBackpropThroughBatchNormAndDropout() {
         // The replicas must see the masks the trained network drew, and batch statistics of the perturbed input.
-        TestRuns run = TestRuns.model(TestRuns.dense(4), TestRuns.layer("batch_norm", "momentum", 0.9, "epsilon", 1e-5),
-                "tanh", TestRuns.layer("dropout", "rate", 0.3), TestRuns.dense(10)).learningRate(0.2).batchSize(10)
-                .iterations(4).optimizer("momentum", "momentum", 0.9);
+        TestRuns run = TestRuns.model(
+                        TestRuns.dense(4),
+                        TestRuns.layer("batch_norm", "momentum", 0.9, "epsilon", 1e-5),
+                        "tanh",
+                        TestRuns.layer("dropout", "rate", 0.3),
+                        TestRuns.dense(10))
+                .learningRate(0.2)
+                .batchSize(10)
+                .iterations(4)
+                .optimizer("momentum", "momentum", 0.9);
         double difference = numericalVersusBackprop(run, 100);
         assertTrue(difference < 1e-3, "weights differ by " + difference);
     }
@@ -74,9 +88,12 @@ class GradientModesTest {
     void numericalReRunsOnlyTheLayersAfterThePerturbedOneOnTwoThreads() {
         TestLayers.COUNTING.clear();
         RunResult result = TestRuns.model("counting", TestRuns.dense(2), "counting", TestRuns.dense(10))
-                .registry(TestLayers.registry()).batchSize(5).iterations(3).evaluateEvery(100)
-                .gradient(GradientMode.Kind.NUMERICAL, 1e-3, 1e-4).train(TestRuns.digits(20), 20, n -> {
-                });
+                .registry(TestLayers.registry())
+                .batchSize(5)
+                .iterations(3)
+                .evaluateEvery(100)
+                .gradient(GradientMode.Kind.NUMERICAL, 1e-3, 1e-4)
+                .train(TestRuns.digits(20), 20, n -> {});
         assertEquals(RunStatus.OK, result.status(), result.reason());
         // Built in order: the trained network's two counting layers, then each replica's two.
         List<TestLayers.Counting> layers = TestLayers.COUNTING;
@@ -86,7 +103,7 @@ class GradientModesTest {
         assertEquals(3 + 1 + 2, layers.get(0).forwards());
         assertEquals(3 + 1 + 2, layers.get(1).forwards());
         int perturbedForwards = 0;
-        java.util.Set<String> threads = new java.util.HashSet<>();
+        Set<String> threads = new HashSet<>();
         for (int replica = 1; replica <= TrainingSetup.NUMERICAL_THREADS; replica++) {
             // Nothing before the first dense layer is ever re-run.
             assertEquals(0, layers.get(2 * replica).forwards());
@@ -101,20 +118,46 @@ class GradientModesTest {
 
     @Test
     void checkPassesOnEveryBuiltInLayerAndRecordsItsErrors() {
-        RunResult crossEntropy = TestRuns.model(TestRuns.dense(12), TestRuns.layer("batch_norm", "momentum", 0.9,
-                        "epsilon", 1e-5), "relu", TestRuns.layer("dropout", "rate", 0.5), TestRuns.dense(11), "sigmoid",
-                TestRuns.dense(10), "tanh", TestRuns.dense(9), TestRuns.layer("leaky_relu", "alpha", 0.1),
-                TestRuns.dense(10)).iterations(3).gradient(GradientMode.Kind.CHECK, 1e-4, 1e-4).train(200);
+        RunResult crossEntropy = TestRuns.model(
+                        TestRuns.dense(12),
+                        TestRuns.layer("batch_norm", "momentum", 0.9, "epsilon", 1e-5),
+                        "relu",
+                        TestRuns.layer("dropout", "rate", 0.5),
+                        TestRuns.dense(11),
+                        "sigmoid",
+                        TestRuns.dense(10),
+                        "tanh",
+                        TestRuns.dense(9),
+                        TestRuns.layer("leaky_relu", "alpha", 0.1),
+                        TestRuns.dense(10))
+                .iterations(3)
+                .gradient(GradientMode.Kind.CHECK, 1e-4, 1e-4)
+                .train(200);
         assertEquals(RunStatus.OK, crossEntropy.status(), crossEntropy.reason());
         assertEquals("", crossEntropy.reason());
         assertEquals(3, crossEntropy.metrics().size(), "trains after checking");
-        assertEquals(List.of("1:dense.W", "1:dense.b", "2:batch_norm.gamma", "2:batch_norm.beta", "5:dense.W",
-                        "5:dense.b", "7:dense.W", "7:dense.b", "9:dense.W", "9:dense.b", "11:dense.W", "11:dense.b"),
+        assertEquals(
+                List.of(
+                        "1:dense.W",
+                        "1:dense.b",
+                        "2:batch_norm.gamma",
+                        "2:batch_norm.beta",
+                        "5:dense.W",
+                        "5:dense.b",
+                        "7:dense.W",
+                        "7:dense.b",
+                        "9:dense.W",
+                        "9:dense.b",
+                        "11:dense.W",
+                        "11:dense.b"),
                 List.copyOf(crossEntropy.gradientCheck().keySet()));
         assertAllBelow(crossEntropy.gradientCheck(), 1e-6);
 
-        RunResult mse = TestRuns.model(TestRuns.dense(8), "step", TestRuns.dense(10), "softmax").loss("mse")
-                .iterations(1).gradient(GradientMode.Kind.CHECK, 1e-4, 1e-4).train(200);
+        RunResult mse = TestRuns.model(TestRuns.dense(8), "step", TestRuns.dense(10), "softmax")
+                .loss("mse")
+                .iterations(1)
+                .gradient(GradientMode.Kind.CHECK, 1e-4, 1e-4)
+                .train(200);
         assertEquals("", mse.reason());
         assertEquals(4, mse.gradientCheck().size());
         assertAllBelow(mse.gradientCheck(), 1e-6);
@@ -122,32 +165,42 @@ class GradientModesTest {
 
     @Test
     void aBrokenLayerIsNamedInTheReasonAndTrainingGoesOn() {
-        RunResult result = TestRuns.model(TestRuns.dense(10), "broken").registry(TestLayers.registry())
-                .iterations(3).gradient(GradientMode.Kind.CHECK, 1e-4, 1e-4).train(200);
+        RunResult result = TestRuns.model(TestRuns.dense(10), "broken")
+                .registry(TestLayers.registry())
+                .iterations(3)
+                .gradient(GradientMode.Kind.CHECK, 1e-4, 1e-4)
+                .train(200);
         assertEquals(RunStatus.OK, result.status());
         assertEquals(3, result.metrics().size());
         double error = result.gradientCheck().get("2:broken.s");
         // a = 1.5·n: |a − n| / (|a| + |n|) = 0.5 / 2.5.
         assertEquals(0.2, error, 1e-3);
         assertTrue(result.gradientCheck().get("1:dense.W") < 1e-6);
-        assertTrue(result.reason().startsWith("gradient check: relative error above 1.0E-4 in 2:broken.s 0.200"),
+        assertTrue(
+                result.reason().startsWith("gradient check: relative error above 1.0E-4 in 2:broken.s 0.200"),
                 result.reason());
         assertTrue(!result.reason().contains("dense"), result.reason());
     }
 
     @Test
     void aCheckThatCannotRunIsReportedAndTrainingGoesOn() {
-        RunResult result = TestRuns.model(TestRuns.dense(10), "float32_only").registry(TestLayers.registry())
-                .iterations(2).gradient(GradientMode.Kind.CHECK, 1e-4, 1e-4).train(100);
+        RunResult result = TestRuns.model(TestRuns.dense(10), "float32_only")
+                .registry(TestLayers.registry())
+                .iterations(2)
+                .gradient(GradientMode.Kind.CHECK, 1e-4, 1e-4)
+                .train(100);
         assertEquals(RunStatus.OK, result.status());
         assertEquals(2, result.metrics().size());
-        assertEquals("gradient check could not run: IllegalArgumentException: float32_only takes float32 only",
+        assertEquals(
+                "gradient check could not run: IllegalArgumentException: float32_only takes float32 only",
                 result.reason());
     }
 
     @Test
     void backpropRunsRecordNoCheck() {
-        assertEquals(Map.of(), TestRuns.model(TestRuns.dense(10)).iterations(1).train(100).gradientCheck());
+        assertEquals(
+                Map.of(),
+                TestRuns.model(TestRuns.dense(10)).iterations(1).train(100).gradientCheck());
     }
 
     private static void assertAllBelow(Map<String, Double> errors, double bound) {

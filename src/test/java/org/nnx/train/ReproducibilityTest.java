@@ -12,10 +12,18 @@ import org.nnx.tensor.Tensor;
 class ReproducibilityTest {
 
     private static TestRuns run() {
-        return TestRuns.model(TestRuns.dense(30), TestRuns.layer("batch_norm", "momentum", 0.9, "epsilon", 1e-5),
-                        "relu", TestRuns.layer("dropout", "rate", 0.5), TestRuns.dense(10))
-                .optimizer("adam", "beta1", 0.9, "beta2", 0.999, "epsilon", 1e-7).learningRate(0.01)
-                .validation(0.1).weightDecay(1e-3).iterations(40).evaluateEvery(10);
+        return TestRuns.model(
+                        TestRuns.dense(30),
+                        TestRuns.layer("batch_norm", "momentum", 0.9, "epsilon", 1e-5),
+                        "relu",
+                        TestRuns.layer("dropout", "rate", 0.5),
+                        TestRuns.dense(10))
+                .optimizer("adam", "beta1", 0.9, "beta2", 0.999, "epsilon", 1e-7)
+                .learningRate(0.01)
+                .validation(0.1)
+                .weightDecay(1e-3)
+                .iterations(40)
+                .evaluateEvery(10);
     }
 
     @Test
@@ -29,8 +37,8 @@ class ReproducibilityTest {
         assertEquals(first.size(), second.size());
         for (int p = 0; p < first.size(); p++) {
             for (int i = 0; i < first.get(p).size(); i++) {
-                assertEquals(Float.floatToRawIntBits((float) first.get(p).get(i)),
-                        Float.floatToRawIntBits((float) second.get(p).get(i)));
+                assertEquals(Float.floatToRawIntBits((float) first.get(p).get(i)), Float.floatToRawIntBits((float)
+                        second.get(p).get(i)));
             }
         }
         RunResult otherSeed = run().seed(2).train(600);

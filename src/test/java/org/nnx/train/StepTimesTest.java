@@ -16,7 +16,9 @@ class StepTimesTest {
             long first = step.nanos();
             step.take(true);
             // The parts are the last step's alone: together no longer than that step took.
-            long[] parts = Arrays.stream(StepTimes.Part.values()).mapToLong(times::nanos).toArray();
+            long[] parts = Arrays.stream(StepTimes.Part.values())
+                    .mapToLong(times::nanos)
+                    .toArray();
             long last = step.nanos() - first;
             assertTrue(Arrays.stream(parts).sum() <= last, Arrays.toString(parts) + " > " + last);
             return parts;
@@ -25,18 +27,26 @@ class StepTimesTest {
 
     @Test
     void aStepSteppedInBackwardRecordsItsBatchForwardLossAndBackward() {
-        long[] parts = partsOfOneStep(TestRuns.model(TestRuns.dense(16), "relu", TestRuns.dense(10)).batchSize(20)
-                .iterations(5), new StepTimes());
-        for (StepTimes.Part part : new StepTimes.Part[] {StepTimes.Part.BATCH, StepTimes.Part.FORWARD,
-            StepTimes.Part.LOSS, StepTimes.Part.BACKWARD}) {
+        long[] parts = partsOfOneStep(
+                TestRuns.model(TestRuns.dense(16), "relu", TestRuns.dense(10))
+                        .batchSize(20)
+                        .iterations(5),
+                new StepTimes());
+        for (StepTimes.Part part : new StepTimes.Part[] {
+            StepTimes.Part.BATCH, StepTimes.Part.FORWARD, StepTimes.Part.LOSS, StepTimes.Part.BACKWARD
+        }) {
             assertTrue(parts[part.ordinal()] > 0, part + " in " + Arrays.toString(parts));
         }
     }
 
     @Test
     void aStepWithAnOptimizerRecordsItsUpdate() {
-        long[] parts = partsOfOneStep(TestRuns.model(TestRuns.dense(16), "relu", TestRuns.dense(10))
-                .optimizer("momentum", "momentum", 0.9).batchSize(20).iterations(5), new StepTimes());
+        long[] parts = partsOfOneStep(
+                TestRuns.model(TestRuns.dense(16), "relu", TestRuns.dense(10))
+                        .optimizer("momentum", "momentum", 0.9)
+                        .batchSize(20)
+                        .iterations(5),
+                new StepTimes());
         assertTrue(parts[StepTimes.Part.UPDATE.ordinal()] > 0, Arrays.toString(parts));
         assertTrue(parts[StepTimes.Part.BACKWARD.ordinal()] > 0, Arrays.toString(parts));
     }

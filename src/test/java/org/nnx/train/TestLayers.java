@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
 import org.nnx.builtins.BuiltinPlugin;
 import org.nnx.plugin.Registries;
 import org.nnx.registry.ComponentRegistry;
@@ -20,8 +21,7 @@ final class TestLayers implements NnxPlugin {
     /** Every {@code counting} layer made so far, in order of creation. */
     static final List<Counting> COUNTING = new CopyOnWriteArrayList<>();
 
-    private TestLayers() {
-    }
+    private TestLayers() {}
 
     /** The built-ins plus {@code broken}, {@code counting}, {@code float32_only}, {@code out_of_memory}, {@code recursing}. */
     static ComponentRegistry registry() {
@@ -40,7 +40,8 @@ final class TestLayers implements NnxPlugin {
 
     @Override
     public List<LayerFactory> layers() {
-        return List.of(factory("broken", (arguments, context) -> new Broken(context)),
+        return List.of(
+                factory("broken", (arguments, context) -> new Broken(context)),
                 factory("float32_only", (arguments, context) -> new Counting() {
                     @Override
                     public Tensor forward(Tensor input, boolean training) {
@@ -71,7 +72,7 @@ final class TestLayers implements NnxPlugin {
                 }));
     }
 
-    private static LayerFactory factory(String name, java.util.function.BiFunction<Arguments, LayerContext, Layer> maker) {
+    private static LayerFactory factory(String name, BiFunction<Arguments, LayerContext, Layer> maker) {
         return new LayerFactory() {
             public String name() {
                 return name;
@@ -137,7 +138,9 @@ final class TestLayers implements NnxPlugin {
         private Tensor inputGradient;
 
         int forwards() {
-            return forwardsByThread.values().stream().mapToInt(Integer::intValue).sum();
+            return forwardsByThread.values().stream()
+                    .mapToInt(Integer::intValue)
+                    .sum();
         }
 
         @Override
@@ -150,8 +153,8 @@ final class TestLayers implements NnxPlugin {
 
         @Override
         public Tensor backward(Tensor outputGradient) {
-            inputGradient = Tensor.reuseOrAllocate(inputGradient, outputGradient.precision(), outputGradient.rows(),
-                    outputGradient.cols());
+            inputGradient = Tensor.reuseOrAllocate(
+                    inputGradient, outputGradient.precision(), outputGradient.rows(), outputGradient.cols());
             inputGradient.copyFrom(outputGradient);
             return inputGradient;
         }

@@ -3,7 +3,7 @@ package org.nnx.train;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.nnx.spi.ComponentCall;
+import java.util.function.Consumer;
 import org.nnx.model.EarlyStop;
 import org.nnx.model.GradientMode;
 import org.nnx.model.RunConfig;
@@ -14,6 +14,7 @@ import org.nnx.plugin.Registries;
 import org.nnx.registry.ComponentRegistry;
 import org.nnx.registry.DatasetLoader;
 import org.nnx.spi.Arguments;
+import org.nnx.spi.ComponentCall;
 import org.nnx.spi.Dataset;
 import org.nnx.spi.DatasetContext;
 import org.nnx.spi.DatasetException;
@@ -47,7 +48,8 @@ final class TestRuns {
     static TestRuns model(Object... layers) {
         TestRuns run = new TestRuns();
         for (Object layer : layers) {
-            run.layers.add(layer instanceof ComponentCall use ? use : new ComponentCall((String) layer, Arguments.EMPTY));
+            run.layers.add(
+                    layer instanceof ComponentCall use ? use : new ComponentCall((String) layer, Arguments.EMPTY));
         }
         return run;
     }
@@ -61,8 +63,8 @@ final class TestRuns {
     }
 
     static ComponentCall dense(long units, String init) {
-        return layer("dense", "units", units, "bias", true, "init",
-                new org.nnx.spi.ComponentCall(init, Arguments.EMPTY));
+        return layer(
+                "dense", "units", units, "bias", true, "init", new org.nnx.spi.ComponentCall(init, Arguments.EMPTY));
     }
 
     TestRuns registry(ComponentRegistry registry) {
@@ -142,10 +144,22 @@ final class TestRuns {
     }
 
     RunConfig config(long limit) {
-        return RunConfig.builder().dataset(new ComponentCall("mnist", Arguments.of("limit", limit))).layers(layers)
-                .loss(new ComponentCall(loss, Arguments.EMPTY)).optimizer(optimizer).learningRate(learningRate)
-                .batchSize(batchSize).length(length).sampling(sampling).seed(seed).evaluateEvery(evaluateEvery)
-                .weightDecay(weightDecay).validation(validation).earlyStop(earlyStop).gradient(gradient).build();
+        return RunConfig.builder()
+                .dataset(new ComponentCall("mnist", Arguments.of("limit", limit)))
+                .layers(layers)
+                .loss(new ComponentCall(loss, Arguments.EMPTY))
+                .optimizer(optimizer)
+                .learningRate(learningRate)
+                .batchSize(batchSize)
+                .length(length)
+                .sampling(sampling)
+                .seed(seed)
+                .evaluateEvery(evaluateEvery)
+                .weightDecay(weightDecay)
+                .validation(validation)
+                .earlyStop(earlyStop)
+                .gradient(gradient)
+                .build();
     }
 
     /** The built-in digits with the first {@code limit} training samples. */
@@ -159,14 +173,14 @@ final class TestRuns {
 
     /** Trains on the first {@code limit} digits. */
     RunResult train(long limit) {
-        return train(digits(limit), limit, network -> {
-        });
+        return train(digits(limit), limit, network -> {});
     }
 
     /** Trains on {@code dataset}, handing the trained network to {@code trained}. */
-    RunResult train(Dataset dataset, long limit, java.util.function.Consumer<Network> trained) {
+    RunResult train(Dataset dataset, long limit, Consumer<Network> trained) {
         RunPlan plan = new RunPlan("test", org.nnx.model.SweptValues.NONE, config(limit));
-        return new Trainer(registry, new StopSignal()).train(plan, dataset, TrainingListener.NONE, 0, 1, cores, trained);
+        return new Trainer(registry, new StopSignal())
+                .train(plan, dataset, TrainingListener.NONE, 0, 1, cores, trained);
     }
 
     /** The trained network's parameter values, copied, in order. */

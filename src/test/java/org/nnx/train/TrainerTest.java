@@ -8,9 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.nnx.analysis.Analyzer;
 import org.nnx.dsl.NnxParser;
 import org.nnx.dsl.SourceFile;
-import org.nnx.analysis.Analyzer;
 import org.nnx.model.ExperimentPlan;
 import org.nnx.model.Sampling;
 import org.nnx.plugin.Registries;
@@ -25,14 +25,18 @@ class TrainerTest {
     private static ExperimentPlan plan(String text) {
         var parsed = NnxParser.parse(new SourceFile(Path.of("test.nnx"), text));
         assertEquals(List.of(), parsed.diagnostics());
-        Analyzer.Result result = new Analyzer(REGISTRY, DATASETS).analyze(List.of(parsed.file().orElseThrow()));
+        Analyzer.Result result =
+                new Analyzer(REGISTRY, DATASETS).analyze(List.of(parsed.file().orElseThrow()));
         assertEquals(List.of(), result.diagnostics());
         return result.plans().get(0);
     }
 
     private static RunResult train(String text, StopSignal stop) {
         ExperimentPlan plan = plan(text);
-        return new ExperimentRunner(new Trainer(REGISTRY, stop), DATASETS, stop).run(plan, TrainingListener.NONE).runs().get(0);
+        return new ExperimentRunner(new Trainer(REGISTRY, stop), DATASETS, stop)
+                .run(plan, TrainingListener.NONE)
+                .runs()
+                .get(0);
     }
 
     private static String net(String extra) {
@@ -71,16 +75,20 @@ class TrainerTest {
 
     @Test
     void mseWithSoftmaxLearnsToo() {
-        RunResult result = train(net("").replace("dense 10\n", "dense 10\n        softmax\n")
-                .replace("cross_entropy", "mse").replace("0.1", "0.5"), new StopSignal());
+        RunResult result = train(
+                net("").replace("dense 10\n", "dense 10\n        softmax\n")
+                        .replace("cross_entropy", "mse")
+                        .replace("0.1", "0.5"),
+                new StopSignal());
         assertEquals(RunStatus.OK, result.status(), result.reason());
         assertTrue(result.testAccuracy() >= 0.6, "test accuracy " + result.testAccuracy());
     }
 
     @Test
     void hugeLearningRateDivergesAndKeepsItsMetrics() {
-        RunResult result = train(net("").replace("learning_rate 0.1", "learning_rate 1e4")
-                .replace("cross_entropy", "mse"), new StopSignal());
+        RunResult result = train(
+                net("").replace("learning_rate 0.1", "learning_rate 1e4").replace("cross_entropy", "mse"),
+                new StopSignal());
         assertEquals(RunStatus.DIVERGED, result.status());
         assertTrue(result.reason().startsWith("loss became "), result.reason());
         assertTrue(result.metrics().size() < 120);
@@ -102,7 +110,8 @@ class TrainerTest {
         List<MetricsRow> first = train(text, new StopSignal()).metrics();
         List<MetricsRow> second = train(text, new StopSignal()).metrics();
         assertEquals(first, second);
-        List<MetricsRow> otherSeed = train(text.replace("seed 1", "seed 2"), new StopSignal()).metrics();
+        List<MetricsRow> otherSeed =
+                train(text.replace("seed 1", "seed 2"), new StopSignal()).metrics();
         assertTrue(!first.equals(otherSeed), "another seed gives other numbers");
     }
 
@@ -111,14 +120,19 @@ class TrainerTest {
         ExperimentPlan plan = plan(net("").replace("learning_rate 0.1", "learning_rate 0.1 | 0.05 | 0.2")
                 .replace("epochs 3", "iterations 30"));
         StopSignal stop = new StopSignal();
-        ExperimentResult oneAfterAnother = new ExperimentRunner(new Trainer(REGISTRY, stop), DATASETS, stop, 1)
-                .run(plan, TrainingListener.NONE);
-        ExperimentResult sideBySide = new ExperimentRunner(new Trainer(REGISTRY, stop), DATASETS, stop, 2)
-                .run(plan, TrainingListener.NONE);
+        ExperimentResult oneAfterAnother =
+                new ExperimentRunner(new Trainer(REGISTRY, stop), DATASETS, stop, 1).run(plan, TrainingListener.NONE);
+        ExperimentResult sideBySide =
+                new ExperimentRunner(new Trainer(REGISTRY, stop), DATASETS, stop, 2).run(plan, TrainingListener.NONE);
         assertEquals(3, sideBySide.runs().size());
         for (int i = 0; i < 3; i++) {
-            assertEquals(oneAfterAnother.runs().get(i).name(), sideBySide.runs().get(i).name(), "plan order kept");
-            assertEquals(oneAfterAnother.runs().get(i).metrics(), sideBySide.runs().get(i).metrics());
+            assertEquals(
+                    oneAfterAnother.runs().get(i).name(),
+                    sideBySide.runs().get(i).name(),
+                    "plan order kept");
+            assertEquals(
+                    oneAfterAnother.runs().get(i).metrics(),
+                    sideBySide.runs().get(i).metrics());
         }
         assertTrue(sideBySide.data().isPresent());
         assertEquals(2000, sideBySide.data().get().trainSize());

@@ -18,7 +18,8 @@ class TrainingStepTest {
             for (int s = 1; s <= steps; s++) {
                 assertEquals(result.metrics().get(s - 1).loss(), step.take(s < steps), "loss at iteration " + s);
             }
-            assertEquals(result.metrics().get(steps - 1).epoch() * setup.training().size(), step.samples());
+            assertEquals(
+                    result.metrics().get(steps - 1).epoch() * setup.training().size(), step.samples());
             assertTrue(step.nanos() > 0 && step.samplesPerSecond() > 0);
         }
     }
@@ -26,14 +27,24 @@ class TrainingStepTest {
     @Test
     void stepsSteppedInBackwardAreTheRunsSteps() {
         // 95 samples in batches of 20: the fifth batch is short.
-        assertStepsGiveTheRunsLosses(TestRuns.model(TestRuns.dense(16), "relu", TestRuns.dense(10)).batchSize(20)
-                .epochs(2).evaluateEvery(1000), 95);
+        assertStepsGiveTheRunsLosses(
+                TestRuns.model(TestRuns.dense(16), "relu", TestRuns.dense(10))
+                        .batchSize(20)
+                        .epochs(2)
+                        .evaluateEvery(1000),
+                95);
     }
 
     @Test
     void stepsWithWeightDecayAndAnOptimizerAreTheRunsSteps() {
-        assertStepsGiveTheRunsLosses(TestRuns.model(TestRuns.dense(16), TestRuns.layer("dropout", "rate", 0.2),
-                "relu", TestRuns.dense(10)).optimizer("momentum", "momentum", 0.9).weightDecay(1e-3).batchSize(20)
-                .validation(0.2).iterations(12).evaluateEvery(1000), 100);
+        assertStepsGiveTheRunsLosses(
+                TestRuns.model(TestRuns.dense(16), TestRuns.layer("dropout", "rate", 0.2), "relu", TestRuns.dense(10))
+                        .optimizer("momentum", "momentum", 0.9)
+                        .weightDecay(1e-3)
+                        .batchSize(20)
+                        .validation(0.2)
+                        .iterations(12)
+                        .evaluateEvery(1000),
+                100);
     }
 }

@@ -24,7 +24,10 @@ class TwoCoresTest {
     /** Wide enough that the ReLU, sigmoid and SGD loops and the batch fill are split, with the book's sizes. */
     private static TestRuns run() {
         return TestRuns.model(TestRuns.dense(200), "relu", TestRuns.dense(100), "sigmoid", TestRuns.dense(10))
-                .learningRate(0.1).batchSize(100).iterations(60).evaluateEvery(20);
+                .learningRate(0.1)
+                .batchSize(100)
+                .iterations(60)
+                .evaluateEvery(20);
     }
 
     @Test
@@ -38,7 +41,8 @@ class TwoCoresTest {
         assumeTrue(nativeBlas != null, "OpenBLAS is not installed (scripts/install-native.sh)");
         assumeTrue(BlasSelection.threadsPerProduct(nativeBlas) == 1, "OpenBLAS has more than one thread here");
         RunResult split = assertSameTraining(nativeBlas, false);
-        assertTrue(split.provenance().get("blas").endsWith(", products split over 2 cores"),
+        assertTrue(
+                split.provenance().get("blas").endsWith(", products split over 2 cores"),
                 split.provenance().get("blas"));
     }
 
@@ -49,8 +53,8 @@ class TwoCoresTest {
             List<Tensor> oneCore = new ArrayList<>();
             List<Tensor> twoCores = new ArrayList<>();
             RunResult alone = run().train(TestRuns.digits(1000), 1000, n -> oneCore.addAll(TestRuns.values(n)));
-            RunResult paired = run().cores(pair).train(TestRuns.digits(1000), 1000,
-                    n -> twoCores.addAll(TestRuns.values(n)));
+            RunResult paired =
+                    run().cores(pair).train(TestRuns.digits(1000), 1000, n -> twoCores.addAll(TestRuns.values(n)));
             assertEquals(RunStatus.OK, paired.status(), paired.reason());
             assertTrue(paired.testAccuracy() > 0.5, "trained: " + paired.testAccuracy());
             if (bitIdentical) {
@@ -58,7 +62,10 @@ class TwoCoresTest {
             } else {
                 assertEquals(alone.metrics().size(), paired.metrics().size());
                 for (int row = 0; row < alone.metrics().size(); row++) {
-                    assertEquals(alone.metrics().get(row).loss(), paired.metrics().get(row).loss(), 1e-6,
+                    assertEquals(
+                            alone.metrics().get(row).loss(),
+                            paired.metrics().get(row).loss(),
+                            1e-6,
                             "loss at iteration " + (row + 1));
                 }
                 assertEquals(alone.testAccuracy(), paired.testAccuracy(), 0.005);

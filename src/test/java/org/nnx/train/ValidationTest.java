@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
 import org.nnx.spi.Dataset;
 import org.nnx.spi.Split;
@@ -44,15 +46,18 @@ class ValidationTest {
                 return digits.description();
             }
         };
-        RunResult result = TestRuns.model(TestRuns.dense(30), "relu", TestRuns.dense(10)).validation(0.2)
-                .batchSize(50).epochs(2).train(recorded, 1000, network -> {
-                });
+        RunResult result = TestRuns.model(TestRuns.dense(30), "relu", TestRuns.dense(10))
+                .validation(0.2)
+                .batchSize(50)
+                .epochs(2)
+                .train(recorded, 1000, network -> {});
         assertEquals(RunStatus.OK, result.status(), result.reason());
 
         // 800 training samples in batches of 50: 16 steps an epoch, the epoch counted over those 800.
         assertEquals(32, result.metrics().size());
         assertEquals(1.0, result.metrics().get(15).epoch(), 1e-12);
-        List<MetricsRow> evaluated = result.metrics().stream().filter(MetricsRow::evaluated).toList();
+        List<MetricsRow> evaluated =
+                result.metrics().stream().filter(MetricsRow::evaluated).toList();
         assertEquals(2, evaluated.size());
         for (MetricsRow row : evaluated) {
             assertTrue(row.validationAccuracy() > 0.5 && row.validationAccuracy() <= 1, "" + row);
@@ -73,9 +78,12 @@ class ValidationTest {
 
     @Test
     void noValidationMeansNoValidationMetrics() {
-        RunResult result = TestRuns.model(TestRuns.dense(10)).iterations(4).evaluateEvery(2).train(200);
-        assertTrue(result.metrics().stream().allMatch(row -> Double.isNaN(row.validationAccuracy())
-                && Double.isNaN(row.validationLoss())));
+        RunResult result = TestRuns.model(TestRuns.dense(10))
+                .iterations(4)
+                .evaluateEvery(2)
+                .train(200);
+        assertTrue(result.metrics().stream()
+                .allMatch(row -> Double.isNaN(row.validationAccuracy()) && Double.isNaN(row.validationLoss())));
     }
 
     @Test
@@ -103,13 +111,15 @@ class ValidationTest {
     void holdOutSizesFollowKerasRounding() {
         Split split = new CountingSplit(10);
         // Training keeps ⌊10·(1 − F)⌋ samples.
-        assertEquals(7, HoldOut.of(split, 0.25, new SplittableRandom(1)).training().size());
-        assertEquals(3, HoldOut.of(split, 0.25, new SplittableRandom(1)).validation().size());
+        assertEquals(
+                7, HoldOut.of(split, 0.25, new SplittableRandom(1)).training().size());
+        assertEquals(
+                3, HoldOut.of(split, 0.25, new SplittableRandom(1)).validation().size());
         HoldOut none = HoldOut.of(split, 0, new SplittableRandom(1));
         assertSame(split, none.training());
         assertFalse(none.hasValidation());
-        assertThrows(IllegalArgumentException.class, () -> HoldOut.of(new CountingSplit(1), 0.5,
-                new SplittableRandom(1)));
+        assertThrows(
+                IllegalArgumentException.class, () -> HoldOut.of(new CountingSplit(1), 0.5, new SplittableRandom(1)));
     }
 
     @Test
@@ -161,11 +171,11 @@ class ValidationTest {
         }
 
         public void features(int[] indices, int from, int count, Tensor into) {
-            reads.add(java.util.Arrays.copyOfRange(indices, from, from + count));
+            reads.add(Arrays.copyOfRange(indices, from, from + count));
             source.features(indices, from, count, into);
         }
 
-        Set<Integer> indices(java.util.function.IntPredicate readSize) {
+        Set<Integer> indices(IntPredicate readSize) {
             Set<Integer> seen = new HashSet<>();
             for (int[] read : reads) {
                 if (readSize.test(read.length)) {

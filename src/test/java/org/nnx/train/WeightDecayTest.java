@@ -1,6 +1,5 @@
 package org.nnx.train;
 
-import org.nnx.check.GradientCheck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.nnx.check.GradientCheck;
 import org.nnx.nn.Dense;
 import org.nnx.nn.SoftmaxCrossEntropy;
 import org.nnx.nn.Tanh;
@@ -66,7 +66,8 @@ class WeightDecayTest {
                 double error = GradientCheck.relativeError(parameter.gradient().get(i), numerical, 1e-4);
                 assertTrue(error < 1e-7, parameter.name() + "[" + i + "] error " + error);
                 if (!parameter.decays()) {
-                    assertEquals(backpropOnly.get(p).get(i), parameter.gradient().get(i), "biases do not decay");
+                    assertEquals(
+                            backpropOnly.get(p).get(i), parameter.gradient().get(i), "biases do not decay");
                 }
             }
         }
@@ -74,8 +75,8 @@ class WeightDecayTest {
 
     @Test
     void penaltyIsHalfLambdaTimesSquaredWeights() {
-        Parameter w = new Parameter("W", Tensor.wrap(1, 2, new double[] {3, -4}), Tensor.wrap(1, 2, new double[2]),
-                true);
+        Parameter w =
+                new Parameter("W", Tensor.wrap(1, 2, new double[] {3, -4}), Tensor.wrap(1, 2, new double[2]), true);
         Parameter b = new Parameter("b", Tensor.wrap(1, 1, new double[] {10}), Tensor.wrap(1, 1, new double[1]), false);
         WeightDecay decay = new WeightDecay(0.1, List.of(w, b));
         assertEquals(0.05 * 25, decay.penalty(), 1e-15);
@@ -88,11 +89,13 @@ class WeightDecayTest {
     @Test
     void reportedLossesIncludeThePenalty() {
         // Learning rate 0: the weights stay at their initial values, so the only difference is the penalty.
-        TestRuns plain = TestRuns.model(TestRuns.dense(20), "relu", TestRuns.dense(10)).learningRate(0)
-                .validation(0.25).iterations(2).evaluateEvery(2);
+        TestRuns plain = TestRuns.model(TestRuns.dense(20), "relu", TestRuns.dense(10))
+                .learningRate(0)
+                .validation(0.25)
+                .iterations(2)
+                .evaluateEvery(2);
         List<Network> trained = new ArrayList<>();
-        RunResult without = plain.train(TestRuns.digits(400), 400, network -> {
-        });
+        RunResult without = plain.train(TestRuns.digits(400), 400, network -> {});
         RunResult with = plain.weightDecay(LAMBDA).train(TestRuns.digits(400), 400, trained::add);
         double penalty = 0;
         for (Parameter parameter : trained.get(0).parameters()) {
@@ -113,13 +116,14 @@ class WeightDecayTest {
 
     @Test
     void decayShrinksWeightsDuringTraining() {
-        TestRuns run = TestRuns.model(TestRuns.dense(20), "relu", TestRuns.dense(10)).iterations(30);
+        TestRuns run =
+                TestRuns.model(TestRuns.dense(20), "relu", TestRuns.dense(10)).iterations(30);
         List<Network> plain = new ArrayList<>();
         List<Network> decayed = new ArrayList<>();
         run.train(TestRuns.digits(500), 500, plain::add);
         run.weightDecay(0.5).train(TestRuns.digits(500), 500, decayed::add);
-        assertTrue(norm(decayed.get(0)) < 0.95 * norm(plain.get(0)),
-                norm(decayed.get(0)) + " vs " + norm(plain.get(0)));
+        assertTrue(
+                norm(decayed.get(0)) < 0.95 * norm(plain.get(0)), norm(decayed.get(0)) + " vs " + norm(plain.get(0)));
     }
 
     private static double norm(Network network) {

@@ -43,18 +43,33 @@ public final class CsvDatasetFactory implements DatasetFactory {
     @Override
     public List<ParameterSpec> parameters() {
         return List.of(
-                DatasetParameters.requiredString("path", "the CSV file of training rows (or of all rows with"
-                        + " test_fraction), relative to the .nnx file"),
-                ParameterSpec.string("label", null, "the label column: its name in the header, or its 0-based"
-                        + " index as a string (\"0\"); default the last column"),
-                ParameterSpec.string("test", null, "a CSV file of test rows with the same columns; instead of"
-                        + " test_fraction"),
-                new ParameterSpec("test_fraction", ParameterType.NUMBER, null, false, new Range(0, false, 1, false),
-                        List.of(), "the share of path's rows held out for testing, drawn with the seed; default "
-                        + DEFAULT_TEST_FRACTION + " when there is no test file"),
+                DatasetParameters.requiredString(
+                        "path",
+                        "the CSV file of training rows (or of all rows with"
+                                + " test_fraction), relative to the .nnx file"),
+                ParameterSpec.string(
+                        "label",
+                        null,
+                        "the label column: its name in the header, or its 0-based"
+                                + " index as a string (\"0\"); default the last column"),
+                ParameterSpec.string(
+                        "test", null, "a CSV file of test rows with the same columns; instead of" + " test_fraction"),
+                new ParameterSpec(
+                        "test_fraction",
+                        ParameterType.NUMBER,
+                        null,
+                        false,
+                        new Range(0, false, 1, false),
+                        List.of(),
+                        "the share of path's rows held out for testing, drawn with the seed; default "
+                                + DEFAULT_TEST_FRACTION + " when there is no test file"),
                 ParameterSpec.bool("header", true, "whether the first row names the columns"),
-                ParameterSpec.choice("normalize", "standard", FeatureScaling.CHOICES, "feature scaling fitted on"
-                        + " the training rows: standard = zero mean, unit variance; minmax = [0, 1]; none"),
+                ParameterSpec.choice(
+                        "normalize",
+                        "standard",
+                        FeatureScaling.CHOICES,
+                        "feature scaling fitted on"
+                                + " the training rows: standard = zero mean, unit variance; minmax = [0, 1]; none"),
                 DatasetParameters.limit());
     }
 
@@ -81,7 +96,8 @@ public final class CsvDatasetFactory implements DatasetFactory {
         boolean[] heldOut = new boolean[rows.rows()];
         String split;
         if (testRows == null) {
-            double fraction = arguments.has("test_fraction") ? arguments.number("test_fraction") : DEFAULT_TEST_FRACTION;
+            double fraction =
+                    arguments.has("test_fraction") ? arguments.number("test_fraction") : DEFAULT_TEST_FRACTION;
             holdOut(rows, fraction, context.seed(), heldOut);
             split = "test_fraction " + fraction + " held out with seed " + context.seed();
         } else {
@@ -100,17 +116,20 @@ public final class CsvDatasetFactory implements DatasetFactory {
         String description = "CSV " + rows.file().name() + ": " + train.labels.length + " training rows, "
                 + test.labels.length + " test rows (" + split + "), " + features + " features, label column "
                 + rows.describeColumn(rows.labelColumn()) + ", normalize " + normalize;
-        return new TabularDataset(new FloatSplit(train.values, train.labels, features),
-                new FloatSplit(test.values, test.labels, features), features, classes, description);
+        return new TabularDataset(
+                new FloatSplit(train.values, train.labels, features),
+                new FloatSplit(test.values, test.labels, features),
+                features,
+                classes,
+                description);
     }
 
     /** The rows of one split: features and class indexes. */
-    private record Part(float[] values, int[] labels) {
-    }
+    private record Part(float[] values, int[] labels) {}
 
     /** The rows whose {@code heldOut} flag is {@code wanted}, in file order, at most {@code limit} of them. */
-    private static Part part(CsvTable table, boolean[] heldOut, boolean wanted, int limit,
-                             Map<String, Integer> classIndex) {
+    private static Part part(
+            CsvTable table, boolean[] heldOut, boolean wanted, int limit, Map<String, Integer> classIndex) {
         int features = table.featureCount();
         int count = 0;
         for (boolean flag : heldOut) {
@@ -163,7 +182,8 @@ public final class CsvDatasetFactory implements DatasetFactory {
             for (int column = 0; column < train.columns(); column++) {
                 if (!train.columnNames().get(column).equals(test.columnNames().get(column))) {
                     throw new DatasetException(test.file().name() + ": column " + column + " is '"
-                            + test.columnNames().get(column) + "', but in " + train.file().name() + " it is '"
+                            + test.columnNames().get(column) + "', but in "
+                            + train.file().name() + " it is '"
                             + train.columnNames().get(column) + "'");
                 }
             }
@@ -184,7 +204,8 @@ public final class CsvDatasetFactory implements DatasetFactory {
         }
         boolean numeric = all.stream().allMatch(label -> number(label).isPresent());
         Comparator<String> order = numeric
-                ? Comparator.<String>comparingDouble(label -> number(label).getAsDouble()).thenComparing(label -> label)
+                ? Comparator.<String>comparingDouble(label -> number(label).getAsDouble())
+                        .thenComparing(label -> label)
                 : Comparator.naturalOrder();
         TreeSet<String> sorted = new TreeSet<>(order);
         sorted.addAll(all);

@@ -33,8 +33,8 @@ import org.nnx.spi.DatasetException;
  * @param features    {@code rows × (columns − 1)} values, row after row, in column order without the label
  * @param labels      each row's label, trimmed
  */
-record CsvTable(DataFile file, List<String> columnNames, int columns, int labelColumn, float[] features,
-                String[] labels) {
+record CsvTable(
+        DataFile file, List<String> columnNames, int columns, int labelColumn, float[] features, String[] labels) {
 
     private static final Pattern UNCLOSED_QUOTE =
             Pattern.compile("\\(startline ([^)]+)\\) EOF reached before encapsulated token finished");
@@ -65,9 +65,14 @@ record CsvTable(DataFile file, List<String> columnNames, int columns, int labelC
      */
     static CsvTable read(DataFile file, boolean header, String label) throws DatasetException {
         file.check();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).setTrim(true).get();
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setIgnoreSurroundingSpaces(true)
+                .setTrim(true)
+                .get();
         try (Reader reader = utf8(file);
-             CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+                CSVParser parser =
+                        CSVParser.builder().setReader(reader).setFormat(format).get()) {
             return new Reading(file, header, label, parser).read();
         } catch (UncheckedIOException e) {
             throw readFailure(file, e.getCause());
@@ -82,8 +87,8 @@ record CsvTable(DataFile file, List<String> columnNames, int columns, int labelC
                 return new DatasetException(file.name() + ": not UTF-8 text");
             }
             if (cause instanceof NulRefusingReader.NulCharacterException nul) {
-                return new DatasetException(file.name() + ", line " + nul.line
-                        + ": a NUL character, which a text CSV file never has");
+                return new DatasetException(
+                        file.name() + ", line " + nul.line + ": a NUL character, which a text CSV file never has");
             }
         }
         String message = String.valueOf(e.getMessage());
@@ -108,11 +113,12 @@ record CsvTable(DataFile file, List<String> columnNames, int columns, int labelC
 
     /** A strict UTF-8 reader, so that a binary file or another encoding is an error, not garbled labels. */
     private static Reader utf8(DataFile file) throws DatasetException, IOException {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
+        var decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        BufferedReader reader = new BufferedReader(
-                new NulRefusingReader(new InputStreamReader(file.open(), decoder)), 1 << 16);
+        BufferedReader reader =
+                new BufferedReader(new NulRefusingReader(new InputStreamReader(file.open(), decoder)), 1 << 16);
         reader.mark(1);
         if (reader.read() != '\uFEFF') {
             reader.reset();
@@ -185,7 +191,12 @@ record CsvTable(DataFile file, List<String> columnNames, int columns, int labelC
                     }
                 }
             }
-            return new CsvTable(file, columnNames, columns, labelColumn, Arrays.copyOf(values, written),
+            return new CsvTable(
+                    file,
+                    columnNames,
+                    columns,
+                    labelColumn,
+                    Arrays.copyOf(values, written),
                     labels.toArray(String[]::new));
         }
 
@@ -203,12 +214,14 @@ record CsvTable(DataFile file, List<String> columnNames, int columns, int labelC
                 return columns - 1;
             }
             if (header) {
-                List<Integer> named = IntStream.range(0, columns).filter(c -> columnNames.get(c).equals(label))
-                        .boxed().toList();
+                List<Integer> named = IntStream.range(0, columns)
+                        .filter(c -> columnNames.get(c).equals(label))
+                        .boxed()
+                        .toList();
                 if (named.size() > 1) {
                     throw new DatasetException(file.name() + ": the label column '" + label + "' appears "
-                            + named.size() + " times in the header (indexes " + named.stream().map(String::valueOf)
-                            .collect(Collectors.joining(", ")) + ")");
+                            + named.size() + " times in the header (indexes "
+                            + named.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")");
                 }
                 if (named.size() == 1) {
                     return named.get(0);
@@ -218,10 +231,12 @@ record CsvTable(DataFile file, List<String> columnNames, int columns, int labelC
             try {
                 index = Integer.parseInt(label);
             } catch (NumberFormatException e) {
-                throw new DatasetException(header
-                        ? file.name() + ": no label column '" + label + "'; the header has " + listColumns()
-                        : file.name() + ": label = \"" + label + "\" must be a 0-based column index, as the file has"
-                                + " no header (header = false)");
+                throw new DatasetException(
+                        header
+                                ? file.name() + ": no label column '" + label + "'; the header has " + listColumns()
+                                : file.name() + ": label = \"" + label
+                                        + "\" must be a 0-based column index, as the file has"
+                                        + " no header (header = false)");
             }
             if (index < 0 || index >= columns) {
                 throw new DatasetException(file.name() + ": no label column " + (header ? "'" + label + "'" : label)
@@ -231,9 +246,14 @@ record CsvTable(DataFile file, List<String> columnNames, int columns, int labelC
         }
 
         private String listColumns() {
-            List<String> quoted = columnNames.stream().limit(LISTED_COLUMNS).map(name -> "'" + name + "'").toList();
-            return String.join(", ", quoted) + (columnNames.size() > LISTED_COLUMNS
-                    ? " and " + (columnNames.size() - LISTED_COLUMNS) + " more" : "");
+            List<String> quoted = columnNames.stream()
+                    .limit(LISTED_COLUMNS)
+                    .map(name -> "'" + name + "'")
+                    .toList();
+            return String.join(", ", quoted)
+                    + (columnNames.size() > LISTED_COLUMNS
+                            ? " and " + (columnNames.size() - LISTED_COLUMNS) + " more"
+                            : "");
         }
 
         private float number(String cell, int line, int column) throws DatasetException {
@@ -257,9 +277,10 @@ record CsvTable(DataFile file, List<String> columnNames, int columns, int labelC
 
         /** {@code data.csv, line 7, column 'petal_width' (index 3)}. */
         private String place(int line, int column) {
-            return file.name() + ", line " + line + ", column " + (columnNames != null
-                    ? "'" + columnNames.get(column) + "' (index " + column + ")"
-                    : "index " + column);
+            return file.name() + ", line " + line + ", column "
+                    + (columnNames != null
+                            ? "'" + columnNames.get(column) + "' (index " + column + ")"
+                            : "index " + column);
         }
     }
 }

@@ -41,7 +41,8 @@ public record DataFile(String written, Path resolved) {
     public void check() throws DatasetException {
         if (!Files.exists(resolved)) {
             boolean asWritten = Path.of(written).isAbsolute();
-            throw new DatasetException(written + ": no such file" + (asWritten ? "" : " (looked for " + resolved + ")"));
+            throw new DatasetException(
+                    written + ": no such file" + (asWritten ? "" : " (looked for " + resolved + ")"));
         }
         if (Files.isDirectory(resolved)) {
             throw new DatasetException(written + ": is a directory, not a file");
@@ -66,7 +67,8 @@ public record DataFile(String written, Path resolved) {
 
     /** Why a file cannot be read, in words: the JDK's message for a denied file is only its path. */
     static String reason(IOException e) {
-        return e instanceof AccessDeniedException ? "permission denied"
+        return e instanceof AccessDeniedException
+                ? "permission denied"
                 : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 

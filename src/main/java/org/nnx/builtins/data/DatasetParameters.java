@@ -8,12 +8,17 @@ import org.nnx.spi.Range;
 
 /** Parameter specs that several datasets share, written once so they read the same everywhere. */
 public final class DatasetParameters {
-    private DatasetParameters() {
-    }
+    private DatasetParameters() {}
 
     /** {@code limit = N}: optional, no default (all samples). */
     public static ParameterSpec limit() {
-        return new ParameterSpec("limit", ParameterType.INTEGER, null, false, Range.atLeast(1), List.of(),
+        return new ParameterSpec(
+                "limit",
+                ParameterType.INTEGER,
+                null,
+                false,
+                Range.atLeast(1),
+                List.of(),
                 "keep only the first N training samples; default all");
     }
 
@@ -24,6 +29,8 @@ public final class DatasetParameters {
 
     /** The {@code limit} argument, or {@link Integer#MAX_VALUE} for all samples. */
     static int limit(Arguments arguments) {
-        return arguments.has("limit") ? (int) Math.min(Integer.MAX_VALUE, arguments.integer("limit")) : Integer.MAX_VALUE;
+        return arguments.has("limit")
+                ? (int) Math.min(Integer.MAX_VALUE, arguments.integer("limit"))
+                : Integer.MAX_VALUE;
     }
 }

@@ -18,14 +18,15 @@ import org.nnx.spi.ParameterSpec;
 public final class FashionMnistDatasetFactory implements DatasetFactory {
     /** Where the Debian package puts the files. */
     public static final Path DEFAULT_DIRECTORY = Path.of("/usr/share/datasets/fashion-mnist");
+
     public static final String PACKAGE = "dataset-fashion-mnist";
     public static final String INSTALL = "sudo apt-get install -y " + PACKAGE;
     /** The classes in label order, as Fashion-MNIST's README names them. */
-    public static final List<String> CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
-            "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
+    public static final List<String> CLASSES = List.of(
+            "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
     /** The files, each read as {@code NAME.gz} when present, else as plain {@code NAME}. */
-    static final List<String> FILES = List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte",
-            "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte");
+    static final List<String> FILES = List.of(
+            "train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte");
 
     @Override
     public String name() {
@@ -40,7 +41,9 @@ public final class FashionMnistDatasetFactory implements DatasetFactory {
     @Override
     public List<ParameterSpec> parameters() {
         return List.of(
-                ParameterSpec.string("dir", DEFAULT_DIRECTORY.toString(),
+                ParameterSpec.string(
+                        "dir",
+                        DEFAULT_DIRECTORY.toString(),
                         "folder with the four IDX files (.gz or plain), relative to the .nnx file"),
                 DatasetParameters.limit());
     }

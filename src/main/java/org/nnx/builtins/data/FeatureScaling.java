@@ -65,8 +65,7 @@ final class FeatureScaling {
                     factor[j] = max > min ? 1 / (max - min) : 1;
                 }
             }
-            case "none" -> {
-            }
+            case "none" -> {}
             default -> throw new IllegalArgumentException("normalize " + mode);
         }
         return new FeatureScaling(offset, factor);

@@ -16,8 +16,8 @@ public final class FloatSplit implements Split {
      */
     public FloatSplit(float[] values, int[] labels, int features) {
         if ((long) labels.length * features != values.length) {
-            throw new IllegalArgumentException(labels.length + " labels for " + values.length + " values of "
-                    + features + " features");
+            throw new IllegalArgumentException(
+                    labels.length + " labels for " + values.length + " values of " + features + " features");
         }
         this.values = values;
         this.labels = labels;

@@ -29,7 +29,8 @@ public final class IdxDatasetFactory implements DatasetFactory {
     public List<ParameterSpec> parameters() {
         return List.of(
                 DatasetParameters.requiredString("images", "training items, an IDX file of unsigned bytes, any rank"),
-                DatasetParameters.requiredString("labels", "training labels, a rank-1 IDX file, one class byte an item"),
+                DatasetParameters.requiredString(
+                        "labels", "training labels, a rank-1 IDX file, one class byte an item"),
                 DatasetParameters.requiredString("test_images", "test items, the same shape as the training items"),
                 DatasetParameters.requiredString("test_labels", "test labels, a rank-1 IDX file"),
                 DatasetParameters.limit());
@@ -41,7 +42,8 @@ public final class IdxDatasetFactory implements DatasetFactory {
             DataFile.of(arguments.string("images"), context),
             DataFile.of(arguments.string("labels"), context),
             DataFile.of(arguments.string("test_images"), context),
-            DataFile.of(arguments.string("test_labels"), context)};
+            DataFile.of(arguments.string("test_labels"), context)
+        };
         ImageDataset all = IdxDatasets.load(files, null, "IDX files " + files[0].name() + " and " + files[2].name());
         return all.limitTraining(DatasetParameters.limit(arguments));
     }

@@ -20,18 +20,15 @@ import org.nnx.spi.DatasetException;
  */
 final class IdxDatasets {
     /** Which file was read, as it was then. */
-    private record FileState(String path, long size, long modified) {
-    }
+    private record FileState(String path, long size, long modified) {}
 
     /** What was read and how it was named: the same files read as two datasets are two entries. */
-    private record Key(List<FileState> files, List<String> classNames, String description) {
-    }
+    private record Key(List<FileState> files, List<String> classNames, String description) {}
 
     /** Soft, so that a long-lived process under memory pressure may drop data nobody uses any more. */
     private static final Map<Key, SoftReference<ImageDataset>> LOADED = new ConcurrentHashMap<>();
 
-    private IdxDatasets() {
-    }
+    private IdxDatasets() {}
 
     /**
      * @param files       training images, training labels, test images, test labels
@@ -43,7 +40,9 @@ final class IdxDatasets {
         for (DataFile file : files) {
             file.check();
             try {
-                states.add(new FileState(file.resolved().toString(), Files.size(file.resolved()),
+                states.add(new FileState(
+                        file.resolved().toString(),
+                        Files.size(file.resolved()),
                         Files.getLastModifiedTime(file.resolved()).toMillis()));
             } catch (IOException e) {
                 throw new DatasetException(file.name() + ": cannot read (" + DataFile.reason(e) + ")");
@@ -84,8 +83,8 @@ final class IdxDatasets {
             largest = Math.max(largest, value);
         }
         if (distinct < 2) {
-            throw new DatasetException(trainLabelsName + ": every label is " + (trainLabels.data()[0] & 0xFF)
-                    + "; a classifier needs at least 2 classes");
+            throw new DatasetException(trainLabelsName + ": every label is "
+                    + (trainLabels.data()[0] & 0xFF) + "; a classifier needs at least 2 classes");
         }
         for (byte label : testLabels.data()) {
             largest = Math.max(largest, label & 0xFF);

@@ -36,7 +36,8 @@ public final class SpiralDatasetFactory implements DatasetFactory {
     @Override
     public List<ParameterSpec> parameters() {
         return List.of(
-                ParameterSpec.integer("classes", 3, "the number of arms, one class each").in(Range.closed(2, 100)),
+                ParameterSpec.integer("classes", 3, "the number of arms, one class each")
+                        .in(Range.closed(2, 100)),
                 ParameterSpec.integer("points", 100, "points per arm, in the training set and again in the test set")
                         .in(Range.closed(1, 100_000)),
                 ParameterSpec.number("noise", 0.2, "standard deviation of the angle's Gaussian noise, in radians")
@@ -55,9 +56,15 @@ public final class SpiralDatasetFactory implements DatasetFactory {
         FloatSplit train = shuffled(draw(classes, points, noise, trainRandom), trainRandom)
                 .limit(DatasetParameters.limit(arguments));
         FloatSplit test = draw(classes, points, noise, testRandom);
-        List<String> names = IntStream.range(0, classes).mapToObj(Integer::toString).toList();
-        return new TabularDataset(train, test, 2, names, "spirals: " + classes + " arms of " + points
-                + " points, noise " + noise + ", seed " + context.seed() + " (test: a second draw)");
+        List<String> names =
+                IntStream.range(0, classes).mapToObj(Integer::toString).toList();
+        return new TabularDataset(
+                train,
+                test,
+                2,
+                names,
+                "spirals: " + classes + " arms of " + points + " points, noise " + noise + ", seed " + context.seed()
+                        + " (test: a second draw)");
     }
 
     /** Arm after arm, point after point along each arm. */

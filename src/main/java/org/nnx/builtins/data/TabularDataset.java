@@ -5,8 +5,9 @@ import org.nnx.spi.Dataset;
 import org.nnx.spi.Split;
 
 /** Numeric features with class labels, held as float32: what {@code csv} and {@code spiral} load. */
-public record TabularDataset(FloatSplit trainSplit, FloatSplit testSplit, int features, List<String> classNames,
-                             String description) implements Dataset {
+public record TabularDataset(
+        FloatSplit trainSplit, FloatSplit testSplit, int features, List<String> classNames, String description)
+        implements Dataset {
 
     public TabularDataset {
         classNames = List.copyOf(classNames);

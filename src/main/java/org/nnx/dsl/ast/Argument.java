@@ -4,5 +4,4 @@ import java.util.Optional;
 import org.nnx.dsl.SourceLocation;
 
 /** A positional argument, or a named one {@code init = he}. */
-public record Argument(SourceLocation location, Optional<Identifier> name, Expression value) implements Node {
-}
+public record Argument(SourceLocation location, Optional<Identifier> name, Expression value) implements Node {}

@@ -5,11 +5,13 @@ import java.util.Optional;
 import org.nnx.dsl.SourceLocation;
 
 /** {@code experiment NAME extends PARENT { … }} or {@code objective NAME { … }}. */
-public record Definition(SourceLocation location, Kind kind, Identifier name, Optional<Identifier> parent,
-                         List<Statement> statements) implements Node {
+public record Definition(
+        SourceLocation location, Kind kind, Identifier name, Optional<Identifier> parent, List<Statement> statements)
+        implements Node {
 
     public enum Kind {
-        EXPERIMENT, OBJECTIVE;
+        EXPERIMENT,
+        OBJECTIVE;
 
         public String keyword() {
             return name().toLowerCase();

@@ -8,16 +8,13 @@ import org.nnx.dsl.SourceLocation;
 public sealed interface Expression extends Node {
 
     /** {@code 42}, {@code 0.1}, {@code 1e-4}: the text as written and its value. */
-    record NumberLiteral(SourceLocation location, String text, double value) implements Expression {
-    }
+    record NumberLiteral(SourceLocation location, String text, double value) implements Expression {}
 
     /** {@code "..."} with its escapes resolved. */
-    record StringLiteral(SourceLocation location, String value) implements Expression {
-    }
+    record StringLiteral(SourceLocation location, String value) implements Expression {}
 
     /** A bare name: {@code he}, {@code true}, {@code x0}. */
-    record Name(SourceLocation location, String name) implements Expression {
-    }
+    record Name(SourceLocation location, String name) implements Expression {}
 
     /** {@code gaussian(0.01)}, {@code momentum(momentum = 0.9)}, {@code log_range(1e-4, 1, 5)}. */
     record Call(SourceLocation location, Identifier function, List<Argument> arguments) implements Expression {
@@ -34,12 +31,10 @@ public sealed interface Expression extends Node {
     }
 
     /** {@code -x}. */
-    record Negation(SourceLocation location, Expression operand) implements Expression {
-    }
+    record Negation(SourceLocation location, Expression operand) implements Expression {}
 
     /** {@code a + b}, {@code a - b}, {@code a * b}, {@code a / b}, {@code a ^ b}. */
-    record Binary(SourceLocation location, char operator, Expression left, Expression right) implements Expression {
-    }
+    record Binary(SourceLocation location, char operator, Expression left, Expression right) implements Expression {}
 
     /** {@code a | b | c}: a sweep over the alternatives, in order. */
     record Alternatives(SourceLocation location, List<Expression> options) implements Expression {

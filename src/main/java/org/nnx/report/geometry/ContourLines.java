@@ -9,8 +9,7 @@ import java.util.List;
  * on its edges, placed by linear interpolation.
  */
 public final class ContourLines {
-    private ContourLines() {
-    }
+    private ContourLines() {}
 
     /**
      * The contour at {@code level} of {@code values}, where {@code values[i][j]} was sampled at
@@ -24,8 +23,15 @@ public final class ContourLines {
         int rows = columns == 0 ? 0 : values[0].length;
         for (int i = 0; i + 1 < columns; i++) {
             for (int j = 0; j + 1 < rows; j++) {
-                Square square = new Square(values[i][j], values[i + 1][j], values[i + 1][j + 1], values[i][j + 1],
-                        origin.x() + i * dx, origin.y() + j * dy, dx, dy);
+                Square square = new Square(
+                        values[i][j],
+                        values[i + 1][j],
+                        values[i + 1][j + 1],
+                        values[i][j + 1],
+                        origin.x() + i * dx,
+                        origin.y() + j * dy,
+                        dx,
+                        dy);
                 square.addSegments(level, segments);
             }
         }

@@ -4,8 +4,7 @@ import org.nnx.model.Formula;
 
 /** Argument arrays for evaluating a formula on the plotted plane. */
 final class FormulaArguments {
-    private FormulaArguments() {
-    }
+    private FormulaArguments() {}
 
     /**
      * An array for {@code f}'s arguments: the {@code plotted} variables, then 0 for any further one f uses,

@@ -11,8 +11,7 @@ import org.nnx.model.Formula;
  * orders of magnitude over a landscape.
  */
 public final class GradientField {
-    private GradientField() {
-    }
+    private GradientField() {}
 
     /**
      * The arrows of −∇f over {@code cells}, each {@code length} cells long (measured in cell widths along x

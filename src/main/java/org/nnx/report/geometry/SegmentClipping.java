@@ -2,8 +2,7 @@ package org.nnx.report.geometry;
 
 /** Where a segment that starts inside a window leaves it. */
 public final class SegmentClipping {
-    private SegmentClipping() {
-    }
+    private SegmentClipping() {}
 
     /**
      * Where the segment from {@code inside} to {@code outside} first crosses the edge of {@code window}:

@@ -7,8 +7,7 @@ import java.util.List;
  * never empty, so that a path that barely moves still has some landscape around it.
  */
 public final class WindowFit {
-    private WindowFit() {
-    }
+    private WindowFit() {}
 
     /**
      * The window around the first {@code dimensions} (1 or 2) coordinates of {@code points}; points with a

@@ -8,6 +8,7 @@ import static org.nnx.builtins.data.TestFiles.write;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -76,7 +77,9 @@ class CsvDatasetTest {
     @Test
     void numericLabelsSortAsNumbers() throws DatasetException {
         write(directory, "n.csv", "x,y\n1,10\n2,9\n3,2\n4,10\n5,9\n");
-        assertEquals(List.of("2", "9", "10"), load(0, "path", "n.csv", "test_fraction", 0.2).classNames(),
+        assertEquals(
+                List.of("2", "9", "10"),
+                load(0, "path", "n.csv", "test_fraction", 0.2).classNames(),
                 "the label is the last column by default");
     }
 
@@ -84,7 +87,12 @@ class CsvDatasetTest {
     void theTestSplitIsDrawnWithTheSeedAndRowsKeepTheirOrder() throws DatasetException {
         StringBuilder text = new StringBuilder("a,b,label\n");
         for (int i = 0; i < 40; i++) {
-            text.append(i).append(',').append(-i).append(',').append(i % 2 == 0 ? "even" : "odd").append('\n');
+            text.append(i)
+                    .append(',')
+                    .append(-i)
+                    .append(',')
+                    .append(i % 2 == 0 ? "even" : "odd")
+                    .append('\n');
         }
         write(directory, "rows.csv", text.toString());
         TabularDataset first = load(7, "path", "rows.csv", "test_fraction", 0.25);
@@ -171,28 +179,36 @@ class CsvDatasetTest {
     @Test
     void aNonNumericCellNamesFileLineAndColumn() {
         write(directory, "pets.csv", PETS.replace("5.0,25,cat", "5.0,tall,cat"));
-        assertEquals("pets.csv, line 4, column 'height' (index 1): 'tall' is not a number", failure("path", "pets.csv"));
+        assertEquals(
+                "pets.csv, line 4, column 'height' (index 1): 'tall' is not a number", failure("path", "pets.csv"));
         write(directory, "plain.csv", "1,2,a\n3,x4,b\n");
-        assertEquals("plain.csv, line 2, column index 1: 'x4' is not a number",
+        assertEquals(
+                "plain.csv, line 2, column index 1: 'x4' is not a number",
                 failure("path", "plain.csv", "header", false));
     }
 
     @Test
     void aMissingLabelColumn() {
         write(directory, "pets.csv", PETS);
-        assertEquals("pets.csv: no label column 'species'; the header has 'weight', 'height', 'kind'",
+        assertEquals(
+                "pets.csv: no label column 'species'; the header has 'weight', 'height', 'kind'",
                 failure("path", "pets.csv", "label", "species"));
-        assertEquals("pets.csv: no label column '3'; the file has 3 columns, indexes 0 to 2",
+        assertEquals(
+                "pets.csv: no label column '3'; the file has 3 columns, indexes 0 to 2",
                 failure("path", "pets.csv", "label", "3"));
-        assertEquals("pets.csv: label = \"kind\" must be a 0-based column index, as the file has no header"
-                + " (header = false)", failure("path", "pets.csv", "label", "kind", "header", false));
+        assertEquals(
+                "pets.csv: label = \"kind\" must be a 0-based column index, as the file has no header"
+                        + " (header = false)",
+                failure("path", "pets.csv", "label", "kind", "header", false));
     }
 
     @Test
     void oneClassOnly() {
         write(directory, "one.csv", "a,b,label\n1,2,cat\n3,4,cat\n");
-        assertEquals("one.csv: every row has the label 'cat' in column 'label' (index 2); a classifier needs at"
-                + " least 2 classes", failure("path", "one.csv"));
+        assertEquals(
+                "one.csv: every row has the label 'cat' in column 'label' (index 2); a classifier needs at"
+                        + " least 2 classes",
+                failure("path", "one.csv"));
     }
 
     @Test
@@ -200,21 +216,23 @@ class CsvDatasetTest {
         write(directory, "nan.csv", "a,b,label\n1,2,x\nNaN,4,y\n");
         assertEquals("nan.csv, line 3, column 'a' (index 0): 'NaN' is not a finite number", failure("path", "nan.csv"));
         write(directory, "inf.csv", "a,b,label\n1,-Infinity,x\n3,4,y\n");
-        assertEquals("inf.csv, line 2, column 'b' (index 1): '-Infinity' is not a finite number",
+        assertEquals(
+                "inf.csv, line 2, column 'b' (index 1): '-Infinity' is not a finite number",
                 failure("path", "inf.csv"));
         write(directory, "big.csv", "a,b,label\n1,2,x\n3,1e39,y\n");
-        assertEquals("big.csv, line 3, column 'b' (index 1): '1e39' is too large for float32",
-                failure("path", "big.csv"));
+        assertEquals(
+                "big.csv, line 3, column 'b' (index 1): '1e39' is too large for float32", failure("path", "big.csv"));
     }
 
     @Test
     void emptyCellsAndLabels() {
         write(directory, "hole.csv", "a,b,label\n1,,x\n");
-        assertEquals("hole.csv, line 2, column 'b' (index 1): the cell is empty; every feature needs a number",
+        assertEquals(
+                "hole.csv, line 2, column 'b' (index 1): the cell is empty; every feature needs a number",
                 failure("path", "hole.csv"));
         write(directory, "nolabel.csv", "a,b,label\n1,2,x\n3,4,\n");
-        assertEquals("nolabel.csv, line 3, column 'label' (index 2): the label is empty",
-                failure("path", "nolabel.csv"));
+        assertEquals(
+                "nolabel.csv, line 3, column 'label' (index 2): the label is empty", failure("path", "nolabel.csv"));
     }
 
     @Test
@@ -234,7 +252,8 @@ class CsvDatasetTest {
         write(directory, "header.csv", "a,b,label\n");
         assertEquals("header.csv: a header but no data rows", failure("path", "header.csv"));
         write(directory, "label-only.csv", "label\nx\n");
-        assertEquals("label-only.csv: 1 column; nnx needs a label column and at least one feature column",
+        assertEquals(
+                "label-only.csv: 1 column; nnx needs a label column and at least one feature column",
                 failure("path", "label-only.csv"));
     }
 
@@ -242,7 +261,8 @@ class CsvDatasetTest {
     void aDirectoryAndAMissingFile() throws Exception {
         Files.createDirectories(directory.resolve("data"));
         assertEquals("data: is a directory, not a file", failure("path", "data"));
-        assertEquals("data/none.csv: no such file (looked for " + directory.resolve("data/none.csv") + ")",
+        assertEquals(
+                "data/none.csv: no such file (looked for " + directory.resolve("data/none.csv") + ")",
                 failure("path", "data/none.csv"));
     }
 
@@ -256,9 +276,10 @@ class CsvDatasetTest {
     void aFifoOrADeviceIsRefusedWithoutBeingRead() throws Exception {
         Path fifo = directory.resolve("pipe.csv");
         assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
-        assertEquals("pipe.csv: is not a regular file (a device, a fifo or a socket)",
-                org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
-                        () -> failure("path", "pipe.csv")));
+        assertEquals(
+                "pipe.csv: is not a regular file (a device, a fifo or a socket)",
+                org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                        Duration.ofSeconds(20), () -> failure("path", "pipe.csv")));
         assertEquals("/dev/zero: is not a regular file (a device, a fifo or a socket)", failure("path", "/dev/zero"));
     }
 
@@ -268,17 +289,21 @@ class CsvDatasetTest {
         write(directory, "fewer.csv", "weight,kind\n1,cat\n");
         assertEquals("fewer.csv: 2 columns, but pets.csv has 3", failure("path", "pets.csv", "test", "fewer.csv"));
         write(directory, "renamed.csv", "weight,size,kind\n1,2,cat\n");
-        assertEquals("renamed.csv: column 1 is 'size', but in pets.csv it is 'height'",
+        assertEquals(
+                "renamed.csv: column 1 is 'size', but in pets.csv it is 'height'",
                 failure("path", "pets.csv", "test", "renamed.csv"));
     }
 
     @Test
     void testFileAndFractionTogetherOrAFractionThatHoldsOutNothing() {
         write(directory, "pets.csv", PETS);
-        assertEquals("csv: give either test = \"...\" or test_fraction, not both",
+        assertEquals(
+                "csv: give either test = \"...\" or test_fraction, not both",
                 failure("path", "pets.csv", "test", "pets.csv", "test_fraction", 0.5));
-        assertEquals("pets.csv: test_fraction 0.01 of 10 rows holds out no row; change it or give a test file"
-                + " (test = \"...\")", failure("path", "pets.csv", "test_fraction", 0.01));
+        assertEquals(
+                "pets.csv: test_fraction 0.01 of 10 rows holds out no row; change it or give a test file"
+                        + " (test = \"...\")",
+                failure("path", "pets.csv", "test_fraction", 0.01));
     }
 
     @Test
@@ -286,9 +311,11 @@ class CsvDatasetTest {
         write(directory, "latin1.csv", new byte[] {'a', ',', 'b', '\n', '1', ',', (byte) 0xE9, '\n'});
         assertEquals("latin1.csv: not UTF-8 text", failure("path", "latin1.csv"));
         write(directory, "quote.csv", "a,b,label\n1,2,x\n3,4,\"y\n");
-        assertEquals("quote.csv, line 3: a quoted value is not closed before the end of the file",
+        assertEquals(
+                "quote.csv, line 3: a quoted value is not closed before the end of the file",
                 failure("path", "quote.csv"));
         write(directory, "after.csv", "a,b,label\n1,2,x\n3,\"4\"5,y\n");
-        assertEquals("after.csv, line 3: text between a closing quote and the next comma", failure("path", "after.csv"));
+        assertEquals(
+                "after.csv, line 3: text between a closing quote and the next comma", failure("path", "after.csv"));
     }
 }

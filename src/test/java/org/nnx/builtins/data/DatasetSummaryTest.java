@@ -15,10 +15,10 @@ import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nnx.report.SampleGrid;
 import org.nnx.spi.Arguments;
 import org.nnx.spi.Dataset;
 import org.nnx.spi.DatasetException;
-import org.nnx.report.SampleGrid;
 import org.nnx.train.DatasetSummary;
 
 /** The report's view of a dataset: sizes, class balance, and a PNG grid of sample images. */
@@ -38,8 +38,18 @@ class DatasetSummaryTest {
         write(directory, "train-labels", idx(new byte[] {0, 1, 2, 0, 1, 2}, 6));
         write(directory, "test-images", idx(counting(2 * size, 0), testDims));
         write(directory, "test-labels", idx(new byte[] {1, 1}, 2));
-        return new IdxDatasetFactory().load(Arguments.of("images", "train-images", "labels", "train-labels",
-                "test_images", "test-images", "test_labels", "test-labels"), TestFiles.context(directory, 0));
+        return new IdxDatasetFactory()
+                .load(
+                        Arguments.of(
+                                "images",
+                                "train-images",
+                                "labels",
+                                "train-labels",
+                                "test_images",
+                                "test-images",
+                                "test_labels",
+                                "test-labels"),
+                        TestFiles.context(directory, 0));
     }
 
     @Test
@@ -85,8 +95,8 @@ class DatasetSummaryTest {
 
     @Test
     void dataThatIsNotImagesHasNoGrid() {
-        TabularDataset spiral = new SpiralDatasetFactory().load(Arguments.of("classes", 3L, "points", 10L,
-                "noise", 0.2), TestFiles.context(null, 0));
+        TabularDataset spiral = new SpiralDatasetFactory()
+                .load(Arguments.of("classes", 3L, "points", 10L, "noise", 0.2), TestFiles.context(null, 0));
         DatasetSummary summary = DatasetSummary.of(spiral, 0, 3);
         assertEquals(List.of(10, 10, 10), summary.trainClassCounts());
         assertTrue(summary.imageShape().isEmpty());

@@ -50,7 +50,9 @@ class DatasetTrainingTest {
         ExperimentPlan plan = result.plans().get(0);
         StopSignal stop = new StopSignal();
         RunResult run = new ExperimentRunner(new Trainer(REGISTRY, stop), datasets, stop)
-                .run(plan, TrainingListener.NONE).runs().get(0);
+                .run(plan, TrainingListener.NONE)
+                .runs()
+                .get(0);
         assertEquals(RunStatus.OK, run.status(), run.reason());
         return run;
     }
@@ -84,8 +86,8 @@ class DatasetTrainingTest {
             for (int j = 0; j < 4; j++) {
                 x[j] = centres[kind][j] + 0.6 * random.nextGaussian();
             }
-            text.append(String.format(Locale.ROOT, "%.4f,%.1f,%.4f,%.4f,%s%n",
-                    x[0], 1000 * x[1] + 5000, x[2], x[3], kinds[kind]));
+            text.append(String.format(
+                    Locale.ROOT, "%.4f,%.1f,%.4f,%.4f,%s%n", x[0], 1000 * x[1] + 5000, x[2], x[3], kinds[kind]));
         }
         TestFiles.write(directory, name, text.toString());
     }
@@ -99,15 +101,28 @@ class DatasetTrainingTest {
                 "    learning_rate 0.1\n    batch_size 20\n    epochs 20"));
         assertTrue(run.testAccuracy() >= 0.9, "test accuracy " + run.testAccuracy());
         assertTrue(run.trainAccuracy() >= 0.9, "train accuracy " + run.trainAccuracy());
-        TabularDataset dataset = new CsvDatasetFactory().load(Arguments.of("path", "data/animals.csv", "label", "kind",
-                "test_fraction", 0.25, "header", true, "normalize", "standard"), TestFiles.context(directory, 3));
+        TabularDataset dataset = new CsvDatasetFactory()
+                .load(
+                        Arguments.of(
+                                "path",
+                                "data/animals.csv",
+                                "label",
+                                "kind",
+                                "test_fraction",
+                                0.25,
+                                "header",
+                                true,
+                                "normalize",
+                                "standard"),
+                        TestFiles.context(directory, 3));
         assertEquals(List.of("cat", "dog", "emu"), dataset.classNames());
         assertEquals(225, dataset.train().size());
     }
 
     @Test
     void spiralLearnsWithASmallReluNet() {
-        RunResult run = train(experiment("spiral, classes = 3, points = 100, noise = 0.2",
+        RunResult run = train(experiment(
+                "spiral, classes = 3, points = 100, noise = 0.2",
                 "        dense 50\n        relu\n        dense 3",
                 "    learning_rate 0.5\n    batch_size 30\n    epochs 150"));
         assertTrue(run.testAccuracy() >= 0.93, "test accuracy " + run.testAccuracy());
@@ -123,28 +138,36 @@ class DatasetTrainingTest {
     @Test
     void badDataIsALocatedErrorAtTheDatasetStatement() {
         TestFiles.write(directory, "data/bad.csv", "a,b,label\n1,2,x\n3,oops,y\n");
-        Analyzer.Result result = analyze(experiment("csv, path = \"../data/bad.csv\"",
-                "        dense 2", "    learning_rate 0.1\n    epochs 1"));
-        List<String> headlines = result.diagnostics().stream().map(Diagnostic::headline).toList();
-        assertEquals(List.of(directory.resolve("experiments/test.nnx") + ":2:13: error: ../data/bad.csv, line 3,"
-                + " column 'b' (index 1): 'oops' is not a number"), headlines);
+        Analyzer.Result result = analyze(experiment(
+                "csv, path = \"../data/bad.csv\"", "        dense 2", "    learning_rate 0.1\n    epochs 1"));
+        List<String> headlines =
+                result.diagnostics().stream().map(Diagnostic::headline).toList();
+        assertEquals(
+                List.of(directory.resolve("experiments/test.nnx") + ":2:13: error: ../data/bad.csv, line 3,"
+                        + " column 'b' (index 1): 'oops' is not a number"),
+                headlines);
     }
 
     @Test
     void aMissingFashionMnistNamesThePackage() {
-        Analyzer.Result result = analyze(experiment("fashion_mnist, dir = \"nowhere\"",
-                "        dense 10", "    learning_rate 0.1\n    epochs 1"));
-        assertEquals(List.of(directory.resolve("experiments/test.nnx") + ":2:13: error: Fashion-MNIST is not"
-                + " installed: no folder " + directory.resolve("experiments/nowhere") + "; install the Debian package"
-                + " dataset-fashion-mnist (sudo apt-get install -y dataset-fashion-mnist) or set dir = \"...\" to a"
-                + " folder with its four IDX files"), result.diagnostics().stream().map(Diagnostic::headline).toList());
+        Analyzer.Result result = analyze(experiment(
+                "fashion_mnist, dir = \"nowhere\"", "        dense 10", "    learning_rate 0.1\n    epochs 1"));
+        assertEquals(
+                List.of(directory.resolve("experiments/test.nnx") + ":2:13: error: Fashion-MNIST is not"
+                        + " installed: no folder " + directory.resolve("experiments/nowhere")
+                        + "; install the Debian package"
+                        + " dataset-fashion-mnist (sudo apt-get install -y dataset-fashion-mnist) or set dir = \"...\" to a"
+                        + " folder with its four IDX files"),
+                result.diagnostics().stream().map(Diagnostic::headline).toList());
     }
 
     @Test
     void aModelThatDoesNotFitTheClassesIsCaught() {
-        Analyzer.Result result = analyze(experiment("spiral, classes = 4", "        dense 3",
-                "    learning_rate 0.1\n    epochs 1"));
-        assertEquals(List.of(directory.resolve("experiments/test.nnx") + ":4:9: error: the last layer has 3 outputs"
-                + " but dataset 'spiral' has 4 classes"), result.diagnostics().stream().map(Diagnostic::headline).toList());
+        Analyzer.Result result =
+                analyze(experiment("spiral, classes = 4", "        dense 3", "    learning_rate 0.1\n    epochs 1"));
+        assertEquals(
+                List.of(directory.resolve("experiments/test.nnx") + ":4:9: error: the last layer has 3 outputs"
+                        + " but dataset 'spiral' has 4 classes"),
+                result.diagnostics().stream().map(Diagnostic::headline).toList());
     }
 }

@@ -37,18 +37,23 @@ class IdxDatasetTest {
     private final IdxDatasetFactory factory = new IdxDatasetFactory();
 
     private Dataset load(String images, String labels, String testImages, String testLabels) throws DatasetException {
-        return factory.load(Arguments.of("images", images, "labels", labels, "test_images", testImages,
-                "test_labels", testLabels), TestFiles.context(directory, 0));
+        return factory.load(
+                Arguments.of("images", images, "labels", labels, "test_images", testImages, "test_labels", testLabels),
+                TestFiles.context(directory, 0));
     }
 
     /** Writes four files: training and test items of shape {@code item}, labels as above. */
     private void writeDataset(String suffix, boolean compressed, int... item) {
         int itemSize = Arrays.stream(item).reduce(1, (a, b) -> a * b);
-        write(directory, "train-images" + suffix, bytes(compressed,
-                idx(counting(TRAIN_LABELS.length * itemSize, 0), dims(TRAIN_LABELS.length, item))));
+        write(
+                directory,
+                "train-images" + suffix,
+                bytes(compressed, idx(counting(TRAIN_LABELS.length * itemSize, 0), dims(TRAIN_LABELS.length, item))));
         write(directory, "train-labels" + suffix, bytes(compressed, idx(TRAIN_LABELS, TRAIN_LABELS.length)));
-        write(directory, "test-images" + suffix, bytes(compressed,
-                idx(counting(TEST_LABELS.length * itemSize, 5), dims(TEST_LABELS.length, item))));
+        write(
+                directory,
+                "test-images" + suffix,
+                bytes(compressed, idx(counting(TEST_LABELS.length * itemSize, 5), dims(TEST_LABELS.length, item))));
         write(directory, "test-labels" + suffix, bytes(compressed, idx(TEST_LABELS, TEST_LABELS.length)));
     }
 
@@ -127,8 +132,18 @@ class IdxDatasetTest {
     void limitKeepsTheFirstTrainingSamplesAndSharesTheBytes() throws DatasetException {
         writeDataset(".idx", false, 3, 4);
         ImageDataset all = (ImageDataset) loadDataset(".idx");
-        ImageDataset limited = factory.load(Arguments.of("images", "train-images.idx", "labels", "train-labels.idx",
-                "test_images", "test-images.idx", "test_labels", "test-labels.idx", "limit", 4L),
+        ImageDataset limited = factory.load(
+                Arguments.of(
+                        "images",
+                        "train-images.idx",
+                        "labels",
+                        "train-labels.idx",
+                        "test_images",
+                        "test-images.idx",
+                        "test_labels",
+                        "test-labels.idx",
+                        "limit",
+                        4L),
                 TestFiles.context(directory, 0));
         assertEquals(4, limited.train().size());
         assertEquals(3, limited.test().size());
@@ -146,7 +161,8 @@ class IdxDatasetTest {
     // ---- bad data: each message names the file and the place ----
 
     private String failure(String images, String labels, String testImages, String testLabels) {
-        return assertThrows(DatasetException.class, () -> load(images, labels, testImages, testLabels)).getMessage();
+        return assertThrows(DatasetException.class, () -> load(images, labels, testImages, testLabels))
+                .getMessage();
     }
 
     /** The valid dataset with one file replaced by {@code content}. */
@@ -160,80 +176,96 @@ class IdxDatasetTest {
 
     @Test
     void wrongMagicNumber() {
-        assertEquals("bad: not an IDX file: magic number 0x12345678, expected 0x00000801 to 0x000008FF"
+        assertEquals(
+                "bad: not an IDX file: magic number 0x12345678, expected 0x00000801 to 0x000008FF"
                         + " (unsigned bytes of rank 1 to 255)",
                 failureWith("train-images.idx", idxWithMagic(0x12345678, counting(72, 0), 6, 3, 4)));
-        assertEquals("bad: not an IDX file: magic number 0x00000800, expected 0x00000801 to 0x000008FF"
+        assertEquals(
+                "bad: not an IDX file: magic number 0x00000800, expected 0x00000801 to 0x000008FF"
                         + " (unsigned bytes of rank 1 to 255)",
                 failureWith("train-images.idx", idxWithMagic(0x00000800, new byte[0])));
     }
 
     @Test
     void idxOfFloatsIsNamedAsSuch() {
-        assertEquals("bad: IDX data of type 0x0D (float) is not supported; nnx reads unsigned bytes (type 0x08)",
+        assertEquals(
+                "bad: IDX data of type 0x0D (float) is not supported; nnx reads unsigned bytes (type 0x08)",
                 failureWith("test-images.idx", idxWithMagic(0x00000D03, new byte[0], 3, 3, 4)));
     }
 
     @Test
     void imageAndLabelCountsThatDisagree() {
-        assertEquals("train-images.idx has 6 images but bad has 5 labels",
+        assertEquals(
+                "train-images.idx has 6 images but bad has 5 labels",
                 failureWith("train-labels.idx", idx(new byte[] {0, 1, 2, 0, 1}, 5)));
     }
 
     @Test
     void labelsOfRankTwo() {
-        assertEquals("bad: labels must be a rank-1 IDX array (one byte an item), got dimensions 6×1",
+        assertEquals(
+                "bad: labels must be a rank-1 IDX array (one byte an item), got dimensions 6×1",
                 failureWith("train-labels.idx", idx(TRAIN_LABELS, 6, 1)));
     }
 
     @Test
     void testItemsOfAnotherSize() {
-        assertEquals("bad: test images have 6 values each but training images 12",
+        assertEquals(
+                "bad: test images have 6 values each but training images 12",
                 failureWith("test-images.idx", idx(counting(18, 0), 3, 2, 3)));
     }
 
     @Test
     void truncatedPlainFile() {
         byte[] whole = idx(counting(72, 0), 6, 3, 4);
-        assertEquals("bad: truncated: dimensions 6×3×4 need 72 data bytes, the file has 67",
+        assertEquals(
+                "bad: truncated: dimensions 6×3×4 need 72 data bytes, the file has 67",
                 failureWith("train-images.idx", Arrays.copyOf(whole, whole.length - 5)));
-        assertEquals("bad: truncated: the file ends inside the IDX header, after 10 bytes",
+        assertEquals(
+                "bad: truncated: the file ends inside the IDX header, after 10 bytes",
                 failureWith("train-images.idx", Arrays.copyOf(whole, 10)));
     }
 
     @Test
     void truncatedGzipFile() {
         byte[] compressed = gzip(idx(counting(72, 0), 6, 3, 4));
-        assertEquals("bad: truncated gzip data: it ends after 88 decompressed bytes",
+        assertEquals(
+                "bad: truncated gzip data: it ends after 88 decompressed bytes",
                 failureWith("train-images.idx", Arrays.copyOf(compressed, compressed.length - 8)),
                 "the data is whole, the gzip trailer is cut off");
-        assertEquals("bad: truncated gzip data: it ends after 0 decompressed bytes",
-                failureWith("train-images.idx", Arrays.copyOf(compressed, 10)), "only the gzip header is there");
+        assertEquals(
+                "bad: truncated gzip data: it ends after 0 decompressed bytes",
+                failureWith("train-images.idx", Arrays.copyOf(compressed, 10)),
+                "only the gzip header is there");
     }
 
     @Test
     void corruptGzipFile() {
         byte[] compressed = gzip(idx(counting(72, 0), 6, 3, 4));
         compressed[compressed.length - 6] ^= 0x55;
-        assertEquals("bad: corrupt gzip data after 88 decompressed bytes (Corrupt GZIP trailer)",
-                failureWith("train-images.idx", compressed), "a wrong CRC");
+        assertEquals(
+                "bad: corrupt gzip data after 88 decompressed bytes (Corrupt GZIP trailer)",
+                failureWith("train-images.idx", compressed),
+                "a wrong CRC");
     }
 
     @Test
     void bytesAfterTheData() {
         byte[] whole = idx(counting(75, 0), 6, 3, 4);
-        assertEquals("bad: 3 bytes follow the 72 data bytes that dimensions 6×3×4 describe",
+        assertEquals(
+                "bad: 3 bytes follow the 72 data bytes that dimensions 6×3×4 describe",
                 failureWith("train-images.idx", whole));
     }
 
     @Test
     void noItems() {
-        assertEquals("bad: holds no items (dimensions 0×3×4)", failureWith("train-images.idx", idx(new byte[0], 0, 3, 4)));
+        assertEquals(
+                "bad: holds no items (dimensions 0×3×4)", failureWith("train-images.idx", idx(new byte[0], 0, 3, 4)));
     }
 
     @Test
     void oneClassOnly() {
-        assertEquals("bad: every label is 1; a classifier needs at least 2 classes",
+        assertEquals(
+                "bad: every label is 1; a classifier needs at least 2 classes",
                 failureWith("train-labels.idx", idx(new byte[] {1, 1, 1, 1, 1, 1}, 6)));
     }
 
@@ -246,17 +278,20 @@ class IdxDatasetTest {
     void aDirectoryIsNotAFile() throws Exception {
         writeDataset(".idx", false, 3, 4);
         Files.createDirectories(directory.resolve("images"));
-        assertEquals("images: is a directory, not a file",
+        assertEquals(
+                "images: is a directory, not a file",
                 failure("images", "train-labels.idx", "test-images.idx", "test-labels.idx"));
     }
 
     @Test
     void missingFileNamesWhereItLooked() {
         writeDataset(".idx", false, 3, 4);
-        assertEquals("data/none.idx: no such file (looked for " + directory.resolve("data/none.idx") + ")",
+        assertEquals(
+                "data/none.idx: no such file (looked for " + directory.resolve("data/none.idx") + ")",
                 failure("train-images.idx", "train-labels.idx", "test-images.idx", "data/none.idx"));
         String absolute = directory.resolve("gone.idx").toString();
-        assertEquals(absolute + ": no such file",
+        assertEquals(
+                absolute + ": no such file",
                 failure(absolute, "train-labels.idx", "test-images.idx", "test-labels.idx"));
     }
 }

@@ -65,8 +65,10 @@ class SpiralDatasetTest {
     @Test
     void theSeedDecidesEveryPointAndTheTestSetIsAnotherDraw() {
         float[] train = all(load(5, 3, 50, 0.2).train());
-        assertEquals(Arrays.toString(train), Arrays.toString(all(load(5, 3, 50, 0.2).train())));
-        assertNotEquals(Arrays.toString(train), Arrays.toString(all(load(6, 3, 50, 0.2).train())));
+        assertEquals(
+                Arrays.toString(train), Arrays.toString(all(load(5, 3, 50, 0.2).train())));
+        assertNotEquals(
+                Arrays.toString(train), Arrays.toString(all(load(6, 3, 50, 0.2).train())));
         TabularDataset dataset = load(5, 3, 50, 0.2);
         float[] test = all(dataset.test());
         Set<Float> trainX = new HashSet<>();

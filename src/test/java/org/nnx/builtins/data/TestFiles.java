@@ -12,8 +12,7 @@ import org.nnx.spi.DatasetContext;
 
 /** Small data files written for tests: IDX arrays, gzip, CSV text. */
 final class TestFiles {
-    private TestFiles() {
-    }
+    private TestFiles() {}
 
     /** An IDX file of unsigned bytes with the given dimensions; {@code data} must fill them. */
     static byte[] idx(byte[] data, int... dimensions) {

@@ -26,8 +26,8 @@ class CellGridTest {
 
     @Test
     void aGridWithoutCellsIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new CellGrid(new PlotWindow(0, 1, 0, 1), 0, 3));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new CellGrid(new PlotWindow(0, 1, 0, 1), 0, 3));
         assertEquals("a grid needs at least one cell, not 0 × 3", e.getMessage());
     }
 }

@@ -55,8 +55,11 @@ class ContourLinesTest {
         // a = c = 1 above level 0.5, b = d = 0 below; the mean 0.5 is not above, so the high corners are cut off.
         double[][] values = {{1, 0}, {0, 1}};
         List<Segment> low = ContourLines.at(values, 0.5, new Point(0, 0), 1, 1);
-        assertEquals(List.of(new Segment(new Point(0, 0.5), new Point(0.5, 0)),
-                new Segment(new Point(1, 0.5), new Point(0.5, 1))), low);
+        assertEquals(
+                List.of(
+                        new Segment(new Point(0, 0.5), new Point(0.5, 0)),
+                        new Segment(new Point(1, 0.5), new Point(0.5, 1))),
+                low);
         // Level 0.4: the mean is above, so the low corners b and d are cut off.
         List<Segment> high = ContourLines.at(values, 0.4, new Point(0, 0), 1, 1);
         assertEquals(2, high.size());

@@ -19,7 +19,9 @@ class FunctionCurveTest {
     @Test
     void whereFIsNotFiniteTheCurveHasAGap() {
         // 1 / x0 is +∞ at 0, and sqrt(x0) NaN left of it: both become NaN.
-        Formula f = new Formula.Binary('+', new Formula.Binary('/', new Formula.Constant(1), new Formula.Variable(0)),
+        Formula f = new Formula.Binary(
+                '+',
+                new Formula.Binary('/', new Formula.Constant(1), new Formula.Variable(0)),
                 new Formula.Function("sqrt", new Formula.Variable(0)));
         FunctionCurve curve = FunctionCurve.sample(f, new PlotWindow(-1, 1, 0, 0), 2);
         assertArrayEquals(new double[] {Double.NaN, Double.NaN, 2}, curve.f());

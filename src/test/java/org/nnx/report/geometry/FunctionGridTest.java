@@ -9,8 +9,8 @@ import org.nnx.model.Formula;
 
 class FunctionGridTest {
     /** x0 − 2·x1. */
-    private static final Formula PLANE = new Formula.Binary('-', new Formula.Variable(0),
-            new Formula.Binary('*', new Formula.Constant(2), new Formula.Variable(1)));
+    private static final Formula PLANE = new Formula.Binary(
+            '-', new Formula.Variable(0), new Formula.Binary('*', new Formula.Constant(2), new Formula.Variable(1)));
 
     @Test
     void fAtTheCentreOfEveryCell() {

@@ -9,7 +9,8 @@ import org.nnx.model.Formula;
 
 class GradientFieldTest {
     /** x0² + x1², its minimum at 0. */
-    private static final Formula BOWL = new Formula.Binary('+',
+    private static final Formula BOWL = new Formula.Binary(
+            '+',
             new Formula.Binary('^', new Formula.Variable(0), new Formula.Constant(2)),
             new Formula.Binary('^', new Formula.Variable(1), new Formula.Constant(2)));
 
@@ -22,8 +23,8 @@ class GradientFieldTest {
             double cx = arrow.x() + arrow.dx() / 2;
             double cy = arrow.y() + arrow.dy() / 2;
             // ∇f = 2x points from 0 to the centre; the arrow, −∇f, the other way.
-            double cosine = (arrow.dx() * cx + arrow.dy() * cy)
-                    / (Math.hypot(arrow.dx(), arrow.dy()) * Math.hypot(cx, cy));
+            double cosine =
+                    (arrow.dx() * cx + arrow.dy() * cy) / (Math.hypot(arrow.dx(), arrow.dy()) * Math.hypot(cx, cy));
             assertEquals(-1, cosine, 1e-12, arrow.toString());
         }
     }

@@ -23,9 +23,13 @@ class PlotWindowTest {
 
     @Test
     void equalScalesWidenTheNarrowerAxisAboutItsCentre() {
-        assertEquals(new PlotWindow(-0.5, 1.5, 0, 1), new PlotWindow(0, 1, 0, 1).withEqualScales(2, 6),
+        assertEquals(
+                new PlotWindow(-0.5, 1.5, 0, 1),
+                new PlotWindow(0, 1, 0, 1).withEqualScales(2, 6),
                 "x widened to twice the height");
-        assertEquals(new PlotWindow(0, 8, -1.5, 2.5), new PlotWindow(0, 8, 0, 1).withEqualScales(2, 6),
+        assertEquals(
+                new PlotWindow(0, 8, -1.5, 2.5),
+                new PlotWindow(0, 8, 0, 1).withEqualScales(2, 6),
                 "y widened to half the width");
         PlotWindow already = new PlotWindow(0, 2, 0, 1);
         assertEquals(already, already.withEqualScales(2, 6));

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 class ValueRangeTest {
     @Test
     void onlyFiniteValuesCount() {
-        ValueRange range = ValueRange.ofFinite(DoubleStream.of(3, Double.NaN, -2, Double.POSITIVE_INFINITY, 7,
-                Double.NEGATIVE_INFINITY));
+        ValueRange range = ValueRange.ofFinite(
+                DoubleStream.of(3, Double.NaN, -2, Double.POSITIVE_INFINITY, 7, Double.NEGATIVE_INFINITY));
         assertEquals(new ValueRange(-2, 7), range);
         assertFalse(range.isEmpty());
     }

@@ -15,8 +15,14 @@ class WindowFitTest {
 
     @Test
     void nonFiniteCoordinatesAreLeftOut() {
-        PlotWindow window = WindowFit.around(List.of(new double[] {0, 0}, new double[] {Double.NaN, 100},
-                new double[] {1e300, Double.POSITIVE_INFINITY}, new double[] {2, 2}), 2, 0.25);
+        PlotWindow window = WindowFit.around(
+                List.of(
+                        new double[] {0, 0},
+                        new double[] {Double.NaN, 100},
+                        new double[] {1e300, Double.POSITIVE_INFINITY},
+                        new double[] {2, 2}),
+                2,
+                0.25);
         assertEquals(new PlotWindow(-0.5, 2.5, -0.5, 2.5), window);
     }
 
