@@ -24,8 +24,16 @@ block
 
 statement
     : MODEL NL* block                          #modelStatement
+    | layerOption ('|' layerOption)+           #layerChoice
     | name=NAME '(' arguments? ')'             #callStatement
     | name=NAME arguments?                     #plainStatement
+    ;
+
+// One of a model line's alternative layers: sigmoid | step | relu, or leaky_relu(alpha = 0.1) | relu.
+// Options with arguments take the call form, so that '|' between layers never reads as '|' between values.
+layerOption
+    : name=NAME '(' arguments? ')'             #callOption
+    | name=NAME                                #plainOption
     ;
 
 arguments

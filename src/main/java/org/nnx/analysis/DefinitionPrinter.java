@@ -2,6 +2,7 @@ package org.nnx.analysis;
 
 import java.util.List;
 import org.nnx.dsl.ast.Definition;
+import org.nnx.dsl.ast.LayerChoice;
 import org.nnx.dsl.ast.ModelBlock;
 import org.nnx.dsl.ast.Setting;
 import org.nnx.dsl.ast.Statement;
@@ -55,16 +56,12 @@ final class DefinitionPrinter {
                 text.append(indent).append("model {\n");
                 statements(model.layers(), indent + "    ", text);
                 text.append(indent).append("}\n");
+            } else if (statement instanceof LayerChoice choice) {
+                text.append(indent).append(ExpressionText.layerChoice(choice)).append('\n');
             } else {
-                Setting setting = (Setting) statement;
-                text.append(indent).append(setting.name().name());
-                String arguments = ExpressionText.arguments(setting.arguments());
-                if (setting.callForm()) {
-                    text.append('(').append(arguments).append(')');
-                } else if (!arguments.isEmpty()) {
-                    text.append(' ').append(arguments);
-                }
-                text.append('\n');
+                text.append(indent)
+                        .append(ExpressionText.layer((Setting) statement))
+                        .append('\n');
             }
         }
     }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.nnx.dsl.ast.Definition;
+import org.nnx.dsl.ast.LayerChoice;
 import org.nnx.dsl.ast.ModelBlock;
 import org.nnx.dsl.ast.Setting;
 import org.nnx.dsl.ast.Statement;
@@ -49,6 +50,9 @@ record DefinitionView(Definition definition, Path baseDirectory) {
     }
 
     static String nameOf(Statement statement) {
+        if (statement instanceof LayerChoice choice) {
+            return ExpressionText.layerChoice(choice);
+        }
         return statement instanceof Setting setting ? setting.name().name() : Statements.MODEL;
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.nnx.dsl.ast.Argument;
 import org.nnx.dsl.ast.Expression;
+import org.nnx.dsl.ast.LayerChoice;
+import org.nnx.dsl.ast.Setting;
 
 /** An expression as canonical {@code .nnx} text: for run names, messages and the formatter's checks. */
 final class ExpressionText {
@@ -46,6 +48,20 @@ final class ExpressionText {
     /** A string literal with its escapes: {@code "a \"b\""}. */
     static String quote(String text) {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    }
+
+    /** A statement or layer line as written: {@code dense 50, init = he}, or its call form {@code relu()}. */
+    static String layer(Setting setting) {
+        String arguments = arguments(setting.arguments());
+        if (setting.callForm()) {
+            return setting.name().name() + "(" + arguments + ")";
+        }
+        return arguments.isEmpty() ? setting.name().name() : setting.name().name() + " " + arguments;
+    }
+
+    /** {@code sigmoid | step | relu}. */
+    static String layerChoice(LayerChoice choice) {
+        return choice.options().stream().map(ExpressionText::layer).collect(Collectors.joining(" | "));
     }
 
     static String arguments(List<Argument> arguments) {

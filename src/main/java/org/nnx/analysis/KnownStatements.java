@@ -1,5 +1,6 @@
 package org.nnx.analysis;
 
+import org.nnx.dsl.ast.LayerChoice;
 import org.nnx.dsl.ast.ModelBlock;
 import org.nnx.dsl.ast.Setting;
 import org.nnx.dsl.ast.Statement;
@@ -14,6 +15,13 @@ final class KnownStatements implements DefinitionCheck {
                 if (Statements.find(definition.kind(), Statements.MODEL).isEmpty()) {
                     diagnostics.error(model.location(), "an objective has no 'model'; it minimizes a formula");
                 }
+                continue;
+            }
+            if (statement instanceof LayerChoice choice) {
+                diagnostics.error(
+                        choice.location(),
+                        "'" + ExpressionText.layerChoice(choice) + "' chooses between"
+                                + " whole lines, which only a model's layers can; a statement's values take a | b");
                 continue;
             }
             Setting setting = (Setting) statement;

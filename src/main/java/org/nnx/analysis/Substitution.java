@@ -6,19 +6,24 @@ import java.util.Map;
 import org.nnx.dsl.ast.Argument;
 import org.nnx.dsl.ast.Definition;
 import org.nnx.dsl.ast.Expression;
+import org.nnx.dsl.ast.LayerChoice;
 import org.nnx.dsl.ast.ModelBlock;
+import org.nnx.dsl.ast.Node;
 import org.nnx.dsl.ast.Setting;
 import org.nnx.dsl.ast.Statement;
 
-/** A copy of a definition with some expression nodes (by identity) replaced: one run of a sweep. */
+/**
+ * A copy of a definition with some nodes (by identity) replaced: one run of a sweep. An expression's
+ * replacement is an expression; a {@link LayerChoice}'s is the layer chosen.
+ */
 final class Substitution {
-    private final Map<Expression, Expression> replacements;
+    private final Map<Node, Node> replacements;
 
-    private Substitution(Map<Expression, Expression> replacements) {
+    private Substitution(Map<Node, Node> replacements) {
         this.replacements = replacements;
     }
 
-    static Definition apply(Definition definition, IdentityHashMap<Expression, Expression> replacements) {
+    static Definition apply(Definition definition, IdentityHashMap<Node, Node> replacements) {
         if (replacements.isEmpty()) {
             return definition;
         }
@@ -39,6 +44,10 @@ final class Substitution {
         if (statement instanceof ModelBlock model) {
             return new ModelBlock(model.location(), statements(model.layers()));
         }
+        if (statement instanceof LayerChoice choice) {
+            Node chosen = replacements.get(choice);
+            return chosen == null ? choice : statement((Setting) chosen);
+        }
         Setting setting = (Setting) statement;
         return new Setting(setting.location(), setting.name(), arguments(setting.arguments()), setting.callForm());
     }
@@ -50,9 +59,9 @@ final class Substitution {
     }
 
     private Expression expression(Expression expression) {
-        Expression replacement = replacements.get(expression);
+        Node replacement = replacements.get(expression);
         if (replacement != null) {
-            return replacement;
+            return (Expression) replacement;
         }
         if (expression instanceof Expression.Call call) {
             return new Expression.Call(call.location(), call.function(), arguments(call.arguments()));

@@ -11,7 +11,9 @@ import org.nnx.dsl.SourceLocation;
 import org.nnx.dsl.ast.Argument;
 import org.nnx.dsl.ast.Definition;
 import org.nnx.dsl.ast.Expression;
+import org.nnx.dsl.ast.LayerChoice;
 import org.nnx.dsl.ast.ModelBlock;
+import org.nnx.dsl.ast.Node;
 import org.nnx.dsl.ast.Setting;
 import org.nnx.dsl.ast.Statement;
 
@@ -28,7 +30,18 @@ final class Sweeps {
     /** One run's definition and the value each set takes in it, by label, as text. */
     record Variant(Definition definition, Map<String, String> varying) {}
 
-    private record Axis(String label, Expression node, List<Expression> options) {}
+    /**
+     * One set of alternatives: its label, the node it replaces (an {@link Expression} or a {@link LayerChoice})
+     * and the options, each with its text for run names.
+     */
+    private record Axis(String label, Node node, List<? extends Node> options) {
+        String text(int option) {
+            Node chosen = options.get(option);
+            return chosen instanceof Setting layer
+                    ? ExpressionText.layer(layer)
+                    : ExpressionText.of((Expression) chosen);
+        }
+    }
 
     private final List<Axis> axes = new ArrayList<>();
     private final Diagnostics diagnostics;
@@ -59,13 +72,12 @@ final class Sweeps {
         List<Variant> variants = new ArrayList<>();
         int[] choice = new int[sweeps.axes.size()];
         for (long run = 0; run < runs; run++) {
-            IdentityHashMap<Expression, Expression> replacements = new IdentityHashMap<>();
+            IdentityHashMap<Node, Node> replacements = new IdentityHashMap<>();
             Map<String, String> varying = new LinkedHashMap<>();
             for (int a = 0; a < choice.length; a++) {
                 Axis axis = sweeps.axes.get(a);
-                Expression chosen = axis.options().get(choice[a]);
-                replacements.put(axis.node(), chosen);
-                varying.put(axis.label(), ExpressionText.of(chosen));
+                replacements.put(axis.node(), axis.options().get(choice[a]));
+                varying.put(axis.label(), axis.text(choice[a]));
             }
             variants.add(new Variant(Substitution.apply(definition, replacements), varying));
             for (int a = choice.length - 1; a >= 0; a--) {
@@ -79,6 +91,10 @@ final class Sweeps {
     }
 
     private void statements(List<Statement> statements, String prefix) {
+        statements(statements, prefix, false);
+    }
+
+    private void statements(List<Statement> statements, String prefix, boolean inModel) {
         Map<String, Integer> counts = new HashMap<>();
         for (Statement statement : statements) {
             if (statement instanceof Setting setting) {
@@ -86,9 +102,17 @@ final class Sweeps {
             }
         }
         Map<String, Integer> seen = new HashMap<>();
+        int line = 0;
         for (Statement statement : statements) {
+            line++;
             if (statement instanceof ModelBlock model) {
-                statements(model.layers(), "");
+                statements(model.layers(), "", true);
+                continue;
+            }
+            if (statement instanceof LayerChoice choice) {
+                if (inModel) {
+                    layerChoice(choice, "layer[" + line + "]");
+                }
                 continue;
             }
             Setting setting = (Setting) statement;
@@ -97,6 +121,23 @@ final class Sweeps {
             String label = prefix + name + (counts.get(name) > 1 ? "[" + occurrence + "]" : "");
             arguments(setting.arguments(), label);
         }
+    }
+
+    /** A model line that is one of several layers; its options sweep nothing of their own. */
+    private void layerChoice(LayerChoice choice, String label) {
+        for (Setting option : choice.options()) {
+            int before = axes.size();
+            arguments(option.arguments(), label);
+            if (axes.size() > before) {
+                axes.subList(before, axes.size()).clear();
+                diagnostics.error(
+                        option.location(),
+                        "an option of '" + ExpressionText.layerChoice(choice)
+                                + "' cannot sweep values of its own; make each value an option of its own");
+                return;
+            }
+        }
+        axes.add(new Axis(label, choice, choice.options()));
     }
 
     private void arguments(List<Argument> arguments, String label) {

@@ -12,6 +12,7 @@ import org.nnx.dsl.ast.Definition;
 import org.nnx.dsl.ast.Expression;
 import org.nnx.dsl.ast.Identifier;
 import org.nnx.dsl.ast.Import;
+import org.nnx.dsl.ast.LayerChoice;
 import org.nnx.dsl.ast.ModelBlock;
 import org.nnx.dsl.ast.NnxFile;
 import org.nnx.dsl.ast.Setting;
@@ -80,6 +81,25 @@ final class AstBuilder extends NnxBaseBaseVisitor<Object> {
     @Override
     public ModelBlock visitModelStatement(NnxBaseParser.ModelStatementContext context) {
         return new ModelBlock(location(context.MODEL().getSymbol()), statements(context.block()));
+    }
+
+    @Override
+    public LayerChoice visitLayerChoice(NnxBaseParser.LayerChoiceContext context) {
+        return new LayerChoice(
+                location(context),
+                context.layerOption().stream()
+                        .map(option -> (Setting) visit(option))
+                        .toList());
+    }
+
+    @Override
+    public Setting visitCallOption(NnxBaseParser.CallOptionContext context) {
+        return new Setting(location(context), identifier(context.name), arguments(context.arguments()), true);
+    }
+
+    @Override
+    public Setting visitPlainOption(NnxBaseParser.PlainOptionContext context) {
+        return new Setting(location(context), identifier(context.name), List.of(), false);
     }
 
     @Override

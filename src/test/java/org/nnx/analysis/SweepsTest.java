@@ -144,4 +144,55 @@ class SweepsTest {
                 errors(result).get(0).endsWith("experiment 'huge' sweeps over more than 10000 runs"),
                 errors(result).toString());
     }
+
+    private static final String LAYER_CHOICE = """
+            experiment x {
+                dataset mnist, limit = 200
+                model {
+                    dense 20
+                    sigmoid | step | leaky_relu(alpha = 0.1)
+                    dense 10
+                }
+                loss cross_entropy
+                learning_rate 0.1
+                learning_rate_placeholder
+                epochs 1
+            }
+            """;
+
+    @Test
+    void aModelLineCanBeOneOfSeveralLayersAndEachRunTakesOne() {
+        ExperimentPlan plan = plan(LAYER_CHOICE.replace("    learning_rate_placeholder\n", ""));
+        assertEquals(List.of("layer[2]"), plan.sweptSettings());
+        assertEquals(
+                List.of("layer[2]=sigmoid", "layer[2]=step", "layer[2]=leaky_relu(alpha = 0.1)"),
+                plan.runs().stream().map(RunPlan::name).toList());
+        assertEquals(
+                List.of("dense", "leaky_relu", "dense"),
+                plan.runs().get(2).config().layers().stream().map(l -> l.name()).toList());
+        assertEquals(
+                0.1, plan.runs().get(2).config().layers().get(1).arguments().number("alpha"));
+        assertTrue(
+                plan.runs().get(1).settings().contains("        step\n"),
+                plan.runs().get(1).settings());
+        assertTrue(
+                plan.effectiveConfig().contains("        sigmoid | step | leaky_relu(alpha = 0.1)\n"),
+                plan.effectiveConfig());
+    }
+
+    @Test
+    void layerChoicesAreForModelLinesAndTheirOptionsSweepNothingOfTheirOwn() {
+        assertEquals(
+                List.of("test.nnx:10:5: error: 'sgd | adam' chooses between whole lines, which only a model's "
+                        + "layers can; a statement's values take a | b"),
+                errors(analyze(LAYER_CHOICE.replace("    learning_rate_placeholder", "    sgd | adam"))));
+        assertEquals(
+                List.of("test.nnx:5:19: error: an option of 'sigmoid | leaky_relu(alpha = 0.1 | 0.2)' cannot sweep "
+                        + "values of its own; make each value an option of its own"),
+                errors(analyze(LAYER_CHOICE
+                        .replace("    learning_rate_placeholder\n", "")
+                        .replace(
+                                "sigmoid | step | leaky_relu(alpha = 0.1)",
+                                "sigmoid | leaky_relu(alpha = 0.1 | 0.2)"))));
+    }
 }

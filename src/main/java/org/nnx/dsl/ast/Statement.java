@@ -1,4 +1,4 @@
 package org.nnx.dsl.ast;
 
 /** One line of a definition or of a model block. */
-public sealed interface Statement extends Node permits Setting, ModelBlock {}
+public sealed interface Statement extends Node permits Setting, ModelBlock, LayerChoice {}
