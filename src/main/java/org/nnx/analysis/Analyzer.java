@@ -39,8 +39,8 @@ public final class Analyzer {
 
     private final List<DefinitionCheck> experimentChecks;
 
-    private static final List<DefinitionCheck> OBJECTIVE_CHECKS =
-            List.of(new KnownStatements(), new RequiredStatements(), new ObjectiveFormula());
+    private static final List<DefinitionCheck> OBJECTIVE_CHECKS = List.of(
+            new KnownStatements(), new RequiredStatements(), new ObjectiveFormula(), new StepsNeedALearningRate());
 
     private final AnalysisContext context;
 

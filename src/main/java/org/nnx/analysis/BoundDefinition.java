@@ -61,8 +61,9 @@ final class BoundDefinition {
             }
         }
         this.layers = view.model().flatMap(model -> layers(model, context, diagnostics));
-        this.minimize = view.setting("minimize").flatMap(s -> Formulas.minimize(s, diagnostics));
         this.start = view.setting("start").flatMap(s -> Formulas.start(s, diagnostics));
+        int coordinates = start.map(List::size).orElse(-1);
+        this.minimize = view.setting("minimize").flatMap(s -> Formulas.minimize(s, coordinates, diagnostics));
     }
 
     /** Binds every statement of {@code view}, reporting each problem to {@code diagnostics}. */

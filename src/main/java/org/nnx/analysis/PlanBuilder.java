@@ -65,10 +65,11 @@ final class PlanBuilder {
                 varying.isEmpty() ? objective.view().name() : varying.runName(),
                 varying,
                 objective.minimize().orElseThrow(),
-                objective.start().orElseThrow(),
-                objective.required("learning_rate").number("rate"),
+                objective.start().orElse(List.of()),
+                objective.values("learning_rate").map(a -> a.number("rate")).orElse(Double.NaN),
                 objective.required("steps").integer("count"),
-                gradient(objective));
+                gradient(objective),
+                objective.required("divergence").number("factor"));
     }
 
     /** How many runs {@code repeat} makes of this configuration. */

@@ -62,7 +62,11 @@ record StatementSpec(
     }
 
     static StatementSpec formula(String name, String doc) {
-        return new StatementSpec(name, Form.FORMULA, null, null, List.of(), true, doc);
+        return formula(name, true, doc);
+    }
+
+    static StatementSpec formula(String name, boolean required, String doc) {
+        return new StatementSpec(name, Form.FORMULA, null, null, List.of(), required, doc);
     }
 
     /** How messages name the statement: {@code 'learning_rate'}. */

@@ -129,13 +129,26 @@ final class Statements {
 
         add(OBJECTIVE, StatementSpec.value("description", description, false));
         add(OBJECTIVE, StatementSpec.formula("minimize", "the function of x0, x1, … to minimize"));
-        add(OBJECTIVE, StatementSpec.formula("start", "the starting point [x0, x1, …]"));
-        add(OBJECTIVE, StatementSpec.value("learning_rate", learningRate, true));
+        // A formula of no variables (a loss of given outputs and targets) needs no point to start from.
+        add(OBJECTIVE, StatementSpec.formula("start", false, "the starting point [x0, x1, …]"));
+        // Not required: an objective of 'steps 0' only evaluates f and ∇f at its start points.
+        add(OBJECTIVE, StatementSpec.value("learning_rate", learningRate, false));
         add(
                 OBJECTIVE,
                 StatementSpec.value(
                         "steps",
-                        ParameterSpec.integer("count", 100, "gradient steps").in(Range.atLeast(1)),
+                        ParameterSpec.integer("count", 100, "gradient steps; 0 evaluates f and ∇f at the start only")
+                                .in(Range.atLeast(0)),
+                        false));
+        add(
+                OBJECTIVE,
+                StatementSpec.value(
+                        "divergence",
+                        ParameterSpec.number(
+                                        "factor",
+                                        1e10,
+                                        "f or the largest |x| growing past this many times its start diverges")
+                                .in(Range.above(1)),
                         false));
         add(
                 OBJECTIVE,

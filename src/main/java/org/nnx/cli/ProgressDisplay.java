@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.nnx.model.RunPlan;
 import org.nnx.train.MetricsRow;
+import org.nnx.train.ObjectiveResult;
 import org.nnx.train.RunResult;
 import org.nnx.train.RunStatus;
 import org.nnx.train.TrainingListener;
@@ -130,13 +131,26 @@ final class ProgressDisplay implements TrainingListener {
         return text.toString();
     }
 
-    /** {@code learning_rate=0.1: ok, f 3.2e-07 at x = [-0.0004, 0.0005], 100 steps} */
-    static String summary(org.nnx.train.ObjectiveResult result) {
+    /**
+     * {@code learning_rate=0.1: ok, f 3.2e-07 at x = [-0.0004, 0.0005], 100 steps}; for a run of no steps, the
+     * single values at its start in full: {@code f(3, 4) = 25, ∇f = (6, 8), by central differences (6.00…, 8.00…)}.
+     */
+    static String summary(ObjectiveResult result) {
+        if (result.run().steps() == 0 && result.status() == RunStatus.OK) {
+            if (result.points().get(0).length == 0) {
+                return result.name() + ": f = " + result.values().get(0);
+            }
+            return result.name() + ": f" + tuple(result.points().get(0)) + " = "
+                    + result.values().get(0) + ", ∇f = " + tuple(result.gradient()) + ", by central differences "
+                    + tuple(result.numericalGradient());
+        }
         StringBuilder text = new StringBuilder(result.name())
                 .append(": ")
                 .append(result.status().label());
         if (!result.reason().isEmpty()) {
             text.append(" (").append(result.reason()).append(')');
+        } else if (result.barelyMoved()) {
+            text.append(" (barely moved: the learning rate may be too small)");
         }
         double[] last = result.points().get(result.points().size() - 1);
         text.append(String.format(Locale.ROOT, ", f %.4g at x = [", result.finalValue()));
@@ -147,6 +161,15 @@ final class ProgressDisplay implements TrainingListener {
                 .append(result.points().size() - 1)
                 .append(" steps")
                 .toString();
+    }
+
+    /** {@code (3.0, 4.0)}: every digit a double has, as the book prints its derivatives. */
+    private static String tuple(double[] values) {
+        StringBuilder text = new StringBuilder("(");
+        for (int i = 0; i < values.length; i++) {
+            text.append(i == 0 ? "" : ", ").append(values[i]);
+        }
+        return text.append(')').toString();
     }
 
     static String compact(double value) {

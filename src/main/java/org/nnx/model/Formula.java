@@ -3,8 +3,10 @@ package org.nnx.model;
 import java.util.List;
 
 /**
- * A function of x0, x1, … to minimize: constants, variables, {@code + - * / ^}, negation and
- * {@code sin cos exp log sqrt abs tanh}. Evaluates itself and its exact gradient (reverse mode over the tree).
+ * A function of x0, x1, … to minimize: constants, variables, {@code + - * / ^}, negation, the functions of
+ * one argument ({@code sin cos exp log sqrt abs tanh sigmoid step}), {@code sum max min} of several terms, and
+ * the losses {@code mse} and {@code cross_entropy} of an output list against a target list. Evaluates itself
+ * and its exact gradient (reverse mode over the tree).
  */
 public sealed interface Formula {
 
@@ -19,8 +21,22 @@ public sealed interface Formula {
     /** One more than the largest variable index used; 0 for a constant. */
     int variables();
 
-    /** The functions the language knows. */
-    List<String> FUNCTIONS = List.of("sin", "cos", "exp", "log", "sqrt", "abs", "tanh");
+    /** The functions of one argument. */
+    List<String> FUNCTIONS = List.of("sin", "cos", "exp", "log", "sqrt", "abs", "tanh", "sigmoid", "step");
+
+    /** The functions of several terms, or of every coordinate ({@code sum(x^2)}). */
+    List<String> REDUCTIONS = List.of("sum", "max", "min");
+
+    /** The losses of an output list against a target list, as the book defines them. */
+    List<String> LOSSES = List.of("mse", "cross_entropy");
+
+    /** Every function a formula may call, for messages. */
+    static List<String> allFunctions() {
+        List<String> all = new java.util.ArrayList<>(FUNCTIONS);
+        all.addAll(REDUCTIONS);
+        all.addAll(LOSSES);
+        return List.copyOf(all);
+    }
 
     record Constant(double value) implements Formula {
         public double evaluate(double[] x) {
@@ -95,6 +111,8 @@ public sealed interface Formula {
                 case "log" -> Math.log(a);
                 case "sqrt" -> Math.sqrt(a);
                 case "abs" -> Math.abs(a);
+                case "sigmoid" -> 1 / (1 + Math.exp(-a));
+                case "step" -> a > 0 ? 1 : 0;
                 default -> Math.tanh(a);
             };
         }
@@ -108,6 +126,12 @@ public sealed interface Formula {
                 case "log" -> 1 / a;
                 case "sqrt" -> 0.5 / Math.sqrt(a);
                 case "abs" -> Math.signum(a);
+                case "sigmoid" -> {
+                    double y = 1 / (1 + Math.exp(-a));
+                    yield y * (1 - y);
+                }
+                // Flat on both sides: the derivative that keeps a step network from learning.
+                case "step" -> 0;
                 default -> 1 - Math.tanh(a) * Math.tanh(a);
             };
             argument.backward(x, adjoint * derivative, gradient);
@@ -120,6 +144,108 @@ public sealed interface Formula {
         @Override
         public String toString() {
             return name + "(" + argument + ")";
+        }
+    }
+
+    /** {@code sum(a, b, …)}, {@code max(…)}, {@code min(…)}; max and min pass the gradient to the term they chose. */
+    record Reduction(String name, List<Formula> terms) implements Formula {
+        public Reduction {
+            if (!REDUCTIONS.contains(name) || terms.isEmpty()) {
+                throw new IllegalArgumentException("not a reduction: " + name + " of " + terms.size() + " terms");
+            }
+            terms = List.copyOf(terms);
+        }
+
+        public double evaluate(double[] x) {
+            return name.equals("sum")
+                    ? terms.stream().mapToDouble(t -> t.evaluate(x)).sum()
+                    : terms.get(chosen(x)).evaluate(x);
+        }
+
+        public void backward(double[] x, double adjoint, double[] gradient) {
+            if (name.equals("sum")) {
+                terms.forEach(t -> t.backward(x, adjoint, gradient));
+            } else {
+                terms.get(chosen(x)).backward(x, adjoint, gradient);
+            }
+        }
+
+        /** The term max or min takes; the first of equal ones. */
+        private int chosen(double[] x) {
+            int chosen = 0;
+            double best = terms.get(0).evaluate(x);
+            for (int i = 1; i < terms.size(); i++) {
+                double value = terms.get(i).evaluate(x);
+                if (name.equals("max") ? value > best : value < best) {
+                    best = value;
+                    chosen = i;
+                }
+            }
+            return chosen;
+        }
+
+        public int variables() {
+            return terms.stream().mapToInt(Formula::variables).max().orElse(0);
+        }
+
+        @Override
+        public String toString() {
+            return name + "("
+                    + String.join(", ", terms.stream().map(Object::toString).toList()) + ")";
+        }
+    }
+
+    /**
+     * The book's losses of outputs {@code y} against targets {@code t}: {@code mse} is ½·Σ(y − t)², and
+     * {@code cross_entropy} is −Σ t·log(y + 1e-7), the small constant keeping log(0) finite.
+     */
+    record LossOf(String name, List<Formula> outputs, List<Formula> targets) implements Formula {
+        /** The book's δ in cross_entropy_error. */
+        public static final double DELTA = 1e-7;
+
+        public LossOf {
+            if (!LOSSES.contains(name) || outputs.size() != targets.size() || outputs.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "not a loss: " + name + " of " + outputs.size() + " against " + targets.size());
+            }
+            outputs = List.copyOf(outputs);
+            targets = List.copyOf(targets);
+        }
+
+        public double evaluate(double[] x) {
+            double sum = 0;
+            for (int i = 0; i < outputs.size(); i++) {
+                double y = outputs.get(i).evaluate(x);
+                double t = targets.get(i).evaluate(x);
+                sum += name.equals("mse") ? 0.5 * (y - t) * (y - t) : -t * Math.log(y + DELTA);
+            }
+            return sum;
+        }
+
+        public void backward(double[] x, double adjoint, double[] gradient) {
+            for (int i = 0; i < outputs.size(); i++) {
+                double y = outputs.get(i).evaluate(x);
+                double t = targets.get(i).evaluate(x);
+                if (name.equals("mse")) {
+                    outputs.get(i).backward(x, adjoint * (y - t), gradient);
+                    targets.get(i).backward(x, -adjoint * (y - t), gradient);
+                } else {
+                    outputs.get(i).backward(x, -adjoint * t / (y + DELTA), gradient);
+                    targets.get(i).backward(x, -adjoint * Math.log(y + DELTA), gradient);
+                }
+            }
+        }
+
+        public int variables() {
+            return java.util.stream.Stream.concat(outputs.stream(), targets.stream())
+                    .mapToInt(Formula::variables)
+                    .max()
+                    .orElse(0);
+        }
+
+        @Override
+        public String toString() {
+            return name + "(" + outputs + ", " + targets + ")";
         }
     }
 

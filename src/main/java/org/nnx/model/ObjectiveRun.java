@@ -5,8 +5,11 @@ import java.util.List;
 /**
  * One run of gradient descent on a formula: x ← x − η·∇f(x), {@code steps} times from {@code start}.
  *
- * @param name     the values that vary, or the objective's name when nothing varies
- * @param gradient {@link GradientMode.Kind#BACKPROP} (the exact derivative) or {@link GradientMode.Kind#NUMERICAL}
+ * @param name         the values that vary, or the objective's name when nothing varies
+ * @param learningRate η; NaN for a run of no steps, which only evaluates its start
+ * @param steps        how many steps; 0 evaluates f and ∇f at the start only
+ * @param gradient     {@link GradientMode.Kind#BACKPROP} (the exact derivative) or {@link GradientMode.Kind#NUMERICAL}
+ * @param divergence   f or the largest |x| growing past this many times its start counts as diverged
  */
 public record ObjectiveRun(
         String name,
@@ -15,8 +18,24 @@ public record ObjectiveRun(
         List<Double> start,
         double learningRate,
         long steps,
-        GradientMode gradient) {
+        GradientMode gradient,
+        double divergence) {
+    /** The language's default for {@code divergence}. */
+    public static final double DEFAULT_DIVERGENCE = 1e10;
+
     public ObjectiveRun {
         start = List.copyOf(start);
+    }
+
+    /** A run with the default divergence bound. */
+    public ObjectiveRun(
+            String name,
+            SweptValues varying,
+            Formula formula,
+            List<Double> start,
+            double learningRate,
+            long steps,
+            GradientMode gradient) {
+        this(name, varying, formula, start, learningRate, steps, gradient, DEFAULT_DIVERGENCE);
     }
 }

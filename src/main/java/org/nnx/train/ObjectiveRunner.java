@@ -11,7 +11,8 @@ import org.nnx.model.ObjectiveRun;
 /**
  * Gradient descent on a formula, x ← x − η·∇f(x), with ∇f exact (the formula's own reverse mode) or by
  * central differences. A run diverges when f, or the largest coordinate of x, stops being finite or outgrows its
- * start by the objectives' rule ({@link Divergence#OBJECTIVES}).
+ * start by the run's {@code divergence} factor (by default the objectives' rule, {@link Divergence#OBJECTIVES}).
+ * ∇f at the start is kept both exactly and by central differences, for a run of no steps to show.
  */
 public final class ObjectiveRunner {
     private final StopSignal stop;
@@ -32,6 +33,14 @@ public final class ObjectiveRunner {
         values.add(value);
         double startValue = value;
         double startSize = maxAbs(x);
+        double[] exact = new double[x.length];
+        gradient(f, x, GradientMode.BACKPROP, exact);
+        double[] numerical = new double[x.length];
+        GradientMode differences = run.gradient().kind() == GradientMode.Kind.NUMERICAL
+                ? run.gradient()
+                : new GradientMode(GradientMode.Kind.NUMERICAL, GradientMode.DEFAULT_H, GradientMode.DEFAULT_TOLERANCE);
+        gradient(f, x, differences, numerical);
+        Divergence divergence = new Divergence(run.divergence(), run.divergence());
         RunStatus status = RunStatus.OK;
         String reason = "";
         if (!Double.isFinite(value)) {
@@ -51,13 +60,13 @@ public final class ObjectiveRunner {
             value = f.evaluate(x);
             points.add(x.clone());
             values.add(value);
-            if (Divergence.OBJECTIVES.exceeded(value, startValue)
-                    || Divergence.OBJECTIVES.exceeded(maxAbs(x), startSize)) {
+            if (divergence.exceeded(value, startValue) || divergence.exceeded(maxAbs(x), startSize)) {
                 status = RunStatus.DIVERGED;
                 reason = String.format(Locale.ROOT, "f = %.4g at step %d", value, step);
             }
         }
-        return new ObjectiveResult(run, status, reason, points, values, (System.nanoTime() - started) / 1e9);
+        return new ObjectiveResult(
+                run, status, reason, points, values, (System.nanoTime() - started) / 1e9, exact, numerical);
     }
 
     /** ∇f at x into {@code gradient}: reverse mode, or central differences (f(x+h) − f(x−h)) / 2h. */

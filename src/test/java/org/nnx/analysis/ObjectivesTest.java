@@ -86,7 +86,7 @@ class ObjectivesTest {
                     minimize x0^2 + y + sinh(x1) + "a"
                     start [1, 2]
                     learning_rate 0
-                    steps 0
+                    steps -1
                     gradient check
                     batch_size 10
                 }
@@ -99,10 +99,12 @@ class ObjectivesTest {
         assertEquals(
                 List.of(
                         "test.nnx:2:21: error: unknown variable 'y' (variables are x0, x1, …)",
-                        "test.nnx:2:25: error: unknown function 'sinh'; did you mean 'sin'?",
-                        "test.nnx:2:36: error: a formula is made of numbers, x0, x1, …, + - * / ^ and sin cos exp log sqrt abs tanh; got \"a\"",
+                        "test.nnx:2:25: error: unknown function 'sinh'; did you mean 'sin'?; the functions are sin, cos, exp, log, "
+                                + "sqrt, abs, tanh, sigmoid, step, sum, max, min, mse, cross_entropy",
+                        "test.nnx:2:36: error: a formula is made of numbers, x0, x1, …, + - * / ^ and sin cos exp log sqrt abs "
+                                + "tanh sigmoid step sum max min mse cross_entropy; got \"a\"",
                         "test.nnx:4:19: error: 'learning_rate' must be > 0, got 0",
-                        "test.nnx:5:11: error: 'steps' must be ≥ 1, got 0",
+                        "test.nnx:5:11: error: 'steps' must be ≥ 0, got -1",
                         "test.nnx:6:14: error: unknown mode 'check' for 'gradient'",
                         "test.nnx:7:5: error: unknown statement 'batch_size' in objective 'broken'",
                         "test.nnx:11:11: error: 'minimize' uses x2 but 'start' has 2 coordinates"),
