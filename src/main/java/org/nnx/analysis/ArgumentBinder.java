@@ -239,11 +239,21 @@ final class ArgumentBinder {
             Diagnostics diagnostics) {
         Optional<org.nnx.dsl.ast.Identifier> name = Expression.componentName(value);
         if (name.isEmpty()) {
-            diagnostics.error(value.location(), subject + " must name " + aWhat + ", got " + Constants.describe(value));
+            diagnostics.error(
+                    value.location(),
+                    subject + " must name " + aWhat + ", got " + Constants.describe(value) + bookHint(what, value));
             return Optional.empty();
         }
         String chosen = name.get().name();
         List<ParameterSpec> parameters = known.get(chosen);
+        if (parameters == null && what.equals("loss") && chosen.equals("accuracy")) {
+            diagnostics.error(
+                    name.get().location(),
+                    "accuracy cannot be the loss: a small change of the weights "
+                            + "rarely changes how many samples are right, so its gradient is 0 almost everywhere and nothing "
+                            + "learns; use cross_entropy or mse, and read the accuracy in the report");
+            return Optional.empty();
+        }
         if (parameters == null) {
             diagnostics.error(
                     name.get().location(),
@@ -257,6 +267,13 @@ final class ArgumentBinder {
         arguments.addAll(extra);
         return bind(what + " '" + chosen + "'", name.get().location(), arguments, parameters, diagnostics)
                 .map(bound -> new ComponentCall(chosen, bound));
+    }
+
+    /** The book writes an initial weight's spread as a number, {@code weight_init_std = 0.01}. */
+    private static String bookHint(String what, Expression value) {
+        return what.equals(ComponentKind.INITIALIZER.label()) && value instanceof Expression.NumberLiteral number
+                ? "; the book's weight_init_std " + number.text() + " is init = gaussian(" + number.text() + ")"
+                : "";
     }
 
     private static String article(ComponentKind kind) {

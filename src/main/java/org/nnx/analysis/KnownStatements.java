@@ -30,10 +30,14 @@ final class KnownStatements implements DefinitionCheck {
                 diagnostics.error(
                         setting.name().location(),
                         Suggestions.unknown(
-                                "statement",
-                                name,
-                                Statements.names(definition.kind()),
-                                " in " + definition.kind().keyword() + " '" + definition.name() + "'"));
+                                        "statement",
+                                        name,
+                                        Statements.names(definition.kind()),
+                                        " in " + definition.kind().keyword() + " '" + definition.name() + "'")
+                                + (name.equals("weight_init_std")
+                                        ? "; the book's weight_init_std is written on each layer: dense 50, init = "
+                                                + "gaussian(0.01)"
+                                        : ""));
             }
         }
     }

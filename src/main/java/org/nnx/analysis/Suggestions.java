@@ -1,10 +1,43 @@
 package org.nnx.analysis;
 
 import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /** "Did you mean …?": the known name nearest to a mistyped one by edit distance. */
 public final class Suggestions {
+    /**
+     * Names from the book nnx follows (its Python functions and classes) and nnx's words for them: a reader who
+     * writes {@code cross_entropy_error} or {@code Affine} is pointed to what nnx calls it.
+     */
+    private static final Map<String, String> BOOK_WORDS = Map.ofEntries(
+            Map.entry("cross_entropy_error", "cross_entropy"),
+            Map.entry("softmax_with_loss", "cross_entropy"),
+            Map.entry("SoftmaxWithLoss", "cross_entropy"),
+            Map.entry("mean_squared_error", "mse"),
+            Map.entry("affine", "dense"),
+            Map.entry("Affine", "dense"),
+            Map.entry("linear", "dense"),
+            Map.entry("fully_connected", "dense"),
+            Map.entry("Relu", "relu"),
+            Map.entry("Sigmoid", "sigmoid"),
+            Map.entry("step_function", "step"),
+            Map.entry("numerical_gradient", "numerical"),
+            Map.entry("numerical_diff", "numerical"),
+            Map.entry("gradient_descent", "sgd"),
+            Map.entry("SGD", "sgd"),
+            Map.entry("Momentum", "momentum"),
+            Map.entry("AdaGrad", "adagrad"),
+            Map.entry("RMSprop", "rmsprop"),
+            Map.entry("Adam", "adam"),
+            Map.entry("BatchNormalization", "batch_norm"),
+            Map.entry("Dropout", "dropout"),
+            Map.entry("weight_decay_lambda", "weight_decay"),
+            Map.entry("lr", "learning_rate"),
+            Map.entry("iters_num", "iterations"),
+            Map.entry("step_num", "steps"),
+            Map.entry("init_x", "start"));
+
     /** The most edits a suggestion may be away from what was written. */
     private static final int MAX_DISTANCE = 3;
 
@@ -15,6 +48,10 @@ public final class Suggestions {
      * longer name's characters changed, and never more than 3. Ties go to the alphabetically first.
      */
     public static Optional<String> nearest(String name, Collection<String> candidates) {
+        String bookWord = BOOK_WORDS.get(name);
+        if (bookWord != null && candidates.contains(bookWord)) {
+            return Optional.of(bookWord);
+        }
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         String lower = name.toLowerCase();

@@ -279,7 +279,10 @@ class AnalyzerTest {
                 Arguments.of(
                         "init not a name",
                         with("        dense 50", "        dense 50, init = 5"),
-                        headline(4, 26, "'init' of layer 'dense' must name an initializer, got 5")),
+                        headline(
+                                4,
+                                26,
+                                "'init' of layer 'dense' must name an initializer, got 5; the book's weight_init_std 5 is init = gaussian(5)")),
                 Arguments.of(
                         "initializer out of range",
                         with("        dense 50", "        dense 50, init = gaussian(-1)"),
