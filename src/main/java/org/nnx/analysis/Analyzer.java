@@ -25,11 +25,24 @@ import org.nnx.registry.DatasetLoader;
 public final class Analyzer {
 
     /** The plans of the files' own definitions, or the problems that prevent them. */
-    public record Result(List<ExperimentPlan> plans, List<ObjectivePlan> objectives, List<Diagnostic> diagnostics) {
+    /**
+     * @param order the names of the files' own experiments and objectives, in the order they are written (file by
+     *              file): the order a tour of several files runs in
+     */
+    public record Result(
+            List<ExperimentPlan> plans,
+            List<ObjectivePlan> objectives,
+            List<Diagnostic> diagnostics,
+            List<String> order) {
         public Result {
             plans = List.copyOf(plans);
             objectives = List.copyOf(objectives);
             diagnostics = List.copyOf(diagnostics);
+            order = List.copyOf(order);
+        }
+
+        public Result(List<ExperimentPlan> plans, List<ObjectivePlan> objectives, List<Diagnostic> diagnostics) {
+            this(plans, objectives, diagnostics, List.of());
         }
 
         public boolean ok() {
@@ -153,7 +166,11 @@ public final class Analyzer {
         if (!diagnostics.isEmpty()) {
             return new Result(List.of(), List.of(), diagnostics.sorted());
         }
-        return new Result(plans, objectives, List.of());
+        return new Result(
+                plans,
+                objectives,
+                List.of(),
+                own.stream().map(d -> d.name().name()).toList());
     }
 
     private static List<NnxFile> concat(List<NnxFile> a, List<NnxFile> b) {

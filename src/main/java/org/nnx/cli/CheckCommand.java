@@ -53,7 +53,7 @@ final class CheckCommand implements Callable<Integer>, NeedsArguments {
         try (LoadedPlugins plugins = environment.loadPlugins(options.plugins)) {
             Plans plans = new FileAnalysis(
                             plugins.registry(), new DatasetLoader(plugins.registry()), environment.terminal())
-                    .analyze(options.files)
+                    .analyze(Inputs.of(options.files).files())
                     .only(options.only);
             PrintStream stdout = environment.terminal().out();
             for (ExperimentPlan plan : plans.experiments()) {

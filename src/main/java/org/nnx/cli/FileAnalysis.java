@@ -69,7 +69,7 @@ final class FileAnalysis {
         if (!analysis.diagnostics().isEmpty()) {
             throw report(analysis.diagnostics());
         }
-        return new Plans(analysis.plans(), analysis.objectives());
+        return new Plans(analysis.plans(), analysis.objectives(), analysis.order());
     }
 
     /** Adds the file's syntax tree and diagnostics; false, reported, when it cannot be read. */

@@ -2,15 +2,29 @@ package org.nnx.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.nnx.analysis.Suggestions;
 import org.nnx.model.ExperimentPlan;
 import org.nnx.model.ObjectivePlan;
 
-/** What the checked files ask for: experiments to train and objectives to minimize, in file order. */
-record Plans(List<ExperimentPlan> experiments, List<ObjectivePlan> objectives) {
+/**
+ * What the checked files ask for: experiments to train and objectives to minimize.
+ *
+ * @param order their names in the order the files write them, the order they run in
+ */
+record Plans(List<ExperimentPlan> experiments, List<ObjectivePlan> objectives, List<String> order) {
     Plans {
         experiments = List.copyOf(experiments);
         objectives = List.copyOf(objectives);
+        order = List.copyOf(order);
+    }
+
+    /** Each experiment and objective, in the order the files write them. */
+    void forEachInOrder(Consumer<ExperimentPlan> experiment, Consumer<ObjectivePlan> objective) {
+        for (String name : order) {
+            experiments.stream().filter(p -> p.name().equals(name)).forEach(experiment);
+            objectives.stream().filter(p -> p.name().equals(name)).forEach(objective);
+        }
     }
 
     /**
@@ -24,7 +38,8 @@ record Plans(List<ExperimentPlan> experiments, List<ObjectivePlan> objectives) {
         }
         Plans chosen = new Plans(
                 experiments.stream().filter(p -> p.name().equals(name)).toList(),
-                objectives.stream().filter(p -> p.name().equals(name)).toList());
+                objectives.stream().filter(p -> p.name().equals(name)).toList(),
+                order.stream().filter(name::equals).toList());
         if (chosen.experiments.isEmpty() && chosen.objectives.isEmpty()) {
             throw new CommandFailure(ExitStatus.BAD_INPUT, Suggestions.unknown("experiment", name, names()));
         }

@@ -39,13 +39,15 @@ final class RunCommand implements Callable<Integer>, NeedsArguments {
 
     @Override
     public Integer call() {
+        Inputs inputs = Inputs.of(options.files);
         try (LoadedPlugins plugins = environment.loadPlugins(options.plugins)) {
             DatasetLoader datasets = new DatasetLoader(plugins.registry());
             Plans plans = new FileAnalysis(plugins.registry(), datasets, environment.terminal())
-                    .analyze(options.files)
+                    .analyze(inputs.files())
                     .only(options.only);
             environment.prepareBlas();
-            return new Training(environment, plugins.registry(), datasets, out).run(plans, options.files);
+            return new Training(environment, plugins.registry(), datasets, out)
+                    .run(plans, inputs.files(), inputs.indexTitle());
         }
     }
 }

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.nnx.files.AtomicFile;
 import org.nnx.files.OutputException;
 import org.nnx.files.OutputTree;
 import org.nnx.model.ExperimentPlan;
@@ -14,6 +15,7 @@ import org.nnx.registry.ComponentRegistry;
 import org.nnx.registry.DatasetLoader;
 import org.nnx.report.ExperimentWriter;
 import org.nnx.report.ObjectiveReportWriter;
+import org.nnx.report.ReportIndex;
 import org.nnx.report.ReportWriter;
 import org.nnx.tensor.Blas;
 import org.nnx.tensor.BlasSelection;
@@ -46,15 +48,27 @@ final class Training {
     }
 
     /**
-     * Returns the exit status.
+     * Trains every experiment and minimizes every objective, in the order the files write them.
      *
      * @param inputs the files the command read, which nothing may overwrite
+     * @param index  writes a page linking every report in that order ({@code nnx run FOLDER}); null for none
+     * @return the exit status
      * @throws CommandFailure (status 2) when the output folder cannot be written, before anything trains
      */
-    int run(Plans plans, List<Path> inputs) {
+    int run(Plans plans, List<Path> inputs, String index) {
         try (OutputTree tree = openOutput(inputs)) {
             environment.stop().trainingStarts();
-            int status = Math.max(train(tree, plans.experiments()), minimize(tree, plans.objectives()));
+            ExperimentRunner runner = experimentRunner();
+            ObjectiveRunner objectives = new ObjectiveRunner(environment.stop());
+            List<ReportIndex.Entry> entries = new ArrayList<>();
+            boolean[] failed = {false};
+            plans.forEachInOrder(
+                    plan -> failed[0] |= train(tree, runner, plan, entries),
+                    objective -> failed[0] |= minimize(tree, objectives, objective, entries));
+            if (index != null) {
+                writeIndex(tree, index, entries);
+            }
+            int status = failed[0] ? ExitStatus.RUN_FAILED : ExitStatus.OK;
             return environment.stop().requested() ? ExitStatus.INTERRUPTED : status;
         }
     }
@@ -68,74 +82,77 @@ final class Training {
         }
     }
 
-    private int train(OutputTree tree, List<ExperimentPlan> plans) {
-        // The cores go to runs side by side, each with a one-thread BLAS, unless the BLAS was given more threads.
-        int runsAtOnce = BlasSelection.threadsPerProduct(Blas.current()) == 1
+    /** The cores go to runs side by side, each with a one-thread BLAS, unless the BLAS was given more threads. */
+    private ExperimentRunner experimentRunner() {
+        runsAtOnce = BlasSelection.threadsPerProduct(Blas.current()) == 1
                 ? Runtime.getRuntime().availableProcessors()
                 : 1;
-        ExperimentRunner runner = new ExperimentRunner(
+        return new ExperimentRunner(
                 new Trainer(registry, environment.stop()), datasets, environment.stop(), runsAtOnce);
-        boolean failed = false;
-        for (ExperimentPlan plan : plans) {
-            out.println("experiment " + plan.name() + " (" + Terminal.printable(String.valueOf(plan.source())) + ")");
-            ProgressDisplay progress = new ProgressDisplay(
-                    out,
-                    environment.terminal().interactive(),
-                    runsAtOnce > 1 && plan.runs().size() > 1);
-            failed |= trainOne(tree, runner, plan, progress);
-        }
-        return failed ? ExitStatus.RUN_FAILED : ExitStatus.OK;
     }
 
+    private int runsAtOnce = 1;
+
     /** Trains one experiment, writing its folder as runs end; true when a run failed or a file could not be written. */
-    private boolean trainOne(OutputTree tree, ExperimentRunner runner, ExperimentPlan plan, ProgressDisplay progress) {
+    private boolean train(
+            OutputTree tree, ExperimentRunner runner, ExperimentPlan plan, List<ReportIndex.Entry> index) {
+        out.println("experiment " + plan.name() + " (" + Terminal.printable(String.valueOf(plan.source())) + ")");
+        ProgressDisplay progress = new ProgressDisplay(
+                out,
+                environment.terminal().interactive(),
+                runsAtOnce > 1 && plan.runs().size() > 1);
         Terminal terminal = environment.terminal();
         try (ExperimentWriter writer = ExperimentWriter.open(tree, plan, terminal.debug(), terminal::warning)) {
             // The files first: a run the progress line calls finished is already on disk.
             ExperimentResult result = runner.run(plan, TrainingListener.both(writer, progress));
             result.runs().forEach(run -> terminal.trace(run.trace()));
-            boolean failed = result.runs().stream().anyMatch(r -> r.status() == RunStatus.FAILED);
-            try {
-                writer.finish(result);
-                out.println("report: "
-                        + Terminal.printable(writer.directory()
-                                .resolve(ReportWriter.INDEX_FILE)
-                                .toString()));
-            } catch (OutputException e) {
-                terminal.error(e.getMessage());
-                return true;
-            }
-            return failed;
+            index.add(ReportIndex.Entry.of(result, writer.directory()));
+            writer.finish(result);
+            out.println("report: "
+                    + Terminal.printable(
+                            writer.directory().resolve(ReportWriter.INDEX_FILE).toString()));
+            return result.runs().stream().anyMatch(r -> r.status() == RunStatus.FAILED);
         } catch (OutputException e) {
             terminal.error(e.getMessage());
             return true;
         }
     }
 
-    private int minimize(OutputTree tree, List<ObjectivePlan> objectives) {
-        ObjectiveRunner runner = new ObjectiveRunner(environment.stop());
-        int status = ExitStatus.OK;
-        for (ObjectivePlan objective : objectives) {
-            out.println("objective " + objective.name() + " (" + Terminal.printable(String.valueOf(objective.source()))
-                    + "): minimize " + objective.formula());
-            List<ObjectiveResult> results = new ArrayList<>();
-            for (ObjectiveRun run : objective.runs()) {
-                ObjectiveResult result = runner.run(run);
-                results.add(result);
-                out.println("  " + ProgressDisplay.summary(result));
-            }
-            Path directory = tree.root().resolve(ReportWriter.folderName(objective.name()));
-            try {
-                ObjectiveReportWriter.write(objective, results, tree);
-                out.println("report: "
-                        + Terminal.printable(
-                                directory.resolve(ReportWriter.INDEX_FILE).toString()));
-            } catch (IOException e) {
-                status = ExitStatus.RUN_FAILED;
-                unwritable(directory, e);
-            }
+    /** Minimizes one objective and writes its report; true when the report could not be written. */
+    private boolean minimize(
+            OutputTree tree, ObjectiveRunner runner, ObjectivePlan objective, List<ReportIndex.Entry> index) {
+        out.println("objective " + objective.name() + " (" + Terminal.printable(String.valueOf(objective.source()))
+                + "): minimize " + objective.formula());
+        List<ObjectiveResult> results = new ArrayList<>();
+        for (ObjectiveRun run : objective.runs()) {
+            ObjectiveResult result = runner.run(run);
+            results.add(result);
+            out.println("  " + Terminal.printable(ProgressDisplay.summary(result)));
         }
-        return status;
+        Path directory = tree.root().resolve(ReportWriter.folderName(objective.name()));
+        index.add(ReportIndex.Entry.of(objective, results, directory));
+        try {
+            ObjectiveReportWriter.write(objective, results, tree);
+            out.println("report: "
+                    + Terminal.printable(
+                            directory.resolve(ReportWriter.INDEX_FILE).toString()));
+            return false;
+        } catch (IOException e) {
+            unwritable(directory, e);
+            return true;
+        }
+    }
+
+    /** A page at the top of the output folder linking every report, in the order the files ran. */
+    private void writeIndex(OutputTree tree, String title, List<ReportIndex.Entry> entries) {
+        try {
+            AtomicFile.writeString(tree.file(ReportWriter.INDEX_FILE), ReportIndex.render(title, tree.root(), entries));
+            out.println("index: "
+                    + Terminal.printable(
+                            tree.root().resolve(ReportWriter.INDEX_FILE).toString()));
+        } catch (IOException e) {
+            unwritable(tree.root(), e);
+        }
     }
 
     private void unwritable(Path directory, IOException e) {
