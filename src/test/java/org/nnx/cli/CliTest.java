@@ -142,8 +142,9 @@ class CliTest {
         assertEquals(2, nnx("run", "--bogus", "x.nnx"));
         assertEquals(2, nnx("run", dir.resolve("missing.nnx").toString()));
         assertTrue(stderr().contains("missing.nnx: no such file"));
-        assertEquals(2, nnx("check", dir.toString()));
-        assertTrue(stderr().contains("is a directory"));
+        java.nio.file.Path empty = java.nio.file.Files.createDirectories(dir.resolve("empty"));
+        assertEquals(2, nnx("check", empty.toString()));
+        assertTrue(stderr().contains(empty + " is a folder with no .nnx file in it"), stderr());
         assertEquals(2, nnx("run", write("ok2.nnx", SMALL).toString(), "--only", "smal"));
         assertTrue(stderr().contains("unknown experiment 'smal'; did you mean 'small'?"));
         assertFalse(stderr().contains("Exception"), stderr());
