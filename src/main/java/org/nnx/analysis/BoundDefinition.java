@@ -12,6 +12,9 @@ import org.nnx.model.Formula;
 import org.nnx.registry.ComponentKind;
 import org.nnx.spi.Arguments;
 import org.nnx.spi.ComponentCall;
+import org.nnx.spi.Dataset;
+import org.nnx.spi.DatasetContext;
+import org.nnx.spi.DatasetException;
 
 /**
  * One run's definition with every statement bound once into typed values: {@link Arguments} for plain
@@ -96,6 +99,30 @@ final class BoundDefinition {
 
     Optional<List<Double>> start() {
         return start;
+    }
+
+    /**
+     * The data the {@code dataset} statement names, loaded once for all checks (the loader keeps it); empty when
+     * the statement did not bind. {@link ModelFitsDataset} reports data that does not load.
+     *
+     * @throws DatasetException when the data is missing or malformed
+     */
+    Optional<Dataset> dataset(AnalysisContext context) throws DatasetException {
+        Optional<ComponentCall> call = component("dataset");
+        if (call.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(context.datasets()
+                .load(call.get().name(), call.get().arguments(), new DatasetContext(view.baseDirectory(), seed())));
+    }
+
+    /** {@link #dataset}, or empty when it does not load, for checks that leave that to {@link ModelFitsDataset}. */
+    Optional<Dataset> loadedDataset(AnalysisContext context) {
+        try {
+            return dataset(context);
+        } catch (DatasetException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** The seed, 0 when it did not bind. */

@@ -5,7 +5,6 @@ import org.nnx.dsl.ast.Setting;
 import org.nnx.dsl.ast.Statement;
 import org.nnx.spi.ComponentCall;
 import org.nnx.spi.Dataset;
-import org.nnx.spi.DatasetContext;
 import org.nnx.spi.DatasetException;
 
 /**
@@ -22,11 +21,7 @@ final class ModelFitsDataset implements DefinitionCheck {
         Setting datasetStatement = experiment.view().setting("dataset").orElseThrow();
         Dataset dataset;
         try {
-            dataset = context.datasets()
-                    .load(
-                            datasetCall.get().name(),
-                            datasetCall.get().arguments(),
-                            new DatasetContext(experiment.view().baseDirectory(), experiment.seed()));
+            dataset = experiment.dataset(context).orElseThrow();
         } catch (DatasetException e) {
             diagnostics.error(datasetStatement.arguments().get(0).location(), e.getMessage());
             return;

@@ -5,8 +5,6 @@ import org.nnx.dsl.ast.Setting;
 import org.nnx.dsl.ast.Statement;
 import org.nnx.registry.CheckedLayerFactory;
 import org.nnx.spi.ComponentCall;
-import org.nnx.spi.DatasetContext;
-import org.nnx.spi.DatasetException;
 import org.nnx.spi.LayerFactory;
 
 /**
@@ -26,17 +24,11 @@ final class PluginLayersConform implements DefinitionCheck {
                         .noneMatch(l -> context.registry().layer(l.name()) instanceof CheckedLayerFactory)) {
             return;
         }
-        int width;
-        try {
-            width = context.datasets()
-                    .load(
-                            datasetCall.get().name(),
-                            datasetCall.get().arguments(),
-                            new DatasetContext(experiment.view().baseDirectory(), experiment.seed()))
-                    .features();
-        } catch (DatasetException | RuntimeException e) {
+        var loaded = experiment.loadedDataset(context);
+        if (loaded.isEmpty()) {
             return;
         }
+        int width = loaded.get().features();
         List<Statement> model = experiment.view().model().orElseThrow().layers();
         List<ComponentCall> calls = layers.get();
         for (int i = 0; i < calls.size(); i++) {

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import org.nnx.spi.ComponentCall;
 import org.nnx.spi.Dataset;
-import org.nnx.spi.DatasetContext;
-import org.nnx.spi.DatasetException;
 import org.nnx.spi.LayerFactory;
 
 /**
@@ -26,16 +24,11 @@ record RunSizing(Dataset dataset, List<MemoryEstimate.Layer> layers, int batchSi
         if (datasetCall.isEmpty() || layers.isEmpty() || batch.isEmpty()) {
             return Optional.empty();
         }
-        Dataset dataset;
-        try {
-            dataset = context.datasets()
-                    .load(
-                            datasetCall.get().name(),
-                            datasetCall.get().arguments(),
-                            new DatasetContext(experiment.view().baseDirectory(), experiment.seed()));
-        } catch (DatasetException | RuntimeException e) {
+        Optional<Dataset> loaded = experiment.loadedDataset(context);
+        if (loaded.isEmpty()) {
             return Optional.empty();
         }
+        Dataset dataset = loaded.get();
         List<MemoryEstimate.Layer> sized = new ArrayList<>();
         long width = dataset.features();
         for (ComponentCall layer : layers.get()) {

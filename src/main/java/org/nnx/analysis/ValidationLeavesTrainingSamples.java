@@ -2,8 +2,6 @@ package org.nnx.analysis;
 
 import org.nnx.model.RunConfig;
 import org.nnx.spi.Dataset;
-import org.nnx.spi.DatasetContext;
-import org.nnx.spi.DatasetException;
 
 /** {@code validation F} holds out part of the training set; at least one sample must be left to train on. */
 final class ValidationLeavesTrainingSamples implements DefinitionCheck {
@@ -12,19 +10,11 @@ final class ValidationLeavesTrainingSamples implements DefinitionCheck {
         var validation = experiment.view().setting("validation");
         var fraction = experiment.values("validation");
         var datasetCall = experiment.component("dataset");
-        if (validation.isEmpty() || fraction.isEmpty() || datasetCall.isEmpty()) {
+        var loaded = experiment.loadedDataset(context);
+        if (validation.isEmpty() || fraction.isEmpty() || loaded.isEmpty()) {
             return;
         }
-        Dataset dataset;
-        try {
-            dataset = context.datasets()
-                    .load(
-                            datasetCall.get().name(),
-                            datasetCall.get().arguments(),
-                            new DatasetContext(experiment.view().baseDirectory(), experiment.seed()));
-        } catch (DatasetException | RuntimeException e) {
-            return;
-        }
+        Dataset dataset = loaded.get();
         int samples = dataset.train().size();
         int heldOut = RunConfig.heldOut(samples, fraction.get().number("fraction"));
         if (samples - heldOut < 1) {
