@@ -26,6 +26,7 @@ public final class Analyzer {
 
     /** The plans of the files' own definitions, or the problems that prevent them. */
     /**
+     * @param warnings what is worth knowing but stops nothing, such as a run that will take hours
      * @param order the names of the files' own experiments and objectives, in the order they are written (file by
      *              file): the order a tour of several files runs in
      */
@@ -33,16 +34,18 @@ public final class Analyzer {
             List<ExperimentPlan> plans,
             List<ObjectivePlan> objectives,
             List<Diagnostic> diagnostics,
-            List<String> order) {
+            List<String> order,
+            List<Diagnostic> warnings) {
         public Result {
             plans = List.copyOf(plans);
             objectives = List.copyOf(objectives);
             diagnostics = List.copyOf(diagnostics);
             order = List.copyOf(order);
+            warnings = List.copyOf(warnings);
         }
 
         public Result(List<ExperimentPlan> plans, List<ObjectivePlan> objectives, List<Diagnostic> diagnostics) {
-            this(plans, objectives, diagnostics, List.of());
+            this(plans, objectives, diagnostics, List.of(), List.of());
         }
 
         public boolean ok() {
@@ -72,6 +75,7 @@ public final class Analyzer {
                 new PluginLayersConform(),
                 new ValidationLeavesTrainingSamples(),
                 new RunFitsMemory(memoryBytes),
+                new NumericalGradientCost(),
                 new EarlyStopNeedsValidation());
     }
 
@@ -170,7 +174,8 @@ public final class Analyzer {
                 plans,
                 objectives,
                 List.of(),
-                own.stream().map(d -> d.name().name()).toList());
+                own.stream().map(d -> d.name().name()).toList(),
+                diagnostics.warnings());
     }
 
     private static List<NnxFile> concat(List<NnxFile> a, List<NnxFile> b) {

@@ -69,6 +69,7 @@ final class FileAnalysis {
         if (!analysis.diagnostics().isEmpty()) {
             throw report(analysis.diagnostics());
         }
+        analysis.warnings().forEach(warning -> terminal.err().println(Terminal.printable(warning.render())));
         return new Plans(analysis.plans(), analysis.objectives(), analysis.order());
     }
 

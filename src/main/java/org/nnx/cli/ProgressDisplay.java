@@ -33,6 +33,10 @@ final class ProgressDisplay implements TrainingListener {
     private final Map<String, String> prefixes = new HashMap<>();
 
     private MetricsRow lastEvaluation;
+    /** The current run computes its gradients by central differences, and its batch size. */
+    private boolean numerical;
+
+    private int batchSize;
 
     ProgressDisplay(PrintStream out, boolean terminal) {
         this(out, terminal, false);
@@ -46,6 +50,9 @@ final class ProgressDisplay implements TrainingListener {
 
     @Override
     public void runStarted(RunPlan run, int index, int runCount, long iterations) {
+        this.numerical =
+                run.config() != null && run.config().gradient().kind() == org.nnx.model.GradientMode.Kind.NUMERICAL;
+        this.batchSize = run.config() == null ? 0 : run.config().batchSize();
         this.iterations = iterations;
         this.started = System.nanoTime();
         this.lastDrawn = 0;
@@ -69,6 +76,18 @@ final class ProgressDisplay implements TrainingListener {
     @Override
     public void iterationDone(long iteration, double loss, double samplesPerSecond) {
         long now = System.nanoTime();
+        if (iteration == 1 && numerical && iterations > 1 && samplesPerSecond > 0) {
+            // Central differences take minutes or hours: say how long from the first step, once.
+            double step = batchSize / samplesPerSecond;
+            out.println(String.format(
+                    Locale.ROOT,
+                    "%s  %snumerical gradients: the first step took %.3g s, so %d steps " + "take about %s",
+                    terminal ? "\r\033[K" : "",
+                    prefix,
+                    step,
+                    iterations,
+                    duration(step * iterations)));
+        }
         if (terminal) {
             if (now - lastDrawn >= REDRAW_NANOS || iteration == iterations) {
                 lastDrawn = now;

@@ -10,11 +10,26 @@ import java.util.Comparator;
  *         ^~~~~~
  * </pre>
  */
-public record Diagnostic(SourceLocation location, String message) implements Comparable<Diagnostic> {
+public record Diagnostic(SourceLocation location, String message, Severity severity) implements Comparable<Diagnostic> {
 
-    /** The first line: {@code file:line:col: error: message}. */
+    /** An error stops nnx before anything trains; a warning only says something worth knowing. */
+    public enum Severity {
+        ERROR,
+        WARNING;
+
+        String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** An error. */
+    public Diagnostic(SourceLocation location, String message) {
+        this(location, message, Severity.ERROR);
+    }
+
+    /** The first line: {@code file:line:col: error: message}, or {@code warning:}. */
     public String headline() {
-        return location + ": error: " + message;
+        return location + ": " + severity.label() + ": " + message;
     }
 
     /** Lines longer than this are shown as a window around the column. */
