@@ -4,40 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nnx.train.StopSignal;
 
 /** The command line in-process: exit statuses, diagnostics on stderr, the files a run writes. */
 class CliTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private CliHarness cli;
 
-    private int nnx(String... args) {
-        return new Cli(
-                        new PrintStream(out, true, StandardCharsets.UTF_8),
-                        new PrintStream(err, true, StandardCharsets.UTF_8),
-                        new StopSignal(),
-                        false)
-                .run(args);
-    }
-
-    private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
-
-    private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
+    @BeforeEach
+    void commandLine() {
+        cli = CliHarness.withDefaultPlugins();
     }
 
     private Path write(String name, String text) throws IOException {
@@ -77,13 +61,14 @@ class CliTest {
                     epochs 1
                 }
                 """);
-        assertEquals(2, nnx("run", file.toString(), "--out", dir.resolve("out").toString()));
+        assertEquals(
+                2, cli.run("run", file.toString(), "--out", dir.resolve("out").toString()));
         assertEquals(
                 file + ":5:9: error: unknown layer 'sigmod'; did you mean 'sigmoid'?\n"
                         + "        sigmod\n"
                         + "        ^~~~~~\n"
                         + "1 error\n",
-                stderr());
+                cli.stderr());
         assertFalse(Files.exists(dir.resolve("out")), "nothing may be trained or written for a bad file");
     }
 
@@ -111,9 +96,9 @@ class CliTest {
                     learning_rate 0.1
                 }
                 """);
-        assertEquals(2, nnx("check", first.toString(), second.toString()));
+        assertEquals(2, cli.run("check", first.toString(), second.toString()));
         List<String> headlines =
-                stderr().lines().filter(l -> l.contains(": error: ")).toList();
+                cli.stderr().lines().filter(l -> l.contains(": error: ")).toList();
         assertEquals(
                 List.of(
                         first + ":7:19: error: 'learning_rate' must be > 0, got -1",
@@ -121,40 +106,40 @@ class CliTest {
                         second + ":1:12: error: experiment 'b' has neither 'epochs' nor 'iterations'; give one",
                         second + ":2:13: error: unknown dataset 'mnsit'; did you mean 'mnist'?"),
                 headlines);
-        assertTrue(stderr().endsWith("4 errors\n"));
+        assertTrue(cli.stderr().endsWith("4 errors\n"));
     }
 
     @Test
     void checkOfAValidFileTrainsNothing() throws IOException {
         Path file = write("ok.nnx", SMALL);
-        assertEquals(0, nnx("check", file.toString()));
-        assertEquals("small: ok, 1 run\n", stdout());
-        assertEquals("", stderr());
+        assertEquals(0, cli.run("check", file.toString()));
+        assertEquals("small: ok, 1 run\n", cli.stdout());
+        assertEquals("", cli.stderr());
     }
 
     @Test
     void usageErrorsExitWith2() throws IOException {
-        assertEquals(2, nnx());
-        assertEquals(2, nnx("trian", "x.nnx"));
-        assertTrue(stderr().contains("nnx: error: unknown command 'trian'\n"), stderr());
-        assertEquals(2, nnx("run"));
-        assertEquals(2, nnx("run", write("ok.nnx", SMALL).toString(), "--out"));
-        assertEquals(2, nnx("run", "--bogus", "x.nnx"));
-        assertEquals(2, nnx("run", dir.resolve("missing.nnx").toString()));
-        assertTrue(stderr().contains("missing.nnx: no such file"));
+        assertEquals(2, cli.run());
+        assertEquals(2, cli.run("trian", "x.nnx"));
+        assertTrue(cli.stderr().contains("nnx: error: unknown command 'trian'\n"), cli.stderr());
+        assertEquals(2, cli.run("run"));
+        assertEquals(2, cli.run("run", write("ok.nnx", SMALL).toString(), "--out"));
+        assertEquals(2, cli.run("run", "--bogus", "x.nnx"));
+        assertEquals(2, cli.run("run", dir.resolve("missing.nnx").toString()));
+        assertTrue(cli.stderr().contains("missing.nnx: no such file"));
         java.nio.file.Path empty = java.nio.file.Files.createDirectories(dir.resolve("empty"));
-        assertEquals(2, nnx("check", empty.toString()));
-        assertTrue(stderr().contains(empty + " is a folder with no .nnx file in it"), stderr());
-        assertEquals(2, nnx("run", write("ok2.nnx", SMALL).toString(), "--only", "smal"));
-        assertTrue(stderr().contains("unknown experiment 'smal'; did you mean 'small'?"));
-        assertFalse(stderr().contains("Exception"), stderr());
+        assertEquals(2, cli.run("check", empty.toString()));
+        assertTrue(cli.stderr().contains(empty + " is a folder with no .nnx file in it"), cli.stderr());
+        assertEquals(2, cli.run("run", write("ok2.nnx", SMALL).toString(), "--only", "smal"));
+        assertTrue(cli.stderr().contains("unknown experiment 'smal'; did you mean 'small'?"));
+        assertFalse(cli.stderr().contains("Exception"), cli.stderr());
     }
 
     @Test
     void runWritesReportAndCsvsAndExits0() throws IOException {
         Path file = write("small.nnx", SMALL);
         Path reports = dir.resolve("reports");
-        assertEquals(0, nnx("run", file.toString(), "--out", reports.toString()));
+        assertEquals(0, cli.run("run", file.toString(), "--out", reports.toString()));
         Path experiment = reports.resolve("small");
         assertTrue(Files.size(experiment.resolve("index.html")) > 10_000);
         List<String> summary = Files.readAllLines(experiment.resolve("summary.csv"));
@@ -163,7 +148,7 @@ class CliTest {
         List<String> metrics = Files.readAllLines(experiment.resolve("runs/small/metrics.csv"));
         assertEquals("iteration,epoch,loss,train_accuracy,test_accuracy", metrics.get(0));
         assertEquals(1 + 40, metrics.size(), "2 epochs of 1000 samples in batches of 50");
-        assertTrue(stdout().contains("report: " + experiment.resolve("index.html")), stdout());
+        assertTrue(cli.stdout().contains("report: " + experiment.resolve("index.html")), cli.stdout());
     }
 
     @Test
@@ -172,8 +157,8 @@ class CliTest {
                 "sweep.nnx",
                 SMALL.replace("learning_rate 0.1", "learning_rate 0.1 | 0.01")
                         .replace("batch_size 50", "batch_size range(50, 150, 50)"));
-        assertEquals(0, nnx("check", file.toString()));
-        assertEquals("small: ok, 6 runs\n", stdout());
+        assertEquals(0, cli.run("check", file.toString()));
+        assertEquals("small: ok, 6 runs\n", cli.stdout());
     }
 
     @Test
@@ -182,14 +167,13 @@ class CliTest {
                 "messy.nnx",
                 SMALL.replace("dense 30", "dense   30 ,init=he   // hidden")
                         .replace("learning_rate 0.1", "learning_rate 0.1|0.01"));
-        assertEquals(1, nnx("fmt", "--check", file.toString()));
-        assertEquals(file + "\n", stdout());
-        assertEquals(0, nnx("fmt", file.toString()));
+        assertEquals(1, cli.run("fmt", "--check", file.toString()));
+        assertEquals(file + "\n", cli.stdout());
+        assertEquals(0, cli.run("fmt", file.toString()));
         String formatted = Files.readString(file);
         assertTrue(formatted.contains("        dense 30, init = he  // hidden\n"), formatted);
         assertTrue(formatted.contains("    learning_rate 0.1 | 0.01\n"), formatted);
-        out.reset();
-        assertEquals(0, nnx("fmt", "--check", file.toString()));
-        assertEquals("", stdout());
+        assertEquals(0, cli.run("fmt", "--check", file.toString()));
+        assertEquals("", cli.stdout());
     }
 }

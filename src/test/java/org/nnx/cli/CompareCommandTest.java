@@ -4,32 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nnx.train.StopSignal;
 
 /** {@code nnx compare} over experiments that really ran: one small sweep trained end to end, then compared. */
 class CompareCommandTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private CliHarness cli;
 
-    private int nnx(String... args) {
-        return new Cli(
-                        new PrintStream(out, true, StandardCharsets.UTF_8),
-                        new PrintStream(err, true, StandardCharsets.UTF_8),
-                        new StopSignal(),
-                        false)
-                .run(args);
+    @BeforeEach
+    void commandLine() {
+        cli = CliHarness.withDefaultPlugins();
     }
 
     /** Two tiny experiments in one file, the second extending the first with a sweep and repeats. */
@@ -61,14 +53,13 @@ class CompareCommandTest {
         Path file = dir.resolve("two.nnx");
         Files.writeString(file, EXPERIMENTS.replace("iterations 30", "iterations 3"));
         Path reports = dir.resolve("reports");
-        assertEquals(0, nnx("run", file.toString(), "--only", "base", "--out", reports.toString()), err.toString());
+        assertEquals(0, cli.run("run", file.toString(), "--only", "base", "--out", reports.toString()), cli.stderr());
         Path base = reports.resolve("base");
         String summary = Files.readString(base.resolve("summary.csv"));
 
-        err.reset();
         assertEquals(
                 2,
-                nnx(
+                cli.run(
                         "compare",
                         base.toString(),
                         reports.resolve(".").resolve("base").toString(),
@@ -77,12 +68,11 @@ class CompareCommandTest {
         assertEquals(
                 "nnx: error: " + reports.resolve(".").resolve("base") + " is given twice (also as " + base
                         + "); each experiment is compared once\n",
-                err.toString());
+                cli.stderr());
 
-        err.reset();
         assertEquals(
                 2,
-                nnx(
+                cli.run(
                         "compare",
                         base.toString(),
                         "--out",
@@ -90,16 +80,16 @@ class CompareCommandTest {
         assertEquals(
                 "nnx: error: --out " + base.resolve("summary.csv") + " is inside " + base + ", one of the "
                         + "experiments compared; write the comparison beside them\n",
-                err.toString());
+                cli.stderr());
         assertEquals(summary, Files.readString(base.resolve("summary.csv")), "the input is untouched");
         assertEquals(
                 0,
-                nnx(
+                cli.run(
                         "compare",
                         reports.toString(),
                         "--out",
                         reports.resolve("all.html").toString()),
-                err.toString());
+                cli.stderr());
     }
 
     @Test
@@ -107,7 +97,7 @@ class CompareCommandTest {
         Path file = dir.resolve("two.nnx");
         Files.writeString(file, EXPERIMENTS);
         Path reports = dir.resolve("reports");
-        assertEquals(0, nnx("run", file.toString(), "--out", reports.toString()), err.toString());
+        assertEquals(0, cli.run("run", file.toString(), "--out", reports.toString()), cli.stderr());
 
         Path rates = reports.resolve("rates");
         assertTrue(Files.readString(rates.resolve("experiment.nnx")).contains("learning_rate 0.3 | 0.001"));
@@ -120,12 +110,11 @@ class CompareCommandTest {
         assertTrue(index.contains("file sha256"));
 
         Path page = dir.resolve("out").resolve("both.html");
-        out.reset();
         assertEquals(
                 0,
-                nnx("compare", reports.resolve("base").toString(), rates.toString(), "--out", page.toString()),
-                err.toString());
-        assertTrue(out.toString().contains("compared 2 experiments, 5 runs"), out.toString());
+                cli.run("compare", reports.resolve("base").toString(), rates.toString(), "--out", page.toString()),
+                cli.stderr());
+        assertTrue(cli.stdout().contains("compared 2 experiments, 5 runs"), cli.stdout());
         String html = Files.readString(page);
         assertTrue(html.contains("<h1>Comparison of base, rates</h1>"));
         assertTrue(html.contains("rates / learning_rate=0.001,seed=3"));
@@ -135,36 +124,33 @@ class CompareCommandTest {
         // A folder of experiments is the same as naming each.
         assertEquals(
                 0,
-                nnx(
+                cli.run(
                         "compare",
                         reports.toString(),
                         "--out",
                         dir.resolve("all.html").toString()),
-                err.toString());
+                cli.stderr());
         assertEquals(
                 html.length() / 1000, Files.readString(dir.resolve("all.html")).length() / 1000);
     }
 
     @Test
     void usageAndMissingFoldersExitWith2() throws IOException {
-        assertEquals(2, nnx("compare", dir.toString()));
-        assertTrue(err.toString().contains("compare needs --out FILE.html"), err.toString());
-        err.reset();
-        assertEquals(2, nnx("compare", "--out", "x.html"));
-        assertTrue(err.toString().contains("no experiment folder given"));
-        err.reset();
+        assertEquals(2, cli.run("compare", dir.toString()));
+        assertTrue(cli.stderr().contains("compare needs --out FILE.html"), cli.stderr());
+        assertEquals(2, cli.run("compare", "--out", "x.html"));
+        assertTrue(cli.stderr().contains("no experiment folder given"));
         assertEquals(
                 2,
-                nnx(
+                cli.run(
                         "compare",
                         dir.resolve("nowhere").toString(),
                         "--out",
                         dir.resolve("x.html").toString()));
-        assertTrue(err.toString().contains("nowhere"), err.toString());
-        assertFalse(err.toString().contains("Exception"), err.toString());
+        assertTrue(cli.stderr().contains("nowhere"), cli.stderr());
+        assertFalse(cli.stderr().contains("Exception"), cli.stderr());
         assertFalse(Files.exists(dir.resolve("x.html")));
-        err.reset();
-        assertEquals(2, nnx("compare", dir.toString(), "--out", "x.html", "--fast"));
-        assertTrue(err.toString().contains("unknown option"), err.toString());
+        assertEquals(2, cli.run("compare", dir.toString(), "--out", "x.html", "--fast"));
+        assertTrue(cli.stderr().contains("unknown option"), cli.stderr());
     }
 }

@@ -4,37 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nnx.train.StopSignal;
 
 /** Files made to hurt: nnx answers each with a few clear lines and the right status, never a stack trace. */
 class HostileInputTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private CliHarness cli;
 
-    private int nnx(String... args) {
-        return new Cli(
-                        new PrintStream(out, true, StandardCharsets.UTF_8),
-                        new PrintStream(err, true, StandardCharsets.UTF_8),
-                        new StopSignal(),
-                        false,
-                        dir.resolve("no-plugins"))
-                .run(args);
-    }
-
-    private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
+    @BeforeEach
+    void commandLine() {
+        cli = CliHarness.withPluginFolder(dir.resolve("no-plugins"));
     }
 
     @Test
@@ -44,19 +31,20 @@ class HostileInputTest {
             text.append("    unknown_statement_").append(i).append(" 1\n");
         }
         Path file = Files.writeString(dir.resolve("many.nnx"), text.append("}\n"));
-        assertEquals(2, nnx("check", file.toString()));
-        String[] lines = stderr().split("\n");
+        assertEquals(2, cli.run("check", file.toString()));
+        String[] lines = cli.stderr().split("\n");
         assertEquals("5005 errors", lines[lines.length - 1], lines[lines.length - 1]);
         assertEquals("… and 4905 more", lines[lines.length - 2]);
-        assertEquals(100, stderr().lines().filter(l -> l.contains(": error: ")).count());
+        assertEquals(
+                100, cli.stderr().lines().filter(l -> l.contains(": error: ")).count());
     }
 
     @Test
     void controlCharactersInUserTextNeverReachTheTerminalRaw() throws IOException {
         Path file = Files.writeString(dir.resolve("escape\u001b[2J.nnx"), "experiment x {\n");
-        assertEquals(2, nnx("check", file.toString()));
-        assertFalse(stderr().contains("\u001b"), stderr());
-        assertTrue(stderr().contains("escape?[2J.nnx"), stderr());
+        assertEquals(2, cli.run("check", file.toString()));
+        assertFalse(cli.stderr().contains("\u001b"), cli.stderr());
+        assertTrue(cli.stderr().contains("escape?[2J.nnx"), cli.stderr());
     }
 
     @Test
@@ -84,8 +72,8 @@ class HostileInputTest {
                     epochs 1
                 }
                 """);
-        assertEquals(0, nnx("--debug", "check", file.toString()), stderr());
-        assertEquals(0, nnx("check", file.toString(), "--debug"), stderr());
+        assertEquals(0, cli.run("--debug", "check", file.toString()), cli.stderr());
+        assertEquals(0, cli.run("check", file.toString(), "--debug"), cli.stderr());
     }
 
     /** A layer whose forward calls itself forever, and another that fails while training. */
@@ -170,17 +158,15 @@ class HostileInputTest {
     void aPluginLayerThatRecursesForeverIsOneLocatedLineInCheckAndInVerify() throws IOException {
         Path plugins = badPlugins();
         Path file = Files.writeString(dir.resolve("deep.nnx"), WITH_LAYER.replace("LAYER", "recursing"));
-        assertEquals(2, nnx("check", file.toString(), "--plugins", plugins.toString()));
+        assertEquals(2, cli.run("check", file.toString(), "--plugins", plugins.toString()));
         assertEquals(
                 file + ":5:9: error: layer 'recursing' from bad.jar failed its gradient check: it threw "
                         + "StackOverflowError",
-                stderr().lines().findFirst().orElse(""));
-        assertTrue(stderr().lines().count() < 6, stderr());
+                cli.stderr().lines().findFirst().orElse(""));
+        assertTrue(cli.stderr().lines().count() < 6, cli.stderr());
 
-        err.reset();
-        out.reset();
-        nnx("plugins", "--verify", "--plugins", plugins.toString());
-        String all = out.toString(StandardCharsets.UTF_8) + stderr();
+        cli.run("plugins", "--verify", "--plugins", plugins.toString());
+        String all = cli.stdout() + cli.stderr();
         assertTrue(all.contains("recursing") && all.contains("StackOverflowError"), all);
         assertFalse(all.contains("\tat "), "no stack trace: " + all);
         assertTrue(all.lines().count() < 40, all);
@@ -191,17 +177,23 @@ class HostileInputTest {
         Path plugins = badPlugins();
         Path file = Files.writeString(dir.resolve("brittle.nnx"), WITH_LAYER.replace("LAYER", "brittle"));
         Path reports = dir.resolve("reports");
-        assertEquals(1, nnx("run", file.toString(), "--plugins", plugins.toString(), "--out", reports.toString()));
+        assertEquals(1, cli.run("run", file.toString(), "--plugins", plugins.toString(), "--out", reports.toString()));
         Path trace = reports.resolve("x/runs/x/failure.txt");
         assertFalse(Files.exists(trace), "only with --debug");
-        assertFalse(stderr().contains("\tat "), stderr());
+        assertFalse(cli.stderr().contains("\tat "), cli.stderr());
 
-        err.reset();
         assertEquals(
                 1,
-                nnx("run", file.toString(), "--plugins", plugins.toString(), "--out", reports.toString(), "--debug"));
+                cli.run(
+                        "run",
+                        file.toString(),
+                        "--plugins",
+                        plugins.toString(),
+                        "--out",
+                        reports.toString(),
+                        "--debug"));
         assertTrue(Files.readString(trace).contains("brittle broke"), "kept in the run's folder");
-        assertTrue(stderr().contains("Caused by: java.lang.IllegalStateException: brittle broke"), stderr());
-        assertTrue(stderr().contains("bad.BadPlugin$1$1.forward"), stderr());
+        assertTrue(cli.stderr().contains("Caused by: java.lang.IllegalStateException: brittle broke"), cli.stderr());
+        assertTrue(cli.stderr().contains("bad.BadPlugin$1$1.forward"), cli.stderr());
     }
 }

@@ -5,42 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nnx.train.StopSignal;
 
 /** Results written as runs finish, atomically, inside --out, never over another file's results. */
 class NothingLostTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private CliHarness cli;
 
-    private int nnx(String... args) {
-        out.reset();
-        err.reset();
-        return new Cli(
-                        new PrintStream(out, true, StandardCharsets.UTF_8),
-                        new PrintStream(err, true, StandardCharsets.UTF_8),
-                        new StopSignal(),
-                        false,
-                        dir.resolve("no-plugins"))
-                .run(args);
-    }
-
-    private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
+    @BeforeEach
+    void commandLine() {
+        cli = CliHarness.withPluginFolder(dir.resolve("no-plugins"));
     }
 
     /** A sweep whose first run takes a moment and whose second would take hours. */
@@ -141,11 +127,11 @@ class NothingLostTest {
         try {
             assertEquals(null, awaitLine(first, "started"), "the first process never started training");
             Path file = Files.writeString(dir.resolve("small.nnx"), SMALL);
-            assertEquals(2, nnx("run", file.toString(), "--out", reports.toString()));
+            assertEquals(2, cli.run("run", file.toString(), "--out", reports.toString()));
             assertEquals(
                     "nnx: error: " + reports.toAbsolutePath() + " is being written by another nnx process; wait "
                             + "for it to finish or choose another --out\n",
-                    stderr());
+                    cli.stderr());
             assertFalse(Files.exists(reports.resolve("small")));
         } finally {
             first.destroyForcibly();
@@ -157,9 +143,9 @@ class NothingLostTest {
     void anOutThatIsAFileIsRefusedBeforeAnythingTrains() throws IOException {
         Path file = Files.writeString(dir.resolve("small.nnx"), SMALL);
         Path notAFolder = Files.writeString(dir.resolve("reports"), "x");
-        assertEquals(2, nnx("run", file.toString(), "--out", notAFolder.toString()));
-        assertEquals("nnx: error: " + notAFolder + " is a file, not a folder to write results into\n", stderr());
-        assertEquals("", out.toString(StandardCharsets.UTF_8), "nothing trained");
+        assertEquals(2, cli.run("run", file.toString(), "--out", notAFolder.toString()));
+        assertEquals("nnx: error: " + notAFolder + " is a file, not a folder to write results into\n", cli.stderr());
+        assertEquals("", cli.stdout(), "nothing trained");
     }
 
     @Test
@@ -169,27 +155,28 @@ class NothingLostTest {
         Path file = Files.writeString(dir.resolve("small.nnx"), SMALL);
         Path readOnly = Files.createDirectories(dir.resolve("reports"));
         Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
-        assertEquals(2, nnx("run", file.toString(), "--out", readOnly.toString()));
-        assertEquals("nnx: error: cannot write into " + readOnly + ": permission denied\n", stderr());
-        assertEquals("", out.toString(StandardCharsets.UTF_8), "nothing trained");
+        assertEquals(2, cli.run("run", file.toString(), "--out", readOnly.toString()));
+        assertEquals("nnx: error: cannot write into " + readOnly + ": permission denied\n", cli.stderr());
+        assertEquals("", cli.stdout(), "nothing trained");
     }
 
     @Test
     void resultsOfAnotherFileAreKeptAsideNotOverwritten() throws IOException {
         Path reports = dir.resolve("reports");
         Path first = Files.writeString(dir.resolve("a.nnx"), SMALL);
-        assertEquals(0, nnx("run", first.toString(), "--out", reports.toString()), stderr());
-        assertEquals(0, nnx("run", first.toString(), "--out", reports.toString()), stderr());
-        assertEquals("", stderr(), "the same file again overwrites its own results");
+        assertEquals(0, cli.run("run", first.toString(), "--out", reports.toString()), cli.stderr());
+        assertEquals(0, cli.run("run", first.toString(), "--out", reports.toString()), cli.stderr());
+        assertEquals("", cli.stderr(), "the same file again overwrites its own results");
         String summary = Files.readString(reports.resolve("small/summary.csv"));
 
         Path second = Files.writeString(dir.resolve("b.nnx"), SMALL.replace("learning_rate 0.1", "learning_rate 0.3"));
-        assertEquals(0, nnx("run", second.toString(), "--out", reports.toString()), stderr());
+        assertEquals(0, cli.run("run", second.toString(), "--out", reports.toString()), cli.stderr());
         assertTrue(
-                stderr().startsWith("nnx: warning: " + reports.toAbsolutePath().resolve("small") + " held results of "
-                        + "another file, or of another version of " + second + "; they are kept in "
-                        + reports.toAbsolutePath().resolve("small.previous-1")),
-                stderr());
+                cli.stderr()
+                        .startsWith("nnx: warning: " + reports.toAbsolutePath().resolve("small") + " held results of "
+                                + "another file, or of another version of " + second + "; they are kept in "
+                                + reports.toAbsolutePath().resolve("small.previous-1")),
+                cli.stderr());
         assertEquals(summary, Files.readString(reports.resolve("small.previous-1/summary.csv")));
         assertTrue(Files.readString(reports.resolve("small/experiment.nnx")).contains("learning_rate 0.3"));
     }
@@ -264,8 +251,10 @@ class NothingLostTest {
                 SMALL.replace("        relu\n", "        relu\n        hog hungry = false | true\n"));
         Path reports = dir.resolve("reports");
         assertEquals(
-                1, nnx("run", file.toString(), "--plugins", plugins.toString(), "--out", reports.toString()), stderr());
-        assertFalse(stderr().contains("Exception") || stderr().contains("\tat "), stderr());
+                1,
+                cli.run("run", file.toString(), "--plugins", plugins.toString(), "--out", reports.toString()),
+                cli.stderr());
+        assertFalse(cli.stderr().contains("Exception") || cli.stderr().contains("\tat "), cli.stderr());
         List<String> summary = Files.readAllLines(reports.resolve("small/summary.csv"));
         assertTrue(summary.get(1).startsWith("hog.hungry=false,ok,"), summary.toString());
         assertTrue(summary.stream().anyMatch(row -> row.contains(",ok,")), summary.toString());
@@ -289,16 +278,16 @@ class NothingLostTest {
     void aLinkPlantedInTheOutTreeIsNeverWrittenThrough() throws IOException {
         Path reports = dir.resolve("reports");
         Path file = Files.writeString(dir.resolve("small.nnx"), SMALL);
-        assertEquals(0, nnx("run", file.toString(), "--out", reports.toString()), stderr());
+        assertEquals(0, cli.run("run", file.toString(), "--out", reports.toString()), cli.stderr());
         Path victim = Files.writeString(dir.resolve("victim.txt"), "precious");
         Path summary = reports.resolve("small/summary.csv");
         Files.delete(summary);
         Files.createSymbolicLink(summary, victim);
-        assertEquals(1, nnx("run", file.toString(), "--out", reports.toString()));
+        assertEquals(1, cli.run("run", file.toString(), "--out", reports.toString()));
         assertEquals(
                 "nnx: error: " + summary.toAbsolutePath() + " is a symbolic link; nnx does not write through "
                         + "links\n",
-                stderr());
+                cli.stderr());
         assertEquals("precious", Files.readString(victim));
     }
 }

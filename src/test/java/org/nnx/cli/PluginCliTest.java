@@ -4,20 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nnx.plugin.PluginJars;
-import org.nnx.train.StopSignal;
 
 /**
  * Plugin jars through the command line: the example plugin built from its sources at test time trains a
@@ -163,25 +160,11 @@ class PluginCliTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private CliHarness cli;
 
-    private int nnx(String... args) {
-        return new Cli(
-                        new PrintStream(out, true, StandardCharsets.UTF_8),
-                        new PrintStream(err, true, StandardCharsets.UTF_8),
-                        new StopSignal(),
-                        false,
-                        dir.resolve("no-default-plugins"))
-                .run(args);
-    }
-
-    private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
+    @BeforeEach
+    void commandLine() {
+        cli = CliHarness.withPluginFolder(dir.resolve("no-default-plugins"));
     }
 
     /** A plugins folder holding the test plugin of {@code pkg} as {@code file}, beside the example's jar. */
@@ -217,9 +200,9 @@ class PluginCliTest {
         Path reports = dir.resolve("reports");
         assertEquals(
                 0,
-                nnx("run", file.toString(), "--plugins", examplePlugins.toString(), "--out", reports.toString()),
-                stderr());
-        assertEquals("", stderr());
+                cli.run("run", file.toString(), "--plugins", examplePlugins.toString(), "--out", reports.toString()),
+                cli.stderr());
+        assertEquals("", cli.stderr());
         List<String> summary = Files.readAllLines(reports.resolve("swishy/summary.csv"));
         assertTrue(summary.get(1).startsWith("swishy,ok,"), summary.get(1));
         double testAccuracy = Double.parseDouble(summary.get(1).split(",")[3]);
@@ -251,8 +234,8 @@ class PluginCliTest {
                     epochs 1
                 }
                 """);
-        assertEquals(0, nnx("check", good.toString(), "--plugins", examplePlugins.toString()), stderr());
-        assertEquals("xor: ok, 1 run\n", stdout());
+        assertEquals(0, cli.run("check", good.toString(), "--plugins", examplePlugins.toString()), cli.stderr());
+        assertEquals("xor: ok, 1 run\n", cli.stdout());
 
         Path bad = write(
                 "typos.nnx",
@@ -260,9 +243,9 @@ class PluginCliTest {
                         .replace("swish", "swish bta = 2")
                         .replace("optimizer lion", "optimizer lion(beta1 = 1.5)")
                         .replace("dataset xor,", "dataset xro,"));
-        assertEquals(2, nnx("check", bad.toString(), "--plugins", examplePlugins.toString()));
+        assertEquals(2, cli.run("check", bad.toString(), "--plugins", examplePlugins.toString()));
         List<String> errors =
-                stderr().lines().filter(l -> l.contains(": error: ")).toList();
+                cli.stderr().lines().filter(l -> l.contains(": error: ")).toList();
         assertEquals(
                 List.of(
                         bad + ":2:13: error: unknown dataset 'xro'; did you mean 'xor'?",
@@ -273,8 +256,8 @@ class PluginCliTest {
 
     @Test
     void pluginsListsBuiltInsAndTheExamplesNamesWithParametersAndSource() throws IOException {
-        assertEquals(0, nnx("plugins", "--plugins", examplePlugins.toString()), stderr());
-        String listing = stdout();
+        assertEquals(0, cli.run("plugins", "--plugins", examplePlugins.toString()), cli.stderr());
+        String listing = cli.stdout();
         Path jar = examplePlugins.resolve("acme-example-1.0.jar");
         assertTrue(listing.contains("plugin jars:\n  " + jar + ": plugin 'acme-example' 1.0, sha256:"), listing);
         assertTrue(listing.contains("; layer swish; optimizer lion; dataset xor\n"), listing);
@@ -298,24 +281,29 @@ class PluginCliTest {
 
     @Test
     void verifyGradientChecksEveryLayerAndFailsOnAWrongBackward() throws IOException {
-        assertEquals(0, nnx("plugins", "--verify", "--plugins", examplePlugins.toString()), stdout() + stderr());
+        assertEquals(
+                0, cli.run("plugins", "--verify", "--plugins", examplePlugins.toString()), cli.stdout() + cli.stderr());
         assertTrue(
-                stdout().contains("ok      layer swish(beta = 1), acme-example-1.0.jar 1.0: largest relative error "),
-                stdout());
-        assertTrue(stdout().contains("ok      layer dense(units = 3, bias = true), built-in: largest relative error "));
-        assertTrue(stdout().contains("ok      layer dropout(rate = 0.5), built-in: largest relative error "), stdout());
-        assertFalse(stdout().contains("FAILED"), stdout());
-        assertTrue(stdout().contains(" layers checked against central differences: all agree (tolerance 1e-4)\n"));
+                cli.stdout()
+                        .contains("ok      layer swish(beta = 1), acme-example-1.0.jar 1.0: largest relative error "),
+                cli.stdout());
+        assertTrue(cli.stdout()
+                .contains("ok      layer dense(units = 3, bias = true), built-in: largest relative error "));
+        assertTrue(
+                cli.stdout().contains("ok      layer dropout(rate = 0.5), built-in: largest relative error "),
+                cli.stdout());
+        assertFalse(cli.stdout().contains("FAILED"), cli.stdout());
+        assertTrue(cli.stdout().contains(" layers checked against central differences: all agree (tolerance 1e-4)\n"));
 
-        out.reset();
         Path plugins = pluginsWith("badgrad.jar", "com.badgrad", "com.badgrad.BadGradPlugin");
-        assertEquals(1, nnx("plugins", "--verify", "--plugins", plugins.toString()));
+        assertEquals(1, cli.run("plugins", "--verify", "--plugins", plugins.toString()));
         assertTrue(
-                stdout().contains("FAILED  layer scale, badgrad.jar unversioned: largest relative error 0.33 in W"
-                        + " (tolerance 1e-4)\n"),
-                stdout());
-        assertTrue(stdout().contains("ok      layer sigmoid, built-in"));
-        assertTrue(stdout().contains(" layers checked against central differences: 1 failed (tolerance 1e-4)\n"));
+                cli.stdout()
+                        .contains("FAILED  layer scale, badgrad.jar unversioned: largest relative error 0.33 in W"
+                                + " (tolerance 1e-4)\n"),
+                cli.stdout());
+        assertTrue(cli.stdout().contains("ok      layer sigmoid, built-in"));
+        assertTrue(cli.stdout().contains(" layers checked against central differences: 1 failed (tolerance 1e-4)\n"));
     }
 
     @Test
@@ -336,7 +324,7 @@ class PluginCliTest {
                 """);
         assertEquals(
                 2,
-                nnx(
+                cli.run(
                         "run",
                         file.toString(),
                         "--plugins",
@@ -349,7 +337,7 @@ class PluginCliTest {
                         + "        scale\n"
                         + "        ^~~~~\n"
                         + "1 error\n",
-                stderr());
+                cli.stderr());
         assertFalse(Files.exists(dir.resolve("out")), "nothing trains");
     }
 
@@ -372,12 +360,15 @@ class PluginCliTest {
                 """);
         Path reports = dir.resolve("reports");
         assertEquals(
-                1, nnx("run", file.toString(), "--plugins", plugins.toString(), "--out", reports.toString()), stderr());
-        assertTrue(stdout().contains("[1/2] flaky.explode=false: ok, "), stdout());
+                1,
+                cli.run("run", file.toString(), "--plugins", plugins.toString(), "--out", reports.toString()),
+                cli.stderr());
+        assertTrue(cli.stdout().contains("[1/2] flaky.explode=false: ok, "), cli.stdout());
         assertTrue(
-                stdout().contains("[2/2] flaky.explode=true: failed (layer 'flaky' from flaky.jar"
-                        + " threw IllegalStateException: flaky exploded on a batch of 50)"),
-                stdout());
+                cli.stdout()
+                        .contains("[2/2] flaky.explode=true: failed (layer 'flaky' from flaky.jar"
+                                + " threw IllegalStateException: flaky exploded on a batch of 50)"),
+                cli.stdout());
         List<String> summary = Files.readAllLines(reports.resolve("flaky/summary.csv"));
         assertTrue(summary.get(1).startsWith("flaky.explode=false,ok,"), summary.get(1));
         assertTrue(summary.get(2).startsWith("flaky.explode=true,failed,"), summary.get(2));
@@ -399,19 +390,20 @@ class PluginCliTest {
                     epochs 1
                 }
                 """);
-        assertEquals(2, nnx("check", file.toString(), "--plugins", plugins.toString()));
+        assertEquals(2, cli.run("check", file.toString(), "--plugins", plugins.toString()));
         assertEquals(
-                "nnx: error: layer 'widthless' from widthless.jar threw ArithmeticException: / by zero\n", stderr());
+                "nnx: error: layer 'widthless' from widthless.jar threw ArithmeticException: / by zero\n",
+                cli.stderr());
     }
 
     @Test
     void aNameFromTwoJarsStopsNnxWithStatus2NamingBoth() throws IOException {
         Path plugins = pluginsWith("other-swish.jar", "com.otherswish", "com.otherswish.OtherSwishPlugin");
-        assertEquals(2, nnx("plugins", "--plugins", plugins.toString()));
+        assertEquals(2, cli.run("plugins", "--plugins", plugins.toString()));
         assertEquals(
                 "nnx: error: layer 'swish' is contributed by both acme-example-1.0.jar and other-swish.jar\n",
-                stderr());
-        assertEquals("", stdout());
+                cli.stderr());
+        assertEquals("", cli.stdout());
     }
 
     @Test
@@ -430,34 +422,30 @@ class PluginCliTest {
                     epochs 1
                 }
                 """);
-        assertEquals(0, nnx("check", file.toString(), "--plugins", plugins.toString()));
+        assertEquals(0, cli.run("check", file.toString(), "--plugins", plugins.toString()));
         assertEquals(
                 "nnx: warning: " + plugins.resolve("bad.jar") + ": not a jar file (zip END header not found);"
                         + " skipped\n",
-                stderr());
-        assertEquals("xor: ok, 1 run\n", stdout());
+                cli.stderr());
+        assertEquals("xor: ok, 1 run\n", cli.stdout());
     }
 
     @Test
     void jarsInTheDefaultFolderLoadWithoutAnyOption() {
-        int status = new Cli(
-                        new PrintStream(out, true, StandardCharsets.UTF_8),
-                        new PrintStream(err, true, StandardCharsets.UTF_8),
-                        new StopSignal(),
-                        false,
-                        examplePlugins)
-                .run(new String[] {"plugins"});
-        assertEquals(0, status, stderr());
-        assertTrue(stdout().startsWith("plugin folders: " + examplePlugins + "\n"), stdout());
-        assertTrue(stdout().contains("layer swish (acme-example-1.0.jar 1.0)"), stdout());
+        cli = CliHarness.withPluginFolder(examplePlugins);
+        int status = cli.run("plugins");
+        assertEquals(0, status, cli.stderr());
+        assertTrue(cli.stdout().startsWith("plugin folders: " + examplePlugins + "\n"), cli.stdout());
+        assertTrue(cli.stdout().contains("layer swish (acme-example-1.0.jar 1.0)"), cli.stdout());
     }
 
     @Test
     void aMissingPluginsFolderIsAUsageError() {
         assertEquals(
-                2, nnx("check", "x.nnx", "--plugins", dir.resolve("nowhere").toString()));
-        assertEquals("nnx: error: --plugins " + dir.resolve("nowhere") + ": no such folder\n", stderr());
-        assertEquals(2, nnx("plugins", "--verfy"));
-        assertTrue(stderr().contains("nnx: error: unknown option '--verfy'; did you mean '--verify'?"), stderr());
+                2, cli.run("check", "x.nnx", "--plugins", dir.resolve("nowhere").toString()));
+        assertEquals("nnx: error: --plugins " + dir.resolve("nowhere") + ": no such folder\n", cli.stderr());
+        assertEquals(2, cli.run("plugins", "--verfy"));
+        assertTrue(
+                cli.stderr().contains("nnx: error: unknown option '--verfy'; did you mean '--verify'?"), cli.stderr());
     }
 }

@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,27 +28,11 @@ class UsageTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private CliHarness cli;
 
-    private int nnx(String... args) {
-        out.reset();
-        err.reset();
-        return new Cli(
-                        new PrintStream(out, true, StandardCharsets.UTF_8),
-                        new PrintStream(err, true, StandardCharsets.UTF_8),
-                        new StopSignal(),
-                        false,
-                        dir.resolve("no-default-plugins"))
-                .run(args);
-    }
-
-    private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
+    @BeforeEach
+    void commandLine() {
+        cli = CliHarness.withPluginFolder(dir.resolve("no-default-plugins"));
     }
 
     private static CommandLine commands() {
@@ -67,36 +49,36 @@ class UsageTest {
     @ParameterizedTest
     @ValueSource(strings = {"--help", "-h", "help"})
     void nnxsHelpListsEveryCommandOnStdout(String help) {
-        assertEquals(0, nnx(help));
-        assertTrue(stdout().startsWith("Usage: nnx [-hV] [--debug] [COMMAND]\n"), stdout());
+        assertEquals(0, cli.run(help));
+        assertTrue(cli.stdout().startsWith("Usage: nnx [-hV] [--debug] [COMMAND]\n"), cli.stdout());
         for (String command : COMMANDS) {
-            assertTrue(stdout().contains("\n  " + command + " "), command + " missing from:\n" + stdout());
+            assertTrue(cli.stdout().contains("\n  " + command + " "), command + " missing from:\n" + cli.stdout());
         }
-        assertTrue(stdout().contains("  -V, --version "), stdout());
-        assertTrue(stdout().contains("\n  130   interrupted by Ctrl-C"), stdout());
-        assertEquals("", stderr());
+        assertTrue(cli.stdout().contains("  -V, --version "), cli.stdout());
+        assertTrue(cli.stdout().contains("\n  130   interrupted by Ctrl-C"), cli.stdout());
+        assertEquals("", cli.stderr());
     }
 
     @Test
     void withoutACommandNnxPrintsItsUsageOnStderrWithStatus2() {
-        assertEquals(2, nnx());
-        assertEquals("", stdout());
-        assertTrue(stderr().startsWith("Usage: nnx [-hV] [--debug] [COMMAND]\n"), stderr());
+        assertEquals(2, cli.run());
+        assertEquals("", cli.stdout());
+        assertTrue(cli.stderr().startsWith("Usage: nnx [-hV] [--debug] [COMMAND]\n"), cli.stderr());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"run", "check", "plugins", "fmt", "compare", "bench", "completion", "help"})
     void everyCommandsHelpIsItsUsageOnStdoutWithStatus0(String command) {
-        assertEquals(0, nnx(command, "--help"));
-        String usage = stdout();
+        assertEquals(0, cli.run(command, "--help"));
+        String usage = cli.stdout();
         assertTrue(
                 usage.startsWith(command.equals("bench") ? "Usage:\nnnx bench " : "Usage: nnx " + command + " "),
                 usage);
-        assertEquals("", stderr());
-        assertEquals(0, nnx(command, "-h"));
-        assertEquals(usage, stdout());
-        assertEquals(0, nnx("help", command));
-        assertEquals(usage, stdout());
+        assertEquals("", cli.stderr());
+        assertEquals(0, cli.run(command, "-h"));
+        assertEquals(usage, cli.stdout());
+        assertEquals(0, cli.run("help", command));
+        assertEquals(usage, cli.stdout());
 
         CommandLine subcommand = commands().getSubcommands().get(command);
         for (OptionSpec option : subcommand.getCommandSpec().options()) {
@@ -149,58 +131,61 @@ class UsageTest {
                 List.of("completion", "SHELL"),
                 List.of("help", "COMMAND"));
         for (List<String> command : expected) {
-            assertEquals(0, nnx(command.get(0), "--help"));
+            assertEquals(0, cli.run(command.get(0), "--help"));
             for (String option : command.subList(1, command.size())) {
-                assertTrue(stdout().contains(option), option + " missing from:\n" + stdout());
+                assertTrue(cli.stdout().contains(option), option + " missing from:\n" + cli.stdout());
             }
-            assertTrue(stdout().contains("-h, --help   "), stdout());
+            assertTrue(cli.stdout().contains("-h, --help   "), cli.stdout());
         }
-        assertEquals(0, nnx("check", "--help"));
-        assertFalse(stdout().contains("--out"), "check's --out exists only to be refused");
+        assertEquals(0, cli.run("check", "--help"));
+        assertFalse(cli.stdout().contains("--out"), "check's --out exists only to be refused");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"--version", "-V"})
     void versionNamesNnxAndThePluginSpi(String option) {
-        assertEquals(0, nnx(option));
-        assertEquals("nnx " + Version.current() + "\nplugin SPI " + NnxPlugin.SPI_VERSION + "\n", stdout());
-        assertTrue(stdout().endsWith("\nplugin SPI 1\n"), stdout());
-        assertEquals("", stderr());
+        assertEquals(0, cli.run(option));
+        assertEquals("nnx " + Version.current() + "\nplugin SPI " + NnxPlugin.SPI_VERSION + "\n", cli.stdout());
+        assertTrue(cli.stdout().endsWith("\nplugin SPI 1\n"), cli.stdout());
+        assertEquals("", cli.stderr());
     }
 
     @Test
     void anUnknownCommandIsNamedWithTheNearestOne() {
-        assertEquals(2, nnx("trian", "x.nnx"));
+        assertEquals(2, cli.run("trian", "x.nnx"));
         assertTrue(
-                stderr().startsWith("nnx: error: unknown command 'trian'\nUsage: nnx [-hV] [--debug] [COMMAND]\n"),
-                stderr());
-        assertEquals("", stdout());
-        assertEquals(2, nnx("rnu", "x.nnx"));
-        assertTrue(stderr().startsWith("nnx: error: unknown command 'rnu'; did you mean 'run'?\n"), stderr());
-        assertEquals(2, nnx("help", "chekc"));
+                cli.stderr().startsWith("nnx: error: unknown command 'trian'\nUsage: nnx [-hV] [--debug] [COMMAND]\n"),
+                cli.stderr());
+        assertEquals("", cli.stdout());
+        assertEquals(2, cli.run("rnu", "x.nnx"));
+        assertTrue(cli.stderr().startsWith("nnx: error: unknown command 'rnu'; did you mean 'run'?\n"), cli.stderr());
+        assertEquals(2, cli.run("help", "chekc"));
         assertTrue(
-                stderr().startsWith("nnx: error: unknown command 'chekc'; did you mean 'check'?\n"
-                        + "Usage: nnx help [-h] [--debug] [COMMAND]\n"),
-                stderr());
-        assertEquals("", stdout());
+                cli.stderr()
+                        .startsWith("nnx: error: unknown command 'chekc'; did you mean 'check'?\n"
+                                + "Usage: nnx help [-h] [--debug] [COMMAND]\n"),
+                cli.stderr());
+        assertEquals("", cli.stdout());
     }
 
     @Test
     void anUnknownOptionIsNamedWithTheNearestOneAndTheCommandsUsage() {
-        assertEquals(2, nnx("run", "--outt", "reports", "x.nnx"));
+        assertEquals(2, cli.run("run", "--outt", "reports", "x.nnx"));
         assertTrue(
-                stderr().startsWith("nnx: error: unknown option '--outt'; did you mean '--out'?\nUsage: nnx run "),
-                stderr());
-        assertEquals("", stdout());
-        assertEquals(2, nnx("fmt", "--chek", "x.nnx"));
+                cli.stderr().startsWith("nnx: error: unknown option '--outt'; did you mean '--out'?\nUsage: nnx run "),
+                cli.stderr());
+        assertEquals("", cli.stdout());
+        assertEquals(2, cli.run("fmt", "--chek", "x.nnx"));
         assertTrue(
-                stderr().startsWith("nnx: error: unknown option '--chek'; did you mean '--check'?\nUsage: nnx fmt "),
-                stderr());
-        assertEquals(2, nnx("--verison"));
+                cli.stderr()
+                        .startsWith("nnx: error: unknown option '--chek'; did you mean '--check'?\nUsage: nnx fmt "),
+                cli.stderr());
+        assertEquals(2, cli.run("--verison"));
         assertTrue(
-                stderr().startsWith("nnx: error: unknown option '--verison'; did you mean '--version'?\n"), stderr());
-        assertEquals(2, nnx("run", "--bogus", "x.nnx"));
-        assertTrue(stderr().startsWith("nnx: error: unknown option '--bogus'\n"), stderr());
+                cli.stderr().startsWith("nnx: error: unknown option '--verison'; did you mean '--version'?\n"),
+                cli.stderr());
+        assertEquals(2, cli.run("run", "--bogus", "x.nnx"));
+        assertTrue(cli.stderr().startsWith("nnx: error: unknown option '--bogus'\n"), cli.stderr());
     }
 
     @Test
@@ -220,11 +205,11 @@ class UsageTest {
     }
 
     private void assertUsageError(String message, String... args) {
-        assertEquals(2, nnx(args), String.join(" ", args));
+        assertEquals(2, cli.run(args), String.join(" ", args));
         String command = args[0];
-        assertTrue(stderr().startsWith("nnx: error: " + message + "\nUsage:"), stderr());
-        assertTrue(stderr().contains("nnx " + command + " "), "the usage is " + command + "'s:\n" + stderr());
-        assertEquals("", stdout());
+        assertTrue(cli.stderr().startsWith("nnx: error: " + message + "\nUsage:"), cli.stderr());
+        assertTrue(cli.stderr().contains("nnx " + command + " "), "the usage is " + command + "'s:\n" + cli.stderr());
+        assertEquals("", cli.stdout());
     }
 
     @Test
@@ -242,15 +227,15 @@ class UsageTest {
                 """;
         Path tidy = Files.writeString(dir.resolve("tidy.nnx"), canonical);
         Path messy = Files.writeString(dir.resolve("messy.nnx"), canonical.replace("dense 10", "dense   10"));
-        assertEquals(0, nnx("fmt", "--check", tidy.toString()));
-        assertEquals("", stdout());
-        assertEquals(1, nnx("fmt", "--check", tidy.toString(), messy.toString()));
-        assertEquals(messy + "\n", stdout());
-        assertEquals("", stderr());
+        assertEquals(0, cli.run("fmt", "--check", tidy.toString()));
+        assertEquals("", cli.stdout());
+        assertEquals(1, cli.run("fmt", "--check", tidy.toString(), messy.toString()));
+        assertEquals(messy + "\n", cli.stdout());
+        assertEquals("", cli.stderr());
         assertTrue(Files.readString(messy).contains("dense   10"), "--check writes nothing");
 
         Path broken = Files.writeString(dir.resolve("broken.nnx"), "experiment {");
-        assertEquals(2, nnx("fmt", "--check", messy.toString(), broken.toString()));
-        assertTrue(stderr().startsWith(broken + ":1:"), stderr());
+        assertEquals(2, cli.run("fmt", "--check", messy.toString(), broken.toString()));
+        assertTrue(cli.stderr().startsWith(broken + ":1:"), cli.stderr());
     }
 }

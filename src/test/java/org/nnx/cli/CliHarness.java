@@ -1,0 +1,51 @@
+package org.nnx.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.nnx.train.StopSignal;
+
+/**
+ * nnx's command line run in-process, as a test drives it: each call starts with empty streams, so what a
+ * test reads after a call is what that call printed.
+ */
+final class CliHarness {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final Path defaultPluginFolder;
+
+    private CliHarness(Path defaultPluginFolder) {
+        this.defaultPluginFolder = defaultPluginFolder;
+    }
+
+    /** A command line whose default plugin folder is {@code folder} (usually one that does not exist). */
+    static CliHarness withPluginFolder(Path folder) {
+        return new CliHarness(folder);
+    }
+
+    /** A command line with nnx's own default plugin folder, {@code ./plugins}. */
+    static CliHarness withDefaultPlugins() {
+        return new CliHarness(null);
+    }
+
+    /** Runs nnx with {@code args} and returns its exit status. */
+    int run(String... args) {
+        out.reset();
+        err.reset();
+        PrintStream stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
+        Cli cli = defaultPluginFolder == null
+                ? new Cli(stdout, stderr, new StopSignal(), false)
+                : new Cli(stdout, stderr, new StopSignal(), false, defaultPluginFolder);
+        return cli.run(args);
+    }
+
+    String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+}
