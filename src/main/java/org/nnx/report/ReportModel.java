@@ -32,6 +32,8 @@ final class ReportModel {
     /** The swept settings, as table columns: {@code experiment} first in a comparison. */
     final List<String> swept;
 
+    private Map<RunGroup, RepeatStatistics.Comparison> comparisons;
+
     ReportModel(List<ReportedExperiment> experiments, boolean comparison) {
         this.experiments = List.copyOf(experiments);
         this.comparison = comparison;
@@ -150,14 +152,46 @@ final class ReportModel {
     }
 
     /**
-     * The best-ranked configuration with at least two ok runs: the one the others are tested against.
-     * The overall best may be a single run, which no test can compare.
+     * The configuration the others are tested against: the best-ranked one with {@link
+     * RepeatStatistics#MIN_SEEDS} ok runs, else the best-ranked with two (against which every verdict is
+     * "too few seeds"). The overall best may be a single run, which no test can compare.
      */
     RunGroup bestTestedGroup() {
+        RunGroup enough = bestGroupWith(RepeatStatistics.MIN_SEEDS);
+        return enough != null ? enough : bestGroupWith(2);
+    }
+
+    private RunGroup bestGroupWith(int okRuns) {
         return groups.stream()
-                .filter(g -> g.okAccuracies().length >= 2)
+                .filter(g -> g.okAccuracies().length >= okRuns)
                 .min(Comparator.comparingInt(g -> g.rank))
                 .orElse(null);
+    }
+
+    /** Each configuration against {@link #bestTestedGroup()}, Holm-corrected over all of them; worked out once. */
+    RepeatStatistics.Comparison comparison(RunGroup group) {
+        if (comparisons == null) {
+            RunGroup best = bestTestedGroup();
+            List<RepeatStatistics.Comparison> all = RepeatStatistics.compareAll(
+                    groups.stream().map(RunGroup::okAccuracies).toList(), groups.indexOf(best));
+            comparisons = new LinkedHashMap<>();
+            for (int g = 0; g < groups.size(); g++) {
+                comparisons.put(groups.get(g), all.get(g));
+            }
+        }
+        return comparisons.get(group);
+    }
+
+    /** How many runs ended each way, in {@link RunOutcome} order, only the outcomes that occur. */
+    Map<RunOutcome, Long> outcomes() {
+        Map<RunOutcome, Long> counts = new LinkedHashMap<>();
+        for (RunOutcome outcome : RunOutcome.values()) {
+            long count = runs.stream().filter(r -> r.outcome() == outcome).count();
+            if (count > 0) {
+                counts.put(outcome, count);
+            }
+        }
+        return counts;
     }
 
     /** True when every run has the same epochs per iteration, so one x axis shows both. */
