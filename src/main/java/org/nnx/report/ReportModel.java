@@ -64,10 +64,34 @@ final class ReportModel {
             }
         }
         swept = List.copyOf(columns);
+        if (comparison) {
+            fillUnswept();
+        }
         groups.addAll(byKey.values());
         rankRuns();
         rankGroups();
         colourGroups();
+    }
+
+    /**
+     * In a comparison, a column one experiment swept is a fixed setting of another: its runs show the value
+     * they took, read from their configuration, so they sit at a labelled value in every chart and table.
+     */
+    private void fillUnswept() {
+        for (ReportedRun run : runs) {
+            for (String setting : swept) {
+                if (!run.swept.containsKey(setting)) {
+                    String value = FixedSetting.valueOf(run.result.plan().settings(), setting);
+                    if (value.isEmpty()) {
+                        value = FixedSetting.valueOf(
+                                run.experiment.result().plan().effectiveConfig(), setting);
+                    }
+                    if (!value.isEmpty()) {
+                        run.swept.put(setting, value);
+                    }
+                }
+            }
+        }
     }
 
     /** The single experiment's model. */
@@ -228,21 +252,27 @@ final class ReportModel {
     }
 
     /**
-     * Few configurations: each its own colour, by position, so colours do not move when results change.
-     * Many: the top {@link #HIGHLIGHTED} get the first colours in rank order, the rest are faint grey.
+     * Few configurations: each its own colour, by its position in its experiment, so colours do not move when
+     * results change and a run keeps its colour from its own report into a comparison; where two experiments
+     * of a comparison want one colour, the later one takes the next free colour. Many: the top {@link
+     * #HIGHLIGHTED} get the first colours in rank order, the rest are faint grey.
      */
     private void colourGroups() {
         boolean many = groups.size() > MAX_COLOURED;
-        for (int g = 0; g < groups.size(); g++) {
-            RunGroup group = groups.get(g);
-            if (!many) {
-                group.colour = RunColors.of(g);
-            } else if (group.rank < HIGHLIGHTED) {
-                group.colour = RunColors.of(group.rank);
-            } else {
-                group.colour = ChartStyle.FAINT;
-                group.faint = true;
+        Map<ReportedExperiment, Integer> positions = new java.util.IdentityHashMap<>();
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
+        for (RunGroup group : groups) {
+            if (many) {
+                group.faint = group.rank >= HIGHLIGHTED;
+                group.colour = group.faint ? ChartStyle.FAINT : RunColors.of(group.rank);
+                continue;
             }
+            int colour = positions.merge(group.runs.get(0).experiment, 1, Integer::sum) - 1;
+            while (taken.contains(colour)) {
+                colour++;
+            }
+            taken.add(colour);
+            group.colour = RunColors.of(colour);
         }
     }
 }
