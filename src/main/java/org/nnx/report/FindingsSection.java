@@ -19,6 +19,11 @@ record FindingsSection(ReportModel model) implements ReportSection {
     private static final int NAMED_IN_FINDING = 4;
     /** A train–test gap above this many points is worth a line among the findings. */
     private static final double NOTABLE_GAP = 0.03;
+    /**
+     * A gap this large is called a sign of overfitting. A few points is what any model fitted to its
+     * training set shows; the word is kept for a gap that is clearly more.
+     */
+    static final double OVERFITTING_GAP = 0.10;
 
     @Override
     public void appendTo(StringBuilder html) {
@@ -28,13 +33,13 @@ record FindingsSection(ReportModel model) implements ReportSection {
         }
         List<String> items = new ArrayList<>();
         items.add(best());
-        for (RunStatus status : List.of(RunStatus.DIVERGED, RunStatus.FAILED, RunStatus.STOPPED)) {
-            // Runs that blew up count as diverged here: that is what a reader needs to know about them.
-            List<ReportedRun> runs = model.runs.stream()
-                    .filter(r -> r.status() == status || status == RunStatus.DIVERGED && r.blewUp())
-                    .toList();
+        for (RunOutcome outcome :
+                List.of(RunOutcome.DIVERGED, RunOutcome.BLEW_UP, RunOutcome.FAILED, RunOutcome.STOPPED)) {
+            // Counted by outcome, as the header counts them, so the two numbers agree.
+            List<ReportedRun> runs =
+                    model.runs.stream().filter(r -> r.outcome() == outcome).toList();
             if (!runs.isEmpty()) {
-                items.add(label(capitalized(status.label()) + " (" + runs.size() + ")")
+                items.add(label(capitalized(outcome.label()) + " (" + runs.size() + ")")
                         + named(runs, FindingsSection::whatWentWrong));
             }
         }
@@ -91,11 +96,15 @@ record FindingsSection(ReportModel model) implements ReportSection {
         return run.result.reason() == null || run.result.reason().isBlank() ? "" : " — " + escape(run.result.reason());
     }
 
-    private static String howLittle(ReportedRun run) {
+    /** How far the loss fell, or that it rose: a loss that went up must not read as one that fell 0 %. */
+    static String howLittle(ReportedRun run) {
+        double drop = run.loss.drop();
         return String.format(
                 Locale.ROOT,
-                " — loss fell only %.1f %% (%s → %s); final test accuracy %s",
-                Math.max(0, 100 * run.loss.drop()),
+                drop < 0
+                        ? " — loss rose %.1f %% (%s → %s); final test accuracy %s"
+                        : " — loss fell only %.1f %% (%s → %s); final test accuracy %s",
+                100 * Math.abs(drop),
                 ReadableNumbers.significant(run.loss.start()),
                 ReadableNumbers.significant(run.loss.end()),
                 ReadableNumbers.percent(run.finalTestAccuracy()));
@@ -111,31 +120,48 @@ record FindingsSection(ReportModel model) implements ReportSection {
                         + swatched(r.colour(), r.label)
                         + String.format(
                                 Locale.ROOT,
-                                ": %.1f points (train %s, test %s), a sign of overfitting.",
+                                ": %.1f points (train %s, test %s)%s.",
                                 100 * r.gap(),
                                 ReadableNumbers.percent(r.result.trainAccuracy()),
-                                ReadableNumbers.percent(r.finalTestAccuracy())));
+                                ReadableNumbers.percent(r.finalTestAccuracy()),
+                                r.gap() >= OVERFITTING_GAP ? ", a sign of overfitting" : ""));
     }
 
-    /** Which configurations Welch's test cannot tell from the best one with repeats. */
+    /**
+     * Which configurations could be seed noise beside the best one with repeats, the closest rival named;
+     * or that there are too few seeds to judge. Counts and verdicts are those of the Repeats table.
+     */
     private String seedNoise(RunGroup tested) {
-        double[] best = tested.okAccuracies();
-        List<RunGroup> close = model.groups.stream()
+        String against =
+                swatched(tested.colour, tested.label) + " (" + RepeatStatistics.meanSd(tested.okAccuracies()) + ")";
+        List<RunGroup> judged = model.groups.stream()
                 .filter(g -> g != tested)
-                .filter(g -> RepeatStatistics.withinNoise(best, g.okAccuracies()))
+                .filter(g -> switch (model.comparison(g).verdict()) {
+                    case WORSE, COULD_BE_NOISE -> true;
+                    default -> false;
+                })
                 .toList();
-        long testable = model.groups.stream()
-                .filter(g -> g != tested && g.okAccuracies().length >= 2)
-                .count();
-        String against = swatched(tested.colour, tested.label) + " (" + RepeatStatistics.meanSd(best) + ")";
-        String verdict = close.isEmpty()
-                ? "every configuration with repeats is below " + against
-                : close.size() + " of " + testable + " configurations with repeats "
-                        + (close.size() == 1 ? "is" : "are") + " within seed noise of " + against + ", e.g. "
-                        + swatched(close.get(0).colour, close.get(0).label)
-                        + " (" + RepeatStatistics.meanSd(close.get(0).okAccuracies()) + ")";
-        return label("Seed noise") + verdict + ": Welch's t-test, p " + (close.isEmpty() ? "&lt; " : "≥ ")
-                + RepeatStatistics.ALPHA + " (see Repeats).";
+        if (judged.isEmpty()) {
+            return label("Seed noise") + "too few seeds to judge: a test needs " + RepeatStatistics.MIN_SEEDS
+                    + " ok runs of the best configuration (" + against + ") and of another; see Repeats.";
+        }
+        List<RunGroup> close = judged.stream()
+                .filter(g -> model.comparison(g).verdict() == RepeatStatistics.Verdict.COULD_BE_NOISE)
+                .sorted(Comparator.comparingDouble(g -> -g.mean()))
+                .toList();
+        String correction = "Welch's t-test, Holm-corrected over " + judged.size()
+                + (judged.size() == 1 ? " comparison" : " comparisons") + " at α " + RepeatStatistics.ALPHA
+                + " (see Repeats).";
+        if (close.isEmpty()) {
+            return label("Seed noise") + "every configuration tested is below " + against + ": " + correction;
+        }
+        RunGroup rival = close.get(0);
+        RepeatStatistics.Comparison versus = model.comparison(rival);
+        return label("Seed noise") + close.size() + " of " + judged.size() + " configurations tested could be seed"
+                + " noise beside " + against + "; the closest, " + swatched(rival.colour, rival.label) + " ("
+                + RepeatStatistics.meanSd(rival.okAccuracies()) + "), differs by "
+                + RepeatStatistics.difference(versus.difference()) + " points (95 % CI "
+                + RepeatStatistics.interval(versus.lower(), versus.upper()) + "). " + correction;
     }
 
     private static String label(String text) {

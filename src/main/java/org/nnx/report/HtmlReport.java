@@ -136,7 +136,9 @@ public final class HtmlReport {
                     rows.sort(function (a, b) {
                       var x = key(a, col), y = key(b, col);
                       if (x === '' || y === '') return x === y ? 0 : (x === '' ? 1 : -1);
-                      var c = numeric ? parseFloat(x) - parseFloat(y) : x.localeCompare(y, undefined, {numeric: true});
+                      var nx = Number(x), ny = Number(y);
+                      var c = numeric ? parseFloat(x) - parseFloat(y)
+                        : !isNaN(nx) && !isNaN(ny) ? nx - ny : x.localeCompare(y, undefined, {numeric: true});
                       return down ? -c : c;
                     });
                     rows.forEach(function (r) { body.appendChild(r); });

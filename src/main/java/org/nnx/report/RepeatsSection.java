@@ -7,14 +7,21 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Mean ± sd per configuration, and Welch's t-test of each against the best; only when some configuration repeats. */
+/**
+ * Mean ± sd per configuration, and each against the best: difference with its interval, Welch's t-test, Holm's
+ * correction; only when some configuration repeats.
+ */
 record RepeatsSection(ReportModel model) implements ReportSection {
     private static final String EXPLANATION = "Each configuration ran with several seeds. The final test accuracy is"
-            + " given as mean ± sample standard deviation over its ok runs. p is the two-sided p-value of <b>Welch's"
-            + " t-test</b> (unequal variances) of the best configuration with at least two ok runs against each other"
-            + " one: t = (m₁ − m₂) / √(s₁²/n₁ + s₂²/n₂), with Welch–Satterthwaite degrees of freedom. With as few runs"
-            + " as these the test has little power: p ≥ " + RepeatStatistics.ALPHA + " means the difference could be"
-            + " seed noise, not that the configurations are equal.";
+            + " given as mean ± sample standard deviation over its ok runs. Δ is its mean minus that of the best"
+            + " configuration with " + RepeatStatistics.MIN_SEEDS + " or more ok runs, in points, with the 95 %"
+            + " confidence interval of that difference (Welch). p is the two-sided p-value of <b>Welch's t-test</b>"
+            + " (unequal variances): t = (m₁ − m₂) / √(s₁²/n₁ + s₂²/n₂), with Welch–Satterthwaite degrees of"
+            + " freedom. Testing many configurations at once makes some look worse by chance, so the verdict uses"
+            + " <b>Holm's correction</b> over all the configurations tested (Holm p). With fewer than "
+            + RepeatStatistics.MIN_SEEDS + " ok runs on either side there are too few seeds to judge. Holm p ≥ "
+            + RepeatStatistics.ALPHA + " means the difference could be seed noise, not that the configurations are"
+            + " equal: the interval shows how large it might be.";
 
     @Override
     public void appendTo(StringBuilder html) {
@@ -28,18 +35,18 @@ record RepeatsSection(ReportModel model) implements ReportSection {
         html.append("<div class=\"table-wrap\">\n<table class=\"sortable\">\n<thead>\n<tr><th>Configuration</th>")
                 .append(
                         "<th class=\"num\">n</th><th class=\"num\">Final test acc.</th><th class=\"num\">Min – max</th>")
-                .append("<th class=\"num\">Δ to best</th><th class=\"num\" data-first=\"ascending\">p (Welch)</th>")
+                .append("<th class=\"num\">Δ to best</th><th class=\"num\">95 % CI of Δ</th>")
+                .append("<th class=\"num\" data-first=\"ascending\">p (Welch)</th>")
+                .append("<th class=\"num\" data-first=\"ascending\">Holm p</th>")
                 .append("<th>Verdict</th></tr>\n</thead>\n<tbody>\n");
         for (RunGroup group : order) {
-            row(html, group, best);
+            row(html, group, best, model.comparison(group));
         }
         html.append("</tbody>\n</table>\n</div>\n").append(Html.SECTION_END);
     }
 
-    private static void row(StringBuilder html, RunGroup group, RunGroup best) {
+    private static void row(StringBuilder html, RunGroup group, RunGroup best, RepeatStatistics.Comparison comparison) {
         double[] values = group.okAccuracies();
-        RepeatStatistics.Comparison comparison =
-                RepeatStatistics.compare(values, best == null ? null : best.okAccuracies(), group == best);
         html.append(group == best ? "<tr class=\"best\">" : "<tr>");
         html.append("<td><div class=\"run\">")
                 .append(Html.swatch(group.colour))
@@ -57,7 +64,10 @@ record RepeatsSection(ReportModel model) implements ReportSection {
                 .append(numberCell(values.length == 0 ? Double.NaN : group.mean(), RepeatStatistics.meanSd(values)))
                 .append(numberCell(RepeatStatistics.minimum(values), RepeatStatistics.range(values)))
                 .append(numberCell(comparison.difference(), RepeatStatistics.difference(comparison.difference())))
+                .append(numberCell(
+                        comparison.lower(), RepeatStatistics.interval(comparison.lower(), comparison.upper())))
                 .append(numberCell(comparison.p(), RepeatStatistics.pValue(comparison.p())))
+                .append(numberCell(comparison.adjustedP(), RepeatStatistics.pValue(comparison.adjustedP())))
                 .append("<td>")
                 .append(verdict(comparison))
                 .append("</td></tr>\n");
@@ -68,8 +78,8 @@ record RepeatsSection(ReportModel model) implements ReportSection {
         return switch (comparison.verdict()) {
             case BEST -> "<span class=\"badge best-mark\">" + words + "</span>";
             case WORSE -> words;
-            case WITHIN_NOISE -> "<span class=\"warn\">" + words + "</span>";
-            case NO_OK_RUN, ONE_RUN, TOO_FEW_TO_TEST -> "<span class=\"neg\">" + words + "</span>";
+            case COULD_BE_NOISE -> "<span class=\"warn\">" + words + "</span>";
+            case NO_OK_RUN, ONE_RUN, TOO_FEW_SEEDS -> "<span class=\"neg\">" + words + "</span>";
         };
     }
 }

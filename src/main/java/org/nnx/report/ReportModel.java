@@ -32,6 +32,8 @@ final class ReportModel {
     /** The swept settings, as table columns: {@code experiment} first in a comparison. */
     final List<String> swept;
 
+    private Map<RunGroup, RepeatStatistics.Comparison> comparisons;
+
     ReportModel(List<ReportedExperiment> experiments, boolean comparison) {
         this.experiments = List.copyOf(experiments);
         this.comparison = comparison;
@@ -62,10 +64,34 @@ final class ReportModel {
             }
         }
         swept = List.copyOf(columns);
+        if (comparison) {
+            fillUnswept();
+        }
         groups.addAll(byKey.values());
         rankRuns();
         rankGroups();
         colourGroups();
+    }
+
+    /**
+     * In a comparison, a column one experiment swept is a fixed setting of another: its runs show the value
+     * they took, read from their configuration, so they sit at a labelled value in every chart and table.
+     */
+    private void fillUnswept() {
+        for (ReportedRun run : runs) {
+            for (String setting : swept) {
+                if (!run.swept.containsKey(setting)) {
+                    String value = FixedSetting.valueOf(run.result.plan().settings(), setting);
+                    if (value.isEmpty()) {
+                        value = FixedSetting.valueOf(
+                                run.experiment.result().plan().effectiveConfig(), setting);
+                    }
+                    if (!value.isEmpty()) {
+                        run.swept.put(setting, value);
+                    }
+                }
+            }
+        }
     }
 
     /** The single experiment's model. */
@@ -150,14 +176,46 @@ final class ReportModel {
     }
 
     /**
-     * The best-ranked configuration with at least two ok runs: the one the others are tested against.
-     * The overall best may be a single run, which no test can compare.
+     * The configuration the others are tested against: the best-ranked one with {@link
+     * RepeatStatistics#MIN_SEEDS} ok runs, else the best-ranked with two (against which every verdict is
+     * "too few seeds"). The overall best may be a single run, which no test can compare.
      */
     RunGroup bestTestedGroup() {
+        RunGroup enough = bestGroupWith(RepeatStatistics.MIN_SEEDS);
+        return enough != null ? enough : bestGroupWith(2);
+    }
+
+    private RunGroup bestGroupWith(int okRuns) {
         return groups.stream()
-                .filter(g -> g.okAccuracies().length >= 2)
+                .filter(g -> g.okAccuracies().length >= okRuns)
                 .min(Comparator.comparingInt(g -> g.rank))
                 .orElse(null);
+    }
+
+    /** Each configuration against {@link #bestTestedGroup()}, Holm-corrected over all of them; worked out once. */
+    RepeatStatistics.Comparison comparison(RunGroup group) {
+        if (comparisons == null) {
+            RunGroup best = bestTestedGroup();
+            List<RepeatStatistics.Comparison> all = RepeatStatistics.compareAll(
+                    groups.stream().map(RunGroup::okAccuracies).toList(), groups.indexOf(best));
+            comparisons = new LinkedHashMap<>();
+            for (int g = 0; g < groups.size(); g++) {
+                comparisons.put(groups.get(g), all.get(g));
+            }
+        }
+        return comparisons.get(group);
+    }
+
+    /** How many runs ended each way, in {@link RunOutcome} order, only the outcomes that occur. */
+    Map<RunOutcome, Long> outcomes() {
+        Map<RunOutcome, Long> counts = new LinkedHashMap<>();
+        for (RunOutcome outcome : RunOutcome.values()) {
+            long count = runs.stream().filter(r -> r.outcome() == outcome).count();
+            if (count > 0) {
+                counts.put(outcome, count);
+            }
+        }
+        return counts;
     }
 
     /** True when every run has the same epochs per iteration, so one x axis shows both. */
@@ -194,21 +252,27 @@ final class ReportModel {
     }
 
     /**
-     * Few configurations: each its own colour, by position, so colours do not move when results change.
-     * Many: the top {@link #HIGHLIGHTED} get the first colours in rank order, the rest are faint grey.
+     * Few configurations: each its own colour, by its position in its experiment, so colours do not move when
+     * results change and a run keeps its colour from its own report into a comparison; where two experiments
+     * of a comparison want one colour, the later one takes the next free colour. Many: the top {@link
+     * #HIGHLIGHTED} get the first colours in rank order, the rest are faint grey.
      */
     private void colourGroups() {
         boolean many = groups.size() > MAX_COLOURED;
-        for (int g = 0; g < groups.size(); g++) {
-            RunGroup group = groups.get(g);
-            if (!many) {
-                group.colour = RunColors.of(g);
-            } else if (group.rank < HIGHLIGHTED) {
-                group.colour = RunColors.of(group.rank);
-            } else {
-                group.colour = ChartStyle.FAINT;
-                group.faint = true;
+        Map<ReportedExperiment, Integer> positions = new java.util.IdentityHashMap<>();
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
+        for (RunGroup group : groups) {
+            if (many) {
+                group.faint = group.rank >= HIGHLIGHTED;
+                group.colour = group.faint ? ChartStyle.FAINT : RunColors.of(group.rank);
+                continue;
             }
+            int colour = positions.merge(group.runs.get(0).experiment, 1, Integer::sum) - 1;
+            while (taken.contains(colour)) {
+                colour++;
+            }
+            taken.add(colour);
+            group.colour = RunColors.of(colour);
         }
     }
 }

@@ -75,6 +75,11 @@ final class ReportedRun {
         return trained() && loss.blewUp();
     }
 
+    /** How the page counts it: its status, or blew up. */
+    RunOutcome outcome() {
+        return RunOutcome.of(status(), blewUp());
+    }
+
     /** Ok or stopped: the runs whose last loss says something about how training went. */
     private boolean trained() {
         return status() == RunStatus.OK || status() == RunStatus.STOPPED;

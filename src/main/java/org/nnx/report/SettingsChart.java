@@ -41,6 +41,11 @@ public final class SettingsChart {
     public static final int PANELS_PER_CHART = 4;
 
     static final Color MEAN_LINE = new Color(0x57606a);
+    /** The width of one character of a tick label, generously, in layout pixels. */
+    private static final double LABEL_CHARACTER_WIDTH = 7.5;
+    /** Space kept between neighbouring tick labels. */
+    private static final double LABEL_GAP = 8;
+
     static final Color NOT_OK = new Color(0xcf222e);
 
     /**
@@ -64,8 +69,10 @@ public final class SettingsChart {
         ChartStyle.style(accuracy);
         CombinedRangeXYPlot combined = new CombinedRangeXYPlot(accuracy);
         combined.setGap(14);
+        // The width a panel's tick labels share: the chart's less the shared axis, split over the panels.
+        double panelWidth = (ChartImages.WIDTH - 90.0) / Math.max(1, settings.size());
         for (String setting : settings) {
-            combined.add(panel(setting, dots), 1);
+            combined.add(panel(setting, dots, panelWidth), 1);
         }
         ChartStyle.style(combined);
         LegendItemCollection legend = new LegendItemCollection();
@@ -84,13 +91,13 @@ public final class SettingsChart {
                 legend);
     }
 
-    private static XYPlot panel(String setting, List<Dot> dots) {
+    private static XYPlot panel(String setting, List<Dot> dots, double panelWidth) {
         Map<String, List<Dot>> byValue = new LinkedHashMap<>();
         for (Dot dot : dots) {
-            byValue.computeIfAbsent(dot.swept().getOrDefault(setting, ""), v -> new ArrayList<>())
+            byValue.computeIfAbsent(dot.swept().getOrDefault(setting, "—"), v -> new ArrayList<>())
                     .add(dot);
         }
-        List<String> values = new ArrayList<>(byValue.keySet());
+        List<String> values = SettingValues.ordered(byValue.keySet());
         PanelSeries series = new PanelSeries();
         for (int v = 0; v < values.size(); v++) {
             series.addValue(v, setting, values.get(v), byValue.get(values.get(v)));
@@ -101,7 +108,7 @@ public final class SettingsChart {
         XYSeriesCollection points = series.points(tooltips);
         XYPlot plot = new XYPlot(
                 points,
-                settingAxis(setting, values),
+                settingAxis(setting, values, panelWidth),
                 null,
                 dotRenderer(series.highlightColours, tooltips, points.getSeriesCount()));
         plot.setDataset(1, means);
@@ -113,9 +120,15 @@ public final class SettingsChart {
         return plot;
     }
 
-    /** The setting's values along x, in the order the runs first took them. */
-    private static SymbolAxis settingAxis(String setting, List<String> values) {
+    /**
+     * The setting's values along x, numbers in increasing order. Labels too wide to sit side by side are
+     * turned upright: JFreeChart leaves out a label that would overlap its neighbour.
+     */
+    static SymbolAxis settingAxis(String setting, List<String> values, double panelWidth) {
         SymbolAxis axis = new SymbolAxis(setting, values.toArray(String[]::new));
+        int longest = values.stream().mapToInt(String::length).max().orElse(0);
+        double room = panelWidth / Math.max(1, values.size());
+        axis.setVerticalTickLabels(longest * LABEL_CHARACTER_WIDTH + LABEL_GAP > room);
         axis.setRange(-0.6, values.size() - 0.4);
         axis.setGridBandsVisible(false);
         ChartStyle.style(axis);

@@ -26,8 +26,10 @@ import org.nnx.train.RunStatus;
  * recorded no iteration; {@code seconds} keeps
  * milliseconds and {@code samples_per_second} one decimal.
  *
- * <p>Swept settings are found by position (between {@code status} and {@code train_accuracy}), not by
- * name, because a sweep over the loss function makes a swept column named {@code loss}.
+ * <p>A swept setting named like one of the fixed columns (a sweep over the loss function sweeps {@code loss})
+ * is written as {@code <name>_setting}, e.g. {@code loss_setting}, so every column's name is unique and
+ * tools that read columns by name get the final loss under {@code loss}. Swept settings are read by position
+ * (between {@code status} and {@code train_accuracy}), and {@code loss_setting} reads back as {@code loss}.
  */
 public final class SummaryCsv {
     /** The columns before the swept settings. */
@@ -37,6 +39,9 @@ public final class SummaryCsv {
             List.of("train_accuracy", "test_accuracy", "loss", "seconds", "samples_per_second");
     /** The extra column after the contract's ones. */
     public static final String REASON_COLUMN = "reason";
+
+    /** What a swept setting's column is called when its name is taken by a fixed column. */
+    static final String CLASH_SUFFIX = "_setting";
 
     private static final int SECONDS_DECIMALS = 3;
     private static final int SAMPLES_PER_SECOND_DECIMALS = 1;
@@ -79,10 +84,30 @@ public final class SummaryCsv {
     /** The header for an experiment with these swept settings. */
     public static List<String> header(List<String> sweptSettings) {
         List<String> header = new ArrayList<>(LEADING_COLUMNS);
-        header.addAll(sweptSettings);
+        sweptSettings.forEach(setting -> header.add(column(setting)));
         header.addAll(RESULT_COLUMNS);
         header.add(REASON_COLUMN);
         return header;
+    }
+
+    /** The column of a swept setting: its name, or {@code <name>_setting} when a fixed column has that name. */
+    static String column(String setting) {
+        return isFixed(setting) ? setting + CLASH_SUFFIX : setting;
+    }
+
+    /** The setting a swept column holds: {@link #column(String)} undone. */
+    static String setting(String column) {
+        if (column.endsWith(CLASH_SUFFIX)) {
+            String name = column.substring(0, column.length() - CLASH_SUFFIX.length());
+            if (isFixed(name)) {
+                return name;
+            }
+        }
+        return column;
+    }
+
+    private static boolean isFixed(String name) {
+        return LEADING_COLUMNS.contains(name) || RESULT_COLUMNS.contains(name) || REASON_COLUMN.equals(name);
     }
 
     /** Writes the summary of {@code result} to {@code file} (UTF-8), replacing it. */
@@ -162,7 +187,9 @@ public final class SummaryCsv {
                     header.number(),
                     "missing the columns " + String.join(",", RESULT_COLUMNS) + "; " + expected);
         }
-        List<String> swept = names.subList(LEADING_COLUMNS.size(), resultsAt);
+        List<String> swept = names.subList(LEADING_COLUMNS.size(), resultsAt).stream()
+                .map(SummaryCsv::setting)
+                .toList();
         int afterResults = resultsAt + RESULT_COLUMNS.size();
         int reasonAt = afterResults < names.size() && names.get(afterResults).equals(REASON_COLUMN) ? afterResults : -1;
 

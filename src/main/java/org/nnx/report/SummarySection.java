@@ -5,7 +5,6 @@ import static org.nnx.report.Html.escape;
 import java.util.ArrayList;
 import java.util.List;
 import org.nnx.model.ExperimentPlan;
-import org.nnx.train.RunStatus;
 
 /** The page's header: the title, each experiment's description, its source file and how many runs ended how. */
 record SummarySection(ReportModel model, String title) implements ReportSection {
@@ -38,7 +37,7 @@ record SummarySection(ReportModel model, String title) implements ReportSection 
         html.append("<p class=\"meta\">").append(String.join(" · ", meta)).append("</p>\n</header>\n");
     }
 
-    /** {@code 6 runs of 3 configurations: 5 ok, 1 diverged}. */
+    /** {@code 6 runs of 3 configurations: 4 ok, 1 blew up, 1 diverged}, counted as the findings count. */
     private String runCounts() {
         StringBuilder text = new StringBuilder();
         int n = model.runs.size();
@@ -47,13 +46,7 @@ record SummarySection(ReportModel model, String title) implements ReportSection 
             text.append(" of ").append(model.groups.size()).append(" configurations");
         }
         List<String> parts = new ArrayList<>();
-        for (RunStatus status : RunStatus.values()) {
-            long count =
-                    model.runs.stream().filter(run -> run.status() == status).count();
-            if (count > 0) {
-                parts.add(count + " " + status.label());
-            }
-        }
+        model.outcomes().forEach((outcome, count) -> parts.add(count + " " + outcome.label()));
         if (!parts.isEmpty()) {
             text.append(": ").append(String.join(", ", parts));
         }

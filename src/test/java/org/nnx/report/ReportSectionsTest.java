@@ -50,7 +50,8 @@ class ReportSectionsTest {
         assertTrue(seen.blewUp());
         assertFalse(seen.barelyMoved(), "blew up, not merely slow");
         String html = HtmlReportTest.page(result);
-        assertTrue(html.contains("Diverged (1):"));
+        assertTrue(html.contains("Blew up (1):"), "counted as the header counts it");
+        assertTrue(html.contains("1 run: 1 blew up"));
         assertTrue(html.contains("its loss jumped to 10.29 (4.5× the first) at iteration 2"), html);
         assertTrue(html.contains(">blew up</span>"));
     }

@@ -60,7 +60,7 @@ class SummaryCsvTest {
     }
 
     @Test
-    void aSweptSettingNamedLikeAResultColumnIsReadByPosition() throws IOException {
+    void aSweptSettingNamedLikeAResultColumnGetsAColumnOfItsOwnName() throws IOException {
         Map<String, String> varying = new LinkedHashMap<>();
         varying.put("loss", "mse");
         RunPlan plan = new RunPlan("loss=mse", SweptValues.of(varying), SyntheticRuns.config(0.1, 10, 5));
@@ -74,7 +74,9 @@ class SummaryCsvTest {
         ExperimentResult result = new ExperimentResult(
                 new ExperimentPlan("losses", "", Path.of("x.nnx"), List.of(plan), ""), List.of(run));
         String csv = SummaryCsv.toCsv(result);
-        assertTrue(csv.startsWith("run,status,loss,train_accuracy,test_accuracy,loss,"), csv);
+        assertTrue(csv.startsWith("run,status,loss_setting,train_accuracy,test_accuracy,loss,"), csv);
+        List<String> header = List.of(csv.lines().findFirst().orElseThrow().split(","));
+        assertEquals(header.size(), header.stream().distinct().count(), "no two columns share a name: " + header);
         SummaryCsv.Row row =
                 SummaryCsv.read(new StringReader(csv), "summary.csv").rows().get(0);
         assertEquals(Map.of("loss", "mse"), row.swept());
