@@ -11,6 +11,7 @@ import org.nnx.dsl.ast.Identifier;
 import org.nnx.dsl.ast.Setting;
 import org.nnx.dsl.ast.Statement;
 import org.nnx.model.EarlyStop;
+import org.nnx.model.GradientArrows;
 import org.nnx.model.GradientMode;
 import org.nnx.model.ObjectiveRun;
 import org.nnx.model.RunConfig;
@@ -69,7 +70,9 @@ final class PlanBuilder {
                 objective.values("learning_rate").map(a -> a.number("rate")).orElse(Double.NaN),
                 objective.required("steps").integer("count"),
                 gradient(objective),
-                objective.required("divergence").number("factor"));
+                objective.required("divergence").number("factor"),
+                GradientArrows.valueOf(
+                        objective.required("arrows").string("length").toUpperCase()));
     }
 
     /** How many runs {@code repeat} makes of this configuration. */

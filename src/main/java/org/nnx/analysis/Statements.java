@@ -152,6 +152,17 @@ final class Statements {
                         false));
         add(
                 OBJECTIVE,
+                StatementSpec.value(
+                        "arrows",
+                        ParameterSpec.choice(
+                                "length",
+                                "scaled",
+                                List.of("scaled", "unit"),
+                                "the landscape's arrows of −∇f: scaled: as long as |∇f|, the longest about a grid"
+                                        + " cell; unit: all one length, direction only"),
+                        false));
+        add(
+                OBJECTIVE,
                 StatementSpec.modes(
                         "gradient",
                         modes("backprop", List.of(), "numerical", List.of(h)),

@@ -10,6 +10,7 @@ import java.util.List;
  * @param steps        how many steps; 0 evaluates f and ∇f at the start only
  * @param gradient     {@link GradientMode.Kind#BACKPROP} (the exact derivative) or {@link GradientMode.Kind#NUMERICAL}
  * @param divergence   f or the largest |x| growing past this many times its start counts as diverged
+ * @param arrows       how the landscape draws the arrows of −∇f
  */
 public record ObjectiveRun(
         String name,
@@ -19,7 +20,8 @@ public record ObjectiveRun(
         double learningRate,
         long steps,
         GradientMode gradient,
-        double divergence) {
+        double divergence,
+        GradientArrows arrows) {
     /** The language's default for {@code divergence}. */
     public static final double DEFAULT_DIVERGENCE = 1e10;
 
@@ -27,7 +29,20 @@ public record ObjectiveRun(
         start = List.copyOf(start);
     }
 
-    /** A run with the default divergence bound. */
+    /** A run with scaled arrows. */
+    public ObjectiveRun(
+            String name,
+            SweptValues varying,
+            Formula formula,
+            List<Double> start,
+            double learningRate,
+            long steps,
+            GradientMode gradient,
+            double divergence) {
+        this(name, varying, formula, start, learningRate, steps, gradient, divergence, GradientArrows.SCALED);
+    }
+
+    /** A run with the default divergence bound and scaled arrows. */
     public ObjectiveRun(
             String name,
             SweptValues varying,

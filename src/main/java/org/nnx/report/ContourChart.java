@@ -16,6 +16,7 @@ import org.jfree.data.xy.VectorSeriesCollection;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.nnx.model.Formula;
+import org.nnx.model.GradientArrows;
 import org.nnx.report.geometry.Arrow;
 import org.nnx.report.geometry.CellGrid;
 import org.nnx.report.geometry.ContourLevels;
@@ -41,8 +42,10 @@ final class ContourChart {
     static final int SHADE_COLUMNS = 220;
     /** Arrows of the gradient field along x. */
     static final int ARROW_COLUMNS = 24;
-    /** An arrow's length as a fraction of the spacing between arrows. */
+    /** A unit arrow's length as a fraction of the spacing between arrows. */
     static final double ARROW_LENGTH = 0.62;
+    /** The longest scaled arrow's length as a fraction of the spacing: about a cell, yet not touching. */
+    static final double LONGEST_ARROW = 0.9;
     /** Contour lines between the lowest and highest shade. */
     static final int CONTOUR_LEVELS = 14;
     /** Shading covers this many decades of f − min f; lower values all get the lowest shade. */
@@ -68,7 +71,7 @@ final class ContourChart {
         double[][] t = grid.map(scale::t);
         RunPaths runs = RunPaths.of(results, window, (p, value) -> new Point(p[0], p[1]));
         return new Landscape.Contour(
-                window, shading(grid.cells(), t, scale), contours(grid.cells(), t, scale), field(f, window), runs);
+                window, shading(grid.cells(), t, scale), contours(grid.cells(), t, scale), field(f, window, arrows(results)), runs);
     }
 
     /** The chart of {@code data}; run i is drawn in {@link RunColors#of(int) colour i}. */
@@ -82,7 +85,7 @@ final class ContourChart {
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
         JFreeChart chart = ChartStyle.chart(
                 "Paths on the landscape of f",
-                "shading and contours: log(f − min f) · arrows: direction of −∇f, not its size · "
+                "shading and contours: log(f − min f) · arrows: " + arrowKey(arrows(results)) + " · "
                         + LandscapePlot.markerKey(data.runs()),
                 plot,
                 LandscapePlot.legend(results));
@@ -130,9 +133,22 @@ final class ContourChart {
         return contours;
     }
 
-    private static VectorSeriesCollection field(Formula f, PlotWindow window) {
+    /** How the arrows are drawn: as the objective says (every run of an objective shares its statements). */
+    private static GradientArrows arrows(List<ObjectiveResult> results) {
+        return results.isEmpty() ? GradientArrows.SCALED : results.get(0).run().arrows();
+    }
+
+    private static String arrowKey(GradientArrows arrows) {
+        return arrows == GradientArrows.SCALED ? "−∇f, as long as |∇f|" : "direction of −∇f, not its size";
+    }
+
+    private static VectorSeriesCollection field(Formula f, PlotWindow window, GradientArrows style) {
         VectorSeries series = new VectorSeries("−∇f", false, true);
-        for (Arrow arrow : GradientField.of(f, squareCells(window, ARROW_COLUMNS), ARROW_LENGTH)) {
+        CellGrid cells = squareCells(window, ARROW_COLUMNS);
+        List<Arrow> arrows = style == GradientArrows.SCALED
+                ? GradientField.scaled(f, cells, LONGEST_ARROW)
+                : GradientField.unit(f, cells, ARROW_LENGTH);
+        for (Arrow arrow : arrows) {
             series.add(arrow.x(), arrow.y(), arrow.dx(), arrow.dy());
         }
         VectorSeriesCollection collection = new VectorSeriesCollection();

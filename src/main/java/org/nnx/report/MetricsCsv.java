@@ -14,7 +14,8 @@ import org.nnx.train.MetricsRow;
 /**
  * A run's {@code runs/<run>/metrics.csv}: one row per iteration with the columns of {@link #HEADER}, followed
  * by those of {@link #VALIDATION_COLUMNS} when the run has a validation set (when any row has a validation
- * metric).
+ * metric), and last the per-parameter diagnostics of the evaluations ({@link ParameterColumns}). The partial
+ * file of a run still training ({@link MetricsStream}) has all but the per-parameter columns.
  *
  * <p>How values are written: {@code iteration} as an integer; {@code epoch} with at most four decimals;
  * {@code loss} and the accuracies as the shortest text that reads back to the same number (a float32
@@ -46,10 +47,15 @@ public final class MetricsCsv {
     public static void write(List<MetricsRow> rows, Appendable out) throws IOException {
         boolean validation = rows.stream()
                 .anyMatch(row -> !Double.isNaN(row.validationAccuracy()) || !Double.isNaN(row.validationLoss()));
+        ParameterColumns parameters = ParameterColumns.of(rows);
         CSVPrinter printer = new CSVPrinter(out, CsvText.FORMAT);
-        CsvText.print(printer, header(validation));
+        List<String> header = header(validation);
+        header.addAll(parameters.header());
+        CsvText.print(printer, header);
         for (MetricsRow row : rows) {
-            CsvText.print(printer, fields(row, validation));
+            List<String> fields = fields(row, validation);
+            fields.addAll(parameters.fields(row));
+            CsvText.print(printer, fields);
         }
         printer.flush();
     }
@@ -127,7 +133,8 @@ public final class MetricsCsv {
             double validationLoss = validationLossColumn == null
                     ? Double.NaN
                     : number(line, validationLossColumn, VALIDATION_COLUMNS.get(1), source);
-            rows.add(new MetricsRow(iteration, epoch, loss, train, test, validationAccuracy, validationLoss));
+            rows.add(new MetricsRow(iteration, epoch, loss, train, test, validationAccuracy, validationLoss)
+                    .withParameters(ParameterColumns.read(header.fields(), line, source)));
         }
         return rows;
     }

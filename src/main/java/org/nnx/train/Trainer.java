@@ -121,6 +121,7 @@ public final class Trainer {
     private void iterate(TrainingSetup setup, TrainingStep step, RunRecord record, TrainingListener listener) {
         long iterations = setup.schedule().iterations();
         Evaluator evaluator = new Evaluator();
+        ParameterDiagnostics diagnostics = ParameterDiagnostics.of(setup);
         double firstLoss = Double.NaN;
         for (long iteration = 1; iteration <= iterations; iteration++) {
             if (stop.requested()) {
@@ -128,6 +129,10 @@ public final class Trainer {
                         RunStatus.STOPPED,
                         "stopped by the user after " + (iteration - 1) + " of " + iterations + " iterations");
                 return;
+            }
+            boolean due = setup.schedule().due(iteration);
+            if (due) {
+                diagnostics.beforeEvaluatedStep();
             }
             double batchLoss = step.take(iteration < iterations);
             record.stepped(batchLoss, step.samplesPerSecond());
@@ -144,8 +149,8 @@ public final class Trainer {
                 return;
             }
             boolean stopEarly = false;
-            if (setup.schedule().due(iteration)) {
-                stopEarly = evaluate(setup, evaluator, row, record, listener);
+            if (due) {
+                stopEarly = evaluate(setup, evaluator, row.withParameters(diagnostics.measure()), record, listener);
             } else {
                 record.add(row);
             }
@@ -161,7 +166,8 @@ public final class Trainer {
     private static boolean evaluate(
             TrainingSetup setup, Evaluator evaluator, MetricsRow row, RunRecord record, TrainingListener listener) {
         Evaluations evaluations = Evaluations.of(evaluator, setup);
-        MetricsRow evaluated = evaluations.row(row.iteration(), row.epoch(), row.loss());
+        MetricsRow evaluated =
+                evaluations.row(row.iteration(), row.epoch(), row.loss()).withParameters(row.parameters());
         record.addEvaluated(evaluated);
         listener.evaluated(evaluated);
         EarlyStopping earlyStopping = setup.earlyStopping();

@@ -14,6 +14,7 @@ import org.jfree.data.xy.VectorSeriesCollection;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
+import org.nnx.model.GradientArrows;
 import org.nnx.model.GradientMode;
 import org.nnx.model.ObjectiveRun;
 import org.nnx.model.SweptValues;
@@ -61,27 +62,94 @@ class ObjectiveChartsTest {
     }
 
     @Test
-    void theFieldPointsDownhillWithArrowsOfOneLength() {
+    void theFieldPointsDownhillWithArrowsAsLongAsTheGradientTheLongestAboutACell() {
         Landscape.Contour contour =
                 (Landscape.Contour) ObjectiveCharts.createLandscapeDataset(bowl).orElseThrow();
+        double longest = 0;
+        for (double[] arrow : arrowsInCells(contour)) {
+            // −∇(x0² + x1²) = −2x: it points at the centre and its length follows the distance to it.
+            assertEquals(1, arrow[4], 1e-3, "points at the minimum");
+            longest = Math.max(longest, arrow[2]);
+        }
+        double perDistance = longest / maxDistance(contour);
+        for (double[] arrow : arrowsInCells(contour)) {
+            assertEquals(perDistance * arrow[3], arrow[2], 1e-9, "length in cells follows |∇f|");
+        }
+        assertEquals(ContourChart.LONGEST_ARROW, longest, 1e-9);
+    }
+
+    @Test
+    void unitArrowsAreAllOneLength() {
+        List<ObjectiveResult> unit = bowl.stream()
+                .map(r -> new ObjectiveResult(
+                        withArrows(r.run(), GradientArrows.UNIT),
+                        r.status(),
+                        r.reason(),
+                        r.points(),
+                        r.values(),
+                        r.seconds(),
+                        r.gradient(),
+                        r.numericalGradient()))
+                .toList();
+        Landscape.Contour contour =
+                (Landscape.Contour) ObjectiveCharts.createLandscapeDataset(unit).orElseThrow();
+        List<double[]> arrows = arrowsInCells(contour);
+        assertTrue(arrows.size() > 100, "a grid of arrows");
+        for (double[] arrow : arrows) {
+            assertEquals(1, arrow[4], 1e-3, "points at the minimum");
+            assertEquals(ContourChart.ARROW_LENGTH, arrow[2], 1e-9);
+        }
+        JFreeChart chart = ObjectiveCharts.createLandscapeChart(contour, unit);
+        String subtitles = "";
+        for (int k = 0; k < chart.getSubtitleCount(); k++) {
+            if (chart.getSubtitle(k) instanceof org.jfree.chart.title.TextTitle text) {
+                subtitles += text.getText();
+            }
+        }
+        assertTrue(subtitles.contains("direction of −∇f, not its size"), subtitles);
+    }
+
+    private static ObjectiveRun withArrows(ObjectiveRun run, GradientArrows arrows) {
+        return new ObjectiveRun(
+                run.name(),
+                run.varying(),
+                run.formula(),
+                run.start(),
+                run.learningRate(),
+                run.steps(),
+                run.gradient(),
+                run.divergence(),
+                arrows);
+    }
+
+    /**
+     * Each arrow of the field as {x centre, y centre, length in cells, distance of the centre to 0 in cells,
+     * cosine of its angle to the direction towards 0}.
+     */
+    private static List<double[]> arrowsInCells(Landscape.Contour contour) {
         VectorSeriesCollection field = contour.field();
-        assertTrue(field.getItemCount(0) > 100, "a grid of arrows");
         double cellX = contour.window().width() / ContourChart.ARROW_COLUMNS;
+        // Cells are square on screen, so a length in cells is one on screen.
+        double rows = Math.round(ContourChart.ARROW_COLUMNS
+                * (ObjectiveCharts.LANDSCAPE_HEIGHT - 150.0)
+                / (ObjectiveCharts.LANDSCAPE_WIDTH - 90.0));
+        double cellY = contour.window().height() / rows;
+        List<double[]> arrows = new ArrayList<>();
         for (int i = 0; i < field.getItemCount(0); i++) {
             double dx = field.getVectorXValue(0, i);
             double dy = field.getVectorYValue(0, i);
             double cx = field.getXValue(0, i) + dx / 2;
             double cy = field.getYValue(0, i) + dy / 2;
-            // −∇(x0² + x1²) = −2x points at the centre.
             double cosine = -(dx * cx + dy * cy) / (Math.hypot(dx, dy) * Math.hypot(cx, cy));
-            assertEquals(1, cosine, 1e-3, "arrow " + i);
-            // Cells are square on screen, so "one length" is one length in cells.
-            double rows = Math.round(ContourChart.ARROW_COLUMNS
-                    * (ObjectiveCharts.LANDSCAPE_HEIGHT - 150.0)
-                    / (ObjectiveCharts.LANDSCAPE_WIDTH - 90.0));
-            double cellY = contour.window().height() / rows;
-            assertEquals(ContourChart.ARROW_LENGTH, Math.hypot(dx / cellX, dy / cellY), 1e-9);
+            arrows.add(new double[] {
+                cx, cy, Math.hypot(dx / cellX, dy / cellY), Math.hypot(cx / cellX, cy / cellY), cosine
+            });
         }
+        return arrows;
+    }
+
+    private static double maxDistance(Landscape.Contour contour) {
+        return arrowsInCells(contour).stream().mapToDouble(a -> a[3]).max().orElseThrow();
     }
 
     @Test
