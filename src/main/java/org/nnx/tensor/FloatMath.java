@@ -83,24 +83,25 @@ public final class FloatMath {
         }
         expInPlace(y, from, to);
         for (int i = from; i < to; i++) {
-            // Clamped so that both branches stay finite for any x, ±∞ included: the blend multiplies by 0.
+            // Clamped so that both branches stay finite for any x, ±∞ included: the blend multiplies by 0. Both
+            // branches compute tanh(|x|); the sign comes last, so that the result is odd bit for bit.
             float xc = Math.max(Math.min(x[i], TANH_SATURATION), -TANH_SATURATION);
             float a = Math.abs(xc);
-            float z = xc * xc;
+            float z = a * a;
             float polynomial = ((((-5.70498872745e-3f * z + 2.06390887954e-2f) * z - 5.37397155531e-2f) * z
                                                     + 1.33314422036e-1f)
                                             * z
                                     - 3.33332819422e-1f)
                             * z
-                            * xc
-                    + xc;
-            // ±1 where the exponential branch applies (|xc| ≥ 0.625); any finite value elsewhere.
-            float sign = xc / Math.max(a, TANH_POLYNOMIAL_END);
-            float exponential = (1f - 2f / (y[i] + 1f)) * sign;
+                            * a
+                    + a;
+            float exponential = 1f - 2f / (y[i] + 1f);
             // 1 below 0.625 and 0 from it on: a positive difference, however small, scaled by 2²⁵⁴ reaches 1.
             float usePolynomial = Math.min(Math.max((TANH_POLYNOMIAL_END - a) * 0x1p127f * 0x1p127f, 0f), 1f);
-            // w·p + (1 − w)·e with w 0 or 1 is exactly p or e; at x = −0 both terms are −0 and so is the sum.
-            y[i] = usePolynomial * polynomial + (1f - usePolynomial) * exponential;
+            // ±1 for any x but ±0, and ±0 there (the division of equal magnitudes is exact).
+            float sign = xc / Math.max(a, Float.MIN_VALUE);
+            // w·p + (1 − w)·e with w 0 or 1 is exactly p or e.
+            y[i] = (usePolynomial * polynomial + (1f - usePolynomial) * exponential) * sign;
         }
     }
 
