@@ -7,7 +7,7 @@ import org.nnx.model.RunConfig;
 import org.nnx.registry.ComponentRegistry;
 import org.nnx.spi.Dataset;
 import org.nnx.tensor.Blas;
-import org.nnx.tensor.CorePair;
+import org.nnx.tensor.CoreGroup;
 import org.nnx.tensor.SplitBlas;
 import org.nnx.train.StepTimes;
 import org.nnx.train.TrainingSetup;
@@ -29,15 +29,15 @@ final class StepPhases {
             long seed,
             int cores,
             PrintStream out) {
-        // With two cores, products, loops and batch fills are split over them as a lone run's are.
-        try (CorePair pair = cores > 1 ? new CorePair() : null) {
+        // With more than one core, products, loops and batch fills are split over them as a lone run's are.
+        try (CoreGroup pair = cores > 1 ? new CoreGroup(cores) : null) {
             Blas.useOnThisThread(
                     pair == null ? null : SplitBlas.over(Blas.current(), pair).orElse(null));
-            CorePair.useOnThisThread(pair);
+            CoreGroup.useOnThisThread(pair);
             print(model, TrainingSetup.prepare(registry, model.run(null, seed), dataset), steps, out);
         } finally {
             Blas.useOnThisThread(null);
-            CorePair.useOnThisThread(null);
+            CoreGroup.useOnThisThread(null);
         }
     }
 

@@ -82,10 +82,13 @@ final class Training {
         }
     }
 
-    /** The cores go to runs side by side, each with a one-thread BLAS, unless the BLAS was given more threads. */
+    /**
+     * The cores ({@link CoreCount}) go to runs side by side, each with a one-thread BLAS, and what is left over to
+     * their core groups, unless the BLAS was given more threads.
+     */
     private ExperimentRunner experimentRunner() {
         runsAtOnce = BlasSelection.threadsPerProduct(Blas.current()) == 1
-                ? Runtime.getRuntime().availableProcessors()
+                ? CoreCount.of(System.getenv(CoreCount.VARIABLE), Runtime.getRuntime().availableProcessors())
                 : 1;
         return new ExperimentRunner(
                 new Trainer(registry, environment.stop()), datasets, environment.stop(), runsAtOnce);

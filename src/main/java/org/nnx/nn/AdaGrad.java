@@ -3,6 +3,7 @@ package org.nnx.nn;
 import java.util.List;
 import org.nnx.spi.Optimizer;
 import org.nnx.spi.Parameter;
+import org.nnx.tensor.SplitLoop;
 import org.nnx.tensor.Tensor;
 
 /**
@@ -18,6 +19,7 @@ public final class AdaGrad implements Optimizer {
     private final double epsilon;
     private List<Parameter> parameters = List.of();
     private Tensor[] accumulators = new Tensor[0];
+    private final Kernel kernel = new Kernel();
 
     /** @param epsilon ε, keeping the first steps finite, &gt; 0 */
     public AdaGrad(double epsilon) {
@@ -36,11 +38,38 @@ public final class AdaGrad implements Optimizer {
             Tensor value = parameters.get(p).value();
             Tensor gradient = parameters.get(p).gradient();
             Tensor accumulator = accumulators[p];
+            if (value.isFloat() && gradient.isFloat()) {
+                kernel.w = value.floats();
+                kernel.g = gradient.floats();
+                kernel.sums = accumulator.floats();
+                kernel.rate = learningRate;
+                kernel.loop(kernel.w.length);
+                continue;
+            }
             for (int i = 0; i < value.size(); i++) {
                 double g = gradient.get(i);
                 double sum = accumulator.get(i) + g * g;
                 accumulator.set(i, sum);
                 value.set(i, value.get(i) - learningRate * g / (Math.sqrt(sum) + epsilon));
+            }
+        }
+    }
+
+    /** The step on float arrays, in double and rounded once a value as the float64 path: the same bits. */
+    private final class Kernel extends SplitLoop {
+        float[] w;
+        float[] g;
+        float[] sums;
+        double rate;
+
+        @Override
+        protected void range(int from, int to) {
+            double eps = epsilon;
+            for (int i = from; i < to; i++) {
+                double gi = g[i];
+                double sum = sums[i] + gi * gi;
+                sums[i] = (float) sum;
+                w[i] = (float) (w[i] - rate * gi / (Math.sqrt(sum) + eps));
             }
         }
     }

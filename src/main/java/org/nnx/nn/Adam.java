@@ -3,6 +3,7 @@ package org.nnx.nn;
 import java.util.List;
 import org.nnx.spi.Optimizer;
 import org.nnx.spi.Parameter;
+import org.nnx.tensor.SplitLoop;
 import org.nnx.tensor.Tensor;
 
 /**
@@ -28,6 +29,7 @@ public final class Adam implements Optimizer {
     private Tensor[] firstMoments = new Tensor[0];
     private Tensor[] secondMoments = new Tensor[0];
     private long steps;
+    private final Kernel kernel = new Kernel();
 
     /**
      * @param beta1   β₁, the decay of the mean of the gradients, in [0, 1)
@@ -57,6 +59,15 @@ public final class Adam implements Optimizer {
             Tensor gradient = parameters.get(p).gradient();
             Tensor first = firstMoments[p];
             Tensor second = secondMoments[p];
+            if (value.isFloat() && gradient.isFloat()) {
+                kernel.w = value.floats();
+                kernel.g = gradient.floats();
+                kernel.m = first.floats();
+                kernel.v = second.floats();
+                kernel.stepSize = stepSize;
+                kernel.loop(kernel.w.length);
+                continue;
+            }
             for (int i = 0; i < value.size(); i++) {
                 double g = gradient.get(i);
                 double m = beta1 * first.get(i) + (1 - beta1) * g;
@@ -64,6 +75,30 @@ public final class Adam implements Optimizer {
                 first.set(i, m);
                 second.set(i, v);
                 value.set(i, value.get(i) - stepSize * m / (Math.sqrt(v) + epsilon));
+            }
+        }
+    }
+
+    /** The step on float arrays, in double and rounded once a value as the float64 path: the same bits. */
+    private final class Kernel extends SplitLoop {
+        float[] w;
+        float[] g;
+        float[] m;
+        float[] v;
+        double stepSize;
+
+        @Override
+        protected void range(int from, int to) {
+            double b1 = beta1;
+            double b2 = beta2;
+            double eps = epsilon;
+            for (int i = from; i < to; i++) {
+                double gi = g[i];
+                double mi = b1 * m[i] + (1 - b1) * gi;
+                double vi = b2 * v[i] + (1 - b2) * gi * gi;
+                m[i] = (float) mi;
+                v[i] = (float) vi;
+                w[i] = (float) (w[i] - stepSize * mi / (Math.sqrt(vi) + eps));
             }
         }
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.nnx.spi.Freezable;
 import org.nnx.spi.Parameter;
 import org.nnx.tensor.Precision;
+import org.nnx.tensor.SplitLoop;
 import org.nnx.tensor.Tensor;
 
 /**
@@ -22,6 +23,10 @@ import org.nnx.tensor.Tensor;
  * <pre>    dβ = Σ dy,  dγ = Σ dy·x̂,  dx = (γ / √(σ² + ε)) · (dy − mean(dy) − x̂ · mean(dy·x̂))</pre>
  * (sums and means over the batch); forward caches {@code x̂} and {@code 1 / √(σ² + ε)} for it.
  * {@link #freeze Frozen}, a training forward leaves the running statistics alone.
+ *
+ * <p>In float32 the same arithmetic runs on the arrays, in double and rounded once a value, so the bits are those
+ * of the float64 path's order: the sums over the batch column by column (each column row after row, the columns
+ * in parts over a run's core group), then the rows in parts.
  */
 public final class BatchNorm implements Freezable {
     private final int features;
@@ -43,6 +48,10 @@ public final class BatchNorm implements Freezable {
     private Tensor normalized;
     private Tensor output;
     private Tensor inputGradient;
+    private final ColumnStatistics columnStatistics = new ColumnStatistics();
+    private final NormalizeRows normalizeRows = new NormalizeRows();
+    private final GradientSums gradientSums = new GradientSums();
+    private final InputGradientRows inputGradientRows = new InputGradientRows();
 
     /**
      * @param features  the width of the input, one statistic per column
@@ -127,6 +136,15 @@ public final class BatchNorm implements Freezable {
                 inverseStd[j] = 1.0 / Math.sqrt(runningVariance[j] + epsilon);
             }
         }
+        if (input.isFloat()) {
+            normalizeRows.x = input.floats();
+            normalizeRows.xHat = normalized.floats();
+            normalizeRows.y = output.floats();
+            normalizeRows.gamma = gamma.value().floats();
+            normalizeRows.beta = beta.value().floats();
+            normalizeRows.loop(rows);
+            return output;
+        }
         for (int r = 0; r < rows; r++) {
             int row = r * features;
             for (int j = 0; j < features; j++) {
@@ -141,6 +159,12 @@ public final class BatchNorm implements Freezable {
     /** Fills {@link #mean}, {@link #variance} and {@link #inverseStd} from the batch, in double, in two passes. */
     private void batchStatistics(Tensor input) {
         int rows = input.rows();
+        if (input.isFloat()) {
+            columnStatistics.x = input.floats();
+            columnStatistics.rows = rows;
+            columnStatistics.loop(features);
+            return;
+        }
         Arrays.fill(mean, 0.0);
         for (int r = 0; r < rows; r++) {
             int row = r * features;
@@ -171,6 +195,17 @@ public final class BatchNorm implements Freezable {
         Activations.checkBackward(output, outputGradient);
         int rows = output.rows();
         inputGradient = Tensor.reuseOrAllocate(inputGradient, output.precision(), rows, features);
+        if (output.isFloat() && outputGradient.isFloat()) {
+            gradientSums.dy = outputGradient.floats();
+            gradientSums.rows = rows;
+            gradientSums.loop(features);
+            inputGradientRows.dy = outputGradient.floats();
+            inputGradientRows.dx = inputGradient.floats();
+            inputGradientRows.gamma = gamma.value().floats();
+            inputGradientRows.rows = rows;
+            inputGradientRows.loop(rows);
+            return inputGradient;
+        }
         Arrays.fill(sumGradient, 0.0);
         Arrays.fill(sumGradientXHat, 0.0);
         for (int r = 0; r < rows; r++) {
@@ -213,6 +248,132 @@ public final class BatchNorm implements Freezable {
     public void copyFrozenState(Freezable source) {
         if (!(source instanceof BatchNorm)) {
             throw new IllegalArgumentException("cannot copy batch_norm state from " + source);
+        }
+    }
+
+    /** Mean, variance and 1 / √(σ² + ε) of columns {@code [from, to)}, each column summed row after row. */
+    private final class ColumnStatistics extends SplitLoop {
+        float[] x;
+        int rows;
+
+        ColumnStatistics() {
+            super(64);
+        }
+
+        @Override
+        protected void range(int from, int to) {
+            Arrays.fill(mean, from, to, 0.0);
+            for (int r = 0; r < rows; r++) {
+                int row = r * features;
+                for (int j = from; j < to; j++) {
+                    mean[j] += x[row + j];
+                }
+            }
+            for (int j = from; j < to; j++) {
+                mean[j] /= rows;
+            }
+            // Centred second pass rather than E[x²] − μ², which cancels catastrophically for large means.
+            Arrays.fill(variance, from, to, 0.0);
+            for (int r = 0; r < rows; r++) {
+                int row = r * features;
+                for (int j = from; j < to; j++) {
+                    double centred = x[row + j] - mean[j];
+                    variance[j] += centred * centred;
+                }
+            }
+            for (int j = from; j < to; j++) {
+                variance[j] /= rows;
+                inverseStd[j] = 1.0 / Math.sqrt(variance[j] + epsilon);
+            }
+        }
+    }
+
+    /** x̂ and {@code y = γ·x̂ + β} of rows {@code [from, to)}. */
+    private final class NormalizeRows extends SplitLoop {
+        float[] x;
+        float[] xHat;
+        float[] y;
+        float[] gamma;
+        float[] beta;
+
+        NormalizeRows() {
+            super(16);
+        }
+
+        @Override
+        protected void range(int from, int to) {
+            for (int r = from; r < to; r++) {
+                int row = r * features;
+                for (int j = 0; j < features; j++) {
+                    double normalizedValue = (x[row + j] - mean[j]) * inverseStd[j];
+                    xHat[row + j] = (float) normalizedValue;
+                    y[row + j] = (float) (gamma[j] * normalizedValue + beta[j]);
+                }
+            }
+        }
+    }
+
+    /** Σdy and Σdy·x̂ of columns {@code [from, to)}, added into β's and γ's gradients. */
+    private final class GradientSums extends SplitLoop {
+        float[] dy;
+        int rows;
+
+        GradientSums() {
+            super(64);
+        }
+
+        @Override
+        protected void range(int from, int to) {
+            float[] xHat = normalized.floats();
+            Arrays.fill(sumGradient, from, to, 0.0);
+            Arrays.fill(sumGradientXHat, from, to, 0.0);
+            for (int r = 0; r < rows; r++) {
+                int row = r * features;
+                for (int j = from; j < to; j++) {
+                    double g = dy[row + j];
+                    sumGradient[j] += g;
+                    sumGradientXHat[j] += g * xHat[row + j];
+                }
+            }
+            float[] betaGradient = beta.gradient().floats();
+            float[] gammaGradient = gamma.gradient().floats();
+            for (int j = from; j < to; j++) {
+                betaGradient[j] += (float) sumGradient[j];
+                gammaGradient[j] += (float) sumGradientXHat[j];
+            }
+        }
+    }
+
+    /** dx of rows {@code [from, to)}, from the sums {@link GradientSums} left. */
+    private final class InputGradientRows extends SplitLoop {
+        float[] dy;
+        float[] dx;
+        float[] gamma;
+        int rows;
+
+        InputGradientRows() {
+            super(16);
+        }
+
+        @Override
+        protected void range(int from, int to) {
+            float[] xHat = normalized.floats();
+            for (int r = from; r < to; r++) {
+                int row = r * features;
+                for (int j = 0; j < features; j++) {
+                    double scale = gamma[j] * inverseStd[j];
+                    double g = dy[row + j];
+                    if (lastTraining) {
+                        // The batch's mean and variance depend on every x of the column: two correction terms.
+                        double normalizedValue = xHat[row + j];
+                        dx[row + j] = (float) (scale
+                                * (g - sumGradient[j] / rows - normalizedValue * sumGradientXHat[j] / rows));
+                    } else {
+                        // Running statistics are constants: the layer is affine per feature.
+                        dx[row + j] = (float) (scale * g);
+                    }
+                }
+            }
         }
     }
 }

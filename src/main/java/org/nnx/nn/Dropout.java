@@ -4,6 +4,8 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.nnx.spi.Freezable;
+import org.nnx.tensor.SplitLoop;
+import org.nnx.tensor.SplitMix;
 import org.nnx.tensor.Tensor;
 
 /**
@@ -14,11 +16,20 @@ import org.nnx.tensor.Tensor;
  * <p>Forward keeps the mask (0 or {@code 1 / (1 − rate)} an entry) for backward, {@code dx = dy ⊙ mask}. The
  * mask is drawn from the layer's own random stream, derived from the run's at construction, so a run is
  * bit-reproducible from its seed; {@link #freeze frozen}, the layer reuses its last mask.
+ *
+ * <p>Entry {@code i} of a mask is decided by draw {@code k = drawn + i + 1} of the stream ({@link SplitMix}),
+ * computed directly from {@code k}: a float mask is drawn and applied in one pass, in parts over a run's core
+ * group, with the same bits on any number of threads, and the same as drawing {@code nextDouble()} entry after
+ * entry from the layer's {@link SplittableRandom}.
  */
 public final class Dropout implements Freezable {
     private final double rate;
-    private final RandomGenerator random;
+    private final SplitMix stream;
+    /** Draws taken so far: the next mask starts at draw {@code drawn + 1}. */
+    private long drawn;
+
     private boolean frozen;
+    private final MaskLoop maskLoop = new MaskLoop();
 
     private Tensor mask;
     private boolean lastTraining;
@@ -36,9 +47,11 @@ public final class Dropout implements Freezable {
         }
         Objects.requireNonNull(random, "random");
         this.rate = rate;
-        this.random = random instanceof RandomGenerator.SplittableGenerator splittable
+        RandomGenerator own = random instanceof RandomGenerator.SplittableGenerator splittable
                 ? splittable.split()
                 : new SplittableRandom(random.nextLong());
+        this.stream = SplitMix.continuing(
+                own instanceof SplittableRandom splitMix ? splitMix : new SplittableRandom(own.nextLong()));
     }
 
     public double rate() {
@@ -63,19 +76,29 @@ public final class Dropout implements Freezable {
                 throw new IllegalStateException("a frozen dropout layer has no mask of shape " + input.shape());
             }
         } else {
-            drawMask(input);
+            mask = Tensor.reuseOrAllocate(mask, input.precision(), input.rows(), input.cols());
+            if (input.isFloat()) {
+                maskLoop.x = input.floats();
+                maskLoop.mask = mask.floats();
+                maskLoop.y = output.floats();
+                maskLoop.set(stream, drawn, rate);
+                maskLoop.loop(maskLoop.x.length);
+                drawn += mask.size();
+                return output;
+            }
+            drawMask();
         }
         multiply(input, mask, output);
         return output;
     }
 
-    private void drawMask(Tensor input) {
-        mask = Tensor.reuseOrAllocate(mask, input.precision(), input.rows(), input.cols());
+    private void drawMask() {
         double keptScale = 1.0 / (1.0 - rate);
         for (int i = 0; i < mask.size(); i++) {
-            // nextDouble() is in [0, 1): an entry survives with probability 1 − rate; rate 0 keeps everything.
-            mask.set(i, random.nextDouble() < rate ? 0.0 : keptScale);
+            // A uniform draw in [0, 1): an entry survives with probability 1 − rate; rate 0 keeps everything.
+            mask.set(i, stream.uniform(drawn + i + 1) < rate ? 0.0 : keptScale);
         }
+        drawn += mask.size();
     }
 
     @Override
@@ -122,5 +145,37 @@ public final class Dropout implements Freezable {
         }
         mask = Tensor.reuseOrAllocate(mask, other.mask.precision(), other.mask.rows(), other.mask.cols());
         mask.copyFrom(other.mask);
+    }
+
+    /** Draws a float mask and applies it, {@code y = x ⊙ mask}, in one pass over the entries. */
+    private static final class MaskLoop extends SplitLoop {
+        float[] x;
+        float[] mask;
+        float[] y;
+        private SplitMix stream;
+        private long first;
+        private double rate;
+        private float kept;
+
+        /** A 64-bit hash an element is worth more cores from a few thousand elements on. */
+        MaskLoop() {
+            super(4096);
+        }
+
+        void set(SplitMix stream, long drawn, double rate) {
+            this.stream = stream;
+            this.first = drawn + 1;
+            this.rate = rate;
+            this.kept = (float) (1.0 / (1.0 - rate));
+        }
+
+        @Override
+        protected void range(int from, int to) {
+            for (int i = from; i < to; i++) {
+                float m = stream.uniform(first + i) < rate ? 0f : kept;
+                mask[i] = m;
+                y[i] = x[i] * m;
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.nnx.nn;
 
 import org.nnx.spi.Layer;
+import org.nnx.tensor.SplitLoop;
 import org.nnx.tensor.Tensor;
 
 /**
@@ -13,6 +14,8 @@ public final class LeakyRelu implements Layer {
     private Tensor input;
     private Tensor output;
     private Tensor inputGradient;
+    private final Forward forwardLoop = new Forward();
+    private final Backward backwardLoop = new Backward();
 
     /** @param alpha the slope for negative inputs, typically 0.01 */
     public LeakyRelu(double alpha) {
@@ -30,6 +33,13 @@ public final class LeakyRelu implements Layer {
     public Tensor forward(Tensor input, boolean training) {
         this.input = input;
         output = Tensor.reuseOrAllocate(output, input.precision(), input.rows(), input.cols());
+        if (input.isFloat()) {
+            forwardLoop.x = input.floats();
+            forwardLoop.y = output.floats();
+            forwardLoop.alpha = alpha;
+            forwardLoop.loop(forwardLoop.x.length);
+            return output;
+        }
         for (int i = 0; i < input.size(); i++) {
             double x = input.get(i);
             output.set(i, x > 0 ? x : alpha * x);
@@ -41,10 +51,52 @@ public final class LeakyRelu implements Layer {
     public Tensor backward(Tensor outputGradient) {
         Activations.checkBackward(output, outputGradient);
         inputGradient = Tensor.reuseOrAllocate(inputGradient, input.precision(), input.rows(), input.cols());
+        if (input.isFloat() && outputGradient.isFloat()) {
+            backwardLoop.x = input.floats();
+            backwardLoop.dy = outputGradient.floats();
+            backwardLoop.dx = inputGradient.floats();
+            backwardLoop.alpha = alpha;
+            backwardLoop.loop(backwardLoop.x.length);
+            return inputGradient;
+        }
         for (int i = 0; i < input.size(); i++) {
             double dy = outputGradient.get(i);
             inputGradient.set(i, input.get(i) > 0 ? dy : alpha * dy);
         }
         return inputGradient;
+    }
+
+    /**
+     * Training's forward on the float arrays. The product with α is taken in double and rounded once, as the
+     * float64 path and earlier versions compute it, so the bits are the same.
+     */
+    private static final class Forward extends SplitLoop {
+        float[] x;
+        float[] y;
+        double alpha;
+
+        @Override
+        protected void range(int from, int to) {
+            for (int i = from; i < to; i++) {
+                float v = x[i];
+                y[i] = v > 0 ? v : (float) (alpha * v);
+            }
+        }
+    }
+
+    /** Training's backward, {@code dx = x > 0 ? dy : α·dy} on the float arrays, α·dy in double as forward's. */
+    private static final class Backward extends SplitLoop {
+        float[] x;
+        float[] dy;
+        float[] dx;
+        double alpha;
+
+        @Override
+        protected void range(int from, int to) {
+            for (int i = from; i < to; i++) {
+                float g = dy[i];
+                dx[i] = x[i] > 0 ? g : (float) (alpha * g);
+            }
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.nnx.nn;
 import java.util.List;
 import org.nnx.spi.Optimizer;
 import org.nnx.spi.Parameter;
+import org.nnx.tensor.SplitLoop;
 import org.nnx.tensor.Tensor;
 
 /**
@@ -21,6 +22,7 @@ public final class Momentum implements Optimizer {
     private final boolean nesterov;
     private List<Parameter> parameters = List.of();
     private Tensor[] velocities = new Tensor[0];
+    private final Kernel kernel = new Kernel();
 
     /** Classical momentum. @param momentum μ, the fraction of the velocity kept from step to step, in [0, 1) */
     public Momentum(double momentum) {
@@ -45,11 +47,49 @@ public final class Momentum implements Optimizer {
             Tensor value = parameters.get(p).value();
             Tensor gradient = parameters.get(p).gradient();
             Tensor velocity = velocities[p];
+            if (value.isFloat() && gradient.isFloat()) {
+                kernel.w = value.floats();
+                kernel.g = gradient.floats();
+                kernel.v = velocity.floats();
+                kernel.rate = learningRate;
+                kernel.loop(kernel.w.length);
+                continue;
+            }
             for (int i = 0; i < value.size(); i++) {
                 double g = gradient.get(i);
                 double v = momentum * velocity.get(i) - learningRate * g;
                 velocity.set(i, v);
                 value.set(i, value.get(i) + (nesterov ? momentum * v - learningRate * g : v));
+            }
+        }
+    }
+
+    /**
+     * The step on float arrays, in double and rounded once a value as the float64 path computes it: the same bits
+     * element by element, on one core or many.
+     */
+    private final class Kernel extends SplitLoop {
+        float[] w;
+        float[] g;
+        float[] v;
+        double rate;
+
+        @Override
+        protected void range(int from, int to) {
+            double mu = momentum;
+            if (nesterov) {
+                for (int i = from; i < to; i++) {
+                    double gi = g[i];
+                    double vi = mu * v[i] - rate * gi;
+                    v[i] = (float) vi;
+                    w[i] = (float) (w[i] + (mu * vi - rate * gi));
+                }
+            } else {
+                for (int i = from; i < to; i++) {
+                    double vi = mu * v[i] - rate * g[i];
+                    v[i] = (float) vi;
+                    w[i] = (float) (w[i] + vi);
+                }
             }
         }
     }

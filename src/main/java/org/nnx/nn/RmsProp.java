@@ -3,6 +3,7 @@ package org.nnx.nn;
 import java.util.List;
 import org.nnx.spi.Optimizer;
 import org.nnx.spi.Parameter;
+import org.nnx.tensor.SplitLoop;
 import org.nnx.tensor.Tensor;
 
 /**
@@ -20,6 +21,7 @@ public final class RmsProp implements Optimizer {
     private final double epsilon;
     private List<Parameter> parameters = List.of();
     private Tensor[] meanSquares = new Tensor[0];
+    private final Kernel kernel = new Kernel();
 
     /**
      * @param decay   ρ, the fraction of the mean square kept from step to step, in [0, 1)
@@ -42,11 +44,39 @@ public final class RmsProp implements Optimizer {
             Tensor value = parameters.get(p).value();
             Tensor gradient = parameters.get(p).gradient();
             Tensor meanSquare = meanSquares[p];
+            if (value.isFloat() && gradient.isFloat()) {
+                kernel.w = value.floats();
+                kernel.g = gradient.floats();
+                kernel.s = meanSquare.floats();
+                kernel.rate = learningRate;
+                kernel.loop(kernel.w.length);
+                continue;
+            }
             for (int i = 0; i < value.size(); i++) {
                 double g = gradient.get(i);
                 double s = decay * meanSquare.get(i) + (1 - decay) * g * g;
                 meanSquare.set(i, s);
                 value.set(i, value.get(i) - learningRate * g / (Math.sqrt(s) + epsilon));
+            }
+        }
+    }
+
+    /** The step on float arrays, in double and rounded once a value as the float64 path: the same bits. */
+    private final class Kernel extends SplitLoop {
+        float[] w;
+        float[] g;
+        float[] s;
+        double rate;
+
+        @Override
+        protected void range(int from, int to) {
+            double rho = decay;
+            double eps = epsilon;
+            for (int i = from; i < to; i++) {
+                double gi = g[i];
+                double si = rho * s[i] + (1 - rho) * gi * gi;
+                s[i] = (float) si;
+                w[i] = (float) (w[i] - rate * gi / (Math.sqrt(si) + eps));
             }
         }
     }

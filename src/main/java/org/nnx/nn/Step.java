@@ -1,6 +1,7 @@
 package org.nnx.nn;
 
 import org.nnx.spi.Layer;
+import org.nnx.tensor.SplitLoop;
 import org.nnx.tensor.Tensor;
 
 /**
@@ -12,12 +13,19 @@ import org.nnx.tensor.Tensor;
 public final class Step implements Layer {
     private Tensor output;
     private Tensor inputGradient;
+    private final Forward forwardLoop = new Forward();
 
     public Step() {}
 
     @Override
     public Tensor forward(Tensor input, boolean training) {
         output = Tensor.reuseOrAllocate(output, input.precision(), input.rows(), input.cols());
+        if (input.isFloat()) {
+            forwardLoop.x = input.floats();
+            forwardLoop.y = output.floats();
+            forwardLoop.loop(forwardLoop.x.length);
+            return output;
+        }
         for (int i = 0; i < input.size(); i++) {
             output.set(i, input.get(i) > 0 ? 1.0 : 0.0);
         }
@@ -31,5 +39,18 @@ public final class Step implements Layer {
         // Filled on every call: the caller may have written into the tensor it got last time.
         inputGradient.fill(0.0);
         return inputGradient;
+    }
+
+    /** Training's forward on the float arrays. */
+    private static final class Forward extends SplitLoop {
+        float[] x;
+        float[] y;
+
+        @Override
+        protected void range(int from, int to) {
+            for (int i = from; i < to; i++) {
+                y[i] = x[i] > 0 ? 1f : 0f;
+            }
+        }
     }
 }

@@ -4,11 +4,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A one-thread native BLAS whose larger float products are cut in two halves, one computed on each core of a
- * {@link CorePair}: by rows of the result when it has 64 rows or more, or more rows than columns, else by
- * columns (the models' wide results compute faster in row halves). Each element of the result is computed by
- * one call on one core, so the numbers do not depend on timing, and a run gives the same bits every time it
- * trains this way.
+ * A one-thread native BLAS whose larger float products are cut in parts, one computed on each thread of a
+ * {@link CoreGroup}: by rows of the result when it has 64 rows or more, or more rows than columns, else by
+ * columns (the models' wide results compute faster in row parts). A product is cut in as many parts as the
+ * group has threads, but none with fewer than half of {@link #MIN_SPLIT_WORK} multiply-adds; on two threads
+ * the cut is the one in the middle. Each element of the result is computed by one call on one thread, so the
+ * numbers do not depend on timing, and a run gives the same bits every time it trains on a group of that size.
  *
  * <p>Why the cut is fixed, and never moved toward the faster core when one core of a virtual machine runs slower
  * than the other for a while: OpenBLAS's bits depend on where a product is cut, for most cuts of the models'
@@ -26,21 +27,21 @@ public final class SplitBlas implements Blas {
     static final long MIN_SPLIT_WORK = 200_000;
 
     private final NetlibBlas whole;
-    private final CorePair cores;
+    private final CoreGroup cores;
     private final String name;
     private final FloatHalves halves = new FloatHalves();
 
-    public SplitBlas(NetlibBlas whole, CorePair cores) {
+    public SplitBlas(NetlibBlas whole, CoreGroup cores) {
         this.whole = Objects.requireNonNull(whole, "whole");
         this.cores = Objects.requireNonNull(cores, "cores");
-        this.name = whole.name() + ", products split over 2 cores";
+        this.name = whole.name() + ", products split over " + cores.size() + " cores";
     }
 
     /**
      * The backend in force split over {@code cores}, when it is a one-thread native BLAS; otherwise none (the
      * pure-Java backend takes no offsets, and a multi-threaded BLAS has the cores already).
      */
-    public static Optional<Blas> over(Blas current, CorePair cores) {
+    public static Optional<Blas> over(Blas current, CoreGroup cores) {
         if (current instanceof NetlibBlas netlib
                 && BlasSelection.threadsPerProduct(netlib) == 1
                 && netlib.name().contains("(native")) {
@@ -76,8 +77,10 @@ public final class SplitBlas implements Blas {
         GemmArguments.checkShape(transA, transB, m, n, k, lda, ldb, ldc);
         GemmArguments.checkLengths(transA, transB, m, n, k, a.length, lda, b.length, ldb, c.length, ldc);
         halves.set(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+        int parts = (int) Math.min(cores.size(), (long) m * n * k / (MIN_SPLIT_WORK / 2));
+        halves.parts = parts;
         try {
-            cores.run(halves);
+            cores.run(halves, parts);
         } finally {
             halves.clear();
         }
@@ -108,7 +111,7 @@ public final class SplitBlas implements Blas {
     }
 
     /** One product's arguments, reused from call to call so that a split allocates nothing. */
-    private final class FloatHalves implements CorePair.Task {
+    private final class FloatHalves implements CoreGroup.Task {
         private boolean transA;
         private boolean transB;
         private int m;
@@ -122,6 +125,7 @@ public final class SplitBlas implements Blas {
         private float beta;
         private float[] c;
         private int ldc;
+        private int parts;
 
         void set(
                 boolean transA,
@@ -159,28 +163,47 @@ public final class SplitBlas implements Blas {
         }
 
         @Override
-        public void run(int half) {
+        public void run(int part) {
             if (m >= 64 || m >= n) {
-                int cut = cut(m);
-                int from = half == 0 ? 0 : cut;
-                int rows = half == 0 ? cut : m - cut;
+                int from = cut(part, parts, m);
+                int rows = cut(part + 1, parts, m) - from;
+                if (rows == 0) {
+                    return;
+                }
                 // Rows of op(a) are rows of a, or columns of a when it is transposed.
                 int aOffset = transA ? from : from * lda;
                 whole.sgemmAt(transA, transB, rows, n, k, alpha, a, aOffset, lda, b, 0, ldb, beta, c, from * ldc, ldc);
             } else {
-                int cut = cut(n);
-                int from = half == 0 ? 0 : cut;
-                int cols = half == 0 ? cut : n - cut;
+                int from = cut(part, parts, n);
+                int cols = cut(part + 1, parts, n) - from;
+                if (cols == 0) {
+                    return;
+                }
                 // Columns of op(b) are columns of b, or rows of b when it is transposed.
                 int bOffset = transB ? from * ldb : from;
                 whole.sgemmAt(transA, transB, m, cols, k, alpha, a, 0, lda, b, bOffset, ldb, beta, c, from, ldc);
             }
         }
+    }
 
-        /** Half of {@code size}, rounded to a multiple of 8 (the width of the kernels' register blocks). */
-        private static int cut(int size) {
+    /**
+     * Where part {@code part} of {@code parts} of {@code size} rows or columns begins: at the nearest multiple of
+     * 8 (the width of the kernels' register blocks) when every part has 8 or more, else at the plain fraction.
+     * On two parts, half of {@code size} rounded to a multiple of 8 unless that leaves a part empty.
+     */
+    static int cut(int part, int parts, int size) {
+        if (part <= 0) {
+            return 0;
+        }
+        if (part >= parts) {
+            return size;
+        }
+        long fraction = (long) size * part / parts;
+        if (parts == 2) {
             int half = (size / 2 + 4) / 8 * 8;
             return half == 0 || half >= size ? size / 2 : half;
         }
+        // With parts of 8 or more, rounding each cut by at most 4 keeps them increasing and below size.
+        return (int) (size / parts >= 8 ? (fraction + 4) / 8 * 8 : fraction);
     }
 }

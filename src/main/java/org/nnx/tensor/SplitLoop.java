@@ -1,17 +1,19 @@
 package org.nnx.tensor;
 
 /**
- * A loop over elements {@code [0, n)} whose iterations are independent, run in two halves on the calling
- * thread's {@link CorePair} when it has one, the loop is long enough and the pair's helper is not busy with
- * background chunks, else whole on the calling thread.
+ * A loop over elements {@code [0, n)} whose iterations are independent, run in parts on the calling thread's
+ * {@link CoreGroup} when it has one, the loop is long enough and no helper is busy with background chunks,
+ * else whole on the calling thread. A loop of {@code n} elements is cut in as many parts as the group has
+ * threads, but never in parts shorter than half the minimum length, so that a short loop does not pay for
+ * hand-overs that save nothing.
  * Subclasses keep what {@link #range} reads in fields set before {@link #loop(int)}, and are made once and reused,
  * so that a run allocates nothing. Each element is computed the same way whichever thread computes it, and
  * {@link #range} is called on consecutive blocks in ascending order, so a loop must not depend on where a
  * range begins or ends.
  */
-public abstract class SplitLoop implements CorePair.Task {
+public abstract class SplitLoop implements CoreGroup.Task {
     /**
-     * For loops of a few cheap operations an element: handing a half to the helper costs about what one core
+     * For loops of a few cheap operations an element: handing a part to a helper costs about what one core
      * does on some thousands of such elements, so shorter loops gain nothing from a second core.
      */
     public static final int CHEAP_ELEMENTS = 16_384;
@@ -20,6 +22,7 @@ public abstract class SplitLoop implements CorePair.Task {
 
     private final int minimumLength;
     private int length;
+    private int parts;
 
     /** @param minimumLength loops shorter than this run whole on the calling thread */
     protected SplitLoop(int minimumLength) {
@@ -36,25 +39,33 @@ public abstract class SplitLoop implements CorePair.Task {
 
     /** Computes elements {@code [0, n)}. */
     public final void loop(int n) {
-        CorePair cores = CorePair.current();
+        CoreGroup cores = CoreGroup.current();
         // While background work has chunks left, the helper is busy with them: this loop runs whole here.
         if (cores == null || n < minimumLength || cores.backgroundPending()) {
             blocks(0, n);
             return;
         }
         length = n;
-        cores.run(this);
+        parts = parts(n, minimumLength, cores.size());
+        cores.run(this, parts);
+    }
+
+    /** The parts a loop of {@code n ≥ minimumLength} elements is cut in on a group of {@code size} threads. */
+    static int parts(int n, int minimumLength, int size) {
+        return (int) Math.max(1, Math.min(size, n / Math.max(1, minimumLength / 2)));
     }
 
     @Override
-    public final void run(int half) {
-        // Cut at a multiple of 16 floats, a 64-byte cache line, so the two cores never write one line.
-        int cut = length / 2 / 16 * 16;
-        if (half == 0) {
-            blocks(0, cut);
-        } else {
-            blocks(cut, length);
-        }
+    public final void run(int part) {
+        blocks(cut(part, parts, length), cut(part + 1, parts, length));
+    }
+
+    /**
+     * Where part {@code part} of {@code parts} begins: at a multiple of 16 floats, a 64-byte cache line, so that
+     * two cores never write one line. Depends on nothing but its arguments, so a part is the same on any thread.
+     */
+    static int cut(int part, int parts, int length) {
+        return part >= parts ? length : (int) ((long) length * part / parts / 16 * 16);
     }
 
     /**

@@ -1,17 +1,17 @@
 package org.nnx.train;
 
 import org.nnx.spi.Split;
-import org.nnx.tensor.CorePair;
+import org.nnx.tensor.CoreGroup;
 import org.nnx.tensor.SplitLoop;
 import org.nnx.tensor.Tensor;
 
 /**
  * Fills a mini-batch's features, when the split allows two threads at once ({@link Split#concurrentFeatures()})
- * on the run's two cores ({@link CorePair#current()}): in two halves of its rows ({@link #fill}), or in the
+ * on the run's core group ({@link CoreGroup#current()}): in parts of its rows ({@link #fill}), or in the
  * background, a few rows at a time, while the previous batch trains ({@link #startInBackground}). Reading a
- * shuffled batch out of a large training set is bound by memory reads, which two cores issue twice as many of.
+ * shuffled batch out of a large training set is bound by memory reads, which more cores issue more of.
  */
-public final class BatchFill extends SplitLoop implements CorePair.Chunks {
+public final class BatchFill extends SplitLoop implements CoreGroup.Chunks {
     /** Fewer rows than this are filled on one core. */
     private static final int MIN_SPLIT_ROWS = 16;
     /**
@@ -26,7 +26,7 @@ public final class BatchFill extends SplitLoop implements CorePair.Chunks {
     private int from;
     private int count;
     private Tensor into;
-    private CorePair background;
+    private CoreGroup background;
 
     public BatchFill(Split split) {
         super(MIN_SPLIT_ROWS);
@@ -54,21 +54,21 @@ public final class BatchFill extends SplitLoop implements CorePair.Chunks {
         }
     }
 
-    /** Whether {@link #startInBackground} can fill on a second core: the thread has a pair and the split allows it. */
+    /** Whether {@link #startInBackground} can fill on other cores: the thread has a group and the split allows it. */
     public boolean fillsInBackground() {
-        return concurrent && CorePair.current() != null;
+        return concurrent && CoreGroup.current() != null;
     }
 
     /**
-     * Starts filling as {@link #fill} does, in chunks of rows that the pair's helper takes while it has nothing
+     * Starts filling as {@link #fill} does, in chunks of rows that the group's helpers take while it has nothing
      * else to do; {@link #finishBackground()} completes the fill. {@code indices} and {@code into} must not change
-     * until then. Without a pair, or for a split that allows one thread only, fills here and now.
+     * until then. Without a group, or for a split that allows one thread only, fills here and now.
      */
     public void startInBackground(int[] indices, int from, int count, Tensor into) {
         if (background != null) {
             throw new IllegalStateException("a background fill is already out");
         }
-        CorePair cores = CorePair.current();
+        CoreGroup cores = CoreGroup.current();
         if (!concurrent || cores == null) {
             fill(indices, from, count, into);
             return;

@@ -15,14 +15,16 @@ import org.nnx.registry.DatasetLoader;
 import org.nnx.spi.Dataset;
 import org.nnx.spi.DatasetContext;
 import org.nnx.spi.DatasetException;
-import org.nnx.tensor.CorePair;
+import org.nnx.tensor.CoreGroup;
 
 /**
  * Trains every run of an experiment; a run that fails or diverges does not stop the others. Runs are
- * independent, so with {@code runsAtOnce > 1} they train side by side, one a core, each with a
- * single-threaded BLAS: a sweep's runs side by side use two cores better than one run's BLAS spread over both.
- * Every run's numbers are the same either way. A run that trains alone gets both cores through a
- * {@link CorePair}.
+ * independent, so with {@code cores > 1} they train side by side, as many at once as there are cores (and as
+ * fit in memory), each with a single-threaded BLAS: runs side by side use the cores better than one run's work
+ * cut ever finer. When there are more cores than runs at once, each run gets a {@link CoreGroup} of its share,
+ * {@code cores / runs at once} threads: a run that trains alone gets them all. Every run's numbers are the same
+ * from one invocation to the next at a given share; elementwise loops and batch fills give the same bits at
+ * any share, and native products may differ in the last bits between shares, as their parts round differently.
  */
 public final class ExperimentRunner {
     /** Sample images of each class the report shows, for image data. */
@@ -31,34 +33,35 @@ public final class ExperimentRunner {
     private final Trainer trainer;
     private final DatasetLoader datasets;
     private final StopSignal stop;
-    private final int runsAtOnce;
+    private final int cores;
 
-    /** Runs one after another. */
+    /** Runs one after another, on one core. */
     public ExperimentRunner(Trainer trainer, DatasetLoader datasets, StopSignal stop) {
         this(trainer, datasets, stop, 1);
     }
 
-    /** @param runsAtOnce how many runs may train at the same time */
-    public ExperimentRunner(Trainer trainer, DatasetLoader datasets, StopSignal stop, int runsAtOnce) {
+    /** @param cores the threads the experiment may train on: runs side by side, or a run's core group */
+    public ExperimentRunner(Trainer trainer, DatasetLoader datasets, StopSignal stop, int cores) {
         this.trainer = trainer;
         this.datasets = datasets;
         this.stop = stop;
-        this.runsAtOnce = Math.max(1, runsAtOnce);
+        this.cores = Math.max(1, Math.min(CoreGroup.MAX_SIZE, cores));
     }
 
     public ExperimentResult run(ExperimentPlan plan, TrainingListener listener) {
         List<RunPlan> runs = plan.runs();
         // Numerical gradients use both cores within a run already.
         boolean numerical = runs.stream().anyMatch(r -> r.config().gradient().kind() == GradientMode.Kind.NUMERICAL);
-        int threads = numerical ? 1 : Math.min(Math.min(runsAtOnce, runs.size()), fitTogether(runs));
+        int threads = numerical ? 1 : Math.min(Math.min(cores, runs.size()), fitTogether(runs));
+        // The cores runs side by side leave over go to their groups. With a multi-threaded BLAS, cores is 1 and
+        // the BLAS has them.
+        int share = numerical ? 1 : cores / threads;
         Optional<DatasetSummary> data = summary(plan);
         List<RunResult> results = new ArrayList<>();
         if (threads == 1) {
-            // A run that trains alone gets both cores when nothing else would use them: its products and batch
-            // fills split in halves (Trainer). With a multi-threaded BLAS, runsAtOnce is 1 and the BLAS has them.
-            try (CorePair cores = runsAtOnce > 1 && !numerical ? new CorePair() : null) {
+            try (CoreGroup group = share > 1 ? new CoreGroup(share) : null) {
                 for (int i = 0; i < runs.size(); i++) {
-                    results.add(runOne(plan, i, listener, cores));
+                    results.add(runOne(plan, i, listener, group));
                 }
             }
             return new ExperimentResult(plan, results, data);
@@ -73,7 +76,7 @@ public final class ExperimentRunner {
             List<Future<RunResult>> futures = new ArrayList<>();
             for (int i = 0; i < runs.size(); i++) {
                 int index = i;
-                futures.add(pool.submit(() -> runOne(plan, index, boundaries, null)));
+                futures.add(pool.submit(() -> runInShare(plan, index, boundaries, share)));
             }
             for (int i = 0; i < runs.size(); i++) {
                 results.add(resultOf(futures.get(i), runs.get(i)));
@@ -98,7 +101,17 @@ public final class ExperimentRunner {
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, free / largest));
     }
 
-    private RunResult runOne(ExperimentPlan plan, int index, TrainingListener listener, CorePair cores) {
+    /** A run side by side with others, on a group of its {@code share} of the cores when that is 2 or more. */
+    private RunResult runInShare(ExperimentPlan plan, int index, TrainingListener listener, int share) {
+        if (share < 2) {
+            return runOne(plan, index, listener, null);
+        }
+        try (CoreGroup group = new CoreGroup(share)) {
+            return runOne(plan, index, listener, group);
+        }
+    }
+
+    private RunResult runOne(ExperimentPlan plan, int index, TrainingListener listener, CoreGroup cores) {
         RunPlan run = plan.runs().get(index);
         if (stop.requested()) {
             return finished(

@@ -12,7 +12,7 @@ import org.nnx.model.RunPlan;
 import org.nnx.registry.ComponentRegistry;
 import org.nnx.spi.Dataset;
 import org.nnx.tensor.Blas;
-import org.nnx.tensor.CorePair;
+import org.nnx.tensor.CoreGroup;
 import org.nnx.tensor.SplitBlas;
 
 /**
@@ -45,14 +45,14 @@ public final class Trainer {
     }
 
     /**
-     * {@link #train} on the calling thread and the second core of {@code cores}: a run that trains alone splits
-     * its matrix products ({@link SplitBlas}, when the BLAS is native with one thread), its long elementwise
-     * loops ({@link org.nnx.tensor.SplitLoop}) and its batch fills in halves, one a core. The numbers do not
-     * depend on timing; with OpenBLAS they may differ in the last bits from a run on one core, as the halves of
-     * a product round differently from the whole.
+     * {@link #train} on the calling thread and the helpers of {@code cores}: a run with a core group splits its
+     * matrix products ({@link SplitBlas}, when the BLAS is native with one thread), its long elementwise loops
+     * ({@link org.nnx.tensor.SplitLoop}) and its batch fills in parts, one a thread. The numbers do not depend on
+     * timing; with OpenBLAS they may differ in the last bits from a run on one core, as the parts of a product
+     * round differently from the whole.
      */
     public RunResult train(
-            RunPlan run, Dataset dataset, TrainingListener listener, int index, int runCount, CorePair cores) {
+            RunPlan run, Dataset dataset, TrainingListener listener, int index, int runCount, CoreGroup cores) {
         return train(run, dataset, listener, index, runCount, cores, trained -> {});
     }
 
@@ -63,25 +63,25 @@ public final class Trainer {
             TrainingListener listener,
             int index,
             int runCount,
-            CorePair cores,
+            CoreGroup cores,
             Consumer<Network> trained) {
         // Numerical gradients have threads of their own: such a run keeps to its one core.
         boolean numerical = run.config().gradient().kind() == GradientMode.Kind.NUMERICAL;
-        CorePair pair = numerical ? null : cores;
-        if (pair == null) {
+        CoreGroup group = numerical ? null : cores;
+        if (group == null) {
             return trainOn(run, dataset, listener, index, runCount, trained);
         }
-        Blas.useOnThisThread(SplitBlas.over(Blas.current(), pair).orElse(null));
-        CorePair.useOnThisThread(pair);
+        Blas.useOnThisThread(SplitBlas.over(Blas.current(), group).orElse(null));
+        CoreGroup.useOnThisThread(group);
         try {
             return trainOn(run, dataset, listener, index, runCount, trained);
         } finally {
             Blas.useOnThisThread(null);
-            CorePair.useOnThisThread(null);
+            CoreGroup.useOnThisThread(null);
         }
     }
 
-    /** Trains on the calling thread, with the BLAS and core pair it was given (both thread-local). */
+    /** Trains on the calling thread, with the BLAS and core group it was given (both thread-local). */
     private RunResult trainOn(
             RunPlan run,
             Dataset dataset,

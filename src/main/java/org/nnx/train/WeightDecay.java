@@ -3,6 +3,7 @@ package org.nnx.train;
 import java.util.ArrayList;
 import java.util.List;
 import org.nnx.spi.Parameter;
+import org.nnx.tensor.SplitLoop;
 import org.nnx.tensor.Tensor;
 
 /**
@@ -13,6 +14,7 @@ import org.nnx.tensor.Tensor;
 final class WeightDecay {
     private final double lambda;
     private final List<Parameter> decaying;
+    private final AddDecay addDecay = new AddDecay();
 
     WeightDecay(double lambda, List<Parameter> parameters) {
         if (!(lambda >= 0) || Double.isInfinite(lambda)) {
@@ -37,6 +39,15 @@ final class WeightDecay {
         // Indexed loops here and below: no iterator per step.
         for (int p = 0; p < decaying.size(); p++) {
             Tensor value = decaying.get(p).value();
+            if (value.isFloat()) {
+                // In order, in double: the sum's bits do not depend on the cores.
+                float[] w = value.floats();
+                for (int i = 0; i < w.length; i++) {
+                    double v = w[i];
+                    sum += v * v;
+                }
+                continue;
+            }
             for (int i = 0; i < value.size(); i++) {
                 double w = value.get(i);
                 sum += w * w;
@@ -53,8 +64,29 @@ final class WeightDecay {
         for (int p = 0; p < decaying.size(); p++) {
             Tensor value = decaying.get(p).value();
             Tensor gradient = decaying.get(p).gradient();
+            if (value.isFloat() && gradient.isFloat()) {
+                addDecay.w = value.floats();
+                addDecay.g = gradient.floats();
+                addDecay.lambda = lambda;
+                addDecay.loop(addDecay.w.length);
+                continue;
+            }
             for (int i = 0; i < value.size(); i++) {
                 gradient.add(i, lambda * value.get(i));
+            }
+        }
+    }
+
+    /** {@code g += λ·w} on float arrays, the product in double and rounded once, as {@link Tensor#add} does. */
+    private static final class AddDecay extends SplitLoop {
+        float[] w;
+        float[] g;
+        double lambda;
+
+        @Override
+        protected void range(int from, int to) {
+            for (int i = from; i < to; i++) {
+                g[i] += (float) (lambda * w[i]);
             }
         }
     }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.nnx.spi.DescendsInBackward;
 import org.nnx.spi.Parameter;
 import org.nnx.spi.SkipsInputGradient;
-import org.nnx.tensor.CorePair;
+import org.nnx.tensor.CoreGroup;
 import org.nnx.tensor.Precision;
 import org.nnx.tensor.Tensor;
 
@@ -217,9 +217,9 @@ class DenseTest {
     void biasGradientsAreColumnSumsAddedRowAfterRowOnOneCoreOrTwo() {
         // Row counts with and without a remainder of four, widths below and above the split; the bias gradient
         // must have exactly the bits of adding one row at a time, whichever core sums which columns.
-        try (CorePair pair = new CorePair()) {
+        try (CoreGroup pair = new CoreGroup(2)) {
             for (boolean onPair : new boolean[] {false, true}) {
-                CorePair.useOnThisThread(onPair ? pair : null);
+                CoreGroup.useOnThisThread(onPair ? pair : null);
                 for (int rows : new int[] {1, 3, 4, 7, 96, 128}) {
                     for (int cols : new int[] {10, 64, 100, 512}) {
                         assertColumnSumsBitExact(rows, cols, onPair);
@@ -227,7 +227,7 @@ class DenseTest {
                 }
             }
         } finally {
-            CorePair.useOnThisThread(null);
+            CoreGroup.useOnThisThread(null);
         }
     }
 

@@ -31,7 +31,7 @@ class BlasBackendsTest {
     };
     private static final double[][] ALPHA_BETA = {{1, 0}, {1, 1}, {1.5, -0.5}, {-2, 0.25}, {0, 0.5}};
     private static final JavaBlas REFERENCE = new JavaBlas();
-    private static final CorePair PAIR = new CorePair();
+    private static final CoreGroup PAIR = new CoreGroup(2);
 
     /** The backends to check; loading native first, since netlib chooses its native and Java kernels together. */
     static List<Blas> backends() {

@@ -56,11 +56,11 @@ class SplitLoopTest {
         int n = 100_003;
         int cut = n / 2 / 16 * 16; // 50 000
         Recording loop = new Recording();
-        try (CorePair pair = new CorePair()) {
-            CorePair.useOnThisThread(pair);
+        try (CoreGroup pair = new CoreGroup(2)) {
+            CoreGroup.useOnThisThread(pair);
             loop.loop(n);
         } finally {
-            CorePair.useOnThisThread(null);
+            CoreGroup.useOnThisThread(null);
         }
         List<String> expected = new ArrayList<>();
         for (int[] half : new int[][] {{0, cut}, {cut, n}}) {

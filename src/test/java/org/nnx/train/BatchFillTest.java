@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nnx.builtins.ByteImageSplit;
 import org.nnx.spi.Split;
-import org.nnx.tensor.CorePair;
+import org.nnx.tensor.CoreGroup;
 import org.nnx.tensor.Tensor;
 
 /** A batch filled in the background on a core pair holds what a fill on one thread writes. */
@@ -42,8 +42,8 @@ class BatchFillTest {
         for (int count : new int[] {1, 3, 4, 5, 37, 128}) {
             Tensor expected = Tensor.zeros(count, FEATURES);
             split.features(order, 11, count, expected);
-            try (CorePair pair = new CorePair()) {
-                CorePair.useOnThisThread(pair);
+            try (CoreGroup pair = new CoreGroup(2)) {
+                CoreGroup.useOnThisThread(pair);
                 assertTrue(fill.fillsInBackground());
                 for (int round = 0; round < 50; round++) {
                     Tensor actual = Tensor.zeros(count, FEATURES);
@@ -53,7 +53,7 @@ class BatchFillTest {
                     assertArrayEquals(expected.floats(), actual.floats(), count + " rows, round " + round);
                 }
             } finally {
-                CorePair.useOnThisThread(null);
+                CoreGroup.useOnThisThread(null);
             }
         }
     }
@@ -88,8 +88,8 @@ class BatchFillTest {
                 bytes.features(indices, from, count, into);
             }
         };
-        try (CorePair pair = new CorePair()) {
-            CorePair.useOnThisThread(pair);
+        try (CoreGroup pair = new CoreGroup(2)) {
+            CoreGroup.useOnThisThread(pair);
             BatchFill fill = new BatchFill(oneThread);
             assertFalse(fill.fillsInBackground());
             Tensor now = Tensor.zeros(20, FEATURES);
@@ -97,7 +97,7 @@ class BatchFillTest {
             assertFalse(pair.backgroundOut());
             assertArrayEquals(expected.floats(), now.floats());
         } finally {
-            CorePair.useOnThisThread(null);
+            CoreGroup.useOnThisThread(null);
         }
     }
 
@@ -105,8 +105,8 @@ class BatchFillTest {
     void aSampleOutsideTheSplitFailsTheFinishNotTheHelper() {
         ByteImageSplit limited = split().limit(100);
         int[] order = shuffled();
-        try (CorePair pair = new CorePair()) {
-            CorePair.useOnThisThread(pair);
+        try (CoreGroup pair = new CoreGroup(2)) {
+            CoreGroup.useOnThisThread(pair);
             BatchFill fill = new BatchFill(limited);
             fill.startInBackground(order, 0, 64, Tensor.zeros(64, FEATURES));
             IndexOutOfBoundsException thrown = assertThrows(IndexOutOfBoundsException.class, fill::finishBackground);
@@ -116,7 +116,7 @@ class BatchFillTest {
             fill.finishBackground();
             assertEquals(0, limited.label(0));
         } finally {
-            CorePair.useOnThisThread(null);
+            CoreGroup.useOnThisThread(null);
         }
     }
 
@@ -126,8 +126,8 @@ class BatchFillTest {
         int[] order = shuffled();
         Tensor expected = Tensor.zeros(64, FEATURES);
         split.features(order, 0, 64, expected);
-        try (CorePair pair = new CorePair()) {
-            CorePair.useOnThisThread(pair);
+        try (CoreGroup pair = new CoreGroup(2)) {
+            CoreGroup.useOnThisThread(pair);
             BatchFill fill = new BatchFill(split);
             Tensor first = Tensor.zeros(64, FEATURES);
             fill.startInBackground(order, 0, 64, first);
@@ -141,7 +141,7 @@ class BatchFillTest {
             fill.finishBackground();
             assertArrayEquals(expected.floats(), first.floats());
         } finally {
-            CorePair.useOnThisThread(null);
+            CoreGroup.useOnThisThread(null);
         }
     }
 }

@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nnx.builtins.ByteImageSplit;
 import org.nnx.model.Sampling;
-import org.nnx.tensor.CorePair;
+import org.nnx.tensor.CoreGroup;
 
 /**
  * Batches prefetched on a core pair are the batches drawn and filled one at a time: same samples, same order,
@@ -31,12 +31,12 @@ class BatchesTest {
     }
 
     /** Each batch as features, then targets, then its size, drawn {@code steps} times. */
-    private static List<float[]> draw(Sampling sampling, int steps, CorePair pair) {
+    private static List<float[]> draw(Sampling sampling, int steps, CoreGroup pair) {
         ByteImageSplit split = split();
         Batches batches = new Batches(
                 new BatchSampler(sampling, SAMPLES, 100, new SplittableRandom(11)), split, FEATURES, CLASSES);
         List<float[]> drawn = new ArrayList<>();
-        CorePair.useOnThisThread(pair);
+        CoreGroup.useOnThisThread(pair);
         try {
             for (int step = 1; step <= steps; step++) {
                 batches.next();
@@ -49,7 +49,7 @@ class BatchesTest {
                 batches.awaitPrefetch();
             }
         } finally {
-            CorePair.useOnThisThread(null);
+            CoreGroup.useOnThisThread(null);
         }
         return drawn;
     }
@@ -66,7 +66,7 @@ class BatchesTest {
 
     private static void assertSameBatches(Sampling sampling, int steps) {
         List<float[]> alone = draw(sampling, steps, null);
-        try (CorePair pair = new CorePair()) {
+        try (CoreGroup pair = new CoreGroup(2)) {
             List<float[]> paired = draw(sampling, steps, pair);
             assertEquals(alone.size(), paired.size());
             for (int i = 0; i < alone.size(); i++) {

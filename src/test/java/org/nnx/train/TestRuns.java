@@ -27,7 +27,7 @@ import org.nnx.spi.DatasetException;
 final class TestRuns {
     static final ComponentRegistry REGISTRY = Registries.builtins();
     private static final DatasetLoader DATASETS = new DatasetLoader(REGISTRY);
-    private org.nnx.tensor.CorePair cores;
+    private org.nnx.tensor.CoreGroup cores;
 
     private ComponentRegistry registry = REGISTRY;
     private final List<ComponentCall> layers = new ArrayList<>();
@@ -108,7 +108,7 @@ final class TestRuns {
     }
 
     /** Trains on both cores of {@code pair}, as a run that trains alone does. */
-    TestRuns cores(org.nnx.tensor.CorePair pair) {
+    TestRuns cores(org.nnx.tensor.CoreGroup pair) {
         this.cores = pair;
         return this;
     }

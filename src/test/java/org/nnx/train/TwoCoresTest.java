@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nnx.tensor.Blas;
 import org.nnx.tensor.BlasSelection;
-import org.nnx.tensor.CorePair;
+import org.nnx.tensor.CoreGroup;
 import org.nnx.tensor.JavaBlas;
 import org.nnx.tensor.NetlibBlas;
 import org.nnx.tensor.Tensor;
@@ -49,7 +49,7 @@ class TwoCoresTest {
     private static RunResult assertSameTraining(Blas blas, boolean bitIdentical) {
         Blas before = Blas.current();
         Blas.use(blas);
-        try (CorePair pair = new CorePair()) {
+        try (CoreGroup pair = new CoreGroup(2)) {
             List<Tensor> oneCore = new ArrayList<>();
             List<Tensor> twoCores = new ArrayList<>();
             RunResult alone = run().train(TestRuns.digits(1000), 1000, n -> oneCore.addAll(TestRuns.values(n)));

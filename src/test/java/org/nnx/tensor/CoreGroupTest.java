@@ -17,13 +17,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
-import org.nnx.tensor.CorePair.Chunks;
+import org.nnx.tensor.CoreGroup.Chunks;
 
-class CorePairTest {
+class CoreGroupTest {
 
     @Test
     void everyHalfRunsExactlyOnceAndIsVisibleAfterwards() {
-        try (CorePair pair = new CorePair()) {
+        try (CoreGroup pair = new CoreGroup(2)) {
             AtomicIntegerArray runs = new AtomicIntegerArray(2);
             int[] written = new int[2];
             for (int round = 1; round <= 20_000; round++) {
@@ -41,11 +41,11 @@ class CorePairTest {
 
     @Test
     void aHalfRunsOnEitherThreadAfterTheHelperParked() throws InterruptedException {
-        try (CorePair pair = new CorePair()) {
+        try (CoreGroup pair = new CoreGroup(2)) {
             String[] threads = new String[2];
             pair.run(half -> threads[half] = Thread.currentThread().getName());
             // Long enough for the helper to give up spinning and park: the next run must still complete.
-            Thread.sleep(CorePair.SPIN_NANOS / 1_000_000 + 50);
+            Thread.sleep(CoreGroup.SPIN_NANOS / 1_000_000 + 50);
             pair.run(half -> threads[half] = Thread.currentThread().getName());
             assertEquals(Thread.currentThread().getName(), threads[0]);
             assertTrue(
@@ -57,7 +57,7 @@ class CorePairTest {
 
     @Test
     void aFailureOnTheHelperReachesTheCaller() {
-        try (CorePair pair = new CorePair()) {
+        try (CoreGroup pair = new CoreGroup(2)) {
             IllegalArgumentException thrown = assertThrows(
                     IllegalArgumentException.class,
                     () -> pair.run(half -> {
@@ -75,7 +75,7 @@ class CorePairTest {
 
     @Test
     void aFailureOnTheCallerStillWaitsForTheHelper() {
-        try (CorePair pair = new CorePair()) {
+        try (CoreGroup pair = new CoreGroup(2)) {
             int[] done = new int[1];
             IllegalStateException thrown = assertThrows(
                     IllegalStateException.class,
@@ -92,7 +92,7 @@ class CorePairTest {
 
     @Test
     void aNestedRunComputesBothHalvesOfTheInnerTask() {
-        try (CorePair pair = new CorePair()) {
+        try (CoreGroup pair = new CoreGroup(2)) {
             AtomicIntegerArray inner = new AtomicIntegerArray(2);
             pair.run(outer -> {
                 if (outer == 0) {
@@ -106,10 +106,10 @@ class CorePairTest {
 
     @Test
     void aClosedPairRefusesWork() {
-        CorePair pair = new CorePair();
+        CoreGroup pair = new CoreGroup(2);
         pair.close();
         IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> pair.run(half -> {}));
-        assertEquals("the core pair is closed", thrown.getMessage());
+        assertEquals("the core group is closed", thrown.getMessage());
     }
 
     @Test
@@ -123,16 +123,16 @@ class CorePairTest {
                 }
             }
         };
-        assertNull(CorePair.current());
+        assertNull(CoreGroup.current());
         loop.loop(counts.length);
-        try (CorePair pair = new CorePair()) {
-            CorePair.useOnThisThread(pair);
-            assertSame(pair, CorePair.current());
+        try (CoreGroup pair = new CoreGroup(2)) {
+            CoreGroup.useOnThisThread(pair);
+            assertSame(pair, CoreGroup.current());
             for (int n : new int[] {0, 1, SplitLoop.CHEAP_ELEMENTS - 1, SplitLoop.CHEAP_ELEMENTS, 100_003}) {
                 loop.loop(n);
             }
         } finally {
-            CorePair.useOnThisThread(null);
+            CoreGroup.useOnThisThread(null);
         }
         for (int i = 0; i < counts.length; i++) {
             int expected = 2
@@ -148,7 +148,7 @@ class CorePairTest {
     @Test
     void everyBackgroundChunkRunsExactlyOnceWhileHalvesKeepComingAndIsVisibleAfterFinish() {
         int chunks = 25;
-        try (CorePair pair = new CorePair()) {
+        try (CoreGroup pair = new CoreGroup(2)) {
             int[] runs = new int[chunks];
             AtomicIntegerArray halves = new AtomicIntegerArray(2);
             for (int round = 1; round <= 5_000; round++) {
@@ -177,8 +177,8 @@ class CorePairTest {
 
     @Test
     void aSplitLoopRunsWholeOnTheOwnerWhileBackgroundChunksAreLeft() {
-        try (CorePair pair = new CorePair()) {
-            CorePair.useOnThisThread(pair);
+        try (CoreGroup pair = new CoreGroup(2)) {
+            CoreGroup.useOnThisThread(pair);
             Set<String> threads = ConcurrentHashMap.newKeySet();
             SplitLoop loop = new SplitLoop(1) {
                 @Override
@@ -197,13 +197,13 @@ class CorePairTest {
             pair.finishBackground();
             assertFalse(pair.backgroundPending());
         } finally {
-            CorePair.useOnThisThread(null);
+            CoreGroup.useOnThisThread(null);
         }
     }
 
     @Test
     void aBackgroundFailureOnEitherThreadIsThrownByFinish() {
-        try (CorePair pair = new CorePair()) {
+        try (CoreGroup pair = new CoreGroup(2)) {
             for (int round = 0; round < 200; round++) {
                 int failing = round % 10;
                 pair.startBackground(
@@ -227,7 +227,7 @@ class CorePairTest {
 
     @Test
     void backgroundWorkIsOneAtATimeAndFinishWithoutItDoesNothing() {
-        try (CorePair pair = new CorePair()) {
+        try (CoreGroup pair = new CoreGroup(2)) {
             pair.finishBackground();
             pair.startBackground(chunk -> {}, 1);
             IllegalStateException thrown =
@@ -239,8 +239,8 @@ class CorePairTest {
 
     @Test
     void backgroundWorkCompletesAfterTheHelperParked() throws InterruptedException {
-        try (CorePair pair = new CorePair()) {
-            Thread.sleep(CorePair.SPIN_NANOS / 1_000_000 + 50);
+        try (CoreGroup pair = new CoreGroup(2)) {
+            Thread.sleep(CoreGroup.SPIN_NANOS / 1_000_000 + 50);
             int[] done = new int[4];
             pair.startBackground(chunk -> done[chunk] = chunk + 1, 4);
             pair.finishBackground();
@@ -250,7 +250,7 @@ class CorePairTest {
 
     @Test
     void theOwnerRunsBothHalvesWhileTheHelperIsInTheMiddleOfAChunk() {
-        try (CorePair pair = new CorePair()) {
+        try (CoreGroup pair = new CoreGroup(2)) {
             AtomicBoolean release = holdFirstChunkOnHelper(pair, 1);
             // The helper took the only chunk and holds it: a split cannot wait for it.
             String[] threads = new String[2];
@@ -267,7 +267,7 @@ class CorePairTest {
 
     @Test
     void backgroundWorkCannotBeStartedOrFinishedFromInsideWorkOfThePair() {
-        try (CorePair pair = new CorePair()) {
+        try (CoreGroup pair = new CoreGroup(2)) {
             List<String> refused = new CopyOnWriteArrayList<>();
             Chunks nested = chunk -> {
                 for (Runnable call :
@@ -288,7 +288,7 @@ class CorePairTest {
             assertTrue(
                     refused.stream()
                             .allMatch(message -> message.matches(
-                                    "cannot (start|finish) background work from inside work of the pair")),
+                                    "cannot (start|finish) background work from inside work of the group")),
                     refused.toString());
         }
     }
@@ -297,7 +297,7 @@ class CorePairTest {
      * Starts {@code chunks} chunks of background work whose chunk 0 the helper takes and holds until the returned
      * flag is set; returns once the helper holds it.
      */
-    private static AtomicBoolean holdFirstChunkOnHelper(CorePair pair, int chunks) {
+    private static AtomicBoolean holdFirstChunkOnHelper(CoreGroup pair, int chunks) {
         AtomicBoolean held = new AtomicBoolean();
         AtomicBoolean release = new AtomicBoolean();
         pair.startBackground(

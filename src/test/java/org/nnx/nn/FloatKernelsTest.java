@@ -1,0 +1,221 @@
+package org.nnx.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.nnx.spi.Layer;
+import org.nnx.spi.Optimizer;
+import org.nnx.spi.Parameter;
+import org.nnx.tensor.CoreGroup;
+import org.nnx.tensor.FloatMath;
+import org.nnx.tensor.Precision;
+import org.nnx.tensor.Tensor;
+
+/**
+ * Each float32 training loop against the plain scalar reference, the layer's or optimizer's float64 code on the
+ * same values: rounded once, the same bits where the operations are the same, else within the stated bound. Run
+ * on one thread and on core groups of 2, 3 and 4 threads, which must give the same bits.
+ */
+class FloatKernelsTest {
+    private static final int ROWS = 67;
+    private static final int COLS = 301;
+
+    private static Tensor randomFloats(long seed, int rows, int cols, double scale) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Tensor t = Tensor.zeros(rows, cols);
+        for (int i = 0; i < t.size(); i++) {
+            t.set(i, (random.nextDouble() * 2 - 1) * scale);
+        }
+        return t;
+    }
+
+    /** Runs {@code body} on one thread and on groups of 2, 3 and 4 threads. */
+    private static void onEveryGroupSize(Runnable body) {
+        body.run();
+        for (int size = 2; size <= 4; size++) {
+            try (CoreGroup group = new CoreGroup(size)) {
+                CoreGroup.useOnThisThread(group);
+                body.run();
+            } finally {
+                CoreGroup.useOnThisThread(null);
+            }
+        }
+    }
+
+    private static void assertSameBits(Tensor expected, Tensor actual, String what) {
+        assertEquals(expected.size(), actual.size(), what);
+        for (int i = 0; i < expected.size(); i++) {
+            float e = (float) expected.get(i);
+            float a = (float) actual.get(i);
+            if (Float.floatToRawIntBits(e) != Float.floatToRawIntBits(a)) {
+                assertEquals(e, a, what + " [" + i + "]");
+                assertEquals(Float.floatToRawIntBits(e), Float.floatToRawIntBits(a), what + " sign of 0 [" + i + "]");
+            }
+        }
+    }
+
+    /** Forward and backward in float against the same layer's float64 code, rounded: bit for bit. */
+    private static void assertMatchesFloat64(Supplier<Layer> make, double scale, boolean forwardExact) {
+        Tensor x = randomFloats(1, ROWS, COLS, scale);
+        Tensor dy = randomFloats(2, ROWS, COLS, 1);
+        Layer reference = make.get();
+        Tensor y64 = reference.forward(x.to(Precision.FLOAT64), true);
+        onEveryGroupSize(() -> {
+            Layer layer = make.get();
+            Tensor y = layer.forward(x, true);
+            if (forwardExact) {
+                assertSameBits(y64, y, "forward");
+            }
+            // Backward from the float forward's own output, compared to the float64 code on the same values.
+            Layer second = make.get();
+            Tensor y64FromFloat = second.forward(x.to(Precision.FLOAT64), true);
+            if (!forwardExact) {
+                for (int i = 0; i < y.size(); i++) {
+                    y64FromFloat.set(i, y.get(i));
+                }
+            }
+            Tensor dx = layer.backward(dy);
+            Tensor dx64 = second.backward(dy.to(Precision.FLOAT64));
+            if (forwardExact) {
+                assertSameBits(dx64, dx, "backward");
+            }
+        });
+    }
+
+    @Test
+    void leakyReluStepAndReluMatchTheirFloat64CodeBitForBit() {
+        assertMatchesFloat64(() -> new LeakyRelu(0.01), 3, true);
+        assertMatchesFloat64(() -> new LeakyRelu(-0.3), 3, true);
+        assertMatchesFloat64(Step::new, 3, true);
+        assertMatchesFloat64(Relu::new, 3, true);
+    }
+
+    @Test
+    void tanhForwardIsWithinItsBoundAndBackwardIsTheFloat64FormulaRoundedOnce() {
+        Tensor x = randomFloats(3, ROWS, COLS, 6);
+        Tensor dy = randomFloats(4, ROWS, COLS, 1);
+        onEveryGroupSize(() -> {
+            Tanh tanh = new Tanh();
+            Tensor y = tanh.forward(x, true);
+            for (int i = 0; i < x.size(); i++) {
+                double exact = Math.tanh(x.get(i));
+                assertTrue(Math.abs(y.get(i) - exact) <= FloatMath.TANH_ULP_BOUND * Math.ulp((float) exact));
+            }
+            Tensor dx = tanh.backward(dy);
+            for (int i = 0; i < x.size(); i++) {
+                double out = (float) y.get(i);
+                assertEquals((float) (dy.get(i) * (1.0 - out * out)), (float) dx.get(i));
+            }
+        });
+    }
+
+    @Test
+    void softmaxRowsSumToOneAndBackwardIsTheFloat64FormulaRoundedOnce() {
+        Tensor x = randomFloats(5, ROWS, 10, 8);
+        Tensor dy = randomFloats(6, ROWS, 10, 1);
+        Softmax reference = new Softmax();
+        Tensor y64 = reference.forward(x.to(Precision.FLOAT64), true);
+        onEveryGroupSize(() -> {
+            Softmax softmax = new Softmax();
+            Tensor y = softmax.forward(x, true);
+            for (int i = 0; i < y.size(); i++) {
+                assertEquals(y64.get(i), y.get(i), 4e-7 * Math.max(y64.get(i), 1e-3), "probability " + i);
+            }
+            Tensor dx = softmax.backward(dy);
+            for (int r = 0; r < ROWS; r++) {
+                double weighted = 0;
+                for (int j = 0; j < 10; j++) {
+                    weighted += dy.get(r, j) * y.get(r, j);
+                }
+                for (int j = 0; j < 10; j++) {
+                    assertEquals((float) (y.get(r, j) * (dy.get(r, j) - weighted)), (float) dx.get(r, j));
+                }
+            }
+        });
+    }
+
+    @Test
+    void batchNormForwardMatchesItsFloat64CodeBitForBitAndBackwardClosely() {
+        Tensor x = randomFloats(7, ROWS, COLS, 5);
+        Tensor dy = randomFloats(8, ROWS, COLS, 1);
+        for (boolean training : new boolean[] {true, false}) {
+            BatchNorm reference = new BatchNorm(COLS, 0.9, 1e-5, Precision.FLOAT64);
+            Tensor y64 = reference.forward(x.to(Precision.FLOAT64), training);
+            Tensor dx64 = reference.backward(dy.to(Precision.FLOAT64));
+            onEveryGroupSize(() -> {
+                BatchNorm layer = new BatchNorm(COLS, 0.9, 1e-5, Precision.FLOAT32);
+                assertSameBits(y64, layer.forward(x, training), "forward");
+                for (int j = 0; j < COLS; j++) {
+                    assertEquals(reference.runningMean(j), layer.runningMean(j));
+                    assertEquals(reference.runningVariance(j), layer.runningVariance(j));
+                }
+                Tensor dx = layer.backward(dy);
+                for (int i = 0; i < dx.size(); i++) {
+                    assertEquals(dx64.get(i), dx.get(i), 1e-5 * Math.max(1, Math.abs(dx64.get(i))), "dx " + i);
+                }
+                assertSameBits(reference.beta().gradient(), layer.beta().gradient(), "dβ");
+                for (int j = 0; j < COLS; j++) {
+                    double expected = reference.gamma().gradient().get(j);
+                    assertEquals(expected, layer.gamma().gradient().get(j), 1e-5 * Math.max(1, Math.abs(expected)));
+                }
+            });
+        }
+    }
+
+    @Test
+    void dropoutMasksAreTheSplitStreamsDrawsOnAnyNumberOfThreads() {
+        Tensor x = randomFloats(9, ROWS, COLS, 1);
+        onEveryGroupSize(() -> {
+            Dropout dropout = new Dropout(0.3, new SplittableRandom(11));
+            SplittableRandom reference = new SplittableRandom(11).split();
+            for (int step = 0; step < 3; step++) {
+                Tensor y = dropout.forward(x, true);
+                for (int i = 0; i < x.size(); i++) {
+                    float kept = reference.nextDouble() < 0.3 ? 0f : (float) (1.0 / 0.7);
+                    assertEquals(kept, (float) dropout.mask().get(i), "step " + step + " entry " + i);
+                    assertEquals((float) x.get(i) * kept, (float) y.get(i));
+                }
+            }
+        });
+    }
+
+    /**
+     * Every optimizer's float step against its float64 code on the same float values (a float64 gradient on float
+     * values takes that code): the same bits over three steps.
+     */
+    @Test
+    void optimizerStepsOnFloatsMatchTheirScalarCodeBitForBit() {
+        List<Supplier<Optimizer>> optimizers = List.of(
+                () -> new Momentum(0.9),
+                () -> new Momentum(0.9, true),
+                () -> new AdaGrad(1e-7),
+                () -> new RmsProp(0.99, 1e-7),
+                () -> new Adam(0.9, 0.999, 1e-7));
+        for (Supplier<Optimizer> make : optimizers) {
+            Tensor start = randomFloats(12, 120, 300, 1);
+            Parameter reference = new Parameter("W", start.copy(), Tensor.zeros(Precision.FLOAT64, 120, 300), true);
+            Optimizer scalar = make.get();
+            scalar.initialize(List.of(reference));
+            Tensor[] expected = new Tensor[3];
+            for (int step = 0; step < 3; step++) {
+                reference.gradient().copyFrom(randomFloats(20 + step, 120, 300, 1));
+                scalar.step(0.01);
+                expected[step] = reference.value().copy();
+            }
+            onEveryGroupSize(() -> {
+                Parameter p = new Parameter("W", start.copy(), Tensor.zeros(120, 300), true);
+                Optimizer optimizer = make.get();
+                optimizer.initialize(List.of(p));
+                for (int step = 0; step < 3; step++) {
+                    p.gradient().copyFrom(randomFloats(20 + step, 120, 300, 1));
+                    optimizer.step(0.01);
+                    assertSameBits(expected[step], p.value(), optimizer.getClass().getSimpleName() + " step " + step);
+                }
+            });
+        }
+    }
+}
