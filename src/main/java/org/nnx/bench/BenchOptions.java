@@ -27,6 +27,10 @@ import org.nnx.builtins.data.FashionMnistDatasetFactory;
  * @param child      internal: train once per model and print machine-readable lines for a parent bench
  * @param cores      the cores a lone run may use: 2 splits its products and batch fills over both (as
  *                   {@code nnx run} does), 1 keeps it on one
+ * @param zoo        train the zoo's models ({@code experiments/zoo/*.nnx}, or those {@code --model} names) with
+ *                   nnx, PyTorch and numpy, and print the zoo's table
+ * @param zooPeer    the zoo's peer script, {@code bench/pytorch_zoo.py} of the repository by default
+ * @param zooThreads the threads each zoo peer runs with
  */
 public record BenchOptions(
         List<ReferenceModel> models,
@@ -44,12 +48,17 @@ public record BenchOptions(
         int steps,
         long seed,
         boolean child,
-        int cores) {
+        int cores,
+        boolean zoo,
+        Path zooPeer,
+        int zooThreads) {
 
     public static final String USAGE = """
             nnx bench [--model small|big|both|FILE.nnx,...] [--epochs N] [--repeat N] [--backends LIST]
                       [--side-by-side N] [--peers] [--peer-dir DIR] [--python PATH] [--peer-threads N]
                       [--data DIR] [--seed N] [--cores 1|2] [--gemm] [--phases [--steps N]]
+            nnx bench --zoo [--model FILE.nnx,...] [--epochs N] [--repeat N] [--zoo-threads N]
+                      [--zoo-peer FILE] [--python PATH] [--data DIR] [--seed N]
             """;
 
     public BenchOptions {
@@ -91,18 +100,26 @@ public record BenchOptions(
         private long seed = 1;
         private boolean child;
         private int cores = Runtime.getRuntime().availableProcessors();
+        private boolean zoo;
+        private boolean modelsGiven;
+        private Path zooPeer;
+        private int zooThreads = 1;
 
         Parsing(Path repository) {
             this.repository = repository;
             this.models = ReferenceModel.catalog(repository);
             this.peerDir = repository.resolve("../shared/bench").normalize();
+            this.zooPeer = repository.resolve("bench").resolve("pytorch_zoo.py");
         }
 
         /** Reads the option at {@code i} and its value; returns the index of the last argument read. */
         int read(List<String> args, int i) {
             String arg = args.get(i);
             switch (arg) {
-                case "--model" -> models = ReferenceModel.named(value(args, ++i, arg), repository);
+                case "--model" -> {
+                    models = ReferenceModel.named(value(args, ++i, arg), repository);
+                    modelsGiven = true;
+                }
                 case "--epochs" -> epochs = positive(args, ++i, arg);
                 case "--repeat", "--repeats" -> repeat = positive(args, ++i, arg);
                 case "--backends" -> backends = backends(value(args, ++i, arg));
@@ -118,12 +135,18 @@ public record BenchOptions(
                 case "--steps" -> steps = positive(args, ++i, arg);
                 case "--child" -> child = true;
                 case "--cores" -> cores = positive(args, ++i, arg);
+                case "--zoo" -> zoo = true;
+                case "--zoo-peer" -> zooPeer = Path.of(value(args, ++i, arg));
+                case "--zoo-threads" -> zooThreads = positive(args, ++i, arg);
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "' of bench");
             }
             return i;
         }
 
         BenchOptions options() {
+            if (zoo && !modelsGiven) {
+                models = ReferenceModel.zoo(repository);
+            }
             return new BenchOptions(
                     models,
                     epochs,
@@ -140,7 +163,10 @@ public record BenchOptions(
                     steps,
                     seed,
                     child,
-                    cores);
+                    cores,
+                    zoo,
+                    zooPeer,
+                    zooThreads);
         }
     }
 

@@ -79,7 +79,57 @@ public final class Benchmark {
             }
             return 0;
         }
+        if (options.zoo()) {
+            return zoo(models, options);
+        }
         return measure(models, options);
+    }
+
+    /**
+     * {@code --zoo}: each model trained by nnx (in this JVM, or in a child JVM a backend), then by PyTorch and by
+     * numpy through the zoo's peer script, repeat after repeat; then the zoo's table.
+     */
+    private int zoo(List<BenchModel> models, BenchOptions options) {
+        ZooPeer peer = new ZooPeer(options.python(), options.zooPeer());
+        String why = peer.unavailable();
+        if (why != null) {
+            err.println("nnx: error: cannot run the zoo's peers: " + why);
+            return 1;
+        }
+        out.println(header(models, options) + "; peers " + options.zooPeer().getFileName() + " with "
+                + options.zooThreads() + (options.zooThreads() == 1 ? " thread" : " threads"));
+        List<Measurement> measurements = new ArrayList<>();
+        List<Integer> repeats = new ArrayList<>();
+        boolean failed = false;
+        for (int repeat = 1; repeat <= options.repeat() && !stop.requested(); repeat++) {
+            for (BenchModel model : models) {
+                if (options.backends().isEmpty()) {
+                    failed |= !record(measurements, repeats, repeat, () -> trainHere(model, options));
+                }
+                for (String backend : options.backends()) {
+                    failed |= !record(
+                            measurements,
+                            repeats,
+                            repeat,
+                            () -> new ChildTrainer(stop).train(model.reference(), backend, options));
+                }
+                for (ZooPeer.Framework framework : ZooPeer.Framework.values()) {
+                    failed |= !record(
+                            measurements,
+                            repeats,
+                            repeat,
+                            () -> peer.run(
+                                    model.reference(),
+                                    framework,
+                                    options.data(),
+                                    options.epochs(),
+                                    options.zooThreads()));
+                }
+            }
+        }
+        out.println();
+        out.print(ZooTable.table(measurements));
+        return failed ? 1 : 0;
     }
 
     /** The repeats of every (model, trainer), printed as they come and as tables at the end. */

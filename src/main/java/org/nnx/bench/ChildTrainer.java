@@ -50,7 +50,15 @@ final class ChildTrainer {
             throw new IOException(
                     "the " + model.label() + " model on backend " + backend + " failed (exit status " + status + ")");
         }
-        return result;
+        // The child knows the model by its file; the table knows it by its label.
+        return new Measurement(
+                model.label(),
+                result.trainer(),
+                result.runs(),
+                result.samplesPerSecond(),
+                result.testAccuracy(),
+                result.seconds(),
+                result.peakHeapMegabytes());
     }
 
     /** This JVM's command, options and class path, and the options that make the child train what we would. */
@@ -68,7 +76,7 @@ final class ChildTrainer {
                 "bench",
                 "--child",
                 "--model",
-                model.label(),
+                model.file().toString(),
                 "--side-by-side",
                 Integer.toString(options.sideBySide()),
                 "--data",

@@ -1,9 +1,12 @@
 package org.nnx.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * A model {@code nnx bench} trains: a name for {@code --model} and the peers, and the {@code .nnx} file that
@@ -25,6 +28,29 @@ public record ReferenceModel(String label, Path file) {
                 .map(model -> new ReferenceModel(
                         model.label, repository.resolve(model.file).normalize()))
                 .toList();
+    }
+
+    /**
+     * The zoo of {@code nnx bench --zoo}: every {@code .nnx} file of {@code experiments/zoo} under
+     * {@code repository}, by name, each known by its file's name without {@code .nnx}.
+     *
+     * @throws IllegalArgumentException when the folder holds none
+     */
+    public static List<ReferenceModel> zoo(Path repository) {
+        Path folder = repository.resolve("experiments").resolve("zoo").normalize();
+        List<ReferenceModel> models = new ArrayList<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            files.filter(file -> file.getFileName().toString().endsWith(".nnx"))
+                    .sorted()
+                    .forEach(file -> models.add(new ReferenceModel(
+                            file.getFileName().toString().replaceFirst("\\.nnx$", ""), file)));
+        } catch (IOException e) {
+            // Said below.
+        }
+        if (models.isEmpty()) {
+            throw new IllegalArgumentException("no zoo: " + folder + " holds no .nnx files");
+        }
+        return List.copyOf(models);
     }
 
     /**

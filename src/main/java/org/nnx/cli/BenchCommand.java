@@ -24,12 +24,13 @@ import picocli.CommandLine.Unmatched;
         customSynopsis = BenchOptions.USAGE,
         usageHelpWidth = 100,
         description = {
-            "Time the reference models' training, in this JVM or in child JVMs.",
+            "Time the reference models' training, in this JVM or in child JVMs; or the zoo's, beside PyTorch and numpy.",
             "",
             "  --model small|big|both  the reference models to train (default: both)",
             "  --epochs N              epochs for every model (default: small 5, big 3)",
             "  --repeat N              measure each model and trainer N times; the table shows median and range",
-            "  --backends LIST         measure each in a child JVM: java, netlib-java, native, native:N, auto",
+            "  --backends LIST         measure each in a child JVM: java, netlib-java, native, bundled, system",
+            "                          (each native one also as NAME:N, N OpenBLAS threads), auto",
             "  --side-by-side N        train N independent runs at once, one thread each, their samples/s summed",
             "  --peers                 run the numpy peer too",
             "  --peer-dir DIR          the folder of peer_numpy.py (default: ../shared/bench beside nnx)",
@@ -40,7 +41,10 @@ import picocli.CommandLine.Unmatched;
             "  --cores 1|2             the cores a lone run may use (default: all)",
             "  --gemm                  time the backend's matrix products on the models' shapes instead",
             "  --phases                time each part of a training step instead",
-            "  --steps N               the steps --phases times (default: 2000)"
+            "  --steps N               the steps --phases times (default: 2000)",
+            "  --zoo                   train experiments/zoo/*.nnx (or --model's files) with nnx, PyTorch and numpy",
+            "  --zoo-peer FILE         the zoo's peer script (default: bench/pytorch_zoo.py)",
+            "  --zoo-threads N         threads of each zoo peer (default: 1, PyTorch's best on 2 cores)"
         })
 final class BenchCommand implements Callable<Integer> {
     @Spec

@@ -2,6 +2,7 @@ package org.nnx.cli;
 
 import java.util.concurrent.Callable;
 import org.nnx.spi.NnxPlugin;
+import org.nnx.tensor.BlasSelection;
 import org.nnx.train.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,7 +47,7 @@ final class NnxCommand implements Callable<Integer> {
     @Option(
             names = {"-V", "--version"},
             versionHelp = true,
-            description = "show nnx's version and its plugin SPI version, and exit")
+            description = "show nnx's version, its plugin SPI version and its BLAS backend, and exit")
     boolean versionRequested;
 
     private final Terminal terminal;
@@ -70,11 +71,20 @@ final class NnxCommand implements Callable<Integer> {
         return ExitStatus.BAD_INPUT;
     }
 
-    /** {@code nnx --version}: nnx's version, and the plugin SPI version that plugin jars must be built for. */
+    /**
+     * {@code nnx --version}: nnx's version, the plugin SPI version that plugin jars must be built for, and the BLAS
+     * backend runs would use, with why it is not the preferred one when it is not.
+     */
     static final class VersionLines implements IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"nnx " + Version.current(), "plugin SPI " + NnxPlugin.SPI_VERSION};
+            String blas;
+            try {
+                blas = BlasSelection.describe(System.getenv());
+            } catch (BlasSelection.BlasUnavailableException e) {
+                blas = "none: " + e.getMessage();
+            }
+            return new String[] {"nnx " + Version.current(), "plugin SPI " + NnxPlugin.SPI_VERSION, "blas " + blas};
         }
     }
 }

@@ -21,22 +21,30 @@ import java.util.regex.Pattern;
  * <p>The rules, in order:
  * <ol>
  *   <li>{@code NNX_BLAS=java} forces nnx's own {@link JavaBlas}; {@code NNX_BLAS=netlib-java} forces netlib's
- *       pure-Java kernels; {@code NNX_BLAS=native} forces the system's OpenBLAS and fails when it does not
- *       load. Unset, empty or {@code auto} means the rules below.</li>
- *   <li>The system's OpenBLAS through netlib's JNI binding, when a Debian OpenBLAS library is installed
- *       ({@code libopenblas0-pthread}; {@code scripts/install-native.sh} installs it) and loads and computes
- *       a small product right. The system property {@code dev.ludovic.netlib.blas.nativeLibPath} names
- *       another library to load instead.</li>
+ *       pure-Java kernels; {@code NNX_BLAS=bundled} forces the OpenBLAS bundled in nnx's jar,
+ *       {@code NNX_BLAS=system} the system's, and {@code NNX_BLAS=native} whichever native one the rules below
+ *       find; each fails when it does not load. Unset, empty or {@code auto} means the rules below.</li>
+ *   <li>The system property {@code dev.ludovic.netlib.blas.nativeLibPath}, when set, names the native library
+ *       to load.</li>
+ *   <li>The OpenBLAS bundled in nnx's jar ({@link BundledOpenBlas}; Linux on x86-64), copied once into a
+ *       per-user cache and loaded through netlib's JNI binding. It comes before a system OpenBLAS because it
+ *       is newer and measured faster on nnx's products (docs/performance.md), and so that a machine trains at
+ *       the same speed whether or not a system package is installed.</li>
+ *   <li>A system OpenBLAS (Debian's {@code libopenblas0-pthread} and its siblings), for the platforms nnx
+ *       bundles none for, or when the bundled one cannot be written or loaded.</li>
  *   <li>Otherwise nnx's own {@link JavaBlas}, which allocates nothing. netlib's pure-Java kernels
  *       ({@code NNX_BLAS=netlib-java}) are faster on some shapes but copy their operands on every call,
  *       garbage on every training step, and their Vector API variant needs an incubator module whose warning
  *       every start would print.</li>
  * </ol>
+ * Whatever failed on the way is kept as the choice's {@link Choice#note() note}, one line, which provenance and
+ * {@code nnx --version} show.
  *
  * <p>OpenBLAS reads its thread count ({@code OPENBLAS_NUM_THREADS}, else {@code OMP_NUM_THREADS}, else one
  * thread a core) once, when the library loads, and netlib offers no call to change it later; so it is set
  * in the environment before Java starts: the {@code ./nnx} launcher does so. The count in force is part
- * of the backend's name, and so of every run's provenance.
+ * of the backend's name, and so of every run's provenance. netlib loads one native library per process, once:
+ * when the one handed to it does not load, nnx falls back to Java rather than to another native library.
  */
 public final class BlasSelection {
     /** The environment variable that forces a backend. */
@@ -68,7 +76,9 @@ public final class BlasSelection {
         AUTO,
         JAVA,
         NETLIB_JAVA,
-        NATIVE;
+        NATIVE,
+        BUNDLED,
+        SYSTEM;
 
         /** Reads {@code NNX_BLAS}'s value; null or blank means {@link #AUTO}. */
         public static Mode parse(String value) {
@@ -80,9 +90,11 @@ public final class BlasSelection {
                 case "java" -> JAVA;
                 case "netlib-java" -> NETLIB_JAVA;
                 case "native" -> NATIVE;
+                case "bundled" -> BUNDLED;
+                case "system" -> SYSTEM;
                 default ->
-                    throw new BlasUnavailableException(
-                            VARIABLE + "=" + value + " is not a backend; use java, netlib-java, native or auto");
+                    throw new BlasUnavailableException(VARIABLE + "=" + value
+                            + " is not a backend; use java, netlib-java, native, bundled, system or auto");
             };
         }
     }
@@ -92,8 +104,19 @@ public final class BlasSelection {
      *
      * @param blas   the backend
      * @param reason one line saying why it was chosen, e.g. why native OpenBLAS was not
+     * @param note   what went wrong on the way, in one line (a bundled library that could not be written, a cached
+     *               copy written anew, a native library that did not load), or null when nothing did
      */
-    public record Choice(Blas blas, String reason) {}
+    public record Choice(Blas blas, String reason, String note) {
+        public Choice(Blas blas, String reason) {
+            this(blas, reason, null);
+        }
+
+        /** {@code blas}'s name, then the note when there is one: what {@code nnx --version} prints. */
+        public String describe() {
+            return note == null ? blas.name() : blas.name() + " (" + note + ")";
+        }
+    }
 
     /** A backend that was asked for and cannot run; the message says why and what to do. */
     public static final class BlasUnavailableException extends RuntimeException {
@@ -121,6 +144,28 @@ public final class BlasSelection {
     }
 
     /**
+     * The installed choice's backend and note, or, when nothing was installed, those the environment would choose.
+     *
+     * @throws BlasUnavailableException as {@link #choose} does
+     */
+    public static String describe(Map<String, String> environment) {
+        Choice choice = installed;
+        return (choice != null ? choice : choose(environment)).describe();
+    }
+
+    /**
+     * The note of the installed choice when {@code blas} is its backend (or a split of it over cores), else null:
+     * a backend a test put in place has no note.
+     */
+    public static String noteFor(Blas blas) {
+        Choice choice = installed;
+        if (choice == null || choice.note() == null) {
+            return null;
+        }
+        return blas == choice.blas() || blas.name().startsWith(choice.blas().name()) ? choice.note() : null;
+    }
+
+    /**
      * Chooses by the given environment ({@code NNX_BLAS} and OpenBLAS's thread variables).
      *
      * @throws BlasUnavailableException when {@code NNX_BLAS} is unknown or forces a backend that cannot run
@@ -132,19 +177,27 @@ public final class BlasSelection {
                 return new Choice(new JavaBlas(), VARIABLE + "=java");
             case NETLIB_JAVA:
                 return new Choice(netlibJava(), VARIABLE + "=netlib-java");
-            case NATIVE: {
-                NativeAttempt attempt = loadNative(environment);
+            case NATIVE:
+            case BUNDLED:
+            case SYSTEM: {
+                NativeAttempt attempt = loadNative(environment, mode);
+                String name = mode.name().toLowerCase(Locale.ROOT);
                 if (attempt.blas() == null) {
-                    throw new BlasUnavailableException(VARIABLE + "=native, but " + attempt.failure());
+                    throw new BlasUnavailableException(VARIABLE + "=" + name + ", but " + attempt.failure());
                 }
-                return new Choice(attempt.blas(), VARIABLE + "=native");
+                if (mode != Mode.NATIVE && attempt.origin() != mode) {
+                    throw new BlasUnavailableException(VARIABLE + "=" + name + ", but this process already loaded "
+                            + attempt.blas().name());
+                }
+                return new Choice(attempt.blas(), VARIABLE + "=" + name, attempt.note());
             }
             default: {
-                NativeAttempt attempt = loadNative(environment);
+                NativeAttempt attempt = loadNative(environment, Mode.AUTO);
                 if (attempt.blas() != null) {
-                    return new Choice(attempt.blas(), "native OpenBLAS loaded from " + attempt.library());
+                    return new Choice(
+                            attempt.blas(), "native OpenBLAS loaded from " + attempt.library(), attempt.note());
                 }
-                return new Choice(new JavaBlas(), attempt.failure());
+                return new Choice(new JavaBlas(), attempt.failure(), attempt.failure());
             }
         }
     }
@@ -154,7 +207,7 @@ public final class BlasSelection {
      * Loading happens once per process; later calls return a backend over the same library.
      */
     public static NetlibBlas nativeOpenBlas() {
-        return loadNative(System.getenv()).blas();
+        return loadNative(System.getenv(), Mode.AUTO).blas();
     }
 
     /**
@@ -174,62 +227,118 @@ public final class BlasSelection {
         return new NetlibBlas(blas, "netlib-java (" + blas.getClass().getSimpleName() + ")");
     }
 
-    private record NativeAttempt(NetlibBlas blas, String library, String failure) {}
+    /**
+     * The one native library this process loads, or why none.
+     *
+     * @param origin  {@link Mode#BUNDLED}, {@link Mode#SYSTEM}, or {@link Mode#NATIVE} for a library the system
+     *                property named
+     * @param note    what failed before this library was taken, or null
+     * @param failure why no native library loaded, or null when one did
+     */
+    private record NativeAttempt(NetlibBlas blas, String library, Mode origin, String note, String failure) {}
 
-    /** The one attempt to load the native library in this process; null until it is made. */
+    /** The one attempt to load a native library in this process; null until it is made. */
     private static NativeAttempt nativeResult;
 
-    private static synchronized NativeAttempt loadNative(Map<String, String> environment) {
+    private static synchronized NativeAttempt loadNative(Map<String, String> environment, Mode mode) {
         if (nativeResult == null) {
-            nativeResult = attemptNative(environment);
+            nativeResult = attemptNative(environment, mode);
         }
         return nativeResult;
     }
 
-    private static NativeAttempt attemptNative(Map<String, String> environment) {
-        String library = System.getProperty(NATIVE_LIBRARY_PROPERTY);
-        if (library != null && !Files.isReadable(Path.of(library))) {
-            // Checked here because netlib's JNI stub would print its own dlopen error on stderr.
-            return new NativeAttempt(
-                    null, library, "-D" + NATIVE_LIBRARY_PROPERTY + "=" + library + " names no readable file");
-        }
-        if (library == null) {
-            library = findOpenBlas();
-            if (library == null) {
-                return new NativeAttempt(
-                        null,
-                        null,
-                        "native OpenBLAS is not installed (" + String.join(", ", candidates())
-                                + " missing); scripts/install-native.sh installs libopenblas0-pthread");
+    /** A native library found and ready for netlib to load. */
+    private record Candidate(String library, Mode origin, String name) {}
+
+    private static NativeAttempt attemptNative(Map<String, String> environment, Mode mode) {
+        String named = System.getProperty(NATIVE_LIBRARY_PROPERTY);
+        List<String> failures = new ArrayList<>();
+        Candidate candidate = null;
+        if (named != null) {
+            if (!Files.isReadable(Path.of(named))) {
+                // Checked here because netlib's JNI stub would print its own dlopen error on stderr.
+                return failed(null, "-D" + NATIVE_LIBRARY_PROPERTY + "=" + named + " names no readable file");
             }
-            // netlib's JNI stub would otherwise dlopen libblas.so.3, which may be the slow reference BLAS.
-            System.setProperty(NATIVE_LIBRARY_PROPERTY, library);
+            candidate = new Candidate(named, Mode.NATIVE, systemName(named, "", environment));
         }
+        if (candidate == null && mode != Mode.SYSTEM) {
+            candidate = bundled(environment, failures);
+        }
+        if (candidate == null && mode != Mode.BUNDLED) {
+            String library = findOpenBlas();
+            if (library != null) {
+                candidate = new Candidate(library, Mode.SYSTEM, systemName(library, "system ", environment));
+            } else {
+                failures.add("no system OpenBLAS (" + String.join(", ", candidates()) + " missing)");
+            }
+        }
+        if (candidate == null) {
+            return failed(null, String.join("; ", failures));
+        }
+        String note = failures.isEmpty() ? null : String.join("; ", failures);
         if (!Boolean.parseBoolean(System.getProperty(ALLOW_NATIVE_PROPERTY, "true"))) {
-            return new NativeAttempt(null, library, "native BLAS is disabled by -D" + ALLOW_NATIVE_PROPERTY + "=false");
+            return failed(candidate, "native BLAS is disabled by -D" + ALLOW_NATIVE_PROPERTY + "=false");
         }
+        // netlib's JNI stub would otherwise dlopen libblas.so.3, which may be the slow reference BLAS.
+        System.setProperty(NATIVE_LIBRARY_PROPERTY, candidate.library());
         NETLIB_LOGGER.setLevel(Level.OFF);
         NativeBLAS loaded;
         try {
             loaded = NativeBLAS.getInstance();
         } catch (RuntimeException | LinkageError e) {
-            return new NativeAttempt(
-                    null, library, "native OpenBLAS at " + library + " did not load: " + rootMessage(e));
+            return failed(candidate, "native OpenBLAS at " + candidate.library() + " did not load: " + rootMessage(e));
         }
-        NetlibBlas blas = new NetlibBlas(loaded, nativeName(library, environment));
+        NetlibBlas blas = new NetlibBlas(loaded, candidate.name());
         String wrong = smokeTest(blas);
         if (wrong != null) {
-            return new NativeAttempt(
-                    null, library, "native OpenBLAS at " + library + " computes wrong products (" + wrong + ")");
+            return failed(
+                    candidate, "native OpenBLAS at " + candidate.library() + " computes wrong products (" + wrong + ")");
         }
-        return new NativeAttempt(blas, library, null);
+        return new NativeAttempt(blas, candidate.library(), candidate.origin(), note, null);
+    }
+
+    private static NativeAttempt failed(Candidate candidate, String failure) {
+        return candidate == null
+                ? new NativeAttempt(null, null, null, null, failure)
+                : new NativeAttempt(null, candidate.library(), candidate.origin(), null, failure);
     }
 
     /**
-     * {@code openblas 0.3.21 (native, 1 thread)}: the library, its version when known, its threads, and the
-     * kernels the environment chose, if it did.
+     * The bundled OpenBLAS, copied out and its two helper libraries loaded, or null with the reason added to
+     * {@code failures}.
      */
-    private static String nativeName(String library, Map<String, String> environment) {
+    private static Candidate bundled(Map<String, String> environment, List<String> failures) {
+        BundledOpenBlas.Extracted extracted;
+        try {
+            extracted = BundledOpenBlas.extract(environment);
+        } catch (BundledOpenBlas.Unavailable e) {
+            failures.add(e.getMessage());
+            return null;
+        }
+        List<Path> libraries = extracted.libraries();
+        for (Path helper : libraries.subList(0, libraries.size() - 1)) {
+            try {
+                System.load(helper.toString());
+            } catch (RuntimeException | LinkageError e) {
+                failures.add("the bundled " + helper.getFileName() + " did not load: " + rootMessage(e));
+                return null;
+            }
+        }
+        if (extracted.note() != null) {
+            failures.add(extracted.note());
+        }
+        int threads = openBlasThreads(environment);
+        String name = "openblas " + extracted.openBlasVersion() + " (native, " + threads
+                + (threads == 1 ? " thread" : " threads") + coreTypeNote(environment) + ", bundled: org.bytedeco:openblas "
+                + extracted.version() + ")";
+        return new Candidate(extracted.openBlas().toString(), Mode.BUNDLED, name);
+    }
+
+    /**
+     * {@code openblas 0.3.21 (native, 1 thread, system: /usr/lib/...)}: the library, its version when known, its
+     * threads, the kernels the environment chose, if it did, and where it came from.
+     */
+    private static String systemName(String library, String origin, Map<String, String> environment) {
         String file = library;
         try {
             file = Path.of(library).toRealPath().getFileName().toString();
@@ -243,7 +352,7 @@ public final class BlasSelection {
         }
         int threads = openBlasThreads(environment);
         return product + " (native, " + threads + (threads == 1 ? " thread" : " threads") + coreTypeNote(environment)
-                + ")";
+                + ", " + (origin.isEmpty() ? "" : origin.trim() + ": ") + library + ")";
     }
 
     /**

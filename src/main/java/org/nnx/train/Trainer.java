@@ -12,6 +12,7 @@ import org.nnx.model.RunPlan;
 import org.nnx.registry.ComponentRegistry;
 import org.nnx.spi.Dataset;
 import org.nnx.tensor.Blas;
+import org.nnx.tensor.BlasSelection;
 import org.nnx.tensor.CoreGroup;
 import org.nnx.tensor.SplitBlas;
 
@@ -179,6 +180,11 @@ public final class Trainer {
         provenance.put("nnx", Version.current());
         provenance.put("jdk", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
         provenance.put("blas", Blas.current().name());
+        String blasNote = BlasSelection.noteFor(Blas.current());
+        if (blasNote != null) {
+            // Why the backend is not the one nnx prefers, e.g. a bundled library that could not be written.
+            provenance.put("blas note", blasNote);
+        }
         provenance.put("dataset", dataset.description());
         // Hashed once per loaded dataset: the runs of a sweep share it.
         provenance.put("dataset sha256", checksums.computeIfAbsent(dataset, DatasetChecksum::of));

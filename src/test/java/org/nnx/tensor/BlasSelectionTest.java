@@ -25,13 +25,16 @@ class BlasSelectionTest {
         assertEquals(BlasSelection.Mode.AUTO, BlasSelection.Mode.parse(" "));
         assertEquals(BlasSelection.Mode.NATIVE, BlasSelection.Mode.parse(" Native "));
         assertEquals(BlasSelection.Mode.NETLIB_JAVA, BlasSelection.Mode.parse("netlib-java"));
+        assertEquals(BlasSelection.Mode.BUNDLED, BlasSelection.Mode.parse("Bundled"));
+        assertEquals(BlasSelection.Mode.SYSTEM, BlasSelection.Mode.parse("system"));
     }
 
     @Test
     void anUnknownBackendIsAnErrorThatListsTheChoices() {
         var error = assertThrows(
                 BlasSelection.BlasUnavailableException.class, () -> BlasSelection.choose(Map.of("NNX_BLAS", "mkl")));
-        assertTrue(error.getMessage().contains("java, netlib-java, native or auto"), error.getMessage());
+        assertTrue(
+                error.getMessage().contains("java, netlib-java, native, bundled, system or auto"), error.getMessage());
     }
 
     @Test

@@ -38,7 +38,7 @@ class TwoCoresTest {
     @Test
     void nativeProductsSplitInHalvesTrainAsWholeOnes() {
         NetlibBlas nativeBlas = BlasSelection.nativeOpenBlas();
-        assumeTrue(nativeBlas != null, "OpenBLAS is not installed (scripts/install-native.sh)");
+        assumeTrue(nativeBlas != null, "no native OpenBLAS loads here");
         assumeTrue(BlasSelection.threadsPerProduct(nativeBlas) == 1, "OpenBLAS has more than one thread here");
         RunResult split = assertSameTraining(nativeBlas, false);
         assertTrue(
