@@ -15,6 +15,7 @@ import org.nnx.spi.Layer;
 import org.nnx.spi.LayerContext;
 import org.nnx.spi.LayerFactory;
 import org.nnx.spi.ParameterSpec;
+import org.nnx.spi.Shape;
 
 /**
  * A plugin jar's layer factory as nnx registers it. It answers name, description and parameters from what
@@ -77,6 +78,16 @@ public final class PluginLayerFactory implements CheckedLayerFactory {
     @Override
     public long parameterCount(Arguments arguments, int inputSize) {
         return guarded.parameterCount(arguments, inputSize);
+    }
+
+    @Override
+    public Shape outputShape(Arguments arguments, Shape input) {
+        return guarded.outputShape(arguments, input);
+    }
+
+    @Override
+    public long parameterCount(Arguments arguments, Shape input) {
+        return guarded.parameterCount(arguments, input);
     }
 
     /** Refuses a use that fails its gradient check; otherwise the plugin's layer, guarded. */

@@ -1,0 +1,114 @@
+package org.nnx.nn;
+
+import org.nnx.spi.Layer;
+import org.nnx.tensor.Tensor;
+
+/**
+ * Max pooling over each channel of images of {@code channels × height × width}, one image a row. Forward
+ * saves where each maximum came from; backward sends each output's gradient there and nowhere else. Of tied
+ * maxima the first in the window (row by row) takes the gradient, as in PyTorch; NaN counts as the maximum.
+ */
+public final class MaxPool2d implements Layer {
+    private final int channels;
+    private final int height;
+    private final int width;
+    private final Window window;
+    private final int outHeight;
+    private final int outWidth;
+
+    private Tensor output;
+    private Tensor inputGradient;
+    /** For each output value of the last forward, the index of its maximum within its sample's row. */
+    private int[] argmax;
+
+    private int inputCols;
+
+    public MaxPool2d(int channels, int height, int width, Window window) {
+        if (!window.fits(height, width)) {
+            throw new IllegalArgumentException("a " + window.height() + "×" + window.width()
+                    + " pool does not fit a " + height + "×" + width + " image");
+        }
+        this.channels = channels;
+        this.height = height;
+        this.width = width;
+        this.window = window;
+        this.outHeight = window.outputHeight(height);
+        this.outWidth = window.outputWidth(width);
+    }
+
+    public int outputSize() {
+        return channels * outHeight * outWidth;
+    }
+
+    @Override
+    public Tensor forward(Tensor input, boolean training) {
+        Pooling.checkInput("max_pool", input, channels, height, width);
+        int samples = input.rows();
+        int outCols = outputSize();
+        output = Tensor.reuseOrAllocate(output, input.precision(), samples, outCols);
+        if (argmax == null || argmax.length != samples * outCols) {
+            argmax = new int[samples * outCols];
+        }
+        inputCols = input.cols();
+        int i = 0;
+        for (int s = 0; s < samples; s++) {
+            int base = s * inputCols;
+            for (int c = 0; c < channels; c++) {
+                int plane = base + c * height * width;
+                for (int oy = 0; oy < outHeight; oy++) {
+                    int y0 = oy * window.strideHeight() - window.padHeight();
+                    for (int ox = 0; ox < outWidth; ox++, i++) {
+                        int x0 = ox * window.strideWidth() - window.padWidth();
+                        int best = -1;
+                        double bestValue = Double.NEGATIVE_INFINITY;
+                        for (int dy = 0; dy < window.height(); dy++) {
+                            int y = y0 + dy;
+                            if (y < 0 || y >= height) {
+                                continue;
+                            }
+                            for (int dx = 0; dx < window.width(); dx++) {
+                                int x = x0 + dx;
+                                if (x < 0 || x >= width) {
+                                    continue;
+                                }
+                                int at = plane + y * width + x;
+                                double value = input.isFloat() ? input.floats()[at] : input.doubles()[at];
+                                if (best < 0 || value > bestValue || (Double.isNaN(value) && !Double.isNaN(bestValue))) {
+                                    best = at;
+                                    bestValue = value;
+                                }
+                            }
+                        }
+                        argmax[i] = best - base;
+                        if (output.isFloat()) {
+                            output.floats()[i] = (float) bestValue;
+                        } else {
+                            output.doubles()[i] = bestValue;
+                        }
+                    }
+                }
+            }
+        }
+        return output;
+    }
+
+    @Override
+    public Tensor backward(Tensor outputGradient) {
+        if (argmax == null) {
+            throw new IllegalStateException("backward before forward");
+        }
+        int samples = output.rows();
+        int outCols = output.cols();
+        Pooling.checkGradient(outputGradient, samples, outCols);
+        inputGradient = Tensor.reuseOrAllocate(inputGradient, output.precision(), samples, inputCols);
+        inputGradient.fill(0);
+        for (int s = 0; s < samples; s++) {
+            int in = s * inputCols;
+            int out = s * outCols;
+            for (int j = 0; j < outCols; j++) {
+                inputGradient.add(in + argmax[out + j], outputGradient.get(out + j));
+            }
+        }
+        return inputGradient;
+    }
+}
