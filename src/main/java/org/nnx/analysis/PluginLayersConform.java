@@ -5,6 +5,7 @@ import org.nnx.dsl.ast.Setting;
 import org.nnx.dsl.ast.Statement;
 import org.nnx.registry.CheckedLayerFactory;
 import org.nnx.registry.ModelShapes;
+import org.nnx.spi.Shape;
 import org.nnx.spi.ComponentCall;
 import org.nnx.spi.LayerFactory;
 
@@ -35,7 +36,7 @@ final class PluginLayersConform implements DefinitionCheck {
         List<ModelShapes.LayerShape> shapes = ModelShapes.of(context.registry(), calls, loaded.get().sampleShape())
                 .layers();
         for (int i = 0; i < shapes.size(); i++) {
-            int width = shapes.get(i).input().size();
+            Shape input = shapes.get(i).input();
             ComponentCall layer = calls.get(i);
             LayerFactory factory = context.registry().layer(layer.name());
             if (factory instanceof CheckedLayerFactory checked) {
@@ -44,7 +45,7 @@ final class PluginLayersConform implements DefinitionCheck {
                 String next = i + 1 < calls.size() ? calls.get(i + 1).name() : null;
                 checked.conformance(
                                 layer.arguments(),
-                                width,
+                                input,
                                 previous,
                                 next,
                                 call -> context.registry()

@@ -50,6 +50,10 @@ public final class MaxPool2d implements Layer {
             argmax = new int[samples * outCols];
         }
         inputCols = input.cols();
+        if (input.isFloat() && window.padHeight() == 0 && window.padWidth() == 0) {
+            forwardFloat(input.floats(), output.floats(), samples);
+            return output;
+        }
         int i = 0;
         for (int s = 0; s < samples; s++) {
             int base = s * inputCols;
@@ -92,6 +96,44 @@ public final class MaxPool2d implements Layer {
         return output;
     }
 
+    /**
+     * Training's forward without padding, on the float arrays themselves: the generic accessors and the NaN
+     * test cost more than the comparisons. A NaN anywhere in a window still wins it, as in the general path.
+     */
+    private void forwardFloat(float[] x, float[] y, int samples) {
+        int kh = window.height();
+        int kw = window.width();
+        int sh = window.strideHeight();
+        int sw = window.strideWidth();
+        int i = 0;
+        for (int s = 0; s < samples; s++) {
+            int base = s * inputCols;
+            for (int c = 0; c < channels; c++) {
+                int plane = base + c * height * width;
+                for (int oy = 0; oy < outHeight; oy++) {
+                    int top = plane + oy * sh * width;
+                    for (int ox = 0; ox < outWidth; ox++, i++) {
+                        int best = top + ox * sw;
+                        float bestValue = x[best];
+                        for (int dy = 0; dy < kh; dy++) {
+                            int row = top + dy * width + ox * sw;
+                            for (int dx = 0; dx < kw; dx++) {
+                                float value = x[row + dx];
+                                // value > best, or value is NaN and best is not: !(value <= best) && best == best.
+                                if (!(value <= bestValue) && bestValue == bestValue) {
+                                    best = row + dx;
+                                    bestValue = value;
+                                }
+                            }
+                        }
+                        argmax[i] = best - base;
+                        y[i] = bestValue;
+                    }
+                }
+            }
+        }
+    }
+
     @Override
     public Tensor backward(Tensor outputGradient) {
         if (argmax == null) {
@@ -102,6 +144,18 @@ public final class MaxPool2d implements Layer {
         Pooling.checkGradient(outputGradient, samples, outCols);
         inputGradient = Tensor.reuseOrAllocate(inputGradient, output.precision(), samples, inputCols);
         inputGradient.fill(0);
+        if (inputGradient.isFloat() && outputGradient.isFloat()) {
+            float[] dx = inputGradient.floats();
+            float[] dy = outputGradient.floats();
+            for (int s = 0; s < samples; s++) {
+                int in = s * inputCols;
+                int out = s * outCols;
+                for (int j = 0; j < outCols; j++) {
+                    dx[in + argmax[out + j]] += dy[out + j];
+                }
+            }
+            return inputGradient;
+        }
         for (int s = 0; s < samples; s++) {
             int in = s * inputCols;
             int out = s * outCols;

@@ -24,7 +24,7 @@ import org.nnx.spi.Shape;
  * layers it builds are guarded ({@link PluginGuard}): anything the plugin throws names the jar.
  */
 public final class PluginLayerFactory implements CheckedLayerFactory {
-    private record Use(Arguments arguments, int inputSize, String previousLayer, String nextLayer) {}
+    private record Use(Arguments arguments, Shape inputShape, String previousLayer, String nextLayer) {}
 
     private final LayerFactory delegate;
     private final LayerFactory guarded;
@@ -95,7 +95,7 @@ public final class PluginLayerFactory implements CheckedLayerFactory {
     public Layer create(Arguments arguments, LayerContext context) {
         conformance(
                         arguments,
-                        context.inputSize(),
+                        context.inputShape(),
                         context.previousLayer(),
                         context.nextLayer(),
                         context.initializers())
@@ -113,13 +113,13 @@ public final class PluginLayerFactory implements CheckedLayerFactory {
     @Override
     public Optional<String> conformance(
             Arguments arguments,
-            int inputSize,
+            Shape inputShape,
             String previousLayer,
             String nextLayer,
             Function<ComponentCall, Initializer> initializers) {
-        return verdicts.computeIfAbsent(new Use(arguments, inputSize, previousLayer, nextLayer), use -> {
+        return verdicts.computeIfAbsent(new Use(arguments, inputShape, previousLayer, nextLayer), use -> {
             LayerConformance.Outcome outcome =
-                    LayerConformance.check(delegate, arguments, inputSize, previousLayer, nextLayer, initializers);
+                    LayerConformance.check(delegate, arguments, inputShape, previousLayer, nextLayer, initializers);
             return outcome.passes()
                     ? Optional.empty()
                     : Optional.of("layer '" + guard.name() + "' from "

@@ -90,6 +90,33 @@ class ConvolutionGradientTest {
         assertEquals(List.of(0.0, 0.5, 2.0, 0.0, 0.0, 0.0, 0.0, 0.0), values(gradient));
     }
 
+    /** Training's float path agrees with the float64 one, argmax included, ties and NaN too. */
+    @Test
+    void maxPoolFloatPathMatchesTheGeneralOne() {
+        SplittableRandom random = new SplittableRandom(13);
+        Window window = Window.of(3, 2, 2, 1);
+        Tensor doubles = Tensor.zeros(Precision.FLOAT64, 4, 2 * 7 * 6);
+        for (int i = 0; i < doubles.size(); i++) {
+            doubles.set(i, (float) Math.round(random.nextGaussian() * 3));
+        }
+        doubles.set(17, Double.NaN);
+        Tensor floats = doubles.to(Precision.FLOAT32);
+        MaxPool2d general = new MaxPool2d(2, 7, 6, window);
+        MaxPool2d fast = new MaxPool2d(2, 7, 6, window);
+        Tensor expected = general.forward(doubles, true);
+        Tensor actual = fast.forward(floats, true);
+        Tensor dy = TestTensors.gaussian(random, 4, expected.cols());
+        Tensor expectedDx = general.backward(dy);
+        Tensor actualDx = fast.backward(dy.to(Precision.FLOAT32));
+        for (int i = 0; i < expected.size(); i++) {
+            assertEquals(expected.get(i), actual.get(i), "output " + i);
+        }
+        for (int i = 0; i < expectedDx.size(); i++) {
+            // Overlapping windows add several gradients into one pixel: float32 sums against float64 ones.
+            assertEquals(expectedDx.get(i), actualDx.get(i), 1e-5, "gradient " + i);
+        }
+    }
+
     @Test
     void avgPool() {
         SplittableRandom random = new SplittableRandom(7);
