@@ -101,6 +101,10 @@ public final class MaxPool2d implements Layer {
      * test cost more than the comparisons. A NaN anywhere in a window still wins it, as in the general path.
      */
     private void forwardFloat(float[] x, float[] y, int samples) {
+        if (window.equals(Window.of(2, 2, 2, 2))) {
+            forwardTwoByTwo(x, y, samples);
+            return;
+        }
         int kh = window.height();
         int kw = window.width();
         int sh = window.strideHeight();
@@ -119,16 +123,51 @@ public final class MaxPool2d implements Layer {
                             int row = top + dy * width + ox * sw;
                             for (int dx = 0; dx < kw; dx++) {
                                 float value = x[row + dx];
-                                // value > best, or value is NaN and best is not: !(value <= best) && best == best.
-                                if (!(value <= bestValue) && bestValue == bestValue) {
-                                    best = row + dx;
-                                    bestValue = value;
-                                }
+                                // value > best, or value is NaN and best is not. Without a branch: which of a
+                                // window's values is largest is a coin toss the CPU cannot predict.
+                                boolean wins = value > bestValue | (value != value & bestValue == bestValue);
+                                best = wins ? row + dx : best;
+                                bestValue = wins ? value : bestValue;
                             }
                         }
                         argmax[i] = best - base;
                         y[i] = bestValue;
                     }
+                }
+            }
+        }
+    }
+
+    /** The common 2×2 pool of stride 2, unrolled: the same choices as {@link #forwardFloat}'s loops. */
+    private void forwardTwoByTwo(float[] x, float[] y, int samples) {
+        int i = 0;
+        int planes = samples * channels;
+        for (int plane = 0; plane < planes; plane++) {
+            int sample = plane / channels;
+            int base = sample * inputCols;
+            int start = base + (plane - sample * channels) * height * width;
+            for (int oy = 0; oy < outHeight; oy++) {
+                int top = start + 2 * oy * width;
+                int bottom = top + width;
+                for (int ox = 0; ox < outWidth; ox++, i++) {
+                    int at = top + 2 * ox;
+                    int best = at;
+                    float bestValue = x[at];
+                    float value = x[at + 1];
+                    boolean wins = value > bestValue | (value != value & bestValue == bestValue);
+                    best = wins ? at + 1 : best;
+                    bestValue = wins ? value : bestValue;
+                    at = bottom + 2 * ox;
+                    value = x[at];
+                    wins = value > bestValue | (value != value & bestValue == bestValue);
+                    best = wins ? at : best;
+                    bestValue = wins ? value : bestValue;
+                    value = x[at + 1];
+                    wins = value > bestValue | (value != value & bestValue == bestValue);
+                    best = wins ? at + 1 : best;
+                    bestValue = wins ? value : bestValue;
+                    argmax[i] = best - base;
+                    y[i] = bestValue;
                 }
             }
         }
