@@ -162,6 +162,9 @@ final class ArgumentBinder {
                 }
                 return Optional.of(whole ? (Object) (long) x : (Object) x);
             }
+            case SIZE -> {
+                return size(subject, value, parameter, diagnostics);
+            }
             case BOOLEAN -> {
                 if (value instanceof Expression.Name name
                         && (name.name().equals("true") || name.name().equals("false"))) {
@@ -202,6 +205,39 @@ final class ArgumentBinder {
             }
             default -> throw new IllegalStateException("unhandled parameter type " + parameter.type());
         }
+    }
+
+    /** A {@link org.nnx.spi.ParameterType#SIZE}: {@code n} for {@code [n, n]}, or {@code [height, width]}. */
+    private Optional<Object> size(String subject, Expression value, ParameterSpec parameter, Diagnostics diagnostics) {
+        List<Expression> elements;
+        if (value instanceof Expression.ListLiteral list) {
+            if (list.elements().size() != 2) {
+                diagnostics.error(
+                        value.location(),
+                        subject + " must be a whole number or [height, width], got " + list.elements().size()
+                                + (list.elements().size() == 1 ? " value" : " values"));
+                return Optional.empty();
+            }
+            elements = list.elements();
+        } else {
+            elements = List.of(value, value);
+        }
+        ParameterSpec each = new ParameterSpec(
+                parameter.name(),
+                org.nnx.spi.ParameterType.INTEGER,
+                null,
+                true,
+                parameter.range(),
+                List.of(),
+                parameter.doc());
+        Optional<Object> height = convert(subject, elements.get(0), each, diagnostics);
+        if (height.isEmpty()) {
+            return Optional.empty();
+        }
+        if (elements.get(1) == elements.get(0)) {
+            return Optional.of(List.of(height.get(), height.get()));
+        }
+        return convert(subject, elements.get(1), each, diagnostics).map(width -> List.of(height.get(), width));
     }
 
     private static String choices(ParameterSpec parameter) {

@@ -3,7 +3,9 @@ package org.nnx.analysis;
 import java.util.List;
 import org.nnx.dsl.ast.Setting;
 import org.nnx.dsl.ast.Statement;
-import org.nnx.spi.ComponentCall;
+import org.nnx.dsl.SourceLocation;
+import org.nnx.registry.ModelShapes;
+import org.nnx.spi.Shape;
 import org.nnx.spi.Dataset;
 import org.nnx.spi.DatasetException;
 
@@ -35,16 +37,26 @@ final class ModelFitsDataset implements DefinitionCheck {
         if (layers.isEmpty()) {
             return;
         }
-        int width = dataset.features();
-        for (ComponentCall layer : layers.get()) {
-            width = context.registry().layer(layer.name()).outputSize(layer.arguments(), width);
+        List<Statement> written = experiment.view().model().orElseThrow().layers();
+        ModelShapes shapes = ModelShapes.of(context.registry(), layers.get(), dataset.sampleShape());
+        if (!shapes.fits()) {
+            diagnostics.error(layerLocation(written, layers.get().size(), shapes.failed()), shapes.problem());
+            return;
         }
+        int width = shapes.output().map(Shape::size).orElse(dataset.features());
         if (width != dataset.classes()) {
-            List<Statement> written = experiment.view().model().orElseThrow().layers();
             diagnostics.error(
                     written.get(written.size() - 1).location(),
                     "the last layer has " + width + " outputs but dataset '"
                             + datasetCall.get().name() + "' has " + dataset.classes() + " classes");
         }
+    }
+
+    /**
+     * Where layer {@code index} is written. A model line is one layer; when lines and layers do not pair up
+     * (a line that stands for several), the model's last line.
+     */
+    private static SourceLocation layerLocation(List<Statement> written, int layerCount, int index) {
+        return written.get(written.size() == layerCount ? index : written.size() - 1).location();
     }
 }

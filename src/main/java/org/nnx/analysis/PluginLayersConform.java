@@ -4,6 +4,8 @@ import java.util.List;
 import org.nnx.dsl.ast.Setting;
 import org.nnx.dsl.ast.Statement;
 import org.nnx.registry.CheckedLayerFactory;
+import org.nnx.registry.ModelShapes;
+import org.nnx.spi.Shape;
 import org.nnx.spi.ComponentCall;
 import org.nnx.spi.LayerFactory;
 
@@ -28,10 +30,13 @@ final class PluginLayersConform implements DefinitionCheck {
         if (loaded.isEmpty()) {
             return;
         }
-        int width = loaded.get().features();
         List<Statement> model = experiment.view().model().orElseThrow().layers();
         List<ComponentCall> calls = layers.get();
-        for (int i = 0; i < calls.size(); i++) {
+        // Up to a layer that cannot take its input's shape, which ModelFitsDataset reports.
+        List<ModelShapes.LayerShape> shapes = ModelShapes.of(context.registry(), calls, loaded.get().sampleShape())
+                .layers();
+        for (int i = 0; i < shapes.size(); i++) {
+            Shape input = shapes.get(i).input();
             ComponentCall layer = calls.get(i);
             LayerFactory factory = context.registry().layer(layer.name());
             if (factory instanceof CheckedLayerFactory checked) {
@@ -40,7 +45,7 @@ final class PluginLayersConform implements DefinitionCheck {
                 String next = i + 1 < calls.size() ? calls.get(i + 1).name() : null;
                 checked.conformance(
                                 layer.arguments(),
-                                width,
+                                input,
                                 previous,
                                 next,
                                 call -> context.registry()
@@ -48,7 +53,6 @@ final class PluginLayersConform implements DefinitionCheck {
                                         .create(call.arguments()))
                         .ifPresent(failure -> diagnostics.error(written.name().location(), failure));
             }
-            width = factory.outputSize(layer.arguments(), width);
         }
     }
 }

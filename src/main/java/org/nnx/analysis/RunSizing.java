@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.nnx.spi.ComponentCall;
 import org.nnx.spi.Dataset;
-import org.nnx.spi.LayerFactory;
+import org.nnx.registry.ModelShapes;
 
 /**
  * A run's model sized against its data before anything is allocated: each layer's input and output widths and
@@ -29,14 +29,13 @@ record RunSizing(Dataset dataset, List<MemoryEstimate.Layer> layers, int batchSi
             return Optional.empty();
         }
         Dataset dataset = loaded.get();
+        ModelShapes shapes = ModelShapes.of(context.registry(), layers.get(), dataset.sampleShape());
+        if (!shapes.fits()) {
+            return Optional.empty();
+        }
         List<MemoryEstimate.Layer> sized = new ArrayList<>();
-        long width = dataset.features();
-        for (ComponentCall layer : layers.get()) {
-            LayerFactory factory = context.registry().layer(layer.name());
-            long parameters = factory.parameterCount(layer.arguments(), (int) width);
-            long output = factory.outputSize(layer.arguments(), (int) width);
-            sized.add(new MemoryEstimate.Layer(width, output, parameters));
-            width = output;
+        for (ModelShapes.LayerShape layer : shapes.layers()) {
+            sized.add(new MemoryEstimate.Layer(layer.input().size(), layer.output().size(), layer.parameters()));
         }
         int batchSize = (int) batch.get().integer("size");
         String optimizer =

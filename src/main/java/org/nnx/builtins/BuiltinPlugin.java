@@ -59,8 +59,8 @@ public final class BuiltinPlugin implements NnxPlugin {
 
     @Override
     public List<LayerFactory> layers() {
-        return List.of(
-                new LayerDefinition(
+        List<LayerFactory> flat = List.of(
+                new FlatOutput(new LayerDefinition(
                         "dense",
                         "affine y = xW + b",
                         List.of(
@@ -72,7 +72,7 @@ public final class BuiltinPlugin implements NnxPlugin {
                         (arguments, inputSize) -> (int) arguments.integer("units"),
                         (arguments, inputSize) ->
                                 ((long) inputSize + (arguments.bool("bias") ? 1 : 0)) * arguments.integer("units"),
-                        BuiltinPlugin::dense),
+                        BuiltinPlugin::dense)),
                 LayerDefinition.activation("sigmoid", "logistic activation 1 / (1 + e^-x)", a -> new Sigmoid()),
                 LayerDefinition.activation("relu", "rectified linear activation max(0, x)", a -> new Relu()),
                 LayerDefinition.activation("tanh", "hyperbolic tangent activation", a -> new Tanh()),
@@ -96,7 +96,7 @@ public final class BuiltinPlugin implements NnxPlugin {
                         (arguments, width) -> width,
                         (arguments, width) -> 0,
                         (arguments, context) -> new Dropout(arguments.number("rate"), context.random())),
-                new LayerDefinition(
+                new BatchNormOnImages(new LayerDefinition(
                         "batch_norm",
                         "batch normalization: batch statistics while training, running ones after",
                         List.of(
@@ -117,7 +117,9 @@ public final class BuiltinPlugin implements NnxPlugin {
                                 context.inputSize(),
                                 arguments.number("momentum"),
                                 arguments.number("epsilon"),
-                                context.precision())));
+                                context.precision()))));
+        return java.util.stream.Stream.concat(flat.stream(), SpatialLayers.all().stream())
+                .toList();
     }
 
     /** Dense's default initializer: He when the layer feeds or follows a relu, else Xavier (the book's rule). */

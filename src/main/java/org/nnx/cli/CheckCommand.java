@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = {
             "Parse and check the files; nothing is trained.",
-            "Prints the number of runs of each experiment and objective."
+            "Prints the number of runs of each experiment and objective, and each experiment's model:",
+            "every layer's output shape and parameters."
         })
 final class CheckCommand implements Callable<Integer>, NeedsArguments {
     @Spec
@@ -51,13 +52,14 @@ final class CheckCommand implements Callable<Integer>, NeedsArguments {
     @Override
     public Integer call() {
         try (LoadedPlugins plugins = environment.loadPlugins(options.plugins)) {
-            Plans plans = new FileAnalysis(
-                            plugins.registry(), new DatasetLoader(plugins.registry()), environment.terminal())
+            DatasetLoader datasets = new DatasetLoader(plugins.registry());
+            Plans plans = new FileAnalysis(plugins.registry(), datasets, environment.terminal())
                     .analyze(Inputs.of(options.files).files())
                     .only(options.only);
             PrintStream stdout = environment.terminal().out();
             for (ExperimentPlan plan : plans.experiments()) {
                 stdout.println(plan.name() + ": ok, " + Counts.runs(plan.runs().size()));
+                ModelSummary.lines(plan, plugins.registry(), datasets).forEach(stdout::println);
             }
             for (ObjectivePlan objective : plans.objectives()) {
                 stdout.println(objective.name() + ": ok, "

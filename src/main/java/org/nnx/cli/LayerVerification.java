@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.nnx.plugin.LayerConformance;
+import org.nnx.spi.Shape;
+import org.nnx.spi.ShapeException;
 import org.nnx.plugin.PluginLayerFactory;
 import org.nnx.plugin.Registries.LoadedPlugins;
 import org.nnx.registry.ComponentKind;
@@ -20,6 +22,8 @@ import org.nnx.spi.Range;
 final class LayerVerification {
     /** The input width layers are verified at: small, so that a check takes milliseconds. */
     static final int VERIFY_INPUT_WIDTH = 4;
+    /** The input of a layer that needs images: two channels of 6×6, room for the default windows. */
+    static final Shape VERIFY_IMAGE = Shape.image(2, 6, 6);
 
     private final PrintStream out;
 
@@ -46,7 +50,7 @@ final class LayerVerification {
             LayerConformance.Outcome outcome = LayerConformance.check(
                     unguarded,
                     arguments.get(),
-                    VERIFY_INPUT_WIDTH,
+                    inputShape(unguarded, arguments.get()),
                     null,
                     null,
                     call -> registry.initializer(call.name()).create(call.arguments()));
@@ -63,6 +67,23 @@ final class LayerVerification {
         out.println(checked + (checked == 1 ? " layer" : " layers") + " checked against central differences: "
                 + (failed == 0 ? "all agree" : failed + " failed") + " (tolerance 1e-4)");
         return failed == 0 ? ExitStatus.OK : ExitStatus.RUN_FAILED;
+    }
+
+    /**
+     * Flat features of {@link #VERIFY_INPUT_WIDTH}, or an image of {@link #VERIFY_IMAGE} for a layer that
+     * needs images.
+     */
+    private static Shape inputShape(LayerFactory factory, Arguments arguments) {
+        Shape flat = Shape.flat(VERIFY_INPUT_WIDTH);
+        try {
+            factory.outputShape(arguments, flat);
+            return flat;
+        } catch (ShapeException e) {
+            return VERIFY_IMAGE;
+        } catch (RuntimeException e) {
+            // The check itself builds the layer and names what it throws.
+            return flat;
+        }
     }
 
     /**

@@ -12,6 +12,7 @@ import org.nnx.spi.Initializer;
 import org.nnx.spi.Layer;
 import org.nnx.spi.LayerContext;
 import org.nnx.spi.LayerFactory;
+import org.nnx.spi.Shape;
 import org.nnx.tensor.Precision;
 import org.nnx.tensor.Tensor;
 
@@ -75,11 +76,30 @@ public final class LayerConformance {
             String previousLayer,
             String nextLayer,
             Function<ComponentCall, Initializer> initializers) {
+        return check(factory, arguments, Shape.flat(inputSize), previousLayer, nextLayer, initializers);
+    }
+
+    /** Builds the layer for samples of shape {@code inputShape} and checks it. */
+    public static Outcome check(
+            LayerFactory factory,
+            Arguments arguments,
+            Shape inputShape,
+            String previousLayer,
+            String nextLayer,
+            Function<ComponentCall, Initializer> initializers) {
+        int inputSize = inputShape.size();
         try {
             SplittableRandom random = new SplittableRandom(SEED);
             Layer layer = factory.create(
                     arguments,
-                    new LayerContext(inputSize, previousLayer, nextLayer, Precision.FLOAT64, random, initializers));
+                    new LayerContext(
+                            inputSize,
+                            previousLayer,
+                            nextLayer,
+                            Precision.FLOAT64,
+                            random,
+                            initializers,
+                            inputShape));
             Tensor input = Tensor.zeros(Precision.FLOAT64, ROWS, inputSize);
             for (int i = 0; i < input.size(); i++) {
                 input.set(i, random.nextGaussian());

@@ -15,6 +15,7 @@ import org.nnx.spi.Layer;
 import org.nnx.spi.LayerContext;
 import org.nnx.spi.LayerFactory;
 import org.nnx.spi.ParameterSpec;
+import org.nnx.spi.Shape;
 
 /**
  * A plugin jar's layer factory as nnx registers it. It answers name, description and parameters from what
@@ -23,7 +24,7 @@ import org.nnx.spi.ParameterSpec;
  * layers it builds are guarded ({@link PluginGuard}): anything the plugin throws names the jar.
  */
 public final class PluginLayerFactory implements CheckedLayerFactory {
-    private record Use(Arguments arguments, int inputSize, String previousLayer, String nextLayer) {}
+    private record Use(Arguments arguments, Shape inputShape, String previousLayer, String nextLayer) {}
 
     private final LayerFactory delegate;
     private final LayerFactory guarded;
@@ -79,12 +80,22 @@ public final class PluginLayerFactory implements CheckedLayerFactory {
         return guarded.parameterCount(arguments, inputSize);
     }
 
+    @Override
+    public Shape outputShape(Arguments arguments, Shape input) {
+        return guarded.outputShape(arguments, input);
+    }
+
+    @Override
+    public long parameterCount(Arguments arguments, Shape input) {
+        return guarded.parameterCount(arguments, input);
+    }
+
     /** Refuses a use that fails its gradient check; otherwise the plugin's layer, guarded. */
     @Override
     public Layer create(Arguments arguments, LayerContext context) {
         conformance(
                         arguments,
-                        context.inputSize(),
+                        context.inputShape(),
                         context.previousLayer(),
                         context.nextLayer(),
                         context.initializers())
@@ -102,13 +113,13 @@ public final class PluginLayerFactory implements CheckedLayerFactory {
     @Override
     public Optional<String> conformance(
             Arguments arguments,
-            int inputSize,
+            Shape inputShape,
             String previousLayer,
             String nextLayer,
             Function<ComponentCall, Initializer> initializers) {
-        return verdicts.computeIfAbsent(new Use(arguments, inputSize, previousLayer, nextLayer), use -> {
+        return verdicts.computeIfAbsent(new Use(arguments, inputShape, previousLayer, nextLayer), use -> {
             LayerConformance.Outcome outcome =
-                    LayerConformance.check(delegate, arguments, inputSize, previousLayer, nextLayer, initializers);
+                    LayerConformance.check(delegate, arguments, inputShape, previousLayer, nextLayer, initializers);
             return outcome.passes()
                     ? Optional.empty()
                     : Optional.of("layer '" + guard.name() + "' from "

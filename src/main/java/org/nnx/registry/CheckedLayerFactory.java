@@ -5,6 +5,7 @@ import java.util.function.Function;
 import org.nnx.spi.Arguments;
 import org.nnx.spi.ComponentCall;
 import org.nnx.spi.Initializer;
+import org.nnx.spi.Shape;
 import org.nnx.spi.LayerFactory;
 
 /**
@@ -17,12 +18,13 @@ public interface CheckedLayerFactory extends LayerFactory {
      * Why this use of the layer is refused, naming the layer, its jar and the largest relative error; empty
      * when its backward agrees with its forward.
      *
+     * @param inputShape    the shape of one input sample: flat features, or an image for a spatial layer
      * @param previousLayer the name of the layer before it, or null when it is first
      * @param nextLayer     the name of the layer after it, or null when it is last
      */
     Optional<String> conformance(
             Arguments arguments,
-            int inputSize,
+            Shape inputShape,
             String previousLayer,
             String nextLayer,
             Function<ComponentCall, Initializer> initializers);

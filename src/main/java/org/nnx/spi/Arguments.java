@@ -57,6 +57,12 @@ public final class Arguments {
         return (String) require(name);
     }
 
+    /** A {@link ParameterType#SIZE}: {@code [height, width]}. */
+    public int[] size(String name) {
+        java.util.List<?> pair = (java.util.List<?>) require(name);
+        return new int[] {((Number) pair.get(0)).intValue(), ((Number) pair.get(1)).intValue()};
+    }
+
     public ComponentCall call(String name) {
         return (ComponentCall) require(name);
     }
@@ -94,6 +100,12 @@ public final class Arguments {
         }
         if (value instanceof Double number) {
             return formatNumber(number);
+        }
+        if (value instanceof java.util.List<?> list) {
+            if (list.size() == 2 && list.get(0).equals(list.get(1))) {
+                return formatValue(list.get(0));
+            }
+            return list.stream().map(Arguments::formatValue).collect(Collectors.joining(", ", "[", "]"));
         }
         return String.valueOf(value);
     }

@@ -32,4 +32,21 @@ public interface Dataset {
     default Optional<int[]> imageShape() {
         return Optional.empty();
     }
+
+    /**
+     * One sample's shape as the model's first layer sees it. By default a single-channel image for a dataset
+     * with an {@link #imageShape() image shape} of {@code [height, width]} (or {@code [height, width, 1]}), and
+     * flat features otherwise: pixels of several channels interleaved are not channels one after the other.
+     */
+    default Shape sampleShape() {
+        Optional<int[]> image = imageShape();
+        if (image.isPresent()) {
+            int[] shape = image.get();
+            boolean oneChannel = shape.length == 2 || (shape.length == 3 && shape[2] == 1);
+            if (oneChannel && shape[0] * shape[1] == features()) {
+                return Shape.image(1, shape[0], shape[1]);
+            }
+        }
+        return Shape.flat(features());
+    }
 }

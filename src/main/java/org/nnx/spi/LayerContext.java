@@ -13,6 +13,7 @@ import org.nnx.tensor.Precision;
  * @param precision     the precision the layer's parameters are made in
  * @param random        the run's source of randomness for initial values
  * @param initializers  makes an initializer from a {@link ComponentCall} such as {@code gaussian(0.01)}
+ * @param inputShape    the shape of one input sample, {@link Shape#size() as many features} as {@code inputSize}
  */
 public record LayerContext(
         int inputSize,
@@ -20,4 +21,25 @@ public record LayerContext(
         String nextLayer,
         Precision precision,
         RandomGenerator random,
-        Function<ComponentCall, Initializer> initializers) {}
+        Function<ComponentCall, Initializer> initializers,
+        Shape inputShape) {
+
+    public LayerContext {
+        if (inputShape == null) {
+            inputShape = Shape.flat(inputSize);
+        } else if (inputShape.size() != inputSize) {
+            throw new IllegalArgumentException("input shape " + inputShape + " is not " + inputSize + " features");
+        }
+    }
+
+    /** A layer's place with flat input features of {@code inputSize}. */
+    public LayerContext(
+            int inputSize,
+            String previousLayer,
+            String nextLayer,
+            Precision precision,
+            RandomGenerator random,
+            Function<ComponentCall, Initializer> initializers) {
+        this(inputSize, previousLayer, nextLayer, precision, random, initializers, null);
+    }
+}

@@ -17,5 +17,21 @@ public interface LayerFactory extends Component {
         return 0;
     }
 
+    /**
+     * The shape of one output sample for an input sample of shape {@code input}, before anything is built.
+     * Spatial layers override it and throw a {@link ShapeException} for an input they cannot take. By default a
+     * layer that keeps the width keeps the shape (activations work on images as they are), and a layer that
+     * changes it outputs flat features of {@link #outputSize}.
+     */
+    default Shape outputShape(Arguments arguments, Shape input) {
+        int output = outputSize(arguments, input.size());
+        return output == input.size() ? input : Shape.flat(output);
+    }
+
+    /** How many trainable numbers the layer has for an input of shape {@code input}; by default by its width. */
+    default long parameterCount(Arguments arguments, Shape input) {
+        return parameterCount(arguments, input.size());
+    }
+
     Layer create(Arguments arguments, LayerContext context);
 }

@@ -65,6 +65,17 @@ public record ParameterSpec(
         return new ParameterSpec(name, ParameterType.INITIALIZER, null, false, Range.ANY, List.of(), doc);
     }
 
+    /** A size in two dimensions, {@code 3} or {@code [3, 5]}, with a default for both. */
+    public static ParameterSpec size(String name, long defaultValue, String doc) {
+        return new ParameterSpec(
+                name, ParameterType.SIZE, List.of(defaultValue, defaultValue), false, Range.ANY, List.of(), doc);
+    }
+
+    /** A size in two dimensions whose default the component decides from its other arguments. */
+    public static ParameterSpec optionalSize(String name, String doc) {
+        return new ParameterSpec(name, ParameterType.SIZE, null, false, Range.ANY, List.of(), doc);
+    }
+
     /** This parameter limited to {@code range}. */
     public ParameterSpec in(Range range) {
         return new ParameterSpec(name, type, defaultValue, required, range, choices, doc);

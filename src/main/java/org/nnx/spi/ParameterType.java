@@ -13,5 +13,10 @@ public enum ParameterType {
     /** One of {@link ParameterSpec#choices()}, written as a bare name; given as a {@code String}. */
     CHOICE,
     /** An initializer, {@code he} or {@code gaussian(0.01)}; given as a {@link ComponentCall}. */
-    INITIALIZER
+    INITIALIZER,
+    /**
+     * A size in two dimensions: a whole number {@code 3} for both, or {@code [height, width]}; given as a
+     * {@code List<Long>} of the two. The range applies to each.
+     */
+    SIZE
 }

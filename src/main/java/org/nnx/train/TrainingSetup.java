@@ -160,7 +160,7 @@ public final class TrainingSetup {
      */
     private Network build(Precision precision) {
         SplittableRandom initRandom = new SplittableRandom(config.seed()).split();
-        return new NetworkBuilder(registry).build(config.layers(), features, precision, initRandom);
+        return new NetworkBuilder(registry).build(config.layers(), dataset.sampleShape(), precision, initRandom);
     }
 
     private Loss newLoss() {
