@@ -1,8 +1,11 @@
 package org.nnx.nn;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.nnx.spi.Freezable;
+import org.nnx.spi.LayerState;
 import org.nnx.spi.Parameter;
 import org.nnx.tensor.Precision;
 import org.nnx.tensor.Tensor;
@@ -23,7 +26,7 @@ import org.nnx.tensor.Tensor;
  * (sums and means over the batch); forward caches {@code x̂} and {@code 1 / √(σ² + ε)} for it.
  * {@link #freeze Frozen}, a training forward leaves the running statistics alone.
  */
-public final class BatchNorm implements Freezable {
+public final class BatchNorm implements Freezable, LayerState {
     private final int features;
     private final double momentum;
     private final double epsilon;
@@ -96,6 +99,15 @@ public final class BatchNorm implements Freezable {
     /** The running (biased) variance of feature {@code j}, used while evaluating. */
     public double runningVariance(int j) {
         return runningVariance[j];
+    }
+
+    /** The running statistics, {@code running_mean} and {@code running_var}, {@code 1 × features} in double. */
+    @Override
+    public Map<String, Tensor> state() {
+        Map<String, Tensor> state = new LinkedHashMap<>();
+        state.put("running_mean", Tensor.wrap(1, features, runningMean));
+        state.put("running_var", Tensor.wrap(1, features, runningVariance));
+        return state;
     }
 
     @Override

@@ -19,6 +19,9 @@ import org.nnx.model.RunPlan;
 import org.nnx.train.ExperimentResult;
 import org.nnx.train.MetricsRow;
 import org.nnx.train.RunResult;
+import org.nnx.saved.ModelFile;
+import org.nnx.saved.SavedModel;
+import org.nnx.train.TrainedModel;
 import org.nnx.train.TrainingListener;
 
 /**
@@ -47,6 +50,8 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
     private final RunResult[] finished;
     private final boolean[] written;
     private final MetricsStream[] streams;
+    /** Each run's trained values from when it ends until its files are written, then null. */
+    private final TrainedModel[] models;
     private long reportDrawn = System.nanoTime();
     private IOException firstFailure;
 
@@ -71,6 +76,7 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
         this.finished = new RunResult[plan.runs().size()];
         this.written = new boolean[plan.runs().size()];
         this.streams = new MetricsStream[plan.runs().size()];
+        this.models = new TrainedModel[plan.runs().size()];
     }
 
     /**
@@ -124,6 +130,11 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
     }
 
     @Override
+    public synchronized void modelTrained(RunPlan run, TrainedModel model) {
+        models[indexOf(run)] = model;
+    }
+
+    @Override
     public synchronized void runFinished(RunResult result) {
         int index = indexOf(result.plan());
         finished[index] = result;
@@ -173,12 +184,25 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
         Path metrics = tree.file(folder, ReportWriter.RUNS_DIRECTORY, runFolder, ReportWriter.METRICS_FILE);
         Path directory = metrics.getParent();
         ReportWriter.writeRunFiles(run, directory);
+        writeModel(index, directory);
         if (keepTraces && !run.trace().isEmpty()) {
             AtomicFile.writeString(
                     tree.file(folder, ReportWriter.RUNS_DIRECTORY, runFolder, ReportWriter.TRACE_FILE), run.trace());
         }
         Files.deleteIfExists(directory.resolve(ReportWriter.METRICS_FILE + MetricsStream.PARTIAL_SUFFIX));
         written[index] = true;
+    }
+
+    /** The run's model, when it trained one ({@link ModelFile}); kept for another try when it cannot be written. */
+    private void writeModel(int index, Path directory) throws IOException {
+        TrainedModel model = models[index];
+        RunResult run = finished[index];
+        if (model == null || run.plan().config() == null) {
+            return;
+        }
+        ModelFile.write(
+                directory.resolve(ModelFile.NAME), SavedModel.of(plan.name(), plan.source(), run, model));
+        models[index] = null;
     }
 
     /** The runs that have ended, with the columns of every setting the whole experiment sweeps. */

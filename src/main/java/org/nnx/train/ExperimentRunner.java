@@ -184,6 +184,12 @@ public final class ExperimentRunner {
             listener.runFinished(result);
         }
 
+        /** From each run's own thread, like its rows: the listener keeps runs apart. */
+        @Override
+        public void modelTrained(RunPlan run, TrainedModel model) {
+            listener.modelTrained(run, model);
+        }
+
         /** Each run's rows go on at once, from each run's thread: the listener keeps runs apart. */
         @Override
         public void recorded(RunPlan run, MetricsRow row) {

@@ -47,6 +47,11 @@ final class RunRecord {
         this.samplesPerSecond = samplesPerSecond;
     }
 
+    /** How the run ends, as recorded so far. */
+    RunStatus status() {
+        return status;
+    }
+
     /** An iteration's row, without an evaluation. */
     void add(MetricsRow row) {
         metrics.add(row);

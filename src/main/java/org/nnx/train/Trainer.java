@@ -107,6 +107,9 @@ public final class Trainer {
         }
         if (setup != null) {
             trained.accept(setup.network());
+            if (record.status() != RunStatus.FAILED) {
+                listener.modelTrained(run, TrainedModel.of(setup.network(), dataset));
+            }
         }
         RunResult result = record.result(run)
                 .seconds((System.nanoTime() - started) / 1e9)

@@ -21,6 +21,12 @@ public interface TrainingListener {
     /** Each metrics row of {@code run} as the run records it, in order, on the run's own thread. */
     default void recorded(RunPlan run, MetricsRow row) {}
 
+    /**
+     * The trained values of a run that ended ok, diverged or stopped, on the run's own thread, just before
+     * {@link #runFinished} of the same run; a failed run has none.
+     */
+    default void modelTrained(RunPlan run, TrainedModel model) {}
+
     default void runFinished(RunResult result) {}
 
     /** Both listeners, {@code first} then {@code second}, at every event. */
@@ -48,6 +54,12 @@ public interface TrainingListener {
             public void recorded(RunPlan run, MetricsRow row) {
                 first.recorded(run, row);
                 second.recorded(run, row);
+            }
+
+            @Override
+            public void modelTrained(RunPlan run, TrainedModel model) {
+                first.modelTrained(run, model);
+                second.modelTrained(run, model);
             }
 
             @Override
