@@ -59,6 +59,8 @@ public final class Cli {
         CommandLine nnx = new CommandLine(new NnxCommand(terminal))
                 .addSubcommand(new RunCommand(environment))
                 .addSubcommand(new CheckCommand(environment))
+                .addSubcommand(new PredictCommand(environment))
+                .addSubcommand(new EvaluateCommand(environment))
                 .addSubcommand(new PluginsCommand(environment))
                 .addSubcommand(new FmtCommand(terminal))
                 .addSubcommand(new CompareCommand(terminal))

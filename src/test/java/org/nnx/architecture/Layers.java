@@ -83,7 +83,7 @@ final class Layers {
                 .whereLayer("files")
                 .mayNotAccessAnyLayer()
                 .whereLayer("saved")
-                .mayOnlyAccessLayers("train", "model", "files", "spi", "tensor")
+                .mayOnlyAccessLayers("train", "model", "registry", "builtins", "files", "spi", "tensor")
                 .whereLayer("report")
                 .mayOnlyAccessLayers("saved", "train", "model", "files", "spi", "tensor")
                 .whereLayer("bench")
