@@ -1,6 +1,7 @@
 package org.nnx.nn;
 
 import java.util.List;
+import java.util.Map;
 import org.nnx.spi.Optimizer;
 import org.nnx.spi.Parameter;
 import org.nnx.tensor.Tensor;
@@ -43,5 +44,10 @@ public final class AdaGrad implements Optimizer {
                 value.set(i, value.get(i) - learningRate * g / (Math.sqrt(sum) + epsilon));
             }
         }
+    }
+
+    @Override
+    public Map<String, Tensor> state() {
+        return OptimizerState.named("h", accumulators, OptimizerState.ordered());
     }
 }

@@ -3,6 +3,7 @@ package org.nnx.nn;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import org.nnx.spi.DrawsRandomNumbers;
 import org.nnx.spi.Freezable;
 import org.nnx.tensor.Tensor;
 
@@ -15,10 +16,11 @@ import org.nnx.tensor.Tensor;
  * mask is drawn from the layer's own random stream, derived from the run's at construction, so a run is
  * bit-reproducible from its seed; {@link #freeze frozen}, the layer reuses its last mask.
  */
-public final class Dropout implements Freezable {
+public final class Dropout implements Freezable, DrawsRandomNumbers {
     private final double rate;
     private final RandomGenerator random;
     private boolean frozen;
+    private long draws;
 
     private Tensor mask;
     private boolean lastTraining;
@@ -76,6 +78,7 @@ public final class Dropout implements Freezable {
             // nextDouble() is in [0, 1): an entry survives with probability 1 − rate; rate 0 keeps everything.
             mask.set(i, random.nextDouble() < rate ? 0.0 : keptScale);
         }
+        draws += mask.size();
     }
 
     @Override
@@ -104,6 +107,20 @@ public final class Dropout implements Freezable {
                 into.set(i, a.get(i) * b.get(i));
             }
         }
+    }
+
+    @Override
+    public long randomDraws() {
+        return draws;
+    }
+
+    /** Each mask entry is one {@code nextDouble()}: skipping replays exactly the draws made. */
+    @Override
+    public void skipRandomDraws(long skipped) {
+        for (long i = 0; i < skipped; i++) {
+            random.nextDouble();
+        }
+        draws += skipped;
     }
 
     @Override

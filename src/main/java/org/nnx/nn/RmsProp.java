@@ -1,6 +1,7 @@
 package org.nnx.nn;
 
 import java.util.List;
+import java.util.Map;
 import org.nnx.spi.Optimizer;
 import org.nnx.spi.Parameter;
 import org.nnx.tensor.Tensor;
@@ -49,5 +50,10 @@ public final class RmsProp implements Optimizer {
                 value.set(i, value.get(i) - learningRate * g / (Math.sqrt(s) + epsilon));
             }
         }
+    }
+
+    @Override
+    public Map<String, Tensor> state() {
+        return OptimizerState.named("h", meanSquares, OptimizerState.ordered());
     }
 }

@@ -19,8 +19,12 @@ import org.nnx.model.RunPlan;
 import org.nnx.train.ExperimentResult;
 import org.nnx.train.MetricsRow;
 import org.nnx.train.RunResult;
+import org.nnx.saved.CheckpointFile;
 import org.nnx.saved.ModelFile;
 import org.nnx.saved.SavedModel;
+import org.nnx.train.Checkpoint;
+import org.nnx.train.Resumption;
+import org.nnx.train.RunStatus;
 import org.nnx.train.TrainedModel;
 import org.nnx.train.TrainingListener;
 
@@ -53,6 +57,7 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
     /** Each run's trained values from when it ends until its files are written, then null. */
     private final TrainedModel[] models;
     private long reportDrawn = System.nanoTime();
+    private ResumedRuns resumption;
     private IOException firstFailure;
 
     private ExperimentWriter(
@@ -89,10 +94,28 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
     public static ExperimentWriter open(
             OutputTree tree, ExperimentPlan plan, boolean keepTraces, Consumer<String> warnings)
             throws OutputException {
+        return open(tree, plan, keepTraces, warnings, false);
+    }
+
+    /**
+     * {@link #open}, or with {@code resume} the folder an earlier, interrupted run of the same file left: its
+     * ended runs stand ({@link #resumption()}) and the others go on from their checkpoints.
+     *
+     * @throws OutputException with {@code resume}, when the folder holds results of another file, or runs
+     *                         whose settings differ from this file's (another seed, say), naming them
+     */
+    public static ExperimentWriter open(
+            OutputTree tree, ExperimentPlan plan, boolean keepTraces, Consumer<String> warnings, boolean resume)
+            throws OutputException {
         String folder = ReportWriter.folderName(plan.name());
         String sha256 = ReportWriter.sourceSha256(plan.source());
         ExperimentWriter writer = new ExperimentWriter(tree, folder, plan, sha256, keepTraces, warnings);
-        writer.keepAsideOtherResults();
+        if (resume) {
+            writer.resumption = ResumedRuns.read(tree, folder, plan, writer.runFolders, sha256);
+            writer.resumption.ended(writer.finished, writer.written);
+        } else {
+            writer.keepAsideOtherResults();
+        }
         try {
             Path directory = tree.file(folder, ReportWriter.CONFIGURATION_FILE).getParent();
             ExperimentFiles.writeExperiment(plan, sha256, directory);
@@ -101,6 +124,11 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
             throw failure(tree.root().resolve(folder), e);
         }
         return writer;
+    }
+
+    /** What the earlier run of this folder left, when opened to resume; nothing otherwise. */
+    public Resumption resumption() {
+        return resumption == null ? Resumption.NONE : resumption;
     }
 
     /** The experiment's folder. */
@@ -129,6 +157,21 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
         }
     }
 
+    /** Replaces the run's checkpoint file whole; training goes on whether or not it could be written. */
+    @Override
+    public void checkpointed(RunPlan run, Checkpoint checkpoint) {
+        int index = indexOf(run);
+        try {
+            Path file;
+            synchronized (this) {
+                file = tree.file(folder, ReportWriter.RUNS_DIRECTORY, runFolders.get(index), CheckpointFile.NAME);
+            }
+            CheckpointFile.write(file, checkpoint);
+        } catch (IOException e) {
+            failed(e);
+        }
+    }
+
     @Override
     public synchronized void modelTrained(RunPlan run, TrainedModel model) {
         models[indexOf(run)] = model;
@@ -139,7 +182,9 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
         int index = indexOf(result.plan());
         finished[index] = result;
         try {
-            writeRun(index);
+            if (!written[index]) {
+                writeRun(index);
+            }
             writeSummary();
             if (System.nanoTime() - reportDrawn > REPORT_INTERVAL_NANOS) {
                 writeReport(soFar());
@@ -185,6 +230,10 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
         Path directory = metrics.getParent();
         ReportWriter.writeRunFiles(run, directory);
         writeModel(index, directory);
+        if (run.status() != RunStatus.STOPPED) {
+            // An ended run is not resumed: its checkpoint has served.
+            Files.deleteIfExists(directory.resolve(CheckpointFile.NAME));
+        }
         if (keepTraces && !run.trace().isEmpty()) {
             AtomicFile.writeString(
                     tree.file(folder, ReportWriter.RUNS_DIRECTORY, runFolder, ReportWriter.TRACE_FILE), run.trace());

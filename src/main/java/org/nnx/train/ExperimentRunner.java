@@ -47,6 +47,14 @@ public final class ExperimentRunner {
     }
 
     public ExperimentResult run(ExperimentPlan plan, TrainingListener listener) {
+        return run(plan, listener, Resumption.NONE);
+    }
+
+    /**
+     * Trains the plan's runs, but not those {@code resumption} says ended already (their earlier results stand),
+     * and each of the others from its last checkpoint when it has one.
+     */
+    public ExperimentResult run(ExperimentPlan plan, TrainingListener listener, Resumption resumption) {
         List<RunPlan> runs = plan.runs();
         // Numerical gradients use both cores within a run already.
         boolean numerical = runs.stream().anyMatch(r -> r.config().gradient().kind() == GradientMode.Kind.NUMERICAL);
@@ -58,7 +66,7 @@ public final class ExperimentRunner {
             // fills split in halves (Trainer). With a multi-threaded BLAS, runsAtOnce is 1 and the BLAS has them.
             try (CorePair cores = runsAtOnce > 1 && !numerical ? new CorePair() : null) {
                 for (int i = 0; i < runs.size(); i++) {
-                    results.add(runOne(plan, i, listener, cores));
+                    results.add(runOne(plan, i, listener, cores, resumption));
                 }
             }
             return new ExperimentResult(plan, results, data);
@@ -73,7 +81,7 @@ public final class ExperimentRunner {
             List<Future<RunResult>> futures = new ArrayList<>();
             for (int i = 0; i < runs.size(); i++) {
                 int index = i;
-                futures.add(pool.submit(() -> runOne(plan, index, boundaries, null)));
+                futures.add(pool.submit(() -> runOne(plan, index, boundaries, null, resumption)));
             }
             for (int i = 0; i < runs.size(); i++) {
                 results.add(resultOf(futures.get(i), runs.get(i)));
@@ -98,8 +106,13 @@ public final class ExperimentRunner {
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, free / largest));
     }
 
-    private RunResult runOne(ExperimentPlan plan, int index, TrainingListener listener, CorePair cores) {
+    private RunResult runOne(
+            ExperimentPlan plan, int index, TrainingListener listener, CorePair cores, Resumption resumption) {
         RunPlan run = plan.runs().get(index);
+        Optional<RunResult> ended = resumption.finished(run);
+        if (ended.isPresent()) {
+            return finished(listener, ended.get());
+        }
         if (stop.requested()) {
             return finished(
                     listener, RunResult.notRun(run, RunStatus.STOPPED, "stopped by the user before it started"));
@@ -117,7 +130,8 @@ public final class ExperimentRunner {
                             .trace(RunFailure.trace(e))
                             .build());
         }
-        return trainer.train(run, dataset, listener, index, plan.runs().size(), cores);
+        return trainer.train(
+                run, dataset, listener, index, plan.runs().size(), cores, resumption.checkpoint(run).orElse(null));
     }
 
     private static RunResult finished(TrainingListener listener, RunResult result) {
@@ -182,6 +196,11 @@ public final class ExperimentRunner {
         @Override
         public synchronized void runFinished(RunResult result) {
             listener.runFinished(result);
+        }
+
+        @Override
+        public void checkpointed(RunPlan run, Checkpoint checkpoint) {
+            listener.checkpointed(run, checkpoint);
         }
 
         /** From each run's own thread, like its rows: the listener keeps runs apart. */

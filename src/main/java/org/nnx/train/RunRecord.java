@@ -65,6 +65,27 @@ final class RunRecord {
         onRow.accept(row);
     }
 
+    /** The rows recorded so far, for a checkpoint. */
+    List<MetricsRow> metrics() {
+        return List.copyOf(metrics);
+    }
+
+    double lastLoss() {
+        return lastLoss;
+    }
+
+    /** Records again, in order, the rows of a checkpoint a run resumes from, and its last loss. */
+    void resume(List<MetricsRow> rows, double loss) {
+        for (MetricsRow row : rows) {
+            if (row.evaluated()) {
+                addEvaluated(row);
+            } else {
+                add(row);
+            }
+        }
+        lastLoss = loss;
+    }
+
     /** The result so far; the caller adds the timing, provenance and gradient check. */
     RunResult.Builder result(RunPlan run) {
         return RunResult.builder(run, status)

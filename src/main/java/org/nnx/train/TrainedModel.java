@@ -53,6 +53,11 @@ public record TrainedModel(List<NamedTensor> tensors, int features, List<String>
      * @throws IllegalArgumentException naming the first tensor that is missing, left over or of another shape
      */
     public void loadInto(Network network) {
+        load(tensors, network);
+    }
+
+    /** {@link #loadInto} for tensors alone. */
+    static void load(List<NamedTensor> tensors, Network network) {
         Map<String, Tensor> byName = new LinkedHashMap<>();
         tensors.forEach(t -> byName.put(t.name(), t.values()));
         List<Layer> layers = network.layers();

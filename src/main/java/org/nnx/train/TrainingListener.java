@@ -22,6 +22,12 @@ public interface TrainingListener {
     default void recorded(RunPlan run, MetricsRow row) {}
 
     /**
+     * A checkpoint of {@code run}, at the end of an epoch that is not its last, on the run's own thread: what
+     * {@code nnx run --resume} goes on from after a crash.
+     */
+    default void checkpointed(RunPlan run, Checkpoint checkpoint) {}
+
+    /**
      * The trained values of a run that ended ok, diverged or stopped, on the run's own thread, just before
      * {@link #runFinished} of the same run; a failed run has none.
      */
@@ -54,6 +60,12 @@ public interface TrainingListener {
             public void recorded(RunPlan run, MetricsRow row) {
                 first.recorded(run, row);
                 second.recorded(run, row);
+            }
+
+            @Override
+            public void checkpointed(RunPlan run, Checkpoint checkpoint) {
+                first.checkpointed(run, checkpoint);
+                second.checkpointed(run, checkpoint);
             }
 
             @Override
