@@ -61,6 +61,7 @@ public final class Cli {
                 .addSubcommand(new CheckCommand(environment))
                 .addSubcommand(new PredictCommand(environment))
                 .addSubcommand(new EvaluateCommand(environment))
+                .addSubcommand(new ExportCommand(environment))
                 .addSubcommand(new PluginsCommand(environment))
                 .addSubcommand(new FmtCommand(terminal))
                 .addSubcommand(new CompareCommand(terminal))

@@ -86,6 +86,18 @@ public final class Predictor {
         return all;
     }
 
+    /** The network's outputs for samples {@code 0 … size − 1} of {@code split}, one row each, as it computes them. */
+    public Tensor outputs(Split split) {
+        int classes = classNames().size();
+        Tensor all = Tensor.zeros(Precision.FLOAT32, split.size(), classes);
+        forEachChunk(split, (start, count, output) -> {
+            for (int i = 0; i < count * classes; i++) {
+                all.set(start * classes + i, output.get(i));
+            }
+        });
+        return all;
+    }
+
     /** Accuracy, mean loss and confusion matrix over the whole of {@code split}, whose labels are the truth. */
     public Evaluation evaluate(Split split) {
         int classes = classNames().size();
