@@ -25,6 +25,7 @@ import org.nnx.saved.SavedModel;
 import org.nnx.train.Checkpoint;
 import org.nnx.train.Resumption;
 import org.nnx.train.RunStatus;
+import org.nnx.train.TestOutcome;
 import org.nnx.train.TrainedModel;
 import org.nnx.train.TrainingListener;
 
@@ -56,6 +57,10 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
     private final MetricsStream[] streams;
     /** Each run's trained values from when it ends until its files are written, then null. */
     private final TrainedModel[] models;
+    /** How each run's network classifies the test set, by run name, for the report. */
+    private final Map<String, TestOutcome> outcomes = new java.util.HashMap<>();
+    /** Each run's saved model, by run name, relative to the report page. */
+    private final Map<String, String> savedModels = new java.util.HashMap<>();
     private long reportDrawn = System.nanoTime();
     private ResumedRuns resumption;
     private IOException firstFailure;
@@ -113,6 +118,7 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
         if (resume) {
             writer.resumption = ResumedRuns.read(tree, folder, plan, writer.runFolders, sha256);
             writer.resumption.ended(writer.finished, writer.written);
+            writer.keepModelsOfEndedRuns();
         } else {
             writer.keepAsideOtherResults();
         }
@@ -154,6 +160,26 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
             // The rows are kept in memory too: the complete file is still written when the run ends.
             failed(e);
             closeStream(index);
+        }
+    }
+
+    @Override
+    public synchronized void tested(RunPlan run, TestOutcome outcome) {
+        outcomes.put(run.name(), outcome);
+    }
+
+    /** The saved models that runs which ended before a resume left, for the report's link. */
+    private void keepModelsOfEndedRuns() {
+        for (int i = 0; i < finished.length; i++) {
+            if (finished[i] != null
+                    && Files.isRegularFile(directory()
+                            .resolve(ReportWriter.RUNS_DIRECTORY)
+                            .resolve(runFolders.get(i))
+                            .resolve(ModelFile.NAME))) {
+                savedModels.put(
+                        finished[i].name(),
+                        ReportWriter.RUNS_DIRECTORY + "/" + runFolders.get(i) + "/" + ModelFile.NAME);
+            }
         }
     }
 
@@ -252,6 +278,8 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
         ModelFile.write(
                 directory.resolve(ModelFile.NAME), SavedModel.of(plan.name(), plan.source(), run, model));
         models[index] = null;
+        savedModels.put(
+                run.name(), ReportWriter.RUNS_DIRECTORY + "/" + runFolders.get(index) + "/" + ModelFile.NAME);
     }
 
     /** The runs that have ended, with the columns of every setting the whole experiment sweeps. */
@@ -262,7 +290,7 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
     private void writeReport(ExperimentResult result) throws IOException {
         AtomicFile.writeString(
                 tree.file(folder, ReportWriter.INDEX_FILE),
-                HtmlReport.render(new ReportedExperiment(result, sourceSha256)));
+                HtmlReport.render(new ReportedExperiment(result, sourceSha256, outcomes, savedModels)));
         reportDrawn = System.nanoTime();
     }
 

@@ -219,6 +219,7 @@ public final class HtmlReport {
                 new FindingsSection(model),
                 new ChartsSection(model, charts),
                 new RunsTableSection(model),
+                new BestRunSection(model),
                 new RepeatsSection(model),
                 new DifferencesSection(model),
                 new ConfigurationSection(model),

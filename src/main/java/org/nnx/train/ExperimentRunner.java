@@ -199,6 +199,11 @@ public final class ExperimentRunner {
         }
 
         @Override
+        public void tested(RunPlan run, TestOutcome outcome) {
+            listener.tested(run, outcome);
+        }
+
+        @Override
         public void checkpointed(RunPlan run, Checkpoint checkpoint) {
             listener.checkpointed(run, checkpoint);
         }

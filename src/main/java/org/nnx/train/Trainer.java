@@ -146,6 +146,7 @@ public final class Trainer {
             trained.accept(setup.network());
             if (record.status() != RunStatus.FAILED) {
                 listener.modelTrained(run, TrainedModel.of(setup.network(), dataset));
+                testOutcome(run, setup, dataset, record, listener);
             }
         }
         RunResult result = record.result(run)
@@ -155,6 +156,16 @@ public final class Trainer {
                 .build();
         listener.runFinished(result);
         return result;
+    }
+
+    /** The test set's confusion matrix for the report; a failure here is the run's, as any other. */
+    private static void testOutcome(
+            RunPlan run, TrainingSetup setup, Dataset dataset, RunRecord record, TrainingListener listener) {
+        try {
+            listener.tested(run, TestOutcome.of(setup.network(), dataset));
+        } catch (RuntimeException e) {
+            record.note("the test set could not be classified for the report: " + RunFailure.reason(e));
+        }
     }
 
     /** The iterations: each a step, then the divergence rule, the evaluation when due, and early stopping. */

@@ -33,6 +33,9 @@ public interface TrainingListener {
      */
     default void modelTrained(RunPlan run, TrainedModel model) {}
 
+    /** How the trained network of {@code run} classifies the test set, right after {@link #modelTrained}. */
+    default void tested(RunPlan run, TestOutcome outcome) {}
+
     default void runFinished(RunResult result) {}
 
     /** Both listeners, {@code first} then {@code second}, at every event. */
@@ -72,6 +75,12 @@ public interface TrainingListener {
             public void modelTrained(RunPlan run, TrainedModel model) {
                 first.modelTrained(run, model);
                 second.modelTrained(run, model);
+            }
+
+            @Override
+            public void tested(RunPlan run, TestOutcome outcome) {
+                first.tested(run, outcome);
+                second.tested(run, outcome);
             }
 
             @Override

@@ -258,6 +258,33 @@ class SavedModelTest {
                 stderr());
     }
 
+    @Test
+    void theReportShowsTheBestRunsModelConfusionMatrixAndMisclassifiedDigits() throws IOException {
+        String html = Files.readString(runFolder.getParent().getParent().resolve("index.html"));
+        assertTrue(html.contains("<h2>Best run</h2>"), "a best-run section");
+        String link = "runs/" + runFolder.getFileName() + "/model.safetensors";
+        assertTrue(html.contains("<a href=\"" + link + "\">"), "a link to " + link);
+        int table = html.indexOf("<table class=\"confusion\">");
+        String confusion = html.substring(table, html.indexOf("</table>", table));
+        long total = 0;
+        long diagonal = 0;
+        Matcher cell = Pattern.compile("<td class=\"num\">(<strong>)?(\\d+)").matcher(confusion);
+        while (cell.find()) {
+            long n = Long.parseLong(cell.group(2));
+            total += n;
+            diagonal += cell.group(1) != null ? n : 0;
+        }
+        assertEquals(2000, total);
+        assertEquals(Double.parseDouble(summaryTestAccuracy()), diagonal / 2000.0);
+        Matcher figures = Pattern.compile("<img alt=\"test sample \\d+: true (\\d), predicted (\\d)\"").matcher(html);
+        int shown = 0;
+        while (figures.find()) {
+            shown++;
+            assertTrue(!figures.group(1).equals(figures.group(2)), "a misclassified sample");
+        }
+        assertEquals(24, shown);
+    }
+
     /** The snippet of docs/saved-models.md, run as it stands, when python3 and numpy are here. */
     @Test
     void theDocsNumpySnippetReadsTheWeights() throws Exception {
