@@ -23,6 +23,12 @@ final class RunCommand implements Callable<Integer>, NeedsArguments {
     @Option(names = "--out", paramLabel = "DIR", description = "where the reports go (default: reports)")
     Path out = Path.of("reports");
 
+    @Option(
+            names = "--resume",
+            description = "go on from what an interrupted run left in --out: ended runs stand, stopped or killed"
+                    + " ones continue from their last checkpoint, the others start")
+    boolean resume;
+
     @Mixin
     HelpOption help;
 
@@ -47,6 +53,7 @@ final class RunCommand implements Callable<Integer>, NeedsArguments {
                     .only(options.only);
             environment.prepareBlas();
             return new Training(environment, plugins.registry(), datasets, out)
+                    .resuming(resume)
                     .run(plans, inputs.files(), inputs.indexTitle());
         }
     }

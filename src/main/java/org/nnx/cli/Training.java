@@ -38,6 +38,13 @@ final class Training {
     private final DatasetLoader datasets;
     private final Path outDir;
     private final PrintStream out;
+    private boolean resume;
+
+    /** Goes on from what an interrupted run of the same files left in the output folder ({@code --resume}). */
+    Training resuming(boolean value) {
+        resume = value;
+        return this;
+    }
 
     Training(CommandEnvironment environment, ComponentRegistry registry, DatasetLoader datasets, Path outDir) {
         this.environment = environment;
@@ -105,9 +112,11 @@ final class Training {
                 environment.terminal().interactive(),
                 runsAtOnce > 1 && plan.runs().size() > 1);
         Terminal terminal = environment.terminal();
-        try (ExperimentWriter writer = ExperimentWriter.open(tree, plan, terminal.debug(), terminal::warning)) {
+        try (ExperimentWriter writer =
+                ExperimentWriter.open(tree, plan, terminal.debug(), terminal::warning, resume)) {
             // The files first: a run the progress line calls finished is already on disk.
-            ExperimentResult result = runner.run(plan, TrainingListener.both(writer, progress));
+            ExperimentResult result =
+                    runner.run(plan, TrainingListener.both(writer, progress), writer.resumption());
             result.runs().forEach(run -> terminal.trace(run.trace()));
             index.add(ReportIndex.Entry.of(result, writer.directory()));
             writer.finish(result);

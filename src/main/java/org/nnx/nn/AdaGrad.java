@@ -1,6 +1,7 @@
 package org.nnx.nn;
 
 import java.util.List;
+import java.util.Map;
 import org.nnx.spi.Optimizer;
 import org.nnx.spi.Parameter;
 import org.nnx.tensor.SplitLoop;
@@ -72,5 +73,10 @@ public final class AdaGrad implements Optimizer {
                 w[i] = (float) (w[i] - rate * gi / (Math.sqrt(sum) + eps));
             }
         }
+    }
+
+    @Override
+    public Map<String, Tensor> state() {
+        return OptimizerState.named("h", accumulators, OptimizerState.ordered());
     }
 }

@@ -1,6 +1,7 @@
 package org.nnx.nn;
 
 import java.util.List;
+import java.util.Map;
 import org.nnx.spi.Optimizer;
 import org.nnx.spi.Parameter;
 import org.nnx.tensor.SplitLoop;
@@ -101,5 +102,20 @@ public final class Adam implements Optimizer {
                 w[i] = (float) (w[i] - stepSize * mi / (Math.sqrt(vi) + eps));
             }
         }
+    }
+
+    /** The moments {@code m.<p>} and {@code v.<p>}, and the step count {@code steps} (1 × 1, for the bias correction). */
+    @Override
+    public Map<String, Tensor> state() {
+        Map<String, Tensor> state = OptimizerState.named("m", firstMoments, OptimizerState.ordered());
+        OptimizerState.named("v", secondMoments, state);
+        state.put("steps", Tensor.wrap(1, 1, new double[] {steps}));
+        return state;
+    }
+
+    @Override
+    public void restoreState(Map<String, Tensor> saved) {
+        Optimizer.super.restoreState(saved);
+        steps = (long) saved.get("steps").get(0);
     }
 }

@@ -1,8 +1,11 @@
 package org.nnx.nn;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.nnx.spi.Freezable;
+import org.nnx.spi.LayerState;
 import org.nnx.spi.Parameter;
 import org.nnx.tensor.Precision;
 import org.nnx.tensor.SplitLoop;
@@ -28,7 +31,7 @@ import org.nnx.tensor.Tensor;
  * of the float64 path's order: the sums over the batch column by column (each column row after row, the columns
  * in parts over a run's core group), then the rows in parts.
  */
-public final class BatchNorm implements Freezable {
+public final class BatchNorm implements Freezable, LayerState {
     private final int features;
     private final double momentum;
     private final double epsilon;
@@ -105,6 +108,15 @@ public final class BatchNorm implements Freezable {
     /** The running (biased) variance of feature {@code j}, used while evaluating. */
     public double runningVariance(int j) {
         return runningVariance[j];
+    }
+
+    /** The running statistics, {@code running_mean} and {@code running_var}, {@code 1 × features} in double. */
+    @Override
+    public Map<String, Tensor> state() {
+        Map<String, Tensor> state = new LinkedHashMap<>();
+        state.put("running_mean", Tensor.wrap(1, features, runningMean));
+        state.put("running_var", Tensor.wrap(1, features, runningVariance));
+        return state;
     }
 
     @Override

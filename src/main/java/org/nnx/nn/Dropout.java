@@ -3,6 +3,7 @@ package org.nnx.nn;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import org.nnx.spi.DrawsRandomNumbers;
 import org.nnx.spi.Freezable;
 import org.nnx.tensor.SplitLoop;
 import org.nnx.tensor.SplitMix;
@@ -22,7 +23,7 @@ import org.nnx.tensor.Tensor;
  * group, with the same bits on any number of threads, and the same as drawing {@code nextDouble()} entry after
  * entry from the layer's {@link SplittableRandom}.
  */
-public final class Dropout implements Freezable {
+public final class Dropout implements Freezable, DrawsRandomNumbers {
     private final double rate;
     private final SplitMix stream;
     /** Draws taken so far: the next mask starts at draw {@code drawn + 1}. */
@@ -127,6 +128,17 @@ public final class Dropout implements Freezable {
                 into.set(i, a.get(i) * b.get(i));
             }
         }
+    }
+
+    @Override
+    public long randomDraws() {
+        return drawn;
+    }
+
+    /** A mask entry is decided by its draw's index alone: skipping draws is moving the index. */
+    @Override
+    public void skipRandomDraws(long skipped) {
+        drawn += skipped;
     }
 
     @Override

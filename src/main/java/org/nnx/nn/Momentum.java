@@ -1,6 +1,7 @@
 package org.nnx.nn;
 
 import java.util.List;
+import java.util.Map;
 import org.nnx.spi.Optimizer;
 import org.nnx.spi.Parameter;
 import org.nnx.tensor.SplitLoop;
@@ -92,5 +93,10 @@ public final class Momentum implements Optimizer {
                 }
             }
         }
+    }
+
+    @Override
+    public Map<String, Tensor> state() {
+        return OptimizerState.named("velocity", velocities, OptimizerState.ordered());
     }
 }

@@ -1,7 +1,9 @@
 package org.nnx.nn;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.nnx.spi.Parameter;
 import org.nnx.tensor.Tensor;
 
@@ -17,6 +19,19 @@ final class OptimizerState {
             state.add(Tensor.zeros(value.precision(), value.rows(), value.cols()));
         }
         return state.toArray(new Tensor[0]);
+    }
+
+    /** Live per-parameter tensors by name, {@code <prefix>.<p>} for parameter {@code p}, for a checkpoint. */
+    static Map<String, Tensor> named(String prefix, Tensor[] tensors, Map<String, Tensor> into) {
+        for (int p = 0; p < tensors.length; p++) {
+            into.put(prefix + "." + p, tensors[p]);
+        }
+        return into;
+    }
+
+    /** A fresh map in order, for {@link #named}. */
+    static Map<String, Tensor> ordered() {
+        return new LinkedHashMap<>();
     }
 
     /** Fails unless {@code value} is in [0, 1): a momentum, a decay rate, a β. */

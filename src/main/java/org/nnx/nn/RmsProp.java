@@ -1,6 +1,7 @@
 package org.nnx.nn;
 
 import java.util.List;
+import java.util.Map;
 import org.nnx.spi.Optimizer;
 import org.nnx.spi.Parameter;
 import org.nnx.tensor.SplitLoop;
@@ -79,5 +80,10 @@ public final class RmsProp implements Optimizer {
                 w[i] = (float) (w[i] - rate * gi / (Math.sqrt(si) + eps));
             }
         }
+    }
+
+    @Override
+    public Map<String, Tensor> state() {
+        return OptimizerState.named("h", meanSquares, OptimizerState.ordered());
     }
 }

@@ -19,6 +19,14 @@ import org.nnx.model.RunPlan;
 import org.nnx.train.ExperimentResult;
 import org.nnx.train.MetricsRow;
 import org.nnx.train.RunResult;
+import org.nnx.saved.CheckpointFile;
+import org.nnx.saved.ModelFile;
+import org.nnx.saved.SavedModel;
+import org.nnx.train.Checkpoint;
+import org.nnx.train.Resumption;
+import org.nnx.train.RunStatus;
+import org.nnx.train.TestOutcome;
+import org.nnx.train.TrainedModel;
 import org.nnx.train.TrainingListener;
 
 /**
@@ -47,7 +55,14 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
     private final RunResult[] finished;
     private final boolean[] written;
     private final MetricsStream[] streams;
+    /** Each run's trained values from when it ends until its files are written, then null. */
+    private final TrainedModel[] models;
+    /** How each run's network classifies the test set, by run name, for the report. */
+    private final Map<String, TestOutcome> outcomes = new java.util.HashMap<>();
+    /** Each run's saved model, by run name, relative to the report page. */
+    private final Map<String, String> savedModels = new java.util.HashMap<>();
     private long reportDrawn = System.nanoTime();
+    private ResumedRuns resumption;
     private IOException firstFailure;
 
     private ExperimentWriter(
@@ -71,6 +86,7 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
         this.finished = new RunResult[plan.runs().size()];
         this.written = new boolean[plan.runs().size()];
         this.streams = new MetricsStream[plan.runs().size()];
+        this.models = new TrainedModel[plan.runs().size()];
     }
 
     /**
@@ -83,10 +99,29 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
     public static ExperimentWriter open(
             OutputTree tree, ExperimentPlan plan, boolean keepTraces, Consumer<String> warnings)
             throws OutputException {
+        return open(tree, plan, keepTraces, warnings, false);
+    }
+
+    /**
+     * {@link #open}, or with {@code resume} the folder an earlier, interrupted run of the same file left: its
+     * ended runs stand ({@link #resumption()}) and the others go on from their checkpoints.
+     *
+     * @throws OutputException with {@code resume}, when the folder holds results of another file, or runs
+     *                         whose settings differ from this file's (another seed, say), naming them
+     */
+    public static ExperimentWriter open(
+            OutputTree tree, ExperimentPlan plan, boolean keepTraces, Consumer<String> warnings, boolean resume)
+            throws OutputException {
         String folder = ReportWriter.folderName(plan.name());
         String sha256 = ReportWriter.sourceSha256(plan.source());
         ExperimentWriter writer = new ExperimentWriter(tree, folder, plan, sha256, keepTraces, warnings);
-        writer.keepAsideOtherResults();
+        if (resume) {
+            writer.resumption = ResumedRuns.read(tree, folder, plan, writer.runFolders, sha256);
+            writer.resumption.ended(writer.finished, writer.written);
+            writer.keepModelsOfEndedRuns();
+        } else {
+            writer.keepAsideOtherResults();
+        }
         try {
             Path directory = tree.file(folder, ReportWriter.CONFIGURATION_FILE).getParent();
             ExperimentFiles.writeExperiment(plan, sha256, directory);
@@ -95,6 +130,11 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
             throw failure(tree.root().resolve(folder), e);
         }
         return writer;
+    }
+
+    /** What the earlier run of this folder left, when opened to resume; nothing otherwise. */
+    public Resumption resumption() {
+        return resumption == null ? Resumption.NONE : resumption;
     }
 
     /** The experiment's folder. */
@@ -124,11 +164,53 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
     }
 
     @Override
+    public synchronized void tested(RunPlan run, TestOutcome outcome) {
+        outcomes.put(run.name(), outcome);
+    }
+
+    /** The saved models that runs which ended before a resume left, for the report's link. */
+    private void keepModelsOfEndedRuns() {
+        for (int i = 0; i < finished.length; i++) {
+            if (finished[i] != null
+                    && Files.isRegularFile(directory()
+                            .resolve(ReportWriter.RUNS_DIRECTORY)
+                            .resolve(runFolders.get(i))
+                            .resolve(ModelFile.NAME))) {
+                savedModels.put(
+                        finished[i].name(),
+                        ReportWriter.RUNS_DIRECTORY + "/" + runFolders.get(i) + "/" + ModelFile.NAME);
+            }
+        }
+    }
+
+    /** Replaces the run's checkpoint file whole; training goes on whether or not it could be written. */
+    @Override
+    public void checkpointed(RunPlan run, Checkpoint checkpoint) {
+        int index = indexOf(run);
+        try {
+            Path file;
+            synchronized (this) {
+                file = tree.file(folder, ReportWriter.RUNS_DIRECTORY, runFolders.get(index), CheckpointFile.NAME);
+            }
+            CheckpointFile.write(file, checkpoint);
+        } catch (IOException e) {
+            failed(e);
+        }
+    }
+
+    @Override
+    public synchronized void modelTrained(RunPlan run, TrainedModel model) {
+        models[indexOf(run)] = model;
+    }
+
+    @Override
     public synchronized void runFinished(RunResult result) {
         int index = indexOf(result.plan());
         finished[index] = result;
         try {
-            writeRun(index);
+            if (!written[index]) {
+                writeRun(index);
+            }
             writeSummary();
             if (System.nanoTime() - reportDrawn > REPORT_INTERVAL_NANOS) {
                 writeReport(soFar());
@@ -173,12 +255,31 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
         Path metrics = tree.file(folder, ReportWriter.RUNS_DIRECTORY, runFolder, ReportWriter.METRICS_FILE);
         Path directory = metrics.getParent();
         ReportWriter.writeRunFiles(run, directory);
+        writeModel(index, directory);
+        if (run.status() != RunStatus.STOPPED) {
+            // An ended run is not resumed: its checkpoint has served.
+            Files.deleteIfExists(directory.resolve(CheckpointFile.NAME));
+        }
         if (keepTraces && !run.trace().isEmpty()) {
             AtomicFile.writeString(
                     tree.file(folder, ReportWriter.RUNS_DIRECTORY, runFolder, ReportWriter.TRACE_FILE), run.trace());
         }
         Files.deleteIfExists(directory.resolve(ReportWriter.METRICS_FILE + MetricsStream.PARTIAL_SUFFIX));
         written[index] = true;
+    }
+
+    /** The run's model, when it trained one ({@link ModelFile}); kept for another try when it cannot be written. */
+    private void writeModel(int index, Path directory) throws IOException {
+        TrainedModel model = models[index];
+        RunResult run = finished[index];
+        if (model == null || run.plan().config() == null) {
+            return;
+        }
+        ModelFile.write(
+                directory.resolve(ModelFile.NAME), SavedModel.of(plan.name(), plan.source(), run, model));
+        models[index] = null;
+        savedModels.put(
+                run.name(), ReportWriter.RUNS_DIRECTORY + "/" + runFolders.get(index) + "/" + ModelFile.NAME);
     }
 
     /** The runs that have ended, with the columns of every setting the whole experiment sweeps. */
@@ -189,7 +290,7 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
     private void writeReport(ExperimentResult result) throws IOException {
         AtomicFile.writeString(
                 tree.file(folder, ReportWriter.INDEX_FILE),
-                HtmlReport.render(new ReportedExperiment(result, sourceSha256)));
+                HtmlReport.render(new ReportedExperiment(result, sourceSha256, outcomes, savedModels)));
         reportDrawn = System.nanoTime();
     }
 

@@ -223,6 +223,7 @@ public final class HtmlReport {
                 new ChartsSection(model, charts),
                 new ParameterSection(model, charts),
                 new RunsTableSection(model),
+                new BestRunSection(model),
                 new RepeatsSection(model),
                 new DifferencesSection(model),
                 new ConfigurationSection(model),

@@ -1,15 +1,27 @@
 package org.nnx.report;
 
+import java.util.Map;
 import org.nnx.train.ExperimentResult;
+import org.nnx.train.TestOutcome;
 
 /**
  * One experiment as a report shows it: what it produced, and the hash of the file it was run from.
  *
  * @param result       the plan, the runs and the data summary
  * @param sourceSha256 the SHA-256 of the {@code .nnx} file as it was run (hex), or empty when unknown
+ * @param outcomes     by run name: how its trained network classifies the test set, for runs trained now
+ * @param models       by run name: its saved model's path relative to the report page, for runs that saved one
  */
-public record ReportedExperiment(ExperimentResult result, String sourceSha256) {
+public record ReportedExperiment(
+        ExperimentResult result, String sourceSha256, Map<String, TestOutcome> outcomes, Map<String, String> models) {
     public ReportedExperiment {
         sourceSha256 = sourceSha256 == null ? "" : sourceSha256;
+        outcomes = Map.copyOf(outcomes);
+        models = Map.copyOf(models);
+    }
+
+    /** An experiment without test outcomes or saved models: one read back from a report's files. */
+    public ReportedExperiment(ExperimentResult result, String sourceSha256) {
+        this(result, sourceSha256, Map.of(), Map.of());
     }
 }

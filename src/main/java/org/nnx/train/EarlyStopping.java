@@ -64,6 +64,22 @@ final class EarlyStopping {
         return evaluationsWithoutImprovement >= settings.patience();
     }
 
+    /** The best value so far, for a checkpoint; NaN before the first evaluation. */
+    double best() {
+        return best;
+    }
+
+    /** Evaluations since the watched metric last improved, for a checkpoint. */
+    int waited() {
+        return evaluationsWithoutImprovement;
+    }
+
+    /** Takes back what {@link #best()} and {@link #waited()} said, when a run resumes. */
+    void restore(double best, int waited) {
+        this.best = best;
+        this.evaluationsWithoutImprovement = waited;
+    }
+
     /** The run's reason after stopping at {@code iteration}. */
     String reason(long iteration) {
         return "early stop at iteration " + iteration + ": " + settings.metric() + " did not improve for "

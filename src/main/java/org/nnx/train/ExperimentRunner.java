@@ -49,6 +49,14 @@ public final class ExperimentRunner {
     }
 
     public ExperimentResult run(ExperimentPlan plan, TrainingListener listener) {
+        return run(plan, listener, Resumption.NONE);
+    }
+
+    /**
+     * Trains the plan's runs, but not those {@code resumption} says ended already (their earlier results stand),
+     * and each of the others from its last checkpoint when it has one.
+     */
+    public ExperimentResult run(ExperimentPlan plan, TrainingListener listener, Resumption resumption) {
         List<RunPlan> runs = plan.runs();
         // Numerical gradients use both cores within a run already.
         boolean numerical = runs.stream().anyMatch(r -> r.config().gradient().kind() == GradientMode.Kind.NUMERICAL);
@@ -61,7 +69,7 @@ public final class ExperimentRunner {
         if (threads == 1) {
             try (CoreGroup group = share > 1 ? new CoreGroup(share) : null) {
                 for (int i = 0; i < runs.size(); i++) {
-                    results.add(runOne(plan, i, listener, group));
+                    results.add(runOne(plan, i, listener, group, resumption));
                 }
             }
             return new ExperimentResult(plan, results, data);
@@ -76,7 +84,7 @@ public final class ExperimentRunner {
             List<Future<RunResult>> futures = new ArrayList<>();
             for (int i = 0; i < runs.size(); i++) {
                 int index = i;
-                futures.add(pool.submit(() -> runInShare(plan, index, boundaries, share)));
+                futures.add(pool.submit(() -> runInShare(plan, index, boundaries, share, resumption)));
             }
             for (int i = 0; i < runs.size(); i++) {
                 results.add(resultOf(futures.get(i), runs.get(i)));
@@ -102,17 +110,22 @@ public final class ExperimentRunner {
     }
 
     /** A run side by side with others, on a group of its {@code share} of the cores when that is 2 or more. */
-    private RunResult runInShare(ExperimentPlan plan, int index, TrainingListener listener, int share) {
+    private RunResult runInShare(ExperimentPlan plan, int index, TrainingListener listener, int share, Resumption resumption) {
         if (share < 2) {
-            return runOne(plan, index, listener, null);
+            return runOne(plan, index, listener, null, resumption);
         }
         try (CoreGroup group = new CoreGroup(share)) {
-            return runOne(plan, index, listener, group);
+            return runOne(plan, index, listener, group, resumption);
         }
     }
 
-    private RunResult runOne(ExperimentPlan plan, int index, TrainingListener listener, CoreGroup cores) {
+    private RunResult runOne(
+            ExperimentPlan plan, int index, TrainingListener listener, CoreGroup cores, Resumption resumption) {
         RunPlan run = plan.runs().get(index);
+        Optional<RunResult> ended = resumption.finished(run);
+        if (ended.isPresent()) {
+            return finished(listener, ended.get());
+        }
         if (stop.requested()) {
             return finished(
                     listener, RunResult.notRun(run, RunStatus.STOPPED, "stopped by the user before it started"));
@@ -130,7 +143,8 @@ public final class ExperimentRunner {
                             .trace(RunFailure.trace(e))
                             .build());
         }
-        return trainer.train(run, dataset, listener, index, plan.runs().size(), cores);
+        return trainer.train(
+                run, dataset, listener, index, plan.runs().size(), cores, resumption.checkpoint(run).orElse(null));
     }
 
     private static RunResult finished(TrainingListener listener, RunResult result) {
@@ -195,6 +209,22 @@ public final class ExperimentRunner {
         @Override
         public synchronized void runFinished(RunResult result) {
             listener.runFinished(result);
+        }
+
+        @Override
+        public void tested(RunPlan run, TestOutcome outcome) {
+            listener.tested(run, outcome);
+        }
+
+        @Override
+        public void checkpointed(RunPlan run, Checkpoint checkpoint) {
+            listener.checkpointed(run, checkpoint);
+        }
+
+        /** From each run's own thread, like its rows: the listener keeps runs apart. */
+        @Override
+        public void modelTrained(RunPlan run, TrainedModel model) {
+            listener.modelTrained(run, model);
         }
 
         /** Each run's rows go on at once, from each run's thread: the listener keeps runs apart. */

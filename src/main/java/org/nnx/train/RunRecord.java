@@ -47,6 +47,11 @@ final class RunRecord {
         this.samplesPerSecond = samplesPerSecond;
     }
 
+    /** How the run ends, as recorded so far. */
+    RunStatus status() {
+        return status;
+    }
+
     /** An iteration's row, without an evaluation. */
     void add(MetricsRow row) {
         metrics.add(row);
@@ -58,6 +63,27 @@ final class RunRecord {
         metrics.add(row);
         lastEvaluated = row;
         onRow.accept(row);
+    }
+
+    /** The rows recorded so far, for a checkpoint. */
+    List<MetricsRow> metrics() {
+        return List.copyOf(metrics);
+    }
+
+    double lastLoss() {
+        return lastLoss;
+    }
+
+    /** Records again, in order, the rows of a checkpoint a run resumes from, and its last loss. */
+    void resume(List<MetricsRow> rows, double loss) {
+        for (MetricsRow row : rows) {
+            if (row.evaluated()) {
+                addEvaluated(row);
+            } else {
+                add(row);
+            }
+        }
+        lastLoss = loss;
     }
 
     /** The result so far; the caller adds the timing, provenance and gradient check. */

@@ -54,7 +54,22 @@ public final class Trainer {
      */
     public RunResult train(
             RunPlan run, Dataset dataset, TrainingListener listener, int index, int runCount, CoreGroup cores) {
-        return train(run, dataset, listener, index, runCount, cores, trained -> {});
+        return train(run, dataset, listener, index, runCount, cores, null, trained -> {});
+    }
+
+    /**
+     * {@link #train} going on from {@code resumeFrom} (null to start afresh): the numbers, rows and weights are
+     * those of a run that was never interrupted.
+     */
+    public RunResult train(
+            RunPlan run,
+            Dataset dataset,
+            TrainingListener listener,
+            int index,
+            int runCount,
+            CoreGroup cores,
+            Checkpoint resumeFrom) {
+        return train(run, dataset, listener, index, runCount, cores, resumeFrom, trained -> {});
     }
 
     /** {@link #train} that also hands the trained network to {@code trained} (when it was built), for tests. */
@@ -66,16 +81,28 @@ public final class Trainer {
             int runCount,
             CoreGroup cores,
             Consumer<Network> trained) {
+        return train(run, dataset, listener, index, runCount, cores, null, trained);
+    }
+
+    private RunResult train(
+            RunPlan run,
+            Dataset dataset,
+            TrainingListener listener,
+            int index,
+            int runCount,
+            CoreGroup cores,
+            Checkpoint resumeFrom,
+            Consumer<Network> trained) {
         // Numerical gradients have threads of their own: such a run keeps to its one core.
         boolean numerical = run.config().gradient().kind() == GradientMode.Kind.NUMERICAL;
         CoreGroup group = numerical ? null : cores;
         if (group == null) {
-            return trainOn(run, dataset, listener, index, runCount, trained);
+            return trainOn(run, dataset, listener, index, runCount, resumeFrom, trained);
         }
         Blas.useOnThisThread(SplitBlas.over(Blas.current(), group).orElse(null));
         CoreGroup.useOnThisThread(group);
         try {
-            return trainOn(run, dataset, listener, index, runCount, trained);
+            return trainOn(run, dataset, listener, index, runCount, resumeFrom, trained);
         } finally {
             Blas.useOnThisThread(null);
             CoreGroup.useOnThisThread(null);
@@ -89,6 +116,7 @@ public final class Trainer {
             TrainingListener listener,
             int index,
             int runCount,
+            Checkpoint resumeFrom,
             Consumer<Network> trained) {
         long started = System.nanoTime();
         RunConfig config = run.config();
@@ -100,14 +128,27 @@ public final class Trainer {
             setup = TrainingSetup.prepare(registry, config, dataset);
             setup.notes().forEach(record::note);
             listener.runStarted(run, index, runCount, setup.schedule().iterations());
-            try (TrainingStep step = setup.newStep()) {
-                iterate(setup, step, record, listener);
+            long done = 0;
+            if (resumeFrom != null) {
+                Checkpoints.restore(setup, resumeFrom);
+                record.resume(resumeFrom.metrics(), resumeFrom.lastLoss());
+                done = resumeFrom.iteration();
+            }
+            try (TrainingStep step = setup.newStep(done)) {
+                if (resumeFrom != null) {
+                    step.resumeAfter(resumeFrom.samples());
+                }
+                iterate(run, setup, step, record, listener, resumeFrom);
             }
         } catch (Throwable e) {
             record.fail(RunFailure.reason(e), RunFailure.trace(e));
         }
         if (setup != null) {
             trained.accept(setup.network());
+            if (record.status() != RunStatus.FAILED) {
+                listener.modelTrained(run, TrainedModel.of(setup.network(), dataset));
+                testOutcome(run, setup, dataset, record, listener);
+            }
         }
         RunResult result = record.result(run)
                 .seconds((System.nanoTime() - started) / 1e9)
@@ -118,19 +159,38 @@ public final class Trainer {
         return result;
     }
 
+    /** The test set's confusion matrix for the report; a failure here is the run's, as any other. */
+    private static void testOutcome(
+            RunPlan run, TrainingSetup setup, Dataset dataset, RunRecord record, TrainingListener listener) {
+        try {
+            listener.tested(run, TestOutcome.of(setup.network(), dataset));
+        } catch (RuntimeException e) {
+            record.note("the test set could not be classified for the report: " + RunFailure.reason(e));
+        }
+    }
+
     /** The iterations: each a step, then the divergence rule, the evaluation when due, and early stopping. */
-    private void iterate(TrainingSetup setup, TrainingStep step, RunRecord record, TrainingListener listener) {
+    private void iterate(
+            RunPlan run,
+            TrainingSetup setup,
+            TrainingStep step,
+            RunRecord record,
+            TrainingListener listener,
+            Checkpoint resumeFrom) {
         long iterations = setup.schedule().iterations();
         Evaluator evaluator = new Evaluator();
         ParameterDiagnostics diagnostics = ParameterDiagnostics.of(setup);
-        double firstLoss = Double.NaN;
-        for (long iteration = 1; iteration <= iterations; iteration++) {
+        double firstLoss = resumeFrom == null ? Double.NaN : resumeFrom.firstLoss();
+        long first = resumeFrom == null ? 1 : resumeFrom.iteration() + 1;
+        int trainingSize = setup.training().size();
+        for (long iteration = first; iteration <= iterations; iteration++) {
             if (stop.requested()) {
                 record.end(
                         RunStatus.STOPPED,
                         "stopped by the user after " + (iteration - 1) + " of " + iterations + " iterations");
                 return;
             }
+            long epochsBefore = step.samples() / trainingSize;
             boolean due = setup.schedule().due(iteration);
             if (due) {
                 diagnostics.beforeEvaluatedStep();
@@ -159,6 +219,9 @@ public final class Trainer {
             if (stopEarly) {
                 record.note(setup.earlyStopping().reason(iteration));
                 return;
+            }
+            if (iteration < iterations && step.samples() / trainingSize > epochsBefore) {
+                listener.checkpointed(run, Checkpoints.capture(run, setup, step, record, iteration, firstLoss));
             }
         }
     }

@@ -21,6 +21,21 @@ public interface TrainingListener {
     /** Each metrics row of {@code run} as the run records it, in order, on the run's own thread. */
     default void recorded(RunPlan run, MetricsRow row) {}
 
+    /**
+     * A checkpoint of {@code run}, at the end of an epoch that is not its last, on the run's own thread: what
+     * {@code nnx run --resume} goes on from after a crash.
+     */
+    default void checkpointed(RunPlan run, Checkpoint checkpoint) {}
+
+    /**
+     * The trained values of a run that ended ok, diverged or stopped, on the run's own thread, just before
+     * {@link #runFinished} of the same run; a failed run has none.
+     */
+    default void modelTrained(RunPlan run, TrainedModel model) {}
+
+    /** How the trained network of {@code run} classifies the test set, right after {@link #modelTrained}. */
+    default void tested(RunPlan run, TestOutcome outcome) {}
+
     default void runFinished(RunResult result) {}
 
     /** Both listeners, {@code first} then {@code second}, at every event. */
@@ -48,6 +63,24 @@ public interface TrainingListener {
             public void recorded(RunPlan run, MetricsRow row) {
                 first.recorded(run, row);
                 second.recorded(run, row);
+            }
+
+            @Override
+            public void checkpointed(RunPlan run, Checkpoint checkpoint) {
+                first.checkpointed(run, checkpoint);
+                second.checkpointed(run, checkpoint);
+            }
+
+            @Override
+            public void modelTrained(RunPlan run, TrainedModel model) {
+                first.modelTrained(run, model);
+                second.modelTrained(run, model);
+            }
+
+            @Override
+            public void tested(RunPlan run, TestOutcome outcome) {
+                first.tested(run, outcome);
+                second.tested(run, outcome);
             }
 
             @Override

@@ -92,8 +92,21 @@ public final class TrainingSetup {
      * the threads of {@code gradient numerical}.
      */
     public TrainingStep newStep() {
+        return newStep(0);
+    }
+
+    /**
+     * {@link #newStep()} for a run that resumes after {@code batchesDone} batches: the sampler replays that many
+     * draws first, so the next batch is the one an uninterrupted run would draw.
+     */
+    TrainingStep newStep(long batchesDone) {
+        BatchSampler sampler =
+                new BatchSampler(config.sampling(), training().size(), config.batchSize(), batchRandom);
+        for (long b = 0; b < batchesDone; b++) {
+            sampler.next();
+        }
         Batches batches = new Batches(
-                new BatchSampler(config.sampling(), training().size(), config.batchSize(), batchRandom),
+                sampler,
                 training(),
                 features,
                 classes);

@@ -89,6 +89,11 @@ public final class TrainingStep implements AutoCloseable {
         this.times = times;
     }
 
+    /** Goes on from a checkpoint that had seen {@code samples} training samples. */
+    void resumeAfter(long samples) {
+        this.samples = samples;
+    }
+
     /** The samples trained on so far, over all steps. */
     public long samples() {
         return samples;

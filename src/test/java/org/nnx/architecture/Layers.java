@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * nnx's package rules, for the packages under one root ({@code org.nnx}, or a test fixture's root). The
  * direction is one way: {@code tensor ← spi ← (check, nn, builtins, plugin)} for the numerics and the
- * extension points, and {@code dsl → analysis → model → train → report} for what a file becomes; the
+ * extension points, and {@code dsl → analysis → model → train → saved → report} for what a file becomes; the
  * registry sits between the SPI and everything that names components. Guice is used only where plugins are
  * loaded and the command is composed, and the SPI that plugins compile against depends on nothing but the
  * tensor types and the JDK.
@@ -48,6 +48,8 @@ final class Layers {
                 .definedBy(root + ".analysis..")
                 .layer("train")
                 .definedBy(root + ".train..")
+                .layer("saved")
+                .definedBy(root + ".saved..")
                 .layer("report")
                 .definedBy(root + ".report..")
                 .layer("bench")
@@ -80,8 +82,10 @@ final class Layers {
                 .mayOnlyAccessLayers("model", "registry", "check", "files", "spi", "tensor")
                 .whereLayer("files")
                 .mayNotAccessAnyLayer()
+                .whereLayer("saved")
+                .mayOnlyAccessLayers("train", "model", "registry", "builtins", "files", "spi", "tensor")
                 .whereLayer("report")
-                .mayOnlyAccessLayers("train", "model", "files", "spi", "tensor")
+                .mayOnlyAccessLayers("saved", "train", "model", "files", "spi", "tensor")
                 .whereLayer("bench")
                 .mayOnlyAccessLayers(
                         "analysis", "dsl", "train", "model", "registry", "plugin", "builtins", "files", "spi", "tensor")
@@ -89,6 +93,7 @@ final class Layers {
                 .mayOnlyAccessLayers(
                         "bench",
                         "report",
+                        "saved",
                         "train",
                         "analysis",
                         "dsl",

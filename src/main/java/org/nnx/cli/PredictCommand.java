@@ -1,0 +1,117 @@
+package org.nnx.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.nnx.files.AtomicFile;
+import org.nnx.plugin.Registries.LoadedPlugins;
+import org.nnx.saved.Predictor;
+import org.nnx.saved.SampleFiles;
+import org.nnx.saved.SavedModelException;
+import org.nnx.spi.Split;
+import org.nnx.tensor.Tensor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code nnx predict MODEL INPUT... [--out FILE.csv]}. */
+@Command(
+        name = "predict",
+        sortOptions = false,
+        description = {
+            "Classify samples with a saved model (a run's model.safetensors, or its folder).",
+            "INPUT: IDX files of samples, or image files (PNG, JPEG), each a drawn sample.",
+            "Prints, or writes to --out, a CSV row a sample: its class and each class's probability."
+        })
+final class PredictCommand implements Callable<Integer>, NeedsArguments {
+    @Parameters(index = "0", paramLabel = "MODEL", description = "model.safetensors, or the run folder holding it")
+    Path model;
+
+    @Parameters(index = "1..*", paramLabel = "INPUT", arity = "1..*", description = "IDX or image files")
+    List<Path> inputs = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "FILE", description = "write the CSV here instead of printing it")
+    Path out;
+
+    @Option(names = "--plugins", paramLabel = "DIR", description = "also load the plugin jars of DIR (repeatable)")
+    List<Path> plugins = new ArrayList<>();
+
+    @Mixin
+    HelpOption help;
+
+    private final CommandEnvironment environment;
+
+    PredictCommand(CommandEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public String whenNoneGiven() {
+        return "no model given";
+    }
+
+    @Override
+    public Integer call() {
+        try (LoadedPlugins loaded = environment.loadPlugins(plugins)) {
+            environment.prepareBlas();
+            Predictor predictor = SavedModels.open(model, loaded.registry());
+            int[] shape = predictor.saved().model().imageShape().orElse(null);
+            List<Split> samples = new ArrayList<>();
+            for (Path input : inputs) {
+                try {
+                    samples.add(SampleFiles.read(input, predictor.features(), shape));
+                } catch (SavedModelException e) {
+                    throw new CommandFailure(ExitStatus.BAD_INPUT, e.getMessage());
+                }
+            }
+            String csv = csv(predictor, samples);
+            if (out == null) {
+                PrintStream stdout = environment.terminal().out();
+                stdout.print(csv);
+                stdout.flush();
+            } else {
+                try {
+                    AtomicFile.writeString(out, csv);
+                } catch (IOException e) {
+                    throw new CommandFailure(ExitStatus.BAD_INPUT, "cannot write " + out + ": " + e.getMessage());
+                }
+            }
+            return ExitStatus.OK;
+        }
+    }
+
+    /** {@code input,sample,class,p_<class>…}: the input file, the sample's index in it from 0, the class. */
+    private String csv(Predictor predictor, List<Split> samples) {
+        List<String> classes = predictor.classNames();
+        List<String> header = new ArrayList<>(List.of("input", "sample", "class"));
+        classes.forEach(name -> header.add("p_" + name));
+        StringWriter text = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(
+                text, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build())) {
+            printer.printRecord(header);
+            for (int f = 0; f < samples.size(); f++) {
+                Tensor p = predictor.probabilities(samples.get(f));
+                for (int row = 0; row < p.rows(); row++) {
+                    List<Object> record = new ArrayList<>();
+                    record.add(inputs.get(f).toString());
+                    record.add(row);
+                    record.add(classes.get(Predictor.argmax(p, row, classes.size())));
+                    for (int c = 0; c < classes.size(); c++) {
+                        record.add(p.get(row * classes.size() + c));
+                    }
+                    printer.printRecord(record);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory cannot fail", e);
+        }
+        return text.toString();
+    }
+}

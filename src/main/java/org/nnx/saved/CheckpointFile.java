@@ -1,0 +1,163 @@
+package org.nnx.saved;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nnx.files.AtomicFile;
+import org.nnx.tensor.Precision;
+import org.nnx.tensor.Tensor;
+import org.nnx.train.Checkpoint;
+import org.nnx.train.MetricsRow;
+import org.nnx.train.NamedTensor;
+import org.nnx.train.Version;
+
+/**
+ * A run's checkpoint, {@code checkpoint.safetensors} in its folder, replaced whole at the end of every epoch: the
+ * network's tensors as {@code network.layers.<i>.<name>}, the optimizer's as {@code optimizer.<name>}, the
+ * metrics rows so far as one float64 tensor {@code metrics} (a row each: iteration, epoch, loss, train, test
+ * and validation accuracy, validation loss), and in the metadata the counters, each number written so that it
+ * reads back to the same bits.
+ */
+public final class CheckpointFile {
+    public static final String NAME = "checkpoint.safetensors";
+
+    static final String FORMAT = "nnx-checkpoint";
+    static final String FORMAT_VERSION = "1";
+    private static final String NETWORK = "network.";
+    private static final String OPTIMIZER = "optimizer.";
+    private static final String METRICS = "metrics";
+    private static final String DRAWS = "random_draws.";
+    private static final int METRIC_COLUMNS = 7;
+
+    private CheckpointFile() {}
+
+    public static void write(Path file, Checkpoint checkpoint) throws IOException {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("format", FORMAT);
+        metadata.put("format_version", FORMAT_VERSION);
+        metadata.put("nnx_version", Version.current());
+        metadata.put("iteration", Long.toString(checkpoint.iteration()));
+        metadata.put("samples", Long.toString(checkpoint.samples()));
+        metadata.put("first_loss", Double.toString(checkpoint.firstLoss()));
+        metadata.put("last_loss", Double.toString(checkpoint.lastLoss()));
+        metadata.put("early_best", Double.toString(checkpoint.earlyBest()));
+        metadata.put("early_waited", Integer.toString(checkpoint.earlyWaited()));
+        checkpoint.randomDraws().forEach((layer, draws) -> metadata.put(DRAWS + layer, Long.toString(draws)));
+        metadata.put("definition", checkpoint.definition());
+        List<NamedTensor> tensors = new ArrayList<>();
+        checkpoint.network().forEach(t -> tensors.add(new NamedTensor(NETWORK + t.name(), t.values())));
+        checkpoint.optimizer().forEach((name, t) -> tensors.add(new NamedTensor(OPTIMIZER + name, t)));
+        tensors.add(new NamedTensor(METRICS, metrics(checkpoint.metrics())));
+        AtomicFile.write(file, out -> Safetensors.write(out, metadata, tensors));
+    }
+
+    /**
+     * @throws SavedModelException in one line naming the file: missing, cut short, or not a checkpoint of this
+     *                             format version
+     */
+    public static Checkpoint read(Path file) throws SavedModelException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new SavedModelException(file + ": no such file");
+        } catch (IOException e) {
+            throw new SavedModelException(file + ": cannot read: " + e.getMessage());
+        }
+        try {
+            Safetensors.Content content = Safetensors.read(bytes);
+            Map<String, String> metadata = content.metadata();
+            if (!FORMAT.equals(metadata.get("format")) || !FORMAT_VERSION.equals(metadata.get("format_version"))) {
+                throw new SavedModelException(file + ": not a checkpoint of format " + FORMAT + " version "
+                        + FORMAT_VERSION);
+            }
+            List<NamedTensor> network = new ArrayList<>();
+            Map<String, Tensor> optimizer = new LinkedHashMap<>();
+            List<MetricsRow> rows = List.of();
+            for (NamedTensor tensor : content.tensors()) {
+                if (tensor.name().startsWith(NETWORK)) {
+                    network.add(new NamedTensor(tensor.name().substring(NETWORK.length()), tensor.values()));
+                } else if (tensor.name().startsWith(OPTIMIZER)) {
+                    optimizer.put(tensor.name().substring(OPTIMIZER.length()), tensor.values());
+                } else if (tensor.name().equals(METRICS)) {
+                    rows = rows(tensor.values());
+                }
+            }
+            Map<Integer, Long> draws = new LinkedHashMap<>();
+            for (Map.Entry<String, String> entry : metadata.entrySet()) {
+                if (entry.getKey().startsWith(DRAWS)) {
+                    draws.put(
+                            Integer.parseInt(entry.getKey().substring(DRAWS.length())),
+                            Long.parseLong(entry.getValue()));
+                }
+            }
+            return new Checkpoint(
+                    Long.parseLong(require(metadata, "iteration")),
+                    Long.parseLong(require(metadata, "samples")),
+                    Double.parseDouble(require(metadata, "first_loss")),
+                    Double.parseDouble(require(metadata, "last_loss")),
+                    network,
+                    optimizer,
+                    draws,
+                    Double.parseDouble(require(metadata, "early_best")),
+                    Integer.parseInt(require(metadata, "early_waited")),
+                    rows,
+                    metadata.getOrDefault("definition", ""));
+        } catch (IllegalArgumentException e) {
+            throw new SavedModelException(file + ": not a checkpoint nnx can use: " + e.getMessage());
+        }
+    }
+
+    private static Tensor metrics(List<MetricsRow> rows) {
+        Tensor table = Tensor.zeros(Precision.FLOAT64, rows.size(), METRIC_COLUMNS);
+        for (int r = 0; r < rows.size(); r++) {
+            MetricsRow row = rows.get(r);
+            double[] values = {
+                row.iteration(),
+                row.epoch(),
+                row.loss(),
+                row.trainAccuracy(),
+                row.testAccuracy(),
+                row.validationAccuracy(),
+                row.validationLoss()
+            };
+            for (int c = 0; c < METRIC_COLUMNS; c++) {
+                table.set(r * METRIC_COLUMNS + c, values[c]);
+            }
+        }
+        return table;
+    }
+
+    private static List<MetricsRow> rows(Tensor table) {
+        if (table.cols() != METRIC_COLUMNS || table.isFloat()) {
+            throw new IllegalArgumentException("its metrics are " + table.shape() + ", not float64 rows of "
+                    + METRIC_COLUMNS);
+        }
+        List<MetricsRow> rows = new ArrayList<>();
+        for (int r = 0; r < table.rows(); r++) {
+            int at = r * METRIC_COLUMNS;
+            rows.add(new MetricsRow(
+                    (long) table.get(at),
+                    table.get(at + 1),
+                    table.get(at + 2),
+                    table.get(at + 3),
+                    table.get(at + 4),
+                    table.get(at + 5),
+                    table.get(at + 6)));
+        }
+        return rows;
+    }
+
+    private static String require(Map<String, String> metadata, String key) {
+        String value = metadata.get(key);
+        if (value == null) {
+            throw new IllegalArgumentException("its metadata has no '" + key + "'");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,68 @@
+package org.nnx.saved;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.nnx.builtins.ByteImageSplit;
+import org.nnx.builtins.IdxFile;
+import org.nnx.spi.DatasetException;
+import org.nnx.spi.Split;
+
+/**
+ * The samples of a file to classify, as a model takes them: an IDX file of images or of rows of bytes
+ * (gzip-compressed or not), whose samples must have the model's width, or one PNG, JPEG, GIF or BMP image,
+ * made into a sample of the model's image shape ({@link DrawnImage}). Their labels are all 0: only the
+ * features are read.
+ */
+public final class SampleFiles {
+    private SampleFiles() {}
+
+    /**
+     * @param features   the model's sample width
+     * @param imageShape the model's {@code [height, width]}, or null when it was not trained on images
+     * @throws SavedModelException in one line naming the file
+     */
+    public static Split read(Path file, int features, int[] imageShape) throws SavedModelException {
+        if (!Files.exists(file)) {
+            throw new SavedModelException(file + ": no such file");
+        }
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".jpeg") || name.endsWith(".gif")
+                || name.endsWith(".bmp")) {
+            if (imageShape == null) {
+                throw new SavedModelException(file + ": an image, but the model was not trained on images");
+            }
+            byte[] pixels = DrawnImage.read(file, imageShape[0], imageShape[1]);
+            return new ByteImageSplit(pixels, new byte[1], pixels.length);
+        }
+        if (name.endsWith(".csv")) {
+            throw new SavedModelException(file + ": CSV input is not read by nnx predict; give IDX files or images");
+        }
+        return idx(file, features);
+    }
+
+    private static Split idx(Path file, int features) throws SavedModelException {
+        IdxFile idx;
+        try (InputStream in = Files.newInputStream(file)) {
+            idx = IdxFile.read(in, file.toString());
+        } catch (NoSuchFileException e) {
+            throw new SavedModelException(file + ": no such file");
+        } catch (IOException e) {
+            throw new SavedModelException(file + ": cannot read: " + e.getMessage());
+        } catch (DatasetException e) {
+            throw new SavedModelException(e.getMessage());
+        }
+        if (idx.dimensions().length < 2) {
+            throw new SavedModelException(file + ": holds " + idx.shape() + " values, not samples of "
+                    + features + " features (a labels file?)");
+        }
+        if (idx.itemSize() != features) {
+            throw new SavedModelException(file + ": samples of " + idx.shape() + " = " + idx.itemSize()
+                    + " features; the model takes " + features);
+        }
+        return new ByteImageSplit(idx.data(), new byte[idx.count()], features);
+    }
+}

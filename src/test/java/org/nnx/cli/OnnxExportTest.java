@@ -1,0 +1,142 @@
+package org.nnx.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nnx.builtins.ByteImageSplit;
+import org.nnx.builtins.IdxFile;
+import org.nnx.plugin.Registries;
+import org.nnx.saved.ModelFile;
+import org.nnx.saved.Predictor;
+import org.nnx.spi.Split;
+import org.nnx.tensor.Tensor;
+import org.nnx.train.StopSignal;
+
+/**
+ * {@code nnx export --onnx}: ONNX Runtime runs the exported graph and gives nnx's own outputs within 1e-5, for
+ * a model with every built-in layer type.
+ */
+class OnnxExportTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int nnx(String... args) {
+        return new Cli(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        new StopSignal(),
+                        false)
+                .run(args);
+    }
+
+    private Path trained(String model) throws IOException {
+        Path file = dir.resolve("every_layer.nnx");
+        Files.writeString(file, """
+                experiment every_layer {
+                    dataset mnist, limit = 500
+                    model {
+                %s
+                    }
+                    loss cross_entropy
+                    optimizer adam
+                    learning_rate 0.01
+                    batch_size 50
+                    epochs 1
+                    seed 3
+                }
+                """.formatted(model));
+        Path reports = dir.resolve("out");
+        assertEquals(0, nnx("run", file.toString(), "--out", reports.toString()), err.toString());
+        try (Stream<Path> files = Files.walk(reports)) {
+            return files.filter(p -> p.getFileName().toString().equals("model.safetensors"))
+                    .findFirst()
+                    .orElseThrow();
+        }
+    }
+
+    private static Split testImages(int count) throws Exception {
+        try (InputStream in = OnnxExportTest.class.getResourceAsStream("/org/nnx/data/mnist/t10k-images-idx3-ubyte.gz")) {
+            IdxFile idx = IdxFile.read(in, "images");
+            return new ByteImageSplit(
+                    java.util.Arrays.copyOf(idx.data(), count * 784), new byte[count], 784);
+        }
+    }
+
+    private void exportAndCompare(String model) throws Exception {
+        Path saved = trained(model);
+        Path onnx = dir.resolve("model.onnx");
+        assertEquals(0, nnx("export", saved.toString(), "--onnx", onnx.toString()), err.toString());
+        Predictor predictor = Predictor.of(ModelFile.read(saved), Registries.builtins());
+        Split samples = testImages(300);
+        Tensor expected = predictor.outputs(samples);
+        float[][] input = new float[300][784];
+        Tensor features = Tensor.zeros(300, 784);
+        int[] indices = new int[300];
+        for (int i = 0; i < 300; i++) {
+            indices[i] = i;
+        }
+        samples.features(indices, 0, 300, features);
+        for (int i = 0; i < 300; i++) {
+            System.arraycopy(features.floats(), i * 784, input[i], 0, 784);
+        }
+        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        try (OrtSession session = environment.createSession(onnx.toString(), new OrtSession.SessionOptions());
+                OnnxTensor tensor = OnnxTensor.createTensor(environment, input);
+                OrtSession.Result result = session.run(Map.of("input", tensor))) {
+            float[][] actual = (float[][]) result.get(0).getValue();
+            assertEquals(300, actual.length);
+            double largest = 0;
+            for (int i = 0; i < 300; i++) {
+                assertEquals(10, actual[i].length);
+                for (int c = 0; c < 10; c++) {
+                    largest = Math.max(largest, Math.abs(actual[i][c] - expected.get(i * 10 + c)));
+                }
+            }
+            assertTrue(largest <= 1e-5, "largest difference " + largest);
+        }
+    }
+
+    @Test
+    void denseActivationsBatchNormDropoutAndSoftmaxRunInOnnxRuntimeAsInNnx() throws Exception {
+        exportAndCompare("""
+                        dense 32
+                        relu
+                        dense 32
+                        sigmoid
+                        batch_norm
+                        dense 24, bias = false
+                        tanh
+                        dropout 0.3
+                        dense 16
+                        leaky_relu 0.1
+                        dense 10
+                        softmax
+                """);
+    }
+
+    @Test
+    void theStepLayerRunsInOnnxRuntimeAsInNnx() throws Exception {
+        exportAndCompare("""
+                        dense 32, init = gaussian(0.05)
+                        step
+                        dense 10
+                """);
+    }
+}

@@ -1,0 +1,138 @@
+package org.nnx.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code nnx run} killed with SIGKILL in the middle of an epoch, then {@code nnx run --resume}: every metrics
+ * row and the saved weights are bit for bit those of a run never interrupted, for one run and for a sweep whose
+ * runs train side by side. Every {@code nnx} here is its own process, with nnx's own BLAS, so that all three
+ * compute alike.
+ */
+class ResumeAfterKillTest {
+    private static final String ONE_RUN = """
+            experiment resumable {
+                dataset mnist, limit = 2000
+                model {
+                    dense 32
+                    relu
+                    batch_norm
+                    dropout 0.2
+                    dense 10
+                }
+                loss cross_entropy
+                optimizer adam
+                learning_rate 0.002
+                batch_size 20
+                epochs 3
+                seed 11
+            }
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRunKilledMidEpochResumesBitForBit() throws Exception {
+        killResumeAndCompare(ONE_RUN, List.of("resumable"));
+    }
+
+    @Test
+    void aSweepWithRunsSideBySideResumesBitForBit() throws Exception {
+        String sweep = ONE_RUN.replace("learning_rate 0.002", "learning_rate 0.002 | 0.001")
+                .replace("optimizer adam", "optimizer momentum");
+        killResumeAndCompare(sweep, List.of("learning_rate=0.002", "learning_rate=0.001"));
+    }
+
+    private void killResumeAndCompare(String text, List<String> runs) throws Exception {
+        Path file = dir.resolve("resumable.nnx");
+        Files.writeString(file, text);
+        Path whole = dir.resolve("whole");
+        Path killed = dir.resolve("killed");
+        Process uninterrupted = nnx("run", file.toString(), "--out", whole.toString());
+        assertEquals(0, finish(uninterrupted));
+
+        long started = System.nanoTime();
+        Process victim = nnx("run", file.toString(), "--out", killed.toString());
+        Path experiment = killed.resolve("resumable");
+        Path firstCheckpoint = experiment.resolve("runs").resolve(runs.get(0)).resolve("checkpoint.safetensors");
+        while (!Files.exists(firstCheckpoint)) {
+            assertTrue(victim.isAlive(), "nnx ended before its first checkpoint");
+            Thread.sleep(5);
+        }
+        // Somewhere in the second epoch: a random share of the time the first one took (JVM start included).
+        long firstEpochMillis = (System.nanoTime() - started) / 1_000_000;
+        Thread.sleep((long) (new Random().nextDouble() * 0.4 * firstEpochMillis));
+        victim.destroyForcibly();
+        assertTrue(victim.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(137, victim.exitValue(), "killed by SIGKILL");
+        for (String run : runs) {
+            assertFalse(
+                    Files.exists(experiment.resolve("runs").resolve(run).resolve("model.safetensors")),
+                    run + " had not ended when it was killed");
+        }
+
+        assertEquals(0, finish(nnx("run", file.toString(), "--out", killed.toString(), "--resume")));
+        for (String run : runs) {
+            Path a = whole.resolve("resumable").resolve("runs").resolve(run);
+            Path b = experiment.resolve("runs").resolve(run);
+            assertEquals(
+                    Files.readString(a.resolve("metrics.csv")),
+                    Files.readString(b.resolve("metrics.csv")),
+                    run + ": every metrics row");
+            assertArrayEquals(
+                    Files.readAllBytes(a.resolve("model.safetensors")),
+                    Files.readAllBytes(b.resolve("model.safetensors")),
+                    run + ": the weights, bit for bit");
+            assertFalse(Files.exists(b.resolve("checkpoint.safetensors")), "an ended run's checkpoint is removed");
+        }
+    }
+
+    @Test
+    void resumeRefusesAFolderWrittenWithAnotherSeedNamingTheRuns() throws Exception {
+        Path file = dir.resolve("resumable.nnx");
+        Files.writeString(file, ONE_RUN.replace("epochs 3", "iterations 5").replace("limit = 4000", "limit = 200"));
+        Path out = dir.resolve("out");
+        assertEquals(0, finish(nnx("run", file.toString(), "--out", out.toString())));
+        byte[] before = Files.readAllBytes(out.resolve("resumable/runs/resumable/metrics.csv"));
+        Files.writeString(file, Files.readString(file).replace("seed 11", "seed 12"));
+        Process refused = nnx("run", file.toString(), "--out", out.toString(), "--resume");
+        String output = new String(refused.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(1, finish(refused), output);
+        assertTrue(
+                output.contains("nnx: error: --resume: " + out.resolve("resumable")
+                        + " holds runs written by other settings than " + file + "'s: resumable; nnx will not"
+                        + " overwrite them (use another --out)\n"),
+                output);
+        assertArrayEquals(before, Files.readAllBytes(out.resolve("resumable/runs/resumable/metrics.csv")));
+    }
+
+    private Process nnx(String... args) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new java.util.ArrayList<>(
+                List.of(java, "-cp", System.getProperty("java.class.path"), "org.nnx.cli.Main"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("NNX_BLAS", "java");
+        builder.redirectOutput(ProcessBuilder.Redirect.PIPE);
+        return builder.start();
+    }
+
+    private static int finish(Process process) throws Exception {
+        process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        assertTrue(process.waitFor(300, TimeUnit.SECONDS), "nnx did not end");
+        return process.exitValue();
+    }
+}
