@@ -51,8 +51,7 @@ final class CheckCommand implements Callable<Integer>, NeedsArguments {
     @Override
     public Integer call() {
         try (LoadedPlugins plugins = environment.loadPlugins(options.plugins)) {
-            Plans plans = new FileAnalysis(
-                            plugins.registry(), new DatasetLoader(plugins.registry()), environment.terminal())
+            Plans plans = new FileAnalysis(plugins, new DatasetLoader(plugins.registry()), environment.terminal())
                     .analyze(Inputs.of(options.files).files())
                     .only(options.only);
             PrintStream stdout = environment.terminal().out();

@@ -131,6 +131,38 @@ class PluginCliTest {
                     }
                 }
                 """, """
+                package com.adagrad;
+
+                import java.util.List;
+                import org.nnx.spi.*;
+                import org.nnx.tensor.Tensor;
+
+                /** An optimizer named like a built-in: plain gradient descent. */
+                public final class AdagradPlugin implements NnxPlugin {
+                    public int spiVersion() { return SPI_VERSION; }
+                    public String name() { return "fancy"; }
+                    public List<OptimizerFactory> optimizers() {
+                        return List.of(new OptimizerFactory() {
+                            public String name() { return "adagrad"; }
+                            public String description() { return "plain steps, whatever the name says"; }
+                            public int stateValuesPerParameter() { return 0; }
+                            public Optimizer create(Arguments arguments) {
+                                return new Optimizer() {
+                                    List<Parameter> parameters;
+                                    public void initialize(List<Parameter> parameters) { this.parameters = parameters; }
+                                    public void step(double learningRate) {
+                                        for (Parameter p : parameters) {
+                                            for (int i = 0; i < p.value().size(); i++) {
+                                                p.value().set(i, p.value().get(i) - learningRate * p.gradient().get(i));
+                                            }
+                                        }
+                                    }
+                                };
+                            }
+                        });
+                    }
+                }
+                """, """
                 package com.widthless;
 
                 import java.util.List;
@@ -396,14 +428,87 @@ class PluginCliTest {
                 cli.stderr());
     }
 
+    private static final String SWISH_FILE = """
+            experiment swishy {
+                dataset mnist, limit = 100
+                model {
+                    dense 8
+                    %s
+                    dense 10
+                }
+                loss cross_entropy
+                learning_rate 0.1
+                epochs 1
+            }
+            """;
+
     @Test
-    void aNameFromTwoJarsStopsNnxWithStatus2NamingBoth() throws IOException {
+    void aNameFromTwoJarsIsAnErrorOnlyWhereAFileWritesItUnqualified() throws IOException {
         Path plugins = pluginsWith("other-swish.jar", "com.otherswish", "com.otherswish.OtherSwishPlugin");
-        assertEquals(2, cli.run("plugins", "--plugins", plugins.toString()));
-        assertEquals(
-                "nnx: error: layer 'swish' is contributed by both acme-example-1.0.jar and other-swish.jar\n",
+        assertEquals(0, cli.run("plugins", "--plugins", plugins.toString()));
+        assertTrue(cli.stdout().contains("\nlayer acme_example.swish (acme-example-1.0.jar 1.0): "), cli.stdout());
+        assertTrue(cli.stdout().contains("\nlayer other.swish (other-swish.jar unversioned): "), cli.stdout());
+
+        Path plain = write("plain.nnx", SWISH_FILE.formatted("relu"));
+        assertEquals(0, cli.run("check", plain.toString(), "--plugins", plugins.toString()));
+        assertEquals("", cli.stderr());
+
+        Path unqualified = write("unqualified.nnx", SWISH_FILE.formatted("swish"));
+        assertEquals(2, cli.run("check", unqualified.toString(), "--plugins", plugins.toString()));
+        assertTrue(
+                cli.stderr().startsWith(unqualified + ":5:9: error: layer 'swish' is given by acme-example-1.0.jar"
+                        + " and other-swish.jar; write acme_example.swish or other.swish\n"),
                 cli.stderr());
-        assertEquals("", cli.stdout());
+
+        Path qualified = write("qualified.nnx", SWISH_FILE.formatted("acme_example.swish beta = 2"));
+        assertEquals(0, cli.run("check", qualified.toString(), "--plugins", plugins.toString()));
+        assertEquals("swishy: ok, 1 run\n", cli.stdout());
+    }
+
+    @Test
+    void aPluginGivingABuiltInsNameStopsNoCommandAndItsOptimizerRunsQualified() throws IOException {
+        Path plugins = pluginsWith("adagrad.jar", "com.adagrad", "com.adagrad.AdagradPlugin");
+        Path file = write("both.nnx", """
+                experiment both {
+                    dataset xor
+                    model {
+                        dense 2
+                    }
+                    loss cross_entropy
+                    optimizer adagrad | nnx.adagrad | fancy.adagrad
+                    learning_rate 0.1
+                    epochs 1
+                }
+                """);
+        assertEquals(2, cli.run("check", file.toString(), "--plugins", plugins.toString()));
+        assertEquals(
+                file + ":7:15: error: optimizer 'adagrad' is given by adagrad.jar and nnx's built-ins; write"
+                        + " fancy.adagrad or nnx.adagrad",
+                cli.stderr().lines().findFirst().orElseThrow());
+        Path qualified = write("qualified.nnx", Files.readString(file).replace("optimizer adagrad | ", "optimizer "));
+        Path reports = dir.resolve("reports");
+        assertEquals(
+                0,
+                cli.run("run", qualified.toString(), "--plugins", plugins.toString(), "--out", reports.toString()),
+                cli.stderr());
+    }
+
+    @Test
+    void anUnknownNameWithAJarBesideTheFileSaysWhereNnxLooked() throws IOException {
+        Path experiments = Files.createDirectories(dir.resolve("exp"));
+        Files.copy(examplePlugins.resolve("acme-example-1.0.jar"), experiments.resolve("acme-example-1.0.jar"));
+        Path file = Files.writeString(experiments.resolve("swishy.nnx"), SWISH_FILE.formatted("swish"));
+        assertEquals(2, cli.run("check", file.toString()));
+        assertEquals(
+                List.of(
+                        file + ":5:9: error: unknown layer 'swish'",
+                        "nnx: note: nnx looked for plugin jars in plugins/ of the working folder (absent), --plugins"
+                                + " and NNX_PLUGIN_PATH (none given) and did not load "
+                                + experiments.resolve("acme-example-1.0.jar") + "; to use it, pass --plugins "
+                                + experiments,
+                        "1 error"),
+                cli.stderr().lines().filter(line -> !line.startsWith(" ")).toList());
+        assertEquals(0, cli.run("check", file.toString(), "--plugins", experiments.toString()), cli.stderr());
     }
 
     @Test

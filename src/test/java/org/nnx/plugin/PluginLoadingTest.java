@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nnx.plugin.Registries.LoadedPlugins;
 import org.nnx.registry.ComponentKind;
+import org.nnx.registry.ComponentRegistry;
 import org.nnx.registry.PluginOrigin;
 import org.nnx.spi.Arguments;
 import org.nnx.spi.Freezable;
@@ -126,6 +128,7 @@ class PluginLoadingTest {
                         """),
                 plugin("com.twin1", "TwinPlugin", STANDARD.formatted("twin1", "twin")),
                 plugin("com.twin2", "TwinPlugin", STANDARD.formatted("twin2", "twin")),
+                plugin("com.twin3", "TwinPlugin", STANDARD.formatted("twin1", "twin")),
                 plugin("com.relu", "ReluPlugin", STANDARD.formatted("relu", "relu")),
                 plugin("com.badname", "BadNamePlugin", STANDARD.formatted("badname", "my-layer")),
                 plugin("com.dup", "DupPlugin", """
@@ -331,28 +334,51 @@ class PluginLoadingTest {
     }
 
     @Test
-    void aNameInTwoJarsStopsNnxNamingBoth(@TempDir Path folder) throws Exception {
+    void aShortNameInTwoJarsNamesNeitherAndEachKeepsItsQualifiedName(@TempDir Path folder) throws Exception {
         jar(folder, "twin-one.jar", "com.twin1", "com.twin1.TwinPlugin\n");
         jar(folder, "twin-two.jar", "com.twin2", "com.twin2.TwinPlugin\n");
-        PluginStartupException e = assertThrows(PluginStartupException.class, () -> load(folder));
-        assertEquals(List.of("layer 'twin' is contributed by both twin-one.jar and twin-two.jar"), e.problems());
+        try (LoadedPlugins loaded = load(folder)) {
+            ComponentRegistry registry = loaded.registry();
+            assertEquals(List.of(), warnings);
+            assertTrue(registry.find(ComponentKind.LAYER, "twin").isEmpty());
+            assertEquals(
+                    Optional.of("layer 'twin' is given by twin-one.jar and twin-two.jar; write twin1.twin or twin2.twin"),
+                    registry.ambiguity(ComponentKind.LAYER, "twin"));
+            assertEquals("twin-one.jar", registry.origin(registry.layer("twin1.twin")).jar());
+            assertEquals("twin-two.jar", registry.origin(registry.layer("twin2.twin")).jar());
+            assertEquals(
+                    List.of("twin1.twin", "twin2.twin"),
+                    registry.all(ComponentKind.LAYER).keySet().stream()
+                            .filter(name -> name.endsWith("twin"))
+                            .toList());
+        }
     }
 
     @Test
-    void aJarCannotReplaceABuiltIn(@TempDir Path folder) throws Exception {
+    void aJarMayGiveABuiltInsNameWhichThenNeedsQualifying(@TempDir Path folder) throws Exception {
         jar(folder, "relu.jar", "com.relu", "com.relu.ReluPlugin\n");
-        PluginStartupException e = assertThrows(PluginStartupException.class, () -> load(folder));
-        assertEquals(List.of("layer 'relu' is contributed by both nnx's built-ins and relu.jar"), e.problems());
+        try (LoadedPlugins loaded = load(folder)) {
+            ComponentRegistry registry = loaded.registry();
+            assertEquals(
+                    Optional.of("layer 'relu' is given by nnx's built-ins and relu.jar; write nnx.relu or relu.relu"),
+                    registry.ambiguity(ComponentKind.LAYER, "relu"));
+            assertTrue(registry.origin(registry.layer("nnx.relu")).builtIn());
+            assertEquals("relu.jar", registry.origin(registry.layer("relu.relu")).jar());
+            assertEquals(Optional.empty(), registry.ambiguity(ComponentKind.LAYER, "sigmoid"));
+            assertTrue(registry.find(ComponentKind.LAYER, "sigmoid").isPresent());
+            assertTrue(registry.find(ComponentKind.LAYER, "nnx.sigmoid").isPresent());
+        }
     }
 
     @Test
-    void jarsOfTheSameNameInTwoFoldersAreNamedByPath(@TempDir Path first, @TempDir Path second) throws Exception {
+    void twoPluginsOfTheSameNameGivingOneNameStopNnxNamingBothJarsByPath(@TempDir Path first, @TempDir Path second)
+            throws Exception {
         jar(first, "twin.jar", "com.twin1", "com.twin1.TwinPlugin\n");
-        jar(second, "twin.jar", "com.twin2", "com.twin2.TwinPlugin\n");
+        jar(second, "twin.jar", "com.twin3", "com.twin3.TwinPlugin\n");
         PluginStartupException e = assertThrows(PluginStartupException.class, () -> load(first, second));
         assertEquals(
-                List.of("layer 'twin' is contributed by both " + first.resolve("twin.jar") + " and "
-                        + second.resolve("twin.jar")),
+                List.of("layer 'twin1.twin' is contributed by both " + first.resolve("twin.jar") + " and "
+                        + second.resolve("twin.jar") + ", plugins of the same name; remove one"),
                 e.problems());
     }
 
