@@ -1,7 +1,7 @@
 package org.nnx.cli;
 
 import java.util.concurrent.Callable;
-import org.nnx.spi.NnxPlugin;
+import org.nnx.plugin.SpiVersions;
 import org.nnx.train.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,7 +46,7 @@ final class NnxCommand implements Callable<Integer> {
     @Option(
             names = {"-V", "--version"},
             versionHelp = true,
-            description = "show nnx's version and its plugin SPI version, and exit")
+            description = "show nnx's version and the plugin SPI versions it provides, and exit")
     boolean versionRequested;
 
     private final Terminal terminal;
@@ -70,11 +70,11 @@ final class NnxCommand implements Callable<Integer> {
         return ExitStatus.BAD_INPUT;
     }
 
-    /** {@code nnx --version}: nnx's version, and the plugin SPI version that plugin jars must be built for. */
+    /** {@code nnx --version}: nnx's version, and the plugin SPI versions a plugin jar may be built for. */
     static final class VersionLines implements IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"nnx " + Version.current(), "plugin SPI " + NnxPlugin.SPI_VERSION};
+            return new String[] {"nnx " + Version.current(), "plugin SPI versions " + SpiVersions.PROVIDED};
         }
     }
 }

@@ -291,7 +291,7 @@ class PluginCliTest {
         assertEquals(0, cli.run("plugins", "--plugins", examplePlugins.toString()), cli.stderr());
         String listing = cli.stdout();
         Path jar = examplePlugins.resolve("acme-example-1.0.jar");
-        assertTrue(listing.contains("plugin jars:\n  " + jar + ": plugin 'acme-example' 1.0, sha256:"), listing);
+        assertTrue(listing.contains("plugin jars:\n  " + jar + ": plugin 'acme-example' 1.0, SPI 2.., sha256:"), listing);
         assertTrue(listing.contains("; layer swish; optimizer lion; dataset xor\n"), listing);
         for (String expected : List.of(
                 "layer dense (built-in): affine y = xW + b\n    units: integer (required), ",
@@ -509,6 +509,23 @@ class PluginCliTest {
                         "1 error"),
                 cli.stderr().lines().filter(line -> !line.startsWith(" ")).toList());
         assertEquals(0, cli.run("check", file.toString(), "--plugins", experiments.toString()), cli.stderr());
+    }
+
+    @Test
+    void aJarBuiltAgainstSpiVersion1ListsItsRangeAndTrains() throws IOException {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        Files.copy(
+                Path.of("src", "test", "resources", "fixtures", "acme-example-spi1.jar"),
+                plugins.resolve("acme-example-spi1.jar"));
+        assertEquals(0, cli.run("plugins", "--plugins", plugins.toString()), cli.stderr());
+        assertTrue(cli.stdout().contains(": plugin 'acme-example' 1.0-spi1, SPI 1.., sha256:"), cli.stdout());
+        Path file = write("swishy.nnx", SWISH_FILE.formatted("swish beta = 1.5").replace("learning_rate", "optimizer lion\n    learning_rate"));
+        Path reports = dir.resolve("reports");
+        assertEquals(
+                0,
+                cli.run("run", file.toString(), "--plugins", plugins.toString(), "--out", reports.toString()),
+                cli.stderr());
+        assertEquals("", cli.stderr());
     }
 
     @Test

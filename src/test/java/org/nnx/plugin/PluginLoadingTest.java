@@ -1,6 +1,7 @@
 package org.nnx.plugin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,6 +15,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -285,9 +287,8 @@ class PluginLoadingTest {
                         "future.jar",
                         "com.future",
                         "com.future.FuturePlugin\n",
-                        "com.future.FuturePlugin was built for nnx SPI version " + (NnxPlugin.SPI_VERSION + 1)
-                                + ", but this nnx provides SPI version " + NnxPlugin.SPI_VERSION
-                                + "; rebuild the plugin against it"),
+                        "com.future.FuturePlugin was built for nnx SPI version 3, but this nnx provides SPI"
+                                + " versions 1..2; use a newer nnx"),
                 broken("dup.jar", "com.dup", "com.dup.DupPlugin\n", "it contributes layer 'dup' twice"));
     }
 
@@ -380,6 +381,80 @@ class PluginLoadingTest {
                 List.of("layer 'twin1.twin' is contributed by both " + first.resolve("twin.jar") + " and "
                         + second.resolve("twin.jar") + ", plugins of the same name; remove one"),
                 e.problems());
+    }
+
+    /** The boom plugin, whose constructor throws: a refusal naming the versions shows none of its code ran. */
+    private List<String> warningsForStatedVersions(Path folder, String stated) throws Exception {
+        PluginJars.jar(
+                folder.resolve("boom.jar"),
+                classes,
+                List.of("com/boom/"),
+                "com.boom.BoomPlugin\n",
+                null,
+                Map.of(NnxPlugin.SPI_VERSIONS_ATTRIBUTE, stated));
+        load(folder).close();
+        return warnings;
+    }
+
+    @Test
+    void aJarStatingOnlyNewerSpiVersionsIsRefusedBeforeItsCodeRuns(@TempDir Path folder) throws Exception {
+        assertEquals(
+                List.of(folder.resolve("boom.jar") + ": it works with nnx SPI versions 3..4, but this nnx provides SPI"
+                        + " versions 1..2; use a newer nnx; skipped"),
+                warningsForStatedVersions(folder, "3..4"));
+    }
+
+    @Test
+    void aJarStatingOnlyOlderSpiVersionsIsToldToRebuild(@TempDir Path folder) throws Exception {
+        assertEquals(
+                List.of(folder.resolve("boom.jar") + ": it works with nnx SPI versions 0, but this nnx provides SPI"
+                        + " versions 1..2; rebuild the plugin against SPI version 2; skipped"),
+                warningsForStatedVersions(folder, "0"));
+    }
+
+    @Test
+    void aJarStatingNoRangeIsToldWhatARangeLooksLike(@TempDir Path folder) throws Exception {
+        assertEquals(
+                List.of(folder.resolve("boom.jar") + ": its manifest's Nnx-Spi-Versions '2-3' is not a range of SPI"
+                        + " versions such as 2, 1..3 or 2..; skipped"),
+                warningsForStatedVersions(folder, "2-3"));
+    }
+
+    @Test
+    void aJarStatingARangeThatMeetsNnxsLoadsAndShowsIt(@TempDir Path folder) throws Exception {
+        PluginJars.jar(
+                folder.resolve("good.jar"),
+                classes,
+                List.of("com/good/"),
+                "com.good.GoodPlugin\n",
+                null,
+                Map.of(NnxPlugin.SPI_VERSIONS_ATTRIBUTE, "2.."));
+        try (LoadedPlugins loaded = load(folder)) {
+            assertEquals(List.of(), warnings);
+            assertEquals("2..", loaded.jars().get(0).spiVersions().toString());
+        }
+    }
+
+    @Test
+    void aJarBuiltAgainstSpiVersion1LoadsWithItsRange() throws Exception {
+        Path fixture = Path.of("src", "test", "resources", "fixtures");
+        try (LoadedPlugins loaded = load(fixture)) {
+            assertEquals(List.of(), warnings);
+            assertEquals("1..", loaded.jars().get(0).spiVersions().toString());
+            assertTrue(loaded.registry().find(ComponentKind.LAYER, "swish").isPresent());
+            assertTrue(loaded.registry().find(ComponentKind.OPTIMIZER, "acme_example.lion").isPresent());
+        }
+    }
+
+    @Test
+    void spiRangesParseAndMeet() {
+        assertEquals(new SpiVersions(1, 3), SpiVersions.parse("1..3"));
+        assertEquals(SpiVersions.from(2), SpiVersions.parse(" 2.. "));
+        assertEquals(new SpiVersions(4, 4), SpiVersions.parse("4"));
+        assertTrue(SpiVersions.parse("2..").meets(SpiVersions.PROVIDED));
+        assertTrue(SpiVersions.parse("0..1").meets(SpiVersions.PROVIDED));
+        assertFalse(SpiVersions.parse("3..").meets(SpiVersions.PROVIDED));
+        assertThrows(IllegalArgumentException.class, () -> SpiVersions.parse("3..2"));
     }
 
     @Test
