@@ -34,6 +34,8 @@ import org.nnx.spi.NnxPlugin;
  *   <li>In each folder, in order, every regular file whose name ends in {@code .jar}, directly in the folder
  *       (subfolders and other files are ignored), in order of file name.</li>
  *   <li>Each jar gets its own {@link PluginClassLoader}: it sees its own classes, the SPI and the JDK.</li>
+ *   <li>While {@code plugins.lock} exists ({@link PluginLock}), a jar whose SHA-256 differs from its pin there,
+ *       or that has none, is refused before any of its code runs.</li>
  *   <li>A jar whose manifest states SPI versions ({@value NnxPlugin#SPI_VERSIONS_ATTRIBUTE}) none of which this
  *       nnx provides ({@link SpiVersions#PROVIDED}) is refused before any of its code runs.</li>
  *   <li>Its plugins are the classes listed in {@code META-INF/services/org.nnx.spi.NnxPlugin}, found with
@@ -65,11 +67,18 @@ public final class PluginLoader {
             URLClassLoader loader) {}
 
     private final Consumer<String> warnings;
+    private final Optional<PluginLock> lock;
     private final ClassLoader spiLoader = NnxPlugin.class.getClassLoader();
 
     /** @param warnings receives one line per skipped jar, without the {@code nnx: warning: } prefix */
     public PluginLoader(Consumer<String> warnings) {
+        this(warnings, Optional.empty());
+    }
+
+    /** @param lock when present, a jar must match its pin there to load */
+    public PluginLoader(Consumer<String> warnings, Optional<PluginLock> lock) {
         this.warnings = warnings;
+        this.lock = lock;
     }
 
     /** Every loadable jar of the folders, in the order found. */
@@ -77,10 +86,15 @@ public final class PluginLoader {
         List<LoadedJar> loaded = new ArrayList<>();
         Map<String, String> pathsByHash = new HashMap<>();
         for (Path directory : directories) {
-            for (Path file : jars(directory)) {
+            for (Path file : jars(directory, warnings)) {
                 String path = file.toString();
                 try {
                     String sha256 = sha256(file);
+                    Optional<String> refusal = lock.flatMap(pins -> pins.refusal(path, sha256));
+                    if (refusal.isPresent()) {
+                        warnings.accept(path + ": " + refusal.get() + "; skipped");
+                        continue;
+                    }
                     String earlier = pathsByHash.putIfAbsent(sha256, path);
                     if (earlier != null) {
                         warnings.accept(path + ": the same jar as " + earlier + "; skipped");
@@ -97,7 +111,8 @@ public final class PluginLoader {
         return loaded;
     }
 
-    private List<Path> jars(Path directory) {
+    /** The jars of a folder in the order they load. */
+    static List<Path> jars(Path directory, Consumer<String> warnings) {
         try (Stream<Path> files = Files.list(directory)) {
             return files.filter(f ->
                             f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jar"))
@@ -247,7 +262,7 @@ public final class PluginLoader {
         }
     }
 
-    private static String sha256(Path file) throws IOException {
+    static String sha256(Path file) throws IOException {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");

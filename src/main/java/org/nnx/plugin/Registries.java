@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.nnx.registry.ComponentKind;
 import org.nnx.registry.ComponentRegistry;
@@ -49,7 +50,13 @@ public final class Registries {
      * @throws PluginStartupException when a qualified name is contributed twice; every such name is listed
      */
     public static LoadedPlugins load(List<Path> directories, Consumer<String> warnings) throws PluginStartupException {
-        List<PluginLoader.LoadedJar> jars = new PluginLoader(warnings).load(directories);
+        return load(directories, Optional.empty(), warnings);
+    }
+
+    /** As {@link #load(List, Consumer)}; with a lock, only jars that match their pins load. */
+    public static LoadedPlugins load(List<Path> directories, Optional<PluginLock> lock, Consumer<String> warnings)
+            throws PluginStartupException {
+        List<PluginLoader.LoadedJar> jars = new PluginLoader(warnings, lock).load(directories);
         List<PluginContributions> plugins = new ArrayList<>();
         BuiltInPlugins.find().forEach(plugin -> plugins.add(PluginContributions.builtIn(plugin)));
         jars.forEach(jar -> plugins.addAll(jar.plugins()));

@@ -528,6 +528,54 @@ class PluginCliTest {
         assertEquals("", cli.stderr());
     }
 
+    private static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+
+    @Test
+    void aLockPinsEachJarAndNnxRefusesOneThatDiffersOrIsNew() throws Exception {
+        Path plugins = pluginsWith("other-swish.jar", "com.otherswish", "com.otherswish.OtherSwishPlugin");
+        Path example = plugins.resolve("acme-example-1.0.jar");
+        Path other = plugins.resolve("other-swish.jar");
+        String exampleHash = sha256(example);
+        assertEquals(0, cli.run("plugins", "--lock", "--plugins", plugins.toString()), cli.stderr());
+        Path lock = dir.resolve("plugins.lock");
+        assertEquals(
+                "wrote " + lock + ": 2 jars pinned\n  " + exampleHash + "  " + example + "\n  " + sha256(other) + "  "
+                        + other + "\n",
+                cli.stdout());
+        assertTrue(Files.readString(lock).startsWith("# The SHA-256 of each plugin jar nnx may load"), Files.readString(lock));
+        assertTrue(Files.readString(lock).contains("\n" + exampleHash + "  " + example + "\n"), Files.readString(lock));
+
+        assertEquals(0, cli.run("plugins", "--plugins", plugins.toString()), cli.stderr());
+        assertEquals("", cli.stderr());
+
+        Files.copy(Path.of("src", "test", "resources", "fixtures", "acme-example-spi1.jar"), example,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        PluginJars.jar(plugins.resolve("new.jar"), testClasses, List.of("com/adagrad/"), "com.adagrad.AdagradPlugin\n", null);
+        assertEquals(0, cli.run("plugins", "--plugins", plugins.toString()), cli.stderr());
+        assertEquals(
+                "nnx: warning: " + example + ": its SHA-256 differs from its pin in " + lock + ": expected "
+                        + exampleHash + ", found " + sha256(example) + "; if you trust the new jar, run nnx plugins"
+                        + " --lock; skipped\n"
+                        + "nnx: warning: " + plugins.resolve("new.jar") + ": not pinned in " + lock
+                        + "; if you trust it, run nnx plugins --lock; skipped\n",
+                cli.stderr());
+        assertFalse(cli.stdout().contains("acme-example"), cli.stdout());
+        assertTrue(cli.stdout().contains("other-swish.jar: plugin 'other'"), cli.stdout());
+    }
+
+    @Test
+    void aLockThatIsNotOneStopsNnxNamingItsLine() throws Exception {
+        Files.writeString(dir.resolve("plugins.lock"), "# pins\nabc  plugins/x.jar\n");
+        Path plugins = pluginsWith("other-swish.jar", "com.otherswish", "com.otherswish.OtherSwishPlugin");
+        assertEquals(2, cli.run("plugins", "--plugins", plugins.toString()));
+        assertEquals(
+                "nnx: error: " + dir.resolve("plugins.lock") + ":2: not '<sha256>  <jar>' (64 lower-case hex digits,"
+                        + " spaces, the jar's path); run nnx plugins --lock to write it anew\n",
+                cli.stderr());
+    }
+
     @Test
     void aBrokenJarIsAWarningAndNnxGoesOnWithoutIt() throws IOException {
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
