@@ -163,6 +163,44 @@ class PluginCliTest {
                     }
                 }
                 """, """
+                package com.hinge;
+
+                import java.util.List;
+                import org.nnx.spi.*;
+                import org.nnx.tensor.Precision;
+                import org.nnx.tensor.Tensor;
+
+                /** A one-vs-rest hinge loss whose gradient is twice what it should be. */
+                public final class HingePlugin implements NnxPlugin {
+                    public int spiVersion() { return SPI_VERSION; }
+                    public String name() { return "hinge"; }
+                    public List<LossFactory> losses() {
+                        return List.of(new LossFactory() {
+                            public String name() { return "hinge"; }
+                            public String description() { return "one-vs-rest hinge, gradient doubled"; }
+                            public Loss create(Arguments arguments) {
+                                return new Loss() {
+                                    Tensor gradient;
+                                    public double forward(Tensor output, Tensor targets) {
+                                        gradient = Tensor.zeros(Precision.FLOAT64, output.rows(), output.cols());
+                                        double sum = 0;
+                                        for (int i = 0; i < output.size(); i++) {
+                                            double y = targets.get(i) > 0.5 ? 1 : -1;
+                                            double margin = 1 - y * output.get(i);
+                                            if (margin > 0) {
+                                                sum += margin;
+                                                gradient.set(i, 2 * -y / output.rows());
+                                            }
+                                        }
+                                        return sum / output.rows();
+                                    }
+                                    public Tensor backward() { return gradient; }
+                                };
+                            }
+                        });
+                    }
+                }
+                """, """
                 package com.widthless;
 
                 import java.util.List;
@@ -336,6 +374,34 @@ class PluginCliTest {
                 cli.stdout());
         assertTrue(cli.stdout().contains("ok      layer sigmoid, built-in"));
         assertTrue(cli.stdout().contains(" layers checked against central differences: 1 failed (tolerance 1e-4)\n"));
+    }
+
+    @Test
+    void verifyChecksLossesOptimizersInitializersAndDatasetsAndFailsAHingeWithADoubledGradient() throws IOException {
+        Path plugins = pluginsWith("hinge.jar", "com.hinge", "com.hinge.HingePlugin");
+        assertEquals(1, cli.run("plugins", "--verify", "--plugins", plugins.toString()));
+        List<String> lines = cli.stdout().lines().toList();
+        assertTrue(
+                lines.contains("FAILED  loss hinge, hinge.jar unversioned: largest relative error 0.50 at output[0, 0]:"
+                        + " backward() gives 0.667, central differences 0.333 (tolerance 1e-4)"),
+                cli.stdout());
+        assertTrue(
+                lines.contains("ok      optimizer lion(beta1 = 0.9, beta2 = 0.99, weight_decay = 0), acme-example-1.0.jar"
+                        + " 1.0: 100 steps of learning rate 0.01 on f(w) = ½·Σ c·w² took f from 7.13 to 1.14"),
+                cli.stdout());
+        assertTrue(
+                lines.contains("ok      initializer he, built-in: finite and repeatable by seed; variance 0.0309 of"
+                        + " 4096 weights (fan_in = fan_out = 64), declared 0.0313"),
+                cli.stdout());
+        assertTrue(
+                lines.contains("ok      dataset xor(samples = 1000, test_samples = 250, noise = 0), acme-example-1.0.jar"
+                        + " 1.0: 1000 training and 250 test samples of 2 features in 2 classes, the same for the same"
+                        + " seed"),
+                cli.stdout());
+        assertTrue(lines.contains("ok      loss mse, built-in: largest relative error 4.0e-10"), cli.stdout());
+        assertTrue(
+                cli.stdout().endsWith(" losses, optimizers, initializers and datasets checked: 1 failed\n"),
+                cli.stdout());
     }
 
     @Test
