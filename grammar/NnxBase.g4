@@ -93,8 +93,9 @@ STRING
     : '"' (ESCAPE | ~["\\\r\n])* '"'
     ;
 
+// A qualified name, plugin.name (acme.gelu, nnx.relu), is one token: no space may stand around its dot.
 NAME
-    : [A-Za-z_] [A-Za-z0-9_]*
+    : IDENTIFIER ('.' IDENTIFIER)?
     ;
 
 NL
@@ -133,6 +134,7 @@ UNEXPECTED_CHARACTER
     : .
     ;
 
+fragment IDENTIFIER : [A-Za-z_] [A-Za-z0-9_]*;
 fragment DIGITS   : [0-9]+;
 fragment EXPONENT : [eE] [+-]? DIGITS;
 fragment ESCAPE   : '\\' ["\\n];

@@ -250,8 +250,14 @@ final class ArgumentBinder {
      */
     Optional<ComponentCall> component(
             ComponentKind kind, String subject, Expression value, List<Argument> extra, Diagnostics diagnostics) {
+        Optional<String> ambiguity =
+                Expression.componentName(value).flatMap(name -> registry.ambiguity(kind, name.name()));
+        if (ambiguity.isPresent()) {
+            diagnostics.error(value.location(), ambiguity.get());
+            return Optional.empty();
+        }
         Map<String, List<ParameterSpec>> known = new LinkedHashMap<>();
-        registry.all(kind).forEach((name, component) -> known.put(name, component.parameters()));
+        registry.resolvable(kind).forEach((name, component) -> known.put(name, component.parameters()));
         return named(kind.label(), article(kind), known, subject, value, extra, diagnostics);
     }
 

@@ -149,7 +149,10 @@ final class BoundDefinition {
             if (factory.isEmpty()) {
                 diagnostics.error(
                         layer.name().location(),
-                        Suggestions.unknown("layer", name, context.registry().names(ComponentKind.LAYER)));
+                        context.registry()
+                                .ambiguity(ComponentKind.LAYER, name)
+                                .orElseGet(() -> Suggestions.unknown(
+                                                "layer", name, context.registry().names(ComponentKind.LAYER))));
                 complete = false;
                 continue;
             }

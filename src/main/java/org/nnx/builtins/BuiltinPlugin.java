@@ -226,16 +226,24 @@ public final class BuiltinPlugin implements NnxPlugin {
                         "N(0, std²)",
                         List.of(ParameterSpec.number("std", 0.01, "standard deviation")
                                 .in(Range.above(0))),
-                        a -> new GaussianInitializer(a.number("std"))),
+                        a -> new GaussianInitializer(a.number("std")),
+                        (a, fanIn, fanOut) -> a.number("std") * a.number("std")),
                 new InitializerDefinition(
-                        "xavier", "N(0, 1/fan_in) (the book's Xavier)", List.of(), a -> new XavierInitializer()),
-                new InitializerDefinition("he", "N(0, 2/fan_in)", List.of(), a -> new HeInitializer()),
+                        "xavier",
+                        "N(0, 1/fan_in) (the book's Xavier)",
+                        List.of(),
+                        a -> new XavierInitializer(),
+                        (a, fanIn, fanOut) -> 1.0 / fanIn),
+                new InitializerDefinition(
+                        "he", "N(0, 2/fan_in)", List.of(), a -> new HeInitializer(), (a, fanIn, fanOut) -> 2.0 / fanIn),
                 new InitializerDefinition(
                         "uniform",
                         "U(−a, a)",
                         List.of(ParameterSpec.number("a", 0.05, "half-width").in(Range.above(0))),
-                        a -> new UniformInitializer(a.number("a"))),
-                new InitializerDefinition("zeros", "all weights 0", List.of(), a -> new ZerosInitializer()));
+                        a -> new UniformInitializer(a.number("a")),
+                        (a, fanIn, fanOut) -> a.number("a") * a.number("a") / 3),
+                new InitializerDefinition(
+                        "zeros", "all weights 0", List.of(), a -> new ZerosInitializer(), (a, fanIn, fanOut) -> 0));
     }
 
     @Override

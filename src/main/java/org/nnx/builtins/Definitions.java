@@ -1,6 +1,7 @@
 package org.nnx.builtins;
 
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.ToIntBiFunction;
@@ -84,11 +85,25 @@ final class Definitions {
     }
 
     record InitializerDefinition(
-            String name, String description, List<ParameterSpec> parameters, Function<Arguments, Initializer> maker)
+            String name,
+            String description,
+            List<ParameterSpec> parameters,
+            Function<Arguments, Initializer> maker,
+            VarianceRule varianceRule)
             implements InitializerFactory {
+        /** The variance of an initializer's values for a layer's fan-in and fan-out. */
+        interface VarianceRule {
+            double of(Arguments arguments, int fanIn, int fanOut);
+        }
+
         @Override
         public Initializer create(Arguments arguments) {
             return maker.apply(arguments);
+        }
+
+        @Override
+        public OptionalDouble variance(Arguments arguments, int fanIn, int fanOut) {
+            return OptionalDouble.of(varianceRule.of(arguments, fanIn, fanOut));
         }
     }
 }

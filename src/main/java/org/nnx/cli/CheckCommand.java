@@ -53,7 +53,7 @@ final class CheckCommand implements Callable<Integer>, NeedsArguments {
     public Integer call() {
         try (LoadedPlugins plugins = environment.loadPlugins(options.plugins)) {
             DatasetLoader datasets = new DatasetLoader(plugins.registry());
-            Plans plans = new FileAnalysis(plugins.registry(), datasets, environment.terminal())
+            Plans plans = new FileAnalysis(plugins, datasets, environment.terminal())
                     .analyze(Inputs.of(options.files).files())
                     .only(options.only);
             PrintStream stdout = environment.terminal().out();

@@ -22,6 +22,16 @@ record CommandEnvironment(Terminal terminal, StopSignal stop, Path defaultPlugin
         return PluginLoading.load(defaultPluginFolder, given, terminal);
     }
 
+    /** The folders plugin jars load from, in order, without loading any. */
+    List<Path> pluginDirectories(List<Path> given) {
+        return PluginLoading.directories(defaultPluginFolder, given, terminal);
+    }
+
+    /** {@code plugins.lock}: beside the default plugin folder. */
+    Path pluginLock() {
+        return PluginLoading.lockFile(defaultPluginFolder);
+    }
+
     /**
      * Chooses the BLAS backend once for the process, before anything trains.
      *

@@ -10,7 +10,10 @@ import org.nnx.analysis.Analyzer;
 import org.nnx.dsl.Diagnostic;
 import org.nnx.dsl.NnxParser;
 import org.nnx.dsl.ast.NnxFile;
+import java.util.regex.Pattern;
 import org.nnx.plugin.PluginException;
+import org.nnx.plugin.Registries.LoadedPlugins;
+import org.nnx.plugin.UnloadedJars;
 import org.nnx.registry.ComponentRegistry;
 import org.nnx.registry.DatasetLoader;
 
@@ -30,6 +33,10 @@ final class FileAnalysis {
         }
     }
 
+    /** A diagnostic that a plugin jar not loaded may be the answer to. */
+    private static final Pattern UNKNOWN_COMPONENT =
+            Pattern.compile("unknown (layer|loss|optimizer|initializer|dataset) '");
+
     /** Past this many, more errors only bury the first ones; the rest are counted. */
     static final int SHOWN_ERRORS = 100;
 
@@ -37,10 +44,28 @@ final class FileAnalysis {
     private final DatasetLoader datasets;
     private final Terminal terminal;
 
+    private final UnloadedJars unloadedJars;
+
     FileAnalysis(ComponentRegistry registry, DatasetLoader datasets, Terminal terminal) {
+        this(registry, datasets, terminal, new UnloadedJars(List.of(), List.of()));
+    }
+
+    /** Checks against the loaded plugins; a file that names something unknown hears of jars near it not loaded. */
+    FileAnalysis(LoadedPlugins plugins, DatasetLoader datasets, Terminal terminal) {
+        this(
+                plugins.registry(),
+                datasets,
+                terminal,
+                new UnloadedJars(
+                        plugins.directories(),
+                        plugins.jars().stream().map(jar -> Path.of(jar.path())).toList()));
+    }
+
+    private FileAnalysis(ComponentRegistry registry, DatasetLoader datasets, Terminal terminal, UnloadedJars jars) {
         this.registry = registry;
         this.datasets = datasets;
         this.terminal = terminal;
+        this.unloadedJars = jars;
     }
 
     /** @throws CommandFailure (status 2) after reporting why a file cannot be read or is wrong */
@@ -101,6 +126,13 @@ final class FileAnalysis {
         if (diagnostics.size() > SHOWN_ERRORS) {
             terminal.err().println("… and " + (diagnostics.size() - SHOWN_ERRORS) + " more");
         }
+        diagnostics.stream()
+                .filter(d -> UNKNOWN_COMPONENT.matcher(d.message()).lookingAt())
+                .map(d -> d.location().file().path())
+                .distinct()
+                .flatMap(file -> unloadedJars.near(file).stream())
+                .distinct()
+                .forEach(note -> terminal.err().println("nnx: note: " + Terminal.printable(note)));
         if (!diagnostics.isEmpty()) {
             terminal.err().println(diagnostics.size() + (diagnostics.size() == 1 ? " error" : " errors"));
         }

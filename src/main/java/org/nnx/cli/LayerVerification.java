@@ -1,6 +1,7 @@
 package org.nnx.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,16 +10,24 @@ import org.nnx.plugin.LayerConformance;
 import org.nnx.spi.Shape;
 import org.nnx.spi.ShapeException;
 import org.nnx.plugin.PluginLayerFactory;
+import org.nnx.plugin.PluginVerifier;
+import org.nnx.plugin.SampleArguments;
 import org.nnx.plugin.Registries.LoadedPlugins;
 import org.nnx.registry.ComponentKind;
 import org.nnx.registry.ComponentRegistry;
 import org.nnx.spi.Arguments;
 import org.nnx.spi.Component;
+import org.nnx.spi.DatasetFactory;
+import org.nnx.spi.InitializerFactory;
 import org.nnx.spi.LayerFactory;
+import org.nnx.spi.LossFactory;
+import org.nnx.spi.OptimizerFactory;
 import org.nnx.spi.ParameterSpec;
-import org.nnx.spi.Range;
 
-/** {@code nnx plugins --verify}: every layer's backward, built-in and plugin, against central differences. */
+/**
+ * {@code nnx plugins --verify}: every layer's backward, built-in and plugin, against central differences; then
+ * every loss, optimizer, initializer and dataset by {@link PluginVerifier}.
+ */
 final class LayerVerification {
     /** The input width layers are verified at: small, so that a check takes milliseconds. */
     static final int VERIFY_INPUT_WIDTH = 4;
@@ -66,7 +75,8 @@ final class LayerVerification {
         }
         out.println(checked + (checked == 1 ? " layer" : " layers") + " checked against central differences: "
                 + (failed == 0 ? "all agree" : failed + " failed") + " (tolerance 1e-4)");
-        return failed == 0 ? ExitStatus.OK : ExitStatus.RUN_FAILED;
+        int othersFailed = verifyOthers(registry);
+        return failed == 0 && othersFailed == 0 ? ExitStatus.OK : ExitStatus.RUN_FAILED;
     }
 
     /**
@@ -86,60 +96,51 @@ final class LayerVerification {
         }
     }
 
-    /**
-     * Arguments to build a layer with when no file gives any: the defaults, and a small value for each
-     * required number; empty when a required value cannot be made up (a string, an initializer).
-     */
+    /** Every loss, optimizer, initializer and dataset, by {@link PluginVerifier}; returns how many failed. */
+    private int verifyOthers(ComponentRegistry registry) {
+        PluginVerifier verifier = new PluginVerifier();
+        int checked = 0;
+        int failed = 0;
+        for (ComponentKind kind :
+                List.of(ComponentKind.LOSS, ComponentKind.OPTIMIZER, ComponentKind.INITIALIZER, ComponentKind.DATASET)) {
+            for (Map.Entry<String, Component> entry : registry.all(kind).entrySet()) {
+                Component component = entry.getValue();
+                String source = registry.source(component);
+                Optional<Arguments> arguments = sampleArguments(component.parameters());
+                if (arguments.isEmpty()) {
+                    out.println("skipped " + kind.label() + " " + entry.getKey() + ", " + source
+                            + ": it has a required parameter whose value --verify cannot choose");
+                    continue;
+                }
+                PluginVerifier.Verdict verdict = switch (kind) {
+                    case LOSS -> verifier.loss((LossFactory) component, arguments.get());
+                    case OPTIMIZER -> verifier.optimizer((OptimizerFactory) component, arguments.get());
+                    case INITIALIZER -> verifier.initializer((InitializerFactory) component, arguments.get());
+                    case DATASET -> verifier.dataset((DatasetFactory) component, arguments.get(), Path.of(""));
+                    case LAYER -> throw new IllegalStateException("layers are checked above");
+                };
+                String use = entry.getKey() + (arguments.get().isEmpty() ? "" : "(" + arguments.get() + ")");
+                String line = kind.label() + " " + use + ", " + source + ": " + verdict.detail();
+                switch (verdict.status()) {
+                    case OK -> out.println("ok      " + line);
+                    case SKIPPED -> out.println("skipped " + line);
+                    case FAILED -> out.println("FAILED  " + line);
+                }
+                if (verdict.status() != PluginVerifier.Verdict.Status.SKIPPED) {
+                    checked++;
+                }
+                if (verdict.failed()) {
+                    failed++;
+                }
+            }
+        }
+        out.println(checked + " losses, optimizers, initializers and datasets checked: "
+                + (failed == 0 ? "all pass" : failed + " failed"));
+        return failed;
+    }
+
+    /** Arguments to build a component with when no file gives any: see {@link SampleArguments}. */
     static Optional<Arguments> sampleArguments(List<ParameterSpec> parameters) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (ParameterSpec parameter : parameters) {
-            if (parameter.defaultValue() != null) {
-                values.put(parameter.name(), parameter.defaultValue());
-                continue;
-            }
-            if (!parameter.required()) {
-                continue;
-            }
-            Object value = switch (parameter.type()) {
-                case INTEGER -> sampleInteger(parameter.range());
-                case NUMBER -> sampleNumber(parameter.range());
-                case BOOLEAN -> false;
-                case CHOICE ->
-                    parameter.choices().isEmpty() ? null : parameter.choices().get(0);
-                default -> null;
-            };
-            if (value == null) {
-                return Optional.empty();
-            }
-            values.put(parameter.name(), value);
-        }
-        return Optional.of(new Arguments(values));
-    }
-
-    private static Long sampleInteger(Range range) {
-        for (long candidate : new long[] {3, 2, 1, 4, 5, 8, 16}) {
-            if (range.contains(candidate)) {
-                return candidate;
-            }
-        }
-        long low = (long) Math.ceil(range.min());
-        for (long candidate = low; candidate <= low + 2; candidate++) {
-            if (range.contains(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
-    }
-
-    private static Double sampleNumber(Range range) {
-        for (double candidate : new double[] {0.5, 0.1, 1, 2}) {
-            if (range.contains(candidate)) {
-                return candidate;
-            }
-        }
-        double middle = Double.isFinite(range.min()) && Double.isFinite(range.max())
-                ? (range.min() + range.max()) / 2
-                : Double.isFinite(range.min()) ? range.min() + 1 : range.max() - 1;
-        return range.contains(middle) ? middle : null;
+        return SampleArguments.of(parameters);
     }
 }

@@ -1,7 +1,7 @@
 package org.nnx.cli;
 
 import java.util.concurrent.Callable;
-import org.nnx.spi.NnxPlugin;
+import org.nnx.plugin.SpiVersions;
 import org.nnx.tensor.BlasSelection;
 import org.nnx.train.Version;
 import picocli.CommandLine;
@@ -47,7 +47,7 @@ final class NnxCommand implements Callable<Integer> {
     @Option(
             names = {"-V", "--version"},
             versionHelp = true,
-            description = "show nnx's version, its plugin SPI version and its BLAS backend, and exit")
+            description = "show nnx's version, the plugin SPI versions it provides and its BLAS backend, and exit")
     boolean versionRequested;
 
     private final Terminal terminal;
@@ -72,7 +72,7 @@ final class NnxCommand implements Callable<Integer> {
     }
 
     /**
-     * {@code nnx --version}: nnx's version, the plugin SPI version that plugin jars must be built for, and the BLAS
+     * {@code nnx --version}: nnx's version, the plugin SPI versions a plugin jar may be built for, and the BLAS
      * backend runs would use, with why it is not the preferred one when it is not.
      */
     static final class VersionLines implements IVersionProvider {
@@ -84,7 +84,7 @@ final class NnxCommand implements Callable<Integer> {
             } catch (BlasSelection.BlasUnavailableException e) {
                 blas = "none: " + e.getMessage();
             }
-            return new String[] {"nnx " + Version.current(), "plugin SPI " + NnxPlugin.SPI_VERSION, "blas " + blas};
+            return new String[] {"nnx " + Version.current(), "plugin SPI versions " + SpiVersions.PROVIDED, "blas " + blas};
         }
     }
 }

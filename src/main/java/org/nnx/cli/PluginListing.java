@@ -38,7 +38,7 @@ final class PluginListing {
                 for (PluginContributions plugin : jar.plugins()) {
                     out.println(
                             "  " + jar.path() + ": plugin '" + plugin.origin().plugin() + "' " + jar.version()
-                                    + ", sha256:" + jar.sha256() + "; " + plugin.summary());
+                                    + ", SPI " + jar.spiVersions() + ", sha256:" + jar.sha256() + "; " + plugin.summary());
                 }
             }
         }

@@ -1,22 +1,32 @@
 package org.nnx.cli;
 
+import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.nnx.plugin.PluginLock;
 import org.nnx.plugin.Registries.LoadedPlugins;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code nnx plugins [--verify] [--plugins DIR]...}. */
+/** {@code nnx plugins [--verify | --lock] [--plugins DIR]...}. */
 @Command(
         name = "plugins",
         sortOptions = false,
         description = "List every name a file can use, with its parameters and source.")
 final class PluginsCommand implements Callable<Integer> {
-    @Option(names = "--verify", description = "gradient-check every layer against central differences instead")
+    @Option(
+            names = "--verify",
+            description = "check every layer's and loss's gradient, every optimizer, initializer and dataset instead")
     boolean verify;
+
+    @Option(
+            names = "--lock",
+            description = "pin every plugin jar's SHA-256 in plugins.lock instead; nnx then refuses a jar that differs")
+    boolean lock;
 
     @Option(
             names = "--plugins",
@@ -35,10 +45,28 @@ final class PluginsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (lock) {
+            return lock();
+        }
         try (LoadedPlugins loaded = environment.loadPlugins(plugins)) {
             return verify
                     ? new LayerVerification(environment.terminal().out()).verify(loaded)
                     : new PluginListing(environment.terminal().out()).list(loaded);
         }
+    }
+
+    /** Pins the jars without loading them: none of their code runs. */
+    private int lock() {
+        Path file = environment.pluginLock();
+        List<String> pinned;
+        try {
+            pinned = PluginLock.write(file, environment.pluginDirectories(plugins));
+        } catch (IOException e) {
+            throw new CommandFailure(ExitStatus.RUN_FAILED, file + ": cannot write: " + e.getMessage());
+        }
+        PrintStream out = environment.terminal().out();
+        out.println("wrote " + file + ": " + Counts.of(pinned.size(), "jar") + " pinned");
+        pinned.forEach(line -> out.println("  " + line));
+        return ExitStatus.OK;
     }
 }

@@ -48,7 +48,7 @@ final class RunCommand implements Callable<Integer>, NeedsArguments {
         Inputs inputs = Inputs.of(options.files);
         try (LoadedPlugins plugins = environment.loadPlugins(options.plugins)) {
             DatasetLoader datasets = new DatasetLoader(plugins.registry());
-            Plans plans = new FileAnalysis(plugins.registry(), datasets, environment.terminal())
+            Plans plans = new FileAnalysis(plugins, datasets, environment.terminal())
                     .analyze(inputs.files())
                     .only(options.only);
             environment.prepareBlas();

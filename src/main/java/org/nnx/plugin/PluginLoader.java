@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.Consumer;
@@ -33,8 +34,12 @@ import org.nnx.spi.NnxPlugin;
  *   <li>In each folder, in order, every regular file whose name ends in {@code .jar}, directly in the folder
  *       (subfolders and other files are ignored), in order of file name.</li>
  *   <li>Each jar gets its own {@link PluginClassLoader}: it sees its own classes, the SPI and the JDK.</li>
+ *   <li>While {@code plugins.lock} exists ({@link PluginLock}), a jar whose SHA-256 differs from its pin there,
+ *       or that has none, is refused before any of its code runs.</li>
+ *   <li>A jar whose manifest states SPI versions ({@value NnxPlugin#SPI_VERSIONS_ATTRIBUTE}) none of which this
+ *       nnx provides ({@link SpiVersions#PROVIDED}) is refused before any of its code runs.</li>
  *   <li>Its plugins are the classes listed in {@code META-INF/services/org.nnx.spi.NnxPlugin}, found with
- *       {@link ServiceLoader}; each must state this nnx's SPI version ({@link NnxPlugin#SPI_VERSION}).</li>
+ *       {@link ServiceLoader}; each must have been built for an SPI version this nnx provides.</li>
  *   <li>Each plugin's lists, and each factory's name, description and schema, are asked for once, now.</li>
  *   <li>A jar that fails any of this is skipped whole, with a warning naming it and the reason; the others
  *       load. A jar with the same content as one loaded before it is skipped with a warning.</li>
@@ -57,15 +62,23 @@ public final class PluginLoader {
             String jar,
             String version,
             String sha256,
+            SpiVersions spiVersions,
             List<PluginContributions> plugins,
             URLClassLoader loader) {}
 
     private final Consumer<String> warnings;
+    private final Optional<PluginLock> lock;
     private final ClassLoader spiLoader = NnxPlugin.class.getClassLoader();
 
     /** @param warnings receives one line per skipped jar, without the {@code nnx: warning: } prefix */
     public PluginLoader(Consumer<String> warnings) {
+        this(warnings, Optional.empty());
+    }
+
+    /** @param lock when present, a jar must match its pin there to load */
+    public PluginLoader(Consumer<String> warnings, Optional<PluginLock> lock) {
         this.warnings = warnings;
+        this.lock = lock;
     }
 
     /** Every loadable jar of the folders, in the order found. */
@@ -73,10 +86,15 @@ public final class PluginLoader {
         List<LoadedJar> loaded = new ArrayList<>();
         Map<String, String> pathsByHash = new HashMap<>();
         for (Path directory : directories) {
-            for (Path file : jars(directory)) {
+            for (Path file : jars(directory, warnings)) {
                 String path = file.toString();
                 try {
                     String sha256 = sha256(file);
+                    Optional<String> refusal = lock.flatMap(pins -> pins.refusal(path, sha256));
+                    if (refusal.isPresent()) {
+                        warnings.accept(path + ": " + refusal.get() + "; skipped");
+                        continue;
+                    }
                     String earlier = pathsByHash.putIfAbsent(sha256, path);
                     if (earlier != null) {
                         warnings.accept(path + ": the same jar as " + earlier + "; skipped");
@@ -93,7 +111,8 @@ public final class PluginLoader {
         return loaded;
     }
 
-    private List<Path> jars(Path directory) {
+    /** The jars of a folder in the order they load. */
+    static List<Path> jars(Path directory, Consumer<String> warnings) {
         try (Stream<Path> files = Files.list(directory)) {
             return files.filter(f ->
                             f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jar"))
@@ -109,13 +128,16 @@ public final class PluginLoader {
 
     private LoadedJar load(Path file, String path, String sha256) throws PluginContributions.Rejected, IOException {
         String jar = file.getFileName().toString();
-        String version = version(file, jar);
+        Manifest manifest = manifest(file);
+        String version = version(manifest, jar);
+        Optional<SpiVersions> stated = statedSpiVersions(manifest);
         PluginClassLoader loader = new PluginClassLoader(jar, file.toUri().toURL(), spiLoader);
         try {
             List<PluginContributions> plugins = new ArrayList<>();
+            List<Integer> spiVersions = new ArrayList<>();
             try {
                 for (NnxPlugin plugin : ServiceLoader.load(NnxPlugin.class, loader)) {
-                    checkVersion(plugin);
+                    spiVersions.add(checkVersion(plugin));
                     PluginOrigin origin = new PluginOrigin(pluginName(plugin), jar, path, version, sha256);
                     plugins.add(PluginContributions.fromJar(plugin, origin));
                 }
@@ -128,7 +150,9 @@ public final class PluginLoader {
                 throw new PluginContributions.Rejected("no provider: " + SERVICE_FILE + " lists no class");
             }
             checkNoTwice(plugins);
-            return new LoadedJar(path, jar, version, sha256, plugins, loader);
+            SpiVersions needed = stated.orElseGet(() -> SpiVersions.from(
+                    spiVersions.stream().mapToInt(Integer::intValue).max().orElseThrow()));
+            return new LoadedJar(path, jar, version, sha256, needed, plugins, loader);
         } catch (PluginContributions.Rejected | RuntimeException e) {
             loader.close();
             throw e;
@@ -136,45 +160,79 @@ public final class PluginLoader {
     }
 
     /**
-     * The jar's {@code Implementation-Version}, else the version in its name ({@code acme-1.2.jar}), else
-     * {@code unversioned}. Also where a file that is not a jar, or a jar with no provider list, is found out.
+     * The jar's manifest, or null when it has none. Also where a file that is not a jar, or a jar with no
+     * provider list, is found out.
      */
-    private static String version(Path file, String jar) throws PluginContributions.Rejected {
+    private static Manifest manifest(Path file) throws PluginContributions.Rejected {
         try (JarFile jarFile = new JarFile(file.toFile())) {
             if (jarFile.getEntry(SERVICE_FILE) == null) {
                 throw new PluginContributions.Rejected("no provider: the jar has no " + SERVICE_FILE);
             }
-            Manifest manifest = jarFile.getManifest();
-            String version = manifest == null
-                    ? null
-                    : manifest.getMainAttributes().getValue(Attributes.Name.IMPLEMENTATION_VERSION);
-            if (version != null && !version.isBlank()) {
-                return version.strip();
-            }
+            return jarFile.getManifest();
         } catch (IOException e) {
             throw new PluginContributions.Rejected("not a jar file (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The manifest's {@code Implementation-Version}, else the version in its name ({@code acme-1.2.jar}), else {@code unversioned}. */
+    private static String version(Manifest manifest, String jar) {
+        String version = manifest == null
+                ? null
+                : manifest.getMainAttributes().getValue(Attributes.Name.IMPLEMENTATION_VERSION);
+        if (version != null && !version.isBlank()) {
+            return version.strip();
         }
         Matcher matcher = VERSION_IN_NAME.matcher(jar);
         return matcher.matches() ? matcher.group(1) : "unversioned";
     }
 
-    private static void checkVersion(NnxPlugin plugin) throws PluginContributions.Rejected {
+    /**
+     * The SPI versions the manifest says the jar works with, checked against this nnx's before any of the
+     * jar's code runs.
+     */
+    private static Optional<SpiVersions> statedSpiVersions(Manifest manifest) throws PluginContributions.Rejected {
+        String stated = manifest == null ? null : manifest.getMainAttributes().getValue(NnxPlugin.SPI_VERSIONS_ATTRIBUTE);
+        if (stated == null) {
+            return Optional.empty();
+        }
+        SpiVersions needed;
+        try {
+            needed = SpiVersions.parse(stated);
+        } catch (IllegalArgumentException e) {
+            throw new PluginContributions.Rejected("its manifest's " + NnxPlugin.SPI_VERSIONS_ATTRIBUTE + " "
+                    + e.getMessage());
+        }
+        if (!needed.meets(SpiVersions.PROVIDED)) {
+            throw new PluginContributions.Rejected("it works with nnx SPI versions " + needed
+                    + ", but this nnx provides SPI versions " + SpiVersions.PROVIDED + "; "
+                    + (needed.oldest() > SpiVersions.PROVIDED.newest()
+                            ? "use a newer nnx"
+                            : "rebuild the plugin against SPI version " + NnxPlugin.SPI_VERSION));
+        }
+        return Optional.of(needed);
+    }
+
+    /** The SPI version the plugin was built for, when this nnx provides it. */
+    private static int checkVersion(NnxPlugin plugin) throws PluginContributions.Rejected {
         String type = plugin.getClass().getName();
         int version;
         try {
             version = plugin.spiVersion();
         } catch (AbstractMethodError e) {
             throw new PluginContributions.Rejected(type + " does not implement spiVersion(), so it was built for an nnx"
-                    + " older than SPI version 1; this nnx provides SPI version " + NnxPlugin.SPI_VERSION
-                    + "; rebuild the plugin against it");
+                    + " older than SPI version 1; this nnx provides SPI versions " + SpiVersions.PROVIDED
+                    + "; rebuild the plugin against SPI version " + NnxPlugin.SPI_VERSION);
         } catch (RuntimeException | LinkageError e) {
             throw new PluginContributions.Rejected(RejectionReasons.of(type + ".spiVersion()", e));
         }
-        if (version != NnxPlugin.SPI_VERSION) {
-            throw new PluginContributions.Rejected(
-                    type + " was built for nnx SPI version " + version + ", but this nnx provides SPI version "
-                            + NnxPlugin.SPI_VERSION + "; rebuild the plugin against it");
+        if (!SpiVersions.PROVIDED.contains(version)) {
+            throw new PluginContributions.Rejected(type + " was built for nnx SPI version " + version
+                    + ", but this nnx provides SPI versions " + SpiVersions.PROVIDED + "; "
+                    + (version > NnxPlugin.SPI_VERSION
+                            ? "use a newer nnx"
+                            : "rebuild the plugin against SPI version " + NnxPlugin.SPI_VERSION));
         }
+        return version;
     }
 
     private static String pluginName(NnxPlugin plugin) throws PluginContributions.Rejected {
@@ -204,7 +262,7 @@ public final class PluginLoader {
         }
     }
 
-    private static String sha256(Path file) throws IOException {
+    static String sha256(Path file) throws IOException {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");

@@ -2,6 +2,7 @@ package org.nnx.plugin;
 
 import com.google.inject.AbstractModule;
 import org.nnx.registry.ComponentKind;
+import org.nnx.registry.PluginOrigin;
 import org.nnx.spi.Component;
 import org.nnx.spi.DatasetFactory;
 import org.nnx.spi.InitializerFactory;
@@ -11,7 +12,7 @@ import org.nnx.spi.NnxPlugin;
 import org.nnx.spi.OptimizerFactory;
 
 /**
- * The Guice module a plugin yields: each of its factories bound under its DSL name through
+ * The Guice module a plugin yields: each of its factories bound under its qualified name ({@link PluginOrigin#qualify}) through
  * {@link NnxBinders}. A jar's factories arrive already wrapped ({@link PluginContributions#fromJar}).
  */
 public final class PluginModule extends AbstractModule {
@@ -30,25 +31,26 @@ public final class PluginModule extends AbstractModule {
     protected void configure() {
         // Touch every binder so that an empty map, rather than a missing binding, results when no plugin
         // contributes a kind.
+        PluginOrigin origin = contributions.origin();
         var layers = NnxBinders.layers(binder());
         var losses = NnxBinders.losses(binder());
         var optimizers = NnxBinders.optimizers(binder());
         var initializers = NnxBinders.initializers(binder());
         var datasets = NnxBinders.datasets(binder());
         for (Component c : contributions.byKind().get(ComponentKind.LAYER)) {
-            layers.addBinding(c.name()).toInstance((LayerFactory) c);
+            layers.addBinding(origin.qualify(c.name())).toInstance((LayerFactory) c);
         }
         for (Component c : contributions.byKind().get(ComponentKind.LOSS)) {
-            losses.addBinding(c.name()).toInstance((LossFactory) c);
+            losses.addBinding(origin.qualify(c.name())).toInstance((LossFactory) c);
         }
         for (Component c : contributions.byKind().get(ComponentKind.OPTIMIZER)) {
-            optimizers.addBinding(c.name()).toInstance((OptimizerFactory) c);
+            optimizers.addBinding(origin.qualify(c.name())).toInstance((OptimizerFactory) c);
         }
         for (Component c : contributions.byKind().get(ComponentKind.INITIALIZER)) {
-            initializers.addBinding(c.name()).toInstance((InitializerFactory) c);
+            initializers.addBinding(origin.qualify(c.name())).toInstance((InitializerFactory) c);
         }
         for (Component c : contributions.byKind().get(ComponentKind.DATASET)) {
-            datasets.addBinding(c.name()).toInstance((DatasetFactory) c);
+            datasets.addBinding(origin.qualify(c.name())).toInstance((DatasetFactory) c);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.nnx.registry.ComponentKind;
 import org.nnx.registry.ComponentRegistry;
@@ -17,8 +18,8 @@ import org.nnx.spi.NnxPlugin;
 
 /**
  * Builds the registry through one Guice injector from the built-ins ({@link BuiltInPlugins}) and the plugins:
- * one {@link PluginModule} each. A name contributed twice is refused here, before Guice would, with a message
- * naming both sides.
+ * one {@link PluginModule} each. A qualified name contributed twice (two plugins of the same name) is refused
+ * here, before Guice would, with a message naming both sides.
  */
 public final class Registries {
     private Registries() {}
@@ -31,7 +32,7 @@ public final class Registries {
     /**
      * In-process plugins, used as they are (tests, embedding).
      *
-     * @throws IllegalArgumentException when two of them contribute the same name
+     * @throws IllegalArgumentException when two of them of the same name contribute the same name
      */
     public static ComponentRegistry of(List<NnxPlugin> plugins) {
         try {
@@ -46,10 +47,16 @@ public final class Registries {
      * cannot load are skipped with a warning.
      *
      * @param warnings receives each warning, without the {@code nnx: warning: } prefix
-     * @throws PluginStartupException when a name is contributed twice; every such name is listed
+     * @throws PluginStartupException when a qualified name is contributed twice; every such name is listed
      */
     public static LoadedPlugins load(List<Path> directories, Consumer<String> warnings) throws PluginStartupException {
-        List<PluginLoader.LoadedJar> jars = new PluginLoader(warnings).load(directories);
+        return load(directories, Optional.empty(), warnings);
+    }
+
+    /** As {@link #load(List, Consumer)}; with a lock, only jars that match their pins load. */
+    public static LoadedPlugins load(List<Path> directories, Optional<PluginLock> lock, Consumer<String> warnings)
+            throws PluginStartupException {
+        List<PluginLoader.LoadedJar> jars = new PluginLoader(warnings, lock).load(directories);
         List<PluginContributions> plugins = new ArrayList<>();
         BuiltInPlugins.find().forEach(plugin -> plugins.add(PluginContributions.builtIn(plugin)));
         jars.forEach(jar -> plugins.addAll(jar.plugins()));
@@ -70,17 +77,23 @@ public final class Registries {
                 .getInstance(ComponentRegistry.class);
     }
 
-    /** {@code layer 'swish' is contributed by both acme-layers.jar and other.jar}, for each name given twice. */
+    /**
+     * {@code layer 'acme.swish' is contributed by both acme-layers.jar and other.jar}, for each qualified name
+     * given twice: only two plugins of the same name can do that. A short name given twice is no conflict
+     * here: {@link ComponentRegistry#ambiguity} tells a file that writes it.
+     */
     private static List<String> conflicts(List<PluginContributions> plugins) {
         List<String> conflicts = new ArrayList<>();
         for (ComponentKind kind : ComponentKind.values()) {
             Map<String, PluginOrigin> first = new LinkedHashMap<>();
             for (PluginContributions plugin : plugins) {
                 for (Component component : plugin.byKind().get(kind)) {
-                    PluginOrigin earlier = first.putIfAbsent(component.name(), plugin.origin());
+                    String name = plugin.origin().qualify(component.name());
+                    PluginOrigin earlier = first.putIfAbsent(name, plugin.origin());
                     if (earlier != null) {
-                        conflicts.add(kind.label() + " '" + component.name() + "' is contributed by both "
-                                + name(earlier, plugin.origin()) + " and " + name(plugin.origin(), earlier));
+                        conflicts.add(kind.label() + " '" + name + "' is contributed by both "
+                                + name(earlier, plugin.origin()) + " and " + name(plugin.origin(), earlier)
+                                + ", plugins of the same name; remove one");
                     }
                 }
             }

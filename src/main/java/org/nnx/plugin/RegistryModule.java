@@ -41,7 +41,7 @@ public final class RegistryModule extends AbstractModule {
             Map<String, DatasetFactory> datasets) {
         Map<Component, PluginOrigin> sources = new IdentityHashMap<>();
         for (PluginContributions plugin : plugins) {
-            if (!plugin.origin().builtIn()) {
+            if (plugin.origin() != PluginOrigin.BUILT_IN) {
                 plugin.all().forEach(component -> sources.put(component, plugin.origin()));
             }
         }

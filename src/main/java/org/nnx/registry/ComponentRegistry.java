@@ -1,8 +1,11 @@
 package org.nnx.registry;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -18,12 +21,20 @@ import org.nnx.spi.OptimizerFactory;
 /**
  * Every layer, loss, optimizer, initializer and dataset that can be named in a file, built-in or from a
  * plugin, by kind and name. Immutable; made once at start-up.
+ *
+ * <p>Every component has a qualified name, {@code plugin.name} ({@link PluginOrigin#qualifier()}:
+ * {@code nnx.relu}, {@code acme.gelu}), which never clashes. Its short name, {@code gelu}, also names it
+ * while one source alone gives that name; a short name given by two sources names neither, and a file that
+ * writes it is told the qualified choices ({@link #ambiguity}).
  */
 public final class ComponentRegistry {
-    private final Map<ComponentKind, Map<String, Component>> components = new EnumMap<>(ComponentKind.class);
+    private final Map<ComponentKind, Map<String, Component>> qualified = new EnumMap<>(ComponentKind.class);
+    private final Map<ComponentKind, Map<String, Component>> unique = new EnumMap<>(ComponentKind.class);
+    private final Map<ComponentKind, Map<String, List<String>>> ambiguous = new EnumMap<>(ComponentKind.class);
     private final Map<Component, PluginOrigin> sources;
 
     /**
+     * @param layers  every layer by qualified name, {@code nnx.dense}; likewise the other kinds
      * @param sources where each component came from, by identity; a component not in it is built in
      */
     public ComponentRegistry(
@@ -33,28 +44,95 @@ public final class ComponentRegistry {
             Map<String, InitializerFactory> initializers,
             Map<String, DatasetFactory> datasets,
             Map<Component, PluginOrigin> sources) {
-        components.put(ComponentKind.LAYER, Collections.unmodifiableMap(new TreeMap<>(layers)));
-        components.put(ComponentKind.LOSS, Collections.unmodifiableMap(new TreeMap<>(losses)));
-        components.put(ComponentKind.OPTIMIZER, Collections.unmodifiableMap(new TreeMap<>(optimizers)));
-        components.put(ComponentKind.INITIALIZER, Collections.unmodifiableMap(new TreeMap<>(initializers)));
-        components.put(ComponentKind.DATASET, Collections.unmodifiableMap(new TreeMap<>(datasets)));
+        index(ComponentKind.LAYER, layers);
+        index(ComponentKind.LOSS, losses);
+        index(ComponentKind.OPTIMIZER, optimizers);
+        index(ComponentKind.INITIALIZER, initializers);
+        index(ComponentKind.DATASET, datasets);
         // By identity: two plugins' factories may well be equal records, and each must keep its own jar.
         this.sources = Collections.unmodifiableMap(new IdentityHashMap<>(sources));
     }
 
+    private void index(ComponentKind kind, Map<String, ? extends Component> byQualifiedName) {
+        Map<String, Component> all = new TreeMap<>(byQualifiedName);
+        Map<String, List<String>> byShortName = new TreeMap<>();
+        all.forEach((name, component) -> byShortName
+                .computeIfAbsent(component.name(), n -> new ArrayList<>())
+                .add(name));
+        Map<String, Component> shortNames = new TreeMap<>();
+        Map<String, List<String>> clashes = new TreeMap<>();
+        byShortName.forEach((name, choices) -> {
+            if (choices.size() == 1) {
+                shortNames.put(name, all.get(choices.get(0)));
+            } else {
+                clashes.put(name, List.copyOf(choices));
+            }
+        });
+        qualified.put(kind, Collections.unmodifiableMap(all));
+        unique.put(kind, Collections.unmodifiableMap(shortNames));
+        ambiguous.put(kind, Collections.unmodifiableMap(clashes));
+    }
+
+    /** The component a file names, by its short name (when only one source gives it) or its qualified name. */
     public Optional<Component> find(ComponentKind kind, String name) {
-        return Optional.ofNullable(components.get(kind).get(name));
+        Component component = unique.get(kind).get(name);
+        return Optional.ofNullable(component != null ? component : qualified.get(kind).get(name));
     }
 
-    /** The names of one kind, sorted. */
+    /**
+     * Why a short name given by two sources names nothing: {@code optimizer 'adagrad' is given by
+     * nnx's built-ins and adagrad.jar; write nnx.adagrad or fancy.adagrad}; empty for any other name.
+     */
+    public Optional<String> ambiguity(ComponentKind kind, String name) {
+        List<String> choices = ambiguous.get(kind).get(name);
+        if (choices == null) {
+            return Optional.empty();
+        }
+        List<String> givers = new ArrayList<>();
+        for (String choice : choices) {
+            givers.add(giver(origin(qualified.get(kind).get(choice))));
+        }
+        return Optional.of(kind.label() + " '" + name + "' is given by " + orList(givers, " and ") + "; write "
+                + orList(choices, " or "));
+    }
+
+    private static String giver(PluginOrigin origin) {
+        if (origin == PluginOrigin.BUILT_IN) {
+            return "nnx's built-ins";
+        }
+        return origin.builtIn() ? "plugin '" + origin.plugin() + "'" : origin.jar();
+    }
+
+    private static String orList(List<String> items, String last) {
+        if (items.size() == 1) {
+            return items.get(0);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + last + items.get(items.size() - 1);
+    }
+
+    /** The short names of one kind, sorted: the names a misspelt name is compared with. */
     public SortedSet<String> names(ComponentKind kind) {
-        return Collections.unmodifiableSortedSet(
-                new TreeSet<>(components.get(kind).keySet()));
+        TreeSet<String> names = new TreeSet<>(unique.get(kind).keySet());
+        names.addAll(ambiguous.get(kind).keySet());
+        return Collections.unmodifiableSortedSet(names);
     }
 
-    /** All components of one kind by name, sorted by name. */
+    /**
+     * Every component of one kind once, sorted by name, under the name a file writes for it: its short name
+     * when only one source gives it, else its qualified name.
+     */
     public Map<String, Component> all(ComponentKind kind) {
-        return components.get(kind);
+        Map<String, Component> all = new TreeMap<>(unique.get(kind));
+        ambiguous.get(kind).values().forEach(choices -> choices.forEach(
+                choice -> all.put(choice, qualified.get(kind).get(choice))));
+        return Collections.unmodifiableMap(all);
+    }
+
+    /** Every name of one kind a file may write, short and qualified, with the component it names. */
+    public Map<String, Component> resolvable(ComponentKind kind) {
+        Map<String, Component> all = new LinkedHashMap<>(unique.get(kind));
+        all.putAll(qualified.get(kind));
+        return Collections.unmodifiableMap(all);
     }
 
     /** Where a component came from: {@code built-in} or the jar that contributed it, with its version. */
@@ -88,11 +166,9 @@ public final class ComponentRegistry {
     }
 
     private <T extends Component> T get(ComponentKind kind, String name, Class<T> type) {
-        Component component = components.get(kind).get(name);
-        if (component == null) {
-            // Plans are checked against this registry before they run, so this is a bug, not bad input.
-            throw new IllegalStateException("no " + kind.label() + " named '" + name + "' is registered");
-        }
-        return type.cast(component);
+        // Plans are checked against this registry before they run, so a name it lacks is a bug, not bad input.
+        return type.cast(find(kind, name)
+                .orElseThrow(() -> new IllegalStateException(
+                        "no " + kind.label() + " named '" + name + "' is registered")));
     }
 }

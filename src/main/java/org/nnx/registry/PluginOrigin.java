@@ -18,8 +18,29 @@ public record PluginOrigin(String plugin, String jar, String path, String versio
     /** nnx's own components. */
     public static final PluginOrigin BUILT_IN = new PluginOrigin("built-in", null, null, null, null);
 
+    /** The qualifier of nnx's own components: {@code nnx.relu}. */
+    public static final String NNX = "nnx";
+
     public PluginOrigin {
         Objects.requireNonNull(plugin, "plugin");
+    }
+
+    /**
+     * The first part of this plugin's qualified names, {@code acme} in {@code acme.gelu}: {@code nnx} for the
+     * built-ins, else the plugin's name with every character a name cannot hold replaced by {@code _}
+     * ({@code acme-layers} gives {@code acme_layers}).
+     */
+    public String qualifier() {
+        if (this == BUILT_IN || equals(BUILT_IN)) {
+            return NNX;
+        }
+        String qualifier = plugin.replaceAll("[^A-Za-z0-9_]", "_");
+        return qualifier.isEmpty() || Character.isDigit(qualifier.charAt(0)) ? "_" + qualifier : qualifier;
+    }
+
+    /** {@code nnx.relu}: a component's name that no other source can give. */
+    public String qualify(String name) {
+        return qualifier() + "." + name;
     }
 
     public boolean builtIn() {

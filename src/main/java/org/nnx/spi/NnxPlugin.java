@@ -15,14 +15,27 @@ import java.util.List;
  * Every implementation states the SPI version it was compiled against by implementing
  * {@link #spiVersion()} as {@code return SPI_VERSION;}. {@link #SPI_VERSION} is a compile-time constant,
  * so javac copies its value into the plugin's class file: the plugin keeps reporting the version of the
- * nnx it was built with, whichever nnx later loads it. nnx loads a plugin only when the two versions are
- * equal, and otherwise skips its jar with a warning naming both versions. The version changes whenever
- * this package changes in a way that breaks compiled plugins.
+ * nnx it was built with, whichever nnx later loads it. The SPI grows compatibly: nnx loads a plugin built
+ * for any version from {@link #OLDEST_SPI_VERSION} to {@link #SPI_VERSION}, and skips a jar built for
+ * another with a warning naming both.
+ *
+ * <p>A jar may also state the versions it works with in its manifest, {@code Nnx-Spi-Versions: 1..2} (or
+ * {@code 2..}, open above, or one version): nnx then refuses it when none of them is one it provides,
+ * before running any of its code. Without the attribute a plugin works with its {@link #spiVersion()} and
+ * every later one.
+ *
+ * <p>Version 2 added {@link InitializerFactory#variance}; plugins built for version 1 load unchanged.
  */
 public interface NnxPlugin {
 
     /** The version of this SPI. A plugin returns it from {@link #spiVersion()}. */
-    int SPI_VERSION = 1;
+    int SPI_VERSION = 2;
+
+    /** The oldest SPI version whose compiled plugins this nnx still loads. */
+    int OLDEST_SPI_VERSION = 1;
+
+    /** The jar manifest's attribute stating the SPI versions a jar works with: {@code 1..2}, {@code 2..}. */
+    String SPI_VERSIONS_ATTRIBUTE = "Nnx-Spi-Versions";
 
     /**
      * The SPI version this plugin was compiled against. Write exactly {@code return SPI_VERSION;}: the

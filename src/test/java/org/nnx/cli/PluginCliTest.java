@@ -131,6 +131,76 @@ class PluginCliTest {
                     }
                 }
                 """, """
+                package com.adagrad;
+
+                import java.util.List;
+                import org.nnx.spi.*;
+                import org.nnx.tensor.Tensor;
+
+                /** An optimizer named like a built-in: plain gradient descent. */
+                public final class AdagradPlugin implements NnxPlugin {
+                    public int spiVersion() { return SPI_VERSION; }
+                    public String name() { return "fancy"; }
+                    public List<OptimizerFactory> optimizers() {
+                        return List.of(new OptimizerFactory() {
+                            public String name() { return "adagrad"; }
+                            public String description() { return "plain steps, whatever the name says"; }
+                            public int stateValuesPerParameter() { return 0; }
+                            public Optimizer create(Arguments arguments) {
+                                return new Optimizer() {
+                                    List<Parameter> parameters;
+                                    public void initialize(List<Parameter> parameters) { this.parameters = parameters; }
+                                    public void step(double learningRate) {
+                                        for (Parameter p : parameters) {
+                                            for (int i = 0; i < p.value().size(); i++) {
+                                                p.value().set(i, p.value().get(i) - learningRate * p.gradient().get(i));
+                                            }
+                                        }
+                                    }
+                                };
+                            }
+                        });
+                    }
+                }
+                """, """
+                package com.hinge;
+
+                import java.util.List;
+                import org.nnx.spi.*;
+                import org.nnx.tensor.Precision;
+                import org.nnx.tensor.Tensor;
+
+                /** A one-vs-rest hinge loss whose gradient is twice what it should be. */
+                public final class HingePlugin implements NnxPlugin {
+                    public int spiVersion() { return SPI_VERSION; }
+                    public String name() { return "hinge"; }
+                    public List<LossFactory> losses() {
+                        return List.of(new LossFactory() {
+                            public String name() { return "hinge"; }
+                            public String description() { return "one-vs-rest hinge, gradient doubled"; }
+                            public Loss create(Arguments arguments) {
+                                return new Loss() {
+                                    Tensor gradient;
+                                    public double forward(Tensor output, Tensor targets) {
+                                        gradient = Tensor.zeros(Precision.FLOAT64, output.rows(), output.cols());
+                                        double sum = 0;
+                                        for (int i = 0; i < output.size(); i++) {
+                                            double y = targets.get(i) > 0.5 ? 1 : -1;
+                                            double margin = 1 - y * output.get(i);
+                                            if (margin > 0) {
+                                                sum += margin;
+                                                gradient.set(i, 2 * -y / output.rows());
+                                            }
+                                        }
+                                        return sum / output.rows();
+                                    }
+                                    public Tensor backward() { return gradient; }
+                                };
+                            }
+                        });
+                    }
+                }
+                """, """
                 package com.widthless;
 
                 import java.util.List;
@@ -259,7 +329,7 @@ class PluginCliTest {
         assertEquals(0, cli.run("plugins", "--plugins", examplePlugins.toString()), cli.stderr());
         String listing = cli.stdout();
         Path jar = examplePlugins.resolve("acme-example-1.0.jar");
-        assertTrue(listing.contains("plugin jars:\n  " + jar + ": plugin 'acme-example' 1.0, sha256:"), listing);
+        assertTrue(listing.contains("plugin jars:\n  " + jar + ": plugin 'acme-example' 1.0, SPI 2.., sha256:"), listing);
         assertTrue(listing.contains("; layer swish; optimizer lion; dataset xor\n"), listing);
         for (String expected : List.of(
                 "layer dense (built-in): affine y = xW + b\n    units: integer (required), ",
@@ -304,6 +374,34 @@ class PluginCliTest {
                 cli.stdout());
         assertTrue(cli.stdout().contains("ok      layer sigmoid, built-in"));
         assertTrue(cli.stdout().contains(" layers checked against central differences: 1 failed (tolerance 1e-4)\n"));
+    }
+
+    @Test
+    void verifyChecksLossesOptimizersInitializersAndDatasetsAndFailsAHingeWithADoubledGradient() throws IOException {
+        Path plugins = pluginsWith("hinge.jar", "com.hinge", "com.hinge.HingePlugin");
+        assertEquals(1, cli.run("plugins", "--verify", "--plugins", plugins.toString()));
+        List<String> lines = cli.stdout().lines().toList();
+        assertTrue(
+                lines.contains("FAILED  loss hinge, hinge.jar unversioned: largest relative error 0.50 at output[0, 0]:"
+                        + " backward() gives 0.667, central differences 0.333 (tolerance 1e-4)"),
+                cli.stdout());
+        assertTrue(
+                lines.contains("ok      optimizer lion(beta1 = 0.9, beta2 = 0.99, weight_decay = 0), acme-example-1.0.jar"
+                        + " 1.0: 100 steps of learning rate 0.01 on f(w) = ½·Σ c·w² took f from 7.13 to 1.14"),
+                cli.stdout());
+        assertTrue(
+                lines.contains("ok      initializer he, built-in: finite and repeatable by seed; variance 0.0309 of"
+                        + " 4096 weights (fan_in = fan_out = 64), declared 0.0313"),
+                cli.stdout());
+        assertTrue(
+                lines.contains("ok      dataset xor(samples = 1000, test_samples = 250, noise = 0), acme-example-1.0.jar"
+                        + " 1.0: 1000 training and 250 test samples of 2 features in 2 classes, the same for the same"
+                        + " seed"),
+                cli.stdout());
+        assertTrue(lines.contains("ok      loss mse, built-in: largest relative error 4.0e-10"), cli.stdout());
+        assertTrue(
+                cli.stdout().endsWith(" losses, optimizers, initializers and datasets checked: 1 failed\n"),
+                cli.stdout());
     }
 
     @Test
@@ -396,14 +494,152 @@ class PluginCliTest {
                 cli.stderr());
     }
 
+    private static final String SWISH_FILE = """
+            experiment swishy {
+                dataset mnist, limit = 100
+                model {
+                    dense 8
+                    %s
+                    dense 10
+                }
+                loss cross_entropy
+                learning_rate 0.1
+                epochs 1
+            }
+            """;
+
     @Test
-    void aNameFromTwoJarsStopsNnxWithStatus2NamingBoth() throws IOException {
+    void aNameFromTwoJarsIsAnErrorOnlyWhereAFileWritesItUnqualified() throws IOException {
+        Path plugins = pluginsWith("other-swish.jar", "com.otherswish", "com.otherswish.OtherSwishPlugin");
+        assertEquals(0, cli.run("plugins", "--plugins", plugins.toString()));
+        assertTrue(cli.stdout().contains("\nlayer acme_example.swish (acme-example-1.0.jar 1.0): "), cli.stdout());
+        assertTrue(cli.stdout().contains("\nlayer other.swish (other-swish.jar unversioned): "), cli.stdout());
+
+        Path plain = write("plain.nnx", SWISH_FILE.formatted("relu"));
+        assertEquals(0, cli.run("check", plain.toString(), "--plugins", plugins.toString()));
+        assertEquals("", cli.stderr());
+
+        Path unqualified = write("unqualified.nnx", SWISH_FILE.formatted("swish"));
+        assertEquals(2, cli.run("check", unqualified.toString(), "--plugins", plugins.toString()));
+        assertTrue(
+                cli.stderr().startsWith(unqualified + ":5:9: error: layer 'swish' is given by acme-example-1.0.jar"
+                        + " and other-swish.jar; write acme_example.swish or other.swish\n"),
+                cli.stderr());
+
+        Path qualified = write("qualified.nnx", SWISH_FILE.formatted("acme_example.swish beta = 2"));
+        assertEquals(0, cli.run("check", qualified.toString(), "--plugins", plugins.toString()));
+        assertEquals("swishy: ok, 1 run\n", cli.stdout());
+    }
+
+    @Test
+    void aPluginGivingABuiltInsNameStopsNoCommandAndItsOptimizerRunsQualified() throws IOException {
+        Path plugins = pluginsWith("adagrad.jar", "com.adagrad", "com.adagrad.AdagradPlugin");
+        Path file = write("both.nnx", """
+                experiment both {
+                    dataset xor
+                    model {
+                        dense 2
+                    }
+                    loss cross_entropy
+                    optimizer adagrad | nnx.adagrad | fancy.adagrad
+                    learning_rate 0.1
+                    epochs 1
+                }
+                """);
+        assertEquals(2, cli.run("check", file.toString(), "--plugins", plugins.toString()));
+        assertEquals(
+                file + ":7:15: error: optimizer 'adagrad' is given by adagrad.jar and nnx's built-ins; write"
+                        + " fancy.adagrad or nnx.adagrad",
+                cli.stderr().lines().findFirst().orElseThrow());
+        Path qualified = write("qualified.nnx", Files.readString(file).replace("optimizer adagrad | ", "optimizer "));
+        Path reports = dir.resolve("reports");
+        assertEquals(
+                0,
+                cli.run("run", qualified.toString(), "--plugins", plugins.toString(), "--out", reports.toString()),
+                cli.stderr());
+    }
+
+    @Test
+    void anUnknownNameWithAJarBesideTheFileSaysWhereNnxLooked() throws IOException {
+        Path experiments = Files.createDirectories(dir.resolve("exp"));
+        Files.copy(examplePlugins.resolve("acme-example-1.0.jar"), experiments.resolve("acme-example-1.0.jar"));
+        Path file = Files.writeString(experiments.resolve("swishy.nnx"), SWISH_FILE.formatted("swish"));
+        assertEquals(2, cli.run("check", file.toString()));
+        assertEquals(
+                List.of(
+                        file + ":5:9: error: unknown layer 'swish'",
+                        "nnx: note: nnx looked for plugin jars in plugins/ of the working folder (absent), --plugins"
+                                + " and NNX_PLUGIN_PATH (none given) and did not load "
+                                + experiments.resolve("acme-example-1.0.jar") + "; to use it, pass --plugins "
+                                + experiments,
+                        "1 error"),
+                cli.stderr().lines().filter(line -> !line.startsWith(" ")).toList());
+        assertEquals(0, cli.run("check", file.toString(), "--plugins", experiments.toString()), cli.stderr());
+    }
+
+    @Test
+    void aJarBuiltAgainstSpiVersion1ListsItsRangeAndTrains() throws IOException {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        Files.copy(
+                Path.of("src", "test", "resources", "fixtures", "acme-example-spi1.jar"),
+                plugins.resolve("acme-example-spi1.jar"));
+        assertEquals(0, cli.run("plugins", "--plugins", plugins.toString()), cli.stderr());
+        assertTrue(cli.stdout().contains(": plugin 'acme-example' 1.0-spi1, SPI 1.., sha256:"), cli.stdout());
+        Path file = write("swishy.nnx", SWISH_FILE.formatted("swish beta = 1.5").replace("learning_rate", "optimizer lion\n    learning_rate"));
+        Path reports = dir.resolve("reports");
+        assertEquals(
+                0,
+                cli.run("run", file.toString(), "--plugins", plugins.toString(), "--out", reports.toString()),
+                cli.stderr());
+        assertEquals("", cli.stderr());
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+
+    @Test
+    void aLockPinsEachJarAndNnxRefusesOneThatDiffersOrIsNew() throws Exception {
+        Path plugins = pluginsWith("other-swish.jar", "com.otherswish", "com.otherswish.OtherSwishPlugin");
+        Path example = plugins.resolve("acme-example-1.0.jar");
+        Path other = plugins.resolve("other-swish.jar");
+        String exampleHash = sha256(example);
+        assertEquals(0, cli.run("plugins", "--lock", "--plugins", plugins.toString()), cli.stderr());
+        Path lock = dir.resolve("plugins.lock");
+        assertEquals(
+                "wrote " + lock + ": 2 jars pinned\n  " + exampleHash + "  " + example + "\n  " + sha256(other) + "  "
+                        + other + "\n",
+                cli.stdout());
+        assertTrue(Files.readString(lock).startsWith("# The SHA-256 of each plugin jar nnx may load"), Files.readString(lock));
+        assertTrue(Files.readString(lock).contains("\n" + exampleHash + "  " + example + "\n"), Files.readString(lock));
+
+        assertEquals(0, cli.run("plugins", "--plugins", plugins.toString()), cli.stderr());
+        assertEquals("", cli.stderr());
+
+        Files.copy(Path.of("src", "test", "resources", "fixtures", "acme-example-spi1.jar"), example,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        PluginJars.jar(plugins.resolve("new.jar"), testClasses, List.of("com/adagrad/"), "com.adagrad.AdagradPlugin\n", null);
+        assertEquals(0, cli.run("plugins", "--plugins", plugins.toString()), cli.stderr());
+        assertEquals(
+                "nnx: warning: " + example + ": its SHA-256 differs from its pin in " + lock + ": expected "
+                        + exampleHash + ", found " + sha256(example) + "; if you trust the new jar, run nnx plugins"
+                        + " --lock; skipped\n"
+                        + "nnx: warning: " + plugins.resolve("new.jar") + ": not pinned in " + lock
+                        + "; if you trust it, run nnx plugins --lock; skipped\n",
+                cli.stderr());
+        assertFalse(cli.stdout().contains("acme-example"), cli.stdout());
+        assertTrue(cli.stdout().contains("other-swish.jar: plugin 'other'"), cli.stdout());
+    }
+
+    @Test
+    void aLockThatIsNotOneStopsNnxNamingItsLine() throws Exception {
+        Files.writeString(dir.resolve("plugins.lock"), "# pins\nabc  plugins/x.jar\n");
         Path plugins = pluginsWith("other-swish.jar", "com.otherswish", "com.otherswish.OtherSwishPlugin");
         assertEquals(2, cli.run("plugins", "--plugins", plugins.toString()));
         assertEquals(
-                "nnx: error: layer 'swish' is contributed by both acme-example-1.0.jar and other-swish.jar\n",
+                "nnx: error: " + dir.resolve("plugins.lock") + ":2: not '<sha256>  <jar>' (64 lower-case hex digits,"
+                        + " spaces, the jar's path); run nnx plugins --lock to write it anew\n",
                 cli.stderr());
-        assertEquals("", cli.stdout());
     }
 
     @Test

@@ -123,9 +123,9 @@ class SyntaxErrorTest {
                                 experiment {
                                            ^""")),
                 Arguments.of("import of a bare name", "import common.nnx\n", List.of("""
-                                bad.nnx:1:8: error: unexpected 'common'; expected a string
+                                bad.nnx:1:8: error: unexpected 'common.nnx'; expected a string
                                 import common.nnx
-                                       ^~~~~~""")));
+                                       ^~~~~~~~~~""")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -95,11 +96,24 @@ public final class PluginJars {
      */
     public static Path jar(Path jar, Path classes, List<String> prefixes, String services, String version)
             throws IOException {
+        return jar(jar, classes, prefixes, services, version, Map.of());
+    }
+
+    /** As {@link #jar(Path, Path, List, String, String)}, with further manifest attributes. */
+    public static Path jar(
+            Path jar,
+            Path classes,
+            List<String> prefixes,
+            String services,
+            String version,
+            Map<String, String> attributes)
+            throws IOException {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         if (version != null) {
             manifest.getMainAttributes().put(Attributes.Name.IMPLEMENTATION_VERSION, version);
         }
+        attributes.forEach((name, value) -> manifest.getMainAttributes().put(new Attributes.Name(name), value));
         Files.createDirectories(jar.toAbsolutePath().getParent());
         List<Path> entries;
         try (Stream<Path> walk = Files.walk(classes)) {

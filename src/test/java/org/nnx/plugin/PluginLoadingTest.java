@@ -1,6 +1,7 @@
 package org.nnx.plugin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,6 +15,8 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nnx.plugin.Registries.LoadedPlugins;
 import org.nnx.registry.ComponentKind;
+import org.nnx.registry.ComponentRegistry;
 import org.nnx.registry.PluginOrigin;
 import org.nnx.spi.Arguments;
 import org.nnx.spi.Freezable;
@@ -126,6 +130,7 @@ class PluginLoadingTest {
                         """),
                 plugin("com.twin1", "TwinPlugin", STANDARD.formatted("twin1", "twin")),
                 plugin("com.twin2", "TwinPlugin", STANDARD.formatted("twin2", "twin")),
+                plugin("com.twin3", "TwinPlugin", STANDARD.formatted("twin1", "twin")),
                 plugin("com.relu", "ReluPlugin", STANDARD.formatted("relu", "relu")),
                 plugin("com.badname", "BadNamePlugin", STANDARD.formatted("badname", "my-layer")),
                 plugin("com.dup", "DupPlugin", """
@@ -282,9 +287,8 @@ class PluginLoadingTest {
                         "future.jar",
                         "com.future",
                         "com.future.FuturePlugin\n",
-                        "com.future.FuturePlugin was built for nnx SPI version " + (NnxPlugin.SPI_VERSION + 1)
-                                + ", but this nnx provides SPI version " + NnxPlugin.SPI_VERSION
-                                + "; rebuild the plugin against it"),
+                        "com.future.FuturePlugin was built for nnx SPI version 3, but this nnx provides SPI"
+                                + " versions 1..2; use a newer nnx"),
                 broken("dup.jar", "com.dup", "com.dup.DupPlugin\n", "it contributes layer 'dup' twice"));
     }
 
@@ -331,29 +335,126 @@ class PluginLoadingTest {
     }
 
     @Test
-    void aNameInTwoJarsStopsNnxNamingBoth(@TempDir Path folder) throws Exception {
+    void aShortNameInTwoJarsNamesNeitherAndEachKeepsItsQualifiedName(@TempDir Path folder) throws Exception {
         jar(folder, "twin-one.jar", "com.twin1", "com.twin1.TwinPlugin\n");
         jar(folder, "twin-two.jar", "com.twin2", "com.twin2.TwinPlugin\n");
-        PluginStartupException e = assertThrows(PluginStartupException.class, () -> load(folder));
-        assertEquals(List.of("layer 'twin' is contributed by both twin-one.jar and twin-two.jar"), e.problems());
+        try (LoadedPlugins loaded = load(folder)) {
+            ComponentRegistry registry = loaded.registry();
+            assertEquals(List.of(), warnings);
+            assertTrue(registry.find(ComponentKind.LAYER, "twin").isEmpty());
+            assertEquals(
+                    Optional.of("layer 'twin' is given by twin-one.jar and twin-two.jar; write twin1.twin or twin2.twin"),
+                    registry.ambiguity(ComponentKind.LAYER, "twin"));
+            assertEquals("twin-one.jar", registry.origin(registry.layer("twin1.twin")).jar());
+            assertEquals("twin-two.jar", registry.origin(registry.layer("twin2.twin")).jar());
+            assertEquals(
+                    List.of("twin1.twin", "twin2.twin"),
+                    registry.all(ComponentKind.LAYER).keySet().stream()
+                            .filter(name -> name.endsWith("twin"))
+                            .toList());
+        }
     }
 
     @Test
-    void aJarCannotReplaceABuiltIn(@TempDir Path folder) throws Exception {
+    void aJarMayGiveABuiltInsNameWhichThenNeedsQualifying(@TempDir Path folder) throws Exception {
         jar(folder, "relu.jar", "com.relu", "com.relu.ReluPlugin\n");
-        PluginStartupException e = assertThrows(PluginStartupException.class, () -> load(folder));
-        assertEquals(List.of("layer 'relu' is contributed by both nnx's built-ins and relu.jar"), e.problems());
+        try (LoadedPlugins loaded = load(folder)) {
+            ComponentRegistry registry = loaded.registry();
+            assertEquals(
+                    Optional.of("layer 'relu' is given by nnx's built-ins and relu.jar; write nnx.relu or relu.relu"),
+                    registry.ambiguity(ComponentKind.LAYER, "relu"));
+            assertTrue(registry.origin(registry.layer("nnx.relu")).builtIn());
+            assertEquals("relu.jar", registry.origin(registry.layer("relu.relu")).jar());
+            assertEquals(Optional.empty(), registry.ambiguity(ComponentKind.LAYER, "sigmoid"));
+            assertTrue(registry.find(ComponentKind.LAYER, "sigmoid").isPresent());
+            assertTrue(registry.find(ComponentKind.LAYER, "nnx.sigmoid").isPresent());
+        }
     }
 
     @Test
-    void jarsOfTheSameNameInTwoFoldersAreNamedByPath(@TempDir Path first, @TempDir Path second) throws Exception {
+    void twoPluginsOfTheSameNameGivingOneNameStopNnxNamingBothJarsByPath(@TempDir Path first, @TempDir Path second)
+            throws Exception {
         jar(first, "twin.jar", "com.twin1", "com.twin1.TwinPlugin\n");
-        jar(second, "twin.jar", "com.twin2", "com.twin2.TwinPlugin\n");
+        jar(second, "twin.jar", "com.twin3", "com.twin3.TwinPlugin\n");
         PluginStartupException e = assertThrows(PluginStartupException.class, () -> load(first, second));
         assertEquals(
-                List.of("layer 'twin' is contributed by both " + first.resolve("twin.jar") + " and "
-                        + second.resolve("twin.jar")),
+                List.of("layer 'twin1.twin' is contributed by both " + first.resolve("twin.jar") + " and "
+                        + second.resolve("twin.jar") + ", plugins of the same name; remove one"),
                 e.problems());
+    }
+
+    /** The boom plugin, whose constructor throws: a refusal naming the versions shows none of its code ran. */
+    private List<String> warningsForStatedVersions(Path folder, String stated) throws Exception {
+        PluginJars.jar(
+                folder.resolve("boom.jar"),
+                classes,
+                List.of("com/boom/"),
+                "com.boom.BoomPlugin\n",
+                null,
+                Map.of(NnxPlugin.SPI_VERSIONS_ATTRIBUTE, stated));
+        load(folder).close();
+        return warnings;
+    }
+
+    @Test
+    void aJarStatingOnlyNewerSpiVersionsIsRefusedBeforeItsCodeRuns(@TempDir Path folder) throws Exception {
+        assertEquals(
+                List.of(folder.resolve("boom.jar") + ": it works with nnx SPI versions 3..4, but this nnx provides SPI"
+                        + " versions 1..2; use a newer nnx; skipped"),
+                warningsForStatedVersions(folder, "3..4"));
+    }
+
+    @Test
+    void aJarStatingOnlyOlderSpiVersionsIsToldToRebuild(@TempDir Path folder) throws Exception {
+        assertEquals(
+                List.of(folder.resolve("boom.jar") + ": it works with nnx SPI versions 0, but this nnx provides SPI"
+                        + " versions 1..2; rebuild the plugin against SPI version 2; skipped"),
+                warningsForStatedVersions(folder, "0"));
+    }
+
+    @Test
+    void aJarStatingNoRangeIsToldWhatARangeLooksLike(@TempDir Path folder) throws Exception {
+        assertEquals(
+                List.of(folder.resolve("boom.jar") + ": its manifest's Nnx-Spi-Versions '2-3' is not a range of SPI"
+                        + " versions such as 2, 1..3 or 2..; skipped"),
+                warningsForStatedVersions(folder, "2-3"));
+    }
+
+    @Test
+    void aJarStatingARangeThatMeetsNnxsLoadsAndShowsIt(@TempDir Path folder) throws Exception {
+        PluginJars.jar(
+                folder.resolve("good.jar"),
+                classes,
+                List.of("com/good/"),
+                "com.good.GoodPlugin\n",
+                null,
+                Map.of(NnxPlugin.SPI_VERSIONS_ATTRIBUTE, "2.."));
+        try (LoadedPlugins loaded = load(folder)) {
+            assertEquals(List.of(), warnings);
+            assertEquals("2..", loaded.jars().get(0).spiVersions().toString());
+        }
+    }
+
+    @Test
+    void aJarBuiltAgainstSpiVersion1LoadsWithItsRange() throws Exception {
+        Path fixture = Path.of("src", "test", "resources", "fixtures");
+        try (LoadedPlugins loaded = load(fixture)) {
+            assertEquals(List.of(), warnings);
+            assertEquals("1..", loaded.jars().get(0).spiVersions().toString());
+            assertTrue(loaded.registry().find(ComponentKind.LAYER, "swish").isPresent());
+            assertTrue(loaded.registry().find(ComponentKind.OPTIMIZER, "acme_example.lion").isPresent());
+        }
+    }
+
+    @Test
+    void spiRangesParseAndMeet() {
+        assertEquals(new SpiVersions(1, 3), SpiVersions.parse("1..3"));
+        assertEquals(SpiVersions.from(2), SpiVersions.parse(" 2.. "));
+        assertEquals(new SpiVersions(4, 4), SpiVersions.parse("4"));
+        assertTrue(SpiVersions.parse("2..").meets(SpiVersions.PROVIDED));
+        assertTrue(SpiVersions.parse("0..1").meets(SpiVersions.PROVIDED));
+        assertFalse(SpiVersions.parse("3..").meets(SpiVersions.PROVIDED));
+        assertThrows(IllegalArgumentException.class, () -> SpiVersions.parse("3..2"));
     }
 
     @Test
