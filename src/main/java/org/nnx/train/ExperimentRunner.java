@@ -1,5 +1,6 @@
 package org.nnx.train;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -52,13 +53,14 @@ public final class ExperimentRunner {
         boolean numerical = runs.stream().anyMatch(r -> r.config().gradient().kind() == GradientMode.Kind.NUMERICAL);
         int threads = numerical ? 1 : Math.min(Math.min(runsAtOnce, runs.size()), fitTogether(runs));
         Optional<DatasetSummary> data = summary(plan);
+        SearchControl search = SearchControl.of(plan, Instant::now);
         List<RunResult> results = new ArrayList<>();
         if (threads == 1) {
             // A run that trains alone gets both cores when nothing else would use them: its products and batch
             // fills split in halves (Trainer). With a multi-threaded BLAS, runsAtOnce is 1 and the BLAS has them.
             try (CorePair cores = runsAtOnce > 1 && !numerical ? new CorePair() : null) {
                 for (int i = 0; i < runs.size(); i++) {
-                    results.add(runOne(plan, i, listener, cores));
+                    results.add(runOne(plan, i, listener, cores, search));
                 }
             }
             return new ExperimentResult(plan, results, data);
@@ -73,7 +75,7 @@ public final class ExperimentRunner {
             List<Future<RunResult>> futures = new ArrayList<>();
             for (int i = 0; i < runs.size(); i++) {
                 int index = i;
-                futures.add(pool.submit(() -> runOne(plan, index, boundaries, null)));
+                futures.add(pool.submit(() -> runOne(plan, index, boundaries, null, search)));
             }
             for (int i = 0; i < runs.size(); i++) {
                 results.add(resultOf(futures.get(i), runs.get(i)));
@@ -98,11 +100,30 @@ public final class ExperimentRunner {
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, free / largest));
     }
 
-    private RunResult runOne(ExperimentPlan plan, int index, TrainingListener listener, CorePair cores) {
+    private RunResult runOne(
+            ExperimentPlan plan, int index, TrainingListener listener, CorePair cores, SearchControl search) {
+        try {
+            return runOne(plan, index, listener, cores, search.gate(index), search.admit(index));
+        } finally {
+            search.ended(index);
+        }
+    }
+
+    /** @param refused why the search does not start the run, or empty when it may */
+    private RunResult runOne(
+            ExperimentPlan plan,
+            int index,
+            TrainingListener listener,
+            CorePair cores,
+            RunGate gate,
+            Optional<String> refused) {
         RunPlan run = plan.runs().get(index);
         if (stop.requested()) {
             return finished(
                     listener, RunResult.notRun(run, RunStatus.STOPPED, "stopped by the user before it started"));
+        }
+        if (refused.isPresent()) {
+            return finished(listener, RunResult.notRun(run, RunStatus.SKIPPED, refused.get()));
         }
         Dataset dataset;
         try {
@@ -117,7 +138,7 @@ public final class ExperimentRunner {
                             .trace(RunFailure.trace(e))
                             .build());
         }
-        return trainer.train(run, dataset, listener, index, plan.runs().size(), cores);
+        return trainer.train(run, dataset, listener, index, plan.runs().size(), cores, gate);
     }
 
     private static RunResult finished(TrainingListener listener, RunResult result) {

@@ -60,6 +60,11 @@ final class RunRecord {
         onRow.accept(row);
     }
 
+    /** The last row with an evaluation, or null before the first. */
+    MetricsRow lastEvaluated() {
+        return lastEvaluated;
+    }
+
     /** The result so far; the caller adds the timing, provenance and gradient check. */
     RunResult.Builder result(RunPlan run) {
         return RunResult.builder(run, status)

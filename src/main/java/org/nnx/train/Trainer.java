@@ -65,16 +65,40 @@ public final class Trainer {
             int runCount,
             CorePair cores,
             Consumer<Network> trained) {
+        return train(run, dataset, listener, index, runCount, cores, trained, RunGate.NONE);
+    }
+
+    /** {@link #train} of a search's trial, which {@code gate} may prune at its milestones. */
+    public RunResult train(
+            RunPlan run,
+            Dataset dataset,
+            TrainingListener listener,
+            int index,
+            int runCount,
+            CorePair cores,
+            RunGate gate) {
+        return train(run, dataset, listener, index, runCount, cores, trained -> {}, gate);
+    }
+
+    private RunResult train(
+            RunPlan run,
+            Dataset dataset,
+            TrainingListener listener,
+            int index,
+            int runCount,
+            CorePair cores,
+            Consumer<Network> trained,
+            RunGate gate) {
         // Numerical gradients have threads of their own: such a run keeps to its one core.
         boolean numerical = run.config().gradient().kind() == GradientMode.Kind.NUMERICAL;
         CorePair pair = numerical ? null : cores;
         if (pair == null) {
-            return trainOn(run, dataset, listener, index, runCount, trained);
+            return trainOn(run, dataset, listener, index, runCount, trained, gate);
         }
         Blas.useOnThisThread(SplitBlas.over(Blas.current(), pair).orElse(null));
         CorePair.useOnThisThread(pair);
         try {
-            return trainOn(run, dataset, listener, index, runCount, trained);
+            return trainOn(run, dataset, listener, index, runCount, trained, gate);
         } finally {
             Blas.useOnThisThread(null);
             CorePair.useOnThisThread(null);
@@ -88,7 +112,8 @@ public final class Trainer {
             TrainingListener listener,
             int index,
             int runCount,
-            Consumer<Network> trained) {
+            Consumer<Network> trained,
+            RunGate gate) {
         long started = System.nanoTime();
         RunConfig config = run.config();
         Map<String, String> provenance = provenance(config, dataset);
@@ -100,7 +125,7 @@ public final class Trainer {
             setup.notes().forEach(record::note);
             listener.runStarted(run, index, runCount, setup.schedule().iterations());
             try (TrainingStep step = setup.newStep()) {
-                iterate(setup, step, record, listener);
+                iterate(setup, step, record, listener, gate);
             }
         } catch (Throwable e) {
             record.fail(RunFailure.reason(e), RunFailure.trace(e));
@@ -118,8 +143,11 @@ public final class Trainer {
     }
 
     /** The iterations: each a step, then the divergence rule, the evaluation when due, and early stopping. */
-    private void iterate(TrainingSetup setup, TrainingStep step, RunRecord record, TrainingListener listener) {
+    private void iterate(
+            TrainingSetup setup, TrainingStep step, RunRecord record, TrainingListener listener, RunGate gate) {
         long iterations = setup.schedule().iterations();
+        long perEpoch = Math.max(
+                1, (setup.training().size() + setup.config().batchSize() - 1) / setup.config().batchSize());
         Evaluator evaluator = new Evaluator();
         double firstLoss = Double.NaN;
         for (long iteration = 1; iteration <= iterations; iteration++) {
@@ -144,7 +172,8 @@ public final class Trainer {
                 return;
             }
             boolean stopEarly = false;
-            if (setup.schedule().due(iteration)) {
+            boolean milestone = gate.milestone(iteration, perEpoch);
+            if (setup.schedule().due(iteration) || milestone) {
                 stopEarly = evaluate(setup, evaluator, row, record, listener);
             } else {
                 record.add(row);
@@ -153,6 +182,13 @@ public final class Trainer {
             if (stopEarly) {
                 record.note(setup.earlyStopping().reason(iteration));
                 return;
+            }
+            if (milestone) {
+                var pruned = gate.prune(iteration, perEpoch, record.lastEvaluated());
+                if (pruned.isPresent()) {
+                    record.end(RunStatus.PRUNED, pruned.get());
+                    return;
+                }
             }
         }
     }

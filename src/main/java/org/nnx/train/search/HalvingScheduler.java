@@ -60,6 +60,11 @@ public final class HalvingScheduler {
         }
     }
 
+    /** What ranks the trials at a rung. */
+    public String metric() {
+        return halving.metric();
+    }
+
     /** The rungs, in epochs. */
     public List<Long> rungs() {
         return rungs;
