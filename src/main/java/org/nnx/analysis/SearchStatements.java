@@ -53,6 +53,12 @@ final class SearchStatements {
         int before = diagnostics.count();
         SearchPlan plan = setting(definition, SEARCH).map(s -> search(s, definition)).orElse(SearchPlan.GRID);
         Budget budget = setting(definition, BUDGET).map(this::budget).orElse(Budget.NONE);
+        if (budget != null && budget.epochs() > 0 && setting(definition, Statements.EPOCHS).isEmpty()) {
+            diagnostics.error(
+                    setting(definition, BUDGET).orElseThrow().location(),
+                    "a budget of epochs counts each run's 'epochs'; write the runs' length in epochs, not"
+                            + " iterations");
+        }
         return diagnostics.count() > before || plan == null ? Optional.empty() : Optional.of(plan.withBudget(budget));
     }
 

@@ -11,8 +11,9 @@ import org.nnx.model.search.Halving;
 
 /**
  * The decisions of asynchronous successive halving (ASHA): trials start as cores free up and none waits for a
- * rung to fill. At each rung a trial goes on when it ranks among the best ⌈n/factor⌉ of the n trials <em>of
- * lower or equal number</em> that reached the rung; everything else is pruned there.
+ * rung to fill. At each rung a trial goes on when it ranks among the best ⌊n/factor⌋ (at least one) of the n trials
+ * <em>of lower or equal number</em> that reached the rung, ties going to the lower number; the rest are pruned
+ * there. The first trials to reach a rung go on more easily than the rest; over many trials about 1/factor do.
  *
  * <p>That rule is what makes the decisions the same whatever the threads' timing: a trial's decision at a rung
  * depends on the trials numbered before it only, so it waits (rarely, briefly: they started earlier) until each
@@ -113,12 +114,12 @@ public final class HalvingScheduler {
                 }
             }
         }
-        int keep = (reached + halving.factor() - 1) / halving.factor();
+        int keep = Math.max(1, reached / halving.factor());
         long epochs = rungs.get(rung);
         if (better >= keep) {
             return Decision.stop(String.format(
                     Locale.ROOT,
-                    "pruned at rung %d (%d %s): %s %s, not among the best %d of the %d trials that reached it",
+                    "at rung %d, %d %s: %s %s, not among the best %d of the %d trials that reached it",
                     rung + 1,
                     epochs,
                     epochs == 1 ? "epoch" : "epochs",

@@ -67,12 +67,13 @@ class HalvingSchedulerTest {
     }
 
     /**
-     * At rung 1 a trial goes on when it ranks among the best ⌈n/3⌉ of the n trials numbered up to it: 5 (alone),
-     * 8 (best of 3), 9 (best of 5) and 7 (third of 7) do; at rung 2 among 5, 8, 9, 7 the first three do.
+     * At rung 1 a trial goes on when it ranks among the best ⌊n/3⌋ (at least one) of the n trials numbered up to
+     * it: 5 (alone), 8 (best of 3) and 9 (best of 5) do, 7 (third of 7, where two go on) does not; at rung 2 each
+     * of 5, 8, 9 is the best so far.
      */
     @Test
     void promotesTheTrialsTheRuleRanksBest() throws Exception {
-        long[] expected = {9, 1, 9, 1, 9, 1, 3, 1, 1};
+        long[] expected = {9, 1, 9, 1, 9, 1, 1, 1, 1};
         assertEquals(
                 Arrays.toString(expected),
                 Arrays.toString(search(HALVING, Budget.NONE, 1, 0)));
@@ -118,7 +119,7 @@ class HalvingSchedulerTest {
         scheduler.start(1);
         scheduler.atRung(0, 0, 0.9);
         assertEquals(
-                "pruned at rung 1 (1 epoch): val_accuracy 0.8000, not among the best 1 of the 2 trials that reached it",
+                "at rung 1, 1 epoch: val_accuracy 0.8000, not among the best 1 of the 2 trials that reached it",
                 scheduler.atRung(1, 0, 0.8).reason());
     }
 }
