@@ -10,6 +10,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
@@ -49,6 +50,7 @@ final class SearchCharts {
         } else {
             trials.forEach(t -> symbols.putIfAbsent(t.value(), symbols.size()));
             SymbolAxis axis = new SymbolAxis(setting, symbols.keySet().toArray(new String[0]));
+            axis.setGridBandsVisible(false);
             ChartStyle.style(axis);
             xAxis = axis;
         }
@@ -73,6 +75,8 @@ final class SearchCharts {
             renderer.setSeriesShape(s, new Ellipse2D.Double(-4, -4, 8, 8));
         }
         XYPlot plot = new XYPlot(data, xAxis, ChartStyle.linearAxis(metric), renderer);
+        // The best drawn last, over the others.
+        plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
         return ChartStyle.chart(
                 "Trials: " + metric + " by " + setting,
                 "each dot a trial; grey ones were pruned and show the last value they had",
@@ -137,6 +141,7 @@ final class SearchCharts {
         }
         SymbolAxis xAxis = new SymbolAxis(
                 "epochs (rungs)", lengths.stream().map(String::valueOf).toArray(String[]::new));
+        xAxis.setGridBandsVisible(false);
         ChartStyle.style(xAxis);
         // Rungs equally spaced along x, as each is a factor longer than the one before.
         XYSeriesCollection spaced = new XYSeriesCollection();
@@ -149,6 +154,7 @@ final class SearchCharts {
             spaced.addSeries(atRung);
         }
         XYPlot plot = new XYPlot(spaced, xAxis, ChartStyle.linearAxis(metric), renderer);
+        plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
         return ChartStyle.chart(
                 "Rungs: " + metric + " of each trial where it was ruled on",
                 "grey: pruned at the rung where its line ends; blue: trained to the end; red: the best",

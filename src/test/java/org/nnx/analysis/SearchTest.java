@@ -77,6 +77,15 @@ class SearchTest {
     }
 
     @Test
+    void theFormatterKeepsANumberAndItsUnitApart() {
+        String text = searched("    search halving(trials = 9, min = 1 epoch)\n    budget 10 minutes");
+        String formatted =
+                org.nnx.dsl.Formatter.format(new org.nnx.dsl.SourceFile(java.nio.file.Path.of("t.nnx"), text));
+        assertTrue(formatted.contains("    search halving(trials = 9, min = 1 epoch)\n"), formatted);
+        assertTrue(formatted.contains("    budget 10 minutes\n"), formatted);
+    }
+
+    @Test
     void aGridMayHaveATimeBudget() {
         ExperimentPlan plan = plan(experiment("g", "    budget 90 seconds\n    batch_size 16 | 32"));
         assertEquals(SearchPlan.Kind.GRID, plan.search().kind());
