@@ -49,7 +49,8 @@ value
     : expression ('|' expression)*
     ;
 
-// Earlier alternatives bind tighter: -x^2 is -(x^2); ^ is right-associative.
+// Earlier alternatives bind tighter: -x^2 is -(x^2); ^ is right-associative. A number and a unit are one
+// value: 10 minutes, 1 epoch.
 expression
     : <assoc=right> left=expression op='^' right=expression   #binary
     | '-' operand=expression                                  #negation
@@ -58,6 +59,7 @@ expression
     | name=NAME '(' arguments? ')'                            #call
     | '[' (value (',' value)*)? ']'                           #list
     | '(' value ')'                                           #parenthesized
+    | amount=NUMBER unit=NAME                                 #quantity
     | NUMBER                                                  #number
     | STRING                                                  #string
     | NAME                                                    #name

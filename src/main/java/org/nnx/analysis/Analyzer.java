@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.nnx.dsl.Diagnostic;
 import org.nnx.dsl.ast.Definition;
 import org.nnx.dsl.ast.NnxFile;
@@ -13,6 +14,7 @@ import org.nnx.model.ObjectivePlan;
 import org.nnx.model.ObjectiveRun;
 import org.nnx.model.RunPlan;
 import org.nnx.model.SweptValues;
+import org.nnx.model.search.SearchPlan;
 import org.nnx.registry.ComponentRegistry;
 import org.nnx.registry.DatasetLoader;
 
@@ -115,7 +117,13 @@ public final class Analyzer {
             if (effective.isEmpty()) {
                 continue;
             }
-            List<Sweeps.Variant> variants = Sweeps.expand(effective.get(), diagnostics);
+            Optional<SearchPlan> search = definition.kind() == Definition.Kind.EXPERIMENT
+                    ? SearchStatements.read(effective.get(), diagnostics)
+                    : Optional.of(SearchPlan.GRID);
+            if (search.isEmpty()) {
+                continue;
+            }
+            List<Sweeps.Variant> variants = Sweeps.expand(effective.get(), search.get(), diagnostics);
             List<DefinitionCheck> checks =
                     definition.kind() == Definition.Kind.EXPERIMENT ? experimentChecks : OBJECTIVE_CHECKS;
             int before = diagnostics.count();
@@ -145,13 +153,20 @@ public final class Analyzer {
                                     + Sweeps.MAX_RUNS);
                     continue;
                 }
+                if (search.get().kind() == SearchPlan.Kind.HALVING && total > variants.size()) {
+                    diagnostics.error(
+                            definition.name().location(),
+                            "search halving trains each trial once; experiment '" + name + "' cannot also 'repeat'");
+                    continue;
+                }
                 List<RunPlan> runs = new ArrayList<>();
                 for (int i = 0; i < variants.size(); i++) {
-                    runs.addAll(builder.experimentRuns(
-                            bound.get(i), SweptValues.of(variants.get(i).varying())));
+                    List<RunPlan> configuration =
+                            builder.experimentRuns(bound.get(i), SweptValues.of(variants.get(i).varying()));
+                    runs.addAll(search.get().isGrid() ? configuration : Trials.numbered(i + 1, configuration));
                 }
-                plans.add(
-                        new ExperimentPlan(name, description, source, runs, DefinitionPrinter.print(effective.get())));
+                plans.add(new ExperimentPlan(
+                        name, description, source, runs, DefinitionPrinter.print(effective.get()), search.get()));
             } else {
                 List<ObjectiveRun> runs = new ArrayList<>();
                 for (int i = 0; i < variants.size(); i++) {

@@ -61,6 +61,8 @@ final class Constants {
             shown = "'" + call.function().name() + "(…)'";
         } else if (expression instanceof Expression.ListLiteral) {
             shown = "a list";
+        } else if (expression instanceof Expression.Quantity) {
+            shown = "'" + ExpressionText.of(expression) + "'";
         } else if (expression instanceof Expression.Alternatives) {
             shown = "a set of alternatives inside an expression (write the set outermost: a | b)";
         } else {

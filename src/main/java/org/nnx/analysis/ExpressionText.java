@@ -17,6 +17,9 @@ final class ExpressionText {
         if (expression instanceof Expression.NumberLiteral number) {
             return number.text();
         }
+        if (expression instanceof Expression.Quantity quantity) {
+            return quantity.amount().text() + " " + quantity.unit().name();
+        }
         if (expression instanceof Expression.StringLiteral string) {
             return quote(string.value());
         }

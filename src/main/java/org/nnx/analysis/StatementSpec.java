@@ -14,7 +14,9 @@ import org.nnx.spi.ParameterSpec;
  *   <li>{@link Form#MODE} ({@code gradient}): its value names one of {@code modes}, each with its options;</li>
  *   <li>{@link Form#BLOCK} ({@code model});</li>
  *   <li>{@link Form#FORMULA} ({@code minimize}, {@code start}): an expression of variables or a point,
- *       checked by the objective's own checks.</li>
+ *       checked by the objective's own checks;</li>
+ *   <li>{@link Form#SEARCH} ({@code search}, {@code budget}): how the runs are chosen, read by
+ *       {@link SearchStatements}.</li>
  * </ul>
  *
  * @param required whether every definition of its kind must have it
@@ -33,7 +35,8 @@ record StatementSpec(
         COMPONENT,
         MODE,
         BLOCK,
-        FORMULA
+        FORMULA,
+        SEARCH
     }
 
     StatementSpec {
@@ -67,6 +70,10 @@ record StatementSpec(
 
     static StatementSpec formula(String name, boolean required, String doc) {
         return new StatementSpec(name, Form.FORMULA, null, null, List.of(), required, doc);
+    }
+
+    static StatementSpec search(String name, String doc) {
+        return new StatementSpec(name, Form.SEARCH, null, null, List.of(), false, doc);
     }
 
     /** How messages name the statement: {@code 'learning_rate'}. */

@@ -126,6 +126,16 @@ final class Statements {
                         ParameterSpec.integer("seed", 0, "the one source of randomness")
                                 .in(Range.atLeast(0)),
                         false));
+        add(
+                EXPERIMENT,
+                StatementSpec.search(
+                        SearchStatements.SEARCH,
+                        "how runs are chosen: grid (every combination), random(trials = N), sobol(trials = N),"
+                                + " halving(trials = N, min = 1 epoch, factor = 3, metric = val_accuracy)"));
+        add(
+                EXPERIMENT,
+                StatementSpec.search(
+                        SearchStatements.BUDGET, "what a search may spend: budget 200 epochs, budget 10 minutes"));
 
         add(OBJECTIVE, StatementSpec.value("description", description, false));
         add(OBJECTIVE, StatementSpec.formula("minimize", "the function of x0, x1, … to minimize"));

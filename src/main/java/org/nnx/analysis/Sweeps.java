@@ -16,12 +16,22 @@ import org.nnx.dsl.ast.ModelBlock;
 import org.nnx.dsl.ast.Node;
 import org.nnx.dsl.ast.Setting;
 import org.nnx.dsl.ast.Statement;
+import org.nnx.model.search.Distribution;
+import org.nnx.model.search.PointSequence;
+import org.nnx.model.search.RandomPoints;
+import org.nnx.model.search.SearchPlan;
+import org.nnx.model.search.Sobol;
 
 /**
  * Expands a definition's sets of alternatives ({@code a | b}, {@code log_range(lo, hi, n)},
  * {@code range(from, to, step)}) into the cross product of their values, one variant a run, the first set
  * varying slowest. Each set is labelled by where it stands: {@code learning_rate}, {@code optimizer.momentum},
  * {@code dense.units} ({@code dense[2].units} when the model has several dense layers).
+ *
+ * <p>A search other than the grid draws its trials instead: a point of the unit cube a trial (random or scrambled
+ * Sobol', from the experiment's seed), one coordinate a set or distribution ({@code uniform(a, b)},
+ * {@code log_uniform(a, b)}, {@code int_uniform(a, b)}, {@code choice(x, y, …)}), each coordinate turned into a
+ * value by that setting's {@link Distribution}; a set is a choice between its values.
  */
 final class Sweeps {
     /** More runs than this is almost surely a mistake, and would not fit in one report. */
@@ -34,7 +44,32 @@ final class Sweeps {
      * One set of alternatives: its label, the node it replaces (an {@link Expression} or a {@link LayerChoice})
      * and the options, each with its text for run names.
      */
-    private record Axis(String label, Node node, List<? extends Node> options) {
+    private record Axis(String label, Node node, List<? extends Node> options, Distribution distribution) {
+        Axis(String label, Node node, List<? extends Node> options) {
+            this(label, node, options, new Distribution.Choice(options.size()));
+        }
+
+        /** Whether its values are drawn rather than listed: only a search other than the grid can use it. */
+        boolean drawn() {
+            return !(distribution instanceof Distribution.Choice);
+        }
+
+        /** The value at coordinate {@code u} of a trial's point, and its text. */
+        Node at(double u) {
+            double value = distribution.at(u);
+            if (!drawn()) {
+                return options.get((int) value);
+            }
+            String text = ExpressionText.number(value);
+            return new Expression.NumberLiteral(node.location(), text, Double.parseDouble(text));
+        }
+
+        String text(Node chosen) {
+            return chosen instanceof Setting layer
+                    ? ExpressionText.layer(layer)
+                    : ExpressionText.of((Expression) chosen);
+        }
+
         String text(int option) {
             Node chosen = options.get(option);
             return chosen instanceof Setting layer
@@ -50,11 +85,31 @@ final class Sweeps {
         this.diagnostics = diagnostics;
     }
 
-    /** The variants, or none after reporting why the sweep yields no run. */
+    /** The variants of a grid, or none after reporting why the sweep yields no run. */
     static List<Variant> expand(Definition definition, Diagnostics diagnostics) {
+        return expand(definition, SearchPlan.GRID, diagnostics);
+    }
+
+    /** The variants {@code search} chooses, one a trial; none after reporting why the search yields no run. */
+    static List<Variant> expand(Definition definition, SearchPlan search, Diagnostics diagnostics) {
         Sweeps sweeps = new Sweeps(diagnostics);
         int before = diagnostics.count();
         sweeps.statements(definition.statements(), "");
+        if (diagnostics.count() > before) {
+            return List.of();
+        }
+        if (!search.isGrid()) {
+            return sweeps.draw(definition, search);
+        }
+        for (Axis axis : sweeps.axes) {
+            if (axis.drawn()) {
+                diagnostics.error(
+                        axis.node().location(),
+                        ExpressionText.of((Expression) axis.node()) + " draws its values, which search grid cannot"
+                                + " list; write search random(trials = N), sobol(trials = N) or halving(trials = N),"
+                                + " or list the values");
+            }
+        }
         if (diagnostics.count() > before) {
             return List.of();
         }
@@ -90,6 +145,57 @@ final class Sweeps {
         return variants;
     }
 
+    /** A trial a point of the search's sequence, its values drawn by each axis' distribution. */
+    private List<Variant> draw(Definition definition, SearchPlan search) {
+        if (axes.isEmpty()) {
+            diagnostics.error(
+                    definition.name().location(),
+                    "search " + search.kind().keyword() + " has nothing to search: no setting of experiment '"
+                            + definition.name().name() + "' has a set of values or a distribution");
+            return List.of();
+        }
+        if (search.kind() == SearchPlan.Kind.SOBOL && axes.size() > Sobol.MAX_DIMENSIONS) {
+            diagnostics.error(
+                    definition.name().location(),
+                    "search sobol draws at most " + Sobol.MAX_DIMENSIONS + " settings, and experiment '"
+                            + definition.name().name() + "' searches " + axes.size());
+            return List.of();
+        }
+        long seed = searchSeed(definition);
+        PointSequence sequence =
+                search.kind() == SearchPlan.Kind.SOBOL ? Sobol.scrambled(seed) : new RandomPoints(seed);
+        double[][] points = sequence.points(search.trials(), axes.size());
+        List<Variant> variants = new ArrayList<>();
+        for (double[] point : points) {
+            IdentityHashMap<Node, Node> replacements = new IdentityHashMap<>();
+            Map<String, String> varying = new LinkedHashMap<>();
+            for (int a = 0; a < axes.size(); a++) {
+                Axis axis = axes.get(a);
+                Node chosen = axis.at(point[a]);
+                replacements.put(axis.node(), chosen);
+                varying.put(axis.label(), axis.text(chosen));
+            }
+            variants.add(new Variant(Substitution.apply(definition, replacements), varying));
+        }
+        return variants;
+    }
+
+    /**
+     * Where a search's points come from: the experiment's {@code seed} (0 when absent or swept), mixed so that
+     * the points and the runs' initial weights never draw from the same stream.
+     */
+    private static long searchSeed(Definition definition) {
+        long seed = 0;
+        for (Statement statement : definition.statements()) {
+            if (statement instanceof Setting setting
+                    && setting.name().name().equals("seed")
+                    && setting.arguments().size() == 1) {
+                seed = (long) Constants.number(setting.arguments().get(0).value()).orElse(0);
+            }
+        }
+        return seed * 0x9E3779B97F4A7C15L + 0x5EA4C4L;
+    }
+
     private void statements(List<Statement> statements, String prefix) {
         statements(statements, prefix, false);
     }
@@ -117,6 +223,10 @@ final class Sweeps {
             }
             Setting setting = (Setting) statement;
             String name = setting.name().name();
+            if (name.equals(SearchStatements.SEARCH) || name.equals(SearchStatements.BUDGET)) {
+                // How runs are chosen, not what they train: read by SearchStatements.
+                continue;
+            }
             int occurrence = seen.merge(name, 1, Integer::sum);
             String label = prefix + name + (counts.get(name) > 1 ? "[" + occurrence + "]" : "");
             arguments(setting.arguments(), label);
@@ -159,11 +269,12 @@ final class Sweeps {
                 }
                 return;
             }
-            String unique = label;
-            for (int n = 2; labelTaken(unique); n++) {
-                unique = label + "#" + n;
-            }
+            String unique = uniqueLabel(label);
             axes.add(new Axis(unique, value, options));
+        } else if (Draws.isDraw(value)) {
+            Draws.axis((Expression.Call) value, diagnostics).ifPresent(drawn -> {
+                axes.add(new Axis(uniqueLabel(label), value, drawn.options(), drawn.distribution()));
+            });
         } else if (value instanceof Expression.Call call) {
             arguments(call.arguments(), label);
         } else if (value instanceof Expression.ListLiteral list) {
@@ -171,6 +282,14 @@ final class Sweeps {
                 value(list.elements().get(i), label + "[" + i + "]");
             }
         }
+    }
+
+    private String uniqueLabel(String label) {
+        String unique = label;
+        for (int n = 2; labelTaken(unique); n++) {
+            unique = label + "#" + n;
+        }
+        return unique;
     }
 
     private boolean labelTaken(String label) {
@@ -188,6 +307,13 @@ final class Sweeps {
         List<Expression> options = new ArrayList<>();
         if (value instanceof Expression.Alternatives alternatives) {
             for (Expression option : alternatives.options()) {
+                if (Draws.isDraw(option)) {
+                    diagnostics.error(
+                            option.location(),
+                            "a set of values cannot hold " + ExpressionText.of(option)
+                                    + ", which draws values of its own");
+                    return List.of();
+                }
                 options.addAll(options(option));
             }
         } else if (isRange(value)) {

@@ -175,6 +175,15 @@ final class AstBuilder extends NnxBaseBaseVisitor<Object> {
     }
 
     @Override
+    public Expression visitQuantity(NnxBaseParser.QuantityContext context) {
+        String text = context.amount.getText();
+        return new Expression.Quantity(
+                location(context),
+                new Expression.NumberLiteral(location(context.amount), text, Double.parseDouble(text)),
+                identifier(context.unit));
+    }
+
+    @Override
     public Expression visitString(NnxBaseParser.StringContext context) {
         return new Expression.StringLiteral(
                 location(context), unquote(context.STRING().getSymbol()));

@@ -284,7 +284,7 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
 
     /** The runs that have ended, with the columns of every setting the whole experiment sweeps. */
     private void writeSummary() throws IOException {
-        SummaryCsv.write(plan.sweptSettings(), soFar().runs(), tree.file(folder, ReportWriter.SUMMARY_FILE));
+        SummaryCsv.write(plan, soFar().runs(), tree.file(folder, ReportWriter.SUMMARY_FILE));
     }
 
     private void writeReport(ExperimentResult result) throws IOException {
@@ -304,8 +304,7 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
                 results.add(finished[i]);
             }
         }
-        ExperimentPlan ended =
-                new ExperimentPlan(plan.name(), plan.description(), plan.source(), plans, plan.effectiveConfig());
+        ExperimentPlan ended = plan.withRuns(plans);
         return new ExperimentResult(ended, results, Optional.empty());
     }
 

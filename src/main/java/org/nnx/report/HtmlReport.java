@@ -52,6 +52,7 @@ public final class HtmlReport {
             .status-diverged { background: #fff8c5; color: #7d5600; }
             .status-stopped { background: #eaeef2; color: #57606a; }
             .status-failed { background: #ffebe9; color: #b3261e; }
+            .status-pruned, .status-skipped { background: #eaeef2; color: #6e7781; }
             .best-mark { font-family: system-ui, sans-serif; background: #ddf4ff; color: #0969da; }
             .reason { max-width: 32em; margin-top: 3px; color: var(--muted); font-size: 12px; overflow-wrap: anywhere; }
             .note { color: var(--muted); font-size: 13px; }
@@ -220,6 +221,7 @@ public final class HtmlReport {
         return List.of(
                 new SummarySection(model, title),
                 new FindingsSection(model),
+                new SearchSection(model, charts),
                 new ChartsSection(model, charts),
                 new ParameterSection(model, charts),
                 new RunsTableSection(model),

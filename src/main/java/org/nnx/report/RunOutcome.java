@@ -12,7 +12,9 @@ enum RunOutcome {
     BLEW_UP("blew up"),
     DIVERGED("diverged"),
     STOPPED("stopped"),
-    FAILED("failed");
+    FAILED("failed"),
+    PRUNED("pruned"),
+    SKIPPED("skipped");
 
     private final String label;
 
@@ -33,6 +35,8 @@ enum RunOutcome {
             case DIVERGED -> DIVERGED;
             case STOPPED -> STOPPED;
             case FAILED -> FAILED;
+            case PRUNED -> PRUNED;
+            case SKIPPED -> SKIPPED;
         };
     }
 }

@@ -10,8 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.csv.CSVPrinter;
 import org.nnx.files.AtomicFile;
+import org.nnx.model.ExperimentPlan;
+import org.nnx.model.search.Halving;
 import org.nnx.train.ExperimentResult;
 import org.nnx.train.RunResult;
 import org.nnx.train.RunStatus;
@@ -30,6 +33,10 @@ import org.nnx.train.RunStatus;
  * is written as {@code <name>_setting}, e.g. {@code loss_setting}, so every column's name is unique and
  * tools that read columns by name get the final loss under {@code loss}. Swept settings are read by position
  * (between {@code status} and {@code train_accuracy}), and {@code loss_setting} reads back as {@code loss}.
+ *
+ * <p>A halving search adds {@code rung} after {@code reason}: the rung each trial reached, from 1, the last being
+ * training to the end; empty for a trial that never started. Its pruned trials have the status {@code pruned}
+ * and say in {@code reason} where they stopped.
  */
 public final class SummaryCsv {
     /** The columns before the swept settings. */
@@ -39,6 +46,8 @@ public final class SummaryCsv {
             List.of("train_accuracy", "test_accuracy", "loss", "seconds", "samples_per_second");
     /** The extra column after the contract's ones. */
     public static final String REASON_COLUMN = "reason";
+    /** A halving search's column after {@code reason}. */
+    public static final String RUNG_COLUMN = "rung";
 
     /** What a swept setting's column is called when its name is taken by a fixed column. */
     static final String CLASH_SUFFIX = "_setting";
@@ -112,22 +121,32 @@ public final class SummaryCsv {
 
     /** Writes the summary of {@code result} to {@code file} (UTF-8), replacing it. */
     public static void write(ExperimentResult result, Path file) throws IOException {
-        write(result.plan().sweptSettings(), result.runs(), file);
+        write(result.plan(), result.runs(), file);
     }
 
     /** Writes the rows of {@code runs}, with a column for each of {@code swept}, to {@code file}, replacing it. */
     static void write(List<String> swept, List<RunResult> runs, Path file) throws IOException {
-        AtomicFile.writeText(file, out -> write(swept, runs, out));
+        AtomicFile.writeText(file, out -> write(swept, Optional.empty(), runs, out));
+    }
+
+    /** Writes the rows of {@code runs} of {@code plan} to {@code file}, replacing it. */
+    static void write(ExperimentPlan plan, List<RunResult> runs, Path file) throws IOException {
+        AtomicFile.writeText(file, out -> write(plan.sweptSettings(), plan.search().halving(), runs, out));
     }
 
     /** Writes the summary of {@code result} to {@code out}; does not close it. */
     public static void write(ExperimentResult result, Appendable out) throws IOException {
-        write(result.plan().sweptSettings(), result.runs(), out);
+        write(result.plan().sweptSettings(), result.plan().search().halving(), result.runs(), out);
     }
 
-    private static void write(List<String> swept, List<RunResult> runs, Appendable out) throws IOException {
+    private static void write(List<String> swept, Optional<Halving> halving, List<RunResult> runs, Appendable out)
+            throws IOException {
         CSVPrinter printer = new CSVPrinter(out, CsvText.FORMAT);
-        CsvText.print(printer, header(swept));
+        List<String> header = header(swept);
+        if (halving.isPresent()) {
+            header.add(RUNG_COLUMN);
+        }
+        CsvText.print(printer, header);
         for (RunResult run : runs) {
             List<String> record = new ArrayList<>();
             record.add(run.name());
@@ -142,6 +161,10 @@ public final class SummaryCsv {
             record.add(Numbers.fixedOrEmpty(run.seconds(), SECONDS_DECIMALS));
             record.add(Numbers.fixedOrEmpty(run.samplesPerSecond(), SAMPLES_PER_SECOND_DECIMALS));
             record.add(run.reason() == null ? "" : run.reason());
+            halving.ifPresent(h -> {
+                int rung = SearchTrials.rung(h, run);
+                record.add(rung == 0 ? "" : Integer.toString(rung));
+            });
             CsvText.print(printer, record);
         }
         printer.flush();

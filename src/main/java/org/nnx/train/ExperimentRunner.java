@@ -1,5 +1,6 @@
 package org.nnx.train;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -65,11 +66,12 @@ public final class ExperimentRunner {
         // the BLAS has them.
         int share = numerical ? 1 : cores / threads;
         Optional<DatasetSummary> data = summary(plan);
+        SearchControl search = SearchControl.of(plan, Instant::now);
         List<RunResult> results = new ArrayList<>();
         if (threads == 1) {
             try (CoreGroup group = share > 1 ? new CoreGroup(share) : null) {
                 for (int i = 0; i < runs.size(); i++) {
-                    results.add(runOne(plan, i, listener, group, resumption));
+                    results.add(runOne(plan, i, listener, group, resumption, search));
                 }
             }
             return new ExperimentResult(plan, results, data);
@@ -84,7 +86,7 @@ public final class ExperimentRunner {
             List<Future<RunResult>> futures = new ArrayList<>();
             for (int i = 0; i < runs.size(); i++) {
                 int index = i;
-                futures.add(pool.submit(() -> runInShare(plan, index, boundaries, share, resumption)));
+                futures.add(pool.submit(() -> runInShare(plan, index, boundaries, share, resumption, search)));
             }
             for (int i = 0; i < runs.size(); i++) {
                 results.add(resultOf(futures.get(i), runs.get(i)));
@@ -110,17 +112,44 @@ public final class ExperimentRunner {
     }
 
     /** A run side by side with others, on a group of its {@code share} of the cores when that is 2 or more. */
-    private RunResult runInShare(ExperimentPlan plan, int index, TrainingListener listener, int share, Resumption resumption) {
+    private RunResult runInShare(
+            ExperimentPlan plan,
+            int index,
+            TrainingListener listener,
+            int share,
+            Resumption resumption,
+            SearchControl search) {
         if (share < 2) {
-            return runOne(plan, index, listener, null, resumption);
+            return runOne(plan, index, listener, null, resumption, search);
         }
         try (CoreGroup group = new CoreGroup(share)) {
-            return runOne(plan, index, listener, group, resumption);
+            return runOne(plan, index, listener, group, resumption, search);
         }
     }
 
     private RunResult runOne(
-            ExperimentPlan plan, int index, TrainingListener listener, CoreGroup cores, Resumption resumption) {
+            ExperimentPlan plan,
+            int index,
+            TrainingListener listener,
+            CoreGroup cores,
+            Resumption resumption,
+            SearchControl search) {
+        try {
+            return runOne(plan, index, listener, cores, resumption, search.gate(index), search.admit(index));
+        } finally {
+            search.ended(index);
+        }
+    }
+
+    /** @param refused why the search does not start the run, or empty when it may */
+    private RunResult runOne(
+            ExperimentPlan plan,
+            int index,
+            TrainingListener listener,
+            CoreGroup cores,
+            Resumption resumption,
+            RunGate gate,
+            Optional<String> refused) {
         RunPlan run = plan.runs().get(index);
         Optional<RunResult> ended = resumption.finished(run);
         if (ended.isPresent()) {
@@ -129,6 +158,9 @@ public final class ExperimentRunner {
         if (stop.requested()) {
             return finished(
                     listener, RunResult.notRun(run, RunStatus.STOPPED, "stopped by the user before it started"));
+        }
+        if (refused.isPresent()) {
+            return finished(listener, RunResult.notRun(run, RunStatus.SKIPPED, refused.get()));
         }
         Dataset dataset;
         try {
@@ -144,7 +176,14 @@ public final class ExperimentRunner {
                             .build());
         }
         return trainer.train(
-                run, dataset, listener, index, plan.runs().size(), cores, resumption.checkpoint(run).orElse(null));
+                run,
+                dataset,
+                listener,
+                index,
+                plan.runs().size(),
+                cores,
+                resumption.checkpoint(run).orElse(null),
+                gate);
     }
 
     private static RunResult finished(TrainingListener listener, RunResult result) {

@@ -86,6 +86,11 @@ final class RunRecord {
         lastLoss = loss;
     }
 
+    /** The last row with an evaluation, or null before the first. */
+    MetricsRow lastEvaluated() {
+        return lastEvaluated;
+    }
+
     /** The result so far; the caller adds the timing, provenance and gradient check. */
     RunResult.Builder result(RunPlan run) {
         return RunResult.builder(run, status)

@@ -54,12 +54,13 @@ public final class Trainer {
      */
     public RunResult train(
             RunPlan run, Dataset dataset, TrainingListener listener, int index, int runCount, CoreGroup cores) {
-        return train(run, dataset, listener, index, runCount, cores, null, trained -> {});
+        return train(run, dataset, listener, index, runCount, cores, null, trained -> {}, RunGate.NONE);
     }
 
     /**
-     * {@link #train} going on from {@code resumeFrom} (null to start afresh): the numbers, rows and weights are
-     * those of a run that was never interrupted.
+     * {@link #train} going on from {@code resumeFrom} (null to start afresh), as a search's trial that {@code gate}
+     * may prune at its milestones ({@link RunGate#NONE} outside a search): the numbers, rows and weights of a
+     * resumed run are those of a run that was never interrupted.
      */
     public RunResult train(
             RunPlan run,
@@ -68,8 +69,9 @@ public final class Trainer {
             int index,
             int runCount,
             CoreGroup cores,
-            Checkpoint resumeFrom) {
-        return train(run, dataset, listener, index, runCount, cores, resumeFrom, trained -> {});
+            Checkpoint resumeFrom,
+            RunGate gate) {
+        return train(run, dataset, listener, index, runCount, cores, resumeFrom, trained -> {}, gate);
     }
 
     /** {@link #train} that also hands the trained network to {@code trained} (when it was built), for tests. */
@@ -81,7 +83,7 @@ public final class Trainer {
             int runCount,
             CoreGroup cores,
             Consumer<Network> trained) {
-        return train(run, dataset, listener, index, runCount, cores, null, trained);
+        return train(run, dataset, listener, index, runCount, cores, null, trained, RunGate.NONE);
     }
 
     private RunResult train(
@@ -92,17 +94,18 @@ public final class Trainer {
             int runCount,
             CoreGroup cores,
             Checkpoint resumeFrom,
-            Consumer<Network> trained) {
+            Consumer<Network> trained,
+            RunGate gate) {
         // Numerical gradients have threads of their own: such a run keeps to its one core.
         boolean numerical = run.config().gradient().kind() == GradientMode.Kind.NUMERICAL;
         CoreGroup group = numerical ? null : cores;
         if (group == null) {
-            return trainOn(run, dataset, listener, index, runCount, resumeFrom, trained);
+            return trainOn(run, dataset, listener, index, runCount, resumeFrom, trained, gate);
         }
         Blas.useOnThisThread(SplitBlas.over(Blas.current(), group).orElse(null));
         CoreGroup.useOnThisThread(group);
         try {
-            return trainOn(run, dataset, listener, index, runCount, resumeFrom, trained);
+            return trainOn(run, dataset, listener, index, runCount, resumeFrom, trained, gate);
         } finally {
             Blas.useOnThisThread(null);
             CoreGroup.useOnThisThread(null);
@@ -117,7 +120,8 @@ public final class Trainer {
             int index,
             int runCount,
             Checkpoint resumeFrom,
-            Consumer<Network> trained) {
+            Consumer<Network> trained,
+            RunGate gate) {
         long started = System.nanoTime();
         RunConfig config = run.config();
         Map<String, String> provenance = provenance(config, dataset);
@@ -138,7 +142,7 @@ public final class Trainer {
                 if (resumeFrom != null) {
                     step.resumeAfter(resumeFrom.samples());
                 }
-                iterate(run, setup, step, record, listener, resumeFrom);
+                iterate(run, setup, step, record, listener, resumeFrom, gate);
             }
         } catch (Throwable e) {
             record.fail(RunFailure.reason(e), RunFailure.trace(e));
@@ -176,8 +180,11 @@ public final class Trainer {
             TrainingStep step,
             RunRecord record,
             TrainingListener listener,
-            Checkpoint resumeFrom) {
+            Checkpoint resumeFrom,
+            RunGate gate) {
         long iterations = setup.schedule().iterations();
+        long perEpoch = Math.max(
+                1, (setup.training().size() + setup.config().batchSize() - 1) / setup.config().batchSize());
         Evaluator evaluator = new Evaluator();
         ParameterDiagnostics diagnostics = ParameterDiagnostics.of(setup);
         double firstLoss = resumeFrom == null ? Double.NaN : resumeFrom.firstLoss();
@@ -191,7 +198,8 @@ public final class Trainer {
                 return;
             }
             long epochsBefore = step.samples() / trainingSize;
-            boolean due = setup.schedule().due(iteration);
+            boolean milestone = gate.milestone(iteration, perEpoch);
+            boolean due = setup.schedule().due(iteration) || milestone;
             if (due) {
                 diagnostics.beforeEvaluatedStep();
             }
@@ -219,6 +227,13 @@ public final class Trainer {
             if (stopEarly) {
                 record.note(setup.earlyStopping().reason(iteration));
                 return;
+            }
+            if (milestone) {
+                var pruned = gate.prune(iteration, perEpoch, record.lastEvaluated());
+                if (pruned.isPresent()) {
+                    record.end(RunStatus.PRUNED, pruned.get());
+                    return;
+                }
             }
             if (iteration < iterations && step.samples() / trainingSize > epochsBefore) {
                 listener.checkpointed(run, Checkpoints.capture(run, setup, step, record, iteration, firstLoss));

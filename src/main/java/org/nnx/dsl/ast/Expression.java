@@ -10,6 +10,9 @@ public sealed interface Expression extends Node {
     /** {@code 42}, {@code 0.1}, {@code 1e-4}: the text as written and its value. */
     record NumberLiteral(SourceLocation location, String text, double value) implements Expression {}
 
+    /** {@code 10 minutes}, {@code 1 epoch}: a number and its unit. */
+    record Quantity(SourceLocation location, NumberLiteral amount, Identifier unit) implements Expression {}
+
     /** {@code "..."} with its escapes resolved. */
     record StringLiteral(SourceLocation location, String value) implements Expression {}
 
