@@ -106,6 +106,7 @@ final class Training {
             // The files first: a run the progress line calls finished is already on disk.
             ExperimentResult result = runner.run(plan, TrainingListener.both(writer, progress));
             result.runs().forEach(run -> terminal.trace(run.trace()));
+            result.baselines().ifPresent(b -> out.println("  " + Terminal.printable(ProgressDisplay.summary(b))));
             index.add(ReportIndex.Entry.of(result, writer.directory()));
             writer.finish(result);
             out.println("report: "

@@ -51,7 +51,9 @@ public final class ExperimentRunner {
         // Numerical gradients use both cores within a run already.
         boolean numerical = runs.stream().anyMatch(r -> r.config().gradient().kind() == GradientMode.Kind.NUMERICAL);
         int threads = numerical ? 1 : Math.min(Math.min(runsAtOnce, runs.size()), fitTogether(runs));
-        Optional<DatasetSummary> data = summary(plan);
+        Optional<Dataset> firstData = firstDataset(plan);
+        Optional<DatasetSummary> data = firstData.flatMap(dataset -> summary(plan, dataset));
+        Optional<Baselines> baselines = firstData.flatMap(ExperimentRunner::baselines);
         List<RunResult> results = new ArrayList<>();
         if (threads == 1) {
             // A run that trains alone gets both cores when nothing else would use them: its products and batch
@@ -61,7 +63,7 @@ public final class ExperimentRunner {
                     results.add(runOne(plan, i, listener, cores));
                 }
             }
-            return new ExperimentResult(plan, results, data);
+            return new ExperimentResult(plan, results, data, baselines);
         }
         TrainingListener boundaries = new RunBoundaries(listener);
         ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
@@ -81,7 +83,7 @@ public final class ExperimentRunner {
         } finally {
             pool.shutdownNow();
         }
-        return new ExperimentResult(plan, results, data);
+        return new ExperimentResult(plan, results, data, baselines);
     }
 
     /**
@@ -140,17 +142,34 @@ public final class ExperimentRunner {
         }
     }
 
-    /** The first run's data as the report shows it; empty when it cannot load (that run fails and says why). */
-    private Optional<DatasetSummary> summary(ExperimentPlan plan) {
+    /** The first run's data; empty when it cannot load (that run fails and says why). */
+    private Optional<Dataset> firstDataset(ExperimentPlan plan) {
         if (plan.runs().isEmpty()) {
             return Optional.empty();
         }
+        try {
+            return Optional.of(load(plan, plan.runs().get(0).config()));
+        } catch (DatasetException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The first run's data as the report shows it; empty when a plugin's data cannot be summarized. */
+    private static Optional<DatasetSummary> summary(ExperimentPlan plan, Dataset dataset) {
         RunConfig config = plan.runs().get(0).config();
         try {
-            Dataset dataset = load(plan, config);
             return Optional.of(DatasetSummary.of(
                     dataset, RunConfig.heldOut(dataset.train().size(), config.validation()), SAMPLES_PER_CLASS));
-        } catch (DatasetException | RuntimeException e) {
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** What no learning scores on the data, once for all runs of the experiment. */
+    private static Optional<Baselines> baselines(Dataset dataset) {
+        try {
+            return Optional.of(Baselines.of(dataset));
+        } catch (RuntimeException e) {
             return Optional.empty();
         }
     }
