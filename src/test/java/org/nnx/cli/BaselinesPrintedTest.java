@@ -59,5 +59,14 @@ class BaselinesPrintedTest {
                 lines.get(0));
         String html = Files.readString(dir.resolve("reports/spiral/index.html"));
         assertTrue(html.contains("<h2>Baselines</h2>"));
+        // nnx compare reads them back from the folder.
+        assertEquals(
+                0.3333,
+                org.nnx.report.ExperimentFiles.read(dir.resolve("reports/spiral"))
+                        .result()
+                        .baselines()
+                        .orElseThrow()
+                        .chance(),
+                1e-4);
     }
 }
