@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.nnx.model.RunPlan;
 import org.nnx.train.MetricsRow;
+import org.nnx.train.Baselines;
 import org.nnx.train.ObjectiveResult;
 import org.nnx.train.RunResult;
 import org.nnx.train.RunStatus;
@@ -148,6 +149,17 @@ final class ProgressDisplay implements TrainingListener {
         text.append(String.format(
                 Locale.ROOT, ", %.1f s, %s samples/s", result.seconds(), compact(result.samplesPerSecond())));
         return text.toString();
+    }
+
+    /** {@code baselines: chance 0.1000, majority class 0.1135 (1), nearest neighbour 0.9495}, on the test split. */
+    static String summary(Baselines baselines) {
+        return String.format(
+                Locale.ROOT,
+                "baselines: chance %.4f, majority class %.4f (%s), nearest neighbour %.4f",
+                baselines.chance(),
+                baselines.majority(),
+                baselines.majorityClass(),
+                baselines.nearestNeighbour());
     }
 
     /**

@@ -118,6 +118,7 @@ final class Training {
             ExperimentResult result =
                     runner.run(plan, TrainingListener.both(writer, progress), writer.resumption());
             result.runs().forEach(run -> terminal.trace(run.trace()));
+            result.baselines().ifPresent(b -> out.println("  " + Terminal.printable(ProgressDisplay.summary(b))));
             index.add(ReportIndex.Entry.of(result, writer.directory()));
             writer.finish(result);
             out.println("report: "

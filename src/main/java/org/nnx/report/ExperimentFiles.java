@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.commons.csv.CSVPrinter;
 import org.nnx.files.AtomicFile;
@@ -124,7 +125,10 @@ public final class ExperimentFiles {
                 source.isEmpty() ? null : Path.of(source),
                 plans,
                 configuration);
-        return new ReportedExperiment(new ExperimentResult(plan, runs), facts.getOrDefault("source_sha256", ""));
+        return new ReportedExperiment(
+                new ExperimentResult(
+                        plan, runs, Optional.empty(), BaselinesCsv.read(directory.resolve(BaselinesCsv.FILE))),
+                facts.getOrDefault("source_sha256", ""));
     }
 
     /** One run: its row of the summary, with the metrics, facts and settings its folder holds. */

@@ -235,6 +235,9 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
                 }
             }
             writeSummary();
+            if (result.baselines().isPresent()) {
+                BaselinesCsv.write(result.baselines().get(), tree.file(folder, BaselinesCsv.FILE));
+            }
             writeReport(result);
         } catch (IOException e) {
             throw failure(directory(), e);

@@ -12,9 +12,8 @@ import org.nnx.train.ExperimentResult;
  * The experiment's {@code index.html}, and the page of {@code nnx compare}: one self-contained page
  * (inline CSS, charts as {@code data:} PNGs with image maps for tooltips, one small inline script) that
  * opens from disk, offline, and prints. A Content-Security-Policy forbids every fetch and every script
- * but its own. Sections: what stands out, the training curves, the final accuracy by swept setting, gradients
- * and weight changes by layer, the
- * runs (a table sortable by any column), repeats with a significance test, what differed between runs,
+ * but its own. Sections: what stands out, what no learning scores (baselines), the training curves, the final
+ * accuracy by swept setting, gradients and weight changes by layer, the runs (a table sortable by any column), repeats with a significance test, what differed between runs,
  * the configuration, gradient checks and the dataset when present, and provenance. The page reads fully
  * without the script, which only sorts tables and records in the page whether every image loaded. All
  * text that comes from the user or a run is HTML-escaped.
@@ -222,6 +221,7 @@ public final class HtmlReport {
                 new SummarySection(model, title),
                 new FindingsSection(model),
                 new SearchSection(model, charts),
+                new BaselinesSection(model),
                 new ChartsSection(model, charts),
                 new ParameterSection(model, charts),
                 new RunsTableSection(model),

@@ -83,6 +83,7 @@ public final class ObjectiveHtml {
         html.append("\n<section>\n<h2>Runs</h2>\n");
         appendRunTable(html, plan, results);
         html.append("</section>\n");
+        StartValuesTable.appendTo(html, results);
 
         html.append("\n<section>\n<h2>Paths</h2>\n");
         int variables = variables(plan, results);
@@ -103,7 +104,10 @@ public final class ObjectiveHtml {
         } else {
             html.append("<p class=\"note\">There is nothing to draw.</p>\n");
         }
-        appendImage(html, valuesPng, "f after each step of every run");
+        // Runs of no steps have no f per step to draw: their values are above.
+        if (results.isEmpty() || results.stream().anyMatch(r -> r.run().steps() > 0)) {
+            appendImage(html, valuesPng, "f after each step of every run");
+        }
         html.append("</section>\n");
 
         html.append("\n<footer>Written by nnx.</footer>\n</main>\n</body>\n</html>\n");
@@ -175,7 +179,13 @@ public final class ObjectiveHtml {
                             .mapToDouble(Double::doubleValue)
                             .toArray()),
                     true);
-            setting(html, "learning rate", plan.runs(), run -> Numbers.compact(run.learningRate()), false);
+            setting(
+                    html,
+                    "learning rate",
+                    plan.runs(),
+                    // NaN for a run of no steps, which needs none.
+                    run -> Double.isNaN(run.learningRate()) ? "—" : Numbers.compact(run.learningRate()),
+                    false);
             setting(html, "steps", plan.runs(), run -> Long.toString(run.steps()), false);
             setting(html, "gradient", plan.runs(), run -> gradient(run.gradient()), false);
             html.append("</dl>\n");
@@ -279,6 +289,9 @@ public final class ObjectiveHtml {
             html.append("<div class=\"reason\">")
                     .append(escape(result.reason()))
                     .append("</div>");
+        } else if (result.barelyMoved()) {
+            html.append("<div class=\"reason\">barely moved: f fell by less than a tenth of its start; the learning")
+                    .append(" rate may be too small</div>");
         }
         html.append("</td>");
         html.append("<td class=\"num\">")

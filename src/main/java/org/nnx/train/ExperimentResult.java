@@ -7,11 +7,18 @@ import org.nnx.model.ExperimentPlan;
 /**
  * An experiment's runs, in the order they were planned.
  *
- * @param data the first run's data, as the report shows it; empty when no run could load its data
+ * @param data      the first run's data, as the report shows it; empty when no run could load its data
+ * @param baselines what no learning scores on that data; empty when it could not load
  */
-public record ExperimentResult(ExperimentPlan plan, List<RunResult> runs, Optional<DatasetSummary> data) {
+public record ExperimentResult(
+        ExperimentPlan plan, List<RunResult> runs, Optional<DatasetSummary> data, Optional<Baselines> baselines) {
     public ExperimentResult {
         runs = List.copyOf(runs);
+    }
+
+    /** Results without baselines. */
+    public ExperimentResult(ExperimentPlan plan, List<RunResult> runs, Optional<DatasetSummary> data) {
+        this(plan, runs, data, Optional.empty());
     }
 
     /** Results without a data summary, as read back from files. */

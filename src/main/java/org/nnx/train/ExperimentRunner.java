@@ -65,7 +65,9 @@ public final class ExperimentRunner {
         // The cores runs side by side leave over go to their groups. With a multi-threaded BLAS, cores is 1 and
         // the BLAS has them.
         int share = numerical ? 1 : cores / threads;
-        Optional<DatasetSummary> data = summary(plan);
+        Optional<Dataset> firstData = firstDataset(plan);
+        Optional<DatasetSummary> data = firstData.flatMap(dataset -> summary(plan, dataset));
+        Optional<Baselines> baselines = firstData.flatMap(ExperimentRunner::baselines);
         SearchControl search = SearchControl.of(plan, Instant::now);
         List<RunResult> results = new ArrayList<>();
         if (threads == 1) {
@@ -74,7 +76,7 @@ public final class ExperimentRunner {
                     results.add(runOne(plan, i, listener, group, resumption, search));
                 }
             }
-            return new ExperimentResult(plan, results, data);
+            return new ExperimentResult(plan, results, data, baselines);
         }
         TrainingListener boundaries = new RunBoundaries(listener);
         ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
@@ -94,7 +96,7 @@ public final class ExperimentRunner {
         } finally {
             pool.shutdownNow();
         }
-        return new ExperimentResult(plan, results, data);
+        return new ExperimentResult(plan, results, data, baselines);
     }
 
     /**
@@ -206,17 +208,34 @@ public final class ExperimentRunner {
         }
     }
 
-    /** The first run's data as the report shows it; empty when it cannot load (that run fails and says why). */
-    private Optional<DatasetSummary> summary(ExperimentPlan plan) {
+    /** The first run's data; empty when it cannot load (that run fails and says why). */
+    private Optional<Dataset> firstDataset(ExperimentPlan plan) {
         if (plan.runs().isEmpty()) {
             return Optional.empty();
         }
+        try {
+            return Optional.of(load(plan, plan.runs().get(0).config()));
+        } catch (DatasetException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The first run's data as the report shows it; empty when a plugin's data cannot be summarized. */
+    private static Optional<DatasetSummary> summary(ExperimentPlan plan, Dataset dataset) {
         RunConfig config = plan.runs().get(0).config();
         try {
-            Dataset dataset = load(plan, config);
             return Optional.of(DatasetSummary.of(
                     dataset, RunConfig.heldOut(dataset.train().size(), config.validation()), SAMPLES_PER_CLASS));
-        } catch (DatasetException | RuntimeException e) {
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** What no learning scores on the data, once for all runs of the experiment. */
+    private static Optional<Baselines> baselines(Dataset dataset) {
+        try {
+            return Optional.of(Baselines.of(dataset));
+        } catch (RuntimeException e) {
             return Optional.empty();
         }
     }
