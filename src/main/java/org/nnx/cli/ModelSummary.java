@@ -30,7 +30,8 @@ final class ModelSummary {
         if (dataset.isEmpty()) {
             return List.of();
         }
-        ModelShapes shapes = ModelShapes.of(registry, config.layers(), dataset.get().sampleShape());
+        ModelShapes shapes =
+                ModelShapes.of(registry, config.layers(), dataset.get().sampleShape());
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"layer", "output shape", "parameters"});
         rows.add(new String[] {"input", dataset.get().sampleShape().toString(), ""});
@@ -38,7 +39,9 @@ final class ModelSummary {
             String written = layer.layer().arguments().isEmpty()
                     ? layer.layer().name()
                     : layer.layer().name() + "(" + layer.layer().arguments() + ")";
-            rows.add(new String[] {written, layer.output().toString(), String.format(java.util.Locale.ROOT, "%,d", layer.parameters())});
+            rows.add(new String[] {
+                written, layer.output().toString(), String.format(java.util.Locale.ROOT, "%,d", layer.parameters())
+            });
         }
         rows.add(new String[] {"total", "", String.format(java.util.Locale.ROOT, "%,d", shapes.parameters())});
         int[] widths = new int[3];

@@ -84,7 +84,9 @@ final class NnxCommand implements Callable<Integer> {
             } catch (BlasSelection.BlasUnavailableException e) {
                 blas = "none: " + e.getMessage();
             }
-            return new String[] {"nnx " + Version.current(), "plugin SPI versions " + SpiVersions.PROVIDED, "blas " + blas};
+            return new String[] {
+                "nnx " + Version.current(), "plugin SPI versions " + SpiVersions.PROVIDED, "blas " + blas
+            };
         }
     }
 }

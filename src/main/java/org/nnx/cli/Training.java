@@ -95,7 +95,8 @@ final class Training {
      */
     private ExperimentRunner experimentRunner() {
         runsAtOnce = BlasSelection.threadsPerProduct(Blas.current()) == 1
-                ? CoreCount.of(System.getenv(CoreCount.VARIABLE), Runtime.getRuntime().availableProcessors())
+                ? CoreCount.of(
+                        System.getenv(CoreCount.VARIABLE), Runtime.getRuntime().availableProcessors())
                 : 1;
         return new ExperimentRunner(
                 new Trainer(registry, environment.stop()), datasets, environment.stop(), runsAtOnce);
@@ -112,11 +113,9 @@ final class Training {
                 environment.terminal().interactive(),
                 runsAtOnce > 1 && plan.runs().size() > 1);
         Terminal terminal = environment.terminal();
-        try (ExperimentWriter writer =
-                ExperimentWriter.open(tree, plan, terminal.debug(), terminal::warning, resume)) {
+        try (ExperimentWriter writer = ExperimentWriter.open(tree, plan, terminal.debug(), terminal::warning, resume)) {
             // The files first: a run the progress line calls finished is already on disk.
-            ExperimentResult result =
-                    runner.run(plan, TrainingListener.both(writer, progress), writer.resumption());
+            ExperimentResult result = runner.run(plan, TrainingListener.both(writer, progress), writer.resumption());
             result.runs().forEach(run -> terminal.trace(run.trace()));
             result.baselines().ifPresent(b -> out.println("  " + Terminal.printable(ProgressDisplay.summary(b))));
             index.add(ReportIndex.Entry.of(result, writer.directory()));

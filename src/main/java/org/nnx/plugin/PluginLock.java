@@ -23,8 +23,9 @@ public final class PluginLock {
     public static final String FILE_NAME = "plugins.lock";
 
     private static final Pattern LINE = Pattern.compile("([0-9a-f]{64})\\s+(\\S.*)");
-    private static final String HEADER = "# The SHA-256 of each plugin jar nnx may load; written by nnx plugins --lock.\n"
-            + "# nnx refuses a jar whose content differs from its line here, or that has none.\n";
+    private static final String HEADER =
+            "# The SHA-256 of each plugin jar nnx may load; written by nnx plugins --lock.\n"
+                    + "# nnx refuses a jar whose content differs from its line here, or that has none.\n";
 
     private final Path file;
     private final Map<String, String> pins;
@@ -56,8 +57,10 @@ public final class PluginLock {
             }
             Matcher matcher = LINE.matcher(line);
             if (!matcher.matches()) {
-                throw new PluginStartupException(List.of(file + ":" + (i + 1) + ": not '<sha256>  <jar>'"
-                        + " (64 lower-case hex digits, spaces, the jar's path); run nnx plugins --lock to write it anew"));
+                throw new PluginStartupException(
+                        List.of(
+                                file + ":" + (i + 1) + ": not '<sha256>  <jar>'"
+                                        + " (64 lower-case hex digits, spaces, the jar's path); run nnx plugins --lock to write it anew"));
             }
             pins.put(matcher.group(2), matcher.group(1));
         }
@@ -91,7 +94,8 @@ public final class PluginLock {
                 lines.add(PluginLoader.sha256(jar) + "  " + jar);
             }
         }
-        AtomicFile.writeString(file, HEADER + lines.stream().map(line -> line + "\n").reduce("", String::concat));
+        AtomicFile.writeString(
+                file, HEADER + lines.stream().map(line -> line + "\n").reduce("", String::concat));
         return lines;
     }
 }

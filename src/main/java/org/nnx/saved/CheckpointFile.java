@@ -32,7 +32,8 @@ public final class CheckpointFile {
     private static final String OPTIMIZER = "optimizer.";
     private static final String METRICS = "metrics";
     private static final String DRAWS = "random_draws.";
-    private static final int METRIC_COLUMNS = 7;
+    private static final String LAST_EVALUATED = "last_evaluated.";
+    private static final String TENSOR_NAMES = "parameter_tensors";
 
     private CheckpointFile() {}
 
@@ -49,10 +50,14 @@ public final class CheckpointFile {
         metadata.put("early_waited", Integer.toString(checkpoint.earlyWaited()));
         checkpoint.randomDraws().forEach((layer, draws) -> metadata.put(DRAWS + layer, Long.toString(draws)));
         metadata.put("definition", checkpoint.definition());
+        metadata.put(TENSOR_NAMES, String.join("\n", checkpoint.tensors()));
         List<NamedTensor> tensors = new ArrayList<>();
         checkpoint.network().forEach(t -> tensors.add(new NamedTensor(NETWORK + t.name(), t.values())));
         checkpoint.optimizer().forEach((name, t) -> tensors.add(new NamedTensor(OPTIMIZER + name, t)));
-        tensors.add(new NamedTensor(METRICS, metrics(checkpoint.metrics())));
+        for (int t = 0; t < checkpoint.lastEvaluated().size(); t++) {
+            tensors.add(new NamedTensor(LAST_EVALUATED + t, checkpoint.lastEvaluated().get(t)));
+        }
+        tensors.add(new NamedTensor(METRICS, metrics(checkpoint.metrics(), checkpoint.tensors().size())));
         AtomicFile.write(file, out -> Safetensors.write(out, metadata, tensors));
     }
 
@@ -73,19 +78,25 @@ public final class CheckpointFile {
             Safetensors.Content content = Safetensors.read(bytes);
             Map<String, String> metadata = content.metadata();
             if (!FORMAT.equals(metadata.get("format")) || !FORMAT_VERSION.equals(metadata.get("format_version"))) {
-                throw new SavedModelException(file + ": not a checkpoint of format " + FORMAT + " version "
-                        + FORMAT_VERSION);
+                throw new SavedModelException(
+                        file + ": not a checkpoint of format " + FORMAT + " version " + FORMAT_VERSION);
             }
             List<NamedTensor> network = new ArrayList<>();
             Map<String, Tensor> optimizer = new LinkedHashMap<>();
+            String names = metadata.getOrDefault(TENSOR_NAMES, "");
+            List<String> tensorNames = names.isEmpty() ? List.of() : List.of(names.split("\n", -1));
+            Map<Integer, Tensor> lastEvaluated = new java.util.TreeMap<>();
             List<MetricsRow> rows = List.of();
             for (NamedTensor tensor : content.tensors()) {
                 if (tensor.name().startsWith(NETWORK)) {
                     network.add(new NamedTensor(tensor.name().substring(NETWORK.length()), tensor.values()));
                 } else if (tensor.name().startsWith(OPTIMIZER)) {
                     optimizer.put(tensor.name().substring(OPTIMIZER.length()), tensor.values());
+                } else if (tensor.name().startsWith(LAST_EVALUATED)) {
+                    lastEvaluated.put(
+                            Integer.parseInt(tensor.name().substring(LAST_EVALUATED.length())), tensor.values());
                 } else if (tensor.name().equals(METRICS)) {
-                    rows = rows(tensor.values());
+                    rows = rows(tensor.values(), tensorNames);
                 }
             }
             Map<Integer, Long> draws = new LinkedHashMap<>();
@@ -107,48 +118,38 @@ public final class CheckpointFile {
                     Double.parseDouble(require(metadata, "early_best")),
                     Integer.parseInt(require(metadata, "early_waited")),
                     rows,
-                    metadata.getOrDefault("definition", ""));
+                    metadata.getOrDefault("definition", ""),
+                    tensorNames,
+                    List.copyOf(lastEvaluated.values()));
         } catch (IllegalArgumentException e) {
             throw new SavedModelException(file + ": not a checkpoint nnx can use: " + e.getMessage());
         }
     }
 
-    private static Tensor metrics(List<MetricsRow> rows) {
-        Tensor table = Tensor.zeros(Precision.FLOAT64, rows.size(), METRIC_COLUMNS);
+    private static Tensor metrics(List<MetricsRow> rows, int tensors) {
+        int width = MetricsRow.width(tensors);
+        Tensor table = Tensor.zeros(Precision.FLOAT64, rows.size(), width);
         for (int r = 0; r < rows.size(); r++) {
-            MetricsRow row = rows.get(r);
-            double[] values = {
-                row.iteration(),
-                row.epoch(),
-                row.loss(),
-                row.trainAccuracy(),
-                row.testAccuracy(),
-                row.validationAccuracy(),
-                row.validationLoss()
-            };
-            for (int c = 0; c < METRIC_COLUMNS; c++) {
-                table.set(r * METRIC_COLUMNS + c, values[c]);
+            double[] values = rows.get(r).values(tensors);
+            for (int c = 0; c < width; c++) {
+                table.set(r * width + c, values[c]);
             }
         }
         return table;
     }
 
-    private static List<MetricsRow> rows(Tensor table) {
-        if (table.cols() != METRIC_COLUMNS || table.isFloat()) {
-            throw new IllegalArgumentException("its metrics are " + table.shape() + ", not float64 rows of "
-                    + METRIC_COLUMNS);
+    private static List<MetricsRow> rows(Tensor table, List<String> tensors) {
+        int width = MetricsRow.width(tensors.size());
+        if (table.cols() != width || table.isFloat()) {
+            throw new IllegalArgumentException("its metrics are " + table.shape() + ", not float64 rows of " + width);
         }
         List<MetricsRow> rows = new ArrayList<>();
         for (int r = 0; r < table.rows(); r++) {
-            int at = r * METRIC_COLUMNS;
-            rows.add(new MetricsRow(
-                    (long) table.get(at),
-                    table.get(at + 1),
-                    table.get(at + 2),
-                    table.get(at + 3),
-                    table.get(at + 4),
-                    table.get(at + 5),
-                    table.get(at + 6)));
+            double[] values = new double[width];
+            for (int c = 0; c < width; c++) {
+                values[c] = table.get(r * width + c);
+            }
+            rows.add(MetricsRow.of(values, tensors));
         }
         return rows;
     }

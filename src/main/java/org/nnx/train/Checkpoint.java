@@ -23,6 +23,9 @@ import org.nnx.tensor.Tensor;
  * @param earlyWaited evaluations since it last improved
  * @param metrics     the rows recorded so far
  * @param definition  the run's own {@code .nnx} text: a checkpoint resumes only the run it was made for
+ * @param tensors     the network's parameter tensors by their names in the metrics rows
+ * @param lastEvaluated each parameter tensor as it was at the last evaluation, which the next evaluation's
+ *                    weight change is measured from, in the order of {@code tensors}
  */
 public record Checkpoint(
         long iteration,
@@ -35,12 +38,16 @@ public record Checkpoint(
         double earlyBest,
         int earlyWaited,
         List<MetricsRow> metrics,
-        String definition) {
+        String definition,
+        List<String> tensors,
+        List<Tensor> lastEvaluated) {
     public Checkpoint {
         network = List.copyOf(network);
         optimizer = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(optimizer));
         randomDraws = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(randomDraws));
         metrics = List.copyOf(metrics);
         definition = definition == null ? "" : definition;
+        tensors = List.copyOf(tensors);
+        lastEvaluated = List.copyOf(lastEvaluated);
     }
 }

@@ -13,7 +13,13 @@ final class Checkpoints {
     private Checkpoints() {}
 
     static Checkpoint capture(
-            RunPlan run, TrainingSetup setup, TrainingStep step, RunRecord record, long iteration, double firstLoss) {
+            RunPlan run,
+            TrainingSetup setup,
+            TrainingStep step,
+            RunRecord record,
+            ParameterDiagnostics diagnostics,
+            long iteration,
+            double firstLoss) {
         Map<String, Tensor> optimizer = new LinkedHashMap<>();
         setup.optimizer().state().forEach((name, tensor) -> optimizer.put(name, tensor.copy()));
         Map<Integer, Long> draws = new LinkedHashMap<>();
@@ -35,7 +41,9 @@ final class Checkpoints {
                 early.best(),
                 early.waited(),
                 record.metrics(),
-                run.settings());
+                run.settings(),
+                diagnostics.names(),
+                diagnostics.lastEvaluated());
     }
 
     /**
@@ -51,8 +59,8 @@ final class Checkpoints {
         for (Map.Entry<Integer, Long> entry : checkpoint.randomDraws().entrySet()) {
             int index = entry.getKey();
             if (index < 0 || index >= layers.size() || !(layers.get(index) instanceof DrawsRandomNumbers random)) {
-                throw new IllegalArgumentException("the checkpoint counts random draws of layer " + index
-                        + ", which draws none");
+                throw new IllegalArgumentException(
+                        "the checkpoint counts random draws of layer " + index + ", which draws none");
             }
             random.skipRandomDraws(entry.getValue());
         }

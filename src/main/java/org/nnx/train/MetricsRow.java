@@ -20,6 +20,7 @@ public record MetricsRow(
         double validationAccuracy,
         double validationLoss,
         List<TensorDiagnostics> parameters) {
+    private static final int FIXED_VALUES = 7;
 
     public MetricsRow {
         parameters = List.copyOf(parameters);
@@ -46,6 +47,51 @@ public record MetricsRow(
     public MetricsRow withParameters(List<TensorDiagnostics> parameters) {
         return new MetricsRow(
                 iteration, epoch, loss, trainAccuracy, testAccuracy, validationAccuracy, validationLoss, parameters);
+    }
+
+    /** How many values {@link #values()} gives for a row of a network with {@code tensors} parameter tensors. */
+    public static int width(int tensors) {
+        return FIXED_VALUES + 2 * tensors;
+    }
+
+    /**
+     * The row as numbers, for a checkpoint: the fixed fields, then each parameter tensor's gradient norm and
+     * weight change (NaN on rows that were not evaluated); {@code tensors} is the network's count of them.
+     */
+    public double[] values(int tensors) {
+        double[] values = new double[width(tensors)];
+        java.util.Arrays.fill(values, Double.NaN);
+        values[0] = iteration;
+        values[1] = epoch;
+        values[2] = loss;
+        values[3] = trainAccuracy;
+        values[4] = testAccuracy;
+        values[5] = validationAccuracy;
+        values[6] = validationLoss;
+        for (int t = 0; t < parameters.size() && t < tensors; t++) {
+            values[FIXED_VALUES + 2 * t] = parameters.get(t).gradientNorm();
+            values[FIXED_VALUES + 2 * t + 1] = parameters.get(t).weightChange();
+        }
+        return values;
+    }
+
+    /** The row {@link #values} gave, its parameter tensors named {@code tensors}. */
+    public static MetricsRow of(double[] values, List<String> tensors) {
+        if (values.length != width(tensors.size())) {
+            throw new IllegalArgumentException(
+                    "a metrics row of " + values.length + " values, not " + width(tensors.size()));
+        }
+        MetricsRow row = new MetricsRow(
+                (long) values[0], values[1], values[2], values[3], values[4], values[5], values[6]);
+        if (!row.evaluated()) {
+            return row;
+        }
+        List<TensorDiagnostics> parameters = new java.util.ArrayList<>();
+        for (int t = 0; t < tensors.size(); t++) {
+            parameters.add(new TensorDiagnostics(
+                    tensors.get(t), values[FIXED_VALUES + 2 * t], values[FIXED_VALUES + 2 * t + 1]));
+        }
+        return row.withParameters(parameters);
     }
 
     public boolean evaluated() {

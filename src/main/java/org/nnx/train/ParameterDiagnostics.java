@@ -64,6 +64,36 @@ final class ParameterDiagnostics {
         return List.copyOf(names);
     }
 
+    /** The parameter tensors' names, in the order of the rows' diagnostics. */
+    List<String> names() {
+        return names;
+    }
+
+    /** Each parameter tensor as it was at the last evaluation (or at the start), for a checkpoint. */
+    List<Tensor> lastEvaluated() {
+        List<Tensor> tensors = new ArrayList<>(atLastEvaluation.length);
+        for (double[] values : atLastEvaluation) {
+            tensors.add(Tensor.wrap(1, values.length, values.clone()));
+        }
+        return tensors;
+    }
+
+    /** Goes on from a checkpoint's {@link #lastEvaluated}: the next weight change is measured from those. */
+    void resume(List<Tensor> lastEvaluated) {
+        if (lastEvaluated.size() != atLastEvaluation.length) {
+            throw new IllegalArgumentException("the checkpoint has " + lastEvaluated.size()
+                    + " tensors as at the last evaluation, the network " + atLastEvaluation.length);
+        }
+        for (int p = 0; p < atLastEvaluation.length; p++) {
+            double[] values = values(lastEvaluated.get(p));
+            if (values.length != atLastEvaluation[p].length) {
+                throw new IllegalArgumentException("the checkpoint's tensor " + names.get(p) + " has "
+                        + values.length + " values, the network's " + atLastEvaluation[p].length);
+            }
+            atLastEvaluation[p] = values;
+        }
+    }
+
     /** Call before the step of an iteration that evaluates. */
     void beforeEvaluatedStep() {
         if (!Float.isNaN(stepRate)) {

@@ -184,9 +184,14 @@ public final class Trainer {
             RunGate gate) {
         long iterations = setup.schedule().iterations();
         long perEpoch = Math.max(
-                1, (setup.training().size() + setup.config().batchSize() - 1) / setup.config().batchSize());
+                1,
+                (setup.training().size() + setup.config().batchSize() - 1)
+                        / setup.config().batchSize());
         Evaluator evaluator = new Evaluator();
         ParameterDiagnostics diagnostics = ParameterDiagnostics.of(setup);
+        if (resumeFrom != null) {
+            diagnostics.resume(resumeFrom.lastEvaluated());
+        }
         double firstLoss = resumeFrom == null ? Double.NaN : resumeFrom.firstLoss();
         long first = resumeFrom == null ? 1 : resumeFrom.iteration() + 1;
         int trainingSize = setup.training().size();
@@ -236,7 +241,7 @@ public final class Trainer {
                 }
             }
             if (iteration < iterations && step.samples() / trainingSize > epochsBefore) {
-                listener.checkpointed(run, Checkpoints.capture(run, setup, step, record, iteration, firstLoss));
+                listener.checkpointed(run, Checkpoints.capture(run, setup, step, record, diagnostics, iteration, firstLoss));
             }
         }
     }

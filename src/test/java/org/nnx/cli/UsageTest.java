@@ -145,7 +145,8 @@ class UsageTest {
     void versionNamesNnxAndThePluginSpi(String option) {
         assertEquals(0, cli.run(option));
         assertTrue(
-                cli.stdout().startsWith("nnx " + Version.current() + "\nplugin SPI versions 1..2\nblas "), cli.stdout());
+                cli.stdout().startsWith("nnx " + Version.current() + "\nplugin SPI versions 1..2\nblas "),
+                cli.stdout());
         assertEquals(3, cli.stdout().lines().count(), cli.stdout());
         assertEquals("", cli.stderr());
     }
