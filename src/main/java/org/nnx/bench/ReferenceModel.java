@@ -42,8 +42,8 @@ public record ReferenceModel(String label, Path file) {
         try (Stream<Path> files = Files.list(folder)) {
             files.filter(file -> file.getFileName().toString().endsWith(".nnx"))
                     .sorted()
-                    .forEach(file -> models.add(new ReferenceModel(
-                            file.getFileName().toString().replaceFirst("\\.nnx$", ""), file)));
+                    .forEach(file -> models.add(
+                            new ReferenceModel(file.getFileName().toString().replaceFirst("\\.nnx$", ""), file)));
         } catch (IOException e) {
             // Said below.
         }

@@ -292,7 +292,8 @@ public final class BlasSelection {
         String wrong = smokeTest(blas);
         if (wrong != null) {
             return failed(
-                    candidate, "native OpenBLAS at " + candidate.library() + " computes wrong products (" + wrong + ")");
+                    candidate,
+                    "native OpenBLAS at " + candidate.library() + " computes wrong products (" + wrong + ")");
         }
         return new NativeAttempt(blas, candidate.library(), candidate.origin(), note, null);
     }
@@ -329,7 +330,8 @@ public final class BlasSelection {
         }
         int threads = openBlasThreads(environment);
         String name = "openblas " + extracted.openBlasVersion() + " (native, " + threads
-                + (threads == 1 ? " thread" : " threads") + coreTypeNote(environment) + ", bundled: org.bytedeco:openblas "
+                + (threads == 1 ? " thread" : " threads") + coreTypeNote(environment)
+                + ", bundled: org.bytedeco:openblas "
                 + extracted.version() + ")";
         return new Candidate(extracted.openBlas().toString(), Mode.BUNDLED, name);
     }

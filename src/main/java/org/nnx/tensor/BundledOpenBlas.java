@@ -183,7 +183,10 @@ final class BundledOpenBlas {
                     && jar.getJarEntry().getCrc() >= 0
                     && jar.getJarEntry().getSize() >= 0) {
                 return new Entry(
-                        library, url, jar.getJarEntry().getSize(), jar.getJarEntry().getCrc());
+                        library,
+                        url,
+                        jar.getJarEntry().getSize(),
+                        jar.getJarEntry().getCrc());
             }
             // Not in a jar (an unpacked class path): read it once for its checksum.
             CRC32 checksum = new CRC32();

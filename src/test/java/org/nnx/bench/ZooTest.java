@@ -108,11 +108,10 @@ class ZooTest {
             }
         }
         assertTrue(
-                layers.containsAll(List.of(
-                        "sigmoid", "relu", "tanh", "step", "leaky_relu", "dropout", "batch_norm", "dense")),
+                layers.containsAll(
+                        List.of("sigmoid", "relu", "tanh", "step", "leaky_relu", "dropout", "batch_norm", "dense")),
                 layers.toString());
-        assertEquals(
-                new TreeSet<>(List.of("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")), optimizers);
+        assertEquals(new TreeSet<>(List.of("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")), optimizers);
         assertEquals(32, smallestBatch);
         assertEquals(256, largestBatch);
         assertEquals(64, narrowest);
@@ -138,7 +137,10 @@ class ZooTest {
             String line = lines.get(i);
             List<String> layers = new ArrayList<>();
             for (ComponentCall layer : config.layers()) {
-                layers.add(layer.name().equals("dense") ? "dense:" + layer.arguments().integer("units") : layer.name());
+                layers.add(
+                        layer.name().equals("dense")
+                                ? "dense:" + layer.arguments().integer("units")
+                                : layer.name());
             }
             String expected = String.format(
                     Locale.ROOT,
@@ -173,7 +175,9 @@ class ZooTest {
                 """);
         Output parsed = run(List.of(PYTHON.toString(), SCRIPT.toString(), "--parse", file.toString()));
         assertEquals(2, parsed.status(), parsed.text());
-        assertEquals("pytorch_zoo: " + file + ":4: the zoo's peers know no layer 'conv2d'", parsed.text().strip());
+        assertEquals(
+                "pytorch_zoo: " + file + ":4: the zoo's peers know no layer 'conv2d'",
+                parsed.text().strip());
     }
 
     /** A stand-in for the peer script, run by sh: it answers as the script does, by framework. */
@@ -222,8 +226,8 @@ class ZooTest {
                     row);
         }
         assertTrue(
-                lines.get(header + 1 + zoo.size()).matches("median over " + zoo.size() + " models: [0-9.]+× vs PyTorch,"
-                        + " [0-9.]+× vs numpy"),
+                lines.get(header + 1 + zoo.size())
+                        .matches("median over " + zoo.size() + " models: [0-9.]+× vs PyTorch," + " [0-9.]+× vs numpy"),
                 lines.get(header + 1 + zoo.size()));
     }
 

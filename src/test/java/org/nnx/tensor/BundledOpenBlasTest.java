@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The OpenBLAS in nnx's jar: copied out once, checked, copied anew when damaged, and refused where it cannot go. */
 class BundledOpenBlasTest {
-    private static final boolean LINUX_X86_64 = System.getProperty("os.name", "").startsWith("Linux")
-            && List.of("amd64", "x86_64").contains(System.getProperty("os.arch", ""));
+    private static final boolean LINUX_X86_64 =
+            System.getProperty("os.name", "").startsWith("Linux")
+                    && List.of("amd64", "x86_64").contains(System.getProperty("os.arch", ""));
 
     @TempDir
     Path cache;
@@ -41,7 +42,9 @@ class BundledOpenBlasTest {
                 first.libraries().stream().map(p -> p.getFileName().toString()).toList());
         Path folder = first.openBlas().getParent();
         assertEquals(cache, folder.getParent());
-        assertTrue(folder.getFileName().toString().matches("openblas-0\\.3\\.31-1\\.5\\.13-[0-9a-f]{12}"), folder.toString());
+        assertTrue(
+                folder.getFileName().toString().matches("openblas-0\\.3\\.31-1\\.5\\.13-[0-9a-f]{12}"),
+                folder.toString());
         long modified = Files.getLastModifiedTime(first.openBlas()).toMillis();
         try (var files = Files.list(folder)) {
             assertEquals(3, files.count(), "no temporary file is left behind");
@@ -64,7 +67,8 @@ class BundledOpenBlasTest {
 
         BundledOpenBlas.Extracted again = BundledOpenBlas.extract(environment());
         assertEquals(
-                "the cached libquadmath.so.0 in " + quadmath.getParent() + " did not match nnx's jar and was copied anew",
+                "the cached libquadmath.so.0 in " + quadmath.getParent()
+                        + " did not match nnx's jar and was copied anew",
                 again.note());
         assertArrayEquals(intact, Files.readAllBytes(quadmath));
     }
@@ -73,7 +77,8 @@ class BundledOpenBlasTest {
     void aCacheThatCannotBeWrittenIsOneLineSayingWhere() throws IOException {
         assumeTrue(LINUX_X86_64, "nnx bundles OpenBLAS for Linux on x86-64");
         Path file = Files.writeString(cache.resolve("a-file"), "not a folder");
-        Map<String, String> environment = Map.of(BundledOpenBlas.CACHE_VARIABLE, file.resolve("nnx").toString());
+        Map<String, String> environment =
+                Map.of(BundledOpenBlas.CACHE_VARIABLE, file.resolve("nnx").toString());
         var error = assertThrows(BundledOpenBlas.Unavailable.class, () -> BundledOpenBlas.extract(environment));
         assertTrue(
                 error.getMessage().startsWith("cannot write the bundled OpenBLAS to " + file.resolve("nnx")),
@@ -100,8 +105,7 @@ class BundledOpenBlasTest {
     void theCacheFolderFollowsTheVariableThenXdgThenHome() {
         assertEquals(Path.of("/x"), BundledOpenBlas.cacheRoot(Map.of(BundledOpenBlas.CACHE_VARIABLE, "/x")));
         assertEquals(Path.of("/xdg", "nnx"), BundledOpenBlas.cacheRoot(Map.of("XDG_CACHE_HOME", "/xdg")));
-        assertEquals(
-                Path.of(System.getProperty("user.home"), ".cache", "nnx"), BundledOpenBlas.cacheRoot(Map.of()));
+        assertEquals(Path.of(System.getProperty("user.home"), ".cache", "nnx"), BundledOpenBlas.cacheRoot(Map.of()));
     }
 
     @Test
@@ -120,7 +124,21 @@ class BundledOpenBlasTest {
                 "openblas 0.3.31 (native, 1 thread, bundled: org.bytedeco:openblas 0.3.31-1.5.13)",
                 choice.blas().name());
         float[] c = new float[4];
-        choice.blas().sgemm(false, false, 2, 2, 3, 1f, new float[] {1, 2, 3, 4, 5, 6}, 3, new float[] {7, 8, 9, 10, 11, 12}, 2, 0f, c, 2);
+        choice.blas()
+                .sgemm(
+                        false,
+                        false,
+                        2,
+                        2,
+                        3,
+                        1f,
+                        new float[] {1, 2, 3, 4, 5, 6},
+                        3,
+                        new float[] {7, 8, 9, 10, 11, 12},
+                        2,
+                        0f,
+                        c,
+                        2);
         assertArrayEquals(new float[] {58, 64, 139, 154}, c);
         assertNotEquals(null, choice.reason());
     }
