@@ -260,8 +260,12 @@ final class BundledOpenBlas {
             // The file is named already; say what went wrong with it.
             return fs.getReason() != null
                     ? fs.getReason()
-                    : fs.getClass().getSimpleName().replaceFirst("Exception$", "").replaceAll("([a-z])([A-Z])", "$1 $2")
-                            .toLowerCase(Locale.ROOT) + ": " + fs.getFile();
+                    : fs.getClass()
+                                    .getSimpleName()
+                                    .replaceFirst("Exception$", "")
+                                    .replaceAll("([a-z])([A-Z])", "$1 $2")
+                                    .toLowerCase(Locale.ROOT)
+                            + ": " + fs.getFile();
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
