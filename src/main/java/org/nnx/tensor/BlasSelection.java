@@ -28,8 +28,8 @@ import java.util.regex.Pattern;
  *       to load.</li>
  *   <li>The OpenBLAS bundled in nnx's jar ({@link BundledOpenBlas}; Linux on x86-64), copied once into a
  *       per-user cache and loaded through netlib's JNI binding. It comes before a system OpenBLAS because it
- *       is newer and measured faster on nnx's products (docs/performance.md), and so that a machine trains at
- *       the same speed whether or not a system package is installed.</li>
+ *       is newer and measured faster on nnx's products (docs/performance.md), and so that a machine computes
+ *       the same bits whether or not a system package is installed.</li>
  *   <li>A system OpenBLAS (Debian's {@code libopenblas0-pthread} and its siblings), for the platforms nnx
  *       bundles none for, or when the bundled one cannot be written or loaded.</li>
  *   <li>Otherwise nnx's own {@link JavaBlas}, which allocates nothing. netlib's pure-Java kernels

@@ -22,6 +22,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.zip.CRC32;
@@ -255,8 +256,16 @@ final class BundledOpenBlas {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason();
+        if (e instanceof FileSystemException fs) {
+            // The file is named already; say what went wrong with it.
+            return fs.getReason() != null
+                    ? fs.getReason()
+                    : fs.getClass()
+                                    .getSimpleName()
+                                    .replaceFirst("Exception$", "")
+                                    .replaceAll("([a-z])([A-Z])", "$1 $2")
+                                    .toLowerCase(Locale.ROOT)
+                            + ": " + fs.getFile();
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
