@@ -46,14 +46,18 @@ final class DatasetStatement {
         NnxParser.Result parsed = NnxParser.parse(new SourceFile(path, definition));
         List<Diagnostic> problems = parsed.diagnostics();
         if (problems.isEmpty() && parsed.file().isPresent()) {
-            Analyzer.Result analysis = new Analyzer(registry, datasets).analyze(List.of(parsed.file().get()));
+            Analyzer.Result analysis = new Analyzer(registry, datasets)
+                    .analyze(List.of(parsed.file().get()));
             problems = analysis.diagnostics();
-            if (problems.isEmpty() && !analysis.plans().isEmpty()
+            if (problems.isEmpty()
+                    && !analysis.plans().isEmpty()
                     && !analysis.plans().get(0).runs().isEmpty()) {
                 return analysis.plans().get(0).runs().get(0).config().dataset();
             }
         }
-        String why = problems.isEmpty() ? "it does not make a dataset" : problems.get(0).message();
+        String why = problems.isEmpty()
+                ? "it does not make a dataset"
+                : problems.get(0).message();
         throw new CommandFailure(ExitStatus.BAD_INPUT, "--dataset \"" + text + "\": " + why);
     }
 }

@@ -73,7 +73,8 @@ final class EvaluateCommand implements Callable<Integer>, NeedsArguments {
             } catch (DatasetException e) {
                 throw new CommandFailure(ExitStatus.BAD_INPUT, e.getMessage());
             }
-            if (data.features() != predictor.features() || data.classes() != predictor.classNames().size()) {
+            if (data.features() != predictor.features()
+                    || data.classes() != predictor.classNames().size()) {
                 throw new CommandFailure(
                         ExitStatus.BAD_INPUT,
                         call + " has samples of " + data.features() + " features in " + data.classes()
@@ -110,7 +111,8 @@ final class EvaluateCommand implements Callable<Integer>, NeedsArguments {
             line.setLength(0);
             line.append(String.format(Locale.ROOT, "%" + width + "s", names.get(t)));
             for (int p = 0; p < names.size(); p++) {
-                line.append(String.format(Locale.ROOT, "%" + width + "d", evaluation.confusion()[t][p]));
+                line.append(
+                        String.format(Locale.ROOT, "%" + width + "d", evaluation.confusion()[t][p]));
             }
             out.println(line);
         }

@@ -57,7 +57,18 @@ final class HelpCommand implements Callable<Integer> {
      */
     static final class CommandNames implements Iterable<String> {
         static final List<String> NAMES =
-                List.of("run", "check", "plugins", "fmt", "compare", "bench", "completion", "help");
+                List.of(
+                        "run",
+                        "check",
+                        "predict",
+                        "evaluate",
+                        "export",
+                        "plugins",
+                        "fmt",
+                        "compare",
+                        "bench",
+                        "completion",
+                        "help");
 
         @Override
         public Iterator<String> iterator() {

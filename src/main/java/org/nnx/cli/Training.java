@@ -109,11 +109,9 @@ final class Training {
                 environment.terminal().interactive(),
                 runsAtOnce > 1 && plan.runs().size() > 1);
         Terminal terminal = environment.terminal();
-        try (ExperimentWriter writer =
-                ExperimentWriter.open(tree, plan, terminal.debug(), terminal::warning, resume)) {
+        try (ExperimentWriter writer = ExperimentWriter.open(tree, plan, terminal.debug(), terminal::warning, resume)) {
             // The files first: a run the progress line calls finished is already on disk.
-            ExperimentResult result =
-                    runner.run(plan, TrainingListener.both(writer, progress), writer.resumption());
+            ExperimentResult result = runner.run(plan, TrainingListener.both(writer, progress), writer.resumption());
             result.runs().forEach(run -> terminal.trace(run.trace()));
             index.add(ReportIndex.Entry.of(result, writer.directory()));
             writer.finish(result);

@@ -16,14 +16,14 @@ import org.nnx.files.OutputException;
 import org.nnx.files.OutputTree;
 import org.nnx.model.ExperimentPlan;
 import org.nnx.model.RunPlan;
-import org.nnx.train.ExperimentResult;
-import org.nnx.train.MetricsRow;
-import org.nnx.train.RunResult;
 import org.nnx.saved.CheckpointFile;
 import org.nnx.saved.ModelFile;
 import org.nnx.saved.SavedModel;
 import org.nnx.train.Checkpoint;
+import org.nnx.train.ExperimentResult;
+import org.nnx.train.MetricsRow;
 import org.nnx.train.Resumption;
+import org.nnx.train.RunResult;
 import org.nnx.train.RunStatus;
 import org.nnx.train.TestOutcome;
 import org.nnx.train.TrainedModel;
@@ -61,6 +61,7 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
     private final Map<String, TestOutcome> outcomes = new java.util.HashMap<>();
     /** Each run's saved model, by run name, relative to the report page. */
     private final Map<String, String> savedModels = new java.util.HashMap<>();
+
     private long reportDrawn = System.nanoTime();
     private ResumedRuns resumption;
     private IOException firstFailure;
@@ -183,6 +184,11 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
         }
     }
 
+    @Override
+    public boolean wantsCheckpoints() {
+        return true;
+    }
+
     /** Replaces the run's checkpoint file whole; training goes on whether or not it could be written. */
     @Override
     public void checkpointed(RunPlan run, Checkpoint checkpoint) {
@@ -275,11 +281,9 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
         if (model == null || run.plan().config() == null) {
             return;
         }
-        ModelFile.write(
-                directory.resolve(ModelFile.NAME), SavedModel.of(plan.name(), plan.source(), run, model));
+        ModelFile.write(directory.resolve(ModelFile.NAME), SavedModel.of(plan.name(), plan.source(), run, model));
         models[index] = null;
-        savedModels.put(
-                run.name(), ReportWriter.RUNS_DIRECTORY + "/" + runFolders.get(index) + "/" + ModelFile.NAME);
+        savedModels.put(run.name(), ReportWriter.RUNS_DIRECTORY + "/" + runFolders.get(index) + "/" + ModelFile.NAME);
     }
 
     /** The runs that have ended, with the columns of every setting the whole experiment sweeps. */

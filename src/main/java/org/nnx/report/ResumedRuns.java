@@ -86,8 +86,7 @@ final class ResumedRuns implements Resumption {
     }
 
     /** The runs on disk whose settings are not the plan's for them, and run folders the plan does not have. */
-    private static List<String> differing(ExperimentPlan plan, Path runs, List<String> runFolders)
-            throws IOException {
+    private static List<String> differing(ExperimentPlan plan, Path runs, List<String> runFolders) throws IOException {
         List<String> differing = new ArrayList<>();
         for (int i = 0; i < runFolders.size(); i++) {
             Optional<String> written = settingsOnDisk(runs.resolve(runFolders.get(i)));

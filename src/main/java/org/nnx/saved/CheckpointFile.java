@@ -73,8 +73,8 @@ public final class CheckpointFile {
             Safetensors.Content content = Safetensors.read(bytes);
             Map<String, String> metadata = content.metadata();
             if (!FORMAT.equals(metadata.get("format")) || !FORMAT_VERSION.equals(metadata.get("format_version"))) {
-                throw new SavedModelException(file + ": not a checkpoint of format " + FORMAT + " version "
-                        + FORMAT_VERSION);
+                throw new SavedModelException(
+                        file + ": not a checkpoint of format " + FORMAT + " version " + FORMAT_VERSION);
             }
             List<NamedTensor> network = new ArrayList<>();
             Map<String, Tensor> optimizer = new LinkedHashMap<>();
@@ -135,8 +135,8 @@ public final class CheckpointFile {
 
     private static List<MetricsRow> rows(Tensor table) {
         if (table.cols() != METRIC_COLUMNS || table.isFloat()) {
-            throw new IllegalArgumentException("its metrics are " + table.shape() + ", not float64 rows of "
-                    + METRIC_COLUMNS);
+            throw new IllegalArgumentException(
+                    "its metrics are " + table.shape() + ", not float64 rows of " + METRIC_COLUMNS);
         }
         List<MetricsRow> rows = new ArrayList<>();
         for (int r = 0; r < table.rows(); r++) {

@@ -41,8 +41,10 @@ final class ComponentCalls {
 
     private static Map<String, Object> toJson(ComponentCall call) {
         Map<String, Object> arguments = new LinkedHashMap<>();
-        call.arguments().asMap().forEach((name, value) -> arguments.put(
-                name, value instanceof ComponentCall component ? toJson(component) : value));
+        call.arguments()
+                .asMap()
+                .forEach((name, value) ->
+                        arguments.put(name, value instanceof ComponentCall component ? toJson(component) : value));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", call.name());
         json.put("arguments", arguments);

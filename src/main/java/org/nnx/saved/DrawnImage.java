@@ -47,9 +47,8 @@ final class DrawnImage {
             for (int x = 0; x < w; x++) {
                 int argb = image.getRGB(x, y);
                 double alpha = (argb >>> 24) / 255.0;
-                double luminance = (0.299 * ((argb >> 16) & 0xFF) + 0.587 * ((argb >> 8) & 0xFF)
-                                + 0.114 * (argb & 0xFF))
-                        / 255.0;
+                double luminance =
+                        (0.299 * ((argb >> 16) & 0xFF) + 0.587 * ((argb >> 8) & 0xFF) + 0.114 * (argb & 0xFF)) / 255.0;
                 // Transparent pixels are the paper's: white under the drawing.
                 grey[y][x] = alpha * luminance + (1 - alpha);
                 if (y == 0 || x == 0 || y == h - 1 || x == w - 1) {

@@ -63,7 +63,8 @@ public final class ModelFile {
         });
         metadata.put(IMAGE_SHAPE, Json.write(shape));
         metadata.put(DEFINITION, model.definition());
-        AtomicFile.write(file, out -> Safetensors.write(out, metadata, model.model().tensors()));
+        AtomicFile.write(
+                file, out -> Safetensors.write(out, metadata, model.model().tensors()));
     }
 
     /**
@@ -91,8 +92,8 @@ public final class ModelFile {
     private static SavedModel of(Safetensors.Content content, Path file) throws SavedModelException {
         Map<String, String> metadata = content.metadata();
         if (!FORMAT.equals(metadata.get(FORMAT_KEY))) {
-            throw new SavedModelException(file + ": a safetensors file, but not a model nnx saved (no format "
-                    + FORMAT + " in its metadata)");
+            throw new SavedModelException(file + ": a safetensors file, but not a model nnx saved (no format " + FORMAT
+                    + " in its metadata)");
         }
         String version = metadata.get(VERSION_KEY);
         if (!FORMAT_VERSION.equals(version)) {

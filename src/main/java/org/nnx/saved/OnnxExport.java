@@ -34,8 +34,8 @@ public final class OnnxExport {
      * @throws IllegalArgumentException naming a layer that has no ONNX form
      */
     public static byte[] of(SavedModel saved) {
-        Map<String, Tensor> tensors = saved.model().tensors().stream()
-                .collect(Collectors.toMap(NamedTensor::name, NamedTensor::values));
+        Map<String, Tensor> tensors =
+                saved.model().tensors().stream().collect(Collectors.toMap(NamedTensor::name, NamedTensor::values));
         Function<String, Tensor> tensor = name -> {
             Tensor t = tensors.get(name);
             if (t == null) {
@@ -64,12 +64,11 @@ public final class OnnxExport {
                 case "relu" -> graph.message(1, node(name, "Relu", List.of(x), y));
                 case "sigmoid" -> graph.message(1, node(name, "Sigmoid", List.of(x), y));
                 case "tanh" -> graph.message(1, node(name, "Tanh", List.of(x), y));
-                case "softmax" -> graph.message(
-                        1, node(name, "Softmax", List.of(x), y).message(5, intAttribute("axis", -1)));
-                case "leaky_relu" -> graph.message(
-                        1,
-                        node(name, "LeakyRelu", List.of(x), y)
-                                .message(5, floatAttribute("alpha", (float) layer.arguments().number("alpha"))));
+                case "softmax" ->
+                    graph.message(1, node(name, "Softmax", List.of(x), y).message(5, intAttribute("axis", -1)));
+                case "leaky_relu" ->
+                    graph.message(1, node(name, "LeakyRelu", List.of(x), y).message(5, floatAttribute("alpha", (float)
+                            layer.arguments().number("alpha"))));
                 case "dropout" -> graph.message(1, node(name, "Identity", List.of(x), y));
                 case "step" -> {
                     initializer(graph, p + "zero", Tensor.of(1, 1, 0f), List.of());
@@ -79,7 +78,8 @@ public final class OnnxExport {
                 }
                 case "batch_norm" -> {
                     for (String part : List.of("gamma", "beta", "running_mean", "running_var")) {
-                        initializer(graph, p + part, tensor.apply(p + part), List.of((long) tensor.apply(p + part).cols()));
+                        initializer(graph, p + part, tensor.apply(p + part), List.of((long)
+                                tensor.apply(p + part).cols()));
                     }
                     graph.message(
                             1,
@@ -88,12 +88,12 @@ public final class OnnxExport {
                                             "BatchNormalization",
                                             List.of(x, p + "gamma", p + "beta", p + "running_mean", p + "running_var"),
                                             y)
-                                    .message(
-                                            5,
-                                            floatAttribute("epsilon", (float) layer.arguments().number("epsilon"))));
+                                    .message(5, floatAttribute("epsilon", (float)
+                                            layer.arguments().number("epsilon"))));
                 }
-                default -> throw new IllegalArgumentException(
-                        "layer " + i + " '" + layer.name() + "' has no ONNX operator nnx knows");
+                default ->
+                    throw new IllegalArgumentException(
+                            "layer " + i + " '" + layer.name() + "' has no ONNX operator nnx knows");
             }
             x = y;
         }

@@ -67,8 +67,8 @@ public final class Safetensors {
     }
 
     private static byte[] bytesOf(Tensor values) {
-        ByteBuffer buffer = ByteBuffer.allocate(values.size() * (values.isFloat() ? 4 : 8))
-                .order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer buffer =
+                ByteBuffer.allocate(values.size() * (values.isFloat() ? 4 : 8)).order(ByteOrder.LITTLE_ENDIAN);
         if (values.isFloat()) {
             buffer.asFloatBuffer().put(values.floats());
         } else {
@@ -87,20 +87,21 @@ public final class Safetensors {
         if (file.length < 8) {
             throw new IllegalArgumentException("it is cut short: " + file.length + " bytes, not even a header");
         }
-        long headerBytes = ByteBuffer.wrap(file, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        long headerBytes =
+                ByteBuffer.wrap(file, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
         if (headerBytes < 2 || headerBytes > MAX_HEADER_BYTES) {
             throw new IllegalArgumentException("it is not a safetensors file (header length " + headerBytes + ")");
         }
         if (8 + headerBytes > file.length) {
-            throw new IllegalArgumentException("it is cut short: the header needs " + headerBytes + " bytes, "
-                    + (file.length - 8) + " follow");
+            throw new IllegalArgumentException(
+                    "it is cut short: the header needs " + headerBytes + " bytes, " + (file.length - 8) + " follow");
         }
         Object parsed;
         try {
             parsed = Json.parse(new String(file, 8, (int) headerBytes, StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("it is not a safetensors file: its header is not JSON (" + e.getMessage()
-                    + ")");
+            throw new IllegalArgumentException(
+                    "it is not a safetensors file: its header is not JSON (" + e.getMessage() + ")");
         }
         if (!(parsed instanceof Map<?, ?> header)) {
             throw new IllegalArgumentException("it is not a safetensors file: its header is not a JSON object");
@@ -117,8 +118,8 @@ public final class Safetensors {
             }
             TensorEntry tensor = TensorEntry.of(name, entry.getValue());
             if (tensor.end() > dataBytes) {
-                throw new IllegalArgumentException("it is cut short: tensor '" + name + "' ends at byte "
-                        + tensor.end() + " of the data, which holds " + dataBytes);
+                throw new IllegalArgumentException("it is cut short: tensor '" + name + "' ends at byte " + tensor.end()
+                        + " of the data, which holds " + dataBytes);
             }
             tensors.add(new NamedTensor(name, tensor.values(file, (int) dataStart)));
         }
@@ -151,18 +152,21 @@ public final class Safetensors {
             List<Long> shape = longs(name, "shape", entry.get("shape"));
             List<Long> offsets = longs(name, "data_offsets", entry.get("data_offsets"));
             if (shape.isEmpty() || shape.size() > 2 || offsets.size() != 2) {
-                throw new IllegalArgumentException("tensor '" + name + "' has shape " + shape
-                        + " and offsets " + offsets + "; nnx reads tensors of one or two dimensions");
+                throw new IllegalArgumentException("tensor '" + name + "' has shape " + shape + " and offsets "
+                        + offsets + "; nnx reads tensors of one or two dimensions");
             }
             long rows = shape.size() == 2 ? shape.get(0) : 1;
             long cols = shape.get(shape.size() - 1);
             boolean isFloat = dtype.equals("F32");
             long begin = offsets.get(0);
             long end = offsets.get(1);
-            if (rows < 0 || cols < 0 || rows * cols > Integer.MAX_VALUE || begin < 0
+            if (rows < 0
+                    || cols < 0
+                    || rows * cols > Integer.MAX_VALUE
+                    || begin < 0
                     || end - begin != rows * cols * (isFloat ? 4 : 8)) {
-                throw new IllegalArgumentException("tensor '" + name + "' of shape " + shape + " does not fit bytes "
-                        + begin + " to " + end);
+                throw new IllegalArgumentException(
+                        "tensor '" + name + "' of shape " + shape + " does not fit bytes " + begin + " to " + end);
             }
             return new TensorEntry(name, isFloat, (int) rows, (int) cols, begin, end);
         }

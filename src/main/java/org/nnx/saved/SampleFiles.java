@@ -30,7 +30,10 @@ public final class SampleFiles {
             throw new SavedModelException(file + ": no such file");
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".jpeg") || name.endsWith(".gif")
+        if (name.endsWith(".png")
+                || name.endsWith(".jpg")
+                || name.endsWith(".jpeg")
+                || name.endsWith(".gif")
                 || name.endsWith(".bmp")) {
             if (imageShape == null) {
                 throw new SavedModelException(file + ": an image, but the model was not trained on images");
@@ -56,8 +59,8 @@ public final class SampleFiles {
             throw new SavedModelException(e.getMessage());
         }
         if (idx.dimensions().length < 2) {
-            throw new SavedModelException(file + ": holds " + idx.shape() + " values, not samples of "
-                    + features + " features (a labels file?)");
+            throw new SavedModelException(file + ": holds " + idx.shape() + " values, not samples of " + features
+                    + " features (a labels file?)");
         }
         if (idx.itemSize() != features) {
             throw new SavedModelException(file + ": samples of " + idx.shape() + " = " + idx.itemSize()

@@ -49,7 +49,12 @@ public record SavedModel(
         facts.put("test_accuracy", Double.toString(result.testAccuracy()));
         result.provenance().entries().forEach((key, value) -> facts.put("provenance." + key, value));
         return new SavedModel(
-                model, config.layers(), config.dataset(), config.loss(), result.plan().settings(), facts);
+                model,
+                config.layers(),
+                config.dataset(),
+                config.loss(),
+                result.plan().settings(),
+                facts);
     }
 
     /** A fact by its key, or empty. */

@@ -51,8 +51,8 @@ final class Checkpoints {
         for (Map.Entry<Integer, Long> entry : checkpoint.randomDraws().entrySet()) {
             int index = entry.getKey();
             if (index < 0 || index >= layers.size() || !(layers.get(index) instanceof DrawsRandomNumbers random)) {
-                throw new IllegalArgumentException("the checkpoint counts random draws of layer " + index
-                        + ", which draws none");
+                throw new IllegalArgumentException(
+                        "the checkpoint counts random draws of layer " + index + ", which draws none");
             }
             random.skipRandomDraws(entry.getValue());
         }

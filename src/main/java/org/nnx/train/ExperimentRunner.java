@@ -131,7 +131,13 @@ public final class ExperimentRunner {
                             .build());
         }
         return trainer.train(
-                run, dataset, listener, index, plan.runs().size(), cores, resumption.checkpoint(run).orElse(null));
+                run,
+                dataset,
+                listener,
+                index,
+                plan.runs().size(),
+                cores,
+                resumption.checkpoint(run).orElse(null));
     }
 
     private static RunResult finished(TrainingListener listener, RunResult result) {
@@ -206,6 +212,11 @@ public final class ExperimentRunner {
         @Override
         public void checkpointed(RunPlan run, Checkpoint checkpoint) {
             listener.checkpointed(run, checkpoint);
+        }
+
+        @Override
+        public boolean wantsCheckpoints() {
+            return listener.wantsCheckpoints();
         }
 
         /** From each run's own thread, like its rows: the listener keeps runs apart. */

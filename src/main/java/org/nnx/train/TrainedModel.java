@@ -18,7 +18,8 @@ import org.nnx.tensor.Tensor;
  *
  * @param imageShape {@code [height, width]} or {@code [height, width, channels]}; empty for other data
  */
-public record TrainedModel(List<NamedTensor> tensors, int features, List<String> classNames, Optional<int[]> imageShape) {
+public record TrainedModel(
+        List<NamedTensor> tensors, int features, List<String> classNames, Optional<int[]> imageShape) {
     public TrainedModel {
         tensors = List.copyOf(tensors);
         classNames = List.copyOf(classNames);
@@ -36,11 +37,15 @@ public record TrainedModel(List<NamedTensor> tensors, int features, List<String>
         List<Layer> layers = network.layers();
         for (int i = 0; i < layers.size(); i++) {
             for (Parameter parameter : layers.get(i).parameters()) {
-                tensors.add(new NamedTensor(NamedTensor.nameOf(i, parameter.name()), parameter.value().copy()));
+                tensors.add(new NamedTensor(
+                        NamedTensor.nameOf(i, parameter.name()),
+                        parameter.value().copy()));
             }
             if (layers.get(i) instanceof LayerState stateful) {
                 for (Map.Entry<String, Tensor> entry : stateful.state().entrySet()) {
-                    tensors.add(new NamedTensor(NamedTensor.nameOf(i, entry.getKey()), entry.getValue().copy()));
+                    tensors.add(new NamedTensor(
+                            NamedTensor.nameOf(i, entry.getKey()),
+                            entry.getValue().copy()));
                 }
             }
         }
@@ -81,7 +86,9 @@ public record TrainedModel(List<NamedTensor> tensors, int features, List<String>
         }
         if (used != byName.size()) {
             List<String> extra = new ArrayList<>(byName.keySet());
-            extra.removeAll(TrainedModel.tensorsOf(network).stream().map(NamedTensor::name).toList());
+            extra.removeAll(TrainedModel.tensorsOf(network).stream()
+                    .map(NamedTensor::name)
+                    .toList());
             throw new IllegalArgumentException("tensor '" + extra.get(0) + "' belongs to no layer of the model");
         }
     }

@@ -181,6 +181,7 @@ public final class Trainer {
         double firstLoss = resumeFrom == null ? Double.NaN : resumeFrom.firstLoss();
         long first = resumeFrom == null ? 1 : resumeFrom.iteration() + 1;
         int trainingSize = setup.training().size();
+        boolean checkpoints = listener.wantsCheckpoints();
         for (long iteration = first; iteration <= iterations; iteration++) {
             if (stop.requested()) {
                 record.end(
@@ -214,7 +215,7 @@ public final class Trainer {
                 record.note(setup.earlyStopping().reason(iteration));
                 return;
             }
-            if (iteration < iterations && step.samples() / trainingSize > epochsBefore) {
+            if (checkpoints && iteration < iterations && step.samples() / trainingSize > epochsBefore) {
                 listener.checkpointed(run, Checkpoints.capture(run, setup, step, record, iteration, firstLoss));
             }
         }

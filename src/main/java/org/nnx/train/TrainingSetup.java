@@ -100,16 +100,11 @@ public final class TrainingSetup {
      * draws first, so the next batch is the one an uninterrupted run would draw.
      */
     TrainingStep newStep(long batchesDone) {
-        BatchSampler sampler =
-                new BatchSampler(config.sampling(), training().size(), config.batchSize(), batchRandom);
+        BatchSampler sampler = new BatchSampler(config.sampling(), training().size(), config.batchSize(), batchRandom);
         for (long b = 0; b < batchesDone; b++) {
             sampler.next();
         }
-        Batches batches = new Batches(
-                sampler,
-                training(),
-                features,
-                classes);
+        Batches batches = new Batches(sampler, training(), features, classes);
         BatchGradient gradient = descendInBackward ? BatchGradient.descending(network, loss) : gradient();
         return new TrainingStep(
                 batches, gradient, weightDecay, descendInBackward ? null : optimizer, config.learningRate());

@@ -72,10 +72,10 @@ class OnnxExportTest {
     }
 
     private static Split testImages(int count) throws Exception {
-        try (InputStream in = OnnxExportTest.class.getResourceAsStream("/org/nnx/data/mnist/t10k-images-idx3-ubyte.gz")) {
+        try (InputStream in =
+                OnnxExportTest.class.getResourceAsStream("/org/nnx/data/mnist/t10k-images-idx3-ubyte.gz")) {
             IdxFile idx = IdxFile.read(in, "images");
-            return new ByteImageSplit(
-                    java.util.Arrays.copyOf(idx.data(), count * 784), new byte[count], 784);
+            return new ByteImageSplit(java.util.Arrays.copyOf(idx.data(), count * 784), new byte[count], 784);
         }
     }
 

@@ -75,7 +75,10 @@ class SavedModelTest {
         Path file = shared.resolve("two-layer-net.nnx");
         Files.writeString(file, TWO_LAYER_NET);
         SavedModelTest first = new SavedModelTest();
-        assertEquals(0, first.nnx("run", file.toString(), "--out", shared.resolve("out").toString()), first.stderr());
+        assertEquals(
+                0,
+                first.nnx("run", file.toString(), "--out", shared.resolve("out").toString()),
+                first.stderr());
         try (Stream<Path> files = Files.walk(shared.resolve("out"))) {
             model = files.filter(p -> p.getFileName().toString().equals("model.safetensors"))
                     .findFirst()
@@ -110,20 +113,24 @@ class SavedModelTest {
     private static String summaryTestAccuracy() throws IOException {
         Path summary = runFolder.getParent().getParent().resolve("summary.csv");
         try (CSVParser csv = CSVParser.parse(
-                summary, StandardCharsets.UTF_8, CSVFormat.DEFAULT.builder().setHeader().build())) {
+                summary,
+                StandardCharsets.UTF_8,
+                CSVFormat.DEFAULT.builder().setHeader().build())) {
             return csv.getRecords().get(0).get("test_accuracy");
         }
     }
 
     private static byte[] testLabels() throws Exception {
-        try (InputStream in = SavedModelTest.class.getResourceAsStream("/org/nnx/data/mnist/t10k-labels-idx1-ubyte.gz")) {
+        try (InputStream in =
+                SavedModelTest.class.getResourceAsStream("/org/nnx/data/mnist/t10k-labels-idx1-ubyte.gz")) {
             return IdxFile.read(in, "labels").data();
         }
     }
 
     private static Path testImages(Path folder) throws IOException {
         Path images = folder.resolve("t10k-images-idx3-ubyte.gz");
-        try (InputStream in = SavedModelTest.class.getResourceAsStream("/org/nnx/data/mnist/t10k-images-idx3-ubyte.gz")) {
+        try (InputStream in =
+                SavedModelTest.class.getResourceAsStream("/org/nnx/data/mnist/t10k-images-idx3-ubyte.gz")) {
             Files.copy(in, images);
         }
         return images;
@@ -132,15 +139,20 @@ class SavedModelTest {
     @Test
     void predictOnTheTestImagesReproducesTheRunsTestAccuracyExactly() throws Exception {
         Path predictions = dir.resolve("predictions.csv");
-        assertEquals(0, nnx("predict", model.toString(), testImages(dir).toString(), "--out", predictions.toString()),
+        assertEquals(
+                0,
+                nnx("predict", model.toString(), testImages(dir).toString(), "--out", predictions.toString()),
                 stderr());
         byte[] labels = testLabels();
         List<CSVRecord> rows;
         try (CSVParser csv = CSVParser.parse(
-                predictions, StandardCharsets.UTF_8, CSVFormat.DEFAULT.builder().setHeader().build())) {
+                predictions,
+                StandardCharsets.UTF_8,
+                CSVFormat.DEFAULT.builder().setHeader().build())) {
             assertEquals(
-                    List.of("input", "sample", "class", "p_0", "p_1", "p_2", "p_3", "p_4", "p_5", "p_6", "p_7",
-                            "p_8", "p_9"),
+                    List.of(
+                            "input", "sample", "class", "p_0", "p_1", "p_2", "p_3", "p_4", "p_5", "p_6", "p_7", "p_8",
+                            "p_9"),
                     csv.getHeaderNames());
             rows = csv.getRecords();
         }
@@ -166,7 +178,8 @@ class SavedModelTest {
     void evaluateReproducesTheRunsTestAccuracyWithAConfusionMatrix() throws Exception {
         assertEquals(0, nnx("evaluate", runFolder.toString()), stderr());
         String text = stdout();
-        Matcher accuracy = Pattern.compile("accuracy (\\S+) \\((\\d+) of 2000\\)").matcher(text);
+        Matcher accuracy =
+                Pattern.compile("accuracy (\\S+) \\((\\d+) of 2000\\)").matcher(text);
         assertTrue(accuracy.find(), text);
         assertEquals(Double.parseDouble(summaryTestAccuracy()), Integer.parseInt(accuracy.group(2)) / 2000.0);
         String[] lines = text.split("\n");
@@ -249,7 +262,8 @@ class SavedModelTest {
     @Test
     void inputOfAnotherShapeIsRefusedInOneLine() throws Exception {
         Path labels = dir.resolve("labels.gz");
-        try (InputStream in = SavedModelTest.class.getResourceAsStream("/org/nnx/data/mnist/t10k-labels-idx1-ubyte.gz")) {
+        try (InputStream in =
+                SavedModelTest.class.getResourceAsStream("/org/nnx/data/mnist/t10k-labels-idx1-ubyte.gz")) {
             Files.copy(in, labels);
         }
         assertEquals(2, nnx("predict", model.toString(), labels.toString()));
@@ -276,7 +290,8 @@ class SavedModelTest {
         }
         assertEquals(2000, total);
         assertEquals(Double.parseDouble(summaryTestAccuracy()), diagonal / 2000.0);
-        Matcher figures = Pattern.compile("<img alt=\"test sample \\d+: true (\\d), predicted (\\d)\"").matcher(html);
+        Matcher figures = Pattern.compile("<img alt=\"test sample \\d+: true (\\d), predicted (\\d)\"")
+                .matcher(html);
         int shown = 0;
         while (figures.find()) {
             shown++;

@@ -41,8 +41,7 @@ class SafetensorsTest {
                         + "\"layers.0.W\":{\"dtype\":\"F32\",\"shape\":[2,3],\"data_offsets\":[0,24]},"
                         + "\"layers.1.running_var\":{\"dtype\":\"F64\",\"shape\":[1,2],\"data_offsets\":[24,40]}}",
                 header.strip());
-        ByteBuffer data =
-                ByteBuffer.wrap(file, 8 + (int) n, 40).slice().order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer data = ByteBuffer.wrap(file, 8 + (int) n, 40).slice().order(ByteOrder.LITTLE_ENDIAN);
         assertEquals(3.5f, data.getFloat(8));
         assertEquals(Math.PI, data.getDouble(32));
     }
@@ -57,7 +56,8 @@ class SafetensorsTest {
         assertEquals(3, w.cols());
         assertArrayEquals(TENSORS.get(0).values().floats(), w.floats());
         assertEquals(Float.floatToRawIntBits(-0f), Float.floatToRawIntBits(w.floats()[5]));
-        assertArrayEquals(new double[] {0.25, Math.PI}, content.tensors().get(1).values().doubles());
+        assertArrayEquals(
+                new double[] {0.25, Math.PI}, content.tensors().get(1).values().doubles());
     }
 
     @Test
