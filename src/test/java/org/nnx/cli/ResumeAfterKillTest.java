@@ -9,8 +9,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -125,7 +125,8 @@ class ResumeAfterKillTest {
         while (true) {
             assertTrue(victim.isAlive(), "nnx ended before its checkpoints");
             try {
-                Object key = Files.readAttributes(checkpoint, BasicFileAttributes.class).fileKey();
+                Object key = Files.readAttributes(checkpoint, BasicFileAttributes.class)
+                        .fileKey();
                 if (!key.equals(previous)) {
                     return key;
                 }

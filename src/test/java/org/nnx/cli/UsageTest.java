@@ -24,10 +24,18 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /** Help, version and malformed command lines: what goes to which stream, and the exit status. */
 class UsageTest {
-    private static final List<String> COMMANDS =
-            List.of(
-                    "run", "check", "predict", "evaluate", "export", "plugins", "fmt", "compare", "bench", "completion",
-                    "help");
+    private static final List<String> COMMANDS = List.of(
+            "run",
+            "check",
+            "predict",
+            "evaluate",
+            "export",
+            "plugins",
+            "fmt",
+            "compare",
+            "bench",
+            "completion",
+            "help");
 
     @TempDir
     Path dir;
