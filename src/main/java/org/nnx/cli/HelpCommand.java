@@ -56,8 +56,18 @@ final class HelpCommand implements Callable<Integer> {
      * while it builds the commands, before their names can be asked.
      */
     static final class CommandNames implements Iterable<String> {
-        static final List<String> NAMES =
-                List.of("run", "check", "plugins", "fmt", "compare", "bench", "completion", "help");
+        static final List<String> NAMES = List.of(
+                "run",
+                "check",
+                "predict",
+                "evaluate",
+                "export",
+                "plugins",
+                "fmt",
+                "compare",
+                "bench",
+                "completion",
+                "help");
 
         @Override
         public Iterator<String> iterator() {

@@ -184,6 +184,11 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
         }
     }
 
+    @Override
+    public boolean wantsCheckpoints() {
+        return true;
+    }
+
     /** Replaces the run's checkpoint file whole; training goes on whether or not it could be written. */
     @Override
     public void checkpointed(RunPlan run, Checkpoint checkpoint) {

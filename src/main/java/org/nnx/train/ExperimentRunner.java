@@ -279,6 +279,11 @@ public final class ExperimentRunner {
             listener.checkpointed(run, checkpoint);
         }
 
+        @Override
+        public boolean wantsCheckpoints() {
+            return listener.wantsCheckpoints();
+        }
+
         /** From each run's own thread, like its rows: the listener keeps runs apart. */
         @Override
         public void modelTrained(RunPlan run, TrainedModel model) {

@@ -195,6 +195,7 @@ public final class Trainer {
         double firstLoss = resumeFrom == null ? Double.NaN : resumeFrom.firstLoss();
         long first = resumeFrom == null ? 1 : resumeFrom.iteration() + 1;
         int trainingSize = setup.training().size();
+        boolean checkpoints = listener.wantsCheckpoints();
         for (long iteration = first; iteration <= iterations; iteration++) {
             if (stop.requested()) {
                 record.end(
@@ -240,7 +241,7 @@ public final class Trainer {
                     return;
                 }
             }
-            if (iteration < iterations && step.samples() / trainingSize > epochsBefore) {
+            if (checkpoints && iteration < iterations && step.samples() / trainingSize > epochsBefore) {
                 listener.checkpointed(run, Checkpoints.capture(run, setup, step, record, diagnostics, iteration, firstLoss));
             }
         }

@@ -27,6 +27,11 @@ public interface TrainingListener {
      */
     default void checkpointed(RunPlan run, Checkpoint checkpoint) {}
 
+    /** Whether {@link #checkpointed} is wanted: taking a checkpoint copies the network, so only when someone keeps it. */
+    default boolean wantsCheckpoints() {
+        return false;
+    }
+
     /**
      * The trained values of a run that ended ok, diverged or stopped, on the run's own thread, just before
      * {@link #runFinished} of the same run; a failed run has none.
@@ -69,6 +74,11 @@ public interface TrainingListener {
             public void checkpointed(RunPlan run, Checkpoint checkpoint) {
                 first.checkpointed(run, checkpoint);
                 second.checkpointed(run, checkpoint);
+            }
+
+            @Override
+            public boolean wantsCheckpoints() {
+                return first.wantsCheckpoints() || second.wantsCheckpoints();
             }
 
             @Override

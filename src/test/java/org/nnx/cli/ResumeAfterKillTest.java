@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +38,7 @@ class ResumeAfterKillTest {
                 optimizer adam
                 learning_rate 0.002
                 batch_size 20
-                epochs 3
+                epochs 5
                 seed 11
             }
             """;
@@ -66,22 +68,14 @@ class ResumeAfterKillTest {
 
         Process victim = nnx("run", file.toString(), "--out", killed.toString());
         Path experiment = killed.resolve("resumable");
-        Path firstRun = experiment.resolve("runs").resolve(runs.get(0));
-        // Training starts when the run's metrics stream opens; what comes before (JVM start, data, baselines)
-        // says nothing about how long an epoch takes.
-        while (!Files.exists(firstRun.resolve("metrics.csv.partial"))) {
-            assertTrue(victim.isAlive(), "nnx ended before its first run started");
-            Thread.sleep(2);
-        }
-        long started = System.nanoTime();
-        Path firstCheckpoint = firstRun.resolve("checkpoint.safetensors");
-        while (!Files.exists(firstCheckpoint)) {
-            assertTrue(victim.isAlive(), "nnx ended before its first checkpoint");
-            Thread.sleep(2);
-        }
-        // Somewhere in the second epoch: a random share of the time the first one took.
-        long firstEpochMillis = (System.nanoTime() - started) / 1_000_000;
-        Thread.sleep((long) (new Random().nextDouble() * 0.4 * firstEpochMillis));
+        Path checkpoint = experiment.resolve("runs").resolve(runs.get(0)).resolve("checkpoint.safetensors");
+        Object first = nextCheckpoint(victim, checkpoint, null);
+        long firstSeen = System.nanoTime();
+        nextCheckpoint(victim, checkpoint, first);
+        // Somewhere in the third of five epochs: a random share of the time the second one took.
+        long epochMillis = (System.nanoTime() - firstSeen) / 1_000_000;
+        Thread.sleep((long) (new Random().nextDouble() * 0.6 * epochMillis));
+        assertTrue(victim.isAlive(), "nnx ended before it could be killed");
         victim.destroyForcibly();
         assertTrue(victim.waitFor(30, TimeUnit.SECONDS));
         assertEquals(137, victim.exitValue(), "killed by SIGKILL");
@@ -124,6 +118,23 @@ class ResumeAfterKillTest {
                         + " overwrite them (use another --out)\n"),
                 output);
         assertArrayEquals(before, Files.readAllBytes(out.resolve("resumable/runs/resumable/metrics.csv")));
+    }
+
+    /** Waits for a checkpoint file other than {@code previous} (a new file is renamed over the old one). */
+    private static Object nextCheckpoint(Process victim, Path checkpoint, Object previous) throws Exception {
+        while (true) {
+            assertTrue(victim.isAlive(), "nnx ended before its checkpoints");
+            try {
+                Object key = Files.readAttributes(checkpoint, BasicFileAttributes.class)
+                        .fileKey();
+                if (!key.equals(previous)) {
+                    return key;
+                }
+            } catch (NoSuchFileException e) {
+                // Not written yet.
+            }
+            Thread.sleep(2);
+        }
     }
 
     private Process nnx(String... args) throws IOException {

@@ -21,8 +21,18 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /** Help, version and malformed command lines: what goes to which stream, and the exit status. */
 class UsageTest {
-    private static final List<String> COMMANDS =
-            List.of("run", "check", "plugins", "fmt", "compare", "bench", "completion", "help");
+    private static final List<String> COMMANDS = List.of(
+            "run",
+            "check",
+            "predict",
+            "evaluate",
+            "export",
+            "plugins",
+            "fmt",
+            "compare",
+            "bench",
+            "completion",
+            "help");
 
     @TempDir
     Path dir;
@@ -88,7 +98,7 @@ class UsageTest {
             assertEquals(1, option.description().length, option.longestName() + " has one line of doc");
             String line = usage.lines()
                     .filter(l -> l.contains(option.longestName() + " ") || l.contains(option.longestName() + "="))
-                    .filter(l -> l.startsWith("  "))
+                    .filter(l -> l.startsWith("  ") && l.trim().startsWith("-"))
                     .findFirst()
                     .orElse("");
             assertTrue(

@@ -99,9 +99,9 @@ class GradientModesTest {
         List<TestLayers.Counting> layers = TestLayers.COUNTING;
         assertEquals(2 * (1 + TrainingSetup.NUMERICAL_THREADS), layers.size());
         // The trained network: one forward a step, plus the evaluation at the end: the 20 training samples in
-        // one chunk, the 2 000 test samples in two.
-        assertEquals(3 + 1 + 2, layers.get(0).forwards());
-        assertEquals(3 + 1 + 2, layers.get(1).forwards());
+        // one chunk, the 2 000 test samples in two; then the test samples' classes for the report, in two again.
+        assertEquals(3 + 1 + 2 + 2, layers.get(0).forwards());
+        assertEquals(3 + 1 + 2 + 2, layers.get(1).forwards());
         int perturbedForwards = 0;
         Set<String> threads = new HashSet<>();
         for (int replica = 1; replica <= TrainingSetup.NUMERICAL_THREADS; replica++) {
