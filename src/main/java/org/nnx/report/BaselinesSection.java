@@ -32,7 +32,9 @@ record BaselinesSection(ReportModel model) implements ReportSection {
             Baselines b = experiment.result().baselines().get();
             html.append("<tr>");
             if (model.comparison) {
-                html.append("<td>").append(escape(experiment.result().plan().name())).append("</td>");
+                html.append("<td>")
+                        .append(escape(experiment.result().plan().name()))
+                        .append("</td>");
             }
             int bestHere = ReportModel.bestRun(experiment.result().runs());
             html.append(cell(ReadableNumbers.percent(b.chance())))
@@ -45,8 +47,11 @@ record BaselinesSection(ReportModel model) implements ReportSection {
                     .append(cell(
                             bestHere < 0
                                     ? "—"
-                                    : ReadableNumbers.percent(
-                                            experiment.result().runs().get(bestHere).testAccuracy())))
+                                    : ReadableNumbers.percent(experiment
+                                            .result()
+                                            .runs()
+                                            .get(bestHere)
+                                            .testAccuracy())))
                     .append("</tr>\n");
         }
         html.append("</tbody>\n</table>\n</div>\n").append(Html.SECTION_END);

@@ -71,7 +71,11 @@ final class ContourChart {
         double[][] t = grid.map(scale::t);
         RunPaths runs = RunPaths.of(results, window, (p, value) -> new Point(p[0], p[1]));
         return new Landscape.Contour(
-                window, shading(grid.cells(), t, scale), contours(grid.cells(), t, scale), field(f, window, arrows(results)), runs);
+                window,
+                shading(grid.cells(), t, scale),
+                contours(grid.cells(), t, scale),
+                field(f, window, arrows(results)),
+                runs);
     }
 
     /** The chart of {@code data}; run i is drawn in {@link RunColors#of(int) colour i}. */

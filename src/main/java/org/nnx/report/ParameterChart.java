@@ -93,8 +93,7 @@ final class ParameterChart {
             dashed.setSeriesPaint(s, colour);
             dashed.setSeriesStroke(s, ChartStyle.dashed(1.5f));
             dashed.setSeriesShape(s, new java.awt.geom.Rectangle2D.Double(-2, -2, 4, 4));
-            legend.add(ChartStyle.lineItem(
-                    (String) data.gradientNorms().getSeriesKey(s), colour, ChartStyle.line(3f)));
+            legend.add(ChartStyle.lineItem((String) data.gradientNorms().getSeriesKey(s), colour, ChartStyle.line(3f)));
         }
         plot.setRenderer(0, solid);
         plot.setRenderer(1, dashed);

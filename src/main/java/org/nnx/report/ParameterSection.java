@@ -52,8 +52,8 @@ final class ParameterSection implements ReportSection {
                     .append("\" height=\"")
                     .append(ChartImages.HEIGHT)
                     .append("\" alt=\"")
-                    .append(escape("Gradient norm and relative weight change of every parameter tensor of "
-                            + run.label))
+                    .append(escape(
+                            "Gradient norm and relative weight change of every parameter tensor of " + run.label))
                     .append("\" usemap=\"#")
                     .append(name)
                     .append("\" src=\"data:image/png;base64,")

@@ -45,12 +45,13 @@ class BaselinesPrintedTest {
                         false,
                         dir.resolve("no-plugins"),
                         true)
-                .run(new String[] {"run", file.toString(), "--out", dir.resolve("reports").toString()});
+                .run(new String[] {
+                    "run", file.toString(), "--out", dir.resolve("reports").toString()
+                });
         assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
         String printed = out.toString(StandardCharsets.UTF_8);
-        List<String> lines = printed.lines()
-                .filter(line -> line.startsWith("  baselines: "))
-                .toList();
+        List<String> lines =
+                printed.lines().filter(line -> line.startsWith("  baselines: ")).toList();
         assertEquals(1, lines.size(), printed);
         assertTrue(
                 Pattern.matches(

@@ -36,8 +36,9 @@ class BaselinesSectionTest {
         assertTrue(section > 0, html);
         String table = html.substring(html.indexOf("<tbody>", section), html.indexOf("</tbody>", section));
         assertTrue(
-                table.contains("<td class=\"num\">33.33 %</td><td class=\"num\">20.00 % <span class=\"note\">(&lt;a&gt;)"
-                        + "</span></td><td class=\"num\">80.00 %</td><td class=\"num\">87.50 %</td>"),
+                table.contains(
+                        "<td class=\"num\">33.33 %</td><td class=\"num\">20.00 % <span class=\"note\">(&lt;a&gt;)"
+                                + "</span></td><td class=\"num\">80.00 %</td><td class=\"num\">87.50 %</td>"),
                 table);
         assertTrue(section < html.indexOf("Training curves"), "read before the curves");
     }

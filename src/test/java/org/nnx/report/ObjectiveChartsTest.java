@@ -141,9 +141,9 @@ class ObjectiveChartsTest {
             double cx = field.getXValue(0, i) + dx / 2;
             double cy = field.getYValue(0, i) + dy / 2;
             double cosine = -(dx * cx + dy * cy) / (Math.hypot(dx, dy) * Math.hypot(cx, cy));
-            arrows.add(new double[] {
-                cx, cy, Math.hypot(dx / cellX, dy / cellY), Math.hypot(cx / cellX, cy / cellY), cosine
-            });
+            arrows.add(
+                    new double[] {cx, cy, Math.hypot(dx / cellX, dy / cellY), Math.hypot(cx / cellX, cy / cellY), cosine
+                    });
         }
         return arrows;
     }

@@ -13,7 +13,8 @@ class ObjectiveStartValuesTest {
 
     @Test
     void aRunOfNoStepsShowsItsValuesInFullAndNoValuePerStepChart() {
-        List<ObjectiveResult> results = ObjectiveReportTest.run(ObjectiveReportTest.bowl(2), List.of(3.0, 4.0), 0, "NaN");
+        List<ObjectiveResult> results =
+                ObjectiveReportTest.run(ObjectiveReportTest.bowl(2), List.of(3.0, 4.0), 0, "NaN");
         String html = ObjectiveHtml.render(
                 ObjectiveReportTest.plan("gradient", "", "x0^2 + x1^2", results), results, PNG, PNG);
         assertTrue(html.contains("<h2>Values</h2>"), html);
@@ -30,8 +31,8 @@ class ObjectiveStartValuesTest {
     void aTinyLearningRateBarelyMovesAndThePageSaysSo() {
         List<ObjectiveResult> results =
                 ObjectiveReportTest.run(ObjectiveReportTest.bowl(2), List.of(-3.0, 4.0), 100, "1e-10", "0.1");
-        String html = ObjectiveHtml.render(
-                ObjectiveReportTest.plan("rates", "", "x0^2 + x1^2", results), results, PNG, PNG);
+        String html =
+                ObjectiveHtml.render(ObjectiveReportTest.plan("rates", "", "x0^2 + x1^2", results), results, PNG, PNG);
         int tiny = html.indexOf("learning_rate=1e-10</span>");
         int other = html.indexOf("learning_rate=0.1</span>");
         int note = html.indexOf("barely moved: f fell by less than a tenth of its start", tiny);

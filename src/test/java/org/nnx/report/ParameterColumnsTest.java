@@ -23,21 +23,20 @@ class ParameterColumnsTest {
 
     @Test
     void gradientNormsThenWeightChangesAfterEveryOtherColumnEmptyBetweenEvaluations() {
-        assertEquals(
-                """
+        assertEquals("""
                 iteration,epoch,loss,train_accuracy,test_accuracy,grad_norm:1:dense.W,grad_norm:1:dense.b,\
                 grad_norm:3:dense.W,weight_change:1:dense.W,weight_change:1:dense.b,weight_change:3:dense.W
                 1,0.5,2.25,,,,,,,,
                 2,1,1.5,0.5,0.25,0,0,0.75,0,,0.125
-                """,
-                MetricsCsv.toCsv(ROWS).replace("\r\n", "\n"));
+                """, MetricsCsv.toCsv(ROWS).replace("\r\n", "\n"));
     }
 
     @Test
     void readBackAsWritten() throws IOException {
         List<MetricsRow> read = MetricsCsv.read(new StringReader(MetricsCsv.toCsv(ROWS)), "metrics.csv");
         assertEquals(List.of(), read.get(0).parameters());
-        assertEquals(ROWS.get(1).parameters().toString(), read.get(1).parameters().toString());
+        assertEquals(
+                ROWS.get(1).parameters().toString(), read.get(1).parameters().toString());
     }
 
     @Test

@@ -27,9 +27,8 @@ class ParameterSectionTest {
     private static RunResult run(String layer, double firstLayerGradient, double accuracy) {
         List<MetricsRow> rows = new ArrayList<>();
         for (int i = 1; i <= 100; i++) {
-            MetricsRow row = SyntheticRuns.row(i, 2.3f - i * 0.01f, i % 50 == 0 ? accuracy : Double.NaN, i % 50 == 0
-                    ? accuracy
-                    : Double.NaN);
+            MetricsRow row = SyntheticRuns.row(
+                    i, 2.3f - i * 0.01f, i % 50 == 0 ? accuracy : Double.NaN, i % 50 == 0 ? accuracy : Double.NaN);
             if (i % 50 == 0) {
                 row = row.withParameters(List.of(
                         new TensorDiagnostics("1:dense.W", firstLayerGradient, firstLayerGradient / 10),
@@ -38,9 +37,7 @@ class ParameterSectionTest {
             rows.add(row);
         }
         RunPlan plan = new RunPlan(
-                "layer[2]=" + layer,
-                SweptValues.of(Map.of("layer[2]", layer)),
-                SyntheticRuns.config(0.1, 100, 50));
+                "layer[2]=" + layer, SweptValues.of(Map.of("layer[2]", layer)), SyntheticRuns.config(0.1, 100, 50));
         return RunResult.builder(plan, RunStatus.OK)
                 .metrics(rows)
                 .accuracies(accuracy, accuracy)
@@ -53,7 +50,11 @@ class ParameterSectionTest {
     private static ExperimentResult experiment(RunResult... runs) {
         return new ExperimentResult(
                 new ExperimentPlan(
-                        "x", "", null, List.of(runs).stream().map(RunResult::plan).toList(), ""),
+                        "x",
+                        "",
+                        null,
+                        List.of(runs).stream().map(RunResult::plan).toList(),
+                        ""),
                 List.of(runs));
     }
 

@@ -18,7 +18,9 @@ class ParameterDiagnosticsTest {
                 result.metrics().stream().filter(MetricsRow::evaluated).toList();
         assertEquals(2, evaluated.size());
         for (MetricsRow row : evaluated) {
-            assertEquals(TENSORS, row.parameters().stream().map(TensorDiagnostics::tensor).toList());
+            assertEquals(
+                    TENSORS,
+                    row.parameters().stream().map(TensorDiagnostics::tensor).toList());
         }
         result.metrics().stream()
                 .filter(row -> !row.evaluated())
@@ -53,8 +55,8 @@ class ParameterDiagnosticsTest {
     void aStepInBackwardGivesTheSameGradientNormAsAKeptGradient() {
         // Plain sgd steps inside backward and keeps no gradient; momentum 0 keeps it and takes the same step.
         List<MetricsRow> inBackward = evaluations(TestRuns.model(dense(20), "sigmoid", dense(10)));
-        List<MetricsRow> kept = evaluations(
-                TestRuns.model(dense(20), "sigmoid", dense(10)).optimizer("momentum", "momentum", 0.0));
+        List<MetricsRow> kept =
+                evaluations(TestRuns.model(dense(20), "sigmoid", dense(10)).optimizer("momentum", "momentum", 0.0));
         for (int e = 0; e < 2; e++) {
             for (String name : TENSORS) {
                 double expected = tensor(kept.get(e), name).gradientNorm();

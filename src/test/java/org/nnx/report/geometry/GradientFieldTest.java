@@ -57,8 +57,20 @@ class GradientFieldTest {
             assertEquals(-1, (arrow.dx() * cx + arrow.dy() * cy) / (length * Math.hypot(cx, cy)), 1e-12);
         }
         // The corner cell's arrow is the longest, 0.9 cells; the one at (0.5, 0.5) a fifth of it.
-        assertEquals(0.9, arrows.stream().mapToDouble(a -> Math.hypot(a.dx(), a.dy())).max().orElseThrow(), 1e-12);
-        assertEquals(0.18, arrows.stream().mapToDouble(a -> Math.hypot(a.dx(), a.dy())).min().orElseThrow(), 1e-12);
+        assertEquals(
+                0.9,
+                arrows.stream()
+                        .mapToDouble(a -> Math.hypot(a.dx(), a.dy()))
+                        .max()
+                        .orElseThrow(),
+                1e-12);
+        assertEquals(
+                0.18,
+                arrows.stream()
+                        .mapToDouble(a -> Math.hypot(a.dx(), a.dy()))
+                        .min()
+                        .orElseThrow(),
+                1e-12);
     }
 
     @Test
@@ -80,7 +92,8 @@ class GradientFieldTest {
     void noArrowAtTheMinimumOfTheBowl() {
         // 5 × 5 cells: the middle one is centred on (0, 0), where ∇f = 0; its neighbours are not.
         CellGrid cells = new CellGrid(new PlotWindow(-2.5, 2.5, -2.5, 2.5), 5, 5);
-        for (List<Arrow> arrows : List.of(GradientField.scaled(BOWL, cells, 0.9), GradientField.unit(BOWL, cells, 0.6))) {
+        for (List<Arrow> arrows :
+                List.of(GradientField.scaled(BOWL, cells, 0.9), GradientField.unit(BOWL, cells, 0.6))) {
             assertEquals(24, arrows.size());
             for (Arrow arrow : arrows) {
                 double cx = arrow.x() + arrow.dx() / 2;
