@@ -161,8 +161,8 @@ public final class Analyzer {
                 }
                 List<RunPlan> runs = new ArrayList<>();
                 for (int i = 0; i < variants.size(); i++) {
-                    List<RunPlan> configuration =
-                            builder.experimentRuns(bound.get(i), SweptValues.of(variants.get(i).varying()));
+                    List<RunPlan> configuration = builder.experimentRuns(
+                            bound.get(i), SweptValues.of(variants.get(i).varying()));
                     runs.addAll(search.get().isGrid() ? configuration : Trials.numbered(i + 1, configuration));
                 }
                 plans.add(new ExperimentPlan(

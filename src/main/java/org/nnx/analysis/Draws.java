@@ -21,7 +21,8 @@ final class Draws {
     private Draws() {}
 
     static boolean isDraw(Expression value) {
-        return value instanceof Expression.Call call && FUNCTIONS.contains(call.function().name());
+        return value instanceof Expression.Call call
+                && FUNCTIONS.contains(call.function().name());
     }
 
     /** The distribution a call describes, or empty after reporting what is wrong with it. */

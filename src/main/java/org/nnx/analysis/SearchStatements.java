@@ -51,9 +51,12 @@ final class SearchStatements {
 
     private Optional<SearchPlan> read(Definition definition) {
         int before = diagnostics.count();
-        SearchPlan plan = setting(definition, SEARCH).map(s -> search(s, definition)).orElse(SearchPlan.GRID);
+        SearchPlan plan =
+                setting(definition, SEARCH).map(s -> search(s, definition)).orElse(SearchPlan.GRID);
         Budget budget = setting(definition, BUDGET).map(this::budget).orElse(Budget.NONE);
-        if (budget != null && budget.epochs() > 0 && setting(definition, Statements.EPOCHS).isEmpty()) {
+        if (budget != null
+                && budget.epochs() > 0
+                && setting(definition, Statements.EPOCHS).isEmpty()) {
             diagnostics.error(
                     setting(definition, BUDGET).orElseThrow().location(),
                     "a budget of epochs counts each run's 'epochs'; write the runs' length in epochs, not"
@@ -99,7 +102,8 @@ final class SearchStatements {
         }
         Argument trialsOption = options.get("trials");
         if (trialsOption == null) {
-            diagnostics.error(value.location(), "search " + kind + " needs its number of trials: " + kind + "(trials = N)");
+            diagnostics.error(
+                    value.location(), "search " + kind + " needs its number of trials: " + kind + "(trials = N)");
             return null;
         }
         OptionalDouble trials = whole(trialsOption.value(), 1, Sweeps.MAX_RUNS, "search " + kind + "'s trials");
@@ -124,7 +128,8 @@ final class SearchStatements {
                 if (!Set.of("epoch", "epochs").contains(quantity.unit().name())) {
                     diagnostics.error(
                             quantity.unit().location(),
-                            "search halving's min is counted in epochs: min = " + quantity.amount().text()
+                            "search halving's min is counted in epochs: min = "
+                                    + quantity.amount().text()
                                     + " epoch" + (quantity.amount().value() == 1 ? "" : "s") + "; got '"
                                     + quantity.unit().name() + "'");
                     return Optional.empty();
@@ -249,7 +254,9 @@ final class SearchStatements {
         double amount = quantity.amount().value();
         String unit = quantity.unit().name();
         if (!(amount > 0)) {
-            diagnostics.error(quantity.location(), "a budget must be more than 0, got " + quantity.amount().text());
+            diagnostics.error(
+                    quantity.location(),
+                    "a budget must be more than 0, got " + quantity.amount().text());
             return null;
         }
         return switch (unit.endsWith("s") ? unit.substring(0, unit.length() - 1) : unit) {
@@ -257,7 +264,8 @@ final class SearchStatements {
                 if (amount != Math.rint(amount)) {
                     diagnostics.error(
                             quantity.amount().location(),
-                            "a budget of epochs is a whole number, got " + quantity.amount().text());
+                            "a budget of epochs is a whole number, got "
+                                    + quantity.amount().text());
                     yield null;
                 }
                 yield Budget.ofEpochs((long) amount);

@@ -190,7 +190,8 @@ final class Sweeps {
             if (statement instanceof Setting setting
                     && setting.name().name().equals("seed")
                     && setting.arguments().size() == 1) {
-                seed = (long) Constants.number(setting.arguments().get(0).value()).orElse(0);
+                seed = (long)
+                        Constants.number(setting.arguments().get(0).value()).orElse(0);
             }
         }
         return seed * 0x9E3779B97F4A7C15L + 0x5EA4C4L;

@@ -42,11 +42,15 @@ final class SearchCharts {
         ValueAxis xAxis;
         Map<String, Integer> symbols = new LinkedHashMap<>();
         if (numeric) {
-            double low = trials.stream().mapToDouble(t -> Double.parseDouble(t.value())).min().orElse(1);
-            double high = trials.stream().mapToDouble(t -> Double.parseDouble(t.value())).max().orElse(1);
-            xAxis = low > 0 && high / low >= 20
-                    ? ChartStyle.decadeLogAxis(setting)
-                    : ChartStyle.linearAxis(setting);
+            double low = trials.stream()
+                    .mapToDouble(t -> Double.parseDouble(t.value()))
+                    .min()
+                    .orElse(1);
+            double high = trials.stream()
+                    .mapToDouble(t -> Double.parseDouble(t.value()))
+                    .max()
+                    .orElse(1);
+            xAxis = low > 0 && high / low >= 20 ? ChartStyle.decadeLogAxis(setting) : ChartStyle.linearAxis(setting);
         } else {
             trials.forEach(t -> symbols.putIfAbsent(t.value(), symbols.size()));
             SymbolAxis axis = new SymbolAxis(setting, symbols.keySet().toArray(new String[0]));

@@ -50,19 +50,23 @@ final class SearchSection implements ReportSection {
         List<double[]> spent = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
             spent.add(new double[] {
-                SearchTrials.epochs(runs.get(i)), trials.get(i).finished() ? trials.get(i).result() : Double.NaN
+                SearchTrials.epochs(runs.get(i)),
+                trials.get(i).finished() ? trials.get(i).result() : Double.NaN
             });
         }
         if (runs.stream().anyMatch(r -> !r.metrics().isEmpty())) {
-            search.halving().ifPresent(halving -> figure(
-                    html,
-                    SearchCharts.rungs(
-                            metric,
-                            SearchTrials.lengths(halving),
-                            runs.stream().map(r -> SearchTrials.atRungs(halving, r)).toList(),
-                            trials),
-                    ChartImages.HEIGHT,
-                    "Each trial's " + metric + " at the rungs it reached"));
+            search.halving()
+                    .ifPresent(halving -> figure(
+                            html,
+                            SearchCharts.rungs(
+                                    metric,
+                                    SearchTrials.lengths(halving),
+                                    runs.stream()
+                                            .map(r -> SearchTrials.atRungs(halving, r))
+                                            .toList(),
+                                    trials),
+                            ChartImages.HEIGHT,
+                            "Each trial's " + metric + " at the rungs it reached"));
             figure(
                     html,
                     SearchCharts.bestSoFar(metric, higherIsBetter, spent),
@@ -73,7 +77,10 @@ final class SearchSection implements ReportSection {
                 for (int i = 0; i < runs.size(); i++) {
                     SearchCharts.Trial t = trials.get(i);
                     bySetting.add(new SearchCharts.Trial(
-                            runs.get(i).plan().varying().getOrDefault(setting, ""), t.result(), t.finished(), t.best()));
+                            runs.get(i).plan().varying().getOrDefault(setting, ""),
+                            t.result(),
+                            t.finished(),
+                            t.best()));
                 }
                 figure(
                         html,
@@ -113,7 +120,8 @@ final class SearchSection implements ReportSection {
     static String describe(ExperimentPlan plan, List<RunResult> runs) {
         SearchPlan search = plan.search();
         long pruned = runs.stream().filter(r -> r.status() == RunStatus.PRUNED).count();
-        long skipped = runs.stream().filter(r -> r.status() == RunStatus.SKIPPED).count();
+        long skipped =
+                runs.stream().filter(r -> r.status() == RunStatus.SKIPPED).count();
         double spent = runs.stream().mapToDouble(SearchTrials::epochs).sum();
         double full = runs.stream()
                 .mapToDouble(r -> r.plan().config() == null
@@ -123,11 +131,16 @@ final class SearchSection implements ReportSection {
                                 : 0)
                 .sum();
         StringBuilder text = new StringBuilder();
-        text.append(search.isGrid() ? "A grid of " + runs.size() + " runs" : "search " + search.kind().keyword()
-                + " of " + runs.size() + " trials");
+        text.append(
+                search.isGrid()
+                        ? "A grid of " + runs.size() + " runs"
+                        : "search " + search.kind().keyword() + " of " + runs.size() + " trials");
         search.halving()
                 .ifPresent(h -> text.append(" (rungs at ")
-                        .append(h.rungs().stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("none"))
+                        .append(h.rungs().stream()
+                                .map(String::valueOf)
+                                .reduce((a, b) -> a + ", " + b)
+                                .orElse("none"))
                         .append(h.rungs().size() == 1 && h.rungs().get(0) == 1 ? " epoch" : " epochs")
                         .append(", factor ")
                         .append(h.factor())
@@ -146,7 +159,8 @@ final class SearchSection implements ReportSection {
                 .append(" epochs trained");
         if (full > 0) {
             text.append(String.format(
-                    Locale.ROOT, " of the %.0f that training every trial to the end would take (%.0f%%)",
+                    Locale.ROOT,
+                    " of the %.0f that training every trial to the end would take (%.0f%%)",
                     full,
                     100 * spent / full));
         }
@@ -160,7 +174,9 @@ final class SearchSection implements ReportSection {
                 + "<th class=\"num\">pruned there</th></tr></thead><tbody>\n");
         for (int k = 0; k < lengths.size(); k++) {
             int rung = k + 1;
-            long reached = runs.stream().filter(r -> SearchTrials.rung(halving, r) >= rung).count();
+            long reached = runs.stream()
+                    .filter(r -> SearchTrials.rung(halving, r) >= rung)
+                    .count();
             long prunedThere = runs.stream()
                     .filter(r -> r.status() == RunStatus.PRUNED && SearchTrials.rung(halving, r) == rung)
                     .count();

@@ -25,7 +25,9 @@ final class SearchTrials {
 
     /** The epochs {@code run} trained: its last row's. */
     static double epochs(RunResult run) {
-        return run.metrics().isEmpty() ? 0 : run.metrics().get(run.metrics().size() - 1).epoch();
+        return run.metrics().isEmpty()
+                ? 0
+                : run.metrics().get(run.metrics().size() - 1).epoch();
     }
 
     /**

@@ -106,7 +106,8 @@ public final class SummaryCsv {
 
     /** Writes the rows of {@code runs} of {@code plan} to {@code file}, replacing it. */
     static void write(ExperimentPlan plan, List<RunResult> runs, Path file) throws IOException {
-        AtomicFile.writeText(file, out -> write(plan.sweptSettings(), plan.search().halving(), runs, out));
+        AtomicFile.writeText(
+                file, out -> write(plan.sweptSettings(), plan.search().halving(), runs, out));
     }
 
     /** Writes the summary of {@code result} to {@code out}; does not close it. */

@@ -20,8 +20,8 @@ abstract class SearchControl {
     static SearchControl of(ExperimentPlan plan, Supplier<Instant> clock) {
         Optional<Halving> halving = plan.search().halving();
         if (halving.isPresent()) {
-            return new Halved(
-                    new HalvingScheduler(halving.get(), plan.runs().size(), plan.search().budget(), clock));
+            return new Halved(new HalvingScheduler(
+                    halving.get(), plan.runs().size(), plan.search().budget(), clock));
         }
         return new Budgeted(plan, plan.search().budget(), clock);
     }
@@ -121,7 +121,8 @@ abstract class SearchControl {
 
         @Override
         public boolean milestone(long iteration, long iterationsPerEpoch) {
-            return rung < scheduler.rungs().size() && iteration == scheduler.rungs().get(rung) * iterationsPerEpoch;
+            return rung < scheduler.rungs().size()
+                    && iteration == scheduler.rungs().get(rung) * iterationsPerEpoch;
         }
 
         @Override

@@ -147,7 +147,9 @@ public final class Trainer {
             TrainingSetup setup, TrainingStep step, RunRecord record, TrainingListener listener, RunGate gate) {
         long iterations = setup.schedule().iterations();
         long perEpoch = Math.max(
-                1, (setup.training().size() + setup.config().batchSize() - 1) / setup.config().batchSize());
+                1,
+                (setup.training().size() + setup.config().batchSize() - 1)
+                        / setup.config().batchSize());
         Evaluator evaluator = new Evaluator();
         double firstLoss = Double.NaN;
         for (long iteration = 1; iteration <= iterations; iteration++) {

@@ -47,7 +47,9 @@ class SearchTest {
             assertTrue(units >= 8 && units <= 12, "units " + units);
         }
         // Log spacing: about half the draws below 1e-2, the middle of the range's decades.
-        long low = plan.runs().stream().filter(r -> r.config().learningRate() < 1e-2).count();
+        long low = plan.runs().stream()
+                .filter(r -> r.config().learningRate() < 1e-2)
+                .count();
         assertTrue(low >= 10 && low <= 30, "below 1e-2: " + low);
     }
 
@@ -66,10 +68,10 @@ class SearchTest {
 
     @Test
     void halvingKeepsItsRungsAndTheBudget() {
-        ExperimentPlan plan = plan(searched(
-                        "    search halving(trials = 9, min = 1 epoch, factor = 3, metric = val_loss)\n"
+        ExperimentPlan plan =
+                plan(searched("    search halving(trials = 9, min = 1 epoch, factor = 3, metric = val_loss)\n"
                                 + "    budget 30 epochs\n    validation 0.1")
-                .replace("epochs 1", "epochs 9"));
+                        .replace("epochs 1", "epochs 9"));
         assertEquals(9, plan.runs().size());
         assertEquals(new Halving(1, 3, "val_loss", 9), plan.search().halving().orElseThrow());
         assertEquals(List.of(1L, 3L), plan.search().halving().orElseThrow().rungs());
@@ -115,8 +117,7 @@ class SearchTest {
                         .replace("log_uniform(1e-4, 1)", "log_uniform(0, 1)")));
         assertEquals(
                 List.of("test.nnx:9:19: error: uniform's low must be below its high, got 1 and 0.5"),
-                errorsOf(searched("    search random(trials = 4)")
-                        .replace("log_uniform(1e-4, 1)", "uniform(1, 0.5)")));
+                errorsOf(searched("    search random(trials = 4)").replace("log_uniform(1e-4, 1)", "uniform(1, 0.5)")));
         assertEquals(
                 List.of("test.nnx:4:15: error: int_uniform takes whole numbers, got 8.5 and 12"),
                 errorsOf(searched("    search random(trials = 4)").replace("int_uniform(8,", "int_uniform(8.5,")));

@@ -48,7 +48,12 @@ class SearchReportTest {
                         "the budget of 13 epochs did not cover training it to 1 epoch"));
         SearchPlan search = new SearchPlan(SearchPlan.Kind.HALVING, 4, Optional.of(HALVING), Budget.ofEpochs(13));
         ExperimentPlan plan = new ExperimentPlan(
-                "halving", "", Path.of("h.nnx"), runs.stream().map(RunResult::plan).toList(), "", search);
+                "halving",
+                "",
+                Path.of("h.nnx"),
+                runs.stream().map(RunResult::plan).toList(),
+                "",
+                search);
         return new ExperimentResult(plan, runs, Optional.empty());
     }
 
@@ -68,9 +73,11 @@ class SearchReportTest {
         assertEquals(List.of(1L, 3L, 9L), SearchTrials.lengths(HALVING));
         assertEquals(3, SearchTrials.rung(HALVING, trial(1, RunStatus.OK, 9, 0.9, "")));
         assertEquals(2, SearchTrials.rung(HALVING, trial(1, RunStatus.DIVERGED, 5, 0.9, "")));
-        assertEquals(List.of(1.0, 3.0), SearchTrials.atRungs(HALVING, trial(3, RunStatus.PRUNED, 3, 0.8, "")).stream()
-                .map(p -> p[0])
-                .toList());
+        assertEquals(
+                List.of(1.0, 3.0),
+                SearchTrials.atRungs(HALVING, trial(3, RunStatus.PRUNED, 3, 0.8, "")).stream()
+                        .map(p -> p[0])
+                        .toList());
     }
 
     @Test
@@ -81,8 +88,8 @@ class SearchReportTest {
                 html.contains("search halving of 4 trials (rungs at 1, 3 epochs, factor 3, ranked by val_accuracy),"
                         + " budget 13 epochs: 2 pruned, 1 skipped; 13 epochs trained."),
                 html.substring(html.indexOf("<h2>Search</h2>"), html.indexOf("<h2>Search</h2>") + 400));
-        assertTrue(html.contains("<tr><td>1</td><td class=\"num\">1</td><td class=\"num\">3</td>"
-                + "<td class=\"num\">1</td></tr>"));
+        assertTrue(html.contains(
+                "<tr><td>1</td><td class=\"num\">1</td><td class=\"num\">3</td>" + "<td class=\"num\">1</td></tr>"));
         assertTrue(html.contains("<tr><td>3 (the end)</td><td class=\"num\">9</td><td class=\"num\">1</td>"
                 + "<td class=\"num\">0</td></tr>"));
         assertTrue(html.contains("alt=\"Each trial&#39;s val_accuracy at the rungs it reached\""));
@@ -93,7 +100,8 @@ class SearchReportTest {
     @Test
     void aGridWithoutABudgetHasNoSearchSection() {
         ExperimentResult result = search();
-        ExperimentPlan grid = new ExperimentPlan("g", "", Path.of("g.nnx"), result.plan().runs(), "");
+        ExperimentPlan grid =
+                new ExperimentPlan("g", "", Path.of("g.nnx"), result.plan().runs(), "");
         String html = HtmlReport.render(new ExperimentResult(grid, result.runs(), Optional.empty()));
         assertTrue(!html.contains("<h2>Search</h2>"));
     }

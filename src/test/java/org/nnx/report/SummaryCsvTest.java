@@ -123,7 +123,8 @@ class SummaryCsvTest {
         CsvFormatException e = assertThrows(
                 CsvFormatException.class, () -> SummaryCsv.read(new StringReader(csv), "out/x/summary.csv"));
         assertEquals(
-                "out/x/summary.csv:3: status 'exploded' is not one of ok, diverged, stopped, failed, pruned, skipped", e.getMessage());
+                "out/x/summary.csv:3: status 'exploded' is not one of ok, diverged, stopped, failed, pruned, skipped",
+                e.getMessage());
     }
 
     @Test

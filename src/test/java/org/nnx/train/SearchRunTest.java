@@ -22,7 +22,8 @@ class SearchRunTest {
     private static ExperimentPlan plan(String text) {
         var parsed = NnxParser.parse(new SourceFile(Path.of("test.nnx"), text));
         assertEquals(List.of(), parsed.diagnostics());
-        Analyzer.Result result = new Analyzer(REGISTRY, DATASETS).analyze(List.of(parsed.file().orElseThrow()));
+        Analyzer.Result result =
+                new Analyzer(REGISTRY, DATASETS).analyze(List.of(parsed.file().orElseThrow()));
         assertEquals(List.of(), result.diagnostics());
         return result.plans().get(0);
     }
@@ -55,7 +56,9 @@ class SearchRunTest {
 
     /** The epochs a run trained: its last row's. */
     private static double epochs(RunResult run) {
-        return run.metrics().isEmpty() ? 0 : run.metrics().get(run.metrics().size() - 1).epoch();
+        return run.metrics().isEmpty()
+                ? 0
+                : run.metrics().get(run.metrics().size() - 1).epoch();
     }
 
     @Test
@@ -83,16 +86,19 @@ class SearchRunTest {
         // Trial 1 always goes on; at most max(1, ⌊n/3⌋) of the first n go on from the first rung.
         assertEquals(RunStatus.OK, alone.runs().get(0).status());
         assertTrue(pruned >= 4, "pruned " + pruned);
-        double trained = alone.runs().stream().mapToDouble(SearchRunTest::epochs).sum();
+        double trained =
+                alone.runs().stream().mapToDouble(SearchRunTest::epochs).sum();
         assertTrue(trained <= 45, "epochs " + trained + " of the 81 a grid would train");
     }
 
     @Test
     void anEpochBudgetSkipsTheRunsItDoesNotCoverInOrder() {
-        ExperimentPlan plan = plan(search("    budget 20 epochs").replace("log_uniform(1e-4, 3)", "0.1 | 0.2 | 0.3")
+        ExperimentPlan plan = plan(search("    budget 20 epochs")
+                .replace("log_uniform(1e-4, 3)", "0.1 | 0.2 | 0.3")
                 .replace("epochs 9", "epochs 8"));
         ExperimentResult result = run(plan, 2);
-        assertEquals(List.of(RunStatus.OK, RunStatus.OK, RunStatus.SKIPPED),
+        assertEquals(
+                List.of(RunStatus.OK, RunStatus.OK, RunStatus.SKIPPED),
                 result.runs().stream().map(RunResult::status).toList());
         assertEquals(
                 "the budget of 20 epochs did not cover it: the runs before it take 16 and it 8",
@@ -101,10 +107,11 @@ class SearchRunTest {
 
     @Test
     void halvingUnderAnEpochBudgetStopsStartingTrials() {
-        ExperimentPlan plan = plan(search("    search halving(trials = 6, min = 1 epoch, factor = 3)\n"
-                + "    budget 12 epochs"));
+        ExperimentPlan plan =
+                plan(search("    search halving(trials = 6, min = 1 epoch, factor = 3)\n" + "    budget 12 epochs"));
         ExperimentResult result = run(plan, 2);
-        double trained = result.runs().stream().mapToDouble(SearchRunTest::epochs).sum();
+        double trained =
+                result.runs().stream().mapToDouble(SearchRunTest::epochs).sum();
         assertTrue(trained <= 12 + 1e-9, "epochs " + trained);
         assertEquals(RunStatus.SKIPPED, result.runs().get(5).status());
     }

@@ -8,14 +8,16 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class DistributionTest {
-    private static final double[] U = IntStream.range(0, 1000).mapToDouble(i -> (i + 0.5) / 1000).toArray();
+    private static final double[] U =
+            IntStream.range(0, 1000).mapToDouble(i -> (i + 0.5) / 1000).toArray();
 
     @Test
     void uniformCoversItsRangeEvenly() {
         Distribution uniform = new Distribution.Uniform(2, 6);
         assertEquals(2, uniform.at(0), 0);
         assertEquals(4, uniform.at(0.5), 0);
-        long below3 = IntStream.range(0, U.length).filter(i -> uniform.at(U[i]) < 3).count();
+        long below3 =
+                IntStream.range(0, U.length).filter(i -> uniform.at(U[i]) < 3).count();
         assertEquals(250, below3);
         assertTrue(IntStream.range(0, U.length).allMatch(i -> uniform.at(U[i]) >= 2 && uniform.at(U[i]) < 6));
     }
@@ -27,7 +29,8 @@ class DistributionTest {
         assertEquals(1e-2, log.at(0.5), 1e-15);
         assertEquals(1e-3, log.at(0.25), 1e-16);
         // A decade a quarter of the draws.
-        long firstDecade = IntStream.range(0, U.length).filter(i -> log.at(U[i]) < 1e-3).count();
+        long firstDecade =
+                IntStream.range(0, U.length).filter(i -> log.at(U[i]) < 1e-3).count();
         assertEquals(250, firstDecade);
         assertThrows(IllegalArgumentException.class, () -> new Distribution.LogUniform(0, 1));
     }
@@ -54,7 +57,8 @@ class DistributionTest {
         assertEquals(0, choice.at(0), 0);
         assertEquals(1, choice.at(0.5), 0);
         assertEquals(2, choice.at(Math.nextDown(1.0)), 0);
-        long first = IntStream.range(0, U.length).filter(i -> choice.at(U[i]) == 0).count();
+        long first =
+                IntStream.range(0, U.length).filter(i -> choice.at(U[i]) == 0).count();
         assertEquals(333, first);
     }
 

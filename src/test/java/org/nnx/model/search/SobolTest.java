@@ -65,8 +65,10 @@ class SobolTest {
 
     @Test
     void scramblingIsSeeded() {
-        assertTrue(Arrays.deepEquals(Sobol.scrambled(3).points(16, 3), Sobol.scrambled(3).points(16, 3)));
-        assertNotEquals(Sobol.scrambled(3).points(16, 3)[0][0], Sobol.scrambled(4).points(16, 3)[0][0]);
+        assertTrue(Arrays.deepEquals(
+                Sobol.scrambled(3).points(16, 3), Sobol.scrambled(3).points(16, 3)));
+        assertNotEquals(
+                Sobol.scrambled(3).points(16, 3)[0][0], Sobol.scrambled(4).points(16, 3)[0][0]);
         assertNotEquals(0.0, Sobol.scrambled(3).points(1, 1)[0][0]);
     }
 
@@ -74,7 +76,13 @@ class SobolTest {
     void randomPointsAreSeededAndInTheCube() {
         double[][] a = new RandomPoints(11).points(100, 3);
         assertTrue(Arrays.deepEquals(a, new RandomPoints(11).points(100, 3)));
-        assertEquals(100, Arrays.stream(a).flatMapToDouble(Arrays::stream).filter(u -> u < 1.0 / 3).count(), 40);
+        assertEquals(
+                100,
+                Arrays.stream(a)
+                        .flatMapToDouble(Arrays::stream)
+                        .filter(u -> u < 1.0 / 3)
+                        .count(),
+                40);
         assertTrue(Arrays.stream(a).flatMapToDouble(Arrays::stream).allMatch(u -> u >= 0 && u < 1));
     }
 }

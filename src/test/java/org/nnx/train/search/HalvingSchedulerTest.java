@@ -74,9 +74,7 @@ class HalvingSchedulerTest {
     @Test
     void promotesTheTrialsTheRuleRanksBest() throws Exception {
         long[] expected = {9, 1, 9, 1, 9, 1, 1, 1, 1};
-        assertEquals(
-                Arrays.toString(expected),
-                Arrays.toString(search(HALVING, Budget.NONE, 1, 0)));
+        assertEquals(Arrays.toString(expected), Arrays.toString(search(HALVING, Budget.NONE, 1, 0)));
     }
 
     @Test
@@ -94,9 +92,7 @@ class HalvingSchedulerTest {
         assertEquals("[9, 1, 9, 1, 0, 0, 0, 0, 0]", Arrays.toString(one));
         assertEquals(20, Arrays.stream(one).sum());
         for (long seed = 1; seed <= 3; seed++) {
-            assertEquals(
-                    Arrays.toString(one),
-                    Arrays.toString(search(HALVING, Budget.ofEpochs(20), 3, seed)));
+            assertEquals(Arrays.toString(one), Arrays.toString(search(HALVING, Budget.ofEpochs(20), 3, seed)));
         }
     }
 
