@@ -366,8 +366,8 @@ public final class BatchNorm implements Freezable {
                     if (lastTraining) {
                         // The batch's mean and variance depend on every x of the column: two correction terms.
                         double normalizedValue = xHat[row + j];
-                        dx[row + j] = (float) (scale
-                                * (g - sumGradient[j] / rows - normalizedValue * sumGradientXHat[j] / rows));
+                        dx[row + j] = (float)
+                                (scale * (g - sumGradient[j] / rows - normalizedValue * sumGradientXHat[j] / rows));
                     } else {
                         // Running statistics are constants: the layer is affine per feature.
                         dx[row + j] = (float) (scale * g);

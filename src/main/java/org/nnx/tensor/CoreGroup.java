@@ -84,6 +84,7 @@ public final class CoreGroup implements AutoCloseable {
     private volatile Throwable failure;
     /** The task of the current ticket; written before the ticket is published, read after a claim. */
     private Task task;
+
     private boolean running;
 
     // Background work. `background` packs ticket (16 bits), chunks (24 bits) and the next chunk (24 bits).

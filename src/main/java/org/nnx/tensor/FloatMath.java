@@ -88,13 +88,13 @@ public final class FloatMath {
             float xc = Math.max(Math.min(x[i], TANH_SATURATION), -TANH_SATURATION);
             float a = Math.abs(xc);
             float z = a * a;
-            float polynomial = ((((-5.70498872745e-3f * z + 2.06390887954e-2f) * z - 5.37397155531e-2f) * z
-                                                    + 1.33314422036e-1f)
-                                            * z
-                                    - 3.33332819422e-1f)
-                            * z
-                            * a
-                    + a;
+            float polynomial =
+                    ((((-5.70498872745e-3f * z + 2.06390887954e-2f) * z - 5.37397155531e-2f) * z + 1.33314422036e-1f)
+                                                    * z
+                                            - 3.33332819422e-1f)
+                                    * z
+                                    * a
+                            + a;
             float exponential = 1f - 2f / (y[i] + 1f);
             // 1 below 0.625 and 0 from it on: a positive difference, however small, scaled by 2²⁵⁴ reaches 1.
             float usePolynomial = Math.min(Math.max((TANH_POLYNOMIAL_END - a) * 0x1p127f * 0x1p127f, 0f), 1f);

@@ -213,7 +213,8 @@ class FloatKernelsTest {
                 for (int step = 0; step < 3; step++) {
                     p.gradient().copyFrom(randomFloats(20 + step, 120, 300, 1));
                     optimizer.step(0.01);
-                    assertSameBits(expected[step], p.value(), optimizer.getClass().getSimpleName() + " step " + step);
+                    assertSameBits(
+                            expected[step], p.value(), optimizer.getClass().getSimpleName() + " step " + step);
                 }
             });
         }

@@ -114,8 +114,20 @@ class FloatMathTest {
     @Test
     void tanhIsOddBitForBitAndExactAtItsEdges() {
         float[] x = {
-            0f, -0f, Float.MIN_VALUE, -Float.MIN_VALUE, 1e-30f, 0.625f, -0.625f, 9.1f, 20f, -20f,
-            Float.MAX_VALUE, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN
+            0f,
+            -0f,
+            Float.MIN_VALUE,
+            -Float.MIN_VALUE,
+            1e-30f,
+            0.625f,
+            -0.625f,
+            9.1f,
+            20f,
+            -20f,
+            Float.MAX_VALUE,
+            Float.POSITIVE_INFINITY,
+            Float.NEGATIVE_INFINITY,
+            Float.NaN
         };
         float[] y = new float[x.length];
         FloatMath.tanh(x, y, 0, x.length);
