@@ -60,12 +60,14 @@ final class Training {
      * @param inputs the files the command read, which nothing may overwrite
      * @param index  writes a page linking every report in that order ({@code nnx run FOLDER}); null for none
      * @return the exit status
-     * @throws CommandFailure (status 2) when the output folder cannot be written, before anything trains
+     * @throws CommandFailure (status 2) when the output folder cannot be written or {@code NNX_CORES} is not a
+     *                        number of cores, before anything trains
      */
     int run(Plans plans, List<Path> inputs, String index) {
+        // Before the output folder: a bad NNX_CORES fails the command before anything is written.
+        ExperimentRunner runner = experimentRunner();
         try (OutputTree tree = openOutput(inputs)) {
             environment.stop().trainingStarts();
-            ExperimentRunner runner = experimentRunner();
             ObjectiveRunner objectives = new ObjectiveRunner(environment.stop());
             List<ReportIndex.Entry> entries = new ArrayList<>();
             boolean[] failed = {false};

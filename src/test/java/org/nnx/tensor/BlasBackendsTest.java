@@ -32,6 +32,10 @@ class BlasBackendsTest {
     private static final double[][] ALPHA_BETA = {{1, 0}, {1, 1}, {1.5, -0.5}, {-2, 0.25}, {0, 0.5}};
     private static final JavaBlas REFERENCE = new JavaBlas();
     private static final CoreGroup PAIR = new CoreGroup(2);
+    /** Groups that cut a product in three and four parts, more threads than this machine may have. */
+    private static final CoreGroup THREE = new CoreGroup(3);
+
+    private static final CoreGroup FOUR = new CoreGroup(4);
 
     /** The backends to check; loading native first, since netlib chooses its native and Java kernels together. */
     static List<Blas> backends() {
@@ -44,8 +48,11 @@ class BlasBackendsTest {
         // Split in halves over two cores: by rows, by odd rows, by columns (the last two sizes), or whole.
         if (nativeBlas != null) {
             backends.add(new SplitBlas(nativeBlas, PAIR));
+            backends.add(new SplitBlas(nativeBlas, THREE));
+            backends.add(new SplitBlas(nativeBlas, FOUR));
         }
         backends.add(new SplitBlas(BlasSelection.netlibJava(), PAIR));
+        backends.add(new SplitBlas(BlasSelection.netlibJava(), FOUR));
         return backends;
     }
 
