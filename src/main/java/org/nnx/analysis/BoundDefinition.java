@@ -152,7 +152,7 @@ final class BoundDefinition {
                         context.registry()
                                 .ambiguity(ComponentKind.LAYER, name)
                                 .orElseGet(() -> Suggestions.unknown(
-                                                "layer", name, context.registry().names(ComponentKind.LAYER))));
+                                        "layer", name, context.registry().names(ComponentKind.LAYER))));
                 complete = false;
                 continue;
             }

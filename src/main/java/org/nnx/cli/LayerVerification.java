@@ -2,15 +2,14 @@ package org.nnx.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.nnx.plugin.LayerConformance;
 import org.nnx.plugin.PluginLayerFactory;
 import org.nnx.plugin.PluginVerifier;
-import org.nnx.plugin.SampleArguments;
 import org.nnx.plugin.Registries.LoadedPlugins;
+import org.nnx.plugin.SampleArguments;
 import org.nnx.registry.ComponentKind;
 import org.nnx.registry.ComponentRegistry;
 import org.nnx.spi.Arguments;
@@ -80,8 +79,8 @@ final class LayerVerification {
         PluginVerifier verifier = new PluginVerifier();
         int checked = 0;
         int failed = 0;
-        for (ComponentKind kind :
-                List.of(ComponentKind.LOSS, ComponentKind.OPTIMIZER, ComponentKind.INITIALIZER, ComponentKind.DATASET)) {
+        for (ComponentKind kind : List.of(
+                ComponentKind.LOSS, ComponentKind.OPTIMIZER, ComponentKind.INITIALIZER, ComponentKind.DATASET)) {
             for (Map.Entry<String, Component> entry : registry.all(kind).entrySet()) {
                 Component component = entry.getValue();
                 String source = registry.source(component);

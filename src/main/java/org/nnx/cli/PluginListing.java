@@ -36,9 +36,9 @@ final class PluginListing {
             out.println("plugin jars:");
             for (PluginLoader.LoadedJar jar : plugins.jars()) {
                 for (PluginContributions plugin : jar.plugins()) {
-                    out.println(
-                            "  " + jar.path() + ": plugin '" + plugin.origin().plugin() + "' " + jar.version()
-                                    + ", SPI " + jar.spiVersions() + ", sha256:" + jar.sha256() + "; " + plugin.summary());
+                    out.println("  " + jar.path() + ": plugin '"
+                            + plugin.origin().plugin() + "' " + jar.version() + ", SPI " + jar.spiVersions()
+                            + ", sha256:" + jar.sha256() + "; " + plugin.summary());
                 }
             }
         }

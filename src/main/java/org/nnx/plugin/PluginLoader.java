@@ -176,9 +176,8 @@ public final class PluginLoader {
 
     /** The manifest's {@code Implementation-Version}, else the version in its name ({@code acme-1.2.jar}), else {@code unversioned}. */
     private static String version(Manifest manifest, String jar) {
-        String version = manifest == null
-                ? null
-                : manifest.getMainAttributes().getValue(Attributes.Name.IMPLEMENTATION_VERSION);
+        String version =
+                manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.IMPLEMENTATION_VERSION);
         if (version != null && !version.isBlank()) {
             return version.strip();
         }
@@ -191,7 +190,8 @@ public final class PluginLoader {
      * jar's code runs.
      */
     private static Optional<SpiVersions> statedSpiVersions(Manifest manifest) throws PluginContributions.Rejected {
-        String stated = manifest == null ? null : manifest.getMainAttributes().getValue(NnxPlugin.SPI_VERSIONS_ATTRIBUTE);
+        String stated =
+                manifest == null ? null : manifest.getMainAttributes().getValue(NnxPlugin.SPI_VERSIONS_ATTRIBUTE);
         if (stated == null) {
             return Optional.empty();
         }
@@ -199,8 +199,8 @@ public final class PluginLoader {
         try {
             needed = SpiVersions.parse(stated);
         } catch (IllegalArgumentException e) {
-            throw new PluginContributions.Rejected("its manifest's " + NnxPlugin.SPI_VERSIONS_ATTRIBUTE + " "
-                    + e.getMessage());
+            throw new PluginContributions.Rejected(
+                    "its manifest's " + NnxPlugin.SPI_VERSIONS_ATTRIBUTE + " " + e.getMessage());
         }
         if (!needed.meets(SpiVersions.PROVIDED)) {
             throw new PluginContributions.Rejected("it works with nnx SPI versions " + needed

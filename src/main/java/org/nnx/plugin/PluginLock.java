@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.nnx.files.AtomicFile;
 
 /**
  * {@code plugins.lock}: the SHA-256 each plugin jar nnx may load must have, one line a jar,
@@ -23,8 +22,9 @@ public final class PluginLock {
     public static final String FILE_NAME = "plugins.lock";
 
     private static final Pattern LINE = Pattern.compile("([0-9a-f]{64})\\s+(\\S.*)");
-    private static final String HEADER = "# The SHA-256 of each plugin jar nnx may load; written by nnx plugins --lock.\n"
-            + "# nnx refuses a jar whose content differs from its line here, or that has none.\n";
+    private static final String HEADER =
+            "# The SHA-256 of each plugin jar nnx may load; written by nnx plugins --lock.\n"
+                    + "# nnx refuses a jar whose content differs from its line here, or that has none.\n";
 
     private final Path file;
     private final Map<String, String> pins;
@@ -56,8 +56,10 @@ public final class PluginLock {
             }
             Matcher matcher = LINE.matcher(line);
             if (!matcher.matches()) {
-                throw new PluginStartupException(List.of(file + ":" + (i + 1) + ": not '<sha256>  <jar>'"
-                        + " (64 lower-case hex digits, spaces, the jar's path); run nnx plugins --lock to write it anew"));
+                throw new PluginStartupException(
+                        List.of(
+                                file + ":" + (i + 1) + ": not '<sha256>  <jar>'"
+                                        + " (64 lower-case hex digits, spaces, the jar's path); run nnx plugins --lock to write it anew"));
             }
             pins.put(matcher.group(2), matcher.group(1));
         }
@@ -82,16 +84,22 @@ public final class PluginLock {
     /**
      * Pins every jar of {@code directories}, as {@link PluginLoader} finds them, without running any of them.
      *
-     * @return one line per jar pinned, {@code <sha256>  <path>}
+     * @return one line per jar, {@code <sha256>  <path>}
      */
-    public static List<String> write(Path file, List<Path> directories) throws IOException {
+    public static List<String> pins(List<Path> directories) throws IOException {
         List<String> lines = new ArrayList<>();
         for (Path directory : directories) {
             for (Path jar : PluginLoader.jars(directory, warning -> {})) {
                 lines.add(PluginLoader.sha256(jar) + "  " + jar);
             }
         }
-        AtomicFile.writeString(file, HEADER + lines.stream().map(line -> line + "\n").reduce("", String::concat));
         return lines;
+    }
+
+    /** The lock file's text for {@link #pins}. */
+    public static String text(List<String> pins) {
+        StringBuilder text = new StringBuilder(HEADER);
+        pins.forEach(line -> text.append(line).append('\n'));
+        return text.toString();
     }
 }

@@ -100,7 +100,8 @@ public final class PluginVerifier {
                 .create(call.arguments());
         for (LayerFactory factory : plugin.layers()) {
             findings.add(new Finding("layer", factory.name(), withSample(factory.parameters(), arguments -> {
-                LayerConformance.Outcome outcome = LayerConformance.check(factory, arguments, 4, null, null, initializers);
+                LayerConformance.Outcome outcome =
+                        LayerConformance.check(factory, arguments, 4, null, null, initializers);
                 return outcome.passes()
                         ? Verdict.ok("largest relative error " + LayerConformance.Outcome.format(outcome.maxError()))
                         : Verdict.failed(outcome.describe());
@@ -126,8 +127,7 @@ public final class PluginVerifier {
         return findings;
     }
 
-    private static Verdict withSample(
-            List<org.nnx.spi.ParameterSpec> parameters, Function<Arguments, Verdict> check) {
+    private static Verdict withSample(List<org.nnx.spi.ParameterSpec> parameters, Function<Arguments, Verdict> check) {
         Optional<Arguments> arguments = SampleArguments.of(parameters);
         return arguments.isEmpty()
                 ? new Verdict(Verdict.Status.SKIPPED, "it has a required parameter whose value cannot be chosen")
@@ -173,9 +173,7 @@ public final class PluginVerifier {
                 }
             }
             String detail = "largest relative error " + LayerConformance.Outcome.format(worst);
-            return worst <= TOLERANCE
-                    ? Verdict.ok(detail)
-                    : Verdict.failed(detail + where + " (tolerance 1e-4)");
+            return worst <= TOLERANCE ? Verdict.ok(detail) : Verdict.failed(detail + where + " (tolerance 1e-4)");
         } catch (RuntimeException | LinkageError | StackOverflowError | OutOfMemoryError e) {
             return Verdict.failed(PluginException.describe(e));
         }
@@ -287,8 +285,9 @@ public final class PluginVerifier {
             if (difference.isPresent()) {
                 return Verdict.failed("two loads with seed " + SEED + " differ: " + difference.get());
             }
-            return Verdict.ok(first.train().size() + " training and " + first.test().size() + " test samples of "
-                    + first.features() + " features in " + first.classes() + " classes, the same for the same seed");
+            return Verdict.ok(first.train().size() + " training and "
+                    + first.test().size() + " test samples of " + first.features() + " features in " + first.classes()
+                    + " classes, the same for the same seed");
         } catch (DatasetException e) {
             return Verdict.failed("the second load failed: " + e.getMessage());
         } catch (RuntimeException | LinkageError | StackOverflowError | OutOfMemoryError e) {
@@ -305,7 +304,8 @@ public final class PluginVerifier {
             return Optional.of("features() is " + dataset.features());
         }
         if (classes < 1 || dataset.classNames().size() != classes) {
-            return Optional.of("classes() is " + classes + " but classNames() has " + dataset.classNames().size());
+            return Optional.of("classes() is " + classes + " but classNames() has "
+                    + dataset.classNames().size());
         }
         if (dataset.train().size() < 1) {
             return Optional.of("the training split is empty");
@@ -315,8 +315,8 @@ public final class PluginVerifier {
             int n = Math.min(COMPARED, split.size());
             for (int i = 0; i < n; i++) {
                 if (split.label(i) < 0 || split.label(i) >= classes) {
-                    return Optional.of(name + " sample " + i + " has label " + split.label(i) + ", not in [0, "
-                            + classes + ")");
+                    return Optional.of(
+                            name + " sample " + i + " has label " + split.label(i) + ", not in [0, " + classes + ")");
                 }
             }
             double[] features = features(split, n, dataset.features());
@@ -353,8 +353,8 @@ public final class PluginVerifier {
             double[] fy = features(y, n, a.features());
             for (int i = 0; i < fx.length; i++) {
                 if (Double.compare(fx[i], fy[i]) != 0) {
-                    return Optional.of(names[s] + " sample " + i / a.features() + " has feature "
-                            + i % a.features() + " = " + format(fx[i]) + " and " + format(fy[i]));
+                    return Optional.of(names[s] + " sample " + i / a.features() + " has feature " + i % a.features()
+                            + " = " + format(fx[i]) + " and " + format(fy[i]));
                 }
             }
         }

@@ -48,7 +48,8 @@ public final class UnloadedJars {
                     .toList();
             if (!jars.isEmpty()) {
                 folders.add(candidate[1].toString());
-                jars.forEach(jar -> unloaded.add(candidate[1].resolve(jar.getFileName()).toString()));
+                jars.forEach(jar ->
+                        unloaded.add(candidate[1].resolve(jar.getFileName()).toString()));
             }
         }
         if (unloaded.isEmpty()) {
@@ -56,13 +57,13 @@ public final class UnloadedJars {
         }
         return Optional.of("nnx looked for plugin jars in "
                 + (searched.isEmpty()
-                        ? "plugins/ of the working folder (absent), --plugins and " + PluginDirectories.ENVIRONMENT_VARIABLE
-                                + " (none given)"
-                        : String.join(", ", searched.stream().map(Path::toString).toList()))
+                        ? "plugins/ of the working folder (absent), --plugins and "
+                                + PluginDirectories.ENVIRONMENT_VARIABLE + " (none given)"
+                        : String.join(
+                                ", ", searched.stream().map(Path::toString).toList()))
                 + " and did not load " + String.join(", ", unloaded) + "; to use "
-                + (unloaded.size() == 1 ? "it" : "them") + ", pass " + String.join(" ", folders.stream()
-                        .map(f -> "--plugins " + f)
-                        .toList()));
+                + (unloaded.size() == 1 ? "it" : "them") + ", pass "
+                + String.join(" ", folders.stream().map(f -> "--plugins " + f).toList()));
     }
 
     private static List<Path> jars(Path folder) {
@@ -70,7 +71,8 @@ public final class UnloadedJars {
             return List.of();
         }
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jar"))
+            return files.filter(f ->
+                            f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jar"))
                     .filter(Files::isRegularFile)
                     .sorted()
                     .toList();

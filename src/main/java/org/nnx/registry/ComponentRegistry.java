@@ -76,7 +76,8 @@ public final class ComponentRegistry {
     /** The component a file names, by its short name (when only one source gives it) or its qualified name. */
     public Optional<Component> find(ComponentKind kind, String name) {
         Component component = unique.get(kind).get(name);
-        return Optional.ofNullable(component != null ? component : qualified.get(kind).get(name));
+        return Optional.ofNullable(
+                component != null ? component : qualified.get(kind).get(name));
     }
 
     /**
@@ -123,8 +124,11 @@ public final class ComponentRegistry {
      */
     public Map<String, Component> all(ComponentKind kind) {
         Map<String, Component> all = new TreeMap<>(unique.get(kind));
-        ambiguous.get(kind).values().forEach(choices -> choices.forEach(
-                choice -> all.put(choice, qualified.get(kind).get(choice))));
+        ambiguous
+                .get(kind)
+                .values()
+                .forEach(choices -> choices.forEach(
+                        choice -> all.put(choice, qualified.get(kind).get(choice))));
         return Collections.unmodifiableMap(all);
     }
 
@@ -168,7 +172,7 @@ public final class ComponentRegistry {
     private <T extends Component> T get(ComponentKind kind, String name, Class<T> type) {
         // Plans are checked against this registry before they run, so a name it lacks is a bug, not bad input.
         return type.cast(find(kind, name)
-                .orElseThrow(() -> new IllegalStateException(
-                        "no " + kind.label() + " named '" + name + "' is registered")));
+                .orElseThrow(
+                        () -> new IllegalStateException("no " + kind.label() + " named '" + name + "' is registered")));
     }
 }

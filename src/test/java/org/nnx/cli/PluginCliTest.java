@@ -329,7 +329,8 @@ class PluginCliTest {
         assertEquals(0, cli.run("plugins", "--plugins", examplePlugins.toString()), cli.stderr());
         String listing = cli.stdout();
         Path jar = examplePlugins.resolve("acme-example-1.0.jar");
-        assertTrue(listing.contains("plugin jars:\n  " + jar + ": plugin 'acme-example' 1.0, SPI 2.., sha256:"), listing);
+        assertTrue(
+                listing.contains("plugin jars:\n  " + jar + ": plugin 'acme-example' 1.0, SPI 2.., sha256:"), listing);
         assertTrue(listing.contains("; layer swish; optimizer lion; dataset xor\n"), listing);
         for (String expected : List.of(
                 "layer dense (built-in): affine y = xW + b\n    units: integer (required), ",
@@ -386,17 +387,19 @@ class PluginCliTest {
                         + " backward() gives 0.667, central differences 0.333 (tolerance 1e-4)"),
                 cli.stdout());
         assertTrue(
-                lines.contains("ok      optimizer lion(beta1 = 0.9, beta2 = 0.99, weight_decay = 0), acme-example-1.0.jar"
-                        + " 1.0: 100 steps of learning rate 0.01 on f(w) = ½·Σ c·w² took f from 7.13 to 1.14"),
+                lines.contains(
+                        "ok      optimizer lion(beta1 = 0.9, beta2 = 0.99, weight_decay = 0), acme-example-1.0.jar"
+                                + " 1.0: 100 steps of learning rate 0.01 on f(w) = ½·Σ c·w² took f from 7.13 to 1.14"),
                 cli.stdout());
         assertTrue(
                 lines.contains("ok      initializer he, built-in: finite and repeatable by seed; variance 0.0309 of"
                         + " 4096 weights (fan_in = fan_out = 64), declared 0.0313"),
                 cli.stdout());
         assertTrue(
-                lines.contains("ok      dataset xor(samples = 1000, test_samples = 250, noise = 0), acme-example-1.0.jar"
-                        + " 1.0: 1000 training and 250 test samples of 2 features in 2 classes, the same for the same"
-                        + " seed"),
+                lines.contains(
+                        "ok      dataset xor(samples = 1000, test_samples = 250, noise = 0), acme-example-1.0.jar"
+                                + " 1.0: 1000 training and 250 test samples of 2 features in 2 classes, the same for the same"
+                                + " seed"),
                 cli.stdout());
         assertTrue(lines.contains("ok      loss mse, built-in: largest relative error 4.0e-10"), cli.stdout());
         assertTrue(
@@ -475,16 +478,26 @@ class PluginCliTest {
         Path debugReports = dir.resolve("debug-reports");
         assertEquals(
                 1,
-                cli.run("run", file.toString(), "--debug", "--plugins", plugins.toString(), "--out",
+                cli.run(
+                        "run",
+                        file.toString(),
+                        "--debug",
+                        "--plugins",
+                        plugins.toString(),
+                        "--out",
                         debugReports.toString()),
                 cli.stderr());
         assertTrue(
-                cli.stderr().contains("Caused by: java.lang.IllegalStateException: flaky exploded on a batch of 50\n\tat com.flaky."),
+                cli.stderr()
+                        .contains(
+                                "Caused by: java.lang.IllegalStateException: flaky exploded on a batch of 50\n\tat flaky.jar//com.flaky.FlakyPlugin"),
                 cli.stderr());
         try (var traces = Files.walk(debugReports.resolve("flaky"))) {
-            List<Path> kept = traces.filter(f -> f.getFileName().toString().equals("failure.txt")).toList();
+            List<Path> kept = traces.filter(f -> f.getFileName().toString().equals("failure.txt"))
+                    .toList();
             assertEquals(1, kept.size(), kept.toString());
-            assertTrue(Files.readString(kept.get(0)).contains("flaky exploded on a batch of 50\n\tat com.flaky."));
+            assertTrue(Files.readString(kept.get(0))
+                    .contains("flaky exploded on a batch of 50\n\tat flaky.jar//com.flaky.FlakyPlugin"));
         }
     }
 
@@ -537,8 +550,9 @@ class PluginCliTest {
         Path unqualified = write("unqualified.nnx", SWISH_FILE.formatted("swish"));
         assertEquals(2, cli.run("check", unqualified.toString(), "--plugins", plugins.toString()));
         assertTrue(
-                cli.stderr().startsWith(unqualified + ":5:9: error: layer 'swish' is given by acme-example-1.0.jar"
-                        + " and other-swish.jar; write acme_example.swish or other.swish\n"),
+                cli.stderr()
+                        .startsWith(unqualified + ":5:9: error: layer 'swish' is given by acme-example-1.0.jar"
+                                + " and other-swish.jar; write acme_example.swish or other.swish\n"),
                 cli.stderr());
 
         Path qualified = write("qualified.nnx", SWISH_FILE.formatted("acme_example.swish beta = 2"));
@@ -600,7 +614,9 @@ class PluginCliTest {
                 plugins.resolve("acme-example-spi1.jar"));
         assertEquals(0, cli.run("plugins", "--plugins", plugins.toString()), cli.stderr());
         assertTrue(cli.stdout().contains(": plugin 'acme-example' 1.0-spi1, SPI 1.., sha256:"), cli.stdout());
-        Path file = write("swishy.nnx", SWISH_FILE.formatted("swish beta = 1.5").replace("learning_rate", "optimizer lion\n    learning_rate"));
+        Path file = write(
+                "swishy.nnx",
+                SWISH_FILE.formatted("swish beta = 1.5").replace("learning_rate", "optimizer lion\n    learning_rate"));
         Path reports = dir.resolve("reports");
         assertEquals(
                 0,
@@ -625,15 +641,20 @@ class PluginCliTest {
                 "wrote " + lock + ": 2 jars pinned\n  " + exampleHash + "  " + example + "\n  " + sha256(other) + "  "
                         + other + "\n",
                 cli.stdout());
-        assertTrue(Files.readString(lock).startsWith("# The SHA-256 of each plugin jar nnx may load"), Files.readString(lock));
+        assertTrue(
+                Files.readString(lock).startsWith("# The SHA-256 of each plugin jar nnx may load"),
+                Files.readString(lock));
         assertTrue(Files.readString(lock).contains("\n" + exampleHash + "  " + example + "\n"), Files.readString(lock));
 
         assertEquals(0, cli.run("plugins", "--plugins", plugins.toString()), cli.stderr());
         assertEquals("", cli.stderr());
 
-        Files.copy(Path.of("src", "test", "resources", "fixtures", "acme-example-spi1.jar"), example,
+        Files.copy(
+                Path.of("src", "test", "resources", "fixtures", "acme-example-spi1.jar"),
+                example,
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        PluginJars.jar(plugins.resolve("new.jar"), testClasses, List.of("com/adagrad/"), "com.adagrad.AdagradPlugin\n", null);
+        PluginJars.jar(
+                plugins.resolve("new.jar"), testClasses, List.of("com/adagrad/"), "com.adagrad.AdagradPlugin\n", null);
         assertEquals(0, cli.run("plugins", "--plugins", plugins.toString()), cli.stderr());
         assertEquals(
                 "nnx: warning: " + example + ": its SHA-256 differs from its pin in " + lock + ": expected "

@@ -343,10 +343,15 @@ class PluginLoadingTest {
             assertEquals(List.of(), warnings);
             assertTrue(registry.find(ComponentKind.LAYER, "twin").isEmpty());
             assertEquals(
-                    Optional.of("layer 'twin' is given by twin-one.jar and twin-two.jar; write twin1.twin or twin2.twin"),
+                    Optional.of(
+                            "layer 'twin' is given by twin-one.jar and twin-two.jar; write twin1.twin or twin2.twin"),
                     registry.ambiguity(ComponentKind.LAYER, "twin"));
-            assertEquals("twin-one.jar", registry.origin(registry.layer("twin1.twin")).jar());
-            assertEquals("twin-two.jar", registry.origin(registry.layer("twin2.twin")).jar());
+            assertEquals(
+                    "twin-one.jar",
+                    registry.origin(registry.layer("twin1.twin")).jar());
+            assertEquals(
+                    "twin-two.jar",
+                    registry.origin(registry.layer("twin2.twin")).jar());
             assertEquals(
                     List.of("twin1.twin", "twin2.twin"),
                     registry.all(ComponentKind.LAYER).keySet().stream()
@@ -364,7 +369,8 @@ class PluginLoadingTest {
                     Optional.of("layer 'relu' is given by nnx's built-ins and relu.jar; write nnx.relu or relu.relu"),
                     registry.ambiguity(ComponentKind.LAYER, "relu"));
             assertTrue(registry.origin(registry.layer("nnx.relu")).builtIn());
-            assertEquals("relu.jar", registry.origin(registry.layer("relu.relu")).jar());
+            assertEquals(
+                    "relu.jar", registry.origin(registry.layer("relu.relu")).jar());
             assertEquals(Optional.empty(), registry.ambiguity(ComponentKind.LAYER, "sigmoid"));
             assertTrue(registry.find(ComponentKind.LAYER, "sigmoid").isPresent());
             assertTrue(registry.find(ComponentKind.LAYER, "nnx.sigmoid").isPresent());
@@ -442,7 +448,9 @@ class PluginLoadingTest {
             assertEquals(List.of(), warnings);
             assertEquals("1..", loaded.jars().get(0).spiVersions().toString());
             assertTrue(loaded.registry().find(ComponentKind.LAYER, "swish").isPresent());
-            assertTrue(loaded.registry().find(ComponentKind.OPTIMIZER, "acme_example.lion").isPresent());
+            assertTrue(loaded.registry()
+                    .find(ComponentKind.OPTIMIZER, "acme_example.lion")
+                    .isPresent());
         }
     }
 

@@ -86,7 +86,13 @@ class PluginVerifierTest {
                     public void step(double learningRate) {
                         for (Parameter p : parameters) {
                             for (int i = 0; i < p.value().size(); i++) {
-                                p.value().set(i, p.value().get(i) - sign * learningRate * p.gradient().get(i));
+                                p.value()
+                                        .set(
+                                                i,
+                                                p.value().get(i)
+                                                        - sign
+                                                                * learningRate
+                                                                * p.gradient().get(i));
                             }
                         }
                     }
@@ -210,14 +216,14 @@ class PluginVerifierTest {
     @Test
     void everyWrongContributionFailsWithWhatIsWrong() {
         List<String> findings = new PluginVerifier()
-                .verify(plugin(
-                        List.of(hinge(2)),
-                        List.of(descent("ascent", -1)),
-                        List.of(gaussian("overstated", 2, true), gaussian("unseeded", 1, false)),
-                        List.of(points("drifting", false))))
-                .stream()
-                .map(PluginVerifier.Finding::toString)
-                .toList();
+                        .verify(plugin(
+                                List.of(hinge(2)),
+                                List.of(descent("ascent", -1)),
+                                List.of(gaussian("overstated", 2, true), gaussian("unseeded", 1, false)),
+                                List.of(points("drifting", false))))
+                        .stream()
+                        .map(PluginVerifier.Finding::toString)
+                        .toList();
         assertEquals(5, findings.size(), findings.toString());
         assertEquals(
                 "FAILED  loss hinge: largest relative error 0.50 at output[0, 0]: backward() gives 0.667, central"
@@ -231,10 +237,17 @@ class PluginVerifierTest {
                 "FAILED  initializer overstated: finite and repeatable by seed; variance 0.0155 of 4096 weights"
                         + " (fan_in = fan_out = 64), declared 0.0313 (tolerance 10%)",
                 findings.get(2));
-        assertEquals(true, findings.get(3).startsWith("FAILED  initializer unseeded: two fills with seed 7 differ at"
-                + " weight 0: "), findings.get(3));
-        assertEquals(true, findings.get(4).startsWith("FAILED  dataset drifting: two loads with seed 7 differ:"
-                + " training sample 0 has feature 0 = "), findings.get(4));
+        assertEquals(
+                true,
+                findings.get(3)
+                        .startsWith("FAILED  initializer unseeded: two fills with seed 7 differ at" + " weight 0: "),
+                findings.get(3));
+        assertEquals(
+                true,
+                findings.get(4)
+                        .startsWith("FAILED  dataset drifting: two loads with seed 7 differ:"
+                                + " training sample 0 has feature 0 = "),
+                findings.get(4));
     }
 
     @Test
