@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.nnx.files.AtomicFile;
 import org.nnx.plugin.PluginLock;
 import org.nnx.plugin.Registries.LoadedPlugins;
 import picocli.CommandLine.Command;
@@ -60,7 +61,8 @@ final class PluginsCommand implements Callable<Integer> {
         Path file = environment.pluginLock();
         List<String> pinned;
         try {
-            pinned = PluginLock.write(file, environment.pluginDirectories(plugins));
+            pinned = PluginLock.pins(environment.pluginDirectories(plugins));
+            AtomicFile.writeString(file, PluginLock.text(pinned));
         } catch (IOException e) {
             throw new CommandFailure(ExitStatus.RUN_FAILED, file + ": cannot write: " + e.getMessage());
         }

@@ -59,7 +59,11 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
         if (!spec.positionalParameters().isEmpty()) {
             return "unexpected argument '" + argument + "'";
         }
-        return spec.name() + " takes no files, only " + String.join(" and ", optionUses(spec));
+        List<String> uses = optionUses(spec);
+        return spec.name() + " takes no files, only "
+                + (uses.size() < 2
+                        ? String.join("", uses)
+                        : String.join(", ", uses.subList(0, uses.size() - 1)) + " and " + uses.get(uses.size() - 1));
     }
 
     private static List<String> optionNames(CommandSpec spec) {

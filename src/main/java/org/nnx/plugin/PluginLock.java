@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.nnx.files.AtomicFile;
 
 /**
  * {@code plugins.lock}: the SHA-256 each plugin jar nnx may load must have, one line a jar,
@@ -85,17 +84,22 @@ public final class PluginLock {
     /**
      * Pins every jar of {@code directories}, as {@link PluginLoader} finds them, without running any of them.
      *
-     * @return one line per jar pinned, {@code <sha256>  <path>}
+     * @return one line per jar, {@code <sha256>  <path>}
      */
-    public static List<String> write(Path file, List<Path> directories) throws IOException {
+    public static List<String> pins(List<Path> directories) throws IOException {
         List<String> lines = new ArrayList<>();
         for (Path directory : directories) {
             for (Path jar : PluginLoader.jars(directory, warning -> {})) {
                 lines.add(PluginLoader.sha256(jar) + "  " + jar);
             }
         }
-        AtomicFile.writeString(
-                file, HEADER + lines.stream().map(line -> line + "\n").reduce("", String::concat));
         return lines;
+    }
+
+    /** The lock file's text for {@link #pins}. */
+    public static String text(List<String> pins) {
+        StringBuilder text = new StringBuilder(HEADER);
+        pins.forEach(line -> text.append(line).append('\n'));
+        return text.toString();
     }
 }

@@ -474,6 +474,31 @@ class PluginCliTest {
         assertTrue(summary.get(1).startsWith("flaky.explode=false,ok,"), summary.get(1));
         assertTrue(summary.get(2).startsWith("flaky.explode=true,failed,"), summary.get(2));
         assertTrue(Files.exists(reports.resolve("flaky/index.html")));
+
+        Path debugReports = dir.resolve("debug-reports");
+        assertEquals(
+                1,
+                cli.run(
+                        "run",
+                        file.toString(),
+                        "--debug",
+                        "--plugins",
+                        plugins.toString(),
+                        "--out",
+                        debugReports.toString()),
+                cli.stderr());
+        assertTrue(
+                cli.stderr()
+                        .contains(
+                                "Caused by: java.lang.IllegalStateException: flaky exploded on a batch of 50\n\tat flaky.jar//com.flaky.FlakyPlugin"),
+                cli.stderr());
+        try (var traces = Files.walk(debugReports.resolve("flaky"))) {
+            List<Path> kept = traces.filter(f -> f.getFileName().toString().equals("failure.txt"))
+                    .toList();
+            assertEquals(1, kept.size(), kept.toString());
+            assertTrue(Files.readString(kept.get(0))
+                    .contains("flaky exploded on a batch of 50\n\tat flaky.jar//com.flaky.FlakyPlugin"));
+        }
     }
 
     @Test

@@ -209,7 +209,7 @@ class UsageTest {
         assertUsageError("--out needs a value", "run", "x.nnx", "--out");
         assertUsageError("--plugins needs a value", "plugins", "--plugins");
         assertUsageError("--out is an option of 'run', not of 'check'", "check", "x.nnx", "--out", "reports");
-        assertUsageError("plugins takes no files, only --verify and --plugins DIR", "plugins", "x.nnx");
+        assertUsageError("plugins takes no files, only --verify, --lock and --plugins DIR", "plugins", "x.nnx");
         assertUsageError("completion needs a shell: bash or zsh", "completion");
         assertUsageError("unknown shell 'zhs'; did you mean 'zsh'?", "completion", "zhs");
         assertUsageError("unknown option '--bogus' of bench", "bench", "--bogus");
