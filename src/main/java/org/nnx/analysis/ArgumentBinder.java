@@ -214,8 +214,8 @@ final class ArgumentBinder {
             if (list.elements().size() != 2) {
                 diagnostics.error(
                         value.location(),
-                        subject + " must be a whole number or [height, width], got " + list.elements().size()
-                                + (list.elements().size() == 1 ? " value" : " values"));
+                        subject + " must be a whole number or [height, width], got "
+                                + list.elements().size() + (list.elements().size() == 1 ? " value" : " values"));
                 return Optional.empty();
             }
             elements = list.elements();

@@ -1,13 +1,13 @@
 package org.nnx.analysis;
 
 import java.util.List;
+import org.nnx.dsl.SourceLocation;
 import org.nnx.dsl.ast.Setting;
 import org.nnx.dsl.ast.Statement;
-import org.nnx.dsl.SourceLocation;
 import org.nnx.registry.ModelShapes;
-import org.nnx.spi.Shape;
 import org.nnx.spi.Dataset;
 import org.nnx.spi.DatasetException;
+import org.nnx.spi.Shape;
 
 /**
  * The dataset loads, and the model's output is as wide as the dataset has classes. The input width comes
@@ -57,6 +57,7 @@ final class ModelFitsDataset implements DefinitionCheck {
      * (a line that stands for several), the model's last line.
      */
     private static SourceLocation layerLocation(List<Statement> written, int layerCount, int index) {
-        return written.get(written.size() == layerCount ? index : written.size() - 1).location();
+        return written.get(written.size() == layerCount ? index : written.size() - 1)
+                .location();
     }
 }

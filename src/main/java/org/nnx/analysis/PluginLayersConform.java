@@ -5,9 +5,9 @@ import org.nnx.dsl.ast.Setting;
 import org.nnx.dsl.ast.Statement;
 import org.nnx.registry.CheckedLayerFactory;
 import org.nnx.registry.ModelShapes;
-import org.nnx.spi.Shape;
 import org.nnx.spi.ComponentCall;
 import org.nnx.spi.LayerFactory;
+import org.nnx.spi.Shape;
 
 /**
  * Each layer that must be checked where it is used ({@link CheckedLayerFactory}: the layers of plugin jars)
@@ -33,7 +33,8 @@ final class PluginLayersConform implements DefinitionCheck {
         List<Statement> model = experiment.view().model().orElseThrow().layers();
         List<ComponentCall> calls = layers.get();
         // Up to a layer that cannot take its input's shape, which ModelFitsDataset reports.
-        List<ModelShapes.LayerShape> shapes = ModelShapes.of(context.registry(), calls, loaded.get().sampleShape())
+        List<ModelShapes.LayerShape> shapes = ModelShapes.of(
+                        context.registry(), calls, loaded.get().sampleShape())
                 .layers();
         for (int i = 0; i < shapes.size(); i++) {
             Shape input = shapes.get(i).input();

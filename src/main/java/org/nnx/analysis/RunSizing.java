@@ -3,9 +3,9 @@ package org.nnx.analysis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.nnx.registry.ModelShapes;
 import org.nnx.spi.ComponentCall;
 import org.nnx.spi.Dataset;
-import org.nnx.registry.ModelShapes;
 
 /**
  * A run's model sized against its data before anything is allocated: each layer's input and output widths and
@@ -35,7 +35,8 @@ record RunSizing(Dataset dataset, List<MemoryEstimate.Layer> layers, int batchSi
         }
         List<MemoryEstimate.Layer> sized = new ArrayList<>();
         for (ModelShapes.LayerShape layer : shapes.layers()) {
-            sized.add(new MemoryEstimate.Layer(layer.input().size(), layer.output().size(), layer.parameters()));
+            sized.add(new MemoryEstimate.Layer(
+                    layer.input().size(), layer.output().size(), layer.parameters()));
         }
         int batchSize = (int) batch.get().integer("size");
         String optimizer =

@@ -23,8 +23,12 @@ final class SpatialLayers {
     private SpatialLayers() {}
 
     static List<LayerFactory> all() {
-        return List.of(conv2d(), pool("max_pool", "max pooling per channel"), pool("avg_pool", "average pooling per channel"),
-                globalAvgPool(), flatten());
+        return List.of(
+                conv2d(),
+                pool("max_pool", "max pooling per channel"),
+                pool("avg_pool", "average pooling per channel"),
+                globalAvgPool(),
+                flatten());
     }
 
     /** A layer on images, sized by a function of its arguments and input shape. */

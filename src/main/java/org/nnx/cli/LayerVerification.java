@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.nnx.plugin.LayerConformance;
-import org.nnx.spi.Shape;
-import org.nnx.spi.ShapeException;
 import org.nnx.plugin.PluginLayerFactory;
 import org.nnx.plugin.Registries.LoadedPlugins;
 import org.nnx.registry.ComponentKind;
@@ -17,6 +15,8 @@ import org.nnx.spi.Component;
 import org.nnx.spi.LayerFactory;
 import org.nnx.spi.ParameterSpec;
 import org.nnx.spi.Range;
+import org.nnx.spi.Shape;
+import org.nnx.spi.ShapeException;
 
 /** {@code nnx plugins --verify}: every layer's backward, built-in and plugin, against central differences. */
 final class LayerVerification {

@@ -18,7 +18,8 @@ final class ArrayGemm {
             Blas.current()
                     .sgemm(transA, transB, m, n, k, 1f, a.floats(), lda, b.floats(), ldb, (float) beta, c.floats(), n);
         } else {
-            Blas.current().dgemm(transA, transB, m, n, k, 1.0, a.doubles(), lda, b.doubles(), ldb, beta, c.doubles(), n);
+            Blas.current()
+                    .dgemm(transA, transB, m, n, k, 1.0, a.doubles(), lda, b.doubles(), ldb, beta, c.doubles(), n);
         }
     }
 }

@@ -23,8 +23,8 @@ public final class AvgPool2d implements Layer {
 
     public AvgPool2d(int channels, int height, int width, Window window) {
         if (!window.fits(height, width)) {
-            throw new IllegalArgumentException("a " + window.height() + "×" + window.width()
-                    + " pool does not fit a " + height + "×" + width + " image");
+            throw new IllegalArgumentException("a " + window.height() + "×" + window.width() + " pool does not fit a "
+                    + height + "×" + width + " image");
         }
         this.channels = channels;
         this.height = height;

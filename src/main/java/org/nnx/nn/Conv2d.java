@@ -72,8 +72,8 @@ public final class Conv2d implements SkipsInputGradient {
             throw new IllegalArgumentException("conv2d sizes must be positive");
         }
         if (!window.fits(height, width)) {
-            throw new IllegalArgumentException("a " + window.height() + "×" + window.width()
-                    + " filter does not fit a " + height + "×" + width + " image");
+            throw new IllegalArgumentException("a " + window.height() + "×" + window.width() + " filter does not fit a "
+                    + height + "×" + width + " image");
         }
         this.channels = channels;
         this.height = height;

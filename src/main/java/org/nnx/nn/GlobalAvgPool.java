@@ -19,8 +19,8 @@ public final class GlobalAvgPool implements Layer {
     @Override
     public Tensor forward(Tensor input, boolean training) {
         if (input.cols() != channels * area) {
-            throw new IllegalArgumentException("global_avg_pool expects " + channels + " channels of " + area
-                    + " pixels, got " + input.shape());
+            throw new IllegalArgumentException(
+                    "global_avg_pool expects " + channels + " channels of " + area + " pixels, got " + input.shape());
         }
         int samples = input.rows();
         output = Tensor.reuseOrAllocate(output, input.precision(), samples, channels);

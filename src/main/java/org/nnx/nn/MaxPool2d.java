@@ -25,8 +25,8 @@ public final class MaxPool2d implements Layer {
 
     public MaxPool2d(int channels, int height, int width, Window window) {
         if (!window.fits(height, width)) {
-            throw new IllegalArgumentException("a " + window.height() + "×" + window.width()
-                    + " pool does not fit a " + height + "×" + width + " image");
+            throw new IllegalArgumentException("a " + window.height() + "×" + window.width() + " pool does not fit a "
+                    + height + "×" + width + " image");
         }
         this.channels = channels;
         this.height = height;
@@ -77,7 +77,9 @@ public final class MaxPool2d implements Layer {
                                 }
                                 int at = plane + y * width + x;
                                 double value = input.isFloat() ? input.floats()[at] : input.doubles()[at];
-                                if (best < 0 || value > bestValue || (Double.isNaN(value) && !Double.isNaN(bestValue))) {
+                                if (best < 0
+                                        || value > bestValue
+                                        || (Double.isNaN(value) && !Double.isNaN(bestValue))) {
                                     best = at;
                                     bestValue = value;
                                 }

@@ -93,13 +93,7 @@ public final class LayerConformance {
             Layer layer = factory.create(
                     arguments,
                     new LayerContext(
-                            inputSize,
-                            previousLayer,
-                            nextLayer,
-                            Precision.FLOAT64,
-                            random,
-                            initializers,
-                            inputShape));
+                            inputSize, previousLayer, nextLayer, Precision.FLOAT64, random, initializers, inputShape));
             Tensor input = Tensor.zeros(Precision.FLOAT64, ROWS, inputSize);
             for (int i = 0; i < input.size(); i++) {
                 input.set(i, random.nextGaussian());

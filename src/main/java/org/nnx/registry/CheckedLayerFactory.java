@@ -5,8 +5,8 @@ import java.util.function.Function;
 import org.nnx.spi.Arguments;
 import org.nnx.spi.ComponentCall;
 import org.nnx.spi.Initializer;
-import org.nnx.spi.Shape;
 import org.nnx.spi.LayerFactory;
+import org.nnx.spi.Shape;
 
 /**
  * A layer factory whose layers must pass a gradient check where a model uses them before nnx trains with

@@ -60,7 +60,9 @@ public record ModelShapes(List<LayerShape> layers, int failed, String problem) {
 
     /** The shape the last layer outputs; the input's when there are no layers. */
     public Optional<Shape> output() {
-        return !fits() || layers.isEmpty() ? Optional.empty() : Optional.of(layers.get(layers.size() - 1).output());
+        return !fits() || layers.isEmpty()
+                ? Optional.empty()
+                : Optional.of(layers.get(layers.size() - 1).output());
     }
 
     /** The trainable numbers of all the layers sized. */

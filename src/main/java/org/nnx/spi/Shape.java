@@ -13,7 +13,8 @@ public record Shape(int channels, int height, int width, boolean image) {
 
     public Shape {
         if (channels <= 0 || height <= 0 || width <= 0) {
-            throw new IllegalArgumentException("a shape's sizes must be positive: " + channels + "×" + height + "×" + width);
+            throw new IllegalArgumentException(
+                    "a shape's sizes must be positive: " + channels + "×" + height + "×" + width);
         }
         if (!image && (height != 1 || width != 1)) {
             throw new IllegalArgumentException("flat features have no height or width");

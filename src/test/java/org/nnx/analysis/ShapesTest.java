@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 import org.nnx.registry.ModelShapes;
 import org.nnx.spi.ComponentCall;
 import org.nnx.spi.Shape;
@@ -79,16 +79,27 @@ class ShapesTest {
 
     @Test
     void theBooksNetworkChecks() {
-        String layers = "        conv2d 30, size = 5\n        relu\n        max_pool 2\n        dense 100\n        relu\n"
-                + "        dense 10\n";
+        String layers =
+                "        conv2d 30, size = 5\n        relu\n        max_pool 2\n        dense 100\n        relu\n"
+                        + "        dense 10\n";
         assertEquals(List.of(), Analysis.errors(Analysis.analyze(model(layers))));
     }
 
     @Test
     void theBooksNetworkIsSizedLayerByLayer() {
         List<ComponentCall> layers = Stream.of(
-                        call("conv2d", "filters", 30L, "size", List.of(5L, 5L), "stride", List.of(1L, 1L), "pad",
-                                List.of(0L, 0L), "bias", true),
+                        call(
+                                "conv2d",
+                                "filters",
+                                30L,
+                                "size",
+                                List.of(5L, 5L),
+                                "stride",
+                                List.of(1L, 1L),
+                                "pad",
+                                List.of(0L, 0L),
+                                "bias",
+                                true),
                         call("relu"),
                         call("max_pool", "size", List.of(2L, 2L)),
                         call("dense", "units", 100L, "bias", true),
@@ -108,12 +119,24 @@ class ShapesTest {
     @Test
     void batchNormOnImagesHasTwoNumbersAChannel() {
         List<ComponentCall> layers = List.of(
-                call("conv2d", "filters", 8L, "size", List.of(3L, 3L), "stride", List.of(1L, 1L), "pad",
-                        List.of(1L, 1L), "bias", false),
+                call(
+                        "conv2d",
+                        "filters",
+                        8L,
+                        "size",
+                        List.of(3L, 3L),
+                        "stride",
+                        List.of(1L, 1L),
+                        "pad",
+                        List.of(1L, 1L),
+                        "bias",
+                        false),
                 call("batch_norm", "momentum", 0.9, "epsilon", 1e-5));
         ModelShapes shapes = ModelShapes.of(Analysis.REGISTRY, layers, Shape.image(3, 10, 12));
         assertEquals("8×10×12", shapes.layers().get(1).output().toString());
-        assertEquals(List.of(216L, 16L), shapes.layers().stream().map(ModelShapes.LayerShape::parameters).toList());
+        assertEquals(
+                List.of(216L, 16L),
+                shapes.layers().stream().map(ModelShapes.LayerShape::parameters).toList());
     }
 
     private static ComponentCall call(String name, Object... arguments) {

@@ -52,8 +52,7 @@ class Conv2dReferenceTest {
     /** Forward and backward of a float32 conv twice from the same seed: outputs and gradients, concatenated. */
     private static float[] train(Window window) {
         SplittableRandom random = new SplittableRandom(5);
-        Conv2d conv =
-                new Conv2d(3, 12, 12, 8, window, true, new HeInitializer(), Precision.FLOAT32, random);
+        Conv2d conv = new Conv2d(3, 12, 12, 8, window, true, new HeInitializer(), Precision.FLOAT32, random);
         Tensor input = Tensor.zeros(40, 3 * 144);
         for (int i = 0; i < input.size(); i++) {
             input.set(i, random.nextGaussian());
@@ -64,11 +63,16 @@ class Conv2dReferenceTest {
             dy.set(i, random.nextGaussian());
         }
         Tensor dx = conv.backward(dy);
-        float[] all = new float[output.size() + dx.size() + conv.weights().gradient().size()];
+        float[] all =
+                new float[output.size() + dx.size() + conv.weights().gradient().size()];
         System.arraycopy(output.floats(), 0, all, 0, output.size());
         System.arraycopy(dx.floats(), 0, all, output.size(), dx.size());
         System.arraycopy(
-                conv.weights().gradient().floats(), 0, all, output.size() + dx.size(), conv.weights().gradient().size());
+                conv.weights().gradient().floats(),
+                0,
+                all,
+                output.size() + dx.size(),
+                conv.weights().gradient().size());
         return all;
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.nnx.check.GradientCheck;
 import org.nnx.spi.Layer;
@@ -171,10 +172,14 @@ class ConvolutionGradientTest {
         Dense dense = new Dense(2 * 3 * 3, 3, true, new XavierInitializer(), Precision.FLOAT64, random);
         Sequence network = new Sequence(List.of(conv, new Relu(), pool, dense));
         assertPasses(check.check(
-                network, TestTensors.gaussian(random, 2, 36), new SoftmaxCrossEntropy(), TestTensors.oneHot(random, 2, 3)));
+                network,
+                TestTensors.gaussian(random, 2, 36),
+                new SoftmaxCrossEntropy(),
+                TestTensors.oneHot(random, 2, 3)));
     }
 
-    private static Conv2d conv(int channels, int height, int width, int filters, Window window, SplittableRandom random) {
+    private static Conv2d conv(
+            int channels, int height, int width, int filters, Window window, SplittableRandom random) {
         Conv2d conv = new Conv2d(
                 channels, height, width, filters, window, true, new HeInitializer(), Precision.FLOAT64, random);
         for (int f = 0; f < filters; f++) {
@@ -199,7 +204,7 @@ class ConvolutionGradientTest {
     }
 
     private static List<Double> values(Tensor t) {
-        return java.util.stream.IntStream.range(0, t.size()).mapToObj(t::get).toList();
+        return IntStream.range(0, t.size()).mapToObj(t::get).toList();
     }
 
     private static void assertPasses(GradientCheck.Result result) {
