@@ -14,9 +14,9 @@ import org.nnx.spi.DatasetContext;
 import org.nnx.spi.DatasetException;
 import org.nnx.spi.DatasetFactory;
 import org.nnx.spi.ParameterSpec;
-import org.nnx.spi.Shape;
 import org.nnx.spi.ParameterType;
 import org.nnx.spi.Range;
+import org.nnx.spi.Shape;
 
 /**
  * {@code dataset csv, path = "...", label = "column", test = "..." | test_fraction = F, header = true,

@@ -25,10 +25,11 @@ final class RowShape {
             sizes = new int[0];
         }
         if (sizes.length != 2 && sizes.length != 3) {
-            throw new DatasetException("csv: shape \"" + text
-                    + "\" is not channels×height×width or height×width in whole numbers ≥ 1");
+            throw new DatasetException(
+                    "csv: shape \"" + text + "\" is not channels×height×width or height×width in whole numbers ≥ 1");
         }
-        Shape shape = sizes.length == 2 ? Shape.image(1, sizes[0], sizes[1]) : Shape.image(sizes[0], sizes[1], sizes[2]);
+        Shape shape =
+                sizes.length == 2 ? Shape.image(1, sizes[0], sizes[1]) : Shape.image(sizes[0], sizes[1], sizes[2]);
         if ((long) shape.channels() * shape.height() * shape.width() != features) {
             throw new DatasetException("csv: shape " + shape + " holds " + shape.size() + " values, but each row has "
                     + features + " features");
