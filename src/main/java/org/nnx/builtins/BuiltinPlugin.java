@@ -1,6 +1,7 @@
 package org.nnx.builtins;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.nnx.builtins.Definitions.InitializerDefinition;
 import org.nnx.builtins.Definitions.LayerDefinition;
 import org.nnx.builtins.Definitions.LossDefinition;
@@ -118,8 +119,7 @@ public final class BuiltinPlugin implements NnxPlugin {
                                 arguments.number("momentum"),
                                 arguments.number("epsilon"),
                                 context.precision()))));
-        return java.util.stream.Stream.concat(flat.stream(), SpatialLayers.all().stream())
-                .toList();
+        return Stream.concat(flat.stream(), SpatialLayers.all().stream()).toList();
     }
 
     /** Dense's default initializer: He when the layer feeds or follows a relu, else Xavier (the book's rule). */

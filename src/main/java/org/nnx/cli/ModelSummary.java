@@ -2,6 +2,7 @@ package org.nnx.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.nnx.model.ExperimentPlan;
 import org.nnx.model.RunConfig;
@@ -40,10 +41,10 @@ final class ModelSummary {
                     ? layer.layer().name()
                     : layer.layer().name() + "(" + layer.layer().arguments() + ")";
             rows.add(new String[] {
-                written, layer.output().toString(), String.format(java.util.Locale.ROOT, "%,d", layer.parameters())
+                written, layer.output().toString(), String.format(Locale.ROOT, "%,d", layer.parameters())
             });
         }
-        rows.add(new String[] {"total", "", String.format(java.util.Locale.ROOT, "%,d", shapes.parameters())});
+        rows.add(new String[] {"total", "", String.format(Locale.ROOT, "%,d", shapes.parameters())});
         int[] widths = new int[3];
         for (String[] row : rows) {
             for (int i = 0; i < 3; i++) {

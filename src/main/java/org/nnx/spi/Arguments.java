@@ -3,6 +3,7 @@ package org.nnx.spi;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
@@ -59,7 +60,7 @@ public final class Arguments {
 
     /** A {@link ParameterType#SIZE}: {@code [height, width]}. */
     public int[] size(String name) {
-        java.util.List<?> pair = (java.util.List<?>) require(name);
+        List<?> pair = (List<?>) require(name);
         return new int[] {((Number) pair.get(0)).intValue(), ((Number) pair.get(1)).intValue()};
     }
 
@@ -101,7 +102,7 @@ public final class Arguments {
         if (value instanceof Double number) {
             return formatNumber(number);
         }
-        if (value instanceof java.util.List<?> list) {
+        if (value instanceof List<?> list) {
             if (list.size() == 2 && list.get(0).equals(list.get(1))) {
                 return formatValue(list.get(0));
             }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.nnx.check.GradientCheck;
 import org.nnx.spi.Layer;
@@ -203,7 +204,7 @@ class ConvolutionGradientTest {
     }
 
     private static List<Double> values(Tensor t) {
-        return java.util.stream.IntStream.range(0, t.size()).mapToObj(t::get).toList();
+        return IntStream.range(0, t.size()).mapToObj(t::get).toList();
     }
 
     private static void assertPasses(GradientCheck.Result result) {

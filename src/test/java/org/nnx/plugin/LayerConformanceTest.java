@@ -17,6 +17,7 @@ import org.nnx.spi.Layer;
 import org.nnx.spi.LayerContext;
 import org.nnx.spi.LayerFactory;
 import org.nnx.spi.Parameter;
+import org.nnx.spi.Shape;
 import org.nnx.tensor.Precision;
 import org.nnx.tensor.Tensor;
 
@@ -121,8 +122,7 @@ class LayerConformanceTest {
     void aPluginFactoryRefusesToBuildALayerThatFailedAndRemembersTheVerdict() {
         PluginLayerFactory factory =
                 new PluginLayerFactory(scale(2, false, false), JAR, "scale", "y = x ⊙ W", List.of());
-        Optional<String> verdict =
-                factory.conformance(Arguments.EMPTY, org.nnx.spi.Shape.flat(5), null, null, NO_INITIALIZERS);
+        Optional<String> verdict = factory.conformance(Arguments.EMPTY, Shape.flat(5), null, null, NO_INITIALIZERS);
         assertEquals(
                 Optional.of("layer 'scale' from scale.jar failed its gradient check: largest relative error 0.33"
                         + " in W (tolerance 1e-4)"),

@@ -16,6 +16,7 @@ import org.nnx.spi.DatasetFactory;
 import org.nnx.spi.ParameterSpec;
 import org.nnx.spi.ParameterType;
 import org.nnx.spi.Range;
+import org.nnx.spi.Shape;
 
 /**
  * {@code dataset csv, path = "...", label = "column", test = "..." | test_fraction = F, header = true,
@@ -70,7 +71,12 @@ public final class CsvDatasetFactory implements DatasetFactory {
                         FeatureScaling.CHOICES,
                         "feature scaling fitted on"
                                 + " the training rows: standard = zero mean, unit variance; minmax = [0, 1]; none"),
-                DatasetParameters.limit());
+                DatasetParameters.limit(),
+                ParameterSpec.string(
+                        "shape",
+                        null,
+                        "each row's features as an image, \"channels×height×width\" or \"height×width\""
+                                + " (one channel), channel after channel and row by row; default flat"));
     }
 
     @Override
@@ -121,7 +127,8 @@ public final class CsvDatasetFactory implements DatasetFactory {
                 new FloatSplit(test.values, test.labels, features),
                 features,
                 classes,
-                description);
+                description,
+                arguments.has("shape") ? RowShape.parse(arguments.string("shape"), features) : Shape.flat(features));
     }
 
     /** The rows of one split: features and class indexes. */

@@ -65,6 +65,24 @@ class CsvDatasetTest {
     }
 
     @Test
+    void rowsAreImagesWhenAShapeIsGiven() throws DatasetException {
+        write(directory, "tiny.csv", "a,b,c,d,e,f,y\n1,2,3,4,5,6,0\n6,5,4,3,2,1,1\n1,1,1,1,1,1,0\n2,2,2,2,2,2,1\n");
+        assertEquals(
+                "1×2×3",
+                load(0, "path", "tiny.csv", "shape", "2x3").sampleShape().toString());
+        assertEquals(
+                "3×1×2",
+                load(0, "path", "tiny.csv", "shape", "3×1×2").sampleShape().toString());
+        assertEquals("6", load(0, "path", "tiny.csv").sampleShape().toString());
+        assertEquals(
+                "csv: shape 2×2×2 holds 8 values, but each row has 6 features",
+                failure("path", "tiny.csv", "shape", "2x2x2"));
+        assertEquals(
+                "csv: shape \"2x\" is not channels×height×width or height×width in whole numbers ≥ 1",
+                failure("path", "tiny.csv", "shape", "2x"));
+    }
+
+    @Test
     void stringLabelsAreClassesInSortedOrder() throws DatasetException {
         write(directory, "pets.csv", PETS);
         TabularDataset dataset = load(0, "path", "pets.csv", "label", "kind", "test_fraction", 0.3);

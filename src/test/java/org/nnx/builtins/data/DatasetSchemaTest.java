@@ -51,7 +51,8 @@ class DatasetSchemaTest {
                         "test_fraction: number, in (0, 1)",
                         "header: boolean = true",
                         "normalize: choice standard | minmax | none = standard",
-                        "limit: integer, ≥ 1"));
+                        "limit: integer, ≥ 1",
+                        "shape: string"));
         expected.put(
                 "spiral",
                 List.of(
