@@ -20,7 +20,6 @@ import org.nnx.spi.LayerFactory;
 import org.nnx.spi.LossFactory;
 import org.nnx.spi.OptimizerFactory;
 import org.nnx.spi.ParameterSpec;
-import org.nnx.spi.Range;
 import org.nnx.spi.Shape;
 import org.nnx.spi.ShapeException;
 

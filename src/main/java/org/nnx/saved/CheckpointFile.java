@@ -55,9 +55,11 @@ public final class CheckpointFile {
         checkpoint.network().forEach(t -> tensors.add(new NamedTensor(NETWORK + t.name(), t.values())));
         checkpoint.optimizer().forEach((name, t) -> tensors.add(new NamedTensor(OPTIMIZER + name, t)));
         for (int t = 0; t < checkpoint.lastEvaluated().size(); t++) {
-            tensors.add(new NamedTensor(LAST_EVALUATED + t, checkpoint.lastEvaluated().get(t)));
+            tensors.add(new NamedTensor(
+                    LAST_EVALUATED + t, checkpoint.lastEvaluated().get(t)));
         }
-        tensors.add(new NamedTensor(METRICS, metrics(checkpoint.metrics(), checkpoint.tensors().size())));
+        tensors.add(new NamedTensor(
+                METRICS, metrics(checkpoint.metrics(), checkpoint.tensors().size())));
         AtomicFile.write(file, out -> Safetensors.write(out, metadata, tensors));
     }
 

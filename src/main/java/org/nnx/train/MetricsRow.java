@@ -81,8 +81,8 @@ public record MetricsRow(
             throw new IllegalArgumentException(
                     "a metrics row of " + values.length + " values, not " + width(tensors.size()));
         }
-        MetricsRow row = new MetricsRow(
-                (long) values[0], values[1], values[2], values[3], values[4], values[5], values[6]);
+        MetricsRow row =
+                new MetricsRow((long) values[0], values[1], values[2], values[3], values[4], values[5], values[6]);
         if (!row.evaluated()) {
             return row;
         }

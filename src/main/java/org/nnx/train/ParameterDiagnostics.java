@@ -87,8 +87,8 @@ final class ParameterDiagnostics {
         for (int p = 0; p < atLastEvaluation.length; p++) {
             double[] values = values(lastEvaluated.get(p));
             if (values.length != atLastEvaluation[p].length) {
-                throw new IllegalArgumentException("the checkpoint's tensor " + names.get(p) + " has "
-                        + values.length + " values, the network's " + atLastEvaluation[p].length);
+                throw new IllegalArgumentException("the checkpoint's tensor " + names.get(p) + " has " + values.length
+                        + " values, the network's " + atLastEvaluation[p].length);
             }
             atLastEvaluation[p] = values;
         }

@@ -242,7 +242,8 @@ public final class Trainer {
                 }
             }
             if (checkpoints && iteration < iterations && step.samples() / trainingSize > epochsBefore) {
-                listener.checkpointed(run, Checkpoints.capture(run, setup, step, record, diagnostics, iteration, firstLoss));
+                listener.checkpointed(
+                        run, Checkpoints.capture(run, setup, step, record, diagnostics, iteration, firstLoss));
             }
         }
     }
