@@ -52,7 +52,8 @@ final class RunsTableSection implements ReportSection {
         html.append(byRank ? "Listed best first. " : "")
                 .append("# ranks the runs by final test accuracy, ok runs"
                         + " first. Train gap is train minus test accuracy in points (hover for the train accuracy). Best test"
-                        + " is the highest test accuracy at any evaluation, and where.</p>\n")
+                        + " is the highest test accuracy at any evaluation, and where. Batch loss is the loss of the last"
+                        + " mini-batch; test loss the mean loss over the test set at the last evaluation.</p>\n")
                 .append(Html.SECTION_END);
     }
 
@@ -71,7 +72,10 @@ final class RunsTableSection implements ReportSection {
         if (validation) {
             html.append("<th class=\"num\">Val. acc.</th>");
         }
-        html.append("<th class=\"num\" data-first=\"ascending\">Loss</th><th class=\"num\" data-first=\"ascending\">")
+        html.append("<th class=\"num\" data-first=\"ascending\" title=\"the loss of the last mini-batch\">")
+                .append("Batch loss</th>")
+                .append("<th class=\"num\" data-first=\"ascending\" title=\"the mean loss over the test set at the")
+                .append(" last evaluation\">Test loss</th><th class=\"num\" data-first=\"ascending\">")
                 .append("Time</th><th class=\"num\">Samples/s</th></tr>\n");
     }
 
@@ -112,6 +116,9 @@ final class RunsTableSection implements ReportSection {
         status(html, run);
         accuracies(html, run);
         html.append(numberCell(run.result.loss(), ReadableNumbers.loss(run.result)))
+                .append(numberCell(
+                        run.finalTestLoss,
+                        Double.isNaN(run.finalTestLoss) ? "—" : ReadableNumbers.significant(run.finalTestLoss)))
                 .append(numberCell(run.result.seconds(), ReadableNumbers.duration(run.result.seconds())))
                 .append(numberCell(
                         run.result.samplesPerSecond() > 0 ? run.result.samplesPerSecond() : Double.NaN,

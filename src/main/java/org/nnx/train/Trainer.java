@@ -100,7 +100,7 @@ public final class Trainer {
             setup.notes().forEach(record::note);
             listener.runStarted(run, index, runCount, setup.schedule().iterations());
             try (TrainingStep step = setup.newStep()) {
-                iterate(setup, step, record, listener);
+                iterate(setup, step, record, listener, started);
             }
         } catch (Throwable e) {
             record.fail(RunFailure.reason(e), RunFailure.trace(e));
@@ -118,10 +118,12 @@ public final class Trainer {
     }
 
     /** The iterations: each a step, then the divergence rule, the evaluation when due, and early stopping. */
-    private void iterate(TrainingSetup setup, TrainingStep step, RunRecord record, TrainingListener listener) {
+    private void iterate(
+            TrainingSetup setup, TrainingStep step, RunRecord record, TrainingListener listener, long started) {
         long iterations = setup.schedule().iterations();
         Evaluator evaluator = new Evaluator();
         double firstLoss = Double.NaN;
+
         for (long iteration = 1; iteration <= iterations; iteration++) {
             if (stop.requested()) {
                 record.end(
@@ -135,7 +137,16 @@ public final class Trainer {
             if (iteration == 1) {
                 firstLoss = batchLoss;
             }
-            MetricsRow row = new MetricsRow(iteration, epoch, batchLoss, Double.NaN, Double.NaN);
+            MetricsRow row = new MetricsRow(
+                    iteration,
+                    epoch,
+                    batchLoss,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    secondsSince(started));
             if (Divergence.EXPERIMENTS.exceeded(batchLoss, firstLoss)) {
                 record.add(row);
                 record.end(
@@ -145,7 +156,7 @@ public final class Trainer {
             }
             boolean stopEarly = false;
             if (setup.schedule().due(iteration)) {
-                stopEarly = evaluate(setup, evaluator, row, record, listener);
+                stopEarly = evaluate(setup, evaluator, row, record, listener, started);
             } else {
                 record.add(row);
             }
@@ -159,13 +170,22 @@ public final class Trainer {
 
     /** Evaluates after the step of {@code row}, records the row with the evaluation; true to stop early. */
     private static boolean evaluate(
-            TrainingSetup setup, Evaluator evaluator, MetricsRow row, RunRecord record, TrainingListener listener) {
+            TrainingSetup setup,
+            Evaluator evaluator,
+            MetricsRow row,
+            RunRecord record,
+            TrainingListener listener,
+            long started) {
         Evaluations evaluations = Evaluations.of(evaluator, setup);
-        MetricsRow evaluated = evaluations.row(row.iteration(), row.epoch(), row.loss());
+        MetricsRow evaluated = evaluations.row(row.iteration(), row.epoch(), row.loss(), secondsSince(started));
         record.addEvaluated(evaluated);
         listener.evaluated(evaluated);
         EarlyStopping earlyStopping = setup.earlyStopping();
         return earlyStopping.shouldStop(evaluations.watched(earlyStopping));
+    }
+
+    private static double secondsSince(long started) {
+        return (System.nanoTime() - started) / 1e9;
     }
 
     private Map<String, String> provenance(RunConfig config, Dataset dataset) {

@@ -100,6 +100,31 @@ class ReportVerdictsTest {
         assertTrue(findings(two).contains("Seed noise:</span> too few seeds to judge"), findings(two));
     }
 
+    @Test
+    void theRunsTableSaysTheLossIsTheBatchLossAndShowsTheFinalTestLoss() {
+        RunPlan plan = new RunPlan(
+                "learning_rate=0.1", SweptValues.of(Map.of("learning_rate", "0.1")), SyntheticRuns.config(0.1, 4, 2));
+        List<MetricsRow> rows = List.of(
+                new MetricsRow(1, 0.1, 2.25, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0.5),
+                new MetricsRow(2, 0.2, 1.5, 0.6, 0.55, Double.NaN, Double.NaN, 1.375, 1.0),
+                new MetricsRow(3, 0.3, 1.25, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 1.5),
+                new MetricsRow(4, 0.4, 1.0, 0.7, 0.65, Double.NaN, Double.NaN, 1.125, 2.0));
+        RunResult run = RunResult.builder(plan, RunStatus.OK)
+                .metrics(rows)
+                .accuracies(0.7, 0.65)
+                .loss(1.0)
+                .seconds(2)
+                .samplesPerSecond(1)
+                .build();
+        ReportModel model = ReportModel.of(new ReportedExperiment(
+                new ExperimentResult(new ExperimentPlan("x", "", null, List.of(plan), ""), List.of(run)), ""));
+        assertEquals(1.125, model.runs.get(0).finalTestLoss, "the last evaluation's");
+        String html = HtmlReport.render(model, HtmlReportTest.NO_CHARTS);
+        assertTrue(html.contains("title=\"the loss of the last mini-batch\">Batch loss</th>"));
+        assertTrue(html.contains(">Test loss</th>"));
+        assertTrue(html.contains("<td class=\"num\" data-v=\"1.125\">1.125</td>"), "the final test loss");
+    }
+
     private static String findings(ExperimentResult result) {
         String html = HtmlReportTest.page(result);
         return html.substring(html.indexOf("<ul class=\"findings\">"), html.indexOf("</ul>"));
