@@ -92,6 +92,9 @@ public final class HtmlReport {
             .diff-list details > summary { font-size: 13px; }
             .diff-list .run { display: inline-flex; }
             h3 { margin: 20px 0 8px; font-size: 15px; }
+            table.heatmap, table.matters { width: auto; }
+            table.heatmap td { min-width: 5.5em; }
+            table.heatmap .where { color: inherit; opacity: .8; }
             @media print {
               body { font-size: 10.5pt; }
               main { max-width: none; padding: 0; }
@@ -220,6 +223,7 @@ public final class HtmlReport {
                 new SummarySection(model, title),
                 new FindingsSection(model),
                 new ChartsSection(model, charts),
+                new SweepViewsSection(model),
                 new RunsTableSection(model),
                 new RepeatsSection(model),
                 new DifferencesSection(model),

@@ -125,6 +125,39 @@ class ReportVerdictsTest {
         assertTrue(html.contains("<td class=\"num\" data-v=\"1.125\">1.125</td>"), "the final test loss");
     }
 
+    @Test
+    void whatMattersRanksSettingsByTheVarianceTheyExplainAndPairsShowAsHeatmaps() {
+        // A full 2 × 2 grid where the learning rate alone decides the accuracy: η² 1 for it, 0 for the optimizer.
+        List<RunPlan> plans = new ArrayList<>();
+        List<RunResult> runs = new ArrayList<>();
+        for (String rate : List.of("0.1", "0.01")) {
+            for (String optimizer : List.of("sgd", "adam")) {
+                Map<String, String> swept = new LinkedHashMap<>();
+                swept.put("optimizer", optimizer);
+                swept.put("learning_rate", rate);
+                RunPlan plan = new RunPlan(
+                        "optimizer=" + optimizer + ",learning_rate=" + rate,
+                        SweptValues.of(swept),
+                        SyntheticRuns.config(Double.parseDouble(rate), 200, 50));
+                plans.add(plan);
+                double accuracy = rate.equals("0.1") ? 0.9 : 0.7;
+                runs.add(run(plan, i -> 2.3 * Math.exp(-i / 50.0), accuracy, accuracy));
+            }
+        }
+        ExperimentResult grid = new ExperimentResult(new ExperimentPlan("grid", "", null, plans, ""), runs);
+        ReportModel model = ReportModel.of(new ReportedExperiment(grid, ""));
+        assertEquals(1, SweepViewsSection.etaSquared(model.runs, "learning_rate"), 1e-12);
+        assertEquals(0, SweepViewsSection.etaSquared(model.runs, "optimizer"), 1e-12);
+        String html = HtmlReportTest.page(grid);
+        String matters = html.substring(html.indexOf("<table class=\"matters sortable\">"));
+        assertTrue(
+                matters.indexOf("<code>learning_rate</code>") < matters.indexOf("<code>optimizer</code>"),
+                "ranked by η²");
+        assertTrue(html.contains("<h3><code>learning_rate</code> × <code>optimizer</code></h3>"), "a heatmap per pair");
+        String heatmap = html.substring(html.indexOf("<table class=\"heatmap\">"));
+        assertTrue(heatmap.indexOf(">0.01</th>") < heatmap.indexOf(">0.1</th>"), "values in numeric order");
+    }
+
     private static String findings(ExperimentResult result) {
         String html = HtmlReportTest.page(result);
         return html.substring(html.indexOf("<ul class=\"findings\">"), html.indexOf("</ul>"));
