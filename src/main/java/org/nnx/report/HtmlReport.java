@@ -68,6 +68,7 @@ public final class HtmlReport {
             .findings li { margin: 3px 0; }
             .findings li::marker { color: var(--muted); }
             .findings .label { font-weight: 600; }
+            .findings code, .meta code, .note code, h3 code { overflow-wrap: anywhere; }
             nav.contents { position: sticky; top: 0; z-index: 1; display: flex; flex-wrap: wrap; gap: 2px 14px;
               margin: 14px 0 0; padding: 6px 0; background: #fff; border-bottom: 1px solid var(--line); font-size: 13px; }
             nav.contents a { color: #0969da; text-decoration: none; white-space: nowrap; }
@@ -182,7 +183,28 @@ public final class HtmlReport {
                   });
                 });
               });
+              // Image maps are in the chart's layout pixels; a chart drawn narrower (a phone, a side panel)
+              // needs its hover areas scaled with it, or they point at the wrong runs.
+              function scaleMaps() {
+                Array.prototype.forEach.call(document.querySelectorAll('img[usemap]'), function (img) {
+                  var map = document.querySelector('map[name="' + img.getAttribute('usemap').slice(1) + '"]');
+                  var k = img.clientWidth / Number(img.getAttribute('width'));
+                  if (!map || !(k > 0)) return;
+                  Array.prototype.forEach.call(map.areas, function (area) {
+                    var original = area.getAttribute('data-coords');
+                    if (original === null) {
+                      original = area.getAttribute('coords');
+                      area.setAttribute('data-coords', original);
+                    }
+                    area.setAttribute('coords', original.split(',').map(function (c) {
+                      return Math.round(Number(c) * k);
+                    }).join(','));
+                  });
+                });
+              }
+              window.addEventListener('resize', scaleMaps);
               window.addEventListener('load', function () {
+                scaleMaps();
                 var broken = 0;
                 Array.prototype.forEach.call(document.images, function (img) {
                   if (!img.complete || img.naturalWidth === 0) broken++;
