@@ -161,7 +161,7 @@ class CliTest {
         assertEquals("run,status,train_accuracy,test_accuracy,loss,seconds,samples_per_second,reason", summary.get(0));
         assertTrue(summary.get(1).startsWith("small,ok,"), summary.get(1));
         List<String> metrics = Files.readAllLines(experiment.resolve("runs/small/metrics.csv"));
-        assertEquals("iteration,epoch,loss,train_accuracy,test_accuracy", metrics.get(0));
+        assertEquals("iteration,epoch,loss,train_accuracy,test_accuracy,test_loss,seconds", metrics.get(0));
         assertEquals(1 + 40, metrics.size(), "2 epochs of 1000 samples in batches of 50");
         assertTrue(stdout().contains("report: " + experiment.resolve("index.html")), stdout());
     }
