@@ -35,9 +35,19 @@ final class Html {
         return escaped.toString();
     }
 
-    /** The opening of a section with the heading {@code title} (markup allowed). */
+    /**
+     * The opening of a section with the heading {@code title} (markup allowed), its id the heading's text as
+     * an anchor ({@code Training curves} → {@code training-curves}) for the page's contents bar.
+     */
     static String section(String title) {
-        return "\n<section>\n<h2>" + title + "</h2>\n";
+        return "\n<section id=\"" + anchor(title) + "\">\n<h2>" + title + "</h2>\n";
+    }
+
+    /** {@code title} without markup, lower case, runs of other characters as single hyphens. */
+    static String anchor(String title) {
+        String text = title.replaceAll("<[^>]*>", "").replaceAll("&[a-z]+;|&#\\d+;", " ");
+        String slug = text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        return slug.replaceAll("^-+|-+$", "");
     }
 
     /** A muted paragraph; {@code html} is markup. */

@@ -69,6 +69,16 @@ public final class HtmlReport {
             .findings li { margin: 3px 0; }
             .findings li::marker { color: var(--muted); }
             .findings .label { font-weight: 600; }
+            .findings code, .meta code, .note code, h3 code { overflow-wrap: anywhere; }
+            nav.contents { position: sticky; top: 0; z-index: 1; display: flex; flex-wrap: wrap; gap: 2px 14px;
+              margin: 14px 0 0; padding: 6px 0; background: #fff; border-bottom: 1px solid var(--line); font-size: 13px; }
+            nav.contents a { color: #0969da; text-decoration: none; white-space: nowrap; }
+            nav.contents a:hover { text-decoration: underline; }
+            nav.contents .files { margin-left: auto; color: var(--muted); }
+            section { scroll-margin-top: 40px; }
+            table.collapsed tr.more { display: none; }
+            button.show-all { margin: 8px 0 0; padding: 3px 10px; font: inherit; font-size: 13px; cursor: pointer;
+              border: 1px solid var(--line); border-radius: 6px; background: var(--soft); color: var(--text); }
             table.runs { font-size: 13px; }
             table.runs th, table.runs td { padding: 5px 6px; }
             table.runs th { letter-spacing: 0; text-transform: none; font-size: 12.5px; }
@@ -93,6 +103,9 @@ public final class HtmlReport {
             .diff-list details > summary { font-size: 13px; }
             .diff-list .run { display: inline-flex; }
             h3 { margin: 20px 0 8px; font-size: 15px; }
+            table.heatmap, table.matters { width: auto; }
+            table.heatmap td { min-width: 5.5em; }
+            table.heatmap .where { color: inherit; opacity: .8; }
             @media print {
               body { font-size: 10.5pt; }
               main { max-width: none; padding: 0; }
@@ -108,6 +121,8 @@ public final class HtmlReport {
               table.runs th, table.runs td { padding: 3px 3px; }
               table.runs th { font-size: 8pt; }
               .badge { border: 1px solid currentColor; }
+              nav.contents, button.show-all { display: none; }
+              table.collapsed tr.more { display: table-row; }
             }
             """;
 
@@ -120,6 +135,28 @@ public final class HtmlReport {
                 var cell = row.cells[col], v = cell.getAttribute('data-v');
                 return v === null ? cell.textContent.trim().toLowerCase() : v;
               }
+              function collapse(table) {
+                var top = Number(table.getAttribute('data-top'));
+                Array.prototype.forEach.call(table.tBodies[0].rows, function (row, i) {
+                  row.classList.toggle('more', i >= top);
+                });
+              }
+              Array.prototype.forEach.call(document.querySelectorAll('table[data-top]'), function (table) {
+                var total = table.tBodies[0].rows.length, top = Number(table.getAttribute('data-top'));
+                if (total <= top) return;
+                var button = document.createElement('button');
+                button.type = 'button';
+                button.className = 'show-all';
+                function label() {
+                  button.textContent = table.classList.contains('collapsed')
+                    ? 'Show all ' + total + ' runs' : 'Show the top ' + top + ' only';
+                }
+                table.classList.add('collapsed');
+                collapse(table);
+                label();
+                button.addEventListener('click', function () { table.classList.toggle('collapsed'); label(); });
+                table.parentNode.parentNode.insertBefore(button, table.parentNode.nextSibling);
+              });
               Array.prototype.forEach.call(document.querySelectorAll('table.sortable'), function (table) {
                 var heads = table.tHead.rows[0].cells;
                 Array.prototype.forEach.call(heads, function (th, col) {
@@ -143,10 +180,32 @@ public final class HtmlReport {
                       return down ? -c : c;
                     });
                     rows.forEach(function (r) { body.appendChild(r); });
+                    if (table.hasAttribute('data-top')) collapse(table);
                   });
                 });
               });
+              // Image maps are in the chart's layout pixels; a chart drawn narrower (a phone, a side panel)
+              // needs its hover areas scaled with it, or they point at the wrong runs.
+              function scaleMaps() {
+                Array.prototype.forEach.call(document.querySelectorAll('img[usemap]'), function (img) {
+                  var map = document.querySelector('map[name="' + img.getAttribute('usemap').slice(1) + '"]');
+                  var k = img.clientWidth / Number(img.getAttribute('width'));
+                  if (!map || !(k > 0)) return;
+                  Array.prototype.forEach.call(map.areas, function (area) {
+                    var original = area.getAttribute('data-coords');
+                    if (original === null) {
+                      original = area.getAttribute('coords');
+                      area.setAttribute('data-coords', original);
+                    }
+                    area.setAttribute('coords', original.split(',').map(function (c) {
+                      return Math.round(Number(c) * k);
+                    }).join(','));
+                  });
+                });
+              }
+              window.addEventListener('resize', scaleMaps);
               window.addEventListener('load', function () {
+                scaleMaps();
                 var broken = 0;
                 Array.prototype.forEach.call(document.images, function (img) {
                   if (!img.complete || img.naturalWidth === 0) broken++;
@@ -203,9 +262,13 @@ public final class HtmlReport {
                 .append("<style>\n")
                 .append(STYLE)
                 .append("</style>\n</head>\n<body>\n<main>\n");
-        for (ReportSection section : sections(model, charts, title)) {
+        List<ReportSection> sections = sections(model, charts, title);
+        sections.get(0).appendTo(html);
+        int contentsAt = html.length();
+        for (ReportSection section : sections.subList(1, sections.size())) {
             section.appendTo(html);
         }
+        html.insert(contentsAt, Contents.of(html.substring(contentsAt), model));
         html.append("\n<footer>Written by nnx ")
                 .append(escape(org.nnx.train.Version.current()))
                 .append(". Charts: hover a curve for its run and value. Tables: click a heading to sort.</footer>\n")
@@ -224,6 +287,7 @@ public final class HtmlReport {
                 new BaselinesSection(model),
                 new ChartsSection(model, charts),
                 new ParameterSection(model, charts),
+                new SweepViewsSection(model),
                 new RunsTableSection(model),
                 new BestRunSection(model),
                 new RepeatsSection(model),

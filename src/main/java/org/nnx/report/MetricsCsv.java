@@ -14,8 +14,9 @@ import org.nnx.train.MetricsRow;
 /**
  * A run's {@code runs/<run>/metrics.csv}: one row per iteration with the columns of {@link #HEADER}, followed
  * by those of {@link #VALIDATION_COLUMNS} when the run has a validation set (when any row has a validation
- * metric), and last the per-parameter diagnostics of the evaluations ({@link ParameterColumns}). The partial
- * file of a run still training ({@link MetricsStream}) has all but the per-parameter columns.
+ * metric), then those of {@link #HELD_OUT_COLUMNS}: the test loss at each evaluation and the seconds since
+ * the run started, and last the per-parameter diagnostics of the evaluations ({@link ParameterColumns}). The
+ * partial file of a run still training ({@link MetricsStream}) has all but the per-parameter columns.
  *
  * <p>How values are written: {@code iteration} as an integer; {@code epoch} with at most four decimals;
  * {@code loss} and the accuracies as the shortest text that reads back to the same number (a float32
@@ -30,6 +31,12 @@ public final class MetricsCsv {
     public static final List<String> HEADER = List.of("iteration", "epoch", "loss", "train_accuracy", "test_accuracy");
     /** The columns written after {@link #HEADER} for a run with a validation set. */
     public static final List<String> VALIDATION_COLUMNS = List.of("validation_accuracy", "validation_loss");
+
+    /** The columns written after the others: test loss where evaluated, seconds into the run on every row. */
+    public static final List<String> HELD_OUT_COLUMNS = List.of("test_loss", "seconds");
+
+    /** Decimals kept for {@code seconds}: milliseconds. */
+    private static final int SECONDS_DECIMALS = 3;
 
     /** Decimals kept for {@code epoch}: enough to tell iterations apart on datasets up to ~10 000 batches. */
     private static final int EPOCH_DECIMALS = 4;
@@ -66,12 +73,13 @@ public final class MetricsCsv {
         if (validation) {
             header.addAll(VALIDATION_COLUMNS);
         }
+        header.addAll(HELD_OUT_COLUMNS);
         return header;
     }
 
     /** One row's cells under {@link #header(boolean)}. */
     static List<String> fields(MetricsRow row, boolean validation) {
-        List<String> fields = new ArrayList<>(HEADER.size() + VALIDATION_COLUMNS.size());
+        List<String> fields = new ArrayList<>(HEADER.size() + VALIDATION_COLUMNS.size() + HELD_OUT_COLUMNS.size());
         fields.add(Long.toString(row.iteration()));
         fields.add(Numbers.fixed(row.epoch(), EPOCH_DECIMALS));
         fields.add(Numbers.compact(row.loss()));
@@ -81,6 +89,8 @@ public final class MetricsCsv {
             fields.add(Numbers.compactOrEmpty(row.validationAccuracy()));
             fields.add(Numbers.compactOrEmpty(row.validationLoss()));
         }
+        fields.add(Numbers.compactOrEmpty(row.testLoss()));
+        fields.add(Numbers.fixedOrEmpty(row.seconds(), SECONDS_DECIMALS));
         return fields;
     }
 
@@ -118,6 +128,8 @@ public final class MetricsCsv {
         int[] index = requiredColumns(columnOf, header.number(), source);
         Integer validationAccuracyColumn = columnOf.get(VALIDATION_COLUMNS.get(0));
         Integer validationLossColumn = columnOf.get(VALIDATION_COLUMNS.get(1));
+        Integer testLossColumn = columnOf.get(HELD_OUT_COLUMNS.get(0));
+        Integer secondsColumn = columnOf.get(HELD_OUT_COLUMNS.get(1));
 
         List<MetricsRow> rows = new ArrayList<>(lines.size() - 1);
         for (CsvText.Line line : lines.subList(1, lines.size())) {
@@ -133,7 +145,10 @@ public final class MetricsCsv {
             double validationLoss = validationLossColumn == null
                     ? Double.NaN
                     : number(line, validationLossColumn, VALIDATION_COLUMNS.get(1), source);
-            rows.add(new MetricsRow(iteration, epoch, loss, train, test, validationAccuracy, validationLoss)
+            double testLoss = optional(line, testLossColumn, HELD_OUT_COLUMNS.get(0), source);
+            double seconds = optional(line, secondsColumn, HELD_OUT_COLUMNS.get(1), source);
+            rows.add(new MetricsRow(
+                    iteration, epoch, loss, train, test, validationAccuracy, validationLoss, testLoss, seconds)
                     .withParameters(ParameterColumns.read(header.fields(), line, source)));
         }
         return rows;
@@ -162,6 +177,12 @@ public final class MetricsCsv {
         } catch (NumberFormatException e) {
             throw new CsvFormatException(source, line, "iteration '" + field + "' is not a whole number");
         }
+    }
+
+    /** The number in {@code column}, or NaN when the file has no such column (one written by an older nnx). */
+    private static double optional(CsvText.Line line, Integer column, String name, String source)
+            throws CsvFormatException {
+        return column == null ? Double.NaN : number(line, column, name, source);
     }
 
     private static double number(CsvText.Line line, int column, String name, String source) throws CsvFormatException {

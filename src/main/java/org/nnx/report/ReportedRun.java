@@ -23,6 +23,9 @@ final class ReportedRun {
     final long bestIteration;
 
     final double finalValidationAccuracy;
+    /** The test loss at the last evaluation that has one; NaN for none (or files of an older nnx). */
+    final double finalTestLoss;
+
     final LossProfile loss;
     RunGroup group;
     /** 1-based: ok runs first by final test accuracy, then the others by status. */
@@ -37,7 +40,11 @@ final class ReportedRun {
         double best = Double.NaN;
         long at = -1;
         double validation = Double.NaN;
+        double testLoss = Double.NaN;
         for (MetricsRow row : result.metrics()) {
+            if (!Double.isNaN(row.testLoss())) {
+                testLoss = row.testLoss();
+            }
             if (Double.isFinite(row.testAccuracy()) && (Double.isNaN(best) || row.testAccuracy() > best)) {
                 best = row.testAccuracy();
                 at = row.iteration();
@@ -49,6 +56,7 @@ final class ReportedRun {
         bestTestAccuracy = best;
         bestIteration = at;
         finalValidationAccuracy = validation;
+        finalTestLoss = testLoss;
         loss = LossProfile.of(result.metrics());
     }
 

@@ -21,6 +21,11 @@ final class RunsTableSection implements ReportSection {
      * in the order of the file, which is how its author thinks of it.
      */
     private final boolean byRank;
+    /** Each run's folder under {@code runs/}, for the link to its metrics.csv; empty on a comparison. */
+    private final java.util.Map<ReportedRun, String> folders = new java.util.IdentityHashMap<>();
+
+    /** The table shows this many runs until the reader asks for all (when the page's script runs). */
+    static final int TOP = 20;
 
     RunsTableSection(ReportModel model) {
         this.model = model;
@@ -28,6 +33,19 @@ final class RunsTableSection implements ReportSection {
         this.validation = model.hasValidation();
         this.names = model.swept.isEmpty();
         this.byRank = model.groups.size() > ReportModel.MAX_COLOURED;
+        if (!model.comparison) {
+            for (ReportedExperiment experiment : model.experiments) {
+                List<org.nnx.train.RunResult> results = experiment.result().runs();
+                List<String> names = ReportWriter.folderNames(
+                        results.stream().map(org.nnx.train.RunResult::name).toList());
+                for (ReportedRun run : model.runs) {
+                    int at = results.indexOf(run.result);
+                    if (run.experiment == experiment && at >= 0) {
+                        folders.put(run, names.get(at));
+                    }
+                }
+            }
+        }
     }
 
     @Override
@@ -41,7 +59,9 @@ final class RunsTableSection implements ReportSection {
         if (byRank) {
             rows.sort(Comparator.comparingInt(r -> r.rank));
         }
-        html.append("<div class=\"table-wrap\">\n<table class=\"runs sortable\">\n<thead>\n");
+        html.append("<div class=\"table-wrap\">\n<table class=\"runs sortable\"")
+                .append(rows.size() > TOP ? " data-top=\"" + TOP + "\"" : "")
+                .append(">\n<thead>\n");
         head(html);
         html.append("</thead>\n<tbody>\n");
         rows.forEach(run -> row(html, run));
@@ -50,9 +70,11 @@ final class RunsTableSection implements ReportSection {
             html.append("★ marks the ok run with the highest final test accuracy. ");
         }
         html.append(byRank ? "Listed best first. " : "")
+                .append(folders.isEmpty() ? "" : "A run's # links to its metrics.csv. ")
                 .append("# ranks the runs by final test accuracy, ok runs"
                         + " first. Train gap is train minus test accuracy in points (hover for the train accuracy). Best test"
-                        + " is the highest test accuracy at any evaluation, and where.</p>\n")
+                        + " is the highest test accuracy at any evaluation, and where. Batch loss is the loss of the last"
+                        + " mini-batch; test loss the mean loss over the test set at the last evaluation.</p>\n")
                 .append(Html.SECTION_END);
     }
 
@@ -71,7 +93,10 @@ final class RunsTableSection implements ReportSection {
         if (validation) {
             html.append("<th class=\"num\">Val. acc.</th>");
         }
-        html.append("<th class=\"num\" data-first=\"ascending\">Loss</th><th class=\"num\" data-first=\"ascending\">")
+        html.append("<th class=\"num\" data-first=\"ascending\" title=\"the loss of the last mini-batch\">")
+                .append("Batch loss</th>")
+                .append("<th class=\"num\" data-first=\"ascending\" title=\"the mean loss over the test set at the")
+                .append(" last evaluation\">Test loss</th><th class=\"num\" data-first=\"ascending\">")
                 .append("Time</th><th class=\"num\">Samples/s</th></tr>\n");
     }
 
@@ -89,8 +114,17 @@ final class RunsTableSection implements ReportSection {
                 .append("\" title=\"")
                 .append(escape(run.label))
                 .append("\"><div class=\"run\">")
-                .append(Html.swatch(run.colour()))
-                .append(run.rank);
+                .append(Html.swatch(run.colour()));
+        String folder = folders.get(run);
+        if (folder == null) {
+            html.append(run.rank);
+        } else {
+            html.append("<a href=\"")
+                    .append(escape(link(folder)))
+                    .append("\" title=\"this run's metrics.csv\">")
+                    .append(run.rank)
+                    .append("</a>");
+        }
         if (run == best) {
             html.append(
                     " <span class=\"badge best-mark\" title=\"highest final test accuracy of the ok runs\">★ best</span>");
@@ -112,11 +146,28 @@ final class RunsTableSection implements ReportSection {
         status(html, run);
         accuracies(html, run);
         html.append(numberCell(run.result.loss(), ReadableNumbers.loss(run.result)))
+                .append(numberCell(
+                        run.finalTestLoss,
+                        Double.isNaN(run.finalTestLoss) ? "—" : ReadableNumbers.significant(run.finalTestLoss)))
                 .append(numberCell(run.result.seconds(), ReadableNumbers.duration(run.result.seconds())))
                 .append(numberCell(
                         run.result.samplesPerSecond() > 0 ? run.result.samplesPerSecond() : Double.NaN,
                         ReadableNumbers.rate(run.result.samplesPerSecond())))
                 .append("</tr>\n");
+    }
+
+    /** {@code runs/<folder>/metrics.csv} as a relative URL, the folder name percent-encoded where it must be. */
+    static String link(String folder) {
+        try {
+            return new java.net.URI(
+                            null,
+                            null,
+                            ReportWriter.RUNS_DIRECTORY + "/" + folder + "/" + ReportWriter.METRICS_FILE,
+                            null)
+                    .getRawPath();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException(folder, e);
+        }
     }
 
     /** The status badge, marks for a run that blew up or barely moved, and why a run did not end ok. */

@@ -50,4 +50,13 @@ public record Checkpoint(
         tensors = List.copyOf(tensors);
         lastEvaluated = List.copyOf(lastEvaluated);
     }
+
+    /** The seconds the run had trained when the checkpoint was taken: its last row's, or 0 without one. */
+    public double elapsedSeconds() {
+        if (metrics.isEmpty()) {
+            return 0;
+        }
+        double seconds = metrics.get(metrics.size() - 1).seconds();
+        return Double.isNaN(seconds) ? 0 : seconds;
+    }
 }

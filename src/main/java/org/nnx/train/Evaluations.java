@@ -29,8 +29,8 @@ record Evaluations(Evaluator.Evaluation train, Evaluator.Evaluation test, Evalua
         return new Evaluations(onTrain, onTest, onValidation);
     }
 
-    /** The metrics row of an iteration that evaluated. */
-    MetricsRow row(long iteration, double epoch, double batchLoss) {
+    /** The metrics row of an iteration that evaluated, {@code seconds} into the run. */
+    MetricsRow row(long iteration, double epoch, double batchLoss, double seconds) {
         return new MetricsRow(
                 iteration,
                 epoch,
@@ -38,7 +38,9 @@ record Evaluations(Evaluator.Evaluation train, Evaluator.Evaluation test, Evalua
                 train.accuracy(),
                 test.accuracy(),
                 validation.accuracy(),
-                validation.loss());
+                validation.loss(),
+                test.loss(),
+                seconds);
     }
 
     /** The value of the metric {@code early_stop} watches. */

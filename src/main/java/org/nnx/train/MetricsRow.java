@@ -1,14 +1,19 @@
 package org.nnx.train;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One iteration's metrics. Accuracies are NaN except at iterations where the model was evaluated, and
  * the validation ones also when the run has no validation set.
  *
- * @param iteration 1-based mini-batch step
- * @param epoch     passes over the training set so far: samples seen / training size
- * @param loss      the mini-batch loss of this step
+ * @param iteration  1-based mini-batch step
+ * @param epoch      passes over the training set so far: samples seen / training size
+ * @param loss       the mini-batch loss of this step
+ * @param testLoss   the mean loss over the test set, as the evaluation computes it
+ * @param seconds    seconds since the run started, when this row was recorded; NaN when not known
  * @param parameters how each parameter tensor is learning, at evaluations; empty on other rows
  */
 public record MetricsRow(
@@ -19,8 +24,11 @@ public record MetricsRow(
         double testAccuracy,
         double validationAccuracy,
         double validationLoss,
+        double testLoss,
+        double seconds,
         List<TensorDiagnostics> parameters) {
-    private static final int FIXED_VALUES = 7;
+    /** The values of a row in {@link #values} before its per-parameter ones. */
+    private static final int FIXED_VALUES = 9;
 
     public MetricsRow {
         parameters = List.copyOf(parameters);
@@ -34,8 +42,41 @@ public record MetricsRow(
             double trainAccuracy,
             double testAccuracy,
             double validationAccuracy,
+            double validationLoss,
+            double testLoss,
+            double seconds) {
+        this(
+                iteration,
+                epoch,
+                loss,
+                trainAccuracy,
+                testAccuracy,
+                validationAccuracy,
+                validationLoss,
+                testLoss,
+                seconds,
+                List.of());
+    }
+
+    /** A row without test loss, time and per-parameter diagnostics. */
+    public MetricsRow(
+            long iteration,
+            double epoch,
+            double loss,
+            double trainAccuracy,
+            double testAccuracy,
+            double validationAccuracy,
             double validationLoss) {
-        this(iteration, epoch, loss, trainAccuracy, testAccuracy, validationAccuracy, validationLoss, List.of());
+        this(
+                iteration,
+                epoch,
+                loss,
+                trainAccuracy,
+                testAccuracy,
+                validationAccuracy,
+                validationLoss,
+                Double.NaN,
+                Double.NaN);
     }
 
     /** A row without validation metrics. */
@@ -46,10 +87,23 @@ public record MetricsRow(
     /** This row with {@code parameters} as its per-parameter diagnostics. */
     public MetricsRow withParameters(List<TensorDiagnostics> parameters) {
         return new MetricsRow(
-                iteration, epoch, loss, trainAccuracy, testAccuracy, validationAccuracy, validationLoss, parameters);
+                iteration,
+                epoch,
+                loss,
+                trainAccuracy,
+                testAccuracy,
+                validationAccuracy,
+                validationLoss,
+                testLoss,
+                seconds,
+                parameters);
     }
 
-    /** How many values {@link #values()} gives for a row of a network with {@code tensors} parameter tensors. */
+    public boolean evaluated() {
+        return !Double.isNaN(testAccuracy);
+    }
+
+    /** How many values {@link #values} gives for a row of a network with {@code tensors} parameter tensors. */
     public static int width(int tensors) {
         return FIXED_VALUES + 2 * tensors;
     }
@@ -60,7 +114,7 @@ public record MetricsRow(
      */
     public double[] values(int tensors) {
         double[] values = new double[width(tensors)];
-        java.util.Arrays.fill(values, Double.NaN);
+        Arrays.fill(values, Double.NaN);
         values[0] = iteration;
         values[1] = epoch;
         values[2] = loss;
@@ -68,6 +122,8 @@ public record MetricsRow(
         values[4] = testAccuracy;
         values[5] = validationAccuracy;
         values[6] = validationLoss;
+        values[7] = testLoss;
+        values[8] = seconds;
         for (int t = 0; t < parameters.size() && t < tensors; t++) {
             values[FIXED_VALUES + 2 * t] = parameters.get(t).gradientNorm();
             values[FIXED_VALUES + 2 * t + 1] = parameters.get(t).weightChange();
@@ -81,12 +137,20 @@ public record MetricsRow(
             throw new IllegalArgumentException(
                     "a metrics row of " + values.length + " values, not " + width(tensors.size()));
         }
-        MetricsRow row =
-                new MetricsRow((long) values[0], values[1], values[2], values[3], values[4], values[5], values[6]);
+        MetricsRow row = new MetricsRow(
+                (long) values[0],
+                values[1],
+                values[2],
+                values[3],
+                values[4],
+                values[5],
+                values[6],
+                values[7],
+                values[8]);
         if (!row.evaluated()) {
             return row;
         }
-        List<TensorDiagnostics> parameters = new java.util.ArrayList<>();
+        List<TensorDiagnostics> parameters = new ArrayList<>();
         for (int t = 0; t < tensors.size(); t++) {
             parameters.add(new TensorDiagnostics(
                     tensors.get(t), values[FIXED_VALUES + 2 * t], values[FIXED_VALUES + 2 * t + 1]));
@@ -94,7 +158,35 @@ public record MetricsRow(
         return row.withParameters(parameters);
     }
 
-    public boolean evaluated() {
-        return !Double.isNaN(testAccuracy);
+    /**
+     * Equal when every metric is: {@link #seconds()} says when a row was recorded, not what training did,
+     * so two runs of one seed have equal rows however fast each machine was.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof MetricsRow row
+                && iteration == row.iteration
+                && Double.compare(epoch, row.epoch) == 0
+                && Double.compare(loss, row.loss) == 0
+                && Double.compare(trainAccuracy, row.trainAccuracy) == 0
+                && Double.compare(testAccuracy, row.testAccuracy) == 0
+                && Double.compare(validationAccuracy, row.validationAccuracy) == 0
+                && Double.compare(validationLoss, row.validationLoss) == 0
+                && Double.compare(testLoss, row.testLoss) == 0
+                && parameters.equals(row.parameters);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(
+                iteration,
+                epoch,
+                loss,
+                trainAccuracy,
+                testAccuracy,
+                validationAccuracy,
+                validationLoss,
+                testLoss,
+                parameters);
     }
 }

@@ -137,12 +137,14 @@ public final class Trainer {
                 Checkpoints.restore(setup, resumeFrom);
                 record.resume(resumeFrom.metrics(), resumeFrom.lastLoss());
                 done = resumeFrom.iteration();
+                // The clock goes on from the checkpoint's last row, as if the run had never stopped.
+                started = System.nanoTime() - (long) (resumeFrom.elapsedSeconds() * 1e9);
             }
             try (TrainingStep step = setup.newStep(done)) {
                 if (resumeFrom != null) {
                     step.resumeAfter(resumeFrom.samples());
                 }
-                iterate(run, setup, step, record, listener, resumeFrom, gate);
+                iterate(run, setup, step, record, listener, resumeFrom, gate, started);
             }
         } catch (Throwable e) {
             record.fail(RunFailure.reason(e), RunFailure.trace(e));
@@ -181,7 +183,8 @@ public final class Trainer {
             RunRecord record,
             TrainingListener listener,
             Checkpoint resumeFrom,
-            RunGate gate) {
+            RunGate gate,
+            long started) {
         long iterations = setup.schedule().iterations();
         long perEpoch = Math.max(
                 1,
@@ -215,7 +218,16 @@ public final class Trainer {
             if (iteration == 1) {
                 firstLoss = batchLoss;
             }
-            MetricsRow row = new MetricsRow(iteration, epoch, batchLoss, Double.NaN, Double.NaN);
+            MetricsRow row = new MetricsRow(
+                    iteration,
+                    epoch,
+                    batchLoss,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    secondsSince(started));
             if (Divergence.EXPERIMENTS.exceeded(batchLoss, firstLoss)) {
                 record.add(row);
                 record.end(
@@ -225,7 +237,7 @@ public final class Trainer {
             }
             boolean stopEarly = false;
             if (due) {
-                stopEarly = evaluate(setup, evaluator, row.withParameters(diagnostics.measure()), record, listener);
+                stopEarly = evaluate(setup, evaluator, row.withParameters(diagnostics.measure()), record, listener, started);
             } else {
                 record.add(row);
             }
@@ -250,14 +262,24 @@ public final class Trainer {
 
     /** Evaluates after the step of {@code row}, records the row with the evaluation; true to stop early. */
     private static boolean evaluate(
-            TrainingSetup setup, Evaluator evaluator, MetricsRow row, RunRecord record, TrainingListener listener) {
+            TrainingSetup setup,
+            Evaluator evaluator,
+            MetricsRow row,
+            RunRecord record,
+            TrainingListener listener,
+            long started) {
         Evaluations evaluations = Evaluations.of(evaluator, setup);
-        MetricsRow evaluated =
-                evaluations.row(row.iteration(), row.epoch(), row.loss()).withParameters(row.parameters());
+        MetricsRow evaluated = evaluations
+                .row(row.iteration(), row.epoch(), row.loss(), secondsSince(started))
+                .withParameters(row.parameters());
         record.addEvaluated(evaluated);
         listener.evaluated(evaluated);
         EarlyStopping earlyStopping = setup.earlyStopping();
         return earlyStopping.shouldStop(evaluations.watched(earlyStopping));
+    }
+
+    private static double secondsSince(long started) {
+        return (System.nanoTime() - started) / 1e9;
     }
 
     private Map<String, String> provenance(RunConfig config, Dataset dataset) {

@@ -48,6 +48,90 @@ class BrowserTest {
         open(directory.resolve("index.html"), "sweep-80");
     }
 
+    /**
+     * Runs in the page after its own script (its hash added to the copy's CSP) and records what it finds on
+     * {@code <html>}: how far the page overflows the window, whether hovering the middle of a chart point's
+     * area hits that point's area, and whether the swept learning-rate column sorts numerically.
+     */
+    private static final String CHECKS = """
+            (function () {
+              var root = document.documentElement;
+              function run() {
+                root.setAttribute('data-overflow', String(root.scrollWidth - window.innerWidth));
+                var img = document.querySelector('img[usemap]');
+                var map = document.querySelector('map[name="' + img.getAttribute('usemap').slice(1) + '"]');
+                var areas = Array.prototype.filter.call(map.areas, function (a) { return a.title; });
+                function centre(a) {
+                  var c = a.getAttribute('coords').split(',').map(Number), x = 0, y = 0, n = c.length / 2;
+                  for (var i = 0; i < c.length; i += 2) { x += c[i] / n; y += c[i + 1] / n; }
+                  return [x, y];
+                }
+                // The point least crowded by others: where points overlap, either's tooltip is right.
+                var centres = areas.map(centre), best = -1, area = areas[0];
+                for (var k = 0; k < areas.length; k += Math.max(1, Math.floor(areas.length / 200))) {
+                  var nearest = Infinity;
+                  for (var j = 0; j < areas.length; j++) {
+                    if (j === k) continue;
+                    var dx = centres[j][0] - centres[k][0], dy = centres[j][1] - centres[k][1];
+                    nearest = Math.min(nearest, dx * dx + dy * dy);
+                  }
+                  if (nearest > best) { best = nearest; area = areas[k]; }
+                }
+                var x = centre(area)[0], y = centre(area)[1];
+                var top = img.getBoundingClientRect().top + window.scrollY;
+                window.scrollTo(0, top + y - window.innerHeight / 2);
+                var box = img.getBoundingClientRect();
+                var hit = document.elementFromPoint(box.left + x, box.top + y);
+                root.setAttribute('data-hover', hit && hit.title === area.title ? 'ok' : 'missed: ' + (hit && hit.tagName));
+                root.setAttribute('data-hover-title', area.title);
+                var table = document.querySelector('table.runs');
+                var heads = Array.prototype.slice.call(table.tHead.rows[0].cells);
+                var col = heads.findIndex(function (th) { return th.textContent.indexOf('learning_rate') === 0; });
+                heads[col].querySelector('button').click();
+                var values = Array.prototype.map.call(table.tBodies[0].rows, function (r) {
+                  return Number(r.cells[col].textContent);
+                });
+                var sorted = values.every(function (v, i) { return i === 0 || values[i - 1] <= v; });
+                root.setAttribute('data-sorted', sorted ? 'numeric' : 'not numeric: ' + values.slice(0, 8).join(' '));
+              }
+              if (document.readyState === 'complete') run(); else window.addEventListener('load', run);
+            })();
+            """;
+
+    @Test
+    void eightyRunSweepAtThreeWidths() throws Exception {
+        Path directory = REPORTS.resolve("big_sweep_widths");
+        ReportWriter.write(SyntheticResults.sweep80(200), directory);
+        Path page = directory.resolve("index.html");
+        String source = Files.readString(page, StandardCharsets.UTF_8);
+        String hash = "sha256-"
+                + java.util.Base64.getEncoder()
+                        .encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(CHECKS.getBytes(StandardCharsets.UTF_8)));
+        String checked = source.replace("script-src '", "script-src '" + hash + "' '")
+                .replace("</body>", "<script>" + CHECKS + "</script>\n</body>");
+        Path copy = directory.resolve("checked.html");
+        Files.writeString(copy, checked, StandardCharsets.UTF_8);
+        String url = copy.toAbsolutePath().toUri().toString();
+        for (int width : new int[] {400, 800, 1400}) {
+            String name = "sweep-80-" + width;
+            Result dom =
+                    chromium(name, "--window-size=" + width + ",2000", "--virtual-time-budget=5000", "--dump-dom", url);
+            assertEquals("0", attribute(dom.stdout, "data-broken-images"), name);
+            assertEquals(null, attribute(dom.stdout, "data-errors"), name + ": script errors");
+            assertEquals(
+                    "ok",
+                    attribute(dom.stdout, "data-hover"),
+                    name + ": hover " + attribute(dom.stdout, "data-hover-title"));
+            assertEquals("numeric", attribute(dom.stdout, "data-sorted"), name + ": learning_rate sorts as numbers");
+            assertEquals("0", attribute(dom.stdout, "data-overflow"), name + ": nothing wider than the window");
+            Path screenshot = SCREENSHOTS.resolve(name + ".png").toAbsolutePath();
+            Files.deleteIfExists(screenshot);
+            chromium(name, "--screenshot=" + screenshot, "--window-size=" + width + ",2400", url);
+            assertTrue(Files.size(screenshot) > 10_000, name + ": screenshot written");
+        }
+    }
+
     @Test
     void learningRateSweep() throws Exception {
         Path directory = REPORTS.resolve("learning_rates");

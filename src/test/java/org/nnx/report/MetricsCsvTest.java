@@ -29,12 +29,36 @@ class MetricsCsvTest {
                 new MetricsRow(3, 3.0, 1e-5f, 0.25, 0.0),
                 new MetricsRow(4, 4.0, Double.POSITIVE_INFINITY, NAN, 0.9)));
         assertEquals("""
-                iteration,epoch,loss,train_accuracy,test_accuracy
-                1,0.3333,0.1,,
-                2,2,0.1,0.5,1
-                3,3,1E-5,0.25,0
-                4,4,Infinity,,0.9
+                iteration,epoch,loss,train_accuracy,test_accuracy,test_loss,seconds
+                1,0.3333,0.1,,,,
+                2,2,0.1,0.5,1,,
+                3,3,1E-5,0.25,0,,
+                4,4,Infinity,,0.9,,
                 """, csv);
+    }
+
+    @Test
+    void theTestLossAtEachEvaluationAndTheSecondsIntoTheRunComeLast() throws IOException {
+        List<MetricsRow> rows = List.of(
+                new MetricsRow(1, 0.5, 2.25, NAN, NAN, NAN, NAN, NAN, 0.0126),
+                new MetricsRow(2, 1, 1.5, 0.5, 0.25, 0.3, 1.75, 1.625, 1.5));
+        String csv = MetricsCsv.toCsv(rows);
+        assertEquals("""
+                iteration,epoch,loss,train_accuracy,test_accuracy,validation_accuracy,validation_loss,test_loss,seconds
+                1,0.5,2.25,,,,,,0.013
+                2,1,1.5,0.5,0.25,0.3,1.75,1.625,1.5
+                """, csv);
+        List<MetricsRow> read = MetricsCsv.read(new StringReader(csv), "memory");
+        assertEquals(1.625, read.get(1).testLoss());
+        assertEquals(1.5, read.get(1).seconds());
+        assertEquals(0.013, read.get(0).seconds(), "milliseconds kept");
+        assertTrue(Double.isNaN(read.get(0).testLoss()), "no evaluation, no test loss");
+        List<MetricsRow> older = MetricsCsv.read(
+                new StringReader("iteration,epoch,loss,train_accuracy,test_accuracy\n1,0.5,2.25,,\n"), "old.csv");
+        assertTrue(
+                Double.isNaN(older.get(0).testLoss())
+                        && Double.isNaN(older.get(0).seconds()),
+                "older files read");
     }
 
     @Test
@@ -85,13 +109,13 @@ class MetricsCsvTest {
                 new MetricsRow(1, 0.5, 2.25, NAN, NAN, NAN, NAN), new MetricsRow(2, 1.0, 1.5, 0.5, 0.25, 0.375, 1.75));
         String csv = MetricsCsv.toCsv(withValidation);
         assertEquals("""
-                iteration,epoch,loss,train_accuracy,test_accuracy,validation_accuracy,validation_loss
-                1,0.5,2.25,,,,
-                2,1,1.5,0.5,0.25,0.375,1.75
+                iteration,epoch,loss,train_accuracy,test_accuracy,validation_accuracy,validation_loss,test_loss,seconds
+                1,0.5,2.25,,,,,,
+                2,1,1.5,0.5,0.25,0.375,1.75,,
                 """, csv);
         assertEquals(withValidation, MetricsCsv.read(new StringReader(csv), "m.csv"));
         assertTrue(MetricsCsv.toCsv(List.of(new MetricsRow(1, 1, 1, 0.5, 0.5)))
-                .startsWith("iteration,epoch,loss,train_accuracy,test_accuracy\n"));
+                .startsWith("iteration,epoch,loss,train_accuracy,test_accuracy,test_loss,seconds\n"));
     }
 
     @Test

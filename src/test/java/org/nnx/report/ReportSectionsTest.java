@@ -68,7 +68,7 @@ class ReportSectionsTest {
         assertFalse(model.epochsAlign(), "batch sizes 50 and 100 see data at different rates");
 
         String html = HtmlReportTest.page(sweep);
-        int table = html.indexOf("<table class=\"runs sortable\">");
+        int table = html.indexOf("<table class=\"runs sortable\"");
         int firstRow = html.indexOf("<tr", html.indexOf("<tbody>", table));
         assertTrue(html.startsWith("<tr class=\"best\">", firstRow), "the best run first");
         assertTrue(html.contains("aria-sort=\"ascending\">#</th>"));

@@ -100,6 +100,64 @@ class ReportVerdictsTest {
         assertTrue(findings(two).contains("Seed noise:</span> too few seeds to judge"), findings(two));
     }
 
+    @Test
+    void theRunsTableSaysTheLossIsTheBatchLossAndShowsTheFinalTestLoss() {
+        RunPlan plan = new RunPlan(
+                "learning_rate=0.1", SweptValues.of(Map.of("learning_rate", "0.1")), SyntheticRuns.config(0.1, 4, 2));
+        List<MetricsRow> rows = List.of(
+                new MetricsRow(1, 0.1, 2.25, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0.5),
+                new MetricsRow(2, 0.2, 1.5, 0.6, 0.55, Double.NaN, Double.NaN, 1.375, 1.0),
+                new MetricsRow(3, 0.3, 1.25, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 1.5),
+                new MetricsRow(4, 0.4, 1.0, 0.7, 0.65, Double.NaN, Double.NaN, 1.125, 2.0));
+        RunResult run = RunResult.builder(plan, RunStatus.OK)
+                .metrics(rows)
+                .accuracies(0.7, 0.65)
+                .loss(1.0)
+                .seconds(2)
+                .samplesPerSecond(1)
+                .build();
+        ReportModel model = ReportModel.of(new ReportedExperiment(
+                new ExperimentResult(new ExperimentPlan("x", "", null, List.of(plan), ""), List.of(run)), ""));
+        assertEquals(1.125, model.runs.get(0).finalTestLoss, "the last evaluation's");
+        String html = HtmlReport.render(model, HtmlReportTest.NO_CHARTS);
+        assertTrue(html.contains("title=\"the loss of the last mini-batch\">Batch loss</th>"));
+        assertTrue(html.contains(">Test loss</th>"));
+        assertTrue(html.contains("<td class=\"num\" data-v=\"1.125\">1.125</td>"), "the final test loss");
+    }
+
+    @Test
+    void whatMattersRanksSettingsByTheVarianceTheyExplainAndPairsShowAsHeatmaps() {
+        // A full 2 × 2 grid where the learning rate alone decides the accuracy: η² 1 for it, 0 for the optimizer.
+        List<RunPlan> plans = new ArrayList<>();
+        List<RunResult> runs = new ArrayList<>();
+        for (String rate : List.of("0.1", "0.01")) {
+            for (String optimizer : List.of("sgd", "adam")) {
+                Map<String, String> swept = new LinkedHashMap<>();
+                swept.put("optimizer", optimizer);
+                swept.put("learning_rate", rate);
+                RunPlan plan = new RunPlan(
+                        "optimizer=" + optimizer + ",learning_rate=" + rate,
+                        SweptValues.of(swept),
+                        SyntheticRuns.config(Double.parseDouble(rate), 200, 50));
+                plans.add(plan);
+                double accuracy = rate.equals("0.1") ? 0.9 : 0.7;
+                runs.add(run(plan, i -> 2.3 * Math.exp(-i / 50.0), accuracy, accuracy));
+            }
+        }
+        ExperimentResult grid = new ExperimentResult(new ExperimentPlan("grid", "", null, plans, ""), runs);
+        ReportModel model = ReportModel.of(new ReportedExperiment(grid, ""));
+        assertEquals(1, SweepViewsSection.etaSquared(model.runs, "learning_rate"), 1e-12);
+        assertEquals(0, SweepViewsSection.etaSquared(model.runs, "optimizer"), 1e-12);
+        String html = HtmlReportTest.page(grid);
+        String matters = html.substring(html.indexOf("<table class=\"matters sortable\">"));
+        assertTrue(
+                matters.indexOf("<code>learning_rate</code>") < matters.indexOf("<code>optimizer</code>"),
+                "ranked by η²");
+        assertTrue(html.contains("<h3><code>learning_rate</code> × <code>optimizer</code></h3>"), "a heatmap per pair");
+        String heatmap = html.substring(html.indexOf("<table class=\"heatmap\">"));
+        assertTrue(heatmap.indexOf(">0.01</th>") < heatmap.indexOf(">0.1</th>"), "values in numeric order");
+    }
+
     private static String findings(ExperimentResult result) {
         String html = HtmlReportTest.page(result);
         return html.substring(html.indexOf("<ul class=\"findings\">"), html.indexOf("</ul>"));

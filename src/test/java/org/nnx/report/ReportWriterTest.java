@@ -95,11 +95,11 @@ class ReportWriterTest {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         assertEquals(
                 List.of(
-                        "iteration,epoch,loss,train_accuracy,test_accuracy",
-                        "1,0.0125,2.3,,",
-                        "2,0.025,1.5,0.61,0.6",
-                        "3,0.0375,0.875,,",
-                        "4,0.05,0.5,0.9235,0.9125"),
+                        "iteration,epoch,loss,train_accuracy,test_accuracy,test_loss,seconds",
+                        "1,0.0125,2.3,,,,",
+                        "2,0.025,1.5,0.61,0.6,,",
+                        "3,0.0375,0.875,,,,",
+                        "4,0.05,0.5,0.9235,0.9125,,"),
                 lines);
     }
 
@@ -108,8 +108,8 @@ class ReportWriterTest {
         Path file = ReportWriter.metricsFile(experimentDirectory, "learning_rate=10,optimizer=sgd");
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         assertEquals(5, lines.size());
-        assertEquals("3,0.0375,3.5E9,,", lines.get(3));
-        assertEquals("4,0.05,NaN,,", lines.get(4));
+        assertEquals("3,0.0375,3.5E9,,,,", lines.get(3));
+        assertEquals("4,0.05,NaN,,,,", lines.get(4));
     }
 
     @Test
@@ -213,7 +213,7 @@ class ReportWriterTest {
         Path directory = temp.resolve("failed");
         ReportWriter.write(oneFailed, directory);
         assertEquals(
-                List.of("iteration,epoch,loss,train_accuracy,test_accuracy"),
+                List.of("iteration,epoch,loss,train_accuracy,test_accuracy,test_loss,seconds"),
                 Files.readAllLines(ReportWriter.metricsFile(directory, failed.name())));
         List<String> summary = Files.readAllLines(directory.resolve("summary.csv"));
         assertEquals(
