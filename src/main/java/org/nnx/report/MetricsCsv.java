@@ -148,7 +148,7 @@ public final class MetricsCsv {
             double testLoss = optional(line, testLossColumn, HELD_OUT_COLUMNS.get(0), source);
             double seconds = optional(line, secondsColumn, HELD_OUT_COLUMNS.get(1), source);
             rows.add(new MetricsRow(
-                    iteration, epoch, loss, train, test, validationAccuracy, validationLoss, testLoss, seconds)
+                            iteration, epoch, loss, train, test, validationAccuracy, validationLoss, testLoss, seconds)
                     .withParameters(ParameterColumns.read(header.fields(), line, source)));
         }
         return rows;

@@ -237,7 +237,8 @@ public final class Trainer {
             }
             boolean stopEarly = false;
             if (due) {
-                stopEarly = evaluate(setup, evaluator, row.withParameters(diagnostics.measure()), record, listener, started);
+                stopEarly = evaluate(
+                        setup, evaluator, row.withParameters(diagnostics.measure()), record, listener, started);
             } else {
                 record.add(row);
             }

@@ -156,7 +156,8 @@ class CliTest {
         List<String> metrics = Files.readAllLines(experiment.resolve("runs/small/metrics.csv"));
         assertTrue(
                 metrics.get(0)
-                        .startsWith("iteration,epoch,loss,train_accuracy,test_accuracy,test_loss,seconds,grad_norm:1:dense.W,"),
+                        .startsWith(
+                                "iteration,epoch,loss,train_accuracy,test_accuracy,test_loss,seconds,grad_norm:1:dense.W,"),
                 "the per-parameter columns last: " + metrics.get(0));
         assertEquals(1 + 40, metrics.size(), "2 epochs of 1000 samples in batches of 50");
         assertTrue(cli.stdout().contains("report: " + experiment.resolve("index.html")), cli.stdout());

@@ -40,7 +40,7 @@ class BaselinesSectionTest {
                         "<td class=\"num\">33.33 %</td><td class=\"num\">20.00 % <span class=\"note\">(&lt;a&gt;)"
                                 + "</span></td><td class=\"num\">80.00 %</td><td class=\"num\">87.50 %</td>"),
                 table);
-        assertTrue(section < html.indexOf("Training curves"), "read before the curves");
+        assertTrue(section < html.indexOf("<h2>Training curves</h2>"), "read before the curves");
     }
 
     @Test

@@ -24,10 +24,10 @@ class ParameterColumnsTest {
     @Test
     void gradientNormsThenWeightChangesAfterEveryOtherColumnEmptyBetweenEvaluations() {
         assertEquals("""
-                iteration,epoch,loss,train_accuracy,test_accuracy,grad_norm:1:dense.W,grad_norm:1:dense.b,\
+                iteration,epoch,loss,train_accuracy,test_accuracy,test_loss,seconds,grad_norm:1:dense.W,grad_norm:1:dense.b,\
                 grad_norm:3:dense.W,weight_change:1:dense.W,weight_change:1:dense.b,weight_change:3:dense.W
-                1,0.5,2.25,,,,,,,,
-                2,1,1.5,0.5,0.25,0,0,0.75,0,,0.125
+                1,0.5,2.25,,,,,,,,,,
+                2,1,1.5,0.5,0.25,,,0,0,0.75,0,,0.125
                 """, MetricsCsv.toCsv(ROWS).replace("\r\n", "\n"));
     }
 
@@ -42,7 +42,7 @@ class ParameterColumnsTest {
     @Test
     void aRunWithoutDiagnosticsHasNoSuchColumns() {
         assertEquals(
-                "iteration,epoch,loss,train_accuracy,test_accuracy",
+                "iteration,epoch,loss,train_accuracy,test_accuracy,test_loss,seconds",
                 MetricsCsv.toCsv(ROWS.subList(0, 1)).lines().findFirst().orElseThrow());
     }
 }
