@@ -17,8 +17,8 @@ record BaselinesSection(ReportModel model) implements ReportSection {
         html.append(Html.section("Baselines"))
                 .append(Html.note("Test accuracy with no learning: guessing, always answering the training set's"
                         + " most common class, and copying the label of the nearest training sample (k = 1, Euclidean"
-                        + " distance on the features as the network sees them). Computed once per experiment, on the data of its first"
-                        + " run."))
+                        + " distance on the features as the network sees them; a test split of more than 1 024 samples is judged by 1 024"
+                        + " of them spread evenly). Computed once per experiment, on the data of its first run."))
                 .append("<div class=\"table-wrap\">\n<table class=\"baselines\">\n<thead>\n<tr>");
         if (model.comparison) {
             html.append("<th>Experiment</th>");

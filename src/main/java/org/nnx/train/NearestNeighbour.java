@@ -2,6 +2,7 @@ package org.nnx.train;
 
 import org.nnx.spi.Split;
 import org.nnx.tensor.MatMul;
+import org.nnx.tensor.Precision;
 import org.nnx.tensor.Tensor;
 
 /**
@@ -12,44 +13,72 @@ import org.nnx.tensor.Tensor;
  * with a block of training samples as one matrix product. Blocks keep the memory bounded whatever the data's
  * size: {@link #TEST_BLOCK} × {@link #TRAIN_BLOCK} distances and the features of the two blocks. In float32, as
  * the network computes: a near tie may go to the other neighbour.
+ *
+ * <p>A large test split is judged by at most {@link #QUERIES} of its samples, spread evenly over it: one block,
+ * so the training samples are read once, and on 60 000 training images a second or two of products rather
+ * than a minute (the accuracy's standard error stays under 1.6 points).
  */
 public final class NearestNeighbour {
-    /** Test samples per block. */
-    static final int TEST_BLOCK = 256;
+    /** Test samples per block, and the most a test split is judged by. */
+    static final int QUERIES = 1024;
     /** Training samples per block. */
     static final int TRAIN_BLOCK = 2048;
 
     private NearestNeighbour() {}
 
-    /** The fraction of {@code test} that its nearest neighbour in {@code train} labels right; NaN without both. */
+    /**
+     * The fraction of {@code test} (or of its {@link #QUERIES} evenly spread samples) that its nearest neighbour
+     * in {@code train} labels right; NaN without both.
+     */
     public static double accuracy(Split train, Split test, int features) {
         if (train.size() == 0 || test.size() == 0) {
             return Double.NaN;
         }
-        int[] nearest = nearest(train, test, features);
+        int[] queries = queries(test.size());
+        int[] nearest = nearest(train, test, queries, features);
         int right = 0;
-        for (int t = 0; t < nearest.length; t++) {
-            if (train.label(nearest[t]) == test.label(t)) {
+        for (int q = 0; q < queries.length; q++) {
+            if (train.label(nearest[q]) == test.label(queries[q])) {
                 right++;
             }
         }
-        return (double) right / test.size();
+        return (double) right / queries.length;
     }
 
-    /** For each test sample, the index of its nearest training sample. */
+    /** The test samples judged: all of a split of up to {@link #QUERIES}, else that many spread evenly. */
+    static int[] queries(int testSize) {
+        int count = Math.min(testSize, QUERIES);
+        int[] queries = new int[count];
+        for (int q = 0; q < count; q++) {
+            queries[q] = (int) ((long) q * testSize / count);
+        }
+        return queries;
+    }
+
+    /** For each test sample of {@code test}, the index of its nearest training sample. */
     static int[] nearest(Split train, Split test, int features) {
-        int[] nearest = new int[test.size()];
-        for (int from = 0; from < test.size(); from += TEST_BLOCK) {
-            int count = Math.min(TEST_BLOCK, test.size() - from);
-            Tensor queries = read(test, from, count, features);
+        int[] all = new int[test.size()];
+        for (int t = 0; t < all.length; t++) {
+            all[t] = t;
+        }
+        return nearest(train, test, all, features);
+    }
+
+    /** For each of {@code chosen} (indices into {@code test}), the index of its nearest training sample. */
+    private static int[] nearest(Split train, Split test, int[] chosen, int features) {
+        int[] nearest = new int[chosen.length];
+        Tensor dots = null;
+        for (int from = 0; from < chosen.length; from += QUERIES) {
+            int count = Math.min(QUERIES, chosen.length - from);
+            Tensor queries = read(test, java.util.Arrays.copyOfRange(chosen, from, from + count), features);
             float[] queryNorms = squaredNorms(queries);
             double[] best = new double[count];
             java.util.Arrays.fill(best, Double.POSITIVE_INFINITY);
             for (int trainFrom = 0; trainFrom < train.size(); trainFrom += TRAIN_BLOCK) {
                 int trainCount = Math.min(TRAIN_BLOCK, train.size() - trainFrom);
-                Tensor references = read(train, trainFrom, trainCount, features);
+                Tensor references = read(train, range(trainFrom, trainCount), features);
                 float[] referenceNorms = squaredNorms(references);
-                Tensor dots = Tensor.zeros(count, trainCount);
+                dots = Tensor.reuseOrAllocate(dots, Precision.FLOAT32, count, trainCount);
                 MatMul.gemm(queries, false, references, true, dots, 0.0);
                 float[] d = dots.floats();
                 for (int q = 0; q < count; q++) {
@@ -68,13 +97,17 @@ public final class NearestNeighbour {
         return nearest;
     }
 
-    private static Tensor read(Split split, int from, int count, int features) {
+    private static int[] range(int from, int count) {
         int[] indices = new int[count];
         for (int i = 0; i < count; i++) {
             indices[i] = from + i;
         }
-        Tensor into = Tensor.zeros(count, features);
-        split.features(indices, 0, count, into);
+        return indices;
+    }
+
+    private static Tensor read(Split split, int[] indices, int features) {
+        Tensor into = Tensor.zeros(indices.length, features);
+        split.features(indices, 0, indices.length, into);
         return into;
     }
 

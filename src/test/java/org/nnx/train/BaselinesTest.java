@@ -1,5 +1,6 @@
 package org.nnx.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,7 +59,7 @@ class BaselinesTest {
         SplittableRandom random = new SplittableRandom(7);
         int features = 3;
         int trainSize = 2 * NearestNeighbour.TRAIN_BLOCK + 17;
-        int testSize = NearestNeighbour.TEST_BLOCK + 31;
+        int testSize = NearestNeighbour.QUERIES + 31;
         float[] train = new float[trainSize * features];
         float[] test = new float[testSize * features];
         for (int i = 0; i < train.length; i++) {
@@ -79,6 +80,16 @@ class BaselinesTest {
             assertEquals(closest, distance(test, q, train, nearest[q], features), 1e-5, "test sample " + q);
         }
         assertTrue(nearest[testSize - 1] >= 0);
+    }
+
+    @Test
+    void aLargeTestSplitIsJudgedByEvenlySpreadSamples() {
+        assertArrayEquals(new int[] {0, 1, 2}, NearestNeighbour.queries(3));
+        int[] queries = NearestNeighbour.queries(10_000);
+        assertEquals(NearestNeighbour.QUERIES, queries.length);
+        assertEquals(0, queries[0]);
+        assertEquals(9, queries[1]);
+        assertEquals(9990, queries[queries.length - 1]);
     }
 
     private static double distance(float[] a, int i, float[] b, int j, int features) {
