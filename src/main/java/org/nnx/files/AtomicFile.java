@@ -76,6 +76,11 @@ public final class AtomicFile {
         }
     }
 
+    /** Whether {@code name} is one of the temporary files this class writes before renaming. */
+    static boolean isTemporary(String name) {
+        return name.startsWith(".") && name.matches("\\..+\\.[0-9a-f]{1,16}\\.tmp");
+    }
+
     /**
      * A new, empty file beside {@code target}, created with the permissions new files get (the umask's), or
      * with the target's own when it exists: rewriting a user's file keeps who may read it.

@@ -75,12 +75,29 @@ public final class OutputTree implements AutoCloseable {
             channel.write(StandardCharsets.UTF_8.encode(ProcessHandle.current().pid() + "\n"));
             List<Path> protectedInputs =
                     inputs.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+            removeStaleTemporaries(root);
             return new OutputTree(root, protectedInputs, channel, lock);
         } catch (OutputException e) {
             throw e;
         } catch (IOException e) {
             closeQuietly(channel);
             throw new OutputException("cannot write into " + folder + ": " + reason(e));
+        }
+    }
+
+    /**
+     * Deletes what a writer killed between writing and renaming left behind ({@link AtomicFile}'s hidden
+     * {@code .<name>.<hex>.tmp} files): with the lock held, no other process is writing them. Never follows a link.
+     */
+    private static void removeStaleTemporaries(Path root) throws IOException {
+        List<Path> stale;
+        try (var files = Files.walk(root)) {
+            stale = files.filter(f -> AtomicFile.isTemporary(f.getFileName().toString()))
+                    .filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
+                    .toList();
+        }
+        for (Path file : stale) {
+            Files.deleteIfExists(file);
         }
     }
 

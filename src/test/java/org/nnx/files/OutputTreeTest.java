@@ -1,6 +1,7 @@
 package org.nnx.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
@@ -13,6 +14,17 @@ import org.junit.jupiter.api.io.TempDir;
 class OutputTreeTest {
     @TempDir
     Path directory;
+
+    @Test
+    void openingTheFolderRemovesTemporariesAKilledWriterLeft() throws IOException {
+        Path runs = Files.createDirectories(directory.resolve("reports/sweep/runs/a"));
+        Path stale = Files.writeString(runs.resolve(".checkpoint.safetensors.1f2e3d4c5b6a7988.tmp"), "half");
+        Path user = Files.writeString(runs.resolve("notes.tmp"), "mine");
+        try (OutputTree tree = OutputTree.open(directory.resolve("reports"), List.of())) {
+            assertFalse(Files.exists(stale));
+            assertEquals("mine", Files.readString(user));
+        }
+    }
 
     @Test
     void anOutThatIsAFileIsRefusedBeforeAnythingRuns() throws IOException {
