@@ -16,6 +16,7 @@ import org.nnx.saved.SampleFiles;
 import org.nnx.saved.SavedModelException;
 import org.nnx.spi.Split;
 import org.nnx.tensor.Tensor;
+import org.nnx.train.OneHot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -102,7 +103,7 @@ final class PredictCommand implements Callable<Integer>, NeedsArguments {
                     List<Object> record = new ArrayList<>();
                     record.add(inputs.get(f).toString());
                     record.add(row);
-                    record.add(classes.get(Predictor.argmax(p, row, classes.size())));
+                    record.add(classes.get(OneHot.predicted(p, row)));
                     for (int c = 0; c < classes.size(); c++) {
                         record.add(p.get(row * classes.size() + c));
                     }

@@ -10,6 +10,7 @@ import org.nnx.tensor.Precision;
 import org.nnx.tensor.Tensor;
 import org.nnx.train.Network;
 import org.nnx.train.NetworkBuilder;
+import org.nnx.train.OneHot;
 
 /**
  * A saved model made into a network again, which classifies samples: the layers are built from the file's
@@ -109,25 +110,11 @@ public final class Predictor {
                 targets.set(row * classes + split.label(start + row), 1.0);
             }
             for (int row = 0; row < count; row++) {
-                confusion[split.label(start + row)][argmax(output, row, classes)]++;
+                confusion[split.label(start + row)][OneHot.predicted(output, row)]++;
             }
             lossSum[0] += loss.forward(output, targets) * count;
         });
         return new Evaluation(classNames(), confusion, lossSum[0] / split.size());
-    }
-
-    /** The class of row {@code row} of {@code output}: the first of the highest scores, as accuracy counts. */
-    public static int argmax(Tensor output, int row, int classes) {
-        int best = 0;
-        double bestScore = output.get(row * classes);
-        for (int c = 1; c < classes; c++) {
-            double score = output.get(row * classes + c);
-            if (score > bestScore) {
-                best = c;
-                bestScore = score;
-            }
-        }
-        return best;
     }
 
     private interface ChunkOutput {

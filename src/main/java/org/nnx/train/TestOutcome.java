@@ -47,7 +47,7 @@ public record TestOutcome(
             test.features(indices, 0, count, batch);
             Tensor output = network.forward(batch, false);
             for (int row = 0; row < count; row++) {
-                int predicted = argmax(output, row, classes);
+                int predicted = OneHot.predicted(output, row);
                 int truth = test.label(start + row);
                 confusion[truth][predicted]++;
                 if (predicted != truth && wrong.size() < SHOWN) {
@@ -60,18 +60,5 @@ public record TestOutcome(
             }
         }
         return new TestOutcome(dataset.classNames(), confusion, wrong, dataset.imageShape());
-    }
-
-    private static int argmax(Tensor output, int row, int classes) {
-        int best = 0;
-        double bestScore = output.get(row * classes);
-        for (int c = 1; c < classes; c++) {
-            double score = output.get(row * classes + c);
-            if (score > bestScore) {
-                best = c;
-                bestScore = score;
-            }
-        }
-        return best;
     }
 }
