@@ -71,10 +71,7 @@ public final class Conv2d implements SkipsInputGradient {
         if (channels <= 0 || height <= 0 || width <= 0 || filters <= 0) {
             throw new IllegalArgumentException("conv2d sizes must be positive");
         }
-        if (!window.fits(height, width)) {
-            throw new IllegalArgumentException("a " + window.height() + "×" + window.width() + " filter does not fit a "
-                    + height + "×" + width + " image");
-        }
+        window.checkFits("filter", height, width);
         this.channels = channels;
         this.height = height;
         this.width = width;

@@ -22,10 +22,7 @@ abstract class Pooling implements Layer {
     int inputCols;
 
     Pooling(int channels, int height, int width, Window window) {
-        if (!window.fits(height, width)) {
-            throw new IllegalArgumentException("a " + window.height() + "×" + window.width() + " pool does not fit a "
-                    + height + "×" + width + " image");
-        }
+        window.checkFits("pool", height, width);
         this.channels = channels;
         this.height = height;
         this.width = width;

@@ -61,15 +61,12 @@ class BlasBackendsTest {
     void sgemmMatchesJavaBlas(Blas blas) {
         SplittableRandom random = new SplittableRandom(3);
         for (GemmCase gemm : GemmCase.all(SIZES, ALPHA_BETA, 0, 3)) {
-            float[][] operands = gemm.randomFloats(random);
-            float[] c = operands[2];
-            float[] expected = c.clone();
-            gemm.sgemm(REFERENCE, operands[0], operands[1], expected);
-            gemm.sgemm(blas, operands[0], operands[1], c);
-            for (int i = 0; i < c.length; i++) {
+            double[][] expectedAndActual = gemm.sgemmOnBoth(REFERENCE, blas, random);
+            double[] expected = expectedAndActual[0];
+            for (int i = 0; i < expected.length; i++) {
                 // Sums of k products in another order: float32 rounding grows with k.
                 double tolerance = 2e-6 * (1 + Math.abs(expected[i])) * Math.sqrt(gemm.k() + 1) * 4;
-                assertEquals(expected[i], c[i], tolerance, blas.name() + " " + gemm + " at " + i);
+                assertEquals(expected[i], expectedAndActual[1][i], tolerance, blas.name() + " " + gemm + " at " + i);
             }
         }
     }
@@ -79,14 +76,11 @@ class BlasBackendsTest {
     void dgemmMatchesJavaBlas(Blas blas) {
         SplittableRandom random = new SplittableRandom(4);
         for (GemmCase gemm : GemmCase.all(SIZES, ALPHA_BETA, 0, 2)) {
-            double[][] operands = gemm.randomDoubles(random);
-            double[] c = operands[2];
-            double[] expected = c.clone();
-            gemm.dgemm(REFERENCE, operands[0], operands[1], expected);
-            gemm.dgemm(blas, operands[0], operands[1], c);
-            for (int i = 0; i < c.length; i++) {
+            double[][] expectedAndActual = gemm.dgemmOnBoth(REFERENCE, blas, random);
+            double[] expected = expectedAndActual[0];
+            for (int i = 0; i < expected.length; i++) {
                 double tolerance = 1e-13 * (1 + Math.abs(expected[i])) * (gemm.k() + 1);
-                assertEquals(expected[i], c[i], tolerance, blas.name() + " " + gemm + " at " + i);
+                assertEquals(expected[i], expectedAndActual[1][i], tolerance, blas.name() + " " + gemm + " at " + i);
             }
         }
     }

@@ -44,7 +44,9 @@ record GemmCase(boolean transA, boolean transB, int m, int n, int k, double alph
     /** a, b and c in that order, each filled with values drawn uniformly from [-1, 1). */
     double[][] randomDoubles(SplittableRandom random) {
         return new double[][] {
-            uniform(random, (transA ? k : m) * lda()), uniform(random, (transB ? n : k) * ldb()), uniform(random, m * ldc())
+            uniform(random, (transA ? k : m) * lda()),
+            uniform(random, (transB ? n : k) * ldb()),
+            uniform(random, m * ldc())
         };
     }
 
@@ -59,6 +61,32 @@ record GemmCase(boolean transA, boolean transB, int m, int n, int k, double alph
             }
         }
         return floats;
+    }
+
+    /** Draws the operands and computes the product on both backends: c as each left it, {reference's, blas's}. */
+    double[][] sgemmOnBoth(Blas reference, Blas blas, SplittableRandom random) {
+        float[][] operands = randomFloats(random);
+        float[] expected = operands[2].clone();
+        sgemm(reference, operands[0], operands[1], expected);
+        sgemm(blas, operands[0], operands[1], operands[2]);
+        return new double[][] {widened(expected), widened(operands[2])};
+    }
+
+    /** {@link #sgemmOnBoth} in float64. */
+    double[][] dgemmOnBoth(Blas reference, Blas blas, SplittableRandom random) {
+        double[][] operands = randomDoubles(random);
+        double[] expected = operands[2].clone();
+        dgemm(reference, operands[0], operands[1], expected);
+        dgemm(blas, operands[0], operands[1], operands[2]);
+        return new double[][] {expected, operands[2]};
+    }
+
+    static double[] widened(float[] values) {
+        double[] doubles = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            doubles[i] = values[i];
+        }
+        return doubles;
     }
 
     void sgemm(Blas blas, float[] a, float[] b, float[] c) {

@@ -39,7 +39,8 @@ class JavaBlasTest {
         for (GemmCase gemm : GemmCase.all(SIZES, ALPHA_BETA, 0, 2)) {
             float[][] operands = gemm.randomFloats(random);
             float[] c = operands[2];
-            double[] expected = naive(gemm, widened(operands[0]), widened(operands[1]), widened(c));
+            double[] expected =
+                    naive(gemm, GemmCase.widened(operands[0]), GemmCase.widened(operands[1]), GemmCase.widened(c));
             gemm.sgemm(blas, operands[0], operands[1], c);
             for (int i = 0; i < c.length; i++) {
                 assertFalse(Float.isNaN(c[i]), gemm.toString());
@@ -121,14 +122,6 @@ class JavaBlasTest {
             }
         }
         return expected;
-    }
-
-    private static double[] widened(float[] values) {
-        double[] doubles = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            doubles[i] = values[i];
-        }
-        return doubles;
     }
 
     private static double[] filled(int size, double value) {
