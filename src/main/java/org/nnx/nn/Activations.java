@@ -18,6 +18,37 @@ final class Activations {
         }
     }
 
+    /** Checks a backward as {@link #checkBackward} does, then reuses {@code previous} for its input gradient. */
+    static Tensor inputGradient(Tensor output, Tensor outputGradient, Tensor previous) {
+        checkBackward(output, outputGradient);
+        return Tensor.reuseOrAllocate(previous, output.precision(), output.rows(), output.cols());
+    }
+
+    /**
+     * A float forward, {@code y} from {@code x} element by element, over a run's two cores when it has them.
+     * Subclasses write {@link #range}.
+     */
+    abstract static class ForwardFloats extends SplitLoop {
+        float[] x;
+        float[] y;
+
+        /** A loop of cheap elements. */
+        ForwardFloats() {}
+
+        /** @param minimumLength loops shorter than this run whole on the calling thread */
+        ForwardFloats(int minimumLength) {
+            super(minimumLength);
+        }
+
+        /** Computes the output into {@code output} and returns it. */
+        final Tensor compute(Tensor input, Tensor output) {
+            x = input.floats();
+            y = output.floats();
+            loop(x.length);
+            return output;
+        }
+    }
+
     /**
      * A float backward that reads the layer's cached output: {@code dx} from {@code y} and {@code dy}, element by
      * element, over a run's two cores when it has them. Subclasses write {@link #range}.

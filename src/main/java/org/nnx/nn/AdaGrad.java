@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import org.nnx.spi.Optimizer;
 import org.nnx.spi.Parameter;
-import org.nnx.tensor.SplitLoop;
 import org.nnx.tensor.Tensor;
 
 /**
@@ -39,12 +38,7 @@ public final class AdaGrad implements Optimizer {
             Tensor value = parameters.get(p).value();
             Tensor gradient = parameters.get(p).gradient();
             Tensor accumulator = accumulators[p];
-            if (value.isFloat() && gradient.isFloat()) {
-                kernel.w = value.floats();
-                kernel.g = gradient.floats();
-                kernel.sums = accumulator.floats();
-                kernel.rate = learningRate;
-                kernel.loop(kernel.w.length);
+            if (kernel.stepFloats(value, gradient, accumulator, learningRate)) {
                 continue;
             }
             for (int i = 0; i < value.size(); i++) {
@@ -57,14 +51,10 @@ public final class AdaGrad implements Optimizer {
     }
 
     /** The step on float arrays, in double and rounded once a value as the float64 path: the same bits. */
-    private final class Kernel extends SplitLoop {
-        float[] w;
-        float[] g;
-        float[] sums;
-        double rate;
-
+    private final class Kernel extends OptimizerState.OneStateKernel {
         @Override
         protected void range(int from, int to) {
+            float[] sums = state;
             double eps = epsilon;
             for (int i = from; i < to; i++) {
                 double gi = g[i];

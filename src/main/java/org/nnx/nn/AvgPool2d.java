@@ -1,6 +1,5 @@
 package org.nnx.nn;
 
-import org.nnx.spi.Layer;
 import org.nnx.tensor.Tensor;
 
 /**
@@ -8,43 +7,18 @@ import org.nnx.tensor.Tensor;
  * is the mean of its window's pixels, and backward spreads its gradient evenly over them. Padding, when given,
  * counts as zeros in the mean (PyTorch's {@code count_include_pad}).
  */
-public final class AvgPool2d implements Layer {
-    private final int channels;
-    private final int height;
-    private final int width;
-    private final Window window;
-    private final int outHeight;
-    private final int outWidth;
+public final class AvgPool2d extends Pooling {
     private final double scale;
 
-    private Tensor output;
-    private Tensor inputGradient;
-    private int inputCols;
-
     public AvgPool2d(int channels, int height, int width, Window window) {
-        if (!window.fits(height, width)) {
-            throw new IllegalArgumentException("a " + window.height() + "×" + window.width() + " pool does not fit a "
-                    + height + "×" + width + " image");
-        }
-        this.channels = channels;
-        this.height = height;
-        this.width = width;
-        this.window = window;
-        this.outHeight = window.outputHeight(height);
-        this.outWidth = window.outputWidth(width);
+        super(channels, height, width, window);
         this.scale = 1.0 / (window.height() * window.width());
-    }
-
-    public int outputSize() {
-        return channels * outHeight * outWidth;
     }
 
     @Override
     public Tensor forward(Tensor input, boolean training) {
-        Pooling.checkInput("avg_pool", input, channels, height, width);
+        startForward("avg_pool", input);
         int samples = input.rows();
-        output = Tensor.reuseOrAllocate(output, input.precision(), samples, outputSize());
-        inputCols = input.cols();
         int i = 0;
         for (int s = 0; s < samples; s++) {
             for (int c = 0; c < channels; c++) {
@@ -69,13 +43,8 @@ public final class AvgPool2d implements Layer {
 
     @Override
     public Tensor backward(Tensor outputGradient) {
-        if (output == null) {
-            throw new IllegalStateException("backward before forward");
-        }
+        startBackward(outputGradient);
         int samples = output.rows();
-        Pooling.checkGradient(outputGradient, samples, output.cols());
-        inputGradient = Tensor.reuseOrAllocate(inputGradient, output.precision(), samples, inputCols);
-        inputGradient.fill(0);
         int i = 0;
         for (int s = 0; s < samples; s++) {
             for (int c = 0; c < channels; c++) {

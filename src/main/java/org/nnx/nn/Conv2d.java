@@ -71,10 +71,7 @@ public final class Conv2d implements SkipsInputGradient {
         if (channels <= 0 || height <= 0 || width <= 0 || filters <= 0) {
             throw new IllegalArgumentException("conv2d sizes must be positive");
         }
-        if (!window.fits(height, width)) {
-            throw new IllegalArgumentException("a " + window.height() + "×" + window.width() + " filter does not fit a "
-                    + height + "×" + width + " image");
-        }
+        window.checkFits("filter", height, width);
         this.channels = channels;
         this.height = height;
         this.width = width;
@@ -84,11 +81,11 @@ public final class Conv2d implements SkipsInputGradient {
         this.outHeight = window.outputHeight(height);
         this.outWidth = window.outputWidth(width);
         int area = window.height() * window.width();
-        Tensor w = Tensor.zeros(precision, filters, channels * area);
-        init.initialize(w, channels * area, filters * area, random);
-        this.weights = Parameter.of("W", w, true);
-        this.bias = bias ? Parameter.of("b", Tensor.zeros(precision, 1, filters), false) : null;
-        this.parameters = bias ? List.of(weights, this.bias) : List.of(weights);
+        WeightsAndBias made = WeightsAndBias.create(
+                precision, filters, channels * area, bias ? filters : 0, init, channels * area, filters * area, random);
+        this.weights = made.weights();
+        this.bias = made.bias();
+        this.parameters = made.parameters();
     }
 
     public Parameter weights() {
@@ -122,11 +119,7 @@ public final class Conv2d implements SkipsInputGradient {
     @Override
     public Tensor forward(Tensor input, boolean training) {
         Objects.requireNonNull(input, "input");
-        int features = channels * height * width;
-        if (input.cols() != features) {
-            throw new IllegalArgumentException("conv2d expects " + channels + "×" + height + "×" + width + " = "
-                    + features + " inputs, got " + input.shape());
-        }
+        Pooling.checkInput("conv2d", input, channels, height, width);
         Precision precision = weights.value().precision();
         if (input.precision() != precision) {
             throw new IllegalArgumentException("a " + precision + " conv2d got a " + input.precision() + " input");
@@ -152,10 +145,7 @@ public final class Conv2d implements SkipsInputGradient {
             throw new IllegalStateException("backward before forward");
         }
         int samples = input.rows();
-        if (outputGradient.rows() != samples || outputGradient.cols() != outputSize()) {
-            throw new IllegalArgumentException(
-                    "output gradient " + outputGradient.shape() + " for output " + samples + "×" + outputSize());
-        }
+        Pooling.checkGradient(outputGradient, samples, outputSize());
         Precision precision = input.precision();
         if (inputGradientNeeded) {
             inputGradient = Tensor.reuseOrAllocate(inputGradient, precision, samples, input.cols());

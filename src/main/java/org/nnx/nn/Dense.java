@@ -56,11 +56,11 @@ public final class Dense implements DescendsInBackward, SkipsInputGradient {
         }
         this.inputSize = inputSize;
         this.outputSize = outputSize;
-        Tensor w = Tensor.zeros(precision, inputSize, outputSize);
-        init.initialize(w, inputSize, outputSize, random);
-        this.weights = Parameter.of("W", w, true);
-        this.bias = bias ? Parameter.of("b", Tensor.zeros(precision, 1, outputSize), false) : null;
-        this.parameters = bias ? List.of(weights, this.bias) : List.of(weights);
+        WeightsAndBias made = WeightsAndBias.create(
+                precision, inputSize, outputSize, bias ? outputSize : 0, init, inputSize, outputSize, random);
+        this.weights = made.weights();
+        this.bias = made.bias();
+        this.parameters = made.parameters();
     }
 
     public int inputSize() {

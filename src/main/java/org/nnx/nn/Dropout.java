@@ -104,8 +104,7 @@ public final class Dropout implements Freezable, DrawsRandomNumbers {
 
     @Override
     public Tensor backward(Tensor outputGradient) {
-        Activations.checkBackward(output, outputGradient);
-        inputGradient = Tensor.reuseOrAllocate(inputGradient, output.precision(), output.rows(), output.cols());
+        inputGradient = Activations.inputGradient(output, outputGradient, inputGradient);
         if (lastTraining) {
             multiply(outputGradient, mask, inputGradient);
         } else {

@@ -34,11 +34,8 @@ public final class LeakyRelu implements Layer {
         this.input = input;
         output = Tensor.reuseOrAllocate(output, input.precision(), input.rows(), input.cols());
         if (input.isFloat()) {
-            forwardLoop.x = input.floats();
-            forwardLoop.y = output.floats();
             forwardLoop.alpha = alpha;
-            forwardLoop.loop(forwardLoop.x.length);
-            return output;
+            return forwardLoop.compute(input, output);
         }
         for (int i = 0; i < input.size(); i++) {
             double x = input.get(i);
@@ -49,8 +46,7 @@ public final class LeakyRelu implements Layer {
 
     @Override
     public Tensor backward(Tensor outputGradient) {
-        Activations.checkBackward(output, outputGradient);
-        inputGradient = Tensor.reuseOrAllocate(inputGradient, input.precision(), input.rows(), input.cols());
+        inputGradient = Activations.inputGradient(output, outputGradient, inputGradient);
         if (input.isFloat() && outputGradient.isFloat()) {
             backwardLoop.x = input.floats();
             backwardLoop.dy = outputGradient.floats();
@@ -70,9 +66,7 @@ public final class LeakyRelu implements Layer {
      * Training's forward on the float arrays. The product with α is taken in double and rounded once, as the
      * float64 path and earlier versions compute it, so the bits are the same.
      */
-    private static final class Forward extends SplitLoop {
-        float[] x;
-        float[] y;
+    private static final class Forward extends Activations.ForwardFloats {
         double alpha;
 
         @Override

@@ -1,6 +1,5 @@
 package org.nnx.nn;
 
-import org.nnx.spi.Layer;
 import org.nnx.tensor.Tensor;
 
 /**
@@ -8,48 +7,22 @@ import org.nnx.tensor.Tensor;
  * saves where each maximum came from; backward sends each output's gradient there and nowhere else. Of tied
  * maxima the first in the window (row by row) takes the gradient, as in PyTorch; NaN counts as the maximum.
  */
-public final class MaxPool2d implements Layer {
-    private final int channels;
-    private final int height;
-    private final int width;
-    private final Window window;
-    private final int outHeight;
-    private final int outWidth;
-
-    private Tensor output;
-    private Tensor inputGradient;
+public final class MaxPool2d extends Pooling {
     /** For each output value of the last forward, the index of its maximum within its sample's row. */
     private int[] argmax;
 
-    private int inputCols;
-
     public MaxPool2d(int channels, int height, int width, Window window) {
-        if (!window.fits(height, width)) {
-            throw new IllegalArgumentException("a " + window.height() + "×" + window.width() + " pool does not fit a "
-                    + height + "×" + width + " image");
-        }
-        this.channels = channels;
-        this.height = height;
-        this.width = width;
-        this.window = window;
-        this.outHeight = window.outputHeight(height);
-        this.outWidth = window.outputWidth(width);
-    }
-
-    public int outputSize() {
-        return channels * outHeight * outWidth;
+        super(channels, height, width, window);
     }
 
     @Override
     public Tensor forward(Tensor input, boolean training) {
-        Pooling.checkInput("max_pool", input, channels, height, width);
+        startForward("max_pool", input);
         int samples = input.rows();
         int outCols = outputSize();
-        output = Tensor.reuseOrAllocate(output, input.precision(), samples, outCols);
         if (argmax == null || argmax.length != samples * outCols) {
             argmax = new int[samples * outCols];
         }
-        inputCols = input.cols();
         if (input.isFloat() && window.padHeight() == 0 && window.padWidth() == 0) {
             forwardFloat(input.floats(), output.floats(), samples);
             return output;
@@ -177,14 +150,9 @@ public final class MaxPool2d implements Layer {
 
     @Override
     public Tensor backward(Tensor outputGradient) {
-        if (argmax == null) {
-            throw new IllegalStateException("backward before forward");
-        }
+        startBackward(outputGradient);
         int samples = output.rows();
         int outCols = output.cols();
-        Pooling.checkGradient(outputGradient, samples, outCols);
-        inputGradient = Tensor.reuseOrAllocate(inputGradient, output.precision(), samples, inputCols);
-        inputGradient.fill(0);
         if (inputGradient.isFloat() && outputGradient.isFloat()) {
             float[] dx = inputGradient.floats();
             float[] dy = outputGradient.floats();

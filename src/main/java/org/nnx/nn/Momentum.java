@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import org.nnx.spi.Optimizer;
 import org.nnx.spi.Parameter;
-import org.nnx.tensor.SplitLoop;
 import org.nnx.tensor.Tensor;
 
 /**
@@ -48,12 +47,7 @@ public final class Momentum implements Optimizer {
             Tensor value = parameters.get(p).value();
             Tensor gradient = parameters.get(p).gradient();
             Tensor velocity = velocities[p];
-            if (value.isFloat() && gradient.isFloat()) {
-                kernel.w = value.floats();
-                kernel.g = gradient.floats();
-                kernel.v = velocity.floats();
-                kernel.rate = learningRate;
-                kernel.loop(kernel.w.length);
+            if (kernel.stepFloats(value, gradient, velocity, learningRate)) {
                 continue;
             }
             for (int i = 0; i < value.size(); i++) {
@@ -69,14 +63,10 @@ public final class Momentum implements Optimizer {
      * The step on float arrays, in double and rounded once a value as the float64 path computes it: the same bits
      * element by element, on one core or many.
      */
-    private final class Kernel extends SplitLoop {
-        float[] w;
-        float[] g;
-        float[] v;
-        double rate;
-
+    private final class Kernel extends OptimizerState.OneStateKernel {
         @Override
         protected void range(int from, int to) {
+            float[] v = state;
             double mu = momentum;
             if (nesterov) {
                 for (int i = from; i < to; i++) {

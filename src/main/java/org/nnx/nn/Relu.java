@@ -1,7 +1,6 @@
 package org.nnx.nn;
 
 import org.nnx.spi.Layer;
-import org.nnx.tensor.SplitLoop;
 import org.nnx.tensor.Tensor;
 
 /**
@@ -21,10 +20,7 @@ public final class Relu implements Layer {
     public Tensor forward(Tensor input, boolean training) {
         output = Tensor.reuseOrAllocate(output, input.precision(), input.rows(), input.cols());
         if (input.isFloat()) {
-            forwardLoop.x = input.floats();
-            forwardLoop.y = output.floats();
-            forwardLoop.loop(forwardLoop.x.length);
-            return output;
+            return forwardLoop.compute(input, output);
         }
         for (int i = 0; i < input.size(); i++) {
             double x = input.get(i);
@@ -35,8 +31,7 @@ public final class Relu implements Layer {
 
     @Override
     public Tensor backward(Tensor outputGradient) {
-        Activations.checkBackward(output, outputGradient);
-        inputGradient = Tensor.reuseOrAllocate(inputGradient, output.precision(), output.rows(), output.cols());
+        inputGradient = Activations.inputGradient(output, outputGradient, inputGradient);
         if (output.isFloat() && outputGradient.isFloat()) {
             return backwardLoop.compute(output, outputGradient, inputGradient);
         }
@@ -47,10 +42,7 @@ public final class Relu implements Layer {
     }
 
     /** Training's forward, a plain float loop the JIT vectorizes (the float64 path's generic accessors are not). */
-    private static final class Forward extends SplitLoop {
-        float[] x;
-        float[] y;
-
+    private static final class Forward extends Activations.ForwardFloats {
         @Override
         protected void range(int from, int to) {
             for (int i = from; i < to; i++) {

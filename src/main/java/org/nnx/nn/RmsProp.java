@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import org.nnx.spi.Optimizer;
 import org.nnx.spi.Parameter;
-import org.nnx.tensor.SplitLoop;
 import org.nnx.tensor.Tensor;
 
 /**
@@ -45,12 +44,7 @@ public final class RmsProp implements Optimizer {
             Tensor value = parameters.get(p).value();
             Tensor gradient = parameters.get(p).gradient();
             Tensor meanSquare = meanSquares[p];
-            if (value.isFloat() && gradient.isFloat()) {
-                kernel.w = value.floats();
-                kernel.g = gradient.floats();
-                kernel.s = meanSquare.floats();
-                kernel.rate = learningRate;
-                kernel.loop(kernel.w.length);
+            if (kernel.stepFloats(value, gradient, meanSquare, learningRate)) {
                 continue;
             }
             for (int i = 0; i < value.size(); i++) {
@@ -63,14 +57,10 @@ public final class RmsProp implements Optimizer {
     }
 
     /** The step on float arrays, in double and rounded once a value as the float64 path: the same bits. */
-    private final class Kernel extends SplitLoop {
-        float[] w;
-        float[] g;
-        float[] s;
-        double rate;
-
+    private final class Kernel extends OptimizerState.OneStateKernel {
         @Override
         protected void range(int from, int to) {
+            float[] s = state;
             double rho = decay;
             double eps = epsilon;
             for (int i = from; i < to; i++) {

@@ -2,7 +2,6 @@ package org.nnx.nn;
 
 import org.nnx.spi.Layer;
 import org.nnx.tensor.FloatMath;
-import org.nnx.tensor.SplitLoop;
 import org.nnx.tensor.Tensor;
 
 /**
@@ -22,10 +21,7 @@ public final class Sigmoid implements Layer {
         output = Tensor.reuseOrAllocate(output, input.precision(), input.rows(), input.cols());
         if (input.isFloat()) {
             // Training's path, on the arrays (the generic accessors are much slower here), on one core or two.
-            forwardLoop.x = input.floats();
-            forwardLoop.y = output.floats();
-            forwardLoop.loop(forwardLoop.x.length);
-            return output;
+            return forwardLoop.compute(input, output);
         }
         for (int i = 0; i < input.size(); i++) {
             // For very negative x, e^(−x) overflows to infinity and y becomes 0, which is the right limit.
@@ -36,8 +32,7 @@ public final class Sigmoid implements Layer {
 
     @Override
     public Tensor backward(Tensor outputGradient) {
-        Activations.checkBackward(output, outputGradient);
-        inputGradient = Tensor.reuseOrAllocate(inputGradient, output.precision(), output.rows(), output.cols());
+        inputGradient = Activations.inputGradient(output, outputGradient, inputGradient);
         if (output.isFloat() && outputGradient.isFloat()) {
             return backwardLoop.compute(output, outputGradient, inputGradient);
         }
@@ -48,10 +43,7 @@ public final class Sigmoid implements Layer {
         return inputGradient;
     }
 
-    private static final class Forward extends SplitLoop {
-        float[] x;
-        float[] y;
-
+    private static final class Forward extends Activations.ForwardFloats {
         /** An exponential an element is costly enough to be worth two cores from a thousand elements on. */
         Forward() {
             super(1024);

@@ -40,8 +40,7 @@ public final class Softmax implements Layer {
 
     @Override
     public Tensor backward(Tensor outputGradient) {
-        Activations.checkBackward(output, outputGradient);
-        inputGradient = Tensor.reuseOrAllocate(inputGradient, output.precision(), output.rows(), output.cols());
+        inputGradient = Activations.inputGradient(output, outputGradient, inputGradient);
         int cols = output.cols();
         if (output.isFloat() && outputGradient.isFloat()) {
             backwardRows.y = output.floats();
@@ -88,6 +87,31 @@ public final class Softmax implements Layer {
         }
     }
 
+    /** The largest of the {@code cols} values of {@code x} from {@code row} on. */
+    static float rowMax(float[] x, int row, int cols) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int j = 0; j < cols; j++) {
+            max = Math.max(max, x[row + j]);
+        }
+        return max;
+    }
+
+    /**
+     * {@code y = e^(x − max)} on the {@code cols} values from {@code row} on, in float32, and their sum in double;
+     * shared with {@link SoftmaxCrossEntropy}.
+     */
+    static double shiftedExp(float[] x, float max, float[] y, int row, int cols) {
+        for (int j = 0; j < cols; j++) {
+            y[row + j] = x[row + j] - max;
+        }
+        FloatMath.expInPlace(y, row, row + cols);
+        double sum = 0.0;
+        for (int j = 0; j < cols; j++) {
+            sum += y[row + j];
+        }
+        return sum;
+    }
+
     /** Training's forward, row by row: exponentials in float32, each row's sum in double. */
     private static final class ForwardRows extends SplitLoop {
         float[] x;
@@ -103,18 +127,7 @@ public final class Softmax implements Layer {
         protected void range(int from, int to) {
             for (int r = from; r < to; r++) {
                 int row = r * cols;
-                float max = Float.NEGATIVE_INFINITY;
-                for (int j = 0; j < cols; j++) {
-                    max = Math.max(max, x[row + j]);
-                }
-                for (int j = 0; j < cols; j++) {
-                    y[row + j] = x[row + j] - max;
-                }
-                FloatMath.expInPlace(y, row, row + cols);
-                double sum = 0.0;
-                for (int j = 0; j < cols; j++) {
-                    sum += y[row + j];
-                }
+                double sum = shiftedExp(x, rowMax(x, row, cols), y, row, cols);
                 for (int j = 0; j < cols; j++) {
                     y[row + j] = (float) (y[row + j] / sum);
                 }

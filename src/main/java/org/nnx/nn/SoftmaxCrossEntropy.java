@@ -122,20 +122,10 @@ public final class SoftmaxCrossEntropy implements Loss {
         protected void range(int from, int to) {
             for (int r = from; r < to; r++) {
                 int row = r * cols;
-                float max = Float.NEGATIVE_INFINITY;
-                for (int j = 0; j < cols; j++) {
-                    max = Math.max(max, x[row + j]);
-                }
+                float max = Softmax.rowMax(x, row, cols);
                 // One exponential an element, in float32: e^(x − max) is kept in y and divided by the row's sum,
                 // rather than recomputed as e^(log y) (exponentials are most of this loop's time).
-                for (int j = 0; j < cols; j++) {
-                    y[row + j] = x[row + j] - max;
-                }
-                FloatMath.expInPlace(y, row, row + cols);
-                double sumExp = 0.0;
-                for (int j = 0; j < cols; j++) {
-                    sumExp += y[row + j];
-                }
+                double sumExp = Softmax.shiftedExp(x, max, y, row, cols);
                 double logSumExp = Math.log(sumExp);
                 double inverseSum = 1.0 / sumExp;
                 double loss = 0.0;

@@ -1,7 +1,6 @@
 package org.nnx.nn;
 
 import org.nnx.spi.Layer;
-import org.nnx.tensor.SplitLoop;
 import org.nnx.tensor.Tensor;
 
 /**
@@ -21,10 +20,7 @@ public final class Step implements Layer {
     public Tensor forward(Tensor input, boolean training) {
         output = Tensor.reuseOrAllocate(output, input.precision(), input.rows(), input.cols());
         if (input.isFloat()) {
-            forwardLoop.x = input.floats();
-            forwardLoop.y = output.floats();
-            forwardLoop.loop(forwardLoop.x.length);
-            return output;
+            return forwardLoop.compute(input, output);
         }
         for (int i = 0; i < input.size(); i++) {
             output.set(i, input.get(i) > 0 ? 1.0 : 0.0);
@@ -34,18 +30,14 @@ public final class Step implements Layer {
 
     @Override
     public Tensor backward(Tensor outputGradient) {
-        Activations.checkBackward(output, outputGradient);
-        inputGradient = Tensor.reuseOrAllocate(inputGradient, output.precision(), output.rows(), output.cols());
+        inputGradient = Activations.inputGradient(output, outputGradient, inputGradient);
         // Filled on every call: the caller may have written into the tensor it got last time.
         inputGradient.fill(0.0);
         return inputGradient;
     }
 
     /** Training's forward on the float arrays. */
-    private static final class Forward extends SplitLoop {
-        float[] x;
-        float[] y;
-
+    private static final class Forward extends Activations.ForwardFloats {
         @Override
         protected void range(int from, int to) {
             for (int i = from; i < to; i++) {

@@ -2,7 +2,6 @@ package org.nnx.nn;
 
 import org.nnx.spi.Layer;
 import org.nnx.tensor.FloatMath;
-import org.nnx.tensor.SplitLoop;
 import org.nnx.tensor.Tensor;
 
 /**
@@ -22,10 +21,7 @@ public final class Tanh implements Layer {
     public Tensor forward(Tensor input, boolean training) {
         output = Tensor.reuseOrAllocate(output, input.precision(), input.rows(), input.cols());
         if (input.isFloat()) {
-            forwardLoop.x = input.floats();
-            forwardLoop.y = output.floats();
-            forwardLoop.loop(forwardLoop.x.length);
-            return output;
+            return forwardLoop.compute(input, output);
         }
         for (int i = 0; i < input.size(); i++) {
             output.set(i, Math.tanh(input.get(i)));
@@ -35,8 +31,7 @@ public final class Tanh implements Layer {
 
     @Override
     public Tensor backward(Tensor outputGradient) {
-        Activations.checkBackward(output, outputGradient);
-        inputGradient = Tensor.reuseOrAllocate(inputGradient, output.precision(), output.rows(), output.cols());
+        inputGradient = Activations.inputGradient(output, outputGradient, inputGradient);
         if (output.isFloat() && outputGradient.isFloat()) {
             return backwardLoop.compute(output, outputGradient, inputGradient);
         }
@@ -47,10 +42,7 @@ public final class Tanh implements Layer {
         return inputGradient;
     }
 
-    private static final class Forward extends SplitLoop {
-        float[] x;
-        float[] y;
-
+    private static final class Forward extends Activations.ForwardFloats {
         /** An exponential an element is costly enough to be worth more cores from a thousand elements on. */
         Forward() {
             super(1024);

@@ -24,6 +24,14 @@ public record Window(int height, int width, int strideHeight, int strideWidth, i
         return height <= imageHeight + 2 * padHeight && width <= imageWidth + 2 * padWidth;
     }
 
+    /** Fails with a message that names the layer's {@code what} unless {@link #fits} holds. */
+    void checkFits(String what, int imageHeight, int imageWidth) {
+        if (!fits(imageHeight, imageWidth)) {
+            throw new IllegalArgumentException("a " + height + "×" + width + " " + what + " does not fit a "
+                    + imageHeight + "×" + imageWidth + " image");
+        }
+    }
+
     /** The number of window positions down an image {@code imageHeight} high. */
     public int outputHeight(int imageHeight) {
         return (imageHeight + 2 * padHeight - height) / strideHeight + 1;

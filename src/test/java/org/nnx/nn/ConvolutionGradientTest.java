@@ -1,21 +1,18 @@
 package org.nnx.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nnx.nn.LayerSequence.assertPasses;
 
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.nnx.check.GradientCheck;
-import org.nnx.spi.Layer;
-import org.nnx.spi.Parameter;
 import org.nnx.tensor.Precision;
 import org.nnx.tensor.Tensor;
 
 /** The layers on images against central differences, in float64. */
 class ConvolutionGradientTest {
-    private static final double TOLERANCE = 1e-6;
     private final GradientCheck check = new GradientCheck();
 
     @Test
@@ -170,7 +167,7 @@ class ConvolutionGradientTest {
         Conv2d conv = conv(1, 6, 6, 2, new Window(3, 3, 1, 1, 1, 1), random);
         MaxPool2d pool = new MaxPool2d(2, 6, 6, Window.of(2, 2, 2, 2));
         Dense dense = new Dense(2 * 3 * 3, 3, true, new XavierInitializer(), Precision.FLOAT64, random);
-        Sequence network = new Sequence(List.of(conv, new Relu(), pool, dense));
+        LayerSequence network = new LayerSequence(conv, new Relu(), pool, dense);
         assertPasses(check.check(
                 network,
                 TestTensors.gaussian(random, 2, 36),
@@ -205,35 +202,5 @@ class ConvolutionGradientTest {
 
     private static List<Double> values(Tensor t) {
         return IntStream.range(0, t.size()).mapToObj(t::get).toList();
-    }
-
-    private static void assertPasses(GradientCheck.Result result) {
-        assertTrue(result.passes(TOLERANCE), "gradient check failed: " + result);
-    }
-
-    /** Layers one after another. */
-    private record Sequence(List<Layer> layers) implements Layer {
-        @Override
-        public Tensor forward(Tensor input, boolean training) {
-            Tensor x = input;
-            for (Layer layer : layers) {
-                x = layer.forward(x, training);
-            }
-            return x;
-        }
-
-        @Override
-        public Tensor backward(Tensor outputGradient) {
-            Tensor gradient = outputGradient;
-            for (int i = layers.size() - 1; i >= 0; i--) {
-                gradient = layers.get(i).backward(gradient);
-            }
-            return gradient;
-        }
-
-        @Override
-        public List<Parameter> parameters() {
-            return layers.stream().flatMap(layer -> layer.parameters().stream()).toList();
-        }
     }
 }

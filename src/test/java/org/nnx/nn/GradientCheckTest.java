@@ -2,20 +2,18 @@ package org.nnx.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nnx.nn.LayerSequence.assertPasses;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nnx.check.GradientCheck;
 import org.nnx.spi.Layer;
-import org.nnx.spi.Parameter;
 import org.nnx.tensor.Precision;
 import org.nnx.tensor.Tensor;
 
 /** Every differentiable piece of the package against central differences, in float64. */
 class GradientCheckTest {
-    private static final double TOLERANCE = 1e-6;
     private final GradientCheck check = new GradientCheck();
 
     @Test
@@ -95,7 +93,7 @@ class GradientCheckTest {
     @Test
     void twoLayerNetworkUnderALoss() {
         SplittableRandom random = new SplittableRandom(20);
-        Sequence network = new Sequence(
+        LayerSequence network = new LayerSequence(
                 new Dense(5, 4, true, new HeInitializer(), Precision.FLOAT64, random),
                 new Tanh(),
                 new Dense(4, 3, true, new XavierInitializer(), Precision.FLOAT64, random));
@@ -137,7 +135,7 @@ class GradientCheckTest {
     @Test
     void batchNormInsideANetworkUnderALoss() {
         SplittableRandom random = new SplittableRandom(32);
-        Sequence network = new Sequence(
+        LayerSequence network = new LayerSequence(
                 new Dense(5, 4, true, new HeInitializer(), Precision.FLOAT64, random),
                 scrambled(new BatchNorm(4, 0.9, 1e-5, Precision.FLOAT64), random),
                 new Tanh(),
@@ -170,7 +168,7 @@ class GradientCheckTest {
     void dropoutInsideANetworkUnderALoss() {
         SplittableRandom random = new SplittableRandom(34);
         Dropout dropout = new Dropout(0.5, random);
-        Sequence network = new Sequence(
+        LayerSequence network = new LayerSequence(
                 new Dense(6, 5, true, new HeInitializer(), Precision.FLOAT64, random),
                 new Sigmoid(),
                 dropout,
@@ -225,7 +223,7 @@ class GradientCheckTest {
         };
         GradientCheck.Result result = check.check(broken, TestTensors.gaussian(random, 3, 3), random);
         assertTrue(result.inputError() > 0.1, "error " + result.inputError());
-        assertTrue(!result.passes(TOLERANCE));
+        assertTrue(!result.passes(LayerSequence.TOLERANCE));
     }
 
     @Test
@@ -251,45 +249,5 @@ class GradientCheckTest {
         assertEquals(0.0, GradientCheck.relativeError(0.0, 0.0, 1e-8));
         assertEquals(1e-12 / 1e-4, GradientCheck.relativeError(1e-12, 0.0, 1e-4), 1e-20);
         assertTrue(Double.isNaN(GradientCheck.relativeError(Double.NaN, 1.0, 1e-8)));
-    }
-
-    private static void assertPasses(GradientCheck.Result result) {
-        assertTrue(result.passes(TOLERANCE), "gradient check failed: " + result);
-    }
-
-    /** Layers one after another, the smallest network there is, for checking a composition. */
-    private static final class Sequence implements Layer {
-        private final List<Layer> layers;
-
-        Sequence(Layer... layers) {
-            this.layers = List.of(layers);
-        }
-
-        @Override
-        public Tensor forward(Tensor input, boolean training) {
-            Tensor x = input;
-            for (Layer layer : layers) {
-                x = layer.forward(x, training);
-            }
-            return x;
-        }
-
-        @Override
-        public Tensor backward(Tensor outputGradient) {
-            Tensor gradient = outputGradient;
-            for (int i = layers.size() - 1; i >= 0; i--) {
-                gradient = layers.get(i).backward(gradient);
-            }
-            return gradient;
-        }
-
-        @Override
-        public List<Parameter> parameters() {
-            List<Parameter> parameters = new ArrayList<>();
-            for (Layer layer : layers) {
-                parameters.addAll(layer.parameters());
-            }
-            return parameters;
-        }
     }
 }

@@ -60,25 +60,13 @@ class BlasBackendsTest {
     @MethodSource("backends")
     void sgemmMatchesJavaBlas(Blas blas) {
         SplittableRandom random = new SplittableRandom(3);
-        for (int[] size : SIZES) {
-            for (boolean transA : new boolean[] {false, true}) {
-                for (boolean transB : new boolean[] {false, true}) {
-                    for (double[] alphaBeta : ALPHA_BETA) {
-                        for (int padding : new int[] {0, 3}) {
-                            checkFloat(
-                                    blas,
-                                    random,
-                                    transA,
-                                    transB,
-                                    size[0],
-                                    size[1],
-                                    size[2],
-                                    (float) alphaBeta[0],
-                                    (float) alphaBeta[1],
-                                    padding);
-                        }
-                    }
-                }
+        for (GemmCase gemm : GemmCase.all(SIZES, ALPHA_BETA, 0, 3)) {
+            double[][] expectedAndActual = gemm.sgemmOnBoth(REFERENCE, blas, random);
+            double[] expected = expectedAndActual[0];
+            for (int i = 0; i < expected.length; i++) {
+                // Sums of k products in another order: float32 rounding grows with k.
+                double tolerance = 2e-6 * (1 + Math.abs(expected[i])) * Math.sqrt(gemm.k() + 1) * 4;
+                assertEquals(expected[i], expectedAndActual[1][i], tolerance, blas.name() + " " + gemm + " at " + i);
             }
         }
     }
@@ -87,25 +75,12 @@ class BlasBackendsTest {
     @MethodSource("backends")
     void dgemmMatchesJavaBlas(Blas blas) {
         SplittableRandom random = new SplittableRandom(4);
-        for (int[] size : SIZES) {
-            for (boolean transA : new boolean[] {false, true}) {
-                for (boolean transB : new boolean[] {false, true}) {
-                    for (double[] alphaBeta : ALPHA_BETA) {
-                        for (int padding : new int[] {0, 2}) {
-                            checkDouble(
-                                    blas,
-                                    random,
-                                    transA,
-                                    transB,
-                                    size[0],
-                                    size[1],
-                                    size[2],
-                                    alphaBeta[0],
-                                    alphaBeta[1],
-                                    padding);
-                        }
-                    }
-                }
+        for (GemmCase gemm : GemmCase.all(SIZES, ALPHA_BETA, 0, 2)) {
+            double[][] expectedAndActual = gemm.dgemmOnBoth(REFERENCE, blas, random);
+            double[] expected = expectedAndActual[0];
+            for (int i = 0; i < expected.length; i++) {
+                double tolerance = 1e-13 * (1 + Math.abs(expected[i])) * (gemm.k() + 1);
+                assertEquals(expected[i], expectedAndActual[1][i], tolerance, blas.name() + " " + gemm + " at " + i);
             }
         }
     }
@@ -173,81 +148,5 @@ class BlasBackendsTest {
     @Test
     void netlibJavaIsNamedAfterItsKernels() {
         assertEquals(true, BlasSelection.netlibJava().name().startsWith("netlib-java ("));
-    }
-
-    private static void checkFloat(
-            Blas blas,
-            SplittableRandom random,
-            boolean transA,
-            boolean transB,
-            int m,
-            int n,
-            int k,
-            float alpha,
-            float beta,
-            int padding) {
-        int lda = (transA ? m : k) + padding;
-        int ldb = (transB ? k : n) + padding;
-        int ldc = n + padding;
-        float[] a = randomFloats(random, (transA ? k : m) * lda);
-        float[] b = randomFloats(random, (transB ? n : k) * ldb);
-        float[] c = randomFloats(random, m * ldc);
-        float[] expected = c.clone();
-        REFERENCE.sgemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, expected, ldc);
-        blas.sgemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
-        String where = blas.name() + " " + describe(transA, transB, m, n, k, alpha, beta, padding);
-        for (int i = 0; i < c.length; i++) {
-            // Sums of k products in another order: float32 rounding grows with k.
-            assertEquals(
-                    expected[i], c[i], 2e-6 * (1 + Math.abs(expected[i])) * Math.sqrt(k + 1) * 4, where + " at " + i);
-        }
-    }
-
-    private static void checkDouble(
-            Blas blas,
-            SplittableRandom random,
-            boolean transA,
-            boolean transB,
-            int m,
-            int n,
-            int k,
-            double alpha,
-            double beta,
-            int padding) {
-        int lda = (transA ? m : k) + padding;
-        int ldb = (transB ? k : n) + padding;
-        int ldc = n + padding;
-        double[] a = randomDoubles(random, (transA ? k : m) * lda);
-        double[] b = randomDoubles(random, (transB ? n : k) * ldb);
-        double[] c = randomDoubles(random, m * ldc);
-        double[] expected = c.clone();
-        REFERENCE.dgemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, expected, ldc);
-        blas.dgemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
-        String where = blas.name() + " " + describe(transA, transB, m, n, k, alpha, beta, padding);
-        for (int i = 0; i < c.length; i++) {
-            assertEquals(expected[i], c[i], 1e-13 * (1 + Math.abs(expected[i])) * (k + 1), where + " at " + i);
-        }
-    }
-
-    private static String describe(
-            boolean transA, boolean transB, int m, int n, int k, double alpha, double beta, int padding) {
-        return "transA=" + transA + " transB=" + transB + " m=" + m + " n=" + n + " k=" + k + " alpha=" + alpha
-                + " beta=" + beta + " padding=" + padding;
-    }
-
-    private static float[] randomFloats(SplittableRandom random, int size) {
-        float[] values = new float[size];
-        for (int i = 0; i < size; i++) {
-            values[i] = (float) random.nextDouble(-1, 1);
-        }
-        return values;
-    }
-
-    private static double[] randomDoubles(SplittableRandom random, int size) {
-        double[] values = new double[size];
-        for (int i = 0; i < size; i++) {
-            values[i] = random.nextDouble(-1, 1);
-        }
-        return values;
     }
 }

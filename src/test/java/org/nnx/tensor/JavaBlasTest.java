@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 /** JavaBlas against a naive triple loop, for every transpose combination, odd sizes and padded strides. */
 class JavaBlasTest {
     private static final int[][] SIZES = {{7, 5, 9}, {13, 11, 3}, {1, 17, 1}, {5, 1, 6}, {31, 29, 37}};
+    private static final double[][] ALPHA_BETA = {{1, 0}, {1, 1}, {1.5, -0.5}, {-2, 0.25}};
     private final JavaBlas blas = new JavaBlas();
 
     @Test
@@ -21,24 +22,13 @@ class JavaBlasTest {
     @Test
     void dgemmMatchesNaiveLoopForAllTransposes() {
         SplittableRandom random = new SplittableRandom(1);
-        for (int[] size : SIZES) {
-            for (boolean transA : new boolean[] {false, true}) {
-                for (boolean transB : new boolean[] {false, true}) {
-                    for (double[] alphaBeta : new double[][] {{1, 0}, {1, 1}, {1.5, -0.5}, {-2, 0.25}}) {
-                        for (int padding : new int[] {0, 3}) {
-                            checkDouble(
-                                    random,
-                                    transA,
-                                    transB,
-                                    size[0],
-                                    size[1],
-                                    size[2],
-                                    alphaBeta[0],
-                                    alphaBeta[1],
-                                    padding);
-                        }
-                    }
-                }
+        for (GemmCase gemm : GemmCase.all(SIZES, ALPHA_BETA, 0, 3)) {
+            double[][] operands = gemm.randomDoubles(random);
+            double[] c = operands[2];
+            double[] expected = naive(gemm, operands[0], operands[1], c);
+            gemm.dgemm(blas, operands[0], operands[1], c);
+            for (int i = 0; i < c.length; i++) {
+                assertEquals(expected[i], c[i], 1e-12 * (1 + Math.abs(expected[i])) * gemm.k(), gemm + " at " + i);
             }
         }
     }
@@ -46,24 +36,15 @@ class JavaBlasTest {
     @Test
     void sgemmMatchesNaiveLoopForAllTransposes() {
         SplittableRandom random = new SplittableRandom(2);
-        for (int[] size : SIZES) {
-            for (boolean transA : new boolean[] {false, true}) {
-                for (boolean transB : new boolean[] {false, true}) {
-                    for (double[] alphaBeta : new double[][] {{1, 0}, {1, 1}, {1.5, -0.5}, {-2, 0.25}}) {
-                        for (int padding : new int[] {0, 2}) {
-                            checkFloat(
-                                    random,
-                                    transA,
-                                    transB,
-                                    size[0],
-                                    size[1],
-                                    size[2],
-                                    (float) alphaBeta[0],
-                                    (float) alphaBeta[1],
-                                    padding);
-                        }
-                    }
-                }
+        for (GemmCase gemm : GemmCase.all(SIZES, ALPHA_BETA, 0, 2)) {
+            float[][] operands = gemm.randomFloats(random);
+            float[] c = operands[2];
+            double[] expected =
+                    naive(gemm, GemmCase.widened(operands[0]), GemmCase.widened(operands[1]), GemmCase.widened(c));
+            gemm.sgemm(blas, operands[0], operands[1], c);
+            for (int i = 0; i < c.length; i++) {
+                assertFalse(Float.isNaN(c[i]), gemm.toString());
+                assertEquals(expected[i], c[i], 1e-5 * (1 + Math.abs(expected[i])) * gemm.k(), gemm + " at " + i);
             }
         }
     }
@@ -123,108 +104,24 @@ class JavaBlasTest {
                         false, false, 2, 2, 3, 1.0, new double[6], 2, new double[6], 2, 0.0, new double[4], 2));
     }
 
-    private void checkDouble(
-            SplittableRandom random,
-            boolean transA,
-            boolean transB,
-            int m,
-            int n,
-            int k,
-            double alpha,
-            double beta,
-            int padding) {
-        int aRows = transA ? k : m;
-        int aCols = transA ? m : k;
-        int bRows = transB ? n : k;
-        int bCols = transB ? k : n;
-        int lda = aCols + padding;
-        int ldb = bCols + padding;
-        int ldc = n + padding;
-        double[] a = randomArray(random, aRows * lda);
-        double[] b = randomArray(random, bRows * ldb);
-        double[] c = randomArray(random, m * ldc);
+    /** {@code alpha · op(a) · op(b) + beta · c} by the definition, in double; c itself is left alone. */
+    private static double[] naive(GemmCase gemm, double[] a, double[] b, double[] c) {
+        int lda = gemm.lda();
+        int ldb = gemm.ldb();
+        int ldc = gemm.ldc();
         double[] expected = c.clone();
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
+        for (int i = 0; i < gemm.m(); i++) {
+            for (int j = 0; j < gemm.n(); j++) {
                 double sum = 0;
-                for (int p = 0; p < k; p++) {
-                    double aip = transA ? a[p * lda + i] : a[i * lda + p];
-                    double bpj = transB ? b[j * ldb + p] : b[p * ldb + j];
+                for (int p = 0; p < gemm.k(); p++) {
+                    double aip = gemm.transA() ? a[p * lda + i] : a[i * lda + p];
+                    double bpj = gemm.transB() ? b[j * ldb + p] : b[p * ldb + j];
                     sum += aip * bpj;
                 }
-                expected[i * ldc + j] = alpha * sum + beta * c[i * ldc + j];
+                expected[i * ldc + j] = gemm.alpha() * sum + gemm.beta() * c[i * ldc + j];
             }
         }
-        blas.dgemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
-        String where = describe(transA, transB, m, n, k, alpha, beta, padding);
-        for (int i = 0; i < c.length; i++) {
-            assertEquals(expected[i], c[i], 1e-12 * (1 + Math.abs(expected[i])) * k, where + " at " + i);
-        }
-    }
-
-    private void checkFloat(
-            SplittableRandom random,
-            boolean transA,
-            boolean transB,
-            int m,
-            int n,
-            int k,
-            float alpha,
-            float beta,
-            int padding) {
-        int aRows = transA ? k : m;
-        int aCols = transA ? m : k;
-        int bRows = transB ? n : k;
-        int bCols = transB ? k : n;
-        int lda = aCols + padding;
-        int ldb = bCols + padding;
-        int ldc = n + padding;
-        float[] a = toFloats(randomArray(random, aRows * lda));
-        float[] b = toFloats(randomArray(random, bRows * ldb));
-        float[] c = toFloats(randomArray(random, m * ldc));
-        double[] expected = new double[c.length];
-        for (int i = 0; i < c.length; i++) {
-            expected[i] = c[i];
-        }
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                double sum = 0;
-                for (int p = 0; p < k; p++) {
-                    double aip = transA ? a[p * lda + i] : a[i * lda + p];
-                    double bpj = transB ? b[j * ldb + p] : b[p * ldb + j];
-                    sum += aip * bpj;
-                }
-                expected[i * ldc + j] = alpha * sum + beta * (double) c[i * ldc + j];
-            }
-        }
-        blas.sgemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
-        String where = describe(transA, transB, m, n, k, alpha, beta, padding);
-        for (int i = 0; i < c.length; i++) {
-            assertFalse(Float.isNaN(c[i]), where);
-            assertEquals(expected[i], c[i], 1e-5 * (1 + Math.abs(expected[i])) * k, where + " at " + i);
-        }
-    }
-
-    private static String describe(
-            boolean transA, boolean transB, int m, int n, int k, double alpha, double beta, int padding) {
-        return "transA=" + transA + " transB=" + transB + " m=" + m + " n=" + n + " k=" + k + " alpha=" + alpha
-                + " beta=" + beta + " padding=" + padding;
-    }
-
-    private static double[] randomArray(SplittableRandom random, int size) {
-        double[] values = new double[size];
-        for (int i = 0; i < size; i++) {
-            values[i] = random.nextDouble(-1, 1);
-        }
-        return values;
-    }
-
-    private static float[] toFloats(double[] values) {
-        float[] floats = new float[values.length];
-        for (int i = 0; i < values.length; i++) {
-            floats[i] = (float) values[i];
-        }
-        return floats;
+        return expected;
     }
 
     private static double[] filled(int size, double value) {
