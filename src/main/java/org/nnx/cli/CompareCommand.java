@@ -8,13 +8,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.nnx.files.AtomicFile;
 import org.nnx.report.ExperimentFiles;
 import org.nnx.report.HtmlReport;
 import org.nnx.report.ReportedExperiment;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -33,7 +31,7 @@ import picocli.CommandLine.Spec;
             "Write one report over experiments that ran before.",
             "Reads the folders that nnx run wrote; nothing is trained."
         })
-final class CompareCommand implements Callable<Integer>, NeedsArguments {
+final class CompareCommand extends Subcommand {
     /** Past this many runs, drawing the page takes seconds: say so first. */
     static final int MANY_RUNS = 1000;
 
@@ -49,18 +47,9 @@ final class CompareCommand implements Callable<Integer>, NeedsArguments {
     @Option(names = "--out", paramLabel = "FILE.html", description = "the comparison report to write (required)")
     Path outFile;
 
-    @Mixin
-    HelpOption help;
 
-    private final Terminal terminal;
-
-    CompareCommand(Terminal terminal) {
-        this.terminal = terminal;
-    }
-
-    @Override
-    public String whenNoneGiven() {
-        return "no experiment folder given";
+    CompareCommand(CommandEnvironment environment) {
+        super(environment, "no experiment folder given");
     }
 
     @Override
@@ -73,7 +62,7 @@ final class CompareCommand implements Callable<Integer>, NeedsArguments {
         List<ReportedExperiment> experiments = read(directories);
         int runs = experiments.stream().mapToInt(e -> e.result().runs().size()).sum();
         if (runs > MANY_RUNS) {
-            terminal.out().println("drawing the report of " + Counts.runs(runs) + "…");
+            terminal().out().println("drawing the report of " + Counts.runs(runs) + "…");
         }
         try {
             Path parent = outFile.toAbsolutePath().getParent();
@@ -84,10 +73,10 @@ final class CompareCommand implements Callable<Integer>, NeedsArguments {
         } catch (IOException e) {
             throw new CommandFailure(ExitStatus.RUN_FAILED, "cannot write " + outFile + ": " + e.getMessage());
         }
-        terminal.out()
+        terminal().out()
                 .println("compared " + experiments.size()
                         + (experiments.size() == 1 ? " experiment, " : " experiments, ") + Counts.runs(runs));
-        terminal.out().println("report: " + outFile);
+        terminal().out().println("report: " + outFile);
         return ExitStatus.OK;
     }
 

@@ -3,6 +3,8 @@ package org.nnx.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.nnx.plugin.Registries.LoadedPlugins;
+import org.nnx.registry.DatasetLoader;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -19,4 +21,9 @@ final class FileOptions {
             paramLabel = "DIR",
             description = "also load the plugin jars of DIR (repeatable), besides plugins/ and NNX_PLUGIN_PATH")
     List<Path> plugins = new ArrayList<>();
+
+    /** The files' plans, checked together and narrowed to {@code --only}. */
+    Plans plans(Inputs inputs, LoadedPlugins loaded, DatasetLoader datasets, Terminal terminal) {
+        return new FileAnalysis(loaded, datasets, terminal).analyze(inputs.files()).only(only);
+    }
 }

@@ -5,12 +5,10 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.nnx.files.AtomicFile;
 import org.nnx.plugin.PluginLock;
 import org.nnx.plugin.Registries.LoadedPlugins;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code nnx plugins [--verify | --lock] [--plugins DIR]...}. */
@@ -18,7 +16,7 @@ import picocli.CommandLine.Option;
         name = "plugins",
         sortOptions = false,
         description = "List every name a file can use, with its parameters and source.")
-final class PluginsCommand implements Callable<Integer> {
+final class PluginsCommand extends Subcommand {
     @Option(
             names = "--verify",
             description = "check every layer's and loss's gradient, every optimizer, initializer and dataset instead")
@@ -35,13 +33,9 @@ final class PluginsCommand implements Callable<Integer> {
             description = "also load the plugin jars of DIR (repeatable), besides plugins/ and NNX_PLUGIN_PATH")
     List<Path> plugins = new ArrayList<>();
 
-    @Mixin
-    HelpOption help;
-
-    private final CommandEnvironment environment;
 
     PluginsCommand(CommandEnvironment environment) {
-        this.environment = environment;
+        super(environment, null);
     }
 
     @Override
@@ -51,8 +45,8 @@ final class PluginsCommand implements Callable<Integer> {
         }
         try (LoadedPlugins loaded = environment.loadPlugins(plugins)) {
             return verify
-                    ? new LayerVerification(environment.terminal().out()).verify(loaded)
-                    : new PluginListing(environment.terminal().out()).list(loaded);
+                    ? new LayerVerification(terminal().out()).verify(loaded)
+                    : new PluginListing(terminal().out()).list(loaded);
         }
     }
 
@@ -66,7 +60,7 @@ final class PluginsCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CommandFailure(ExitStatus.RUN_FAILED, file + ": cannot write: " + e.getMessage());
         }
-        PrintStream out = environment.terminal().out();
+        PrintStream out = terminal().out();
         out.println("wrote " + file + ": " + Counts.of(pinned.size(), "jar") + " pinned");
         pinned.forEach(line -> out.println("  " + line));
         return ExitStatus.OK;
