@@ -41,7 +41,7 @@ final class CheckCommand extends Subcommand {
 
     @Override
     public Integer call() {
-        try (LoadedPlugins plugins = environment.loadPlugins(options.plugins)) {
+        try (LoadedPlugins plugins = environment.loadPlugins(options.pluginFolders.given)) {
             DatasetLoader datasets = new DatasetLoader(plugins.registry());
             Plans plans = options.plans(Inputs.of(options.files), plugins, datasets, terminal());
             PrintStream stdout = terminal().out();

@@ -100,12 +100,8 @@ final class CompareCommand extends Subcommand {
                                         + "; each experiment is compared once");
                     }
                 }
-            } catch (NoSuchFileException e) {
-                throw new CommandFailure(
-                        ExitStatus.BAD_INPUT,
-                        e.getFile() + (e.getReason() == null ? ": no such file" : ": " + e.getReason()));
             } catch (IOException e) {
-                throw new CommandFailure(ExitStatus.BAD_INPUT, folder + ": " + e.getMessage());
+                throw unreadable(folder, e);
             }
         }
         return List.copyOf(byRealPath.values());
@@ -152,14 +148,20 @@ final class CompareCommand extends Subcommand {
         for (Path directory : directories) {
             try {
                 experiments.add(ExperimentFiles.read(directory));
-            } catch (NoSuchFileException e) {
-                throw new CommandFailure(
-                        ExitStatus.BAD_INPUT,
-                        e.getFile() + (e.getReason() == null ? ": no such file" : ": " + e.getReason()));
             } catch (IOException e) {
-                throw new CommandFailure(ExitStatus.BAD_INPUT, directory + ": " + e.getMessage());
+                throw unreadable(directory, e);
             }
         }
         return experiments;
+    }
+
+    /** Status 2 naming the file that is missing, or else the folder that could not be read. */
+    private static CommandFailure unreadable(Path folder, IOException e) {
+        if (e instanceof NoSuchFileException missing) {
+            return new CommandFailure(
+                    ExitStatus.BAD_INPUT,
+                    missing.getFile() + (missing.getReason() == null ? ": no such file" : ": " + missing.getReason()));
+        }
+        return new CommandFailure(ExitStatus.BAD_INPUT, folder + ": " + e.getMessage());
     }
 }

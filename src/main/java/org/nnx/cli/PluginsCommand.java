@@ -3,12 +3,12 @@ package org.nnx.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.nnx.files.AtomicFile;
 import org.nnx.plugin.PluginLock;
 import org.nnx.plugin.Registries.LoadedPlugins;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code nnx plugins [--verify | --lock] [--plugins DIR]...}. */
@@ -27,11 +27,8 @@ final class PluginsCommand extends Subcommand {
             description = "pin every plugin jar's SHA-256 in plugins.lock instead; nnx then refuses a jar that differs")
     boolean lock;
 
-    @Option(
-            names = "--plugins",
-            paramLabel = "DIR",
-            description = "also load the plugin jars of DIR (repeatable), besides plugins/ and NNX_PLUGIN_PATH")
-    List<Path> plugins = new ArrayList<>();
+    @Mixin
+    PluginFolders pluginFolders;
 
 
     PluginsCommand(CommandEnvironment environment) {
@@ -43,7 +40,7 @@ final class PluginsCommand extends Subcommand {
         if (lock) {
             return lock();
         }
-        try (LoadedPlugins loaded = environment.loadPlugins(plugins)) {
+        try (LoadedPlugins loaded = environment.loadPlugins(pluginFolders.given)) {
             return verify
                     ? new LayerVerification(terminal().out()).verify(loaded)
                     : new PluginListing(terminal().out()).list(loaded);
@@ -55,7 +52,7 @@ final class PluginsCommand extends Subcommand {
         Path file = environment.pluginLock();
         List<String> pinned;
         try {
-            pinned = PluginLock.pins(environment.pluginDirectories(plugins));
+            pinned = PluginLock.pins(environment.pluginDirectories(pluginFolders.given));
             AtomicFile.writeString(file, PluginLock.text(pinned));
         } catch (IOException e) {
             throw new CommandFailure(ExitStatus.RUN_FAILED, file + ": cannot write: " + e.getMessage());

@@ -36,7 +36,7 @@ final class RunCommand extends Subcommand {
     @Override
     public Integer call() {
         Inputs inputs = Inputs.of(options.files);
-        try (LoadedPlugins plugins = environment.loadPlugins(options.plugins)) {
+        try (LoadedPlugins plugins = environment.loadPlugins(options.pluginFolders.given)) {
             DatasetLoader datasets = new DatasetLoader(plugins.registry());
             Plans plans = options.plans(inputs, plugins, datasets, terminal());
             environment.prepareBlas();
