@@ -5,8 +5,8 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import java.util.Locale;
+import java.util.function.Function;
 import org.nnx.model.RunConfig;
 import org.nnx.model.TrainingLength;
 import org.nnx.registry.ComponentRegistry;
@@ -104,8 +104,8 @@ public final class Benchmark {
         boolean failed = !repeat(models, options, measurements, repeats, model -> {
             List<Step> peers = new ArrayList<>();
             for (ZooPeer.Framework framework : ZooPeer.Framework.values()) {
-                peers.add(() -> peer.run(
-                        model.reference(), framework, options.data(), options.epochs(), options.zooThreads()));
+                peers.add(() ->
+                        peer.run(model.reference(), framework, options.data(), options.epochs(), options.zooThreads()));
             }
             return peers;
         });

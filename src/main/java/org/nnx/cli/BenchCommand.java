@@ -51,7 +51,6 @@ final class BenchCommand extends Subcommand {
     @Unmatched
     List<String> arguments = new ArrayList<>();
 
-
     BenchCommand(CommandEnvironment environment) {
         super(environment, null);
     }

@@ -34,7 +34,6 @@ final class CheckCommand extends Subcommand {
         throw new ParameterException(spec.commandLine(), "--out is an option of 'run', not of 'check'");
     }
 
-
     CheckCommand(CommandEnvironment environment) {
         super(environment, "no .nnx file given");
     }

@@ -47,7 +47,6 @@ final class CompareCommand extends Subcommand {
     @Option(names = "--out", paramLabel = "FILE.html", description = "the comparison report to write (required)")
     Path outFile;
 
-
     CompareCommand(CommandEnvironment environment) {
         super(environment, "no experiment folder given");
     }
@@ -73,7 +72,8 @@ final class CompareCommand extends Subcommand {
         } catch (IOException e) {
             throw new CommandFailure(ExitStatus.RUN_FAILED, "cannot write " + outFile + ": " + e.getMessage());
         }
-        terminal().out()
+        terminal()
+                .out()
                 .println("compared " + experiments.size()
                         + (experiments.size() == 1 ? " experiment, " : " experiments, ") + Counts.runs(runs));
         terminal().out().println("report: " + outFile);

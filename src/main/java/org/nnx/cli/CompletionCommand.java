@@ -33,7 +33,6 @@ final class CompletionCommand extends Subcommand {
     @Parameters(paramLabel = "SHELL", completionCandidates = Shells.class, description = "bash or zsh")
     String shell;
 
-
     CompletionCommand(CommandEnvironment environment) {
         super(environment, "completion needs a shell: bash or zsh");
     }

@@ -2,7 +2,6 @@ package org.nnx.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.nnx.plugin.Registries.LoadedPlugins;
@@ -18,7 +17,6 @@ import org.nnx.spi.DatasetException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code nnx evaluate MODEL [--dataset "..."]}. */
 @Command(
@@ -34,7 +32,6 @@ final class EvaluateCommand extends Subcommand {
 
     @Mixin
     SavedModelOptions savedModel;
-
 
     EvaluateCommand(CommandEnvironment environment) {
         super(environment, "no model given");

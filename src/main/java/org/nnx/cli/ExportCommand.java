@@ -2,8 +2,6 @@ package org.nnx.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.nnx.files.AtomicFile;
 import org.nnx.plugin.Registries.LoadedPlugins;
 import org.nnx.saved.OnnxExport;
@@ -11,7 +9,6 @@ import org.nnx.saved.Predictor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code nnx export MODEL --onnx FILE.onnx}. */
 @Command(
@@ -28,7 +25,6 @@ final class ExportCommand extends Subcommand {
     @Mixin
     SavedModelOptions savedModel;
 
-
     ExportCommand(CommandEnvironment environment) {
         super(environment, "no model given");
     }
@@ -42,7 +38,8 @@ final class ExportCommand extends Subcommand {
             try {
                 bytes = OnnxExport.of(predictor.saved());
             } catch (IllegalArgumentException e) {
-                throw new CommandFailure(ExitStatus.BAD_INPUT, savedModel.model + ": cannot export to ONNX: " + e.getMessage());
+                throw new CommandFailure(
+                        ExitStatus.BAD_INPUT, savedModel.model + ": cannot export to ONNX: " + e.getMessage());
             }
             try {
                 AtomicFile.write(onnx, bytes);

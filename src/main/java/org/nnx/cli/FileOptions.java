@@ -22,6 +22,8 @@ final class FileOptions {
 
     /** The files' plans, checked together and narrowed to {@code --only}. */
     Plans plans(Inputs inputs, LoadedPlugins loaded, DatasetLoader datasets, Terminal terminal) {
-        return new FileAnalysis(loaded, datasets, terminal).analyze(inputs.files()).only(only);
+        return new FileAnalysis(loaded, datasets, terminal)
+                .analyze(inputs.files())
+                .only(only);
     }
 }

@@ -33,7 +33,6 @@ final class FmtCommand extends Subcommand {
     @Option(names = "--check", description = "change nothing; list the files that would change")
     boolean checkOnly;
 
-
     FmtCommand(CommandEnvironment environment) {
         super(environment, "no .nnx file given");
     }

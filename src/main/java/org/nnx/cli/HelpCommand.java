@@ -24,7 +24,6 @@ final class HelpCommand extends Subcommand {
             description = "the command to describe")
     String command;
 
-
     HelpCommand(CommandEnvironment environment) {
         super(environment, null);
     }

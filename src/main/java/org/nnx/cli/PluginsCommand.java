@@ -30,7 +30,6 @@ final class PluginsCommand extends Subcommand {
     @Mixin
     PluginFolders pluginFolders;
 
-
     PluginsCommand(CommandEnvironment environment) {
         super(environment, null);
     }

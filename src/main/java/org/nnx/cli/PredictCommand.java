@@ -40,7 +40,6 @@ final class PredictCommand extends Subcommand {
     @Mixin
     SavedModelOptions savedModel;
 
-
     PredictCommand(CommandEnvironment environment) {
         super(environment, "no model given");
     }

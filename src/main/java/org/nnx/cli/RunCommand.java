@@ -28,7 +28,6 @@ final class RunCommand extends Subcommand {
                     + " ones continue from their last checkpoint, the others start")
     boolean resume;
 
-
     RunCommand(CommandEnvironment environment) {
         super(environment, "no .nnx file given");
     }

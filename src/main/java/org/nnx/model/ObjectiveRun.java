@@ -38,15 +38,6 @@ public record ObjectiveRun(
             double learningRate,
             long steps,
             GradientMode gradient) {
-        this(
-                name,
-                varying,
-                formula,
-                start,
-                learningRate,
-                steps,
-                gradient,
-                DEFAULT_DIVERGENCE,
-                GradientArrows.SCALED);
+        this(name, varying, formula, start, learningRate, steps, gradient, DEFAULT_DIVERGENCE, GradientArrows.SCALED);
     }
 }
