@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.nnx.model.RunConfig;
 import org.nnx.model.TrainingLength;
 import org.nnx.registry.ComponentRegistry;
@@ -100,33 +101,14 @@ public final class Benchmark {
                 + options.zooThreads() + (options.zooThreads() == 1 ? " thread" : " threads"));
         List<Measurement> measurements = new ArrayList<>();
         List<Integer> repeats = new ArrayList<>();
-        boolean failed = false;
-        for (int repeat = 1; repeat <= options.repeat() && !stop.requested(); repeat++) {
-            for (BenchModel model : models) {
-                if (options.backends().isEmpty()) {
-                    failed |= !record(measurements, repeats, repeat, () -> trainHere(model, options));
-                }
-                for (String backend : options.backends()) {
-                    failed |= !record(
-                            measurements,
-                            repeats,
-                            repeat,
-                            () -> new ChildTrainer(stop).train(model.reference(), backend, options));
-                }
-                for (ZooPeer.Framework framework : ZooPeer.Framework.values()) {
-                    failed |= !record(
-                            measurements,
-                            repeats,
-                            repeat,
-                            () -> peer.run(
-                                    model.reference(),
-                                    framework,
-                                    options.data(),
-                                    options.epochs(),
-                                    options.zooThreads()));
-                }
+        boolean failed = !repeat(models, options, measurements, repeats, model -> {
+            List<Step> peers = new ArrayList<>();
+            for (ZooPeer.Framework framework : ZooPeer.Framework.values()) {
+                peers.add(() ->
+                        peer.run(model.reference(), framework, options.data(), options.epochs(), options.zooThreads()));
             }
-        }
+            return peers;
+        });
         out.println();
         out.print(ZooTable.table(measurements));
         return failed ? 1 : 0;
@@ -143,32 +125,18 @@ public final class Benchmark {
         out.println(header(models, options));
         List<Measurement> measurements = new ArrayList<>();
         List<Integer> repeats = new ArrayList<>();
-        boolean failed = false;
-        for (int repeat = 1; repeat <= options.repeat() && !stop.requested(); repeat++) {
-            for (BenchModel model : models) {
-                if (options.backends().isEmpty()) {
-                    failed |= !record(measurements, repeats, repeat, () -> trainHere(model, options));
-                }
-                for (String backend : options.backends()) {
-                    failed |= !record(
-                            measurements,
-                            repeats,
-                            repeat,
-                            () -> new ChildTrainer(stop).train(model.reference(), backend, options));
-                }
-                if (peer != null) {
-                    failed |= !record(
-                            measurements,
-                            repeats,
-                            repeat,
-                            () -> peer.run(
-                                    model.reference(),
-                                    options.data(),
-                                    model.length(options.epochs()),
-                                    options.peerThreads()));
-                }
-            }
-        }
+        boolean failed = !repeat(
+                models,
+                options,
+                measurements,
+                repeats,
+                model -> peer == null
+                        ? List.of()
+                        : List.of(() -> peer.run(
+                                model.reference(),
+                                options.data(),
+                                model.length(options.epochs()),
+                                options.peerThreads())));
         out.println();
         out.print(ResultTable.table(measurements));
         out.print(ResultTable.pairedRatios(measurements, repeats));
@@ -180,6 +148,36 @@ public final class Benchmark {
     }
 
     /** Runs one measurement and prints it as it comes; false when it failed (reported, the others go on). */
+    /**
+     * Every model trained by nnx (in this JVM, or in a child JVM a backend) and then by its {@code peers}, repeat
+     * after repeat: the outermost loop, so that drift in the machine's speed hits every trainer alike. Returns
+     * whether every training succeeded.
+     */
+    private boolean repeat(
+            List<BenchModel> models,
+            BenchOptions options,
+            List<Measurement> measurements,
+            List<Integer> repeats,
+            Function<BenchModel, List<Step>> peers) {
+        boolean succeeded = true;
+        for (int repeat = 1; repeat <= options.repeat() && !stop.requested(); repeat++) {
+            for (BenchModel model : models) {
+                List<Step> steps = new ArrayList<>();
+                if (options.backends().isEmpty()) {
+                    steps.add(() -> trainHere(model, options));
+                }
+                for (String backend : options.backends()) {
+                    steps.add(() -> new ChildTrainer(stop).train(model.reference(), backend, options));
+                }
+                steps.addAll(peers.apply(model));
+                for (Step step : steps) {
+                    succeeded &= record(measurements, repeats, repeat, step);
+                }
+            }
+        }
+        return succeeded;
+    }
+
     private boolean record(List<Measurement> measurements, List<Integer> repeats, int repeat, Step step) {
         if (stop.requested()) {
             return true;

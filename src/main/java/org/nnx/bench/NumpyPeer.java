@@ -1,16 +1,10 @@
 package org.nnx.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.nnx.model.TrainingLength;
 
 /**
@@ -23,9 +17,6 @@ import org.nnx.model.TrainingLength;
  * say to unset both in the benchmark command alone).
  */
 public final class NumpyPeer {
-    private static final Pattern SAMPLES = Pattern.compile("samples_per_s=([0-9.]+)");
-    private static final Pattern ACCURACY = Pattern.compile("test_acc=([0-9.]+)");
-    private static final Pattern SECONDS = Pattern.compile("seconds=([0-9.]+)");
     private static final List<String> REMOVED = List.of(
             "OPENBLAS_CORETYPE",
             "OPENBLAS_L2_SIZE",
@@ -48,13 +39,7 @@ public final class NumpyPeer {
 
     /** Why the peer cannot run here, or null when it can. */
     public String unavailable() {
-        if (!Files.isRegularFile(script)) {
-            return script + " not found (use --peer-dir DIR)";
-        }
-        if (!Files.isExecutable(python)) {
-            return python + " not found (use --python PATH)";
-        }
-        return null;
+        return PythonPeer.unavailable(python, script, "--peer-dir DIR");
     }
 
     /**
@@ -78,50 +63,15 @@ public final class NumpyPeer {
                 Long.toString(length.count()),
                 "--dtype",
                 "float32"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.directory(script.getParent().toFile());
         Map<String, String> environment = builder.environment();
         REMOVED.forEach(environment::remove);
-        environment.put("PYTHONDONTWRITEBYTECODE", "1");
         if (threads != null) {
             environment.put("OPENBLAS_NUM_THREADS", threads.toString());
         }
-        Process process = builder.start();
-        List<String> output = new ArrayList<>();
-        String result = null;
-        try (BufferedReader lines =
-                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                output.add(line);
-                if (line.startsWith("RESULT ")) {
-                    result = line;
-                }
-            }
-        }
-        int status = process.waitFor();
-        if (status != 0 || result == null) {
-            int from = Math.max(0, output.size() - 5);
-            throw new IOException("the numpy peer failed (exit status " + status + "): "
-                    + String.join(" | ", output.subList(from, output.size())));
-        }
         String trainer =
                 "numpy f32" + (threads == null ? "" : " (" + threads + (threads == 1 ? " thread)" : " threads)"));
-        return new Measurement(
-                model.label(),
-                trainer,
-                1,
-                number(SAMPLES, result),
-                number(ACCURACY, result),
-                number(SECONDS, result),
-                Double.NaN);
-    }
-
-    private static double number(Pattern pattern, String line) throws IOException {
-        Matcher matcher = pattern.matcher(line);
-        if (!matcher.find()) {
-            throw new IOException("no " + pattern.pattern() + " in the peer's line: " + line);
-        }
-        return Double.parseDouble(matcher.group(1));
+        return PythonPeer.measure(builder, model.label(), trainer, "the numpy peer failed", 5);
     }
 }

@@ -1,16 +1,10 @@
 package org.nnx.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Runs the zoo's peer script ({@code bench/pytorch_zoo.py}) on one zoo model, with PyTorch or with numpy, in a
@@ -35,9 +29,6 @@ final class ZooPeer {
         }
     }
 
-    private static final Pattern SAMPLES = Pattern.compile("samples_per_s=([0-9.]+)");
-    private static final Pattern ACCURACY = Pattern.compile("test_acc=([0-9.]+)");
-    private static final Pattern SECONDS = Pattern.compile("seconds=([0-9.]+)");
     private static final List<String> REMOVED =
             List.of("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "GOTO_NUM_THREADS", "NNX_BLAS");
 
@@ -51,13 +42,7 @@ final class ZooPeer {
 
     /** Why the peers cannot run here, or null when they can. */
     String unavailable() {
-        if (!Files.isRegularFile(script)) {
-            return script + " not found (use --zoo-peer FILE)";
-        }
-        if (!Files.isExecutable(python)) {
-            return python + " not found (use --python PATH)";
-        }
-        return null;
+        return PythonPeer.unavailable(python, script, "--zoo-peer FILE");
     }
 
     /** Trains the model once with the framework; {@code epochs} overrides the file's when not null. */
@@ -76,46 +61,16 @@ final class ZooPeer {
             command.addAll(List.of("--epochs", epochs.toString()));
         }
         command.add(model.file().toAbsolutePath().toString());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> environment = builder.environment();
         REMOVED.forEach(environment::remove);
-        environment.put("PYTHONDONTWRITEBYTECODE", "1");
         environment.put("OPENBLAS_NUM_THREADS", Integer.toString(threads));
         environment.put("OMP_NUM_THREADS", Integer.toString(threads));
-        Process process = builder.start();
-        List<String> output = new ArrayList<>();
-        String result = null;
-        try (BufferedReader lines =
-                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                output.add(line);
-                if (line.startsWith("RESULT ")) {
-                    result = line;
-                }
-            }
-        }
-        int status = process.waitFor();
-        if (status != 0 || result == null) {
-            int from = Math.max(0, output.size() - 3);
-            throw new IOException("the " + framework.label + " peer failed on " + model.label() + " (exit status "
-                    + status + "): " + String.join(" | ", output.subList(from, output.size())));
-        }
-        return new Measurement(
+        return PythonPeer.measure(
+                builder,
                 model.label(),
                 framework.label + " (" + threads + (threads == 1 ? " thread)" : " threads)"),
-                1,
-                number(SAMPLES, result),
-                number(ACCURACY, result),
-                number(SECONDS, result),
-                Double.NaN);
-    }
-
-    private static double number(Pattern pattern, String line) throws IOException {
-        Matcher matcher = pattern.matcher(line);
-        if (!matcher.find()) {
-            throw new IOException("no " + pattern.pattern() + " in the peer's line: " + line);
-        }
-        return Double.parseDouble(matcher.group(1));
+                "the " + framework.label + " peer failed on " + model.label(),
+                3);
     }
 }

@@ -2,13 +2,11 @@ package org.nnx.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.nnx.bench.BenchOptions;
 import org.nnx.bench.Benchmark;
 import org.nnx.plugin.Registries;
 import org.nnx.spi.DatasetException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -46,20 +44,15 @@ import picocli.CommandLine.Unmatched;
             "  --zoo-peer FILE         the zoo's peer script (default: bench/pytorch_zoo.py)",
             "  --zoo-threads N         threads of each zoo peer (default: 1, PyTorch's best on 2 cores)"
         })
-final class BenchCommand implements Callable<Integer> {
+final class BenchCommand extends Subcommand {
     @Spec
     CommandSpec spec;
 
     @Unmatched
     List<String> arguments = new ArrayList<>();
 
-    @Mixin
-    HelpOption help;
-
-    private final CommandEnvironment environment;
-
     BenchCommand(CommandEnvironment environment) {
-        this.environment = environment;
+        super(environment, null);
     }
 
     @Override
@@ -72,9 +65,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         environment.prepareBlas();
         environment.stop().trainingStarts();
-        Terminal terminal = environment.terminal();
+        Terminal terminal = terminal();
         try {
-            int status = new Benchmark(terminal.out(), terminal.err(), Registries.builtins(), environment.stop())
+            int status = new Benchmark(terminal().out(), terminal().err(), Registries.builtins(), environment.stop())
                     .run(options);
             if (environment.stop().requested()) {
                 return ExitStatus.INTERRUPTED;

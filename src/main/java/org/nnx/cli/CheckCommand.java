@@ -1,7 +1,6 @@
 package org.nnx.cli;
 
 import java.io.PrintStream;
-import java.util.concurrent.Callable;
 import org.nnx.model.ExperimentPlan;
 import org.nnx.model.ObjectivePlan;
 import org.nnx.plugin.Registries.LoadedPlugins;
@@ -22,7 +21,7 @@ import picocli.CommandLine.Spec;
             "Prints the number of runs of each experiment and objective, and each experiment's model:",
             "every layer's output shape and parameters."
         })
-final class CheckCommand implements Callable<Integer>, NeedsArguments {
+final class CheckCommand extends Subcommand {
     @Spec
     CommandSpec spec;
 
@@ -35,28 +34,16 @@ final class CheckCommand implements Callable<Integer>, NeedsArguments {
         throw new ParameterException(spec.commandLine(), "--out is an option of 'run', not of 'check'");
     }
 
-    @Mixin
-    HelpOption help;
-
-    private final CommandEnvironment environment;
-
     CheckCommand(CommandEnvironment environment) {
-        this.environment = environment;
-    }
-
-    @Override
-    public String whenNoneGiven() {
-        return "no .nnx file given";
+        super(environment, "no .nnx file given");
     }
 
     @Override
     public Integer call() {
-        try (LoadedPlugins plugins = environment.loadPlugins(options.plugins)) {
+        try (LoadedPlugins plugins = environment.loadPlugins(options.pluginFolders.given)) {
             DatasetLoader datasets = new DatasetLoader(plugins.registry());
-            Plans plans = new FileAnalysis(plugins, datasets, environment.terminal())
-                    .analyze(Inputs.of(options.files).files())
-                    .only(options.only);
-            PrintStream stdout = environment.terminal().out();
+            Plans plans = options.plans(Inputs.of(options.files), plugins, datasets, terminal());
+            PrintStream stdout = terminal().out();
             for (ExperimentPlan plan : plans.experiments()) {
                 stdout.println(plan.name() + ": ok, " + Counts.runs(plan.runs().size()));
                 ModelSummary.lines(plan, plugins.registry(), datasets).forEach(stdout::println);

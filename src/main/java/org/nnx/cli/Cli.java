@@ -3,10 +3,12 @@ package org.nnx.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import org.nnx.plugin.PluginDirectories;
 import org.nnx.tensor.BlasSelection;
 import org.nnx.train.StopSignal;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The {@code nnx} command line: builds the commands, runs the one asked for and returns the exit status. */
 public final class Cli {
@@ -56,18 +58,24 @@ public final class Cli {
     /** Every command of nnx, in the order its usage lists them. */
     static CommandLine commandLine(CommandEnvironment environment) {
         Terminal terminal = environment.terminal();
-        CommandLine nnx = new CommandLine(new NnxCommand(terminal))
-                .addSubcommand(new RunCommand(environment))
-                .addSubcommand(new CheckCommand(environment))
-                .addSubcommand(new PredictCommand(environment))
-                .addSubcommand(new EvaluateCommand(environment))
-                .addSubcommand(new ExportCommand(environment))
-                .addSubcommand(new PluginsCommand(environment))
-                .addSubcommand(new FmtCommand(terminal))
-                .addSubcommand(new CompareCommand(terminal))
-                .addSubcommand(new BenchCommand(environment))
-                .addSubcommand(new CompletionCommand(terminal))
-                .addSubcommand(new HelpCommand(terminal));
+        CommandLine nnx = new CommandLine(new NnxCommand(terminal));
+        for (Subcommand command : List.of(
+                new RunCommand(environment),
+                new CheckCommand(environment),
+                new PredictCommand(environment),
+                new EvaluateCommand(environment),
+                new ExportCommand(environment),
+                new PluginsCommand(environment),
+                new FmtCommand(environment),
+                new CompareCommand(environment),
+                new BenchCommand(environment),
+                new CompletionCommand(environment),
+                new HelpCommand(environment))) {
+            CommandLine subcommand = new CommandLine(command);
+            // Added here, after the command's own options and before the inherited --debug, as help lists them.
+            subcommand.getCommandSpec().addMixin("help", CommandSpec.forAnnotatedObject(new HelpOption()));
+            nnx.addSubcommand(subcommand);
+        }
         // These apply to every subcommand added above. An argument starting with @ is a file name, as before.
         nnx.setExpandAtFiles(false)
                 .setOverwrittenOptionsAllowed(true)

@@ -8,13 +8,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.nnx.files.AtomicFile;
 import org.nnx.report.ExperimentFiles;
 import org.nnx.report.HtmlReport;
 import org.nnx.report.ReportedExperiment;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -33,7 +31,7 @@ import picocli.CommandLine.Spec;
             "Write one report over experiments that ran before.",
             "Reads the folders that nnx run wrote; nothing is trained."
         })
-final class CompareCommand implements Callable<Integer>, NeedsArguments {
+final class CompareCommand extends Subcommand {
     /** Past this many runs, drawing the page takes seconds: say so first. */
     static final int MANY_RUNS = 1000;
 
@@ -49,18 +47,8 @@ final class CompareCommand implements Callable<Integer>, NeedsArguments {
     @Option(names = "--out", paramLabel = "FILE.html", description = "the comparison report to write (required)")
     Path outFile;
 
-    @Mixin
-    HelpOption help;
-
-    private final Terminal terminal;
-
-    CompareCommand(Terminal terminal) {
-        this.terminal = terminal;
-    }
-
-    @Override
-    public String whenNoneGiven() {
-        return "no experiment folder given";
+    CompareCommand(CommandEnvironment environment) {
+        super(environment, "no experiment folder given");
     }
 
     @Override
@@ -73,7 +61,7 @@ final class CompareCommand implements Callable<Integer>, NeedsArguments {
         List<ReportedExperiment> experiments = read(directories);
         int runs = experiments.stream().mapToInt(e -> e.result().runs().size()).sum();
         if (runs > MANY_RUNS) {
-            terminal.out().println("drawing the report of " + Counts.runs(runs) + "…");
+            terminal().out().println("drawing the report of " + Counts.runs(runs) + "…");
         }
         try {
             Path parent = outFile.toAbsolutePath().getParent();
@@ -84,10 +72,11 @@ final class CompareCommand implements Callable<Integer>, NeedsArguments {
         } catch (IOException e) {
             throw new CommandFailure(ExitStatus.RUN_FAILED, "cannot write " + outFile + ": " + e.getMessage());
         }
-        terminal.out()
+        terminal()
+                .out()
                 .println("compared " + experiments.size()
                         + (experiments.size() == 1 ? " experiment, " : " experiments, ") + Counts.runs(runs));
-        terminal.out().println("report: " + outFile);
+        terminal().out().println("report: " + outFile);
         return ExitStatus.OK;
     }
 
@@ -111,12 +100,8 @@ final class CompareCommand implements Callable<Integer>, NeedsArguments {
                                         + "; each experiment is compared once");
                     }
                 }
-            } catch (NoSuchFileException e) {
-                throw new CommandFailure(
-                        ExitStatus.BAD_INPUT,
-                        e.getFile() + (e.getReason() == null ? ": no such file" : ": " + e.getReason()));
             } catch (IOException e) {
-                throw new CommandFailure(ExitStatus.BAD_INPUT, folder + ": " + e.getMessage());
+                throw unreadable(folder, e);
             }
         }
         return List.copyOf(byRealPath.values());
@@ -163,14 +148,20 @@ final class CompareCommand implements Callable<Integer>, NeedsArguments {
         for (Path directory : directories) {
             try {
                 experiments.add(ExperimentFiles.read(directory));
-            } catch (NoSuchFileException e) {
-                throw new CommandFailure(
-                        ExitStatus.BAD_INPUT,
-                        e.getFile() + (e.getReason() == null ? ": no such file" : ": " + e.getReason()));
             } catch (IOException e) {
-                throw new CommandFailure(ExitStatus.BAD_INPUT, directory + ": " + e.getMessage());
+                throw unreadable(directory, e);
             }
         }
         return experiments;
+    }
+
+    /** Status 2 naming the file that is missing, or else the folder that could not be read. */
+    private static CommandFailure unreadable(Path folder, IOException e) {
+        if (e instanceof NoSuchFileException missing) {
+            return new CommandFailure(
+                    ExitStatus.BAD_INPUT,
+                    missing.getFile() + (missing.getReason() == null ? ": no such file" : ": " + missing.getReason()));
+        }
+        return new CommandFailure(ExitStatus.BAD_INPUT, folder + ": " + e.getMessage());
     }
 }

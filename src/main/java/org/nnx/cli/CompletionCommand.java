@@ -2,11 +2,9 @@ package org.nnx.cli;
 
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.nnx.analysis.Suggestions;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -26,7 +24,7 @@ import picocli.CommandLine.Spec;
             "or keep it where bash-completion finds it:",
             "  nnx completion bash > ~/.local/share/bash-completion/completions/nnx"
         })
-final class CompletionCommand implements Callable<Integer>, NeedsArguments {
+final class CompletionCommand extends Subcommand {
     static final List<String> SHELLS = List.of("bash", "zsh");
 
     @Spec
@@ -35,18 +33,8 @@ final class CompletionCommand implements Callable<Integer>, NeedsArguments {
     @Parameters(paramLabel = "SHELL", completionCandidates = Shells.class, description = "bash or zsh")
     String shell;
 
-    @Mixin
-    HelpOption help;
-
-    private final Terminal terminal;
-
-    CompletionCommand(Terminal terminal) {
-        this.terminal = terminal;
-    }
-
-    @Override
-    public String whenNoneGiven() {
-        return "completion needs a shell: bash or zsh";
+    CompletionCommand(CommandEnvironment environment) {
+        super(environment, "completion needs a shell: bash or zsh");
     }
 
     @Override
@@ -54,7 +42,7 @@ final class CompletionCommand implements Callable<Integer>, NeedsArguments {
         if (!SHELLS.contains(shell)) {
             throw new ParameterException(spec.commandLine(), Suggestions.unknown("shell", shell, SHELLS));
         }
-        terminal.out().print(AutoComplete.bash(spec.root().name(), spec.root().commandLine()));
+        terminal().out().print(AutoComplete.bash(spec.root().name(), spec.root().commandLine()));
         return ExitStatus.OK;
     }
 

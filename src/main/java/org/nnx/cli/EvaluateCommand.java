@@ -2,10 +2,8 @@ package org.nnx.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.nnx.plugin.Registries.LoadedPlugins;
 import org.nnx.registry.DatasetLoader;
 import org.nnx.saved.Evaluation;
@@ -19,7 +17,6 @@ import org.nnx.spi.DatasetException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code nnx evaluate MODEL [--dataset "..."]}. */
 @Command(
@@ -29,35 +26,22 @@ import picocli.CommandLine.Parameters;
             "Accuracy, loss and confusion matrix of a saved model on a test split:",
             "the model's own data, or the dataset statement --dataset gives (what follows 'dataset' in a file)."
         })
-final class EvaluateCommand implements Callable<Integer>, NeedsArguments {
-    @Parameters(index = "0", paramLabel = "MODEL", description = "model.safetensors, or the run folder holding it")
-    Path model;
-
+final class EvaluateCommand extends Subcommand {
     @Option(names = "--dataset", paramLabel = "DATASET", description = "another dataset, e.g. \"mnist, limit = 500\"")
     String dataset;
 
-    @Option(names = "--plugins", paramLabel = "DIR", description = "also load the plugin jars of DIR (repeatable)")
-    List<Path> plugins = new ArrayList<>();
-
     @Mixin
-    HelpOption help;
-
-    private final CommandEnvironment environment;
+    SavedModelOptions savedModel;
 
     EvaluateCommand(CommandEnvironment environment) {
-        this.environment = environment;
-    }
-
-    @Override
-    public String whenNoneGiven() {
-        return "no model given";
+        super(environment, "no model given");
     }
 
     @Override
     public Integer call() {
-        try (LoadedPlugins loaded = environment.loadPlugins(plugins)) {
+        try (LoadedPlugins loaded = environment.loadPlugins(savedModel.plugins)) {
             environment.prepareBlas();
-            Predictor predictor = SavedModels.open(model, loaded.registry());
+            Predictor predictor = SavedModels.open(savedModel.model, loaded.registry());
             SavedModel saved = predictor.saved();
             DatasetLoader datasets = new DatasetLoader(loaded.registry());
             ComponentCall call = dataset == null
@@ -82,7 +66,7 @@ final class EvaluateCommand implements Callable<Integer>, NeedsArguments {
                                 + predictor.classNames().size() + " classes");
             }
             Evaluation evaluation = predictor.evaluate(data.test());
-            print(environment.terminal().out(), data, evaluation);
+            print(terminal().out(), data, evaluation);
             return ExitStatus.OK;
         }
     }

@@ -2,9 +2,6 @@ package org.nnx.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
 import org.nnx.files.AtomicFile;
 import org.nnx.plugin.Registries.LoadedPlugins;
 import org.nnx.saved.OnnxExport;
@@ -12,7 +9,6 @@ import org.nnx.saved.Predictor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code nnx export MODEL --onnx FILE.onnx}. */
 @Command(
@@ -22,47 +18,35 @@ import picocli.CommandLine.Parameters;
             "Write a saved model as an ONNX graph of standard operators,",
             "input 'input' [batch, features], output 'output' [batch, classes] as nnx computes it."
         })
-final class ExportCommand implements Callable<Integer>, NeedsArguments {
-    @Parameters(index = "0", paramLabel = "MODEL", description = "model.safetensors, or the run folder holding it")
-    Path model;
-
+final class ExportCommand extends Subcommand {
     @Option(names = "--onnx", paramLabel = "FILE", required = true, description = "the .onnx file to write")
     Path onnx;
 
-    @Option(names = "--plugins", paramLabel = "DIR", description = "also load the plugin jars of DIR (repeatable)")
-    List<Path> plugins = new ArrayList<>();
-
     @Mixin
-    HelpOption help;
-
-    private final CommandEnvironment environment;
+    SavedModelOptions savedModel;
 
     ExportCommand(CommandEnvironment environment) {
-        this.environment = environment;
-    }
-
-    @Override
-    public String whenNoneGiven() {
-        return "no model given";
+        super(environment, "no model given");
     }
 
     @Override
     public Integer call() {
-        try (LoadedPlugins loaded = environment.loadPlugins(plugins)) {
+        try (LoadedPlugins loaded = environment.loadPlugins(savedModel.plugins)) {
             // Built first: a model whose tensors do not fit its layers is refused before anything is written.
-            Predictor predictor = SavedModels.open(model, loaded.registry());
+            Predictor predictor = SavedModels.open(savedModel.model, loaded.registry());
             byte[] bytes;
             try {
                 bytes = OnnxExport.of(predictor.saved());
             } catch (IllegalArgumentException e) {
-                throw new CommandFailure(ExitStatus.BAD_INPUT, model + ": cannot export to ONNX: " + e.getMessage());
+                throw new CommandFailure(
+                        ExitStatus.BAD_INPUT, savedModel.model + ": cannot export to ONNX: " + e.getMessage());
             }
             try {
                 AtomicFile.write(onnx, bytes);
             } catch (IOException e) {
                 throw new CommandFailure(ExitStatus.BAD_INPUT, "cannot write " + onnx + ": " + e.getMessage());
             }
-            environment.terminal().out().println("onnx: " + Terminal.printable(onnx.toString()));
+            terminal().out().println("onnx: " + Terminal.printable(onnx.toString()));
             return ExitStatus.OK;
         }
     }

@@ -3,6 +3,9 @@ package org.nnx.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.nnx.plugin.Registries.LoadedPlugins;
+import org.nnx.registry.DatasetLoader;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -14,9 +17,13 @@ final class FileOptions {
     @Option(names = "--only", paramLabel = "NAME", description = "only the experiment or objective called NAME")
     String only;
 
-    @Option(
-            names = "--plugins",
-            paramLabel = "DIR",
-            description = "also load the plugin jars of DIR (repeatable), besides plugins/ and NNX_PLUGIN_PATH")
-    List<Path> plugins = new ArrayList<>();
+    @Mixin
+    PluginFolders pluginFolders;
+
+    /** The files' plans, checked together and narrowed to {@code --only}. */
+    Plans plans(Inputs inputs, LoadedPlugins loaded, DatasetLoader datasets, Terminal terminal) {
+        return new FileAnalysis(loaded, datasets, terminal)
+                .analyze(inputs.files())
+                .only(only);
+    }
 }

@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.nnx.dsl.Formatter;
 import org.nnx.dsl.NnxParser;
 import org.nnx.dsl.ast.NnxFile;
 import org.nnx.files.AtomicFile;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,25 +26,15 @@ import picocli.CommandLine.Parameters;
             "1:with --check: a file would change",
             "2:a file does not parse or cannot be read"
         })
-final class FmtCommand implements Callable<Integer>, NeedsArguments {
+final class FmtCommand extends Subcommand {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "the .nnx files")
     List<Path> files = new ArrayList<>();
 
     @Option(names = "--check", description = "change nothing; list the files that would change")
     boolean checkOnly;
 
-    @Mixin
-    HelpOption help;
-
-    private final Terminal terminal;
-
-    FmtCommand(Terminal terminal) {
-        this.terminal = terminal;
-    }
-
-    @Override
-    public String whenNoneGiven() {
-        return "no .nnx file given";
+    FmtCommand(CommandEnvironment environment) {
+        super(environment, "no .nnx file given");
     }
 
     @Override
@@ -63,7 +51,7 @@ final class FmtCommand implements Callable<Integer>, NeedsArguments {
         try {
             NnxParser.Result parsed = NnxParser.parse(path, path);
             if (!parsed.diagnostics().isEmpty()) {
-                parsed.diagnostics().forEach(d -> terminal.err().println(d.render()));
+                parsed.diagnostics().forEach(d -> terminal().err().println(d.render()));
                 return ExitStatus.BAD_INPUT;
             }
             NnxFile file = parsed.file().orElseThrow();
@@ -72,15 +60,15 @@ final class FmtCommand implements Callable<Integer>, NeedsArguments {
                 return ExitStatus.OK;
             }
             if (checkOnly) {
-                terminal.out().println(path);
+                terminal().out().println(path);
                 return ExitStatus.RUN_FAILED;
             }
             // Whole or not at all: a kill or a full disk mid-write must never cut the user's file short.
             AtomicFile.writeString(path, formatted);
-            terminal.out().println("formatted " + path);
+            terminal().out().println("formatted " + path);
             return ExitStatus.OK;
         } catch (IOException e) {
-            terminal.error(path + ": cannot read or write: " + e.getMessage());
+            terminal().error(path + ": cannot read or write: " + e.getMessage());
             return ExitStatus.BAD_INPUT;
         }
     }

@@ -3,11 +3,9 @@ package org.nnx.cli;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.nnx.analysis.Suggestions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -15,7 +13,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code nnx help [COMMAND]}: nnx's usage, or a command's. */
 @Command(name = "help", helpCommand = true, description = "Show nnx's usage, or a command's.")
-final class HelpCommand implements Callable<Integer> {
+final class HelpCommand extends Subcommand {
     @Spec
     CommandSpec spec;
 
@@ -26,20 +24,15 @@ final class HelpCommand implements Callable<Integer> {
             description = "the command to describe")
     String command;
 
-    @Mixin
-    HelpOption help;
-
-    private final Terminal terminal;
-
-    HelpCommand(Terminal terminal) {
-        this.terminal = terminal;
+    HelpCommand(CommandEnvironment environment) {
+        super(environment, null);
     }
 
     @Override
     public Integer call() {
         CommandLine nnx = spec.parent().commandLine();
         if (command == null) {
-            nnx.usage(terminal.out());
+            nnx.usage(terminal().out());
             return ExitStatus.OK;
         }
         Map<String, CommandLine> commands = nnx.getSubcommands();
@@ -47,7 +40,7 @@ final class HelpCommand implements Callable<Integer> {
             throw new ParameterException(
                     spec.commandLine(), Suggestions.unknown("command", command, commands.keySet()));
         }
-        commands.get(command).usage(terminal.out());
+        commands.get(command).usage(terminal().out());
         return ExitStatus.OK;
     }
 

@@ -3,9 +3,7 @@ package org.nnx.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.nnx.files.AtomicFile;
 import org.nnx.plugin.PluginLock;
 import org.nnx.plugin.Registries.LoadedPlugins;
@@ -18,7 +16,7 @@ import picocli.CommandLine.Option;
         name = "plugins",
         sortOptions = false,
         description = "List every name a file can use, with its parameters and source.")
-final class PluginsCommand implements Callable<Integer> {
+final class PluginsCommand extends Subcommand {
     @Option(
             names = "--verify",
             description = "check every layer's and loss's gradient, every optimizer, initializer and dataset instead")
@@ -29,19 +27,11 @@ final class PluginsCommand implements Callable<Integer> {
             description = "pin every plugin jar's SHA-256 in plugins.lock instead; nnx then refuses a jar that differs")
     boolean lock;
 
-    @Option(
-            names = "--plugins",
-            paramLabel = "DIR",
-            description = "also load the plugin jars of DIR (repeatable), besides plugins/ and NNX_PLUGIN_PATH")
-    List<Path> plugins = new ArrayList<>();
-
     @Mixin
-    HelpOption help;
-
-    private final CommandEnvironment environment;
+    PluginFolders pluginFolders;
 
     PluginsCommand(CommandEnvironment environment) {
-        this.environment = environment;
+        super(environment, null);
     }
 
     @Override
@@ -49,10 +39,10 @@ final class PluginsCommand implements Callable<Integer> {
         if (lock) {
             return lock();
         }
-        try (LoadedPlugins loaded = environment.loadPlugins(plugins)) {
+        try (LoadedPlugins loaded = environment.loadPlugins(pluginFolders.given)) {
             return verify
-                    ? new LayerVerification(environment.terminal().out()).verify(loaded)
-                    : new PluginListing(environment.terminal().out()).list(loaded);
+                    ? new LayerVerification(terminal().out()).verify(loaded)
+                    : new PluginListing(terminal().out()).list(loaded);
         }
     }
 
@@ -61,12 +51,12 @@ final class PluginsCommand implements Callable<Integer> {
         Path file = environment.pluginLock();
         List<String> pinned;
         try {
-            pinned = PluginLock.pins(environment.pluginDirectories(plugins));
+            pinned = PluginLock.pins(environment.pluginDirectories(pluginFolders.given));
             AtomicFile.writeString(file, PluginLock.text(pinned));
         } catch (IOException e) {
             throw new CommandFailure(ExitStatus.RUN_FAILED, file + ": cannot write: " + e.getMessage());
         }
-        PrintStream out = environment.terminal().out();
+        PrintStream out = terminal().out();
         out.println("wrote " + file + ": " + Counts.of(pinned.size(), "jar") + " pinned");
         pinned.forEach(line -> out.println("  " + line));
         return ExitStatus.OK;

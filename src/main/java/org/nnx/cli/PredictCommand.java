@@ -6,7 +6,6 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.nnx.files.AtomicFile;
@@ -31,38 +30,25 @@ import picocli.CommandLine.Parameters;
             "INPUT: IDX files of samples, or image files (PNG, JPEG), each a drawn sample.",
             "Prints, or writes to --out, a CSV row a sample: its class and each class's probability."
         })
-final class PredictCommand implements Callable<Integer>, NeedsArguments {
-    @Parameters(index = "0", paramLabel = "MODEL", description = "model.safetensors, or the run folder holding it")
-    Path model;
-
+final class PredictCommand extends Subcommand {
     @Parameters(index = "1..*", paramLabel = "INPUT", arity = "1..*", description = "IDX or image files")
     List<Path> inputs = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "FILE", description = "write the CSV here instead of printing it")
     Path out;
 
-    @Option(names = "--plugins", paramLabel = "DIR", description = "also load the plugin jars of DIR (repeatable)")
-    List<Path> plugins = new ArrayList<>();
-
     @Mixin
-    HelpOption help;
-
-    private final CommandEnvironment environment;
+    SavedModelOptions savedModel;
 
     PredictCommand(CommandEnvironment environment) {
-        this.environment = environment;
-    }
-
-    @Override
-    public String whenNoneGiven() {
-        return "no model given";
+        super(environment, "no model given");
     }
 
     @Override
     public Integer call() {
-        try (LoadedPlugins loaded = environment.loadPlugins(plugins)) {
+        try (LoadedPlugins loaded = environment.loadPlugins(savedModel.plugins)) {
             environment.prepareBlas();
-            Predictor predictor = SavedModels.open(model, loaded.registry());
+            Predictor predictor = SavedModels.open(savedModel.model, loaded.registry());
             int[] shape = predictor.saved().model().imageShape().orElse(null);
             List<Split> samples = new ArrayList<>();
             for (Path input : inputs) {
@@ -74,7 +60,7 @@ final class PredictCommand implements Callable<Integer>, NeedsArguments {
             }
             String csv = csv(predictor, samples);
             if (out == null) {
-                PrintStream stdout = environment.terminal().out();
+                PrintStream stdout = terminal().out();
                 stdout.print(csv);
                 stdout.flush();
             } else {

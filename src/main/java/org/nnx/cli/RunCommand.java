@@ -1,7 +1,6 @@
 package org.nnx.cli;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.nnx.plugin.Registries.LoadedPlugins;
 import org.nnx.registry.DatasetLoader;
 import picocli.CommandLine.Command;
@@ -16,7 +15,7 @@ import picocli.CommandLine.Option;
             "Train every experiment and minimize every objective in the files.",
             "Each writes its report (index.html, CSVs) to a folder of its name under --out."
         })
-final class RunCommand implements Callable<Integer>, NeedsArguments {
+final class RunCommand extends Subcommand {
     @Mixin
     FileOptions options;
 
@@ -29,28 +28,16 @@ final class RunCommand implements Callable<Integer>, NeedsArguments {
                     + " ones continue from their last checkpoint, the others start")
     boolean resume;
 
-    @Mixin
-    HelpOption help;
-
-    private final CommandEnvironment environment;
-
     RunCommand(CommandEnvironment environment) {
-        this.environment = environment;
-    }
-
-    @Override
-    public String whenNoneGiven() {
-        return "no .nnx file given";
+        super(environment, "no .nnx file given");
     }
 
     @Override
     public Integer call() {
         Inputs inputs = Inputs.of(options.files);
-        try (LoadedPlugins plugins = environment.loadPlugins(options.plugins)) {
+        try (LoadedPlugins plugins = environment.loadPlugins(options.pluginFolders.given)) {
             DatasetLoader datasets = new DatasetLoader(plugins.registry());
-            Plans plans = new FileAnalysis(plugins, datasets, environment.terminal())
-                    .analyze(inputs.files())
-                    .only(options.only);
+            Plans plans = options.plans(inputs, plugins, datasets, terminal());
             environment.prepareBlas();
             return new Training(environment, plugins.registry(), datasets, out)
                     .resuming(resume)

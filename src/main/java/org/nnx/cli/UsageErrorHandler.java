@@ -6,6 +6,7 @@ import org.nnx.analysis.Suggestions;
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
@@ -39,11 +40,14 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
         }
         if (exception instanceof MissingParameterException missing
                 && !missing.getMissing().isEmpty()) {
+            // A missing argument is named before a missing required option, whatever order they are declared in.
+            if (missing.getMissing().stream().anyMatch(ArgSpec::isPositional)
+                    && exception.getCommandLine().getCommand() instanceof Subcommand command
+                    && command.whenNoneGiven().isPresent()) {
+                return command.whenNoneGiven().get();
+            }
             if (missing.getMissing().get(0) instanceof OptionSpec option) {
                 return option.longestName() + " needs a value";
-            }
-            if (exception.getCommandLine().getCommand() instanceof NeedsArguments command) {
-                return command.whenNoneGiven();
             }
         }
         return exception.getMessage();

@@ -29,19 +29,6 @@ public record ObjectiveRun(
         start = List.copyOf(start);
     }
 
-    /** A run with scaled arrows. */
-    public ObjectiveRun(
-            String name,
-            SweptValues varying,
-            Formula formula,
-            List<Double> start,
-            double learningRate,
-            long steps,
-            GradientMode gradient,
-            double divergence) {
-        this(name, varying, formula, start, learningRate, steps, gradient, divergence, GradientArrows.SCALED);
-    }
-
     /** A run with the default divergence bound and scaled arrows. */
     public ObjectiveRun(
             String name,
@@ -51,6 +38,6 @@ public record ObjectiveRun(
             double learningRate,
             long steps,
             GradientMode gradient) {
-        this(name, varying, formula, start, learningRate, steps, gradient, DEFAULT_DIVERGENCE);
+        this(name, varying, formula, start, learningRate, steps, gradient, DEFAULT_DIVERGENCE, GradientArrows.SCALED);
     }
 }

@@ -1,8 +1,6 @@
 package org.nnx.saved;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,14 +66,7 @@ public final class CheckpointFile {
      *                             format version
      */
     public static Checkpoint read(Path file) throws SavedModelException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new SavedModelException(file + ": no such file");
-        } catch (IOException e) {
-            throw new SavedModelException(file + ": cannot read: " + e.getMessage());
-        }
+        byte[] bytes = Safetensors.bytes(file);
         try {
             Safetensors.Content content = Safetensors.read(bytes);
             Map<String, String> metadata = content.metadata();

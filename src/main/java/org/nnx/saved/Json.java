@@ -116,13 +116,10 @@ final class Json {
 
     private Map<String, Object> object() {
         Map<String, Object> map = new LinkedHashMap<>();
-        at++;
-        space();
-        if (peek() == '}') {
-            at++;
+        if (opensEmpty('}')) {
             return map;
         }
-        while (true) {
+        do {
             space();
             if (peek() != '"') {
                 throw error("expected a name in quotes");
@@ -133,36 +130,43 @@ final class Json {
             if (map.put(key, value()) != null) {
                 throw error("'" + key + "' appears twice");
             }
-            space();
-            char c = next();
-            if (c == '}') {
-                return map;
-            }
-            if (c != ',') {
-                throw error("expected , or }");
-            }
-        }
+        } while (continues('}'));
+        return map;
     }
 
     private List<Object> array() {
         List<Object> list = new ArrayList<>();
-        at++;
-        space();
-        if (peek() == ']') {
-            at++;
+        if (opensEmpty(']')) {
             return list;
         }
-        while (true) {
+        do {
             list.add(value());
-            space();
-            char c = next();
-            if (c == ']') {
-                return list;
-            }
-            if (c != ',') {
-                throw error("expected , or ]");
-            }
+        } while (continues(']'));
+        return list;
+    }
+
+    /** Steps over an opening bracket; true when {@code close} follows at once, which it then steps over too. */
+    private boolean opensEmpty(char close) {
+        at++;
+        space();
+        if (peek() == close) {
+            at++;
+            return true;
         }
+        return false;
+    }
+
+    /** After an element: true at a comma, false at {@code close}; each is stepped over. */
+    private boolean continues(char close) {
+        space();
+        char c = next();
+        if (c == close) {
+            return false;
+        }
+        if (c != ',') {
+            throw error("expected , or " + close);
+        }
+        return true;
     }
 
     private String string() {

@@ -1,8 +1,6 @@
 package org.nnx.saved;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,14 +72,7 @@ public final class ModelFile {
      *                             wrote, or of another format version
      */
     public static SavedModel read(Path file) throws SavedModelException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new SavedModelException(file + ": no such file");
-        } catch (IOException e) {
-            throw new SavedModelException(file + ": cannot read: " + e.getMessage());
-        }
+        byte[] bytes = Safetensors.bytes(file);
         try {
             return of(Safetensors.read(bytes), file);
         } catch (IllegalArgumentException | ClassCastException e) {

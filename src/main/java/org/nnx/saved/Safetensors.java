@@ -5,6 +5,9 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,6 +78,17 @@ public final class Safetensors {
             buffer.asDoubleBuffer().put(values.doubles());
         }
         return buffer.array();
+    }
+
+    /** @throws SavedModelException naming {@code file} when it is missing or cannot be read */
+    static byte[] bytes(Path file) throws SavedModelException {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new SavedModelException(file + ": no such file");
+        } catch (IOException e) {
+            throw new SavedModelException(file + ": cannot read: " + e.getMessage());
+        }
     }
 
     /**

@@ -3,7 +3,6 @@ package org.nnx.train;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * One iteration's metrics. Accuracies are NaN except at iterations where the model was evaluated, and
@@ -29,6 +28,9 @@ public record MetricsRow(
         List<TensorDiagnostics> parameters) {
     /** The values of a row in {@link #values} before its per-parameter ones. */
     private static final int FIXED_VALUES = 9;
+
+    /** Where {@link #seconds} stands among them: last, so that equality can compare the ones before it. */
+    private static final int SECONDS = 8;
 
     public MetricsRow {
         parameters = List.copyOf(parameters);
@@ -86,17 +88,7 @@ public record MetricsRow(
 
     /** This row with {@code parameters} as its per-parameter diagnostics. */
     public MetricsRow withParameters(List<TensorDiagnostics> parameters) {
-        return new MetricsRow(
-                iteration,
-                epoch,
-                loss,
-                trainAccuracy,
-                testAccuracy,
-                validationAccuracy,
-                validationLoss,
-                testLoss,
-                seconds,
-                parameters);
+        return fromFixed(fixedValues(), parameters);
     }
 
     public boolean evaluated() {
@@ -115,15 +107,7 @@ public record MetricsRow(
     public double[] values(int tensors) {
         double[] values = new double[width(tensors)];
         Arrays.fill(values, Double.NaN);
-        values[0] = iteration;
-        values[1] = epoch;
-        values[2] = loss;
-        values[3] = trainAccuracy;
-        values[4] = testAccuracy;
-        values[5] = validationAccuracy;
-        values[6] = validationLoss;
-        values[7] = testLoss;
-        values[8] = seconds;
+        System.arraycopy(fixedValues(), 0, values, 0, FIXED_VALUES);
         for (int t = 0; t < parameters.size() && t < tensors; t++) {
             values[FIXED_VALUES + 2 * t] = parameters.get(t).gradientNorm();
             values[FIXED_VALUES + 2 * t + 1] = parameters.get(t).weightChange();
@@ -137,16 +121,7 @@ public record MetricsRow(
             throw new IllegalArgumentException(
                     "a metrics row of " + values.length + " values, not " + width(tensors.size()));
         }
-        MetricsRow row = new MetricsRow(
-                (long) values[0],
-                values[1],
-                values[2],
-                values[3],
-                values[4],
-                values[5],
-                values[6],
-                values[7],
-                values[8]);
+        MetricsRow row = fromFixed(values, List.of());
         if (!row.evaluated()) {
             return row;
         }
@@ -165,28 +140,34 @@ public record MetricsRow(
     @Override
     public boolean equals(Object other) {
         return other instanceof MetricsRow row
-                && iteration == row.iteration
-                && Double.compare(epoch, row.epoch) == 0
-                && Double.compare(loss, row.loss) == 0
-                && Double.compare(trainAccuracy, row.trainAccuracy) == 0
-                && Double.compare(testAccuracy, row.testAccuracy) == 0
-                && Double.compare(validationAccuracy, row.validationAccuracy) == 0
-                && Double.compare(validationLoss, row.validationLoss) == 0
-                && Double.compare(testLoss, row.testLoss) == 0
+                && Arrays.equals(fixedValues(), 0, SECONDS, row.fixedValues(), 0, SECONDS)
                 && parameters.equals(row.parameters);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(
-                iteration,
-                epoch,
-                loss,
-                trainAccuracy,
-                testAccuracy,
-                validationAccuracy,
-                validationLoss,
-                testLoss,
+        return 31 * Arrays.hashCode(Arrays.copyOf(fixedValues(), SECONDS)) + parameters.hashCode();
+    }
+
+    /** The fixed fields in the order {@link #values} gives them, {@link #seconds} last. */
+    private double[] fixedValues() {
+        return new double[] {
+            iteration, epoch, loss, trainAccuracy, testAccuracy, validationAccuracy, validationLoss, testLoss, seconds
+        };
+    }
+
+    /** The row whose fixed fields are the first {@link #FIXED_VALUES} of {@code values}. */
+    private static MetricsRow fromFixed(double[] values, List<TensorDiagnostics> parameters) {
+        return new MetricsRow(
+                (long) values[0],
+                values[1],
+                values[2],
+                values[3],
+                values[4],
+                values[5],
+                values[6],
+                values[7],
+                values[SECONDS],
                 parameters);
     }
 }

@@ -24,37 +24,20 @@ public final class PluginProvenance {
     /** The entries for one run, keyed {@code plugin KIND NAME}, in the order the run names them. */
     public static Map<String, String> of(ComponentRegistry registry, RunConfig config) {
         Map<String, String> entries = new LinkedHashMap<>();
-        add(
-                entries,
-                registry,
-                ComponentKind.DATASET,
-                config.dataset().name(),
-                config.dataset().arguments());
+        add(entries, registry, ComponentKind.DATASET, config.dataset());
         for (ComponentCall layer : config.layers()) {
-            add(entries, registry, ComponentKind.LAYER, layer.name(), layer.arguments());
+            add(entries, registry, ComponentKind.LAYER, layer);
         }
-        add(
-                entries,
-                registry,
-                ComponentKind.LOSS,
-                config.loss().name(),
-                config.loss().arguments());
-        add(
-                entries,
-                registry,
-                ComponentKind.OPTIMIZER,
-                config.optimizer().name(),
-                config.optimizer().arguments());
+        add(entries, registry, ComponentKind.LOSS, config.loss());
+        add(entries, registry, ComponentKind.OPTIMIZER, config.optimizer());
         return entries;
     }
 
     /** One component, and the initializers its arguments name (a plugin's {@code init = …} counts too). */
     private static void add(
-            Map<String, String> entries,
-            ComponentRegistry registry,
-            ComponentKind kind,
-            String name,
-            Arguments arguments) {
+            Map<String, String> entries, ComponentRegistry registry, ComponentKind kind, ComponentCall call) {
+        String name = call.name();
+        Arguments arguments = call.arguments();
         var found = registry.find(kind, name);
         if (found.isEmpty()) {
             return;
@@ -67,8 +50,7 @@ public final class PluginProvenance {
         List<ParameterSpec> parameters = component.parameters();
         for (ParameterSpec parameter : parameters) {
             if (parameter.type() == ParameterType.INITIALIZER && arguments.has(parameter.name())) {
-                ComponentCall call = arguments.call(parameter.name());
-                add(entries, registry, ComponentKind.INITIALIZER, call.name(), call.arguments());
+                add(entries, registry, ComponentKind.INITIALIZER, arguments.call(parameter.name()));
             }
         }
     }

@@ -36,31 +36,30 @@ public final class Trainer {
     private final Map<Dataset, String> checksums = Collections.synchronizedMap(new IdentityHashMap<>());
     private final StopSignal stop;
 
+    /** Handed each trained network (when it was built); tests read its weights. */
+    private final Consumer<Network> trained;
+
     public Trainer(ComponentRegistry registry, StopSignal stop) {
-        this.registry = registry;
-        this.stop = stop;
+        this(registry, stop, network -> {});
     }
 
-    public RunResult train(RunPlan run, Dataset dataset, TrainingListener listener, int index, int runCount) {
-        return train(run, dataset, listener, index, runCount, null, trained -> {});
+    /** A trainer that also hands each trained network to {@code trained} (when it was built), for tests. */
+    Trainer(ComponentRegistry registry, StopSignal stop, Consumer<Network> trained) {
+        this.registry = registry;
+        this.stop = stop;
+        this.trained = trained;
     }
 
     /**
-     * {@link #train} on the calling thread and the helpers of {@code cores}: a run with a core group splits its
+     * Trains {@code run} on the calling thread and the helpers of {@code cores}: a run with a core group splits its
      * matrix products ({@link SplitBlas}, when the BLAS is native with one thread), its long elementwise loops
      * ({@link org.nnx.tensor.SplitLoop}) and its batch fills in parts, one a thread. The numbers do not depend on
      * timing; with OpenBLAS they may differ in the last bits from a run on one core, as the parts of a product
      * round differently from the whole.
-     */
-    public RunResult train(
-            RunPlan run, Dataset dataset, TrainingListener listener, int index, int runCount, CoreGroup cores) {
-        return train(run, dataset, listener, index, runCount, cores, null, trained -> {}, RunGate.NONE);
-    }
-
-    /**
-     * {@link #train} going on from {@code resumeFrom} (null to start afresh), as a search's trial that {@code gate}
-     * may prune at its milestones ({@link RunGate#NONE} outside a search): the numbers, rows and weights of a
-     * resumed run are those of a run that was never interrupted.
+     *
+     * <p>It goes on from {@code resumeFrom} (null to start afresh), as a search's trial that {@code gate} may prune
+     * at its milestones ({@link RunGate#NONE} outside a search): the numbers, rows and weights of a resumed run are
+     * those of a run that was never interrupted.
      */
     public RunResult train(
             RunPlan run,
@@ -70,42 +69,17 @@ public final class Trainer {
             int runCount,
             CoreGroup cores,
             Checkpoint resumeFrom,
-            RunGate gate) {
-        return train(run, dataset, listener, index, runCount, cores, resumeFrom, trained -> {}, gate);
-    }
-
-    /** {@link #train} that also hands the trained network to {@code trained} (when it was built), for tests. */
-    RunResult train(
-            RunPlan run,
-            Dataset dataset,
-            TrainingListener listener,
-            int index,
-            int runCount,
-            CoreGroup cores,
-            Consumer<Network> trained) {
-        return train(run, dataset, listener, index, runCount, cores, null, trained, RunGate.NONE);
-    }
-
-    private RunResult train(
-            RunPlan run,
-            Dataset dataset,
-            TrainingListener listener,
-            int index,
-            int runCount,
-            CoreGroup cores,
-            Checkpoint resumeFrom,
-            Consumer<Network> trained,
             RunGate gate) {
         // Numerical gradients have threads of their own: such a run keeps to its one core.
         boolean numerical = run.config().gradient().kind() == GradientMode.Kind.NUMERICAL;
         CoreGroup group = numerical ? null : cores;
         if (group == null) {
-            return trainOn(run, dataset, listener, index, runCount, resumeFrom, trained, gate);
+            return trainOn(run, dataset, listener, index, runCount, resumeFrom, gate);
         }
         Blas.useOnThisThread(SplitBlas.over(Blas.current(), group).orElse(null));
         CoreGroup.useOnThisThread(group);
         try {
-            return trainOn(run, dataset, listener, index, runCount, resumeFrom, trained, gate);
+            return trainOn(run, dataset, listener, index, runCount, resumeFrom, gate);
         } finally {
             Blas.useOnThisThread(null);
             CoreGroup.useOnThisThread(null);
@@ -120,7 +94,6 @@ public final class Trainer {
             int index,
             int runCount,
             Checkpoint resumeFrom,
-            Consumer<Network> trained,
             RunGate gate) {
         long started = System.nanoTime();
         RunConfig config = run.config();

@@ -179,8 +179,8 @@ final class TestRuns {
     /** Trains on {@code dataset}, handing the trained network to {@code trained}. */
     RunResult train(Dataset dataset, long limit, Consumer<Network> trained) {
         RunPlan plan = new RunPlan("test", org.nnx.model.SweptValues.NONE, config(limit));
-        return new Trainer(registry, new StopSignal())
-                .train(plan, dataset, TrainingListener.NONE, 0, 1, cores, trained);
+        return new Trainer(registry, new StopSignal(), trained)
+                .train(plan, dataset, TrainingListener.NONE, 0, 1, cores, null, RunGate.NONE);
     }
 
     /** The trained network's parameter values, copied, in order. */
