@@ -12,8 +12,6 @@ final class ChartFigure {
      */
     static void append(
             StringBuilder html, HtmlReport.ChartRenderer charts, JFreeChart chart, int height, String id, String alt) {
-        html.append("<figure>")
-                .append(charts.render(chart, height, id, alt))
-                .append("</figure>\n");
+        html.append("<figure>").append(charts.render(chart, height, id, alt)).append("</figure>\n");
     }
 }

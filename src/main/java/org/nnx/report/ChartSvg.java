@@ -177,9 +177,7 @@ final class ChartSvg {
         } catch (TransformerException e) {
             throw new IllegalStateException("the JDK could not write an SVG it built", e);
         }
-        return svg.toString()
-                .replaceFirst(" xmlns=\"[^\"]*\"", "")
-                .replaceFirst(" xmlns:xlink=\"[^\"]*\"", "");
+        return svg.toString().replaceFirst(" xmlns=\"[^\"]*\"", "").replaceFirst(" xmlns:xlink=\"[^\"]*\"", "");
     }
 
     /**
@@ -224,9 +222,7 @@ final class ChartSvg {
             circle.setAttribute("cy", coordinate(bounds.getCenterY()));
             circle.setAttribute("r", coordinate(HOVER_RADIUS));
             if (entity instanceof XYItemEntity item) {
-                circle.setAttribute(
-                        "data-run",
-                        String.valueOf(item.getDataset().getSeriesKey(item.getSeriesIndex())));
+                circle.setAttribute("data-run", String.valueOf(item.getDataset().getSeriesKey(item.getSeriesIndex())));
             }
             Element title = document.createElementNS(SVG_NS, "title");
             title.setTextContent(tip);

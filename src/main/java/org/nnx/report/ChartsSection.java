@@ -1,6 +1,5 @@
 package org.nnx.report;
 
-
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.nnx.train.RunStatus;

@@ -15,8 +15,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.Set;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
@@ -145,7 +145,11 @@ class ChartsTest {
         assertFalse(svg.contains("<b>"));
         // The raw and the smoothed curve both belong to the run, so hiding it hides both.
         assertTrue(
-                Pattern.compile("<path [^>]*data-run=\"&lt;b&gt;x&lt;/b&gt;\"").matcher(svg).results().count() >= 2,
+                Pattern.compile("<path [^>]*data-run=\"&lt;b&gt;x&lt;/b&gt;\"")
+                                .matcher(svg)
+                                .results()
+                                .count()
+                        >= 2,
                 "the run's curves are tagged");
         // Clip paths are named after the chart, so two charts on one page do not share them.
         assertTrue(svg.contains("id=\"chart-1-clipPath"), "ids prefixed");

@@ -3,22 +3,17 @@ package org.nnx.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -146,7 +141,11 @@ class ReportWriterTest {
         for (int chart = 1; chart <= 3; chart++) {
             assertTrue(html.contains("id=\"chart-" + chart + "\""), "chart " + chart);
         }
-        assertTrue(Pattern.compile("<g class=\"hover\"[^>]*><circle ").matcher(html).find(), "tooltips inside the charts");
+        assertTrue(
+                Pattern.compile("<g class=\"hover\"[^>]*><circle ")
+                        .matcher(html)
+                        .find(),
+                "tooltips inside the charts");
     }
 
     @Test
