@@ -167,7 +167,7 @@ public final class AccuracyChart {
         for (int i = 0; i < test.getSeriesCount(); i++) {
             ChartLine line = lines.get(i);
             renderer.setSeriesPaint(i, ChartStyle.paint(line));
-            renderer.setSeriesFillPaint(i, line.faint() ? ChartStyle.FAINT_BAND : line.colour());
+            renderer.setSeriesFillPaint(i, ChartStyle.bandPaint(line));
             renderer.setSeriesStroke(i, ChartStyle.line(line.faint() ? ChartStyle.FAINT_WIDTH : 2f));
             boolean marked = !line.faint() && test.getItemCount(i) <= MARK_POINTS_UP_TO;
             renderer.setSeriesShapesVisible(i, marked);

@@ -10,11 +10,8 @@ import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.imagemap.ImageMapUtils;
-import org.jfree.chart.imagemap.StandardToolTipTagFragmentGenerator;
-import org.jfree.chart.imagemap.StandardURLTagFragmentGenerator;
 
-/** Renders a chart to PNG bytes, off screen. */
+/** Renders a chart to PNG bytes, off screen (the objective page's charts); the report's are {@link ChartSvg}. */
 public final class ChartImages {
     static {
         Headless.ensure();
@@ -43,25 +40,6 @@ public final class ChartImages {
      */
     public static byte[] toPng(JFreeChart chart, int width, int height, int scale) {
         return toPng(chart, width, height, scale, null);
-    }
-
-    /**
-     * A chart as a PNG and an HTML image map of its tooltips.
-     *
-     * @param png      the image, {@link #SCALE} pixels per layout pixel
-     * @param imageMap {@code <map name="…">} with one {@code <area title="…">} per point that has a
-     *                 tooltip, in layout pixels, so it fits the image shown at {@link #WIDTH} CSS pixels;
-     *                 the tooltip text is HTML-escaped by JFreeChart
-     */
-    public record MappedImage(byte[] png, String imageMap) {}
-
-    /** The chart at {@link #WIDTH}×{@code height} with its image map named {@code mapName}. */
-    public static MappedImage toReportImage(JFreeChart chart, int height, String mapName) {
-        ChartRenderingInfo info = new ChartRenderingInfo();
-        byte[] png = toPng(chart, WIDTH, height, SCALE, info);
-        String map = ImageMapUtils.getImageMap(
-                mapName, info, new StandardToolTipTagFragmentGenerator(), new StandardURLTagFragmentGenerator());
-        return new MappedImage(png, map);
     }
 
     private static byte[] toPng(JFreeChart chart, int width, int height, int scale, ChartRenderingInfo info) {

@@ -71,6 +71,17 @@ final class ChartStyle {
         return line.faint() ? FAINT_LINE : line.colour();
     }
 
+    /**
+     * The ± sd band of {@code line}: its colour, grey when faint, and transparent for a single run, whose
+     * band has no width (so a vector chart need not carry it).
+     */
+    static Color bandPaint(ChartLine line) {
+        if (!line.isMean()) {
+            return new Color(0, 0, 0, 0);
+        }
+        return line.faint() ? FAINT_BAND : line.colour();
+    }
+
     /** Faint lines first, then the others in their order: highlighted curves are drawn on top. */
     static List<ChartLine> drawingOrder(List<ChartLine> lines) {
         List<ChartLine> ordered = new ArrayList<>();

@@ -70,6 +70,12 @@ final class ChartTooltips {
         }
 
         @Override
+        public boolean getItemVisible(int series, int item) {
+            ChartSvg.drawingSeries(getPlot(), this, series);
+            return super.getItemVisible(series, item);
+        }
+
+        @Override
         public boolean getItemCreateEntity(int series, int item) {
             return strides.createsEntity(series, item) && super.getItemCreateEntity(series, item);
         }
@@ -82,6 +88,12 @@ final class ChartTooltips {
 
         SparseDeviationRenderer() {
             super(true, false);
+        }
+
+        @Override
+        public boolean getItemVisible(int series, int item) {
+            ChartSvg.drawingSeries(getPlot(), this, series);
+            return super.getItemVisible(series, item);
         }
 
         @Override

@@ -1,8 +1,5 @@
 package org.nnx.report;
 
-import static org.nnx.report.Html.escape;
-
-import java.util.Base64;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.nnx.train.RunStatus;
@@ -57,6 +54,7 @@ final class ChartsSection implements ReportSection {
                 AccuracyChart.createChart(lines, XAxisKind.ITERATION),
                 ChartImages.HEIGHT,
                 "Train and test accuracy of every run at each evaluation");
+        toggles(html, lines);
         if (!model.epochsAlign()) {
             html.append("<h3>Aligned by epoch</h3>\n")
                     .append(Html.note("The runs see the training set at different"
@@ -74,6 +72,23 @@ final class ChartsSection implements ReportSection {
                     "Train and test accuracy of every run by epoch");
         }
         html.append(Html.SECTION_END);
+    }
+
+    /**
+     * A button per coloured line that shows or hides it in every chart; the grey lines of a large sweep are
+     * shown and hidden from the runs table.
+     */
+    private static void toggles(StringBuilder html, List<ChartLine> lines) {
+        html.append("<div class=\"toggles\"><span class=\"note\">Show or hide:</span>");
+        for (ChartLine line : lines) {
+            if (!line.faint()) {
+                html.append(" <label>")
+                        .append(Html.runToggle(line.colour(), line.label()))
+                        .append(Html.code(line.label()))
+                        .append("</label>");
+            }
+        }
+        html.append("</div>\n");
     }
 
     /** Small multiples: final test accuracy against each swept setting. */
@@ -104,22 +119,7 @@ final class ChartsSection implements ReportSection {
         html.append(Html.SECTION_END);
     }
 
-    /** The chart as an inline PNG with its image map, so tooltips work offline. */
     private void figure(StringBuilder html, JFreeChart chart, int height, String alt) {
-        String name = "chart-" + (++chartCount);
-        ChartImages.MappedImage image = charts.render(chart, height, name);
-        html.append("<figure><img width=\"")
-                .append(ChartImages.WIDTH)
-                .append("\" height=\"")
-                .append(height)
-                .append("\" alt=\"")
-                .append(escape(alt))
-                .append("\" usemap=\"#")
-                .append(name)
-                .append("\" src=\"data:image/png;base64,")
-                .append(Base64.getEncoder().encodeToString(image.png()))
-                .append("\">\n")
-                .append(image.imageMap() == null ? "" : image.imageMap())
-                .append("</figure>\n");
+        ChartFigure.append(html, charts, chart, height, "chart-" + (++chartCount), alt);
     }
 }

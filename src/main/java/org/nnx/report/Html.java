@@ -65,6 +65,16 @@ final class Html {
         return "<span class=\"swatch\" style=\"background:" + RunColors.hex(colour) + "\"></span>";
     }
 
+    /**
+     * A swatch that shows or hides the curves of the chart line {@code line} in every chart (the page's script
+     * does it; without the script it is only a swatch).
+     */
+    static String runToggle(Color colour, String line) {
+        return "<button type=\"button\" class=\"swatch toggle\" aria-pressed=\"true\" data-run=\"" + escape(line)
+                + "\" title=\"show or hide " + escape(line) + " in the charts\" style=\"background:"
+                + RunColors.hex(colour) + "\"></button>";
+    }
+
     /** A swatch and the name beside it. */
     static String swatched(Color colour, String name) {
         return swatch(colour) + " " + code(name);

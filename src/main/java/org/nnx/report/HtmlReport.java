@@ -57,6 +57,14 @@ public final class HtmlReport {
             .note { color: var(--muted); font-size: 13px; }
             figure { margin: 0 0 20px; }
             figure img { display: block; max-width: 100%; height: auto; border: 1px solid var(--line); border-radius: 6px; }
+            svg.chart { display: block; width: 100%; height: auto; border: 1px solid var(--line); border-radius: 6px; }
+            svg.chart .hover circle { fill: transparent; }
+            svg.chart .hover circle:hover { fill: rgba(31, 35, 40, .35); }
+            svg.chart .run-hidden { display: none; }
+            button.toggle { padding: 0; border: 0; cursor: pointer; vertical-align: middle; }
+            button.toggle[aria-pressed=false] { opacity: .25; outline: 1px dashed var(--muted); }
+            .toggles { display: flex; flex-wrap: wrap; gap: 4px 14px; margin: -8px 0 20px; font-size: 13px; }
+            .toggles label { display: inline-flex; align-items: center; gap: 5px; cursor: pointer; overflow-wrap: anywhere; }
             pre { margin: 0; padding: 12px 14px; overflow-x: auto; background: var(--soft); border: 1px solid var(--line);
               border-radius: 6px; line-height: 1.45; }
             table.balance { width: auto; min-width: 320px; margin: 12px 0; }
@@ -203,6 +211,21 @@ public final class HtmlReport {
                   });
                 });
               }
+              // A run's curves carry data-run in every chart: its swatches (legend, runs table) hide and show them.
+              function toggleRun(label) {
+                var hide = null;
+                Array.prototype.forEach.call(document.querySelectorAll('button.toggle[data-run]'), function (b) {
+                  if (b.getAttribute('data-run') !== label) return;
+                  if (hide === null) hide = b.getAttribute('aria-pressed') !== 'false';
+                  b.setAttribute('aria-pressed', String(!hide));
+                });
+                Array.prototype.forEach.call(document.querySelectorAll('svg.chart [data-run]'), function (el) {
+                  if (el.getAttribute('data-run') === label) el.classList.toggle('run-hidden', hide);
+                });
+              }
+              Array.prototype.forEach.call(document.querySelectorAll('button.toggle[data-run]'), function (b) {
+                b.addEventListener('click', function () { toggleRun(b.getAttribute('data-run')); });
+              });
               window.addEventListener('resize', scaleMaps);
               window.addEventListener('load', function () {
                 scaleMaps();
@@ -216,10 +239,18 @@ public final class HtmlReport {
             })();
             """;
 
-    /** Renders a chart for the page; the real one is {@link ChartImages#toReportImage}, tests pass a stub. */
+    /**
+     * Draws a chart for the page as an inline {@code <svg>} with the id {@code id} and the accessible name
+     * {@code label}; the real one is {@link ChartSvg#render}, tests pass a stub.
+     */
     @FunctionalInterface
     interface ChartRenderer {
-        ChartImages.MappedImage render(org.jfree.chart.JFreeChart chart, int height, String mapName);
+        String render(org.jfree.chart.JFreeChart chart, int height, String id, String label);
+
+        /** The report's charts: {@link ChartImages#WIDTH} layout pixels wide, vector. */
+        static ChartRenderer svg() {
+            return (chart, height, id, label) -> ChartSvg.render(chart, ChartImages.WIDTH, height, id, label);
+        }
     }
 
     private HtmlReport() {}
@@ -231,13 +262,13 @@ public final class HtmlReport {
 
     /** The page of one experiment, charts rendered here. */
     public static String render(ReportedExperiment experiment) {
-        return render(ReportModel.of(experiment), ChartImages::toReportImage);
+        return render(ReportModel.of(experiment), ChartRenderer.svg());
     }
 
     /** The page of {@code nnx compare}: the runs of all {@code experiments} in one report. */
     public static String renderComparison(List<ReportedExperiment> experiments) {
         // One folder is its own report again, from its files; names need the experiment only beside others.
-        return render(new ReportModel(experiments, experiments.size() > 1), ChartImages::toReportImage);
+        return render(new ReportModel(experiments, experiments.size() > 1), ChartRenderer.svg());
     }
 
     /** The page of {@code model}: head, its sections in page order, footer; {@code charts} draws the charts. */

@@ -195,7 +195,7 @@ public final class LossChart {
         for (int i = 0; i < lines.size(); i++) {
             ChartLine line = lines.get(i);
             renderer.setSeriesPaint(i, ChartStyle.paint(line));
-            renderer.setSeriesFillPaint(i, line.faint() ? ChartStyle.FAINT_BAND : line.colour());
+            renderer.setSeriesFillPaint(i, ChartStyle.bandPaint(line));
             renderer.setSeriesStroke(i, ChartStyle.line(line.faint() ? ChartStyle.FAINT_WIDTH : 2.2f));
         }
         renderer.strides.set(ChartTooltips.strides(smoothed, lines.size()));

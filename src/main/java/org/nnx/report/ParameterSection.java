@@ -2,7 +2,6 @@ package org.nnx.report;
 
 import static org.nnx.report.Html.escape;
 
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 
@@ -44,23 +43,13 @@ final class ParameterSection implements ReportSection {
         for (ReportedRun run : runs.subList(0, Math.min(MAX_RUNS, runs.size()))) {
             ParameterChart.ParameterDataset data = ParameterChart.createDataset(run.result);
             String title = runs.size() == 1 && model.runs.size() == 1 ? "By layer" : "By layer: " + run.label;
-            String name = "parameters-chart-" + (++count);
-            ChartImages.MappedImage image =
-                    charts.render(ParameterChart.createChart(data, run.result, title), ChartImages.HEIGHT, name);
-            html.append("<figure><img width=\"")
-                    .append(ChartImages.WIDTH)
-                    .append("\" height=\"")
-                    .append(ChartImages.HEIGHT)
-                    .append("\" alt=\"")
-                    .append(escape(
-                            "Gradient norm and relative weight change of every parameter tensor of " + run.label))
-                    .append("\" usemap=\"#")
-                    .append(name)
-                    .append("\" src=\"data:image/png;base64,")
-                    .append(Base64.getEncoder().encodeToString(image.png()))
-                    .append("\">\n")
-                    .append(image.imageMap() == null ? "" : image.imageMap())
-                    .append("</figure>\n");
+            ChartFigure.append(
+                    html,
+                    charts,
+                    ParameterChart.createChart(data, run.result, title),
+                    ChartImages.HEIGHT,
+                    "parameters-chart-" + (++count),
+                    "Gradient norm and relative weight change of every parameter tensor of " + run.label);
         }
         html.append(Html.SECTION_END);
     }

@@ -108,13 +108,15 @@ final class RunsTableSection implements ReportSection {
         if (run.faint()) {
             classes.add("faint");
         }
-        html.append(classes.isEmpty() ? "<tr>" : "<tr class=\"" + String.join(" ", classes) + "\">");
+        html.append("<tr data-run=\"")
+                .append(escape(run.group.label))
+                .append(classes.isEmpty() ? "\">" : "\" class=\"" + String.join(" ", classes) + "\">");
         html.append("<td class=\"num\" data-v=\"")
                 .append(run.rank)
                 .append("\" title=\"")
                 .append(escape(run.label))
                 .append("\"><div class=\"run\">")
-                .append(Html.swatch(run.colour()));
+                .append(Html.runToggle(run.colour(), run.group.label));
         String folder = folders.get(run);
         if (folder == null) {
             html.append(run.rank);

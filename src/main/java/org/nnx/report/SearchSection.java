@@ -3,7 +3,6 @@ package org.nnx.report;
 import static org.nnx.report.Html.escape;
 
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
@@ -194,16 +193,6 @@ final class SearchSection implements ReportSection {
     }
 
     private void figure(StringBuilder html, JFreeChart chart, int height, String alt) {
-        String name = "search-chart-" + (++chartCount);
-        ChartImages.MappedImage image = charts.render(chart, height, name);
-        html.append("<figure><img width=\"")
-                .append(ChartImages.WIDTH)
-                .append("\" height=\"")
-                .append(height)
-                .append("\" alt=\"")
-                .append(escape(alt))
-                .append("\" src=\"data:image/png;base64,")
-                .append(Base64.getEncoder().encodeToString(image.png()))
-                .append("\">\n</figure>\n");
+        ChartFigure.append(html, charts, chart, height, "search-chart-" + (++chartCount), alt);
     }
 }

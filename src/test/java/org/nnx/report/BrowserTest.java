@@ -50,40 +50,45 @@ class BrowserTest {
 
     /**
      * Runs in the page after its own script (its hash added to the copy's CSP) and records what it finds on
-     * {@code <html>}: how far the page overflows the window, whether hovering the middle of a chart point's
-     * area hits that point's area, and whether the swept learning-rate column sorts numerically.
+     * {@code <html>}: how far the page overflows the window, whether the element under the middle of a
+     * plotted point's hover circle is that point's (its tooltip names the run and its value), whether the
+     * swept learning-rate column sorts numerically, and whether a run's swatch hides its curves.
      */
     private static final String CHECKS = """
             (function () {
               var root = document.documentElement;
+              function tip(el) {
+                var title = el && el.querySelector && el.querySelector('title');
+                return title ? title.textContent : null;
+              }
+              function visible(svg, label) {
+                return Array.prototype.filter.call(svg.querySelectorAll('path[data-run]'), function (p) {
+                  return p.getAttribute('data-run') === label && getComputedStyle(p).display !== 'none';
+                }).length;
+              }
               function run() {
                 root.setAttribute('data-overflow', String(root.scrollWidth - window.innerWidth));
-                var img = document.querySelector('img[usemap]');
-                var map = document.querySelector('map[name="' + img.getAttribute('usemap').slice(1) + '"]');
-                var areas = Array.prototype.filter.call(map.areas, function (a) { return a.title; });
-                function centre(a) {
-                  var c = a.getAttribute('coords').split(',').map(Number), x = 0, y = 0, n = c.length / 2;
-                  for (var i = 0; i < c.length; i += 2) { x += c[i] / n; y += c[i + 1] / n; }
-                  return [x, y];
-                }
+                var svg = document.querySelector('svg.chart');
+                var circles = Array.prototype.slice.call(svg.querySelectorAll('.hover circle'));
+                var centres = circles.map(function (c) {
+                  return [Number(c.getAttribute('cx')), Number(c.getAttribute('cy'))];
+                });
                 // The point least crowded by others: where points overlap, either's tooltip is right.
-                var centres = areas.map(centre), best = -1, area = areas[0];
-                for (var k = 0; k < areas.length; k += Math.max(1, Math.floor(areas.length / 200))) {
+                var best = -1, circle = circles[0];
+                for (var k = 0; k < circles.length; k += Math.max(1, Math.floor(circles.length / 200))) {
                   var nearest = Infinity;
-                  for (var j = 0; j < areas.length; j++) {
+                  for (var j = 0; j < circles.length; j++) {
                     if (j === k) continue;
                     var dx = centres[j][0] - centres[k][0], dy = centres[j][1] - centres[k][1];
                     nearest = Math.min(nearest, dx * dx + dy * dy);
                   }
-                  if (nearest > best) { best = nearest; area = areas[k]; }
+                  if (nearest > best) { best = nearest; circle = circles[k]; }
                 }
-                var x = centre(area)[0], y = centre(area)[1];
-                var top = img.getBoundingClientRect().top + window.scrollY;
-                window.scrollTo(0, top + y - window.innerHeight / 2);
-                var box = img.getBoundingClientRect();
-                var hit = document.elementFromPoint(box.left + x, box.top + y);
-                root.setAttribute('data-hover', hit && hit.title === area.title ? 'ok' : 'missed: ' + (hit && hit.tagName));
-                root.setAttribute('data-hover-title', area.title);
+                circle.scrollIntoView({block: 'center'});
+                var box = circle.getBoundingClientRect();
+                var hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+                root.setAttribute('data-hover', tip(hit) === tip(circle) ? 'ok' : 'missed: ' + (hit && hit.tagName));
+                root.setAttribute('data-hover-title', tip(circle));
                 var table = document.querySelector('table.runs');
                 var heads = Array.prototype.slice.call(table.tHead.rows[0].cells);
                 var col = heads.findIndex(function (th) { return th.textContent.indexOf('learning_rate') === 0; });
@@ -93,6 +98,15 @@ class BrowserTest {
                 });
                 var sorted = values.every(function (v, i) { return i === 0 || values[i - 1] <= v; });
                 root.setAttribute('data-sorted', sorted ? 'numeric' : 'not numeric: ' + values.slice(0, 8).join(' '));
+                var toggle = document.querySelector('.toggles button.toggle');
+                var label = toggle.getAttribute('data-run'), before = visible(svg, label);
+                toggle.click();
+                var after = visible(svg, label);
+                var pressed = document.querySelector('table.runs tr[data-run] button.toggle[aria-pressed=false]');
+                toggle.click();
+                root.setAttribute('data-hide', before > 0 && after === 0 && visible(svg, label) === before
+                  && pressed && pressed.getAttribute('data-run') === label
+                  ? 'ok' : 'curves of ' + label + ': ' + before + ' shown, ' + after + ' after hiding');
               }
               if (document.readyState === 'complete') run(); else window.addEventListener('load', run);
             })();
@@ -124,6 +138,7 @@ class BrowserTest {
                     attribute(dom.stdout, "data-hover"),
                     name + ": hover " + attribute(dom.stdout, "data-hover-title"));
             assertEquals("numeric", attribute(dom.stdout, "data-sorted"), name + ": learning_rate sorts as numbers");
+            assertEquals("ok", attribute(dom.stdout, "data-hide"), name + ": a run's swatch hides its curves");
             assertEquals("0", attribute(dom.stdout, "data-overflow"), name + ": nothing wider than the window");
             Path screenshot = SCREENSHOTS.resolve(name + ".png").toAbsolutePath();
             Files.deleteIfExists(screenshot);
@@ -176,15 +191,18 @@ class BrowserTest {
                 .filter(line -> CONSOLE.matcher(line).matches())
                 .toList();
         assertEquals(List.of(), console, name + ": console messages");
-        int images = count(source, "<img ");
-        assertTrue(images > 0, name + " has charts");
+        int charts = count(source, "class=\"chart\"");
+        assertTrue(charts > 0, name + " has charts");
+        assertEquals(charts, count(dom.stdout, "class=\"chart\""), name + ": every chart parsed");
         assertEquals(
-                Integer.toString(images), attribute(dom.stdout, "data-images"), name + ": images seen by the page");
+                Integer.toString(count(source, "<img ")),
+                attribute(dom.stdout, "data-images"),
+                name + ": images seen by the page");
         assertEquals("0", attribute(dom.stdout, "data-broken-images"), name + ": images that did not load");
         assertEquals(null, attribute(dom.stdout, "data-errors"), name + ": script errors");
-        int areas = count(source, "<area ");
-        assertTrue(areas > 0, name + ": charts have tooltips");
-        assertEquals(areas, count(dom.stdout, "<area "), name + ": every tooltip area parsed");
+        int tooltips = count(source, "<title>");
+        assertTrue(tooltips > 1, name + ": charts have tooltips");
+        assertEquals(tooltips, count(dom.stdout, "<title>"), name + ": every tooltip parsed");
 
         Path screenshot = SCREENSHOTS.resolve(name + ".png").toAbsolutePath();
         Files.deleteIfExists(screenshot);

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
@@ -123,16 +124,35 @@ class ChartsTest {
     }
 
     @Test
-    void tooltipsBecomeAnImageMapWithEscapedTitles() {
+    void tooltipsBecomeEscapedSvgTitlesOnTheirRunsPoints() {
         RunResult evil = run("<b>x</b>", SyntheticResults.small().runs().get(1).metrics());
-        ChartImages.MappedImage image = ChartImages.toReportImage(
-                LossChart.createChart(ChartLine.eachRun(List.of(evil)), XAxisKind.ITERATION), 300, "chart-1");
-        String map = image.imageMap();
-        assertTrue(map.startsWith("<map id=\"chart-1\" name=\"chart-1\">"), map.substring(0, 60));
-        int areas = map.split("<area ", -1).length - 1;
+        String svg = ChartSvg.render(
+                LossChart.createChart(ChartLine.eachRun(List.of(evil)), XAxisKind.ITERATION),
+                ChartImages.WIDTH,
+                300,
+                "chart-1",
+                "Loss");
+        assertTrue(svg.startsWith("<svg "), svg.substring(0, 60));
+        assertTrue(svg.contains("viewBox=\"0 0 900 300\""), svg.substring(0, 300));
+        assertTrue(svg.contains("id=\"chart-1\""));
+        int areas = svg.split("<title>", -1).length - 1;
         assertTrue(areas >= ChartTooltips.MIN_AREAS_PER_SERIES && areas <= 200 + 5, "areas: " + areas);
-        assertTrue(map.contains("title=\"&lt;b&gt;x&lt;/b&gt; · iteration "), map.substring(0, 400));
-        assertFalse(map.contains("<b>"));
+        assertTrue(
+                Pattern.compile("data-run=\"&lt;b&gt;x&lt;/b&gt;\"[^>]*><title>&lt;b&gt;x&lt;/b&gt; · iteration ")
+                        .matcher(svg)
+                        .find(),
+                svg.substring(svg.indexOf("<g class=\"hover\""), svg.indexOf("<g class=\"hover\"") + 300));
+        assertFalse(svg.contains("<b>"));
+        // The raw and the smoothed curve both belong to the run, so hiding it hides both.
+        assertTrue(
+                Pattern.compile("<path [^>]*data-run=\"&lt;b&gt;x&lt;/b&gt;\"")
+                                .matcher(svg)
+                                .results()
+                                .count()
+                        >= 2,
+                "the run's curves are tagged");
+        // Clip paths are named after the chart, so two charts on one page do not share them.
+        assertTrue(svg.contains("id=\"chart-1-clipPath"), "ids prefixed");
     }
 
     @Test

@@ -18,8 +18,8 @@ import org.nnx.train.RunStatus;
 
 class HtmlReportTest {
     /** Charts are not drawn: the page around them is what these tests check. */
-    static final HtmlReport.ChartRenderer NO_CHARTS =
-            (chart, height, name) -> new ChartImages.MappedImage(new byte[0], "<map name=\"" + name + "\"></map>");
+    static final HtmlReport.ChartRenderer NO_CHARTS = (chart, height, id, label) ->
+            "<svg id=\"" + id + "\" class=\"chart\" aria-label=\"" + Html.escape(label) + "\"></svg>";
 
     static String page(ExperimentResult result) {
         return HtmlReport.render(ReportModel.of(new ReportedExperiment(result, "")), NO_CHARTS);

@@ -92,8 +92,8 @@ class SearchReportTest {
                 "<tr><td>1</td><td class=\"num\">1</td><td class=\"num\">3</td>" + "<td class=\"num\">1</td></tr>"));
         assertTrue(html.contains("<tr><td>3 (the end)</td><td class=\"num\">9</td><td class=\"num\">1</td>"
                 + "<td class=\"num\">0</td></tr>"));
-        assertTrue(html.contains("alt=\"Each trial&#39;s val_accuracy at the rungs it reached\""));
-        assertTrue(html.contains("alt=\"Each trial&#39;s val_accuracy against learning_rate\""));
+        assertTrue(html.contains("aria-label=\"Each trial's val_accuracy at the rungs it reached\""));
+        assertTrue(html.contains("aria-label=\"Each trial's val_accuracy against learning_rate\""));
         assertTrue(html.contains("status-pruned"));
     }
 
