@@ -54,6 +54,13 @@ final class RunCommand implements Callable<Integer>, NeedsArguments {
             environment.prepareBlas();
             return new Training(environment, plugins.registry(), datasets, out)
                     .resuming(resume)
+                    .isolating(new WorkerRuns(
+                            plugins.registry(),
+                            plugins.directories(),
+                            environment.pluginLock(),
+                            environment.choosesBlas(),
+                            environment.stop(),
+                            environment.terminal()))
                     .run(plans, inputs.files(), inputs.indexTitle());
         }
     }
