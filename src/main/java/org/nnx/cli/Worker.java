@@ -172,14 +172,16 @@ public final class Worker {
         }
         for (Map.Entry<Thread, StackTraceElement[]> thread : Thread.getAllStackTraces().entrySet()) {
             StackTraceElement[] stack = thread.getValue();
-            if (!callsExit(stack)) {
+            int exit = exitFrame(stack);
+            if (exit < 0) {
                 continue;
             }
             String jar = "";
             StringBuilder trace = new StringBuilder("System.exit called on thread " + thread.getKey().getName());
-            for (StackTraceElement frame : stack) {
-                trace.append("\n\tat ").append(frame);
-                String loader = frame.getClassLoaderName();
+            // From the call of Runtime.exit on: the frames below it are the JVM running shutdown hooks.
+            for (int i = exit; i < stack.length; i++) {
+                trace.append("\n\tat ").append(stack[i]);
+                String loader = stack[i].getClassLoaderName();
                 if (jar.isEmpty() && loader != null && loader.endsWith(".jar")) {
                     jar = loader;
                 }
@@ -193,13 +195,14 @@ public final class Worker {
         }
     }
 
-    private static boolean callsExit(StackTraceElement[] stack) {
-        for (StackTraceElement frame : stack) {
-            if (frame.getClassName().equals("java.lang.Runtime") && frame.getMethodName().equals("exit")) {
-                return true;
+    /** Where the stack calls {@code Runtime.exit}; -1 when it does not. */
+    private static int exitFrame(StackTraceElement[] stack) {
+        for (int i = 0; i < stack.length; i++) {
+            if (stack[i].getClassName().equals("java.lang.Runtime") && stack[i].getMethodName().equals("exit")) {
+                return i;
             }
         }
-        return false;
+        return -1;
     }
 
     /** Tells nnx what the run tells its listener; iterations at most every 100 ms, and where nnx prints them. */
