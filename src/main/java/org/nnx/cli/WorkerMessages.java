@@ -100,49 +100,23 @@ final class WorkerMessages {
         return new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
     }
 
+    /** A row as {@link MetricsRow#values} gives it, after its parameter tensors' names. */
     static void writeRow(DataOutputStream out, MetricsRow row) throws IOException {
-        out.writeLong(row.iteration());
-        for (double value : new double[] {
-            row.epoch(),
-            row.loss(),
-            row.trainAccuracy(),
-            row.testAccuracy(),
-            row.validationAccuracy(),
-            row.validationLoss(),
-            row.testLoss(),
-            row.seconds()
-        }) {
+        List<String> tensors =
+                row.parameters().stream().map(TensorDiagnostics::tensor).toList();
+        writeStrings(out, tensors);
+        for (double value : row.values(tensors.size())) {
             out.writeDouble(value);
-        }
-        out.writeInt(row.parameters().size());
-        for (TensorDiagnostics tensor : row.parameters()) {
-            writeString(out, tensor.tensor());
-            out.writeDouble(tensor.gradientNorm());
-            out.writeDouble(tensor.weightChange());
         }
     }
 
     static MetricsRow readRow(DataInputStream in) throws IOException {
-        long iteration = in.readLong();
-        double[] values = new double[8];
+        List<String> tensors = readStrings(in);
+        double[] values = new double[MetricsRow.width(tensors.size())];
         for (int i = 0; i < values.length; i++) {
             values[i] = in.readDouble();
         }
-        List<TensorDiagnostics> parameters = new ArrayList<>();
-        for (int n = in.readInt(); n > 0; n--) {
-            parameters.add(new TensorDiagnostics(readString(in), in.readDouble(), in.readDouble()));
-        }
-        return new MetricsRow(
-                iteration,
-                values[0],
-                values[1],
-                values[2],
-                values[3],
-                values[4],
-                values[5],
-                values[6],
-                values[7],
-                parameters);
+        return MetricsRow.of(values, tensors);
     }
 
     static void writeCheckpoint(DataOutputStream out, Checkpoint checkpoint) throws IOException {

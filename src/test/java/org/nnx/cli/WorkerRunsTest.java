@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nnx.plugin.PluginJars;
@@ -29,46 +28,51 @@ import org.nnx.train.StopSignal;
  * and stops and resumes as one.
  */
 class WorkerRunsTest {
-    @TempDir
-    static Path work;
-
-    static Path plugins;
+    /** The folder holding {@code ending.jar}, built from the sources below once for the class. */
+    private static Path plugins;
 
     @BeforeAll
-    static void buildJar() throws IOException {
-        Path sources = PluginJars.writeSources(work.resolve("src"), """
+    static void buildTheEndingJar(@TempDir Path build) throws IOException {
+        Path sources = PluginJars.writeSources(build.resolve("src"), """
+                package com.ending;
+
+                import org.nnx.spi.LayerFactory;
+                import org.nnx.spi.NnxPlugin;
+
+                /** One layer, ending, which ends its process when told how. */
+                public final class EndingPlugin implements NnxPlugin {
+                    @Override public String name() { return "ending"; }
+                    @Override public int spiVersion() { return SPI_VERSION; }
+                    @Override public java.util.List<LayerFactory> layers() { return java.util.List.of(new EndingLayer()); }
+                }
+                """, """
                 package com.ending;
 
                 import java.util.List;
-                import org.nnx.spi.*;
+                import org.nnx.spi.Arguments;
+                import org.nnx.spi.Layer;
+                import org.nnx.spi.LayerContext;
+                import org.nnx.spi.LayerFactory;
+                import org.nnx.spi.ParameterSpec;
                 import org.nnx.tensor.Tensor;
 
                 /** The identity, which ends its process on a training batch of more than 4 rows when told how. */
-                public final class EndingPlugin implements NnxPlugin {
-                    public int spiVersion() { return SPI_VERSION; }
-                    public String name() { return "ending"; }
-                    public List<LayerFactory> layers() {
-                        return List.of(new LayerFactory() {
-                            public String name() { return "ending"; }
-                            public String description() { return "the identity, until it ends its process"; }
-                            public List<ParameterSpec> parameters() {
-                                return List.of(ParameterSpec.choice(
-                                        "how", "none", List.of("none", "exit", "halt", "oom", "crash", "slow"),
-                                        "how to end on a training batch"));
+                public final class EndingLayer implements LayerFactory {
+                    @Override public String name() { return "ending"; }
+                    @Override public String description() { return "the identity, until it ends its process"; }
+                    @Override public List<ParameterSpec> parameters() {
+                        List<String> ways = List.of("none", "exit", "halt", "oom", "crash", "slow");
+                        return List.of(ParameterSpec.choice("how", "none", ways, "how to end on a training batch"));
+                    }
+                    @Override public Layer create(Arguments arguments, LayerContext context) {
+                        String how = arguments.string("how");
+                        return new Layer() {
+                            @Override public Tensor forward(Tensor input, boolean training) {
+                                if (training && input.rows() > 4) End.now(how);
+                                return input;
                             }
-                            public Layer create(Arguments arguments, LayerContext context) {
-                                String how = arguments.string("how");
-                                return new Layer() {
-                                    public Tensor forward(Tensor input, boolean training) {
-                                        if (training && input.rows() > 4) {
-                                            End.now(how);
-                                        }
-                                        return input;
-                                    }
-                                    public Tensor backward(Tensor outputGradient) { return outputGradient; }
-                                };
-                            }
-                        });
+                            @Override public Tensor backward(Tensor outputGradient) { return outputGradient; }
+                        };
                     }
                 }
                 """, """
@@ -104,20 +108,17 @@ class WorkerRunsTest {
                     }
                 }
                 """);
-        Path classes = PluginJars.compile(sources, work.resolve("classes"));
-        plugins = Files.createDirectory(work.resolve("plugins"));
+        Path classes = PluginJars.compile(sources, build.resolve("classes"));
+        plugins = Files.createDirectory(build.resolve("plugins"));
         PluginJars.jar(plugins.resolve("ending.jar"), classes, List.of("com/ending/"), "com.ending.EndingPlugin\n", null);
     }
 
+    /** Where each test writes its files and reports. */
     @TempDir
     Path dir;
 
-    private CliHarness cli;
-
-    @BeforeEach
-    void commandLine() {
-        cli = CliHarness.withPluginFolder(dir.resolve("no-default-plugins"));
-    }
+    /** nnx with no default plugin folder: only {@link #plugins}, given with {@code --plugins}. */
+    private final CliHarness cli = CliHarness.withPluginFolder(Path.of("no-default-plugins-for-worker-tests"));
 
     private Path sweep(String hows) throws IOException {
         return Files.writeString(dir.resolve("ending.nnx"), """
@@ -209,12 +210,7 @@ class WorkerRunsTest {
         assertEquals(0, run(file, inWorker), cli.stderr());
         Path inProcess = dir.resolve("in-process");
         assertEquals(0, runInProcess(file, inProcess));
-        Path a = inWorker.resolve("ending/runs/ending");
-        Path b = inProcess.resolve("ending/runs/ending");
-        assertEquals(
-                ResumeAfterKillTest.withoutSeconds(Files.readString(b.resolve("metrics.csv"))),
-                ResumeAfterKillTest.withoutSeconds(Files.readString(a.resolve("metrics.csv"))));
-        assertArrayEquals(Files.readAllBytes(b.resolve("model.safetensors")), Files.readAllBytes(a.resolve("model.safetensors")));
+        assertSameRun(inProcess, inWorker);
     }
 
     @Test
@@ -241,19 +237,28 @@ class WorkerRunsTest {
         stopper.start();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        int status = new Cli(print, print, stop, false, dir.resolve("no-default-plugins"))
+        int status = new Cli(print, print, stop, false, Path.of("no-default-plugins-for-worker-tests"))
                 .run(new String[] {"run", file.toString(), "--plugins", plugins.toString(), "--out", stopped.toString()});
         stopper.join();
         assertEquals(ExitStatus.INTERRUPTED, status, out.toString(StandardCharsets.UTF_8));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains(": stopped"), out.toString(StandardCharsets.UTF_8));
 
         assertEquals(0, run(file, stopped, "--resume"), cli.stderr());
-        Path a = whole.resolve("ending/runs/ending");
-        Path b = stopped.resolve("ending/runs/ending");
+        assertSameRun(whole, stopped);
+    }
+
+    /** The run of {@code ending} in two output folders: every metrics row but its time, and the weights' bits. */
+    private static void assertSameRun(Path expected, Path actual) throws IOException {
+        Path a = expected.resolve("ending/runs/ending");
+        Path b = actual.resolve("ending/runs/ending");
         assertEquals(
                 ResumeAfterKillTest.withoutSeconds(Files.readString(a.resolve("metrics.csv"))),
-                ResumeAfterKillTest.withoutSeconds(Files.readString(b.resolve("metrics.csv"))));
-        assertArrayEquals(Files.readAllBytes(a.resolve("model.safetensors")), Files.readAllBytes(b.resolve("model.safetensors")));
+                ResumeAfterKillTest.withoutSeconds(Files.readString(b.resolve("metrics.csv"))),
+                "every metrics row");
+        assertArrayEquals(
+                Files.readAllBytes(a.resolve("model.safetensors")),
+                Files.readAllBytes(b.resolve("model.safetensors")),
+                "the weights, bit for bit");
     }
 
     /** {@code nnx run} as it trained before worker processes: every run in nnx's own process. */
@@ -261,7 +266,7 @@ class WorkerRunsTest {
         Terminal terminal = new Terminal(
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()), false);
         CommandEnvironment environment =
-                new CommandEnvironment(terminal, new StopSignal(), dir.resolve("no-default-plugins"), false);
+                new CommandEnvironment(terminal, new StopSignal(), Path.of("no-default-plugins-for-worker-tests"), false);
         try (LoadedPlugins loaded = Registries.load(List.of(plugins), warning -> {})) {
             DatasetLoader datasets = new DatasetLoader(loaded.registry());
             Plans plans = new FileAnalysis(loaded, datasets, terminal).analyze(List.of(file));
