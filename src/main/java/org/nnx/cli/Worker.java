@@ -70,10 +70,26 @@ public final class Worker {
         Worker worker = new Worker(messages);
         Runtime.getRuntime().addShutdownHook(new Thread(worker::exiting, "nnx-worker-exit"));
         worker.send(WorkerMessages.Kind.HELLO, out -> out.writeLong(Runtime.getRuntime().maxMemory()));
-        int status = worker.run(args);
+        // As nnx's own command: checking a deeply nested file recurses, on a thread with a large stack.
+        Thread run = new Thread(null, () -> worker.runOrFail(args), "nnx-worker", Main.STACK_BYTES);
+        run.start();
+        try {
+            run.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         worker.finished = true;
         messages.flush();
-        System.exit(status);
+        System.exit(0);
+    }
+
+    /** {@link #run}, and a result that says what went wrong when the worker itself fails. */
+    private void runOrFail(String[] args) {
+        try {
+            run(args);
+        } catch (RuntimeException | Error e) {
+            failed(args.length > 3 ? args[3] : "", "the worker process failed: " + e);
+        }
     }
 
     private int run(String[] args) {
