@@ -32,8 +32,8 @@ import org.nnx.train.RunResult;
 import org.nnx.train.RunStatus;
 import org.nnx.train.StopSignal;
 import org.nnx.train.TestOutcome;
-import org.nnx.train.Trainer;
 import org.nnx.train.TrainedModel;
+import org.nnx.train.Trainer;
 import org.nnx.train.TrainingListener;
 import sun.misc.Signal;
 
@@ -69,7 +69,9 @@ public final class Worker {
         }
         Worker worker = new Worker(messages);
         Runtime.getRuntime().addShutdownHook(new Thread(worker::exiting, "nnx-worker-exit"));
-        worker.send(WorkerMessages.Kind.HELLO, out -> out.writeLong(Runtime.getRuntime().maxMemory()));
+        worker.send(
+                WorkerMessages.Kind.HELLO,
+                out -> out.writeLong(Runtime.getRuntime().maxMemory()));
         // As nnx's own command: checking a deeply nested file recurses, on a thread with a large stack.
         Thread run = new Thread(null, () -> worker.runOrFail(args), "nnx-worker", Main.STACK_BYTES);
         run.start();
@@ -116,7 +118,9 @@ public final class Worker {
         stopper.setDaemon(true);
         stopper.start();
         Terminal quiet = new Terminal(
-                new PrintStream(OutputStream.nullOutputStream()), new PrintStream(OutputStream.nullOutputStream()), false);
+                new PrintStream(OutputStream.nullOutputStream()),
+                new PrintStream(OutputStream.nullOutputStream()),
+                false);
         try (LoadedPlugins plugins = Registries.load(folders, PluginLock.read(lock), warning -> {})) {
             DatasetLoader datasets = new DatasetLoader(plugins.registry());
             Plans plans = new FileAnalysis(plugins, datasets, quiet).analyze(List.of(file));
@@ -132,7 +136,8 @@ public final class Worker {
                 BlasSelection.install();
             }
             stop.trainingStarts();
-            ExperimentRunner runner = new ExperimentRunner(new Trainer(plugins.registry(), stop), datasets, stop, cores);
+            ExperimentRunner runner =
+                    new ExperimentRunner(new Trainer(plugins.registry(), stop), datasets, stop, cores);
             RunResult result = runner.trainHere(plan.get(), index, new Relay(), resumeFrom);
             send(WorkerMessages.Kind.FINISHED, out -> WorkerMessages.writeResult(out, result));
             return 0;
@@ -186,14 +191,16 @@ public final class Worker {
         if (finished) {
             return;
         }
-        for (Map.Entry<Thread, StackTraceElement[]> thread : Thread.getAllStackTraces().entrySet()) {
+        for (Map.Entry<Thread, StackTraceElement[]> thread :
+                Thread.getAllStackTraces().entrySet()) {
             StackTraceElement[] stack = thread.getValue();
             int exit = exitFrame(stack);
             if (exit < 0) {
                 continue;
             }
             String jar = "";
-            StringBuilder trace = new StringBuilder("System.exit called on thread " + thread.getKey().getName());
+            StringBuilder trace = new StringBuilder(
+                    "System.exit called on thread " + thread.getKey().getName());
             // From the call of Runtime.exit on: the frames below it are the JVM running shutdown hooks.
             for (int i = exit; i < stack.length; i++) {
                 trace.append("\n\tat ").append(stack[i]);
@@ -214,7 +221,8 @@ public final class Worker {
     /** Where the stack calls {@code Runtime.exit}; -1 when it does not. */
     private static int exitFrame(StackTraceElement[] stack) {
         for (int i = 0; i < stack.length; i++) {
-            if (stack[i].getClassName().equals("java.lang.Runtime") && stack[i].getMethodName().equals("exit")) {
+            if (stack[i].getClassName().equals("java.lang.Runtime")
+                    && stack[i].getMethodName().equals("exit")) {
                 return i;
             }
         }

@@ -17,10 +17,11 @@ import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.nnx.model.ExperimentPlan;
 import org.nnx.model.RunPlan;
 import org.nnx.registry.ComponentRegistry;
+import org.nnx.tensor.Blas;
+import org.nnx.tensor.JavaBlas;
 import org.nnx.train.Checkpoint;
 import org.nnx.train.MetricsRow;
 import org.nnx.train.PluginProvenance;
@@ -132,7 +133,9 @@ final class WorkerRuns implements RunIsolation {
         command.add(Integer.toString(index));
         command.add(plan.runs().get(index).name());
         command.add(Integer.toString(cores));
-        command.add(Boolean.toString(chooseBlas));
+        // A worker starts with the pure-Java BLAS; any other backend nnx runs with, it chooses as nnx does, so
+        // that the run's products round as they would in nnx's own process.
+        command.add(Boolean.toString(chooseBlas || !(Blas.current() instanceof JavaBlas)));
         command.add(lockFile.toString());
         pluginFolders.forEach(folder -> command.add(folder.toString()));
         return command;
@@ -211,8 +214,8 @@ final class WorkerRuns implements RunIsolation {
             } catch (IOException e) {
                 // The worker is gone already; what it left says why.
             }
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = lines.readLine()) != null; ) {
                     Optional<WorkerMessages.Message> message = WorkerMessages.parse(line);
                     if (message.isPresent()) {
@@ -236,7 +239,8 @@ final class WorkerRuns implements RunIsolation {
             }
             String trace = exitCaller != null
                     ? exitTrace
-                    : "the worker process ended with status " + status + "; its last output:\n" + String.join("\n", kept);
+                    : "the worker process ended with status " + status + "; its last output:\n"
+                            + String.join("\n", kept);
             return finished(
                     listener,
                     RunResult.builder(run, RunStatus.FAILED)
@@ -287,8 +291,8 @@ final class WorkerRuns implements RunIsolation {
 
         /** What the plugin prints goes to nnx's stderr as it comes; the last lines are kept too. */
         private void relayErrors() {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = lines.readLine()) != null; ) {
                     keep(line);
                     terminal.err().println(Terminal.printable(line));

@@ -66,11 +66,7 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
     private IOException firstFailure;
 
     private ExperimentWriter(
-            OutputTree tree,
-            String folder,
-            ExperimentPlan plan,
-            String sourceSha256,
-            Consumer<String> warnings) {
+            OutputTree tree, String folder, ExperimentPlan plan, String sourceSha256, Consumer<String> warnings) {
         this.tree = tree;
         this.folder = folder;
         this.plan = plan;
@@ -93,8 +89,7 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
      *
      * @param warnings   receives what the user should know, such as a folder kept aside
      */
-    public static ExperimentWriter open(
-            OutputTree tree, ExperimentPlan plan, Consumer<String> warnings)
+    public static ExperimentWriter open(OutputTree tree, ExperimentPlan plan, Consumer<String> warnings)
             throws OutputException {
         return open(tree, plan, warnings, false);
     }
@@ -106,8 +101,7 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
      * @throws OutputException with {@code resume}, when the folder holds results of another file, or runs
      *                         whose settings differ from this file's (another seed, say), naming them
      */
-    public static ExperimentWriter open(
-            OutputTree tree, ExperimentPlan plan, Consumer<String> warnings, boolean resume)
+    public static ExperimentWriter open(OutputTree tree, ExperimentPlan plan, Consumer<String> warnings, boolean resume)
             throws OutputException {
         String folder = ReportWriter.folderName(plan.name());
         String sha256 = ReportWriter.sourceSha256(plan.source());

@@ -221,8 +221,7 @@ public final class ExperimentRunner {
                             .trace(RunFailure.trace(e))
                             .build());
         }
-        return trainer.train(
-                run, dataset, listener, index, plan.runs().size(), cores, resumeFrom.orElse(null), gate);
+        return trainer.train(run, dataset, listener, index, plan.runs().size(), cores, resumeFrom.orElse(null), gate);
     }
 
     private static RunResult finished(TrainingListener listener, RunResult result) {

@@ -2,9 +2,9 @@ package org.nnx.train;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import java.util.Map;
 import org.nnx.model.RunConfig;
 import org.nnx.registry.ComponentKind;
 import org.nnx.registry.ComponentRegistry;
@@ -38,12 +38,27 @@ public final class PluginProvenance {
 
     private static void forEachPluginComponent(
             ComponentRegistry registry, RunConfig config, BiConsumer<String, PluginOrigin> found) {
-        add(found, registry, ComponentKind.DATASET, config.dataset().name(), config.dataset().arguments());
+        add(
+                found,
+                registry,
+                ComponentKind.DATASET,
+                config.dataset().name(),
+                config.dataset().arguments());
         for (ComponentCall layer : config.layers()) {
             add(found, registry, ComponentKind.LAYER, layer.name(), layer.arguments());
         }
-        add(found, registry, ComponentKind.LOSS, config.loss().name(), config.loss().arguments());
-        add(found, registry, ComponentKind.OPTIMIZER, config.optimizer().name(), config.optimizer().arguments());
+        add(
+                found,
+                registry,
+                ComponentKind.LOSS,
+                config.loss().name(),
+                config.loss().arguments());
+        add(
+                found,
+                registry,
+                ComponentKind.OPTIMIZER,
+                config.optimizer().name(),
+                config.optimizer().arguments());
     }
 
     /** One component, and the initializers its arguments name (a plugin's {@code init = …} counts too). */

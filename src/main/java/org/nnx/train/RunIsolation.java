@@ -18,11 +18,7 @@ public interface RunIsolation {
 
         @Override
         public RunResult train(
-                ExperimentPlan plan,
-                int index,
-                TrainingListener listener,
-                int cores,
-                Optional<Checkpoint> resumeFrom) {
+                ExperimentPlan plan, int index, TrainingListener listener, int cores, Optional<Checkpoint> resumeFrom) {
             throw new IllegalStateException("no run is isolated");
         }
     };

@@ -110,7 +110,8 @@ class WorkerRunsTest {
                 """);
         Path classes = PluginJars.compile(sources, build.resolve("classes"));
         plugins = Files.createDirectory(build.resolve("plugins"));
-        PluginJars.jar(plugins.resolve("ending.jar"), classes, List.of("com/ending/"), "com.ending.EndingPlugin\n", null);
+        PluginJars.jar(
+                plugins.resolve("ending.jar"), classes, List.of("com/ending/"), "com.ending.EndingPlugin\n", null);
     }
 
     /** Where each test writes its files and reports. */
@@ -151,8 +152,7 @@ class WorkerRunsTest {
         assertEquals(1, run(sweep("none | exit"), reports), cli.stderr());
         String stdout = cli.stdout();
         assertTrue(stdout.contains("[1/2] ending.how=none: ok, "), stdout);
-        assertTrue(
-                stdout.contains("[2/2] ending.how=exit: failed (ending.jar: plugin called System.exit(3))"), stdout);
+        assertTrue(stdout.contains("[2/2] ending.how=exit: failed (ending.jar: plugin called System.exit(3))"), stdout);
         List<String> summary = Files.readAllLines(reports.resolve("ending/summary.csv"));
         assertEquals(3, summary.size(), summary.toString());
         assertTrue(summary.get(1).startsWith("ending.how=none,ok,"), summary.get(1));
@@ -238,7 +238,8 @@ class WorkerRunsTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
         int status = new Cli(print, print, stop, false, Path.of("no-default-plugins-for-worker-tests"))
-                .run(new String[] {"run", file.toString(), "--plugins", plugins.toString(), "--out", stopped.toString()});
+                .run(new String[] {"run", file.toString(), "--plugins", plugins.toString(), "--out", stopped.toString()
+                });
         stopper.join();
         assertEquals(ExitStatus.INTERRUPTED, status, out.toString(StandardCharsets.UTF_8));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains(": stopped"), out.toString(StandardCharsets.UTF_8));
@@ -265,8 +266,8 @@ class WorkerRunsTest {
     private int runInProcess(Path file, Path out) {
         Terminal terminal = new Terminal(
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()), false);
-        CommandEnvironment environment =
-                new CommandEnvironment(terminal, new StopSignal(), Path.of("no-default-plugins-for-worker-tests"), false);
+        CommandEnvironment environment = new CommandEnvironment(
+                terminal, new StopSignal(), Path.of("no-default-plugins-for-worker-tests"), false);
         try (LoadedPlugins loaded = Registries.load(List.of(plugins), warning -> {})) {
             DatasetLoader datasets = new DatasetLoader(loaded.registry());
             Plans plans = new FileAnalysis(loaded, datasets, terminal).analyze(List.of(file));
