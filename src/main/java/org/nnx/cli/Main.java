@@ -8,7 +8,7 @@ public final class Main {
      * The command runs on a thread with a large stack: parsing and checking recurse over a file's nesting,
      * and a deep but legal expression must not overflow the default main-thread stack.
      */
-    private static final long STACK_BYTES = 256L << 20;
+    static final long STACK_BYTES = 256L << 20;
 
     private Main() {}
 

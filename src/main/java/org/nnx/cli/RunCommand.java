@@ -41,6 +41,13 @@ final class RunCommand extends Subcommand {
             environment.prepareBlas();
             return new Training(environment, plugins.registry(), datasets, out)
                     .resuming(resume)
+                    .isolating(new WorkerRuns(
+                            plugins.registry(),
+                            plugins.directories(),
+                            environment.pluginLock(),
+                            environment.choosesBlas(),
+                            environment.stop(),
+                            environment.terminal()))
                     .run(plans, inputs.files(), inputs.indexTitle());
         }
     }

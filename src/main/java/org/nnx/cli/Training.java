@@ -23,6 +23,7 @@ import org.nnx.train.ExperimentResult;
 import org.nnx.train.ExperimentRunner;
 import org.nnx.train.ObjectiveResult;
 import org.nnx.train.ObjectiveRunner;
+import org.nnx.train.RunIsolation;
 import org.nnx.train.RunStatus;
 import org.nnx.train.Trainer;
 import org.nnx.train.TrainingListener;
@@ -39,10 +40,17 @@ final class Training {
     private final Path outDir;
     private final PrintStream out;
     private boolean resume;
+    private RunIsolation isolation = RunIsolation.NONE;
 
     /** Goes on from what an interrupted run of the same files left in the output folder ({@code --resume}). */
     Training resuming(boolean value) {
         resume = value;
+        return this;
+    }
+
+    /** Trains the runs {@code isolation} isolates in worker processes of their own. */
+    Training isolating(RunIsolation value) {
+        isolation = value;
         return this;
     }
 
@@ -101,7 +109,7 @@ final class Training {
                         System.getenv(CoreCount.VARIABLE), Runtime.getRuntime().availableProcessors())
                 : 1;
         return new ExperimentRunner(
-                new Trainer(registry, environment.stop()), datasets, environment.stop(), runsAtOnce);
+                new Trainer(registry, environment.stop()), datasets, environment.stop(), runsAtOnce, isolation);
     }
 
     private int runsAtOnce = 1;
@@ -115,7 +123,7 @@ final class Training {
                 environment.terminal().interactive(),
                 runsAtOnce > 1 && plan.runs().size() > 1);
         Terminal terminal = environment.terminal();
-        try (ExperimentWriter writer = ExperimentWriter.open(tree, plan, terminal.debug(), terminal::warning, resume)) {
+        try (ExperimentWriter writer = ExperimentWriter.open(tree, plan, terminal::warning, resume)) {
             // The files first: a run the progress line calls finished is already on disk.
             ExperimentResult result = runner.run(plan, TrainingListener.both(writer, progress), writer.resumption());
             result.runs().forEach(run -> terminal.trace(run.trace()));

@@ -48,7 +48,6 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
     private final String folder;
     private final ExperimentPlan plan;
     private final String sourceSha256;
-    private final boolean keepTraces;
     private final Consumer<String> warnings;
     private final Map<RunPlan, Integer> indexes = new IdentityHashMap<>();
     private final List<String> runFolders;
@@ -67,17 +66,11 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
     private IOException firstFailure;
 
     private ExperimentWriter(
-            OutputTree tree,
-            String folder,
-            ExperimentPlan plan,
-            String sourceSha256,
-            boolean keepTraces,
-            Consumer<String> warnings) {
+            OutputTree tree, String folder, ExperimentPlan plan, String sourceSha256, Consumer<String> warnings) {
         this.tree = tree;
         this.folder = folder;
         this.plan = plan;
         this.sourceSha256 = sourceSha256;
-        this.keepTraces = keepTraces;
         this.warnings = warnings;
         for (int i = 0; i < plan.runs().size(); i++) {
             indexes.put(plan.runs().get(i), i);
@@ -94,13 +87,11 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
      * Makes the experiment's folder under {@code tree} ready, keeping aside what another file left there, and
      * writes the configuration and an empty summary.
      *
-     * @param keepTraces whether a failed run's stack trace is written into its folder ({@code --debug})
      * @param warnings   receives what the user should know, such as a folder kept aside
      */
-    public static ExperimentWriter open(
-            OutputTree tree, ExperimentPlan plan, boolean keepTraces, Consumer<String> warnings)
+    public static ExperimentWriter open(OutputTree tree, ExperimentPlan plan, Consumer<String> warnings)
             throws OutputException {
-        return open(tree, plan, keepTraces, warnings, false);
+        return open(tree, plan, warnings, false);
     }
 
     /**
@@ -110,12 +101,11 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
      * @throws OutputException with {@code resume}, when the folder holds results of another file, or runs
      *                         whose settings differ from this file's (another seed, say), naming them
      */
-    public static ExperimentWriter open(
-            OutputTree tree, ExperimentPlan plan, boolean keepTraces, Consumer<String> warnings, boolean resume)
+    public static ExperimentWriter open(OutputTree tree, ExperimentPlan plan, Consumer<String> warnings, boolean resume)
             throws OutputException {
         String folder = ReportWriter.folderName(plan.name());
         String sha256 = ReportWriter.sourceSha256(plan.source());
-        ExperimentWriter writer = new ExperimentWriter(tree, folder, plan, sha256, keepTraces, warnings);
+        ExperimentWriter writer = new ExperimentWriter(tree, folder, plan, sha256, warnings);
         if (resume) {
             writer.resumption = ResumedRuns.read(tree, folder, plan, writer.runFolders, sha256);
             writer.resumption.ended(writer.finished, writer.written);
@@ -269,7 +259,8 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
             // An ended run is not resumed: its checkpoint has served.
             Files.deleteIfExists(directory.resolve(CheckpointFile.NAME));
         }
-        if (keepTraces && !run.trace().isEmpty()) {
+        // Kept with or without --debug: what ended a run must be findable after the terminal is gone.
+        if (!run.trace().isEmpty()) {
             AtomicFile.writeString(
                     tree.file(folder, ReportWriter.RUNS_DIRECTORY, runFolder, ReportWriter.TRACE_FILE), run.trace());
         }

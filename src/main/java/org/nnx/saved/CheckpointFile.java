@@ -1,6 +1,7 @@
 package org.nnx.saved;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +37,11 @@ public final class CheckpointFile {
     private CheckpointFile() {}
 
     public static void write(Path file, Checkpoint checkpoint) throws IOException {
+        AtomicFile.write(file, out -> write(out, checkpoint));
+    }
+
+    /** The checkpoint in the file's format, to a stream: how a worker process hands one to nnx. */
+    public static void write(OutputStream out, Checkpoint checkpoint) throws IOException {
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("format", FORMAT);
         metadata.put("format_version", FORMAT_VERSION);
@@ -58,7 +64,7 @@ public final class CheckpointFile {
         }
         tensors.add(new NamedTensor(
                 METRICS, metrics(checkpoint.metrics(), checkpoint.tensors().size())));
-        AtomicFile.write(file, out -> Safetensors.write(out, metadata, tensors));
+        Safetensors.write(out, metadata, tensors);
     }
 
     /**
@@ -66,7 +72,15 @@ public final class CheckpointFile {
      *                             format version
      */
     public static Checkpoint read(Path file) throws SavedModelException {
-        byte[] bytes = Safetensors.bytes(file);
+        return read(Safetensors.bytes(file), file.toString());
+    }
+
+    /**
+     * A checkpoint from the bytes {@link #write(OutputStream, Checkpoint)} gave.
+     *
+     * @param file what the bytes are called in a message
+     */
+    public static Checkpoint read(byte[] bytes, String file) throws SavedModelException {
         try {
             Safetensors.Content content = Safetensors.read(bytes);
             Map<String, String> metadata = content.metadata();

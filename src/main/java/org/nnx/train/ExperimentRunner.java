@@ -35,6 +35,7 @@ public final class ExperimentRunner {
     private final DatasetLoader datasets;
     private final StopSignal stop;
     private final int cores;
+    private final RunIsolation isolation;
 
     /** Runs one after another, on one core. */
     public ExperimentRunner(Trainer trainer, DatasetLoader datasets, StopSignal stop) {
@@ -43,10 +44,17 @@ public final class ExperimentRunner {
 
     /** @param cores the threads the experiment may train on: runs side by side, or a run's core group */
     public ExperimentRunner(Trainer trainer, DatasetLoader datasets, StopSignal stop, int cores) {
+        this(trainer, datasets, stop, cores, RunIsolation.NONE);
+    }
+
+    /** @param isolation which runs train in a process of their own (those that use a plugin), and how */
+    public ExperimentRunner(
+            Trainer trainer, DatasetLoader datasets, StopSignal stop, int cores, RunIsolation isolation) {
         this.trainer = trainer;
         this.datasets = datasets;
         this.stop = stop;
         this.cores = Math.max(1, Math.min(CoreGroup.MAX_SIZE, cores));
+        this.isolation = isolation;
     }
 
     public ExperimentResult run(ExperimentPlan plan, TrainingListener listener) {
@@ -73,7 +81,7 @@ public final class ExperimentRunner {
         if (threads == 1) {
             try (CoreGroup group = share > 1 ? new CoreGroup(share) : null) {
                 for (int i = 0; i < runs.size(); i++) {
-                    results.add(runOne(plan, i, listener, group, resumption, search));
+                    results.add(runOne(plan, i, listener, group, share, resumption, search));
                 }
             }
             return new ExperimentResult(plan, results, data, baselines);
@@ -121,11 +129,12 @@ public final class ExperimentRunner {
             int share,
             Resumption resumption,
             SearchControl search) {
-        if (share < 2) {
-            return runOne(plan, index, listener, null, resumption, search);
+        if (share < 2 || isolated(plan, plan.runs().get(index))) {
+            // An isolated run makes its core group in its own process.
+            return runOne(plan, index, listener, null, share, resumption, search);
         }
         try (CoreGroup group = new CoreGroup(share)) {
-            return runOne(plan, index, listener, group, resumption, search);
+            return runOne(plan, index, listener, group, share, resumption, search);
         }
     }
 
@@ -134,13 +143,22 @@ public final class ExperimentRunner {
             int index,
             TrainingListener listener,
             CoreGroup cores,
+            int share,
             Resumption resumption,
             SearchControl search) {
         try {
-            return runOne(plan, index, listener, cores, resumption, search.gate(index), search.admit(index));
+            return runOne(plan, index, listener, cores, share, resumption, search.gate(index), search.admit(index));
         } finally {
             search.ended(index);
         }
+    }
+
+    /**
+     * Whether the run trains in a process of its own. A trial of successive halving stays here: whether it is
+     * pruned is decided from the other trials as they train, in this process.
+     */
+    private boolean isolated(ExperimentPlan plan, RunPlan run) {
+        return plan.search().halving().isEmpty() && run.config() != null && isolation.isolates(run);
     }
 
     /** @param refused why the search does not start the run, or empty when it may */
@@ -149,6 +167,7 @@ public final class ExperimentRunner {
             int index,
             TrainingListener listener,
             CoreGroup cores,
+            int share,
             Resumption resumption,
             RunGate gate,
             Optional<String> refused) {
@@ -164,6 +183,31 @@ public final class ExperimentRunner {
         if (refused.isPresent()) {
             return finished(listener, RunResult.notRun(run, RunStatus.SKIPPED, refused.get()));
         }
+        if (isolated(plan, run)) {
+            return isolation.train(plan, index, listener, share, resumption.checkpoint(run));
+        }
+        return train(plan, index, listener, cores, resumption.checkpoint(run), gate);
+    }
+
+    /**
+     * Trains the plan's run {@code index} in this process, on a core group of this runner's cores when they are 2
+     * or more, whichever run it is: how a worker process trains the run it was given.
+     */
+    public RunResult trainHere(
+            ExperimentPlan plan, int index, TrainingListener listener, Optional<Checkpoint> resumeFrom) {
+        try (CoreGroup group = cores > 1 ? new CoreGroup(cores) : null) {
+            return train(plan, index, listener, group, resumeFrom, RunGate.NONE);
+        }
+    }
+
+    private RunResult train(
+            ExperimentPlan plan,
+            int index,
+            TrainingListener listener,
+            CoreGroup cores,
+            Optional<Checkpoint> resumeFrom,
+            RunGate gate) {
+        RunPlan run = plan.runs().get(index);
         Dataset dataset;
         try {
             dataset = load(plan, run.config());
@@ -177,15 +221,7 @@ public final class ExperimentRunner {
                             .trace(RunFailure.trace(e))
                             .build());
         }
-        return trainer.train(
-                run,
-                dataset,
-                listener,
-                index,
-                plan.runs().size(),
-                cores,
-                resumption.checkpoint(run).orElse(null),
-                gate);
+        return trainer.train(run, dataset, listener, index, plan.runs().size(), cores, resumeFrom.orElse(null), gate);
     }
 
     private static RunResult finished(TrainingListener listener, RunResult result) {

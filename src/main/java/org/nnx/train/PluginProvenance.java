@@ -1,14 +1,15 @@
 package org.nnx.train;
 
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import org.nnx.model.RunConfig;
 import org.nnx.registry.ComponentKind;
 import org.nnx.registry.ComponentRegistry;
 import org.nnx.registry.PluginOrigin;
 import org.nnx.spi.Arguments;
-import org.nnx.spi.Component;
 import org.nnx.spi.ComponentCall;
 import org.nnx.spi.ParameterSpec;
 import org.nnx.spi.ParameterType;
@@ -24,33 +25,46 @@ public final class PluginProvenance {
     /** The entries for one run, keyed {@code plugin KIND NAME}, in the order the run names them. */
     public static Map<String, String> of(ComponentRegistry registry, RunConfig config) {
         Map<String, String> entries = new LinkedHashMap<>();
-        add(entries, registry, ComponentKind.DATASET, config.dataset());
-        for (ComponentCall layer : config.layers()) {
-            add(entries, registry, ComponentKind.LAYER, layer);
-        }
-        add(entries, registry, ComponentKind.LOSS, config.loss());
-        add(entries, registry, ComponentKind.OPTIMIZER, config.optimizer());
+        forEachPluginComponent(registry, config, (key, origin) -> entries.put(key, origin.describe()));
         return entries;
+    }
+
+    /** The file names of the jars whose components the run uses, in the order the run names them; empty for none. */
+    public static Set<String> jars(ComponentRegistry registry, RunConfig config) {
+        Set<String> jars = new LinkedHashSet<>();
+        forEachPluginComponent(registry, config, (key, origin) -> jars.add(origin.jar()));
+        return jars;
+    }
+
+    private static void forEachPluginComponent(
+            ComponentRegistry registry, RunConfig config, BiConsumer<String, PluginOrigin> found) {
+        add(found, registry, ComponentKind.DATASET, config.dataset());
+        for (ComponentCall layer : config.layers()) {
+            add(found, registry, ComponentKind.LAYER, layer);
+        }
+        add(found, registry, ComponentKind.LOSS, config.loss());
+        add(found, registry, ComponentKind.OPTIMIZER, config.optimizer());
     }
 
     /** One component, and the initializers its arguments name (a plugin's {@code init = …} counts too). */
     private static void add(
-            Map<String, String> entries, ComponentRegistry registry, ComponentKind kind, ComponentCall call) {
+            BiConsumer<String, PluginOrigin> found,
+            ComponentRegistry registry,
+            ComponentKind kind,
+            ComponentCall call) {
         String name = call.name();
         Arguments arguments = call.arguments();
-        var found = registry.find(kind, name);
-        if (found.isEmpty()) {
+        var component = registry.find(kind, name);
+        if (component.isEmpty()) {
             return;
         }
-        Component component = found.get();
-        PluginOrigin origin = registry.origin(component);
+        PluginOrigin origin = registry.origin(component.get());
         if (!origin.builtIn()) {
-            entries.put("plugin " + kind.label() + " " + name, origin.describe());
+            found.accept("plugin " + kind.label() + " " + name, origin);
         }
-        List<ParameterSpec> parameters = component.parameters();
-        for (ParameterSpec parameter : parameters) {
+        for (ParameterSpec parameter : component.get().parameters()) {
             if (parameter.type() == ParameterType.INITIALIZER && arguments.has(parameter.name())) {
-                add(entries, registry, ComponentKind.INITIALIZER, arguments.call(parameter.name()));
+                add(found, registry, ComponentKind.INITIALIZER, arguments.call(parameter.name()));
             }
         }
     }

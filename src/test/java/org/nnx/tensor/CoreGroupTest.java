@@ -49,7 +49,7 @@ class CoreGroupTest {
             pair.run(half -> threads[half] = Thread.currentThread().getName());
             assertEquals(Thread.currentThread().getName(), threads[0]);
             assertTrue(
-                    threads[1].equals("nnx-second-core")
+                    threads[1].equals("nnx-core-2")
                             || threads[1].equals(Thread.currentThread().getName()),
                     threads[1]);
         }

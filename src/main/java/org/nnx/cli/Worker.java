@@ -1,0 +1,298 @@
+package org.nnx.cli;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.nnx.model.ExperimentPlan;
+import org.nnx.model.RunPlan;
+import org.nnx.model.SweptValues;
+import org.nnx.plugin.PluginLock;
+import org.nnx.plugin.PluginStartupException;
+import org.nnx.plugin.Registries;
+import org.nnx.plugin.Registries.LoadedPlugins;
+import org.nnx.registry.DatasetLoader;
+import org.nnx.tensor.BlasSelection;
+import org.nnx.train.Checkpoint;
+import org.nnx.train.ExperimentRunner;
+import org.nnx.train.MetricsRow;
+import org.nnx.train.RunResult;
+import org.nnx.train.RunStatus;
+import org.nnx.train.StopSignal;
+import org.nnx.train.TestOutcome;
+import org.nnx.train.TrainedModel;
+import org.nnx.train.Trainer;
+import org.nnx.train.TrainingListener;
+import sun.misc.Signal;
+
+/**
+ * The worker process in which one run that uses a plugin trains ({@link WorkerRuns} starts it). It checks the
+ * run's file again, with the same plugins, and trains the run of that name and index as nnx would in its own
+ * process, telling nnx everything a run tells its listener ({@link WorkerMessages}) on its stdout. What the
+ * plugin prints goes to stderr. nnx's own stdin says when to stop: a line {@code stop}, or its end.
+ *
+ * <p>Arguments: {@code FILE EXPERIMENT INDEX RUN-NAME CORES CHOOSE-BLAS LOCK-FILE PLUGIN-FOLDER...}; the
+ * first line on stdin is {@code start}, or {@code resume BASE64} with the checkpoint to go on from.
+ */
+public final class Worker {
+    private static final long ITERATION_NANOS = 100_000_000L;
+
+    private final PrintStream messages;
+    private volatile boolean finished;
+
+    private Worker(PrintStream messages) {
+        this.messages = messages;
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        PrintStream messages = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        // A plugin that prints must not garble the messages: its stdout goes where its stderr goes.
+        System.setOut(System.err);
+        // Ctrl-C reaches every process of the terminal: nnx, not the worker, decides what it means.
+        try {
+            Signal.handle(new Signal("INT"), signal -> {});
+        } catch (IllegalArgumentException e) {
+            // No SIGINT here: nothing to ignore.
+        }
+        Worker worker = new Worker(messages);
+        Runtime.getRuntime().addShutdownHook(new Thread(worker::exiting, "nnx-worker-exit"));
+        worker.send(
+                WorkerMessages.Kind.HELLO,
+                out -> out.writeLong(Runtime.getRuntime().maxMemory()));
+        // As nnx's own command: checking a deeply nested file recurses, on a thread with a large stack.
+        Thread run = new Thread(null, () -> worker.runOrFail(args), "nnx-worker", Main.STACK_BYTES);
+        run.start();
+        try {
+            run.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        worker.finished = true;
+        messages.flush();
+        System.exit(0);
+    }
+
+    /** {@link #run}, and a result that says what went wrong when the worker itself fails. */
+    private void runOrFail(String[] args) {
+        try {
+            run(args);
+        } catch (RuntimeException | Error e) {
+            failed(args.length > 3 ? args[3] : "", "the worker process failed: " + e);
+        }
+    }
+
+    private int run(String[] args) {
+        Path file = Path.of(args[0]);
+        String experiment = args[1];
+        int index = Integer.parseInt(args[2]);
+        String runName = args[3];
+        int cores = Integer.parseInt(args[4]);
+        boolean chooseBlas = Boolean.parseBoolean(args[5]);
+        Path lock = Path.of(args[6]);
+        List<Path> folders = new ArrayList<>();
+        for (int i = 7; i < args.length; i++) {
+            folders.add(Path.of(args[i]));
+        }
+        StopSignal stop = new StopSignal();
+        BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        Optional<Checkpoint> resumeFrom;
+        try {
+            resumeFrom = resumeFrom(commands.readLine());
+        } catch (IOException e) {
+            return failed(runName, "cannot read what to train from nnx: " + e.getMessage());
+        }
+        Thread stopper = new Thread(() -> listenForStop(commands, stop), "nnx-worker-stop");
+        stopper.setDaemon(true);
+        stopper.start();
+        Terminal quiet = new Terminal(
+                new PrintStream(OutputStream.nullOutputStream()),
+                new PrintStream(OutputStream.nullOutputStream()),
+                false);
+        try (LoadedPlugins plugins = Registries.load(folders, PluginLock.read(lock), warning -> {})) {
+            DatasetLoader datasets = new DatasetLoader(plugins.registry());
+            Plans plans = new FileAnalysis(plugins, datasets, quiet).analyze(List.of(file));
+            Optional<ExperimentPlan> plan = plans.experiments().stream()
+                    .filter(p -> p.name().equals(experiment))
+                    .findFirst();
+            if (plan.isEmpty()
+                    || plan.get().runs().size() <= index
+                    || !plan.get().runs().get(index).name().equals(runName)) {
+                return failed(runName, file + " no longer has run " + runName + " of experiment " + experiment);
+            }
+            if (chooseBlas) {
+                BlasSelection.install();
+            }
+            stop.trainingStarts();
+            ExperimentRunner runner =
+                    new ExperimentRunner(new Trainer(plugins.registry(), stop), datasets, stop, cores);
+            RunResult result = runner.trainHere(plan.get(), index, new Relay(), resumeFrom);
+            send(WorkerMessages.Kind.FINISHED, out -> WorkerMessages.writeResult(out, result));
+            return 0;
+        } catch (PluginStartupException e) {
+            return failed(runName, String.join("; ", e.problems()));
+        } catch (CommandFailure e) {
+            return failed(runName, file + " could not be checked again in the worker process: " + e.getMessage());
+        } catch (BlasSelection.BlasUnavailableException e) {
+            return failed(runName, e.getMessage());
+        }
+    }
+
+    private static Optional<Checkpoint> resumeFrom(String first) throws IOException {
+        if (first == null || !first.startsWith("resume ")) {
+            return Optional.empty();
+        }
+        byte[] bytes = Base64.getDecoder().decode(first.substring("resume ".length()));
+        return Optional.of(WorkerMessages.readCheckpoint(new DataInputStream(new ByteArrayInputStream(bytes))));
+    }
+
+    /** Stops the run after its iteration when nnx says {@code stop}, or when nnx is gone. */
+    private static void listenForStop(BufferedReader commands, StopSignal stop) {
+        try {
+            for (String line; (line = commands.readLine()) != null; ) {
+                if (line.equals("stop")) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            // nnx is gone: stop as asked.
+        }
+        stop.request();
+    }
+
+    /** A failure of the worker itself, before the run could train. */
+    private int failed(String runName, String reason) {
+        RunResult result = RunResult.notRun(new RunPlan(runName, SweptValues.NONE, null), RunStatus.FAILED, reason);
+        send(WorkerMessages.Kind.FINISHED, out -> WorkerMessages.writeResult(out, result));
+        return 0;
+    }
+
+    private synchronized void send(WorkerMessages.Kind kind, WorkerMessages.Body body) {
+        messages.println(WorkerMessages.line(kind, body));
+    }
+
+    /**
+     * Runs as the process ends. Unless the run's result went out, someone called {@code System.exit}: it tells nnx
+     * whose jar the caller's code is in, and the caller's stack.
+     */
+    private void exiting() {
+        if (finished) {
+            return;
+        }
+        for (Map.Entry<Thread, StackTraceElement[]> thread :
+                Thread.getAllStackTraces().entrySet()) {
+            StackTraceElement[] stack = thread.getValue();
+            int exit = exitFrame(stack);
+            if (exit < 0) {
+                continue;
+            }
+            String jar = "";
+            StringBuilder trace = new StringBuilder(
+                    "System.exit called on thread " + thread.getKey().getName());
+            // From the call of Runtime.exit on: the frames below it are the JVM running shutdown hooks.
+            for (int i = exit; i < stack.length; i++) {
+                trace.append("\n\tat ").append(stack[i]);
+                String loader = stack[i].getClassLoaderName();
+                if (jar.isEmpty() && loader != null && loader.endsWith(".jar")) {
+                    jar = loader;
+                }
+            }
+            String caller = jar;
+            send(WorkerMessages.Kind.EXIT, out -> {
+                WorkerMessages.writeString(out, caller);
+                WorkerMessages.writeString(out, trace.toString());
+            });
+            return;
+        }
+    }
+
+    /** Where the stack calls {@code Runtime.exit}; -1 when it does not. */
+    private static int exitFrame(StackTraceElement[] stack) {
+        for (int i = 0; i < stack.length; i++) {
+            if (stack[i].getClassName().equals("java.lang.Runtime")
+                    && stack[i].getMethodName().equals("exit")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Tells nnx what the run tells its listener; iterations at most every 100 ms, and where nnx prints them. */
+    private final class Relay implements TrainingListener {
+        private long iterations;
+        private long nextPlainLine;
+        private long lastSent;
+
+        @Override
+        public void runStarted(RunPlan run, int index, int runCount, long iterations) {
+            this.iterations = iterations;
+            this.nextPlainLine = Math.max(1, iterations / 10);
+            send(WorkerMessages.Kind.STARTED, out -> {
+                out.writeInt(index);
+                out.writeInt(runCount);
+                out.writeLong(iterations);
+            });
+        }
+
+        @Override
+        public void iterationDone(long iteration, double loss, double samplesPerSecond) {
+            long now = System.nanoTime();
+            // The iterations a display prints a line for, and enough others for a progress bar.
+            boolean printed = iteration >= nextPlainLine || iteration == iterations || iteration == 1;
+            if (!printed && now - lastSent < ITERATION_NANOS) {
+                return;
+            }
+            if (iteration >= nextPlainLine) {
+                nextPlainLine = iteration + Math.max(1, iterations / 10);
+            }
+            lastSent = now;
+            send(WorkerMessages.Kind.ITERATION, out -> {
+                out.writeLong(iteration);
+                out.writeDouble(loss);
+                out.writeDouble(samplesPerSecond);
+            });
+        }
+
+        @Override
+        public void evaluated(MetricsRow row) {
+            send(WorkerMessages.Kind.EVALUATED, out -> WorkerMessages.writeRow(out, row));
+        }
+
+        @Override
+        public void recorded(RunPlan run, MetricsRow row) {
+            send(WorkerMessages.Kind.RECORDED, out -> WorkerMessages.writeRow(out, row));
+        }
+
+        @Override
+        public boolean wantsCheckpoints() {
+            return true;
+        }
+
+        @Override
+        public void checkpointed(RunPlan run, Checkpoint checkpoint) {
+            send(WorkerMessages.Kind.CHECKPOINT, out -> WorkerMessages.writeCheckpoint(out, checkpoint));
+        }
+
+        @Override
+        public void modelTrained(RunPlan run, TrainedModel model) {
+            send(WorkerMessages.Kind.MODEL, out -> WorkerMessages.writeModel(out, model));
+        }
+
+        @Override
+        public void tested(RunPlan run, TestOutcome outcome) {
+            send(WorkerMessages.Kind.TESTED, out -> WorkerMessages.writeOutcome(out, outcome));
+        }
+    }
+}

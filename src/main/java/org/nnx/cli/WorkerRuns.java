@@ -1,0 +1,329 @@
+package org.nnx.cli;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import org.nnx.model.ExperimentPlan;
+import org.nnx.model.RunPlan;
+import org.nnx.registry.ComponentRegistry;
+import org.nnx.tensor.Blas;
+import org.nnx.tensor.JavaBlas;
+import org.nnx.train.Checkpoint;
+import org.nnx.train.MetricsRow;
+import org.nnx.train.PluginProvenance;
+import org.nnx.train.RunIsolation;
+import org.nnx.train.RunResult;
+import org.nnx.train.RunStatus;
+import org.nnx.train.StopSignal;
+import org.nnx.train.TrainingListener;
+
+/**
+ * Trains each run that uses a plugin's code in a {@link Worker} process of its own: the same java, class path
+ * and JVM options as nnx, and the same plugin folders. The worker tells nnx what the run tells its listener, so
+ * nnx writes the run's files as for a run in its own process. When the worker ends without a result (the plugin
+ * called {@code System.exit}, halted the JVM, ran it out of memory or crashed it), that run alone fails, with a
+ * reason naming the plugin's jar and what happened.
+ */
+final class WorkerRuns implements RunIsolation {
+    /** The JVM writes this when it ends for lack of memory ({@code -XX:+ExitOnOutOfMemoryError}). */
+    static final String OUT_OF_MEMORY = "Terminating due to java.lang.OutOfMemoryError";
+
+    private static final String CRASH = "# A fatal error has been detected by the Java Runtime Environment";
+    /** The worker's last lines of output that are not messages, kept for the trace of a worker that died. */
+    private static final int KEPT_LINES = 40;
+
+    private static final String[] SIGNALS = {
+        "", "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS", "SIGFPE", "SIGKILL", "SIGUSR1",
+        "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM"
+    };
+
+    private final ComponentRegistry registry;
+    private final List<Path> pluginFolders;
+    private final Path lockFile;
+    private final boolean chooseBlas;
+    private final StopSignal stop;
+    private final Terminal terminal;
+
+    /**
+     * @param pluginFolders the folders nnx loaded plugin jars from, which the worker loads them from too
+     * @param lockFile      {@code plugins.lock}, whether or not it exists
+     * @param chooseBlas    whether nnx chose its BLAS backend, which the worker then chooses the same way
+     */
+    WorkerRuns(
+            ComponentRegistry registry,
+            List<Path> pluginFolders,
+            Path lockFile,
+            boolean chooseBlas,
+            StopSignal stop,
+            Terminal terminal) {
+        this.registry = registry;
+        this.pluginFolders = List.copyOf(pluginFolders);
+        this.lockFile = lockFile;
+        this.chooseBlas = chooseBlas;
+        this.stop = stop;
+        this.terminal = terminal;
+    }
+
+    @Override
+    public boolean isolates(RunPlan run) {
+        return !PluginProvenance.jars(registry, run.config()).isEmpty();
+    }
+
+    @Override
+    public RunResult train(
+            ExperimentPlan plan, int index, TrainingListener listener, int cores, Optional<Checkpoint> resumeFrom) {
+        RunPlan run = plan.runs().get(index);
+        String jars = String.join(", ", PluginProvenance.jars(registry, run.config()));
+        Process process;
+        try {
+            process = new ProcessBuilder(command(plan, index, cores)).start();
+        } catch (IOException e) {
+            return finished(
+                    listener,
+                    RunResult.notRun(
+                            run,
+                            RunStatus.FAILED,
+                            jars + ": cannot start a worker process for the plugin: " + e.getMessage()));
+        }
+        Session session = new Session(run, listener, process);
+        try {
+            return session.follow(resumeFrom, jars);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            return finished(listener, RunResult.notRun(run, RunStatus.STOPPED, "interrupted"));
+        }
+    }
+
+    /** {@code java [nnx's JVM options] -cp [nnx's class path] org.nnx.cli.Worker …}. */
+    private List<String> command(ExperimentPlan plan, int index, int cores) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current()
+                .info()
+                .command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            // A debugger's port can be listened on by one process only.
+            if (!option.startsWith("-agentlib:jdwp") && !option.startsWith("-Xrunjdwp")) {
+                command.add(option);
+            }
+        }
+        command.add("-XX:+ExitOnOutOfMemoryError");
+        command.add("-XX:-CreateCoredumpOnCrash");
+        command.add("-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "nnx-worker-hs_err_pid%p.log"));
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Worker.class.getName());
+        command.add(String.valueOf(plan.source()));
+        command.add(plan.name());
+        command.add(Integer.toString(index));
+        command.add(plan.runs().get(index).name());
+        command.add(Integer.toString(cores));
+        // A worker starts with the pure-Java BLAS; any other backend nnx runs with, it chooses as nnx does, so
+        // that the run's products round as they would in nnx's own process.
+        command.add(Boolean.toString(chooseBlas || !(Blas.current() instanceof JavaBlas)));
+        command.add(lockFile.toString());
+        pluginFolders.forEach(folder -> command.add(folder.toString()));
+        return command;
+    }
+
+    private static RunResult finished(TrainingListener listener, RunResult result) {
+        listener.runFinished(result);
+        return result;
+    }
+
+    /**
+     * Why a worker ended without a result, in one line naming the jar.
+     *
+     * @param exitCaller the jar whose code called {@code System.exit}, empty when it was not called (or the
+     *                   caller's jar is not known), null when the process did not end by {@code System.exit}
+     * @param output     the worker's last lines of output that were not messages
+     */
+    static String deathReason(int status, String exitCaller, List<String> output, long heapBytes, String jars) {
+        String where = exitCaller == null || exitCaller.isEmpty() ? jars : exitCaller;
+        if (output.stream().anyMatch(line -> line.startsWith(OUT_OF_MEMORY))) {
+            return where + ": ran out of memory (heap " + (heapBytes >> 20) + " MiB)";
+        }
+        if (exitCaller != null) {
+            return where + ": plugin called System.exit(" + status + ")";
+        }
+        if (output.stream().anyMatch(line -> line.startsWith(CRASH))) {
+            return where + ": JVM crashed (signal " + crashSignal(output, status) + ")";
+        }
+        if (status > 128 && status - 128 < SIGNALS.length) {
+            return where + ": the worker process was killed (signal " + SIGNALS[status - 128] + ")";
+        }
+        return where + ": plugin halted the JVM (status " + status + ")";
+    }
+
+    /** The signal the JVM's crash report names ({@code #  SIGSEGV (0xb) at pc=…}), else the one that ended it. */
+    private static String crashSignal(List<String> output, int status) {
+        for (String line : output) {
+            String text = line.startsWith("#") ? line.substring(1).strip() : "";
+            if (text.startsWith("SIG")) {
+                int end = text.indexOf(' ');
+                return end < 0 ? text : text.substring(0, end);
+            }
+        }
+        return status > 128 && status - 128 < SIGNALS.length ? SIGNALS[status - 128] : "unknown";
+    }
+
+    /** One worker process, from its start to its end. */
+    private final class Session {
+        private final RunPlan run;
+        private final TrainingListener listener;
+        private final Process process;
+        private final Deque<String> output = new ArrayDeque<>();
+        private final List<MetricsRow> rows = new ArrayList<>();
+        private long heapBytes = Runtime.getRuntime().maxMemory();
+        private String exitCaller;
+        private String exitTrace = "";
+        private RunResult result;
+
+        Session(RunPlan run, TrainingListener listener, Process process) {
+            this.run = run;
+            this.listener = listener;
+            this.process = process;
+        }
+
+        RunResult follow(Optional<Checkpoint> resumeFrom, String jars) throws InterruptedException {
+            Thread errors = new Thread(this::relayErrors, "nnx-worker-stderr");
+            errors.setDaemon(true);
+            errors.start();
+            Writer commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+            Thread stopper = new Thread(() -> passStop(commands), "nnx-worker-stop");
+            stopper.setDaemon(true);
+            try {
+                commands.write(firstCommand(resumeFrom));
+                commands.flush();
+                stopper.start();
+            } catch (IOException e) {
+                // The worker is gone already; what it left says why.
+            }
+            try (BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    Optional<WorkerMessages.Message> message = WorkerMessages.parse(line);
+                    if (message.isPresent()) {
+                        handle(message.get());
+                    } else {
+                        keep(line);
+                    }
+                }
+            } catch (IOException e) {
+                keep("cannot read from the worker process: " + e.getMessage());
+            }
+            int status = process.waitFor();
+            errors.join();
+            stopper.interrupt();
+            if (result != null) {
+                return result;
+            }
+            List<String> kept;
+            synchronized (output) {
+                kept = List.copyOf(output);
+            }
+            String trace = exitCaller != null
+                    ? exitTrace
+                    : "the worker process ended with status " + status + "; its last output:\n"
+                            + String.join("\n", kept);
+            return finished(
+                    listener,
+                    RunResult.builder(run, RunStatus.FAILED)
+                            .reason(deathReason(status, exitCaller, kept, heapBytes, jars))
+                            .metrics(rows)
+                            .trace(trace)
+                            .build());
+        }
+
+        private String firstCommand(Optional<Checkpoint> resumeFrom) throws IOException {
+            if (resumeFrom.isEmpty()) {
+                return "start\n";
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                WorkerMessages.writeCheckpoint(out, resumeFrom.get());
+            }
+            return "resume " + Base64.getEncoder().encodeToString(bytes.toByteArray()) + "\n";
+        }
+
+        private void handle(WorkerMessages.Message message) throws IOException {
+            DataInputStream in = message.body();
+            switch (message.kind()) {
+                case HELLO -> heapBytes = in.readLong();
+                case STARTED -> listener.runStarted(run, in.readInt(), in.readInt(), in.readLong());
+                case ITERATION -> listener.iterationDone(in.readLong(), in.readDouble(), in.readDouble());
+                case EVALUATED -> listener.evaluated(WorkerMessages.readRow(in));
+                case RECORDED -> {
+                    MetricsRow row = WorkerMessages.readRow(in);
+                    rows.add(row);
+                    listener.recorded(run, row);
+                }
+                case CHECKPOINT -> {
+                    Checkpoint checkpoint = WorkerMessages.readCheckpoint(in);
+                    if (listener.wantsCheckpoints()) {
+                        listener.checkpointed(run, checkpoint);
+                    }
+                }
+                case MODEL -> listener.modelTrained(run, WorkerMessages.readModel(in));
+                case TESTED -> listener.tested(run, WorkerMessages.readOutcome(in));
+                case FINISHED -> result = finished(listener, WorkerMessages.readResult(in, run));
+                case EXIT -> {
+                    exitCaller = WorkerMessages.readString(in);
+                    exitTrace = WorkerMessages.readString(in);
+                }
+            }
+        }
+
+        /** What the plugin prints goes to nnx's stderr as it comes; the last lines are kept too. */
+        private void relayErrors() {
+            try (BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    keep(line);
+                    terminal.err().println(Terminal.printable(line));
+                }
+            } catch (IOException e) {
+                // The worker is gone: so is its stderr.
+            }
+        }
+
+        private void keep(String line) {
+            synchronized (output) {
+                output.addLast(line);
+                if (output.size() > KEPT_LINES) {
+                    output.removeFirst();
+                }
+            }
+        }
+
+        /** Tells the worker to stop after its iteration once the user asks nnx to. */
+        private void passStop(Writer commands) {
+            try {
+                while (process.isAlive() && !stop.requested()) {
+                    Thread.sleep(100);
+                }
+                if (process.isAlive()) {
+                    commands.write("stop\n");
+                    commands.flush();
+                }
+            } catch (InterruptedException | IOException e) {
+                // The run ended, or the worker did: nothing to stop.
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.nnx.train;
+
+import java.util.Optional;
+import org.nnx.model.ExperimentPlan;
+import org.nnx.model.RunPlan;
+
+/**
+ * Runs that train outside nnx's own process: a run that uses a plugin's code trains in a worker process of its
+ * own, so that a plugin which ends or crashes its process fails that run alone.
+ */
+public interface RunIsolation {
+    /** Every run trains in nnx's own process. */
+    RunIsolation NONE = new RunIsolation() {
+        @Override
+        public boolean isolates(RunPlan run) {
+            return false;
+        }
+
+        @Override
+        public RunResult train(
+                ExperimentPlan plan, int index, TrainingListener listener, int cores, Optional<Checkpoint> resumeFrom) {
+            throw new IllegalStateException("no run is isolated");
+        }
+    };
+
+    /** Whether {@code run} trains elsewhere, by {@link #train}. */
+    boolean isolates(RunPlan run);
+
+    /**
+     * Trains the plan's run {@code index} elsewhere and gives its result, telling {@code listener} what a run in
+     * process tells it, {@link TrainingListener#runFinished} included.
+     *
+     * @param cores      the run's share of the cores: a core group of that many threads when 2 or more
+     * @param resumeFrom the checkpoint to go on from, when it has one
+     */
+    RunResult train(
+            ExperimentPlan plan, int index, TrainingListener listener, int cores, Optional<Checkpoint> resumeFrom);
+}

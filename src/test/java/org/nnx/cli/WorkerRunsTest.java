@@ -1,0 +1,279 @@
+package org.nnx.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nnx.plugin.PluginJars;
+import org.nnx.plugin.Registries;
+import org.nnx.plugin.Registries.LoadedPlugins;
+import org.nnx.registry.DatasetLoader;
+import org.nnx.train.StopSignal;
+
+/**
+ * Runs that use a plugin train in a worker process: a plugin that calls {@code System.exit}, halts the JVM, runs
+ * it out of memory or crashes it fails its run alone, with a message naming its jar, while the other runs finish
+ * and the report is written; a worker's run gives the very metrics and weights of a run in nnx's own process,
+ * and stops and resumes as one.
+ */
+class WorkerRunsTest {
+    /** The folder holding {@code ending.jar}, built from the sources below once for the class. */
+    private static Path plugins;
+
+    @BeforeAll
+    static void buildTheEndingJar(@TempDir Path build) throws IOException {
+        Path sources = PluginJars.writeSources(build.resolve("src"), """
+                package com.ending;
+
+                import org.nnx.spi.LayerFactory;
+                import org.nnx.spi.NnxPlugin;
+
+                /** One layer, ending, which ends its process when told how. */
+                public final class EndingPlugin implements NnxPlugin {
+                    @Override public String name() { return "ending"; }
+                    @Override public int spiVersion() { return SPI_VERSION; }
+                    @Override public java.util.List<LayerFactory> layers() { return java.util.List.of(new EndingLayer()); }
+                }
+                """, """
+                package com.ending;
+
+                import java.util.List;
+                import org.nnx.spi.Arguments;
+                import org.nnx.spi.Layer;
+                import org.nnx.spi.LayerContext;
+                import org.nnx.spi.LayerFactory;
+                import org.nnx.spi.ParameterSpec;
+                import org.nnx.tensor.Tensor;
+
+                /** The identity, which ends its process on a training batch of more than 4 rows when told how. */
+                public final class EndingLayer implements LayerFactory {
+                    @Override public String name() { return "ending"; }
+                    @Override public String description() { return "the identity, until it ends its process"; }
+                    @Override public List<ParameterSpec> parameters() {
+                        List<String> ways = List.of("none", "exit", "halt", "oom", "crash", "slow");
+                        return List.of(ParameterSpec.choice("how", "none", ways, "how to end on a training batch"));
+                    }
+                    @Override public Layer create(Arguments arguments, LayerContext context) {
+                        String how = arguments.string("how");
+                        return new Layer() {
+                            @Override public Tensor forward(Tensor input, boolean training) {
+                                if (training && input.rows() > 4) End.now(how);
+                                return input;
+                            }
+                            @Override public Tensor backward(Tensor outputGradient) { return outputGradient; }
+                        };
+                    }
+                }
+                """, """
+                package com.ending;
+
+                import java.util.ArrayList;
+                import java.util.List;
+
+                /** The ways a plugin can end the process it runs in. */
+                public final class End {
+                    static final List<long[]> HELD = new ArrayList<>();
+
+                    public static void now(String how) {
+                        try {
+                            switch (how) {
+                                case "exit" -> System.exit(3);
+                                case "halt" -> Runtime.getRuntime().halt(7);
+                                case "oom" -> HELD.add(new long[(int) Math.min(
+                                        Integer.MAX_VALUE - 16, Runtime.getRuntime().maxMemory() / 8 + 1024)]);
+                                case "crash" -> {
+                                    var field = Class.forName("sun.misc.Unsafe").getDeclaredField("theUnsafe");
+                                    field.setAccessible(true);
+                                    Object unsafe = field.get(null);
+                                    unsafe.getClass().getMethod("putAddress", long.class, long.class)
+                                            .invoke(unsafe, 0L, 42L);
+                                }
+                                case "slow" -> Thread.sleep(3);
+                                default -> { }
+                            }
+                        } catch (ReflectiveOperationException | InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                }
+                """);
+        Path classes = PluginJars.compile(sources, build.resolve("classes"));
+        plugins = Files.createDirectory(build.resolve("plugins"));
+        PluginJars.jar(
+                plugins.resolve("ending.jar"), classes, List.of("com/ending/"), "com.ending.EndingPlugin\n", null);
+    }
+
+    /** Where each test writes its files and reports. */
+    @TempDir
+    Path dir;
+
+    /** nnx with no default plugin folder: only {@link #plugins}, given with {@code --plugins}. */
+    private final CliHarness cli = CliHarness.withPluginFolder(Path.of("no-default-plugins-for-worker-tests"));
+
+    private Path sweep(String hows) throws IOException {
+        return Files.writeString(dir.resolve("ending.nnx"), """
+                experiment ending {
+                    dataset mnist, limit = 200
+                    model {
+                        dense 20
+                        ending how = HOWS
+                        dense 10
+                    }
+                    loss cross_entropy
+                    learning_rate 0.1
+                    batch_size 50
+                    epochs 1
+                    seed 5
+                }
+                """.replace("HOWS", hows));
+    }
+
+    private int run(Path file, Path out, String... more) {
+        List<String> args = new java.util.ArrayList<>(
+                List.of("run", file.toString(), "--plugins", plugins.toString(), "--out", out.toString()));
+        args.addAll(List.of(more));
+        return cli.run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void aPluginThatCallsSystemExitFailsItsRunWhileTheOthersFinishAndTheReportIsWritten() throws IOException {
+        Path reports = dir.resolve("reports");
+        assertEquals(1, run(sweep("none | exit"), reports), cli.stderr());
+        String stdout = cli.stdout();
+        assertTrue(stdout.contains("[1/2] ending.how=none: ok, "), stdout);
+        assertTrue(stdout.contains("[2/2] ending.how=exit: failed (ending.jar: plugin called System.exit(3))"), stdout);
+        List<String> summary = Files.readAllLines(reports.resolve("ending/summary.csv"));
+        assertEquals(3, summary.size(), summary.toString());
+        assertTrue(summary.get(1).startsWith("ending.how=none,ok,"), summary.get(1));
+        assertTrue(summary.get(2).startsWith("ending.how=exit,failed,"), summary.get(2));
+        assertTrue(summary.get(2).endsWith(",ending.jar: plugin called System.exit(3)"), summary.get(2));
+        assertTrue(Files.isRegularFile(reports.resolve("ending/index.html")));
+        assertFalse(cli.stderr().contains("\tat "), "a trace only with --debug: " + cli.stderr());
+        try (var files = Files.walk(reports.resolve("ending/runs"))) {
+            List<Path> traces = files.filter(f -> f.getFileName().toString().equals("failure.txt"))
+                    .toList();
+            assertEquals(1, traces.size(), traces.toString());
+            String trace = Files.readString(traces.get(0));
+            assertTrue(trace.contains("ending.jar//com.ending.End.now"), trace);
+        }
+    }
+
+    @Test
+    void debugPrintsTheStackOfTheCallToSystemExit() throws IOException {
+        assertEquals(1, run(sweep("exit"), dir.resolve("reports"), "--debug"), cli.stderr());
+        assertTrue(cli.stdout().contains("failed (ending.jar: plugin called System.exit(3))"), cli.stdout());
+        assertTrue(cli.stderr().contains("System.exit called on thread "), cli.stderr());
+        assertTrue(cli.stderr().contains("java.lang.System.exit(System.java:"), cli.stderr());
+        assertTrue(cli.stderr().contains("\tat ending.jar//com.ending.End.now"), cli.stderr());
+    }
+
+    @Test
+    void aPluginThatHaltsTheJvmFailsItsRun() throws IOException {
+        Path reports = dir.resolve("reports");
+        assertEquals(1, run(sweep("halt"), reports), cli.stderr());
+        assertTrue(cli.stdout().contains("failed (ending.jar: plugin halted the JVM (status 7))"), cli.stdout());
+        assertTrue(Files.isRegularFile(reports.resolve("ending/index.html")));
+    }
+
+    @Test
+    void aPluginThatRunsOutOfMemoryFailsItsRunNamingTheHeap() throws IOException {
+        assertEquals(1, run(sweep("oom"), dir.resolve("reports")), cli.stderr());
+        long heap = Runtime.getRuntime().maxMemory() >> 20;
+        assertTrue(
+                cli.stdout().contains("failed (ending.jar: ran out of memory (heap " + heap + " MiB))"), cli.stdout());
+    }
+
+    @Test
+    void aPluginThatCrashesTheJvmFailsItsRun() throws IOException {
+        Path reports = dir.resolve("reports");
+        assertEquals(1, run(sweep("crash"), reports), cli.stderr());
+        assertTrue(cli.stdout().contains("failed (ending.jar: JVM crashed (signal SIGSEGV))"), cli.stdout());
+        String trace = Files.readString(reports.resolve("ending/runs/ending/failure.txt"));
+        assertTrue(trace.contains("A fatal error has been detected"), trace);
+    }
+
+    @Test
+    void aWorkersRunGivesTheMetricsAndWeightsOfARunInNnxsOwnProcess() throws IOException {
+        Path file = sweep("none");
+        Path inWorker = dir.resolve("worker");
+        assertEquals(0, run(file, inWorker), cli.stderr());
+        Path inProcess = dir.resolve("in-process");
+        assertEquals(0, runInProcess(file, inProcess));
+        assertSameRun(inProcess, inWorker);
+    }
+
+    @Test
+    void aWorkersRunStopsWhenAskedAndResumesBitForBit() throws Exception {
+        Path file = Files.writeString(
+                dir.resolve("slow.nnx"),
+                Files.readString(sweep("slow")).replace("epochs 1", "epochs 3").replace("limit = 200", "limit = 600"));
+        Path whole = dir.resolve("whole");
+        assertEquals(0, run(file, whole), cli.stderr());
+
+        Path stopped = dir.resolve("stopped");
+        StopSignal stop = new StopSignal();
+        Path checkpoint = stopped.resolve("ending/runs/ending/checkpoint.safetensors");
+        Thread stopper = new Thread(() -> {
+            try {
+                while (!Files.exists(checkpoint)) {
+                    Thread.sleep(5);
+                }
+                stop.request();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        stopper.start();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        int status = new Cli(print, print, stop, false, Path.of("no-default-plugins-for-worker-tests"))
+                .run(new String[] {"run", file.toString(), "--plugins", plugins.toString(), "--out", stopped.toString()
+                });
+        stopper.join();
+        assertEquals(ExitStatus.INTERRUPTED, status, out.toString(StandardCharsets.UTF_8));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains(": stopped"), out.toString(StandardCharsets.UTF_8));
+
+        assertEquals(0, run(file, stopped, "--resume"), cli.stderr());
+        assertSameRun(whole, stopped);
+    }
+
+    /** The run of {@code ending} in two output folders: every metrics row but its time, and the weights' bits. */
+    private static void assertSameRun(Path expected, Path actual) throws IOException {
+        Path a = expected.resolve("ending/runs/ending");
+        Path b = actual.resolve("ending/runs/ending");
+        assertEquals(
+                ResumeAfterKillTest.withoutSeconds(Files.readString(a.resolve("metrics.csv"))),
+                ResumeAfterKillTest.withoutSeconds(Files.readString(b.resolve("metrics.csv"))),
+                "every metrics row");
+        assertArrayEquals(
+                Files.readAllBytes(a.resolve("model.safetensors")),
+                Files.readAllBytes(b.resolve("model.safetensors")),
+                "the weights, bit for bit");
+    }
+
+    /** {@code nnx run} as it trained before worker processes: every run in nnx's own process. */
+    private int runInProcess(Path file, Path out) {
+        Terminal terminal = new Terminal(
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()), false);
+        CommandEnvironment environment = new CommandEnvironment(
+                terminal, new StopSignal(), Path.of("no-default-plugins-for-worker-tests"), false);
+        try (LoadedPlugins loaded = Registries.load(List.of(plugins), warning -> {})) {
+            DatasetLoader datasets = new DatasetLoader(loaded.registry());
+            Plans plans = new FileAnalysis(loaded, datasets, terminal).analyze(List.of(file));
+            return new Training(environment, loaded.registry(), datasets, out).run(plans, List.of(file), null);
+        } catch (org.nnx.plugin.PluginStartupException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
