@@ -65,12 +65,19 @@ public final class AdaGrad implements Optimizer {
 
         @Override
         protected void range(int from, int to) {
-            double eps = epsilon;
-            for (int i = from; i < to; i++) {
-                double gi = g[i];
-                double sum = sums[i] + gi * gi;
-                sums[i] = (float) sum;
-                w[i] = (float) (w[i] - rate * gi / (Math.sqrt(sum) + eps));
+            double[][] scratch = AdaptiveStep.scratch();
+            double[] numerators = scratch[0];
+            double[] squares = scratch[1];
+            for (int start = from; start < to; start += BLOCK) {
+                int count = Math.min(BLOCK, to - start);
+                for (int j = 0; j < count; j++) {
+                    double gi = g[start + j];
+                    double sum = sums[start + j] + gi * gi;
+                    sums[start + j] = (float) sum;
+                    squares[j] = sum;
+                    numerators[j] = rate * gi;
+                }
+                AdaptiveStep.apply(w, start, count, numerators, squares, epsilon);
             }
         }
     }

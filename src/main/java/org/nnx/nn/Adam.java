@@ -92,14 +92,21 @@ public final class Adam implements Optimizer {
         protected void range(int from, int to) {
             double b1 = beta1;
             double b2 = beta2;
-            double eps = epsilon;
-            for (int i = from; i < to; i++) {
-                double gi = g[i];
-                double mi = b1 * m[i] + (1 - b1) * gi;
-                double vi = b2 * v[i] + (1 - b2) * gi * gi;
-                m[i] = (float) mi;
-                v[i] = (float) vi;
-                w[i] = (float) (w[i] - stepSize * mi / (Math.sqrt(vi) + eps));
+            double[][] scratch = AdaptiveStep.scratch();
+            double[] numerators = scratch[0];
+            double[] squares = scratch[1];
+            for (int start = from; start < to; start += BLOCK) {
+                int count = Math.min(BLOCK, to - start);
+                for (int j = 0; j < count; j++) {
+                    double gi = g[start + j];
+                    double mi = b1 * m[start + j] + (1 - b1) * gi;
+                    double vi = b2 * v[start + j] + (1 - b2) * gi * gi;
+                    m[start + j] = (float) mi;
+                    v[start + j] = (float) vi;
+                    squares[j] = vi;
+                    numerators[j] = stepSize * mi;
+                }
+                AdaptiveStep.apply(w, start, count, numerators, squares, epsilon);
             }
         }
     }

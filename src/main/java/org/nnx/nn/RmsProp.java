@@ -62,7 +62,10 @@ public final class RmsProp implements Optimizer {
         }
     }
 
-    /** The step on float arrays, in double and rounded once a value as the float64 path: the same bits. */
+    /**
+     * The step on float arrays, in double and rounded once a value as the float64 path: the same bits. The weights'
+     * step is {@link AdaptiveStep}'s loop.
+     */
     private final class Kernel extends SplitLoop {
         float[] w;
         float[] g;
@@ -72,12 +75,19 @@ public final class RmsProp implements Optimizer {
         @Override
         protected void range(int from, int to) {
             double rho = decay;
-            double eps = epsilon;
-            for (int i = from; i < to; i++) {
-                double gi = g[i];
-                double si = rho * s[i] + (1 - rho) * gi * gi;
-                s[i] = (float) si;
-                w[i] = (float) (w[i] - rate * gi / (Math.sqrt(si) + eps));
+            double[][] scratch = AdaptiveStep.scratch();
+            double[] numerators = scratch[0];
+            double[] squares = scratch[1];
+            for (int start = from; start < to; start += BLOCK) {
+                int count = Math.min(BLOCK, to - start);
+                for (int j = 0; j < count; j++) {
+                    double gi = g[start + j];
+                    double si = rho * s[start + j] + (1 - rho) * gi * gi;
+                    s[start + j] = (float) si;
+                    squares[j] = si;
+                    numerators[j] = rate * gi;
+                }
+                AdaptiveStep.apply(w, start, count, numerators, squares, epsilon);
             }
         }
     }
