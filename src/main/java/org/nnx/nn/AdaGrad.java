@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import org.nnx.spi.Optimizer;
 import org.nnx.spi.Parameter;
-import org.nnx.tensor.SplitLoop;
 import org.nnx.tensor.Tensor;
 
 /**
@@ -41,6 +40,7 @@ public final class AdaGrad implements Optimizer {
             Tensor accumulator = accumulators[p];
             if (value.isFloat() && gradient.isFloat()) {
                 kernel.w = value.floats();
+                kernel.epsilon = epsilon;
                 kernel.g = gradient.floats();
                 kernel.sums = accumulator.floats();
                 kernel.rate = learningRate;
@@ -57,27 +57,19 @@ public final class AdaGrad implements Optimizer {
     }
 
     /** The step on float arrays, in double and rounded once a value as the float64 path: the same bits. */
-    private final class Kernel extends SplitLoop {
-        float[] w;
+    private final class Kernel extends AdaptiveStep {
         float[] g;
         float[] sums;
         double rate;
 
         @Override
-        protected void range(int from, int to) {
-            double[][] scratch = AdaptiveStep.scratch();
-            double[] numerators = scratch[0];
-            double[] squares = scratch[1];
-            for (int start = from; start < to; start += BLOCK) {
-                int count = Math.min(BLOCK, to - start);
-                for (int j = 0; j < count; j++) {
-                    double gi = g[start + j];
-                    double sum = sums[start + j] + gi * gi;
-                    sums[start + j] = (float) sum;
-                    squares[j] = sum;
-                    numerators[j] = rate * gi;
-                }
-                AdaptiveStep.apply(w, start, count, numerators, squares, epsilon);
+        protected void moments(int start, int count, double[] numerators, double[] squares) {
+            for (int j = 0; j < count; j++) {
+                double gi = g[start + j];
+                double sum = sums[start + j] + gi * gi;
+                sums[start + j] = (float) sum;
+                squares[j] = sum;
+                numerators[j] = rate * gi;
             }
         }
     }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import org.nnx.spi.Optimizer;
 import org.nnx.spi.Parameter;
-import org.nnx.tensor.SplitLoop;
 import org.nnx.tensor.Tensor;
 
 /**
@@ -47,6 +46,7 @@ public final class RmsProp implements Optimizer {
             Tensor meanSquare = meanSquares[p];
             if (value.isFloat() && gradient.isFloat()) {
                 kernel.w = value.floats();
+                kernel.epsilon = epsilon;
                 kernel.g = gradient.floats();
                 kernel.s = meanSquare.floats();
                 kernel.rate = learningRate;
@@ -62,32 +62,21 @@ public final class RmsProp implements Optimizer {
         }
     }
 
-    /**
-     * The step on float arrays, in double and rounded once a value as the float64 path: the same bits. The weights'
-     * step is {@link AdaptiveStep}'s loop.
-     */
-    private final class Kernel extends SplitLoop {
-        float[] w;
+    /** The step on float arrays, in double and rounded once a value as the float64 path: the same bits. */
+    private final class Kernel extends AdaptiveStep {
         float[] g;
         float[] s;
         double rate;
 
         @Override
-        protected void range(int from, int to) {
+        protected void moments(int start, int count, double[] numerators, double[] squares) {
             double rho = decay;
-            double[][] scratch = AdaptiveStep.scratch();
-            double[] numerators = scratch[0];
-            double[] squares = scratch[1];
-            for (int start = from; start < to; start += BLOCK) {
-                int count = Math.min(BLOCK, to - start);
-                for (int j = 0; j < count; j++) {
-                    double gi = g[start + j];
-                    double si = rho * s[start + j] + (1 - rho) * gi * gi;
-                    s[start + j] = (float) si;
-                    squares[j] = si;
-                    numerators[j] = rate * gi;
-                }
-                AdaptiveStep.apply(w, start, count, numerators, squares, epsilon);
+            for (int j = 0; j < count; j++) {
+                double gi = g[start + j];
+                double si = rho * s[start + j] + (1 - rho) * gi * gi;
+                s[start + j] = (float) si;
+                squares[j] = si;
+                numerators[j] = rate * gi;
             }
         }
     }
