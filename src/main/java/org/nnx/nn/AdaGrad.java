@@ -38,7 +38,13 @@ public final class AdaGrad implements Optimizer {
             Tensor value = parameters.get(p).value();
             Tensor gradient = parameters.get(p).gradient();
             Tensor accumulator = accumulators[p];
-            if (kernel.stepFloats(value, gradient, accumulator, learningRate)) {
+            if (value.isFloat() && gradient.isFloat()) {
+                kernel.w = value.floats();
+                kernel.epsilon = epsilon;
+                kernel.g = gradient.floats();
+                kernel.sums = accumulator.floats();
+                kernel.rate = learningRate;
+                kernel.loop(kernel.w.length);
                 continue;
             }
             for (int i = 0; i < value.size(); i++) {
@@ -51,16 +57,19 @@ public final class AdaGrad implements Optimizer {
     }
 
     /** The step on float arrays, in double and rounded once a value as the float64 path: the same bits. */
-    private final class Kernel extends OptimizerState.OneStateKernel {
+    private final class Kernel extends AdaptiveStep {
+        float[] g;
+        float[] sums;
+        double rate;
+
         @Override
-        protected void range(int from, int to) {
-            float[] sums = state;
-            double eps = epsilon;
-            for (int i = from; i < to; i++) {
-                double gi = g[i];
-                double sum = sums[i] + gi * gi;
-                sums[i] = (float) sum;
-                w[i] = (float) (w[i] - rate * gi / (Math.sqrt(sum) + eps));
+        protected void moments(int start, int count, double[] numerators, double[] squares) {
+            for (int j = 0; j < count; j++) {
+                double gi = g[start + j];
+                double sum = sums[start + j] + gi * gi;
+                sums[start + j] = (float) sum;
+                squares[j] = sum;
+                numerators[j] = rate * gi;
             }
         }
     }

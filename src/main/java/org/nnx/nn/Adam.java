@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import org.nnx.spi.Optimizer;
 import org.nnx.spi.Parameter;
-import org.nnx.tensor.SplitLoop;
 import org.nnx.tensor.Tensor;
 
 /**
@@ -62,6 +61,7 @@ public final class Adam implements Optimizer {
             Tensor second = secondMoments[p];
             if (value.isFloat() && gradient.isFloat()) {
                 kernel.w = value.floats();
+                kernel.epsilon = epsilon;
                 kernel.g = gradient.floats();
                 kernel.m = first.floats();
                 kernel.v = second.floats();
@@ -81,25 +81,24 @@ public final class Adam implements Optimizer {
     }
 
     /** The step on float arrays, in double and rounded once a value as the float64 path: the same bits. */
-    private final class Kernel extends SplitLoop {
-        float[] w;
+    private final class Kernel extends AdaptiveStep {
         float[] g;
         float[] m;
         float[] v;
         double stepSize;
 
         @Override
-        protected void range(int from, int to) {
+        protected void moments(int start, int count, double[] numerators, double[] squares) {
             double b1 = beta1;
             double b2 = beta2;
-            double eps = epsilon;
-            for (int i = from; i < to; i++) {
-                double gi = g[i];
-                double mi = b1 * m[i] + (1 - b1) * gi;
-                double vi = b2 * v[i] + (1 - b2) * gi * gi;
-                m[i] = (float) mi;
-                v[i] = (float) vi;
-                w[i] = (float) (w[i] - stepSize * mi / (Math.sqrt(vi) + eps));
+            for (int j = 0; j < count; j++) {
+                double gi = g[start + j];
+                double mi = b1 * m[start + j] + (1 - b1) * gi;
+                double vi = b2 * v[start + j] + (1 - b2) * gi * gi;
+                m[start + j] = (float) mi;
+                v[start + j] = (float) vi;
+                squares[j] = vi;
+                numerators[j] = stepSize * mi;
             }
         }
     }

@@ -44,7 +44,13 @@ public final class RmsProp implements Optimizer {
             Tensor value = parameters.get(p).value();
             Tensor gradient = parameters.get(p).gradient();
             Tensor meanSquare = meanSquares[p];
-            if (kernel.stepFloats(value, gradient, meanSquare, learningRate)) {
+            if (value.isFloat() && gradient.isFloat()) {
+                kernel.w = value.floats();
+                kernel.epsilon = epsilon;
+                kernel.g = gradient.floats();
+                kernel.s = meanSquare.floats();
+                kernel.rate = learningRate;
+                kernel.loop(kernel.w.length);
                 continue;
             }
             for (int i = 0; i < value.size(); i++) {
@@ -57,17 +63,20 @@ public final class RmsProp implements Optimizer {
     }
 
     /** The step on float arrays, in double and rounded once a value as the float64 path: the same bits. */
-    private final class Kernel extends OptimizerState.OneStateKernel {
+    private final class Kernel extends AdaptiveStep {
+        float[] g;
+        float[] s;
+        double rate;
+
         @Override
-        protected void range(int from, int to) {
-            float[] s = state;
+        protected void moments(int start, int count, double[] numerators, double[] squares) {
             double rho = decay;
-            double eps = epsilon;
-            for (int i = from; i < to; i++) {
-                double gi = g[i];
-                double si = rho * s[i] + (1 - rho) * gi * gi;
-                s[i] = (float) si;
-                w[i] = (float) (w[i] - rate * gi / (Math.sqrt(si) + eps));
+            for (int j = 0; j < count; j++) {
+                double gi = g[start + j];
+                double si = rho * s[start + j] + (1 - rho) * gi * gi;
+                s[start + j] = (float) si;
+                squares[j] = si;
+                numerators[j] = rate * gi;
             }
         }
     }
