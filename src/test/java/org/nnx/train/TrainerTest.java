@@ -2,6 +2,9 @@ package org.nnx.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nnx.train.TestPlans.DATASETS;
+import static org.nnx.train.TestPlans.REGISTRY;
+import static org.nnx.train.TestPlans.plan;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -19,18 +22,6 @@ import org.nnx.registry.DatasetLoader;
 
 /** Training runs that must reach an accuracy, diverge, stop, and repeat bit for bit. */
 class TrainerTest {
-    private static final ComponentRegistry REGISTRY = Registries.builtins();
-    private static final DatasetLoader DATASETS = new DatasetLoader(REGISTRY);
-
-    private static ExperimentPlan plan(String text) {
-        var parsed = NnxParser.parse(new SourceFile(Path.of("test.nnx"), text));
-        assertEquals(List.of(), parsed.diagnostics());
-        Analyzer.Result result =
-                new Analyzer(REGISTRY, DATASETS).analyze(List.of(parsed.file().orElseThrow()));
-        assertEquals(List.of(), result.diagnostics());
-        return result.plans().get(0);
-    }
-
     private static RunResult train(String text, StopSignal stop) {
         ExperimentPlan plan = plan(text);
         return new ExperimentRunner(new Trainer(REGISTRY, stop), DATASETS, stop)
