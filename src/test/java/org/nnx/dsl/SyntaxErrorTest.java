@@ -298,13 +298,15 @@ class SyntaxErrorTest {
         assertEquals(
                 1,
                 result.diagnostics().size(),
-                () -> result.diagnostics().stream()
-                        .map(Diagnostic::headline)
-                        .toList()
-                        .toString());
+                () -> headlines(result));
         Diagnostic diagnostic = result.diagnostics().get(0);
         assertTrue(diagnostic.location().line() >= 1 && diagnostic.location().line() <= 3 + DEEP, diagnostic::headline);
         assertTrue(!diagnostic.message().isBlank());
+    }
+
+    /** The result's diagnostics' headlines, for a failing assertion's message. */
+    private static String headlines(NnxParser.Result result) {
+        return result.diagnostics().stream().map(Diagnostic::headline).toList().toString();
     }
 
     static Stream<Arguments> moderateNestingAndLongChains() {
@@ -362,18 +364,12 @@ class SyntaxErrorTest {
         assertEquals(
                 valid,
                 result.file().isPresent(),
-                () -> result.diagnostics().stream()
-                        .map(Diagnostic::headline)
-                        .toList()
-                        .toString());
+                () -> headlines(result));
         if (!valid) {
             assertEquals(
                     1,
                     result.diagnostics().size(),
-                    () -> result.diagnostics().stream()
-                            .map(Diagnostic::headline)
-                            .toList()
-                            .toString());
+                    () -> headlines(result));
             assertEquals(2, result.diagnostics().get(0).location().line());
         }
     }

@@ -60,26 +60,13 @@ class ValuePerStepChartTest {
 
     @Test
     void zeroCannotGoOnALogAxisAndNaNIsNotDrawn() {
-        ObjectiveRun flat = new ObjectiveRun(
-                "flat",
-                org.nnx.model.SweptValues.NONE,
-                ObjectiveReportTest.square(0),
-                List.of(0.0),
-                0.1,
-                2,
-                GradientMode.BACKPROP);
+        ObjectiveRun flat = ObjectiveReportTest.flat();
         ObjectiveResult zero = new ObjectiveResult(flat, RunStatus.OK, "", List.of(new double[] {0}), List.of(0.0), 0);
         assertInstanceOf(
                 NumberAxis.class,
                 ValuePerStepChart.createChart(List.of(zero)).getXYPlot().getRangeAxis(),
                 "0 cannot be drawn on a log axis");
-        ObjectiveResult nan = new ObjectiveResult(
-                flat,
-                RunStatus.DIVERGED,
-                "f is NaN at the start point",
-                List.of(new double[] {Double.NaN}),
-                List.of(Double.NaN),
-                0);
+        ObjectiveResult nan = ObjectiveReportTest.nanAtTheStart(flat);
         assertEquals(0, ValuePerStepChart.createDataset(List.of(nan)).getItemCount(0));
         ValuePerStepChart.createChart(List.of(nan));
     }
