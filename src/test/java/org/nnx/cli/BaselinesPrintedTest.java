@@ -36,20 +36,10 @@ class BaselinesPrintedTest {
                     epochs 2
                 }
                 """);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new Cli(
-                        new PrintStream(out, true, StandardCharsets.UTF_8),
-                        new PrintStream(err, true, StandardCharsets.UTF_8),
-                        new StopSignal(),
-                        false,
-                        dir.resolve("no-plugins"),
-                        true)
-                .run(new String[] {
-                    "run", file.toString(), "--out", dir.resolve("reports").toString()
-                });
-        assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
-        String printed = out.toString(StandardCharsets.UTF_8);
+        CliHarness cli = CliHarness.choosingBlas(() -> dir.resolve("no-plugins"));
+        int status = cli.run("run", file.toString(), "--out", dir.resolve("reports").toString());
+        assertEquals(0, status, cli.stderr());
+        String printed = cli.stdout();
         List<String> lines =
                 printed.lines().filter(line -> line.startsWith("  baselines: ")).toList();
         assertEquals(1, lines.size(), printed);

@@ -26,8 +26,7 @@ class BookTourTest {
     Path dir;
 
     private final Blas backend = Blas.current();
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CliHarness cli = CliHarness.choosingBlas(() -> dir.resolve("no-plugins"));
 
     @AfterEach
     void restoreTheBackend() {
@@ -36,18 +35,8 @@ class BookTourTest {
 
     /** Runs files of the tour as ./nnx does, with the machine's fastest BLAS; returns stdout. */
     private String nnx(String... args) {
-        out.reset();
-        err.reset();
-        int status = new Cli(
-                        new PrintStream(out, true, StandardCharsets.UTF_8),
-                        new PrintStream(err, true, StandardCharsets.UTF_8),
-                        new StopSignal(),
-                        false,
-                        dir.resolve("no-plugins"),
-                        true)
-                .run(args);
-        assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
-        return out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, cli.run(args), cli.stderr());
+        return cli.stdout();
     }
 
     private String run(String file) {

@@ -17,12 +17,7 @@ class CliTest {
     @TempDir
     Path dir;
 
-    private CliHarness cli;
-
-    @BeforeEach
-    void commandLine() {
-        cli = CliHarness.withDefaultPlugins();
-    }
+    private final CliHarness cli = CliHarness.withDefaultPlugins();
 
     private Path write(String name, String text) throws IOException {
         Path file = dir.resolve(name);

@@ -17,12 +17,7 @@ class CompareCommandTest {
     @TempDir
     Path dir;
 
-    private CliHarness cli;
-
-    @BeforeEach
-    void commandLine() {
-        cli = CliHarness.withDefaultPlugins();
-    }
+    private final CliHarness cli = CliHarness.withDefaultPlugins();
 
     /** Two tiny experiments in one file, the second extending the first with a sweep and repeats. */
     private static final String EXPERIMENTS = """

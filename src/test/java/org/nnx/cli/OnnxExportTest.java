@@ -34,17 +34,7 @@ class OnnxExportTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int nnx(String... args) {
-        return new Cli(
-                        new PrintStream(out, true, StandardCharsets.UTF_8),
-                        new PrintStream(err, true, StandardCharsets.UTF_8),
-                        new StopSignal(),
-                        false)
-                .run(args);
-    }
+    private final CliHarness cli = CliHarness.withDefaultPlugins();
 
     private Path trained(String model) throws IOException {
         Path file = dir.resolve("every_layer.nnx");
@@ -63,7 +53,7 @@ class OnnxExportTest {
                 }
                 """.formatted(model));
         Path reports = dir.resolve("out");
-        assertEquals(0, nnx("run", file.toString(), "--out", reports.toString()), err.toString());
+        assertEquals(0, cli.run("run", file.toString(), "--out", reports.toString()), cli.stderr());
         try (Stream<Path> files = Files.walk(reports)) {
             return files.filter(p -> p.getFileName().toString().equals("model.safetensors"))
                     .findFirst()
@@ -82,7 +72,7 @@ class OnnxExportTest {
     private void exportAndCompare(String model) throws Exception {
         Path saved = trained(model);
         Path onnx = dir.resolve("model.onnx");
-        assertEquals(0, nnx("export", saved.toString(), "--onnx", onnx.toString()), err.toString());
+        assertEquals(0, cli.run("export", saved.toString(), "--onnx", onnx.toString()), cli.stderr());
         Predictor predictor = Predictor.of(ModelFile.read(saved), Registries.builtins());
         Split samples = testImages(300);
         Tensor expected = predictor.outputs(samples);

@@ -37,12 +37,7 @@ class UsageTest {
     @TempDir
     Path dir;
 
-    private CliHarness cli;
-
-    @BeforeEach
-    void commandLine() {
-        cli = CliHarness.withPluginFolder(dir.resolve("no-default-plugins"));
-    }
+    private final CliHarness cli = CliHarness.withPluginFolder(() -> dir.resolve("no-default-plugins"));
 
     private static CommandLine commands() {
         return Cli.commandLine(new CommandEnvironment(
