@@ -32,10 +32,6 @@ import org.nnx.train.StopSignal;
  * script, and a short zoo run prints a row a model. No timing is asserted.
  */
 class ZooTest {
-    private static final Path REPOSITORY = Path.of(".");
-    private static final Path SCRIPT = Path.of("bench", "pytorch_zoo.py");
-    private static final Path PYTHON = Path.of("/usr/bin/python3");
-
     @TempDir
     static Path data;
 
@@ -43,6 +39,10 @@ class ZooTest {
     static void writeTinyFashionMnist() throws IOException {
         TinyFashionMnist.write(data, 200, 50);
     }
+
+    private static final Path REPOSITORY = Path.of(".");
+    private static final Path SCRIPT = Path.of("bench", "pytorch_zoo.py");
+    private static final Path PYTHON = Path.of("/usr/bin/python3");
 
     private static List<BenchModel> zoo() throws ModelFileException {
         return new ModelLoader(Registries.builtins(), new DatasetLoader(Registries.builtins()), data)

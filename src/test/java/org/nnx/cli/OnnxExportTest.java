@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,7 +21,6 @@ import org.nnx.saved.ModelFile;
 import org.nnx.saved.Predictor;
 import org.nnx.spi.Split;
 import org.nnx.tensor.Tensor;
-import org.nnx.train.StopSignal;
 
 /**
  * {@code nnx export --onnx}: ONNX Runtime runs the exported graph and gives nnx's own outputs within 1e-5, for

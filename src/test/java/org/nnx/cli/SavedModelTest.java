@@ -9,10 +9,8 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,12 +26,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nnx.builtins.IdxFile;
 import org.nnx.saved.Safetensors;
-import org.nnx.train.StopSignal;
 
 /**
  * A run's saved model used again: {@code nnx predict} and {@code nnx evaluate} reproduce the run's test
@@ -211,9 +207,10 @@ class SavedModelTest {
         Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length - 4));
         assertEquals(2, cli.run("evaluate", cut.toString()));
         assertTrue(
-                cli.stderr().matches("nnx: error: " + Pattern.quote(cut.toString())
-                        + ": not a model nnx can use: it is cut short: tensor 'layers.2.b' ends at byte \\d+ of the"
-                        + " data, which holds \\d+\n"),
+                cli.stderr()
+                        .matches("nnx: error: " + Pattern.quote(cut.toString())
+                                + ": not a model nnx can use: it is cut short: tensor 'layers.2.b' ends at byte \\d+ of the"
+                                + " data, which holds \\d+\n"),
                 cli.stderr());
     }
 

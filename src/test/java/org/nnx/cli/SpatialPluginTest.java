@@ -3,10 +3,7 @@ package org.nnx.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nnx.plugin.PluginJars;
-import org.nnx.train.StopSignal;
 
 /** A plugin layer on images: it receives its input's shape, declares its output's, and trains after a conv2d. */
 class SpatialPluginTest {
@@ -113,7 +109,6 @@ class SpatialPluginTest {
     void aSpatialPluginLayerOnFlatDataIsALocatedError() throws IOException {
         Path file = write("        dense 20\n        channel_scale\n        dense 10\n");
         assertEquals(2, cli.run("check", file.toString(), "--plugins", plugins.toString()));
-        assertTrue(
-                cli.stderr().startsWith(file + ":5:9: error: channel_scale needs images, got 20\n"), cli.stderr());
+        assertTrue(cli.stderr().startsWith(file + ":5:9: error: channel_scale needs images, got 20\n"), cli.stderr());
     }
 }

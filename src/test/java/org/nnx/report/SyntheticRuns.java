@@ -197,16 +197,16 @@ final class SyntheticRuns {
         }
         double seconds = 0.002 * last * batch / 100.0 + 0.4;
         Provenance provenance = new Provenance(Map.of(
-                        "nnx",
-                        "0.1.0",
-                        "blas",
-                        "pure Java",
-                        "jdk",
-                        "Debian 17.0.15",
-                        "dataset",
-                        "mnist 8000/2000 sha256:3f1c…",
-                        "seed",
-                        plan.varying().getOrDefault("seed", "42")));
+                "nnx",
+                "0.1.0",
+                "blas",
+                "pure Java",
+                "jdk",
+                "Debian 17.0.15",
+                "dataset",
+                "mnist 8000/2000 sha256:3f1c…",
+                "seed",
+                plan.varying().getOrDefault("seed", "42")));
         double samplesPerSecond = last * (double) batch / (seconds - 0.4);
         return curveResult(plan, diverges, last, rows, train, test, seconds, samplesPerSecond, provenance);
     }

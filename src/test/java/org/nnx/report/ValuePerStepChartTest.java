@@ -14,7 +14,6 @@ import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
-import org.nnx.model.GradientMode;
 import org.nnx.model.ObjectiveRun;
 import org.nnx.train.ObjectiveResult;
 import org.nnx.train.RunStatus;

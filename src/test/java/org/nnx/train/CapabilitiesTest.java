@@ -8,18 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
-import org.nnx.train.TestLayers.Scale;
 import org.nnx.builtins.BuiltinPlugin;
 import org.nnx.model.GradientMode;
 import org.nnx.plugin.Registries;
 import org.nnx.registry.ComponentRegistry;
 import org.nnx.spi.Arguments;
 import org.nnx.spi.DescendsInBackward;
-import org.nnx.spi.Layer;
-import org.nnx.spi.LayerContext;
 import org.nnx.spi.LayerFactory;
 import org.nnx.spi.NnxPlugin;
 import org.nnx.spi.Optimizer;
@@ -28,6 +24,7 @@ import org.nnx.spi.Parameter;
 import org.nnx.spi.PlainGradientDescent;
 import org.nnx.spi.SkipsInputGradient;
 import org.nnx.tensor.Tensor;
+import org.nnx.train.TestLayers.Scale;
 
 /**
  * The trainer asks layers and optimizers what they can do through the SPI's capability interfaces, never by
@@ -202,7 +199,8 @@ class CapabilitiesTest {
             return List.of(
                     TestLayers.factory("scale", (arguments, context) -> new Scale(context.inputSize())),
                     TestLayers.factory(
-                            "descending_scale", (arguments, context) -> new DescendingScale(context.inputSize(), true)));
+                            "descending_scale",
+                            (arguments, context) -> new DescendingScale(context.inputSize(), true)));
         }
 
         @Override

@@ -6,16 +6,9 @@ import static org.nnx.train.TestPlans.DATASETS;
 import static org.nnx.train.TestPlans.REGISTRY;
 import static org.nnx.train.TestPlans.plan;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.nnx.analysis.Analyzer;
-import org.nnx.dsl.NnxParser;
-import org.nnx.dsl.SourceFile;
 import org.nnx.model.ExperimentPlan;
-import org.nnx.plugin.Registries;
-import org.nnx.registry.ComponentRegistry;
-import org.nnx.registry.DatasetLoader;
 
 /** Searches as they run: halving's pruned trials, the same decisions on one thread or two, and budgets. */
 class SearchRunTest {

@@ -105,6 +105,7 @@ final class TestLayers implements NnxPlugin {
         final Parameter scale;
         /** What backward multiplies {@code ds} by: 1 for the true gradient. */
         private final double scaleGradientFactor;
+
         private Tensor input;
         private Tensor output;
         private Tensor inputGradient;

@@ -6,19 +6,12 @@ import static org.nnx.train.TestPlans.DATASETS;
 import static org.nnx.train.TestPlans.REGISTRY;
 import static org.nnx.train.TestPlans.plan;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.nnx.analysis.Analyzer;
-import org.nnx.dsl.NnxParser;
-import org.nnx.dsl.SourceFile;
 import org.nnx.model.ExperimentPlan;
 import org.nnx.model.Sampling;
-import org.nnx.plugin.Registries;
-import org.nnx.registry.ComponentRegistry;
-import org.nnx.registry.DatasetLoader;
 
 /** Training runs that must reach an accuracy, diverge, stop, and repeat bit for bit. */
 class TrainerTest {
