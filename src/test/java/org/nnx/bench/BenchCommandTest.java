@@ -6,16 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.SplittableRandom;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,36 +35,9 @@ class BenchCommandTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    /** Images whose class is told by which tenth of the picture is bright, so that a net can learn them. */
     @BeforeAll
     static void writeTinyFashionMnist() throws IOException {
-        writeSplit("train", 300, new SplittableRandom(1));
-        writeSplit("t10k", 100, new SplittableRandom(2));
-    }
-
-    private static void writeSplit(String prefix, int count, SplittableRandom random) throws IOException {
-        byte[] pixels = new byte[count * 784];
-        byte[] labels = new byte[count];
-        for (int i = 0; i < count; i++) {
-            int label = random.nextInt(10);
-            labels[i] = (byte) label;
-            for (int p = label * 78; p < label * 78 + 78; p++) {
-                pixels[i * 784 + p] = (byte) (128 + random.nextInt(128));
-            }
-        }
-        writeIdx(data.resolve(prefix + "-images-idx3-ubyte.gz"), new int[] {count, 28, 28}, pixels);
-        writeIdx(data.resolve(prefix + "-labels-idx1-ubyte.gz"), new int[] {count}, labels);
-    }
-
-    private static void writeIdx(Path file, int[] dimensions, byte[] values) throws IOException {
-        try (OutputStream raw = Files.newOutputStream(file);
-                DataOutputStream idx = new DataOutputStream(new GZIPOutputStream(raw))) {
-            idx.writeInt(0x0800 | dimensions.length);
-            for (int dimension : dimensions) {
-                idx.writeInt(dimension);
-            }
-            idx.write(values);
-        }
+        TinyFashionMnist.write(data, 300, 100);
     }
 
     /** A small net on 200 of the digits that ship with nnx; %s is a further statement. */

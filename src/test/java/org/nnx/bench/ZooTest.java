@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,12 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,46 +32,17 @@ import org.nnx.train.StopSignal;
  * script, and a short zoo run prints a row a model. No timing is asserted.
  */
 class ZooTest {
-    private static final Path REPOSITORY = Path.of(".");
-    private static final Path SCRIPT = Path.of("bench", "pytorch_zoo.py");
-    private static final Path PYTHON = Path.of("/usr/bin/python3");
-
     @TempDir
     static Path data;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
     @BeforeAll
     static void writeTinyFashionMnist() throws IOException {
-        writeSplit("train", 200, new SplittableRandom(1));
-        writeSplit("t10k", 50, new SplittableRandom(2));
+        TinyFashionMnist.write(data, 200, 50);
     }
 
-    private static void writeSplit(String prefix, int count, SplittableRandom random) throws IOException {
-        byte[] pixels = new byte[count * 784];
-        byte[] labels = new byte[count];
-        for (int i = 0; i < count; i++) {
-            int label = random.nextInt(10);
-            labels[i] = (byte) label;
-            for (int p = label * 78; p < label * 78 + 78; p++) {
-                pixels[i * 784 + p] = (byte) (128 + random.nextInt(128));
-            }
-        }
-        writeIdx(data.resolve(prefix + "-images-idx3-ubyte.gz"), new int[] {count, 28, 28}, pixels);
-        writeIdx(data.resolve(prefix + "-labels-idx1-ubyte.gz"), new int[] {count}, labels);
-    }
-
-    private static void writeIdx(Path file, int[] dimensions, byte[] values) throws IOException {
-        try (OutputStream raw = Files.newOutputStream(file);
-                DataOutputStream idx = new DataOutputStream(new GZIPOutputStream(raw))) {
-            idx.writeInt(0x0800 | dimensions.length);
-            for (int dimension : dimensions) {
-                idx.writeInt(dimension);
-            }
-            idx.write(values);
-        }
-    }
+    private static final Path REPOSITORY = Path.of(".");
+    private static final Path SCRIPT = Path.of("bench", "pytorch_zoo.py");
+    private static final Path PYTHON = Path.of("/usr/bin/python3");
 
     private static List<BenchModel> zoo() throws ModelFileException {
         return new ModelLoader(Registries.builtins(), new DatasetLoader(Registries.builtins()), data)
@@ -201,6 +168,8 @@ class ZooTest {
                         "--python",
                         "/bin/sh"),
                 REPOSITORY);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = new Benchmark(
                         new PrintStream(out, true, StandardCharsets.UTF_8),
                         new PrintStream(err, true, StandardCharsets.UTF_8),

@@ -3,17 +3,13 @@ package org.nnx.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nnx.train.StopSignal;
 
 /** nnx run prints an experiment's baselines once, after its runs, and its report shows them. */
 class BaselinesPrintedTest {
@@ -36,20 +32,11 @@ class BaselinesPrintedTest {
                     epochs 2
                 }
                 """);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new Cli(
-                        new PrintStream(out, true, StandardCharsets.UTF_8),
-                        new PrintStream(err, true, StandardCharsets.UTF_8),
-                        new StopSignal(),
-                        false,
-                        dir.resolve("no-plugins"),
-                        true)
-                .run(new String[] {
-                    "run", file.toString(), "--out", dir.resolve("reports").toString()
-                });
-        assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
-        String printed = out.toString(StandardCharsets.UTF_8);
+        CliHarness cli = CliHarness.choosingBlas(() -> dir.resolve("no-plugins"));
+        int status =
+                cli.run("run", file.toString(), "--out", dir.resolve("reports").toString());
+        assertEquals(0, status, cli.stderr());
+        String printed = cli.stdout();
         List<String> lines =
                 printed.lines().filter(line -> line.startsWith("  baselines: ")).toList();
         assertEquals(1, lines.size(), printed);

@@ -3,10 +3,7 @@ package org.nnx.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nnx.tensor.Blas;
-import org.nnx.train.StopSignal;
 
 /** The tour of the book's learning chapter prints the numbers the book prints. */
 class BookTourTest {
@@ -26,8 +22,7 @@ class BookTourTest {
     Path dir;
 
     private final Blas backend = Blas.current();
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CliHarness cli = CliHarness.choosingBlas(() -> dir.resolve("no-plugins"));
 
     @AfterEach
     void restoreTheBackend() {
@@ -36,18 +31,8 @@ class BookTourTest {
 
     /** Runs files of the tour as ./nnx does, with the machine's fastest BLAS; returns stdout. */
     private String nnx(String... args) {
-        out.reset();
-        err.reset();
-        int status = new Cli(
-                        new PrintStream(out, true, StandardCharsets.UTF_8),
-                        new PrintStream(err, true, StandardCharsets.UTF_8),
-                        new StopSignal(),
-                        false,
-                        dir.resolve("no-plugins"),
-                        true)
-                .run(args);
-        assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
-        return out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, cli.run(args), cli.stderr());
+        return cli.stdout();
     }
 
     private String run(String file) {

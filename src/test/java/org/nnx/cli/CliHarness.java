@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import org.nnx.train.StopSignal;
 
 /**
@@ -13,20 +14,38 @@ import org.nnx.train.StopSignal;
 final class CliHarness {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final Path defaultPluginFolder;
+    private final Supplier<Path> defaultPluginFolder;
+    private final boolean chooseBlas;
 
-    private CliHarness(Path defaultPluginFolder) {
+    private CliHarness(Supplier<Path> defaultPluginFolder, boolean chooseBlas) {
         this.defaultPluginFolder = defaultPluginFolder;
+        this.chooseBlas = chooseBlas;
     }
 
     /** A command line whose default plugin folder is {@code folder} (usually one that does not exist). */
     static CliHarness withPluginFolder(Path folder) {
-        return new CliHarness(folder);
+        return withPluginFolder(() -> folder);
+    }
+
+    /**
+     * As {@link #withPluginFolder(Path)}, the folder asked for at each call: a field can then name a folder in
+     * the test's {@code @TempDir}, which JUnit sets only after the fields are initialized.
+     */
+    static CliHarness withPluginFolder(Supplier<Path> folder) {
+        return new CliHarness(folder, false);
+    }
+
+    /**
+     * A command line whose default plugin folder is {@code folder} and that chooses the BLAS backend as
+     * {@code ./nnx} does, for tests that train as a user would.
+     */
+    static CliHarness choosingBlas(Supplier<Path> folder) {
+        return new CliHarness(folder, true);
     }
 
     /** A command line with nnx's own default plugin folder, {@code ./plugins}. */
     static CliHarness withDefaultPlugins() {
-        return new CliHarness(null);
+        return new CliHarness(null, false);
     }
 
     /** Runs nnx with {@code args} and returns its exit status. */
@@ -37,7 +56,7 @@ final class CliHarness {
         PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
         Cli cli = defaultPluginFolder == null
                 ? new Cli(stdout, stderr, new StopSignal(), false)
-                : new Cli(stdout, stderr, new StopSignal(), false, defaultPluginFolder);
+                : new Cli(stdout, stderr, new StopSignal(), false, defaultPluginFolder.get(), chooseBlas);
         return cli.run(args);
     }
 

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,12 +16,7 @@ class CompareCommandTest {
     @TempDir
     Path dir;
 
-    private CliHarness cli;
-
-    @BeforeEach
-    void commandLine() {
-        cli = CliHarness.withDefaultPlugins();
-    }
+    private final CliHarness cli = CliHarness.withDefaultPlugins();
 
     /** Two tiny experiments in one file, the second extending the first with a sweep and repeats. */
     private static final String EXPERIMENTS = """

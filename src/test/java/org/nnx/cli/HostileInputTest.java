@@ -7,22 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nnx.plugin.PluginJars;
 
 /** Files made to hurt: nnx answers each with a few clear lines and the right status, never a stack trace. */
 class HostileInputTest {
     @TempDir
     Path dir;
 
-    private CliHarness cli;
-
-    @BeforeEach
-    void commandLine() {
-        cli = CliHarness.withPluginFolder(dir.resolve("no-plugins"));
-    }
+    private final CliHarness cli = CliHarness.withPluginFolder(() -> dir.resolve("no-plugins"));
 
     @Test
     void aFileWithThousandsOfErrorsShowsTheFirstHundredAndCountsTheRest() throws IOException {
@@ -77,68 +71,44 @@ class HostileInputTest {
     }
 
     /** A layer whose forward calls itself forever, and another that fails while training. */
-    private static final String BAD_PLUGIN = """
-            package bad;
-
-            import java.util.List;
-            import org.nnx.spi.Arguments;
-            import org.nnx.spi.Layer;
-            import org.nnx.spi.LayerContext;
-            import org.nnx.spi.LayerFactory;
-            import org.nnx.spi.NnxPlugin;
-            import org.nnx.tensor.Tensor;
-
-            public final class BadPlugin implements NnxPlugin {
-                public int spiVersion() {
-                    return SPI_VERSION;
-                }
-
-                public String name() {
-                    return "bad";
-                }
-
-                public List<LayerFactory> layers() {
-                    return List.of(layer("recursing", false), layer("brittle", true));
-                }
-
-                private static LayerFactory layer(String name, boolean brittle) {
-                    return new LayerFactory() {
-                        public String name() {
-                            return name;
-                        }
-
-                        public String description() {
-                            return "misbehaves";
-                        }
-
-                        public Layer create(Arguments arguments, LayerContext context) {
-                            return new Layer() {
-                                public Tensor forward(Tensor input, boolean training) {
-                                    if (!brittle) {
-                                        return forward(input, training);
-                                    }
-                                    if (input.rows() > 10) {
-                                        throw new IllegalStateException("brittle broke");
-                                    }
-                                    return input;
-                                }
-
-                                public Tensor backward(Tensor outputGradient) {
-                                    return outputGradient;
-                                }
-                            };
-                        }
-                    };
-                }
+    private static final String BAD_PLUGIN = PluginJars.pluginSource("bad", "BadPlugin", "bad", """
+            public List<LayerFactory> layers() {
+                return List.of(layer("recursing", false), layer("brittle", true));
             }
-            """;
+
+            private static LayerFactory layer(String name, boolean brittle) {
+                return new LayerFactory() {
+                    public String name() {
+                        return name;
+                    }
+
+                    public String description() {
+                        return "misbehaves";
+                    }
+
+                    public Layer create(Arguments arguments, LayerContext context) {
+                        return new Layer() {
+                            public Tensor forward(Tensor input, boolean training) {
+                                if (!brittle) {
+                                    return forward(input, training);
+                                }
+                                if (input.rows() > 10) {
+                                    throw new IllegalStateException("brittle broke");
+                                }
+                                return input;
+                            }
+
+                            public Tensor backward(Tensor outputGradient) {
+                                return outputGradient;
+                            }
+                        };
+                    }
+                };
+            }
+            """);
 
     private Path badPlugins() throws IOException {
-        Path sources = org.nnx.plugin.PluginJars.writeSources(dir.resolve("src"), BAD_PLUGIN);
-        Path classes = org.nnx.plugin.PluginJars.compile(sources, dir.resolve("classes"));
-        Path plugins = Files.createDirectories(dir.resolve("plugins"));
-        org.nnx.plugin.PluginJars.jar(plugins.resolve("bad.jar"), classes, List.of("bad/"), "bad.BadPlugin\n", null);
-        return plugins;
+        return PluginJars.pluginFolder(dir, "bad.jar", "bad.BadPlugin", BAD_PLUGIN);
     }
 
     private static final String WITH_LAYER = """
@@ -182,16 +152,8 @@ class HostileInputTest {
         assertTrue(Files.readString(trace).contains("brittle broke"), "kept without --debug too");
         assertFalse(cli.stderr().contains("\tat "), "printed only with --debug: " + cli.stderr());
 
-        assertEquals(
-                1,
-                cli.run(
-                        "run",
-                        file.toString(),
-                        "--plugins",
-                        plugins.toString(),
-                        "--out",
-                        reports.toString(),
-                        "--debug"));
+        String out = reports.toString();
+        assertEquals(1, cli.run("run", file.toString(), "--plugins", plugins.toString(), "--out", out, "--debug"));
         assertTrue(Files.readString(trace).contains("brittle broke"), "kept in the run's folder");
         assertTrue(cli.stderr().contains("Caused by: java.lang.IllegalStateException: brittle broke"), cli.stderr());
         assertTrue(cli.stderr().contains("bad.BadPlugin$1$1.forward"), cli.stderr());

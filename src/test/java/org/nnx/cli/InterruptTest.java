@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.File;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.nnx.ChildJvm;
 
 /** Ctrl-C in a real process: training stops, the metrics so far and the report are kept, status 130. */
 @DisabledOnOs(OS.WINDOWS)
@@ -39,28 +38,11 @@ class InterruptTest {
                 }
                 """);
         Path reports = dir.resolve("reports");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(
-                        java,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "org.nnx.cli.Main",
-                        "run",
-                        file.toString(),
-                        "--out",
-                        reports.toString())
-                .redirectErrorStream(true)
-                .start();
-        BufferedReader output =
-                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        StringBuilder seen = new StringBuilder();
-        while ((line = output.readLine()) != null && !line.contains("10000000 iterations")) {
-            seen.append(line).append('\n');
-        }
-        assertTrue(line != null, "training never started:\n" + seen);
+        Process process = ChildJvm.start(Main.class, "run", file.toString(), "--out", reports.toString());
+        String notSeen = ChildJvm.awaitLine(process, line -> line.contains("10000000 iterations"));
+        assertEquals(null, notSeen, "training never started");
         Thread.sleep(3000);
-        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+        ChildJvm.signal(process, "INT");
         String rest = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "nnx did not stop after Ctrl-C");
         assertEquals(130, process.exitValue(), rest);

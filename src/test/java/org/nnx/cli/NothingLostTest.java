@@ -4,30 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nnx.ChildJvm;
+import org.nnx.plugin.PluginJars;
 
 /** Results written as runs finish, atomically, inside --out, never over another file's results. */
 class NothingLostTest {
     @TempDir
     Path dir;
 
-    private CliHarness cli;
-
-    @BeforeEach
-    void commandLine() {
-        cli = CliHarness.withPluginFolder(dir.resolve("no-plugins"));
-    }
+    private final CliHarness cli = CliHarness.withPluginFolder(() -> dir.resolve("no-plugins"));
 
     /** A sweep whose first run takes a moment and whose second would take hours. */
     private static final String SHORT_AND_ENDLESS = """
@@ -61,33 +54,12 @@ class NothingLostTest {
             }
             """;
 
-    private Process start(Path file, Path reports) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(
-                        java,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        Main.class.getName(),
-                        "run",
-                        file.toString(),
-                        "--out",
-                        reports.toString())
-                .redirectErrorStream(true)
-                .start();
+    private static Process start(Path file, Path reports) throws IOException {
+        return ChildJvm.start(Main.class, "run", file.toString(), "--out", reports.toString());
     }
 
-    /** Reads the process's output until a line containing {@code text}; the lines seen on the way if never. */
     private static String awaitLine(Process process, String text) throws IOException {
-        BufferedReader output =
-                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        StringBuilder seen = new StringBuilder();
-        for (String line; (line = output.readLine()) != null; ) {
-            if (line.contains(text)) {
-                return null;
-            }
-            seen.append(line).append('\n');
-        }
-        return seen.toString();
+        return ChildJvm.awaitLine(process, line -> line.contains(text));
     }
 
     @Test
@@ -187,70 +159,46 @@ class NothingLostTest {
     }
 
     /** A layer whose forward asks for more memory than any heap: a real OutOfMemoryError in a run. */
-    private static final String HOG_PLUGIN = """
-            package hog;
+    private static final String HOG_PLUGIN = PluginJars.pluginSource("hog", "HogPlugin", "hog", """
+            public List<LayerFactory> layers() {
+                return List.of(new LayerFactory() {
+                    public String name() {
+                        return "hog";
+                    }
 
-            import java.util.List;
-            import org.nnx.spi.Arguments;
-            import org.nnx.spi.Layer;
-            import org.nnx.spi.LayerContext;
-            import org.nnx.spi.LayerFactory;
-            import org.nnx.spi.NnxPlugin;
-            import org.nnx.spi.ParameterSpec;
-            import org.nnx.tensor.Tensor;
+                    public String description() {
+                                return "asks for more memory than there is while training, when hungry";
+                    }
 
-            public final class HogPlugin implements NnxPlugin {
-                public int spiVersion() {
-                    return SPI_VERSION;
-                }
+                    public List<ParameterSpec> parameters() {
+                        return List.of(ParameterSpec.bool("hungry", false, "whether to ask"));
+                    }
 
-                public String name() {
-                    return "hog";
-                }
-
-                public List<LayerFactory> layers() {
-                    return List.of(new LayerFactory() {
-                        public String name() {
-                            return "hog";
-                        }
-
-                        public String description() {
-                                    return "asks for more memory than there is while training, when hungry";
-                        }
-
-                        public List<ParameterSpec> parameters() {
-                            return List.of(ParameterSpec.bool("hungry", false, "whether to ask"));
-                        }
-
-                        public Layer create(Arguments arguments, LayerContext context) {
-                            boolean hungry = arguments.bool("hungry");
-                            return new Layer() {
-                                public Tensor forward(Tensor input, boolean training) {
-                                    // A few rows, as nnx's own gradient check feeds it, pass; a real batch does not.
-                                    if (training && hungry && input.rows() > 10) {
-                                        long[] hog = new long[Integer.MAX_VALUE - 8];
-                                        hog[0] = 1;
-                                    }
-                                    return input;
+                    public Layer create(Arguments arguments, LayerContext context) {
+                        boolean hungry = arguments.bool("hungry");
+                        return new Layer() {
+                            public Tensor forward(Tensor input, boolean training) {
+                                // A few rows, as nnx's own gradient check feeds it, pass; a real batch does not.
+                                if (training && hungry && input.rows() > 10) {
+                                    long[] hog = new long[Integer.MAX_VALUE - 8];
+                                    hog[0] = 1;
                                 }
+                                return input;
+                            }
 
-                                public Tensor backward(Tensor outputGradient) {
-                                    return outputGradient;
-                                }
-                            };
-                        }
-                    });
-                }
+                            public Tensor backward(Tensor outputGradient) {
+                                return outputGradient;
+                            }
+                        };
+                    }
+                });
             }
-            """;
+            """);
 
     @Test
     void aRunThatRunsOutOfMemoryFailsAloneAndTheOtherIsKept() throws IOException {
         org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.getRuntime().maxMemory() < 8L * (Integer.MAX_VALUE - 8));
-        Path sources = org.nnx.plugin.PluginJars.writeSources(dir.resolve("src"), HOG_PLUGIN);
-        Path classes = org.nnx.plugin.PluginJars.compile(sources, dir.resolve("classes"));
-        Path plugins = Files.createDirectories(dir.resolve("plugins"));
-        org.nnx.plugin.PluginJars.jar(plugins.resolve("hog.jar"), classes, List.of("hog/"), "hog.HogPlugin\n", null);
+        Path plugins = PluginJars.pluginFolder(dir, "hog.jar", "hog.HogPlugin", HOG_PLUGIN);
         Path file = Files.writeString(
                 dir.resolve("hungry.nnx"),
                 SMALL.replace("        relu\n", "        relu\n        hog hungry = false | true\n"));

@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,7 +21,6 @@ import org.nnx.saved.ModelFile;
 import org.nnx.saved.Predictor;
 import org.nnx.spi.Split;
 import org.nnx.tensor.Tensor;
-import org.nnx.train.StopSignal;
 
 /**
  * {@code nnx export --onnx}: ONNX Runtime runs the exported graph and gives nnx's own outputs within 1e-5, for
@@ -34,17 +30,7 @@ class OnnxExportTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int nnx(String... args) {
-        return new Cli(
-                        new PrintStream(out, true, StandardCharsets.UTF_8),
-                        new PrintStream(err, true, StandardCharsets.UTF_8),
-                        new StopSignal(),
-                        false)
-                .run(args);
-    }
+    private final CliHarness cli = CliHarness.withDefaultPlugins();
 
     private Path trained(String model) throws IOException {
         Path file = dir.resolve("every_layer.nnx");
@@ -63,7 +49,7 @@ class OnnxExportTest {
                 }
                 """.formatted(model));
         Path reports = dir.resolve("out");
-        assertEquals(0, nnx("run", file.toString(), "--out", reports.toString()), err.toString());
+        assertEquals(0, cli.run("run", file.toString(), "--out", reports.toString()), cli.stderr());
         try (Stream<Path> files = Files.walk(reports)) {
             return files.filter(p -> p.getFileName().toString().equals("model.safetensors"))
                     .findFirst()
@@ -82,7 +68,7 @@ class OnnxExportTest {
     private void exportAndCompare(String model) throws Exception {
         Path saved = trained(model);
         Path onnx = dir.resolve("model.onnx");
-        assertEquals(0, nnx("export", saved.toString(), "--onnx", onnx.toString()), err.toString());
+        assertEquals(0, cli.run("export", saved.toString(), "--onnx", onnx.toString()), cli.stderr());
         Predictor predictor = Predictor.of(ModelFile.read(saved), Registries.builtins());
         Split samples = testImages(300);
         Tensor expected = predictor.outputs(samples);

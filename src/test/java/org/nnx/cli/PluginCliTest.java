@@ -11,7 +11,6 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nnx.plugin.PluginJars;
@@ -33,209 +32,135 @@ class PluginCliTest {
     static void buildJars() throws IOException {
         examplePlugins = Files.createDirectory(work.resolve("example-plugins"));
         PluginJars.exampleJar(examplePlugins, work);
-        Path sources = PluginJars.writeSources(work.resolve("src"), """
-                package com.flaky;
-
-                import java.util.List;
-                import org.nnx.spi.*;
-                import org.nnx.tensor.Tensor;
-
-                /** The identity, which throws on a batch of more than 4 rows when told to explode. */
-                public final class FlakyPlugin implements NnxPlugin {
-                    public int spiVersion() { return SPI_VERSION; }
-                    public String name() { return "flaky"; }
-                    public List<LayerFactory> layers() {
-                        return List.of(new LayerFactory() {
-                            public String name() { return "flaky"; }
-                            public String description() { return "the identity, until it explodes"; }
-                            public List<ParameterSpec> parameters() {
-                                return List.of(ParameterSpec.bool("explode", false, "throw on batches of more than 4"));
-                            }
-                            public Layer create(Arguments arguments, LayerContext context) {
-                                boolean explode = arguments.bool("explode");
-                                return new Layer() {
-                                    public Tensor forward(Tensor input, boolean training) {
-                                        if (explode && input.rows() > 4) {
-                                            throw new IllegalStateException("flaky exploded on a batch of " + input.rows());
+        Path sources = PluginJars.writeSources(
+                work.resolve("src"),
+                // The identity, which throws on a batch of more than 4 rows when told to explode.
+                PluginJars.layerPluginSource("com.flaky", "FlakyPlugin", "flaky", """
+                        public String name() { return "flaky"; }
+                        public String description() { return "the identity, until it explodes"; }
+                        public List<ParameterSpec> parameters() {
+                            return List.of(ParameterSpec.bool("explode", false, "throw on batches of more than 4"));
+                        }
+                        public Layer create(Arguments arguments, LayerContext context) {
+                            boolean explode = arguments.bool("explode");
+                            return new Layer() {
+                                public Tensor forward(Tensor input, boolean training) {
+                                    if (explode && input.rows() > 4) {
+                                        throw new IllegalStateException("flaky exploded on a batch of " + input.rows());
+                                    }
+                                    return input;
+                                }
+                                public Tensor backward(Tensor outputGradient) { return outputGradient; }
+                            };
+                        }
+                        """),
+                // y = x ⊙ W with a dW twice too large.
+                PluginJars.layerPluginSource("com.badgrad", "BadGradPlugin", "badgrad", """
+                        public String name() { return "scale"; }
+                        public String description() { return "y = x ⊙ W, one weight per column"; }
+                        public Layer create(Arguments arguments, LayerContext context) {
+                            Tensor w = Tensor.zeros(context.precision(), 1, context.inputSize());
+                            w.fill(1.0);
+                            Parameter weights = Parameter.of("W", w, true);
+                            return new Layer() {
+                                Tensor x;
+                                public Tensor forward(Tensor input, boolean training) {
+                                    x = input.copy();
+                                    Tensor y = input.copy();
+                                    for (int r = 0; r < y.rows(); r++)
+                                        for (int c = 0; c < y.cols(); c++) y.set(r, c, input.get(r, c) * w.get(0, c));
+                                    return y;
+                                }
+                                public Tensor backward(Tensor dy) {
+                                    Tensor dx = dy.copy();
+                                    for (int r = 0; r < dy.rows(); r++)
+                                        for (int c = 0; c < dy.cols(); c++) {
+                                            dx.set(r, c, dy.get(r, c) * w.get(0, c));
+                                            weights.gradient().add(c, 2 * dy.get(r, c) * x.get(r, c));
                                         }
-                                        return input;
-                                    }
-                                    public Tensor backward(Tensor outputGradient) { return outputGradient; }
-                                };
-                            }
-                        });
-                    }
-                }
-                """, """
-                package com.badgrad;
-
-                import java.util.List;
-                import org.nnx.spi.*;
-                import org.nnx.tensor.Tensor;
-
-                /** y = x ⊙ W with a dW twice too large. */
-                public final class BadGradPlugin implements NnxPlugin {
-                    public int spiVersion() { return SPI_VERSION; }
-                    public String name() { return "badgrad"; }
-                    public List<LayerFactory> layers() {
-                        return List.of(new LayerFactory() {
-                            public String name() { return "scale"; }
-                            public String description() { return "y = x ⊙ W, one weight per column"; }
-                            public Layer create(Arguments arguments, LayerContext context) {
-                                Tensor w = Tensor.zeros(context.precision(), 1, context.inputSize());
-                                w.fill(1.0);
-                                Parameter weights = Parameter.of("W", w, true);
-                                return new Layer() {
-                                    Tensor x;
-                                    public Tensor forward(Tensor input, boolean training) {
-                                        x = input.copy();
-                                        Tensor y = input.copy();
-                                        for (int r = 0; r < y.rows(); r++)
-                                            for (int c = 0; c < y.cols(); c++) y.set(r, c, input.get(r, c) * w.get(0, c));
-                                        return y;
-                                    }
-                                    public Tensor backward(Tensor dy) {
-                                        Tensor dx = dy.copy();
-                                        for (int r = 0; r < dy.rows(); r++)
-                                            for (int c = 0; c < dy.cols(); c++) {
-                                                dx.set(r, c, dy.get(r, c) * w.get(0, c));
-                                                weights.gradient().add(c, 2 * dy.get(r, c) * x.get(r, c));
-                                            }
-                                        return dx;
-                                    }
-                                    public List<Parameter> parameters() { return List.of(weights); }
-                                };
-                            }
-                        });
-                    }
-                }
-                """, """
-                package com.otherswish;
-
-                import java.util.List;
-                import org.nnx.spi.*;
-                import org.nnx.tensor.Tensor;
-
-                /** Another vendor's swish. */
-                public final class OtherSwishPlugin implements NnxPlugin {
-                    public int spiVersion() { return SPI_VERSION; }
-                    public String name() { return "other"; }
-                    public List<LayerFactory> layers() {
-                        return List.of(new LayerFactory() {
-                            public String name() { return "swish"; }
-                            public String description() { return "another swish"; }
-                            public Layer create(Arguments arguments, LayerContext context) {
-                                throw new UnsupportedOperationException();
-                            }
-                        });
-                    }
-                }
-                """, """
-                package com.adagrad;
-
-                import java.util.List;
-                import org.nnx.spi.*;
-                import org.nnx.tensor.Tensor;
-
-                /** An optimizer named like a built-in: plain gradient descent. */
-                public final class AdagradPlugin implements NnxPlugin {
-                    public int spiVersion() { return SPI_VERSION; }
-                    public String name() { return "fancy"; }
-                    public List<OptimizerFactory> optimizers() {
-                        return List.of(new OptimizerFactory() {
-                            public String name() { return "adagrad"; }
-                            public String description() { return "plain steps, whatever the name says"; }
-                            public int stateValuesPerParameter() { return 0; }
-                            public Optimizer create(Arguments arguments) {
-                                return new Optimizer() {
-                                    List<Parameter> parameters;
-                                    public void initialize(List<Parameter> parameters) { this.parameters = parameters; }
-                                    public void step(double learningRate) {
-                                        for (Parameter p : parameters) {
-                                            for (int i = 0; i < p.value().size(); i++) {
-                                                p.value().set(i, p.value().get(i) - learningRate * p.gradient().get(i));
+                                    return dx;
+                                }
+                                public List<Parameter> parameters() { return List.of(weights); }
+                            };
+                        }
+                        """),
+                // Another vendor's swish.
+                PluginJars.layerPluginSource("com.otherswish", "OtherSwishPlugin", "other", """
+                        public String name() { return "swish"; }
+                        public String description() { return "another swish"; }
+                        public Layer create(Arguments arguments, LayerContext context) {
+                            throw new UnsupportedOperationException();
+                        }
+                        """),
+                // An optimizer named like a built-in: plain gradient descent.
+                PluginJars.pluginSource("com.adagrad", "AdagradPlugin", "fancy", """
+                        public List<OptimizerFactory> optimizers() {
+                            return List.of(new OptimizerFactory() {
+                                public String name() { return "adagrad"; }
+                                public String description() { return "plain steps, whatever the name says"; }
+                                public int stateValuesPerParameter() { return 0; }
+                                public Optimizer create(Arguments arguments) {
+                                    return new Optimizer() {
+                                        List<Parameter> parameters;
+                                        public void initialize(List<Parameter> parameters) { this.parameters = parameters; }
+                                        public void step(double learningRate) {
+                                            for (Parameter p : parameters) {
+                                                for (int i = 0; i < p.value().size(); i++) {
+                                                    p.value().set(i, p.value().get(i) - learningRate * p.gradient().get(i));
+                                                }
                                             }
                                         }
-                                    }
-                                };
-                            }
-                        });
-                    }
-                }
-                """, """
-                package com.hinge;
-
-                import java.util.List;
-                import org.nnx.spi.*;
-                import org.nnx.tensor.Precision;
-                import org.nnx.tensor.Tensor;
-
-                /** A one-vs-rest hinge loss whose gradient is twice what it should be. */
-                public final class HingePlugin implements NnxPlugin {
-                    public int spiVersion() { return SPI_VERSION; }
-                    public String name() { return "hinge"; }
-                    public List<LossFactory> losses() {
-                        return List.of(new LossFactory() {
-                            public String name() { return "hinge"; }
-                            public String description() { return "one-vs-rest hinge, gradient doubled"; }
-                            public Loss create(Arguments arguments) {
-                                return new Loss() {
-                                    Tensor gradient;
-                                    public double forward(Tensor output, Tensor targets) {
-                                        gradient = Tensor.zeros(Precision.FLOAT64, output.rows(), output.cols());
-                                        double sum = 0;
-                                        for (int i = 0; i < output.size(); i++) {
-                                            double y = targets.get(i) > 0.5 ? 1 : -1;
-                                            double margin = 1 - y * output.get(i);
-                                            if (margin > 0) {
-                                                sum += margin;
-                                                gradient.set(i, 2 * -y / output.rows());
+                                    };
+                                }
+                            });
+                        }
+                        """),
+                // A one-vs-rest hinge loss whose gradient is twice what it should be.
+                PluginJars.pluginSource("com.hinge", "HingePlugin", "hinge", """
+                        public List<LossFactory> losses() {
+                            return List.of(new LossFactory() {
+                                public String name() { return "hinge"; }
+                                public String description() { return "one-vs-rest hinge, gradient doubled"; }
+                                public Loss create(Arguments arguments) {
+                                    return new Loss() {
+                                        Tensor gradient;
+                                        public double forward(Tensor output, Tensor targets) {
+                                            gradient = Tensor.zeros(Precision.FLOAT64, output.rows(), output.cols());
+                                            double sum = 0;
+                                            for (int i = 0; i < output.size(); i++) {
+                                                double y = targets.get(i) > 0.5 ? 1 : -1;
+                                                double margin = 1 - y * output.get(i);
+                                                if (margin > 0) {
+                                                    sum += margin;
+                                                    gradient.set(i, 2 * -y / output.rows());
+                                                }
                                             }
+                                            return sum / output.rows();
                                         }
-                                        return sum / output.rows();
-                                    }
-                                    public Tensor backward() { return gradient; }
-                                };
-                            }
-                        });
-                    }
-                }
-                """, """
-                package com.widthless;
-
-                import java.util.List;
-                import org.nnx.spi.*;
-
-                /** A layer whose outputSize throws: nnx calls it while checking a file. */
-                public final class WidthlessPlugin implements NnxPlugin {
-                    public int spiVersion() { return SPI_VERSION; }
-                    public String name() { return "widthless"; }
-                    public List<LayerFactory> layers() {
-                        return List.of(new LayerFactory() {
-                            public String name() { return "widthless"; }
-                            public String description() { return "cannot say how wide it is"; }
-                            public int outputSize(Arguments arguments, int inputSize) {
-                                throw new ArithmeticException("/ by zero");
-                            }
-                            public Layer create(Arguments arguments, LayerContext context) {
-                                throw new UnsupportedOperationException();
-                            }
-                        });
-                    }
-                }
-                """);
+                                        public Tensor backward() { return gradient; }
+                                    };
+                                }
+                            });
+                        }
+                        """),
+                // A layer whose outputSize throws: nnx calls it while checking a file.
+                PluginJars.layerPluginSource("com.widthless", "WidthlessPlugin", "widthless", """
+                        public String name() { return "widthless"; }
+                        public String description() { return "cannot say how wide it is"; }
+                        public int outputSize(Arguments arguments, int inputSize) {
+                            throw new ArithmeticException("/ by zero");
+                        }
+                        public Layer create(Arguments arguments, LayerContext context) {
+                            throw new UnsupportedOperationException();
+                        }
+                        """));
         testClasses = PluginJars.compile(sources, work.resolve("test-classes"));
     }
 
     @TempDir
     Path dir;
 
-    private CliHarness cli;
-
-    @BeforeEach
-    void commandLine() {
-        cli = CliHarness.withPluginFolder(dir.resolve("no-default-plugins"));
-    }
+    private CliHarness cli = CliHarness.withPluginFolder(() -> dir.resolve("no-default-plugins"));
 
     /** A plugins folder holding the test plugin of {@code pkg} as {@code file}, beside the example's jar. */
     private Path pluginsWith(String file, String pkg, String provider) throws IOException {
@@ -423,15 +348,8 @@ class PluginCliTest {
                     epochs 1
                 }
                 """);
-        assertEquals(
-                2,
-                cli.run(
-                        "run",
-                        file.toString(),
-                        "--plugins",
-                        plugins.toString(),
-                        "--out",
-                        dir.resolve("out").toString()));
+        Path out = dir.resolve("out");
+        assertEquals(2, cli.run("run", file.toString(), "--plugins", plugins.toString(), "--out", out.toString()));
         assertEquals(
                 file + ":5:9: error: layer 'scale' from badgrad.jar failed its gradient check: largest relative"
                         + " error 0.33 in W (tolerance 1e-4)\n"

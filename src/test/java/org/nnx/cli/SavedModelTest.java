@@ -9,10 +9,8 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,12 +26,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nnx.builtins.IdxFile;
 import org.nnx.saved.Safetensors;
-import org.nnx.train.StopSignal;
 
 /**
  * A run's saved model used again: {@code nnx predict} and {@code nnx evaluate} reproduce the run's test
@@ -67,17 +63,16 @@ class SavedModelTest {
     private static Path model;
     private static Path runFolder;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CliHarness cli = CliHarness.withDefaultPlugins();
 
     @BeforeAll
     static void train() throws IOException {
         Path file = shared.resolve("two-layer-net.nnx");
         Files.writeString(file, TWO_LAYER_NET);
-        SavedModelTest first = new SavedModelTest();
+        CliHarness first = CliHarness.withDefaultPlugins();
         assertEquals(
                 0,
-                first.nnx("run", file.toString(), "--out", shared.resolve("out").toString()),
+                first.run("run", file.toString(), "--out", shared.resolve("out").toString()),
                 first.stderr());
         try (Stream<Path> files = Files.walk(shared.resolve("out"))) {
             model = files.filter(p -> p.getFileName().toString().equals("model.safetensors"))
@@ -85,29 +80,6 @@ class SavedModelTest {
                     .orElseThrow();
         }
         runFolder = model.getParent();
-    }
-
-    @BeforeEach
-    void clear() {
-        out.reset();
-        err.reset();
-    }
-
-    private int nnx(String... args) {
-        return new Cli(
-                        new PrintStream(out, true, StandardCharsets.UTF_8),
-                        new PrintStream(err, true, StandardCharsets.UTF_8),
-                        new StopSignal(),
-                        false)
-                .run(args);
-    }
-
-    private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
-
-    private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
     }
 
     private static String summaryTestAccuracy() throws IOException {
@@ -141,8 +113,8 @@ class SavedModelTest {
         Path predictions = dir.resolve("predictions.csv");
         assertEquals(
                 0,
-                nnx("predict", model.toString(), testImages(dir).toString(), "--out", predictions.toString()),
-                stderr());
+                cli.run("predict", model.toString(), testImages(dir).toString(), "--out", predictions.toString()),
+                cli.stderr());
         byte[] labels = testLabels();
         List<CSVRecord> rows;
         try (CSVParser csv = CSVParser.parse(
@@ -176,8 +148,8 @@ class SavedModelTest {
 
     @Test
     void evaluateReproducesTheRunsTestAccuracyWithAConfusionMatrix() throws Exception {
-        assertEquals(0, nnx("evaluate", runFolder.toString()), stderr());
-        String text = stdout();
+        assertEquals(0, cli.run("evaluate", runFolder.toString()), cli.stderr());
+        String text = cli.stdout();
         Matcher accuracy =
                 Pattern.compile("accuracy (\\S+) \\((\\d+) of 2000\\)").matcher(text);
         assertTrue(accuracy.find(), text);
@@ -201,13 +173,12 @@ class SavedModelTest {
 
     @Test
     void evaluateOnAnotherDatasetStatementChecksItAsTheLanguageDoes() {
-        assertEquals(2, nnx("evaluate", model.toString(), "--dataset", "mnst"));
-        assertEquals("nnx: error: --dataset \"mnst\": unknown dataset 'mnst'; did you mean 'mnist'?\n", stderr());
-        err.reset();
-        assertEquals(2, nnx("evaluate", model.toString(), "--dataset", "spiral"));
+        assertEquals(2, cli.run("evaluate", model.toString(), "--dataset", "mnst"));
+        assertEquals("nnx: error: --dataset \"mnst\": unknown dataset 'mnst'; did you mean 'mnist'?\n", cli.stderr());
+        assertEquals(2, cli.run("evaluate", model.toString(), "--dataset", "spiral"));
         assertEquals(
                 "nnx: error: --dataset \"spiral\": the last layer has 10 outputs but dataset 'spiral' has 3 classes\n",
-                stderr());
+                cli.stderr());
     }
 
     @Test
@@ -223,8 +194,8 @@ class SavedModelTest {
         g.dispose();
         Path png = dir.resolve("one.png");
         ImageIO.write(image, "png", png.toFile());
-        assertEquals(0, nnx("predict", model.toString(), png.toString()), stderr());
-        String[] lines = stdout().split("\n");
+        assertEquals(0, cli.run("predict", model.toString(), png.toString()), cli.stderr());
+        String[] lines = cli.stdout().split("\n");
         assertEquals(2, lines.length);
         assertEquals(png + ",0,1", lines[1].substring(0, lines[1].indexOf(",0,") + 4));
     }
@@ -234,12 +205,13 @@ class SavedModelTest {
         Path cut = dir.resolve("cut.safetensors");
         byte[] bytes = Files.readAllBytes(model);
         Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length - 4));
-        assertEquals(2, nnx("evaluate", cut.toString()));
+        assertEquals(2, cli.run("evaluate", cut.toString()));
         assertTrue(
-                stderr().matches("nnx: error: " + Pattern.quote(cut.toString())
-                        + ": not a model nnx can use: it is cut short: tensor 'layers.2.b' ends at byte \\d+ of the"
-                        + " data, which holds \\d+\n"),
-                stderr());
+                cli.stderr()
+                        .matches("nnx: error: " + Pattern.quote(cut.toString())
+                                + ": not a model nnx can use: it is cut short: tensor 'layers.2.b' ends at byte \\d+ of the"
+                                + " data, which holds \\d+\n"),
+                cli.stderr());
     }
 
     @Test
@@ -251,12 +223,12 @@ class SavedModelTest {
         try (var stream = Files.newOutputStream(other)) {
             Safetensors.write(stream, metadata, content.tensors());
         }
-        assertEquals(2, nnx("predict", other.toString(), model.toString()));
+        assertEquals(2, cli.run("predict", other.toString(), model.toString()));
         String version = metadata.get("nnx_version");
         assertEquals(
                 "nnx: error: " + other + ": a model of format version 2 (saved by nnx " + version + "); this nnx "
                         + version + " reads version 1\n",
-                stderr());
+                cli.stderr());
     }
 
     @Test
@@ -266,10 +238,10 @@ class SavedModelTest {
                 SavedModelTest.class.getResourceAsStream("/org/nnx/data/mnist/t10k-labels-idx1-ubyte.gz")) {
             Files.copy(in, labels);
         }
-        assertEquals(2, nnx("predict", model.toString(), labels.toString()));
+        assertEquals(2, cli.run("predict", model.toString(), labels.toString()));
         assertEquals(
                 "nnx: error: " + labels + ": holds 2000 values, not samples of 784 features (a labels file?)\n",
-                stderr());
+                cli.stderr());
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,12 +36,7 @@ class UsageTest {
     @TempDir
     Path dir;
 
-    private CliHarness cli;
-
-    @BeforeEach
-    void commandLine() {
-        cli = CliHarness.withPluginFolder(dir.resolve("no-default-plugins"));
-    }
+    private final CliHarness cli = CliHarness.withPluginFolder(() -> dir.resolve("no-default-plugins"));
 
     private static CommandLine commands() {
         return Cli.commandLine(new CommandEnvironment(

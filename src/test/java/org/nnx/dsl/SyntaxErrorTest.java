@@ -295,16 +295,15 @@ class SyntaxErrorTest {
         NnxParser.Result result = parse(source);
         assertTrue(result.file().isEmpty());
         // One diagnostic; its wording and place are not pinned down here (see the report on 1:1).
-        assertEquals(
-                1,
-                result.diagnostics().size(),
-                () -> result.diagnostics().stream()
-                        .map(Diagnostic::headline)
-                        .toList()
-                        .toString());
+        assertEquals(1, result.diagnostics().size(), () -> headlines(result));
         Diagnostic diagnostic = result.diagnostics().get(0);
         assertTrue(diagnostic.location().line() >= 1 && diagnostic.location().line() <= 3 + DEEP, diagnostic::headline);
         assertTrue(!diagnostic.message().isBlank());
+    }
+
+    /** The result's diagnostics' headlines, for a failing assertion's message. */
+    private static String headlines(NnxParser.Result result) {
+        return result.diagnostics().stream().map(Diagnostic::headline).toList().toString();
     }
 
     static Stream<Arguments> moderateNestingAndLongChains() {
@@ -359,21 +358,9 @@ class SyntaxErrorTest {
     void aOneMegabyteLineDoesNotHang(String label, boolean valid, Supplier<String> source) {
         String text = source.get();
         NnxParser.Result result = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> parse(text));
-        assertEquals(
-                valid,
-                result.file().isPresent(),
-                () -> result.diagnostics().stream()
-                        .map(Diagnostic::headline)
-                        .toList()
-                        .toString());
+        assertEquals(valid, result.file().isPresent(), () -> headlines(result));
         if (!valid) {
-            assertEquals(
-                    1,
-                    result.diagnostics().size(),
-                    () -> result.diagnostics().stream()
-                            .map(Diagnostic::headline)
-                            .toList()
-                            .toString());
+            assertEquals(1, result.diagnostics().size(), () -> headlines(result));
             assertEquals(2, result.diagnostics().get(0).location().line());
         }
     }

@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nnx.ChildJvm;
 
 /** SIGKILL between the write of the new content and its rename leaves the original file whole. */
 class KillDuringWriteTest {
@@ -22,17 +21,8 @@ class KillDuringWriteTest {
         Path source = directory.resolve("experiment.nnx");
         String original = "experiment x {\n  learning_rate 0.1\n}\n";
         Files.writeString(source, original);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(
-                        java,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        KilledWriter.class.getName(),
-                        source.toString())
-                .redirectErrorStream(true)
-                .start();
-        BufferedReader output =
-                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        Process process = ChildJvm.start(KilledWriter.class, source.toString());
+        BufferedReader output = ChildJvm.output(process);
         assertEquals("half written", output.readLine());
         process.destroyForcibly();
         assertTrue(process.waitFor(30, TimeUnit.SECONDS));

@@ -39,6 +39,51 @@ public final class PluginJars {
 
     private PluginJars() {}
 
+    /**
+     * The source of a plugin class {@code pkg.type} named {@code name}, for the current SPI version, with
+     * {@code members} as the rest of its body. It imports what test plugins use: List, the SPI, Tensor and
+     * Precision.
+     */
+    public static String pluginSource(String pkg, String type, String name, String members) {
+        return """
+                package %s;
+
+                import java.util.List;
+                import org.nnx.spi.*;
+                import org.nnx.tensor.Precision;
+                import org.nnx.tensor.Tensor;
+
+                public final class %s implements NnxPlugin {
+                    public int spiVersion() { return SPI_VERSION; }
+                    public String name() { return "%s"; }
+                %s
+                }
+                """.formatted(pkg, type, name, members);
+    }
+
+    /** As {@link #pluginSource}, for a plugin whose one contribution is a layer: {@code factory} is its body. */
+    public static String layerPluginSource(String pkg, String type, String name, String factory) {
+        return pluginSource(pkg, type, name, """
+                public List<LayerFactory> layers() {
+                    return List.of(new LayerFactory() {
+                %s
+                    });
+                }
+                """.formatted(factory));
+    }
+
+    /**
+     * A plugins folder, {@code work/plugins}, holding one unversioned jar {@code jarName} of {@code sources}
+     * (compiled under {@code work}) whose plugin is the class {@code provider}.
+     */
+    public static Path pluginFolder(Path work, String jarName, String provider, String... sources) throws IOException {
+        Path classes = compile(writeSources(work.resolve("src"), sources), work.resolve("classes"));
+        Path folder = Files.createDirectories(work.resolve("plugins"));
+        String packagePath = provider.substring(0, provider.lastIndexOf('.')).replace('.', '/') + "/";
+        jar(folder.resolve(jarName), classes, List.of(packagePath), provider + "\n", null);
+        return folder;
+    }
+
     /** Writes each source where javac expects it, by its package and public type, under {@code root}. */
     public static Path writeSources(Path root, String... sources) throws IOException {
         for (String source : sources) {

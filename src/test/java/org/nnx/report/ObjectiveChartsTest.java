@@ -15,9 +15,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
 import org.nnx.model.GradientArrows;
-import org.nnx.model.GradientMode;
 import org.nnx.model.ObjectiveRun;
-import org.nnx.model.SweptValues;
 import org.nnx.report.geometry.PlotWindow;
 import org.nnx.train.ObjectiveResult;
 import org.nnx.train.RunStatus;
@@ -233,15 +231,7 @@ class ObjectiveChartsTest {
 
     @Test
     void aRunThatIsNaNAtItsStartDrawsNoPath() {
-        ObjectiveRun flat = new ObjectiveRun(
-                "flat", SweptValues.NONE, ObjectiveReportTest.square(0), List.of(0.0), 0.1, 2, GradientMode.BACKPROP);
-        ObjectiveResult nan = new ObjectiveResult(
-                flat,
-                RunStatus.DIVERGED,
-                "f is NaN at the start point",
-                List.of(new double[] {Double.NaN}),
-                List.of(Double.NaN),
-                0);
+        ObjectiveResult nan = ObjectiveReportTest.nanAtTheStart(ObjectiveReportTest.flat());
         Landscape.Curve curve = (Landscape.Curve)
                 ObjectiveCharts.createLandscapeDataset(List.of(nan)).orElseThrow();
         assertEquals(0, curve.runs().paths().getItemCount(0));

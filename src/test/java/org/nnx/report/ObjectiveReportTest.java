@@ -44,6 +44,22 @@ class ObjectiveReportTest {
         return new Formula.Binary('^', new Formula.Variable(variable), new Formula.Constant(2));
     }
 
+    /** {@code x0^2} from 0 with learning rate 0.1 for 2 steps. */
+    static ObjectiveRun flat() {
+        return new ObjectiveRun("flat", SweptValues.NONE, square(0), List.of(0.0), 0.1, 2, GradientMode.BACKPROP);
+    }
+
+    /** {@code run} ended before its first step: f is NaN at its start point. */
+    static ObjectiveResult nanAtTheStart(ObjectiveRun run) {
+        return new ObjectiveResult(
+                run,
+                RunStatus.DIVERGED,
+                "f is NaN at the start point",
+                List.of(new double[] {Double.NaN}),
+                List.of(Double.NaN),
+                0);
+    }
+
     /** {@code x0^2 + x1^2 + …} over {@code variables} variables. */
     static Formula bowl(int variables) {
         Formula sum = square(0);

@@ -48,6 +48,33 @@ final class SyntheticRuns {
                 .build();
     }
 
+    /**
+     * The result of a made-up curve of {@code last} iterations: diverged, its loss NaN at the last one, or
+     * ok; its loss is the last row's.
+     */
+    private static RunResult curveResult(
+            RunPlan plan,
+            boolean diverges,
+            int last,
+            List<MetricsRow> rows,
+            double train,
+            double test,
+            double seconds,
+            double samplesPerSecond,
+            Provenance provenance) {
+        return result(
+                plan,
+                diverges ? RunStatus.DIVERGED : RunStatus.OK,
+                diverges ? "loss became NaN at iteration " + last : "",
+                rows,
+                train,
+                test,
+                rows.get(rows.size() - 1).loss(),
+                seconds,
+                samplesPerSecond,
+                provenance);
+    }
+
     /** The plan {@code nnx run} makes of one experiment's text, through the analyzer and the built-ins. */
     static ExperimentPlan analyzed(String config) {
         var parsed = NnxParser.parse(new SourceFile(Path.of("experiment.nnx"), config));
@@ -124,21 +151,11 @@ final class SyntheticRuns {
                     trainAccuracy,
                     testAccuracy));
         }
-        RunStatus status = diverges ? RunStatus.DIVERGED : RunStatus.OK;
-        String reason = diverges ? "loss became NaN at iteration " + last : "";
         double seconds = 0.004 * last + 0.5;
         double samplesPerSecond = last * (double) SyntheticResults.BATCH_SIZE / (0.004 * last);
-        return result(
-                plan,
-                status,
-                reason,
-                rows,
-                train,
-                test,
-                rows.get(rows.size() - 1).loss(),
-                seconds,
-                samplesPerSecond,
-                new Provenance(Map.of("blas", "pure Java", "jdk", "17.0.15", "dataset", "mnist 8000/2000")));
+        Provenance provenance =
+                new Provenance(Map.of("blas", "pure Java", "jdk", "17.0.15", "dataset", "mnist 8000/2000"));
+        return curveResult(plan, diverges, last, rows, train, test, seconds, samplesPerSecond, provenance);
     }
 
     /**
@@ -178,29 +195,19 @@ final class SyntheticRuns {
             rows.add(new MetricsRow(
                     i, (double) i * batch / SyntheticResults.TRAIN_SIZE, (float) loss, trainAccuracy, testAccuracy));
         }
-        RunStatus status = diverges ? RunStatus.DIVERGED : RunStatus.OK;
-        String reason = diverges ? "loss became NaN at iteration " + last : "";
         double seconds = 0.002 * last * batch / 100.0 + 0.4;
-        return result(
-                plan,
-                status,
-                reason,
-                rows,
-                train,
-                test,
-                rows.get(rows.size() - 1).loss(),
-                seconds,
-                last * (double) batch / (seconds - 0.4),
-                new Provenance(Map.of(
-                        "nnx",
-                        "0.1.0",
-                        "blas",
-                        "pure Java",
-                        "jdk",
-                        "Debian 17.0.15",
-                        "dataset",
-                        "mnist 8000/2000 sha256:3f1c…",
-                        "seed",
-                        plan.varying().getOrDefault("seed", "42"))));
+        Provenance provenance = new Provenance(Map.of(
+                "nnx",
+                "0.1.0",
+                "blas",
+                "pure Java",
+                "jdk",
+                "Debian 17.0.15",
+                "dataset",
+                "mnist 8000/2000 sha256:3f1c…",
+                "seed",
+                plan.varying().getOrDefault("seed", "42")));
+        double samplesPerSecond = last * (double) batch / (seconds - 0.4);
+        return curveResult(plan, diverges, last, rows, train, test, seconds, samplesPerSecond, provenance);
     }
 }

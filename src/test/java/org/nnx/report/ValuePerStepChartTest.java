@@ -14,7 +14,6 @@ import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
-import org.nnx.model.GradientMode;
 import org.nnx.model.ObjectiveRun;
 import org.nnx.train.ObjectiveResult;
 import org.nnx.train.RunStatus;
@@ -60,26 +59,13 @@ class ValuePerStepChartTest {
 
     @Test
     void zeroCannotGoOnALogAxisAndNaNIsNotDrawn() {
-        ObjectiveRun flat = new ObjectiveRun(
-                "flat",
-                org.nnx.model.SweptValues.NONE,
-                ObjectiveReportTest.square(0),
-                List.of(0.0),
-                0.1,
-                2,
-                GradientMode.BACKPROP);
+        ObjectiveRun flat = ObjectiveReportTest.flat();
         ObjectiveResult zero = new ObjectiveResult(flat, RunStatus.OK, "", List.of(new double[] {0}), List.of(0.0), 0);
         assertInstanceOf(
                 NumberAxis.class,
                 ValuePerStepChart.createChart(List.of(zero)).getXYPlot().getRangeAxis(),
                 "0 cannot be drawn on a log axis");
-        ObjectiveResult nan = new ObjectiveResult(
-                flat,
-                RunStatus.DIVERGED,
-                "f is NaN at the start point",
-                List.of(new double[] {Double.NaN}),
-                List.of(Double.NaN),
-                0);
+        ObjectiveResult nan = ObjectiveReportTest.nanAtTheStart(flat);
         assertEquals(0, ValuePerStepChart.createDataset(List.of(nan)).getItemCount(0));
         ValuePerStepChart.createChart(List.of(nan));
     }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.nnx.builtins.BuiltinPlugin;
@@ -17,8 +16,6 @@ import org.nnx.plugin.Registries;
 import org.nnx.registry.ComponentRegistry;
 import org.nnx.spi.Arguments;
 import org.nnx.spi.DescendsInBackward;
-import org.nnx.spi.Layer;
-import org.nnx.spi.LayerContext;
 import org.nnx.spi.LayerFactory;
 import org.nnx.spi.NnxPlugin;
 import org.nnx.spi.Optimizer;
@@ -27,6 +24,7 @@ import org.nnx.spi.Parameter;
 import org.nnx.spi.PlainGradientDescent;
 import org.nnx.spi.SkipsInputGradient;
 import org.nnx.tensor.Tensor;
+import org.nnx.train.TestLayers.Scale;
 
 /**
  * The trainer asks layers and optimizers what they can do through the SPI's capability interfaces, never by
@@ -199,30 +197,16 @@ class CapabilitiesTest {
         @Override
         public List<LayerFactory> layers() {
             return List.of(
-                    layer("scale", context -> new Scale(context.inputSize())),
-                    layer("descending_scale", context -> new DescendingScale(context.inputSize(), true)));
+                    TestLayers.factory("scale", (arguments, context) -> new Scale(context.inputSize())),
+                    TestLayers.factory(
+                            "descending_scale",
+                            (arguments, context) -> new DescendingScale(context.inputSize(), true)));
         }
 
         @Override
         public List<OptimizerFactory> optimizers() {
             return List.of(
                     optimizer("descent", CountingDescent::new), optimizer("plain_descent", PlainCountingDescent::new));
-        }
-
-        private static LayerFactory layer(String name, Function<LayerContext, Layer> maker) {
-            return new LayerFactory() {
-                public String name() {
-                    return name;
-                }
-
-                public String description() {
-                    return "test layer " + name;
-                }
-
-                public Layer create(Arguments arguments, LayerContext context) {
-                    return maker.apply(context);
-                }
-            };
         }
 
         private static OptimizerFactory optimizer(String name, Supplier<Optimizer> maker) {
@@ -289,47 +273,6 @@ class CapabilitiesTest {
         @Override
         public void skipInputGradient() {
             skipsInputGradient = true;
-        }
-    }
-
-    /** {@code y = x ⊙ s}, a trainable scale {@code s} per column starting at 1. */
-    static class Scale implements Layer {
-        final Parameter scale;
-        private Tensor input;
-        private Tensor output;
-        private Tensor inputGradient;
-
-        Scale(int width) {
-            Tensor ones = Tensor.zeros(1, width);
-            ones.fill(1.0);
-            scale = Parameter.of("s", ones, false);
-        }
-
-        @Override
-        public List<Parameter> parameters() {
-            return List.of(scale);
-        }
-
-        @Override
-        public Tensor forward(Tensor input, boolean training) {
-            this.input = input;
-            output = Tensor.reuseOrAllocate(output, input.precision(), input.rows(), input.cols());
-            for (int i = 0; i < input.size(); i++) {
-                output.set(i, input.get(i) * scale.value().get(i % input.cols()));
-            }
-            return output;
-        }
-
-        @Override
-        public Tensor backward(Tensor outputGradient) {
-            inputGradient = Tensor.reuseOrAllocate(inputGradient, input.precision(), input.rows(), input.cols());
-            for (int i = 0; i < input.size(); i++) {
-                inputGradient.set(i, outputGradient.get(i) * scale.value().get(i % input.cols()));
-            }
-            for (int i = 0; i < input.size(); i++) {
-                scale.gradient().add(i % input.cols(), outputGradient.get(i) * input.get(i));
-            }
-            return inputGradient;
         }
     }
 

@@ -2,32 +2,16 @@ package org.nnx.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nnx.train.TestPlans.DATASETS;
+import static org.nnx.train.TestPlans.REGISTRY;
+import static org.nnx.train.TestPlans.plan;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.nnx.analysis.Analyzer;
-import org.nnx.dsl.NnxParser;
-import org.nnx.dsl.SourceFile;
 import org.nnx.model.ExperimentPlan;
-import org.nnx.plugin.Registries;
-import org.nnx.registry.ComponentRegistry;
-import org.nnx.registry.DatasetLoader;
 
 /** Searches as they run: halving's pruned trials, the same decisions on one thread or two, and budgets. */
 class SearchRunTest {
-    private static final ComponentRegistry REGISTRY = Registries.builtins();
-    private static final DatasetLoader DATASETS = new DatasetLoader(REGISTRY);
-
-    private static ExperimentPlan plan(String text) {
-        var parsed = NnxParser.parse(new SourceFile(Path.of("test.nnx"), text));
-        assertEquals(List.of(), parsed.diagnostics());
-        Analyzer.Result result =
-                new Analyzer(REGISTRY, DATASETS).analyze(List.of(parsed.file().orElseThrow()));
-        assertEquals(List.of(), result.diagnostics());
-        return result.plans().get(0);
-    }
-
     private static ExperimentResult run(ExperimentPlan plan, int runsAtOnce) {
         StopSignal stop = new StopSignal();
         return new ExperimentRunner(new Trainer(REGISTRY, stop), DATASETS, stop, runsAtOnce)

@@ -14,6 +14,7 @@ import org.nnx.spi.LayerContext;
 import org.nnx.spi.LayerFactory;
 import org.nnx.spi.NnxPlugin;
 import org.nnx.spi.Parameter;
+import org.nnx.tensor.Precision;
 import org.nnx.tensor.Tensor;
 
 /** Layers that only tests need, registered next to the built-ins as a plugin would be. */
@@ -72,7 +73,8 @@ final class TestLayers implements NnxPlugin {
                 }));
     }
 
-    private static LayerFactory factory(String name, BiFunction<Arguments, LayerContext, Layer> maker) {
+    /** A layer factory {@code name} whose layers {@code maker} makes. */
+    static LayerFactory factory(String name, BiFunction<Arguments, LayerContext, Layer> maker) {
         return new LayerFactory() {
             public String name() {
                 return name;
@@ -92,16 +94,31 @@ final class TestLayers implements NnxPlugin {
      * {@code y = x ⊙ s} with a trainable scale {@code s} per column, whose backward gets {@code dx} right but
      * reports 1.5 times the true {@code ds}: the kind of slip a gradient check is for.
      */
-    static final class Broken implements Layer {
-        private final Parameter scale;
+    static final class Broken extends Scale {
+        Broken(LayerContext context) {
+            super(context.precision(), context.inputSize(), 1.5);
+        }
+    }
+
+    /** {@code y = x ⊙ s}, a trainable scale {@code s} per column starting at 1. */
+    static class Scale implements Layer {
+        final Parameter scale;
+        /** What backward multiplies {@code ds} by: 1 for the true gradient. */
+        private final double scaleGradientFactor;
+
         private Tensor input;
         private Tensor output;
         private Tensor inputGradient;
 
-        Broken(LayerContext context) {
-            Tensor ones = Tensor.zeros(context.precision(), 1, context.inputSize());
+        Scale(int width) {
+            this(Precision.FLOAT32, width, 1);
+        }
+
+        Scale(Precision precision, int width, double scaleGradientFactor) {
+            Tensor ones = Tensor.zeros(precision, 1, width);
             ones.fill(1.0);
             scale = Parameter.of("s", ones, false);
+            this.scaleGradientFactor = scaleGradientFactor;
         }
 
         @Override
@@ -125,7 +142,7 @@ final class TestLayers implements NnxPlugin {
             for (int i = 0; i < input.size(); i++) {
                 int column = i % input.cols();
                 inputGradient.set(i, outputGradient.get(i) * scale.value().get(column));
-                scale.gradient().add(column, 1.5 * outputGradient.get(i) * input.get(i));
+                scale.gradient().add(column, scaleGradientFactor * outputGradient.get(i) * input.get(i));
             }
             return inputGradient;
         }

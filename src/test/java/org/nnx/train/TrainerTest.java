@@ -2,35 +2,19 @@ package org.nnx.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nnx.train.TestPlans.DATASETS;
+import static org.nnx.train.TestPlans.REGISTRY;
+import static org.nnx.train.TestPlans.plan;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.nnx.analysis.Analyzer;
-import org.nnx.dsl.NnxParser;
-import org.nnx.dsl.SourceFile;
 import org.nnx.model.ExperimentPlan;
 import org.nnx.model.Sampling;
-import org.nnx.plugin.Registries;
-import org.nnx.registry.ComponentRegistry;
-import org.nnx.registry.DatasetLoader;
 
 /** Training runs that must reach an accuracy, diverge, stop, and repeat bit for bit. */
 class TrainerTest {
-    private static final ComponentRegistry REGISTRY = Registries.builtins();
-    private static final DatasetLoader DATASETS = new DatasetLoader(REGISTRY);
-
-    private static ExperimentPlan plan(String text) {
-        var parsed = NnxParser.parse(new SourceFile(Path.of("test.nnx"), text));
-        assertEquals(List.of(), parsed.diagnostics());
-        Analyzer.Result result =
-                new Analyzer(REGISTRY, DATASETS).analyze(List.of(parsed.file().orElseThrow()));
-        assertEquals(List.of(), result.diagnostics());
-        return result.plans().get(0);
-    }
-
     private static RunResult train(String text, StopSignal stop) {
         ExperimentPlan plan = plan(text);
         return new ExperimentRunner(new Trainer(REGISTRY, stop), DATASETS, stop)
