@@ -3,6 +3,7 @@ package org.nnx.nn;
 import java.util.List;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
+import org.nnx.spi.ImageFilters;
 import org.nnx.spi.Initializer;
 import org.nnx.spi.Parameter;
 import org.nnx.spi.SkipsInputGradient;
@@ -25,7 +26,7 @@ import org.nnx.tensor.Tensor;
  * is done in chunks of samples; then backward gathers each chunk again instead of keeping every chunk's patches.
  * Work arrays are sized for the first batch and reused, so training allocates nothing after its first step.
  */
-public final class Conv2d implements SkipsInputGradient {
+public final class Conv2d implements SkipsInputGradient, ImageFilters {
     /** The largest patch matrix kept, in values: 8 Mi, 32 MiB in float32 (a two-conv net's batch of 100 fits). */
     static final int MAX_PATCH_VALUES = 1 << 23;
 
@@ -105,8 +106,19 @@ public final class Conv2d implements SkipsInputGradient {
         this.filterSumLoop = new FilterSumLoop();
     }
 
+    @Override
     public Parameter weights() {
         return weights;
+    }
+
+    @Override
+    public int filterHeight() {
+        return window.height();
+    }
+
+    @Override
+    public int filterWidth() {
+        return window.width();
     }
 
     /** The bias, or null without one. */
@@ -119,6 +131,7 @@ public final class Conv2d implements SkipsInputGradient {
     }
 
     /** The number of input channels. */
+    @Override
     public int channels() {
         return channels;
     }
