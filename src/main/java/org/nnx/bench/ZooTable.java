@@ -103,8 +103,8 @@ final class ZooTable {
             }
         }
         if (settings.size() > 1) {
-            byThreads.append(String.format(
-                    Locale.ROOT, "%s: %s; the table shows %s%n", model, String.join(", ", parts), best));
+            byThreads.append(
+                    String.format(Locale.ROOT, "%s: %s; the table shows %s%n", model, String.join(", ", parts), best));
         }
         String chosen = best;
         return measurement -> measurement.trainer().equals(chosen);

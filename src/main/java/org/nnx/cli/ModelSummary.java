@@ -31,7 +31,8 @@ final class ModelSummary {
         if (dataset.isEmpty()) {
             return List.of();
         }
-        LayerTable table = LayerTable.of(registry, config.layers(), dataset.get().sampleShape());
+        LayerTable table =
+                LayerTable.of(registry, config.layers(), dataset.get().sampleShape());
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"layer", "output shape", "parameters"});
         rows.add(new String[] {"input", table.input().toString(), ""});

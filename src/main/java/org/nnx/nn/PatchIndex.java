@@ -61,8 +61,7 @@ final class PatchIndex {
                 runTo[k] = Math.max(runFrom[k], Math.min(outWidth, width + window.padWidth() - dx));
                 for (int oy = 0; oy < outHeight; oy++) {
                     int p = oy * outWidth + runFrom[k];
-                    runStart[k * outHeight + oy] =
-                            runFrom[k] < runTo[k] ? offsets[k * positions + p] : -1;
+                    runStart[k * outHeight + oy] = runFrom[k] < runTo[k] ? offsets[k * positions + p] : -1;
                 }
             }
         } else {

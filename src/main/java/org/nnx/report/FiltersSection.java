@@ -69,8 +69,8 @@ record FiltersSection(ReportModel model) implements ReportSection {
                 .append(caption)
                 .append("\" src=\"data:image/png;base64,")
                 .append(Base64.getEncoder()
-                        .encodeToString(FilterImages.png(
-                                weights, filters.channels(), filters.height(), filters.width())))
+                        .encodeToString(
+                                FilterImages.png(weights, filters.channels(), filters.height(), filters.width())))
                 .append("\"><figcaption class=\"note\">")
                 .append(caption)
                 .append("</figcaption></figure>\n");

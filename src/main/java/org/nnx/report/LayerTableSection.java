@@ -26,7 +26,9 @@ record LayerTableSection(ReportModel model) implements ReportSection {
                 opened = true;
             }
             if (model.comparison) {
-                html.append("<h3>").append(escape(experiment.result().plan().name())).append("</h3>\n");
+                html.append("<h3>")
+                        .append(escape(experiment.result().plan().name()))
+                        .append("</h3>\n");
             }
             table(html, table.get());
         }

@@ -21,7 +21,8 @@ public record LearnedFilters(int layer, Tensor before, Tensor after, int channel
         List<Layer> layers = network.layers();
         for (int i = 0; i < layers.size(); i++) {
             if (layers.get(i) instanceof ImageFilters filters) {
-                return Optional.of(new Start(i, filters, filters.weights().value().copy()));
+                return Optional.of(
+                        new Start(i, filters, filters.weights().value().copy()));
             }
         }
         return Optional.empty();

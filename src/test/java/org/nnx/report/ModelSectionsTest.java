@@ -41,8 +41,8 @@ class ModelSectionsTest {
         assertTrue(section.contains("<h2>Model</h2>"), section);
         assertTrue(section.contains("<tr><td>input</td><td>" + Shape.image(1, 28, 28) + "</td>"), section);
         assertTrue(
-                section.contains("<tr><td><code>conv2d(30, size = 5)</code></td><td>"
-                        + Shape.image(30, 24, 24) + "</td><td class=\"num\">780</td></tr>"),
+                section.contains("<tr><td><code>conv2d(30, size = 5)</code></td><td>" + Shape.image(30, 24, 24)
+                        + "</td><td class=\"num\">780</td></tr>"),
                 section);
         assertTrue(section.contains("<td class=\"num\">43,210</td>"), section);
         assertTrue(section.contains("<strong>43,990</strong>"), section);
@@ -66,10 +66,12 @@ class ModelSectionsTest {
                 .name();
         String section = section(page(experiment), "learned-filters");
         assertTrue(section.contains("the 12 filters of 1×5×5 of layer 1 of <code>" + best + "</code>"), section);
-        Matcher images = Pattern.compile("src=\"data:image/png;base64,([^\"]+)\"").matcher(section);
+        Matcher images =
+                Pattern.compile("src=\"data:image/png;base64,([^\"]+)\"").matcher(section);
         for (String caption : List.of("before training", "after training")) {
             assertTrue(images.find(), caption);
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(images.group(1))));
+            BufferedImage image =
+                    ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(images.group(1))));
             int cell = 5 * FilterImages.SCALE;
             assertEquals(10 * cell + 11 * FilterImages.GAP, image.getWidth(), "ten filters a row");
             assertEquals(2 * cell + 3 * FilterImages.GAP, image.getHeight(), "two rows for twelve");
@@ -77,8 +79,7 @@ class ModelSectionsTest {
                 // The first filter's column 0 holds its largest weight (white), column 1 its smallest (black).
                 assertEquals(0xffffff, image.getRGB(FilterImages.GAP, FilterImages.GAP) & 0xffffff);
                 assertEquals(
-                        0x000000,
-                        image.getRGB(FilterImages.GAP + FilterImages.SCALE, FilterImages.GAP) & 0xffffff);
+                        0x000000, image.getRGB(FilterImages.GAP + FilterImages.SCALE, FilterImages.GAP) & 0xffffff);
             }
         }
         assertFalse(images.find(), "two images");
