@@ -5,11 +5,14 @@ numpy in float32, as the .nnx file says, and prints one line
     RESULT peer=torch model=NAME threads=N samples_per_s=... test_acc=... seconds=...
 
 Only the part of the .nnx language the zoo uses is read: one experiment with `dataset`, a `model { }` of dense,
-sigmoid, tanh, relu, leaky_relu, step, dropout and batch_norm layers, `loss cross_entropy`, an optimizer (sgd,
-momentum, nesterov, adagrad, rmsprop, adam), learning_rate, weight_decay, batch_size, epochs and seed. Anything
-else is refused with the file, line and what, so a zoo file the peers would train differently never passes.
+sigmoid, tanh, relu, leaky_relu, step, dropout and batch_norm layers (and for PyTorch conv2d, max_pool, avg_pool,
+global_avg_pool and flatten on the 1x28x28 images), `loss cross_entropy`, an optimizer (sgd, momentum, nesterov,
+adagrad, rmsprop, adam), learning_rate, weight_decay, batch_size, epochs and seed; `import "FILE"` and
+`experiment NAME extends BASE` take the base's settings and override those the experiment gives. Anything else
+is refused with the file, line and what, so a zoo file the peers would train differently never passes.
 
-The semantics follow docs/language.md: momentum v <- mu*v - lr*g; Nesterov as PyTorch; every epsilon 1e-7;
+The semantics follow docs/language.md: a layer's default init is he for conv2d and for a dense next to a relu,
+xavier otherwise (a normal draw, biases zero); momentum v <- mu*v - lr*g; Nesterov as PyTorch; every epsilon 1e-7;
 weight decay on the weights only (not biases, not batch norm); batch_norm's momentum is the running average's
 keep factor (PyTorch's momentum = 1 - it); inverted dropout; shuffled epochs, the last batch partial.
 Training time only is timed (samples/s = epochs * N / seconds); test accuracy is measured once, at the end.
@@ -65,15 +68,31 @@ def _call(text, where):
 
 
 LAYERS = {"dense", "sigmoid", "tanh", "relu", "leaky_relu", "step", "dropout", "batch_norm"}
+IMAGE_LAYERS = {"conv2d", "max_pool", "avg_pool", "global_avg_pool", "flatten"}
 OPTIMIZERS = {"sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"}
 
 
 def parse(path):
+    spec = _parse(path)
+    dataset, where = spec.get("dataset", ("", path))
+    if dataset != "fashion_mnist":
+        raise NnxError(f"{where}: the zoo's peers train on fashion_mnist only, not '{dataset}'")
+    for required in ("name", "learning_rate", "epochs"):
+        if required not in spec:
+            raise NnxError(f"{path}: no {required}")
+    if not spec["layers"] or spec["layers"][-1][0] != "dense":
+        raise NnxError(f"{path}: the model must end with a dense layer (the class scores)")
+    return spec
+
+
+def _parse(path):
     with open(path, encoding="utf-8") as f:
         lines = f.read().split("\n")
     spec = {"file": path, "layers": [], "weight_decay": 0.0, "optimizer": ("sgd", {}), "seed": 0,
             "batch_size": 100}
+    imported = {}
     in_model = False
+    model_given = False
     seen_experiment = False
     for number, raw in enumerate(lines, 1):
         where = f"{path}:{number}"
@@ -85,29 +104,41 @@ def parse(path):
                 in_model = False
                 continue
             name, args, kwargs = _call(line, where)
-            if name not in LAYERS:
+            if name not in LAYERS and name not in IMAGE_LAYERS:
                 raise NnxError(f"{where}: the zoo's peers know no layer '{name}'")
             spec["layers"].append((name, args, kwargs))
             continue
-        match = re.fullmatch(r"experiment\s+([A-Za-z_][A-Za-z0-9_]*)\s*\{", line)
+        match = re.fullmatch(r'import\s+"([^"]+)"', line)
+        if match:
+            base = _parse(os.path.join(os.path.dirname(path), match.group(1)))
+            imported[base["name"]] = base
+            continue
+        match = re.fullmatch(r"experiment\s+([A-Za-z_][A-Za-z0-9_]*)(?:\s+extends\s+([A-Za-z_][A-Za-z0-9_]*))?\s*\{",
+                             line)
         if match:
             if seen_experiment:
                 raise NnxError(f"{where}: a zoo file holds one experiment")
             seen_experiment = True
+            if match.group(2):
+                if match.group(2) not in imported:
+                    raise NnxError(f"{where}: no imported experiment '{match.group(2)}'")
+                spec.update({key: value for key, value in imported[match.group(2)].items() if key != "file"})
             spec["name"] = match.group(1)
             continue
         if line == "}":
             continue
         if re.fullmatch(r"model\s*\{", line):
-            in_model = True
+            if model_given:
+                raise NnxError(f"{where}: one model a file")
+            in_model = model_given = True
+            spec["layers"] = []
             continue
         keyword, _, rest = line.partition(" ")
         rest = rest.strip()
         if keyword == "description":
             spec["description"] = rest.strip('"')
         elif keyword == "dataset":
-            if rest != "fashion_mnist":
-                raise NnxError(f"{where}: the zoo's peers train on fashion_mnist only, not '{rest}'")
+            spec["dataset"] = (rest, where)
         elif keyword == "loss":
             if rest != "cross_entropy":
                 raise NnxError(f"{where}: the zoo's peers know loss cross_entropy only, not '{rest}'")
@@ -122,11 +153,6 @@ def parse(path):
             spec[keyword] = int(_value(rest, where))
         else:
             raise NnxError(f"{where}: the zoo's peers do not read '{keyword}'")
-    for required in ("name", "learning_rate", "epochs"):
-        if required not in spec:
-            raise NnxError(f"{path}: no {required}")
-    if not spec["layers"] or spec["layers"][-1][0] != "dense":
-        raise NnxError(f"{path}: the model must end with a dense layer (the class scores)")
     return spec
 
 
@@ -163,8 +189,17 @@ def load(folder):
         read("t10k-labels-idx1-ubyte").astype(np.int64)
 
 
-def init_std(kwargs, fan_in, fan_out):
-    init = kwargs.get("init", "xavier")
+def default_init(layers, index):
+    """nnx's default: he for conv2d, and for a dense layer with a relu right before or after it; else xavier."""
+    name = layers[index][0]
+    if name == "conv2d":
+        return "he"
+    neighbours = [layers[i][0] for i in (index - 1, index + 1) if 0 <= i < len(layers)]
+    return "he" if "relu" in neighbours else "xavier"
+
+
+def init_std(kwargs, fan_in, fan_out, default="xavier"):
+    init = kwargs.get("init", default)
     if init == "he":
         return math.sqrt(2.0 / fan_in)
     if init == "xavier":
@@ -177,6 +212,10 @@ def init_std(kwargs, fan_in, fan_out):
 # ---------------------------------------------------------------------------------------------------------
 # PyTorch
 
+def _pair(value):
+    return tuple(value) if isinstance(value, (list, tuple)) else (int(value), int(value))
+
+
 def torch_model(spec, width=784):
     import torch
     from torch import nn
@@ -186,14 +225,43 @@ def torch_model(spec, width=784):
             return (x > 0).to(x.dtype)  # no gradient flows back, as nnx's step
 
     modules = []
-    for name, args, kwargs in spec["layers"]:
+    image = None  # (channels, height, width) while the data are images
+    layers = spec["layers"]
+    if any(name in IMAGE_LAYERS for name, _, _ in layers):
+        image = (1, 28, 28)
+        modules.append(nn.Unflatten(1, image))
+    for index, (name, args, kwargs) in enumerate(layers):
+        if name in ("dense", "flatten") and image is not None:
+            modules.append(nn.Flatten())
+            width, image = image[0] * image[1] * image[2], None
         if name == "dense":
             layer = nn.Linear(width, args[0])
             with torch.no_grad():
-                layer.weight.normal_(0.0, init_std(kwargs, width, args[0]))
+                layer.weight.normal_(0.0, init_std(kwargs, width, args[0], default_init(layers, index)))
                 layer.bias.zero_()
             width = args[0]
             modules.append(layer)
+        elif name == "conv2d":
+            size = _pair(kwargs.get("size", 3))
+            stride = _pair(kwargs.get("stride", 1))
+            pad = _pair(kwargs.get("pad", 0))
+            layer = nn.Conv2d(image[0], args[0], size, stride=stride, padding=pad, bias=kwargs.get("bias", "true") == "true")
+            with torch.no_grad():
+                fan_in = image[0] * size[0] * size[1]
+                layer.weight.normal_(0.0, init_std(kwargs, fan_in, args[0] * size[0] * size[1], "he"))
+                if layer.bias is not None:
+                    layer.bias.zero_()
+            image = (args[0], (image[1] + 2 * pad[0] - size[0]) // stride[0] + 1,
+                     (image[2] + 2 * pad[1] - size[1]) // stride[1] + 1)
+            modules.append(layer)
+        elif name in ("max_pool", "avg_pool"):
+            size = _pair(args[0] if args else kwargs.get("size", 2))
+            stride = _pair(kwargs.get("stride", size))
+            modules.append((nn.MaxPool2d if name == "max_pool" else nn.AvgPool2d)(size, stride))
+            image = (image[0], (image[1] - size[0]) // stride[0] + 1, (image[2] - size[1]) // stride[1] + 1)
+        elif name == "global_avg_pool":
+            modules.extend([nn.AdaptiveAvgPool2d(1), nn.Flatten()])
+            width, image = image[0], None
         elif name == "sigmoid":
             modules.append(nn.Sigmoid())
         elif name == "tanh":
@@ -207,14 +275,15 @@ def torch_model(spec, width=784):
         elif name == "dropout":
             modules.append(nn.Dropout(args[0] if args else kwargs["rate"]))
         elif name == "batch_norm":
-            modules.append(nn.BatchNorm1d(width, eps=kwargs.get("epsilon", 1e-5),
-                                          momentum=1.0 - kwargs.get("momentum", 0.9)))
+            norm = nn.BatchNorm1d if image is None else nn.BatchNorm2d
+            modules.append(norm(width if image is None else image[0], eps=kwargs.get("epsilon", 1e-5),
+                                momentum=1.0 - kwargs.get("momentum", 0.9)))
     return nn.Sequential(*modules)
 
 
 def torch_optimizer(spec, model):
     import torch
-    decayed = [p for m in model.modules() if isinstance(m, torch.nn.Linear) for p in [m.weight]]
+    decayed = [p for m in model.modules() if isinstance(m, (torch.nn.Linear, torch.nn.Conv2d)) for p in [m.weight]]
     decayed_ids = {id(p) for p in decayed}
     others = [p for p in model.parameters() if id(p) not in decayed_ids]
     groups = [{"params": decayed, "weight_decay": spec["weight_decay"]}, {"params": others, "weight_decay": 0.0}]
@@ -263,15 +332,18 @@ def train_torch(spec, data, epochs, threads):
 
 def train_numpy(spec, data, epochs, threads):
     import numpy as np
+    if any(name in IMAGE_LAYERS for name, _, _ in spec["layers"]):
+        raise NnxError(f"{spec['file']}: the numpy peer trains dense models only, not conv2d or pools")
     f32 = np.float32
     rng = np.random.default_rng(spec["seed"])
     x_train, y_train, x_test, y_test = data
     layers = []  # (kind, state dict)
     width = 784
-    for name, args, kwargs in spec["layers"]:
+    for index, (name, args, kwargs) in enumerate(spec["layers"]):
         state = {"kwargs": kwargs}
         if name == "dense":
-            state["W"] = (rng.standard_normal((width, args[0])) * init_std(kwargs, width, args[0])).astype(f32)
+            std = init_std(kwargs, width, args[0], default_init(spec["layers"], index))
+            state["W"] = (rng.standard_normal((width, args[0])) * std).astype(f32)
             state["b"] = np.zeros(args[0], f32)
             width = args[0]
         elif name == "batch_norm":

@@ -30,7 +30,8 @@ import org.nnx.builtins.data.FashionMnistDatasetFactory;
  * @param zoo        train the zoo's models ({@code experiments/zoo/*.nnx}, or those {@code --model} names) with
  *                   nnx, PyTorch and numpy, and print the zoo's table
  * @param zooPeer    the zoo's peer script, {@code bench/pytorch_zoo.py} of the repository by default
- * @param zooThreads the threads each zoo peer runs with
+ * @param zooThreads the thread counts each zoo peer runs with, each a measurement of its own ({@code 1,2}
+ * @param zooPeers   the frameworks the zoo's peer script trains with ({@code --zoo-peers torch,numpy})
  */
 public record BenchOptions(
         List<ReferenceModel> models,
@@ -51,19 +52,22 @@ public record BenchOptions(
         int cores,
         boolean zoo,
         Path zooPeer,
-        int zooThreads) {
+        List<Integer> zooThreads,
+        List<ZooPeer.Framework> zooPeers) {
 
     public static final String USAGE = """
             nnx bench [--model small|big|both|FILE.nnx,...] [--epochs N] [--repeat N] [--backends LIST]
                       [--side-by-side N] [--peers] [--peer-dir DIR] [--python PATH] [--peer-threads N]
                       [--data DIR] [--seed N] [--cores 1|2] [--gemm] [--phases [--steps N]]
-            nnx bench --zoo [--model FILE.nnx,...] [--epochs N] [--repeat N] [--zoo-threads N]
-                      [--zoo-peer FILE] [--python PATH] [--data DIR] [--seed N]
+            nnx bench --zoo [--model FILE.nnx,...] [--epochs N] [--repeat N] [--zoo-threads N,...]
+                      [--zoo-peers torch,numpy] [--zoo-peer FILE] [--python PATH] [--data DIR] [--seed N]
             """;
 
     public BenchOptions {
         models = List.copyOf(models);
         backends = List.copyOf(backends);
+        zooThreads = List.copyOf(zooThreads);
+        zooPeers = List.copyOf(zooPeers);
     }
 
     /**
@@ -103,7 +107,8 @@ public record BenchOptions(
         private boolean zoo;
         private boolean modelsGiven;
         private Path zooPeer;
-        private int zooThreads = 1;
+        private List<Integer> zooThreads = List.of(1);
+        private List<ZooPeer.Framework> zooPeers = List.of(ZooPeer.Framework.values());
 
         Parsing(Path repository) {
             this.repository = repository;
@@ -137,7 +142,8 @@ public record BenchOptions(
                 case "--cores" -> cores = positive(args, ++i, arg);
                 case "--zoo" -> zoo = true;
                 case "--zoo-peer" -> zooPeer = Path.of(value(args, ++i, arg));
-                case "--zoo-threads" -> zooThreads = positive(args, ++i, arg);
+                case "--zoo-threads" -> zooThreads = positives(value(args, ++i, arg), arg);
+                case "--zoo-peers" -> zooPeers = frameworks(value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "' of bench");
             }
             return i;
@@ -166,7 +172,8 @@ public record BenchOptions(
                     cores,
                     zoo,
                     zooPeer,
-                    zooThreads);
+                    zooThreads,
+                    zooPeers);
         }
     }
 
@@ -178,6 +185,32 @@ public record BenchOptions(
             backends.add(backend.trim());
         }
         return backends;
+    }
+
+    /** A comma-separated list of whole numbers ≥ 1, each once. */
+    private static List<Integer> positives(String list, String option) {
+        List<Integer> numbers = new ArrayList<>();
+        for (String part : list.split(",")) {
+            int number = positive(List.of(part.trim()), 0, option);
+            if (!numbers.contains(number)) {
+                numbers.add(number);
+            }
+        }
+        return numbers;
+    }
+
+    /** The frameworks of a comma-separated list of their names ({@code torch}, {@code numpy}). */
+    private static List<ZooPeer.Framework> frameworks(String list) {
+        List<ZooPeer.Framework> frameworks = new ArrayList<>();
+        for (String part : list.split(",")) {
+            ZooPeer.Framework framework = ZooPeer.Framework.named(part.trim())
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "--zoo-peers takes torch and numpy, not '" + part.trim() + "'"));
+            if (!frameworks.contains(framework)) {
+                frameworks.add(framework);
+            }
+        }
+        return frameworks;
     }
 
     private static String value(List<String> args, int index, String option) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.nnx.model.RunConfig;
 import org.nnx.model.TrainingLength;
 import org.nnx.registry.ComponentRegistry;
@@ -97,15 +98,18 @@ public final class Benchmark {
             err.println("nnx: error: cannot run the zoo's peers: " + why);
             return 1;
         }
+        List<Integer> threads = options.zooThreads();
         out.println(header(models, options) + "; peers " + options.zooPeer().getFileName() + " with "
-                + options.zooThreads() + (options.zooThreads() == 1 ? " thread" : " threads"));
+                + threads.stream().map(String::valueOf).collect(Collectors.joining(" and "))
+                + (threads.equals(List.of(1)) ? " thread" : " threads"));
         List<Measurement> measurements = new ArrayList<>();
         List<Integer> repeats = new ArrayList<>();
         boolean failed = !repeat(models, options, measurements, repeats, model -> {
             List<Step> peers = new ArrayList<>();
-            for (ZooPeer.Framework framework : ZooPeer.Framework.values()) {
-                peers.add(() ->
-                        peer.run(model.reference(), framework, options.data(), options.epochs(), options.zooThreads()));
+            for (ZooPeer.Framework framework : options.zooPeers()) {
+                for (int count : threads) {
+                    peers.add(() -> peer.run(model.reference(), framework, options.data(), options.epochs(), count));
+                }
             }
             return peers;
         });

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs the zoo's peer script ({@code bench/pytorch_zoo.py}) on one zoo model, with PyTorch or with numpy, in a
@@ -26,6 +27,16 @@ final class ZooPeer {
         Framework(String option, String label) {
             this.option = option;
             this.label = label;
+        }
+
+        /** The framework the script's {@code --framework} calls {@code option}. */
+        static Optional<Framework> named(String option) {
+            for (Framework framework : values()) {
+                if (framework.option.equals(option)) {
+                    return Optional.of(framework);
+                }
+            }
+            return Optional.empty();
         }
     }
 

@@ -10,7 +10,8 @@ import java.util.function.Predicate;
 /**
  * The zoo's table: a row a model with the median samples/s of nnx, PyTorch and numpy over the repeats, nnx's
  * ratio to each, and each one's test accuracy; then the median of the ratios over the zoo. A peer that did not
- * run for a model leaves its cells empty.
+ * run for a model leaves its cells empty. A peer measured with several thread counts is shown at its best one (the
+ * highest median), and a line under the table gives each count's median.
  */
 final class ZooTable {
     private ZooTable() {}
@@ -38,11 +39,14 @@ final class ZooTable {
                 "numpy"));
         List<Double> torchRatios = new ArrayList<>();
         List<Double> numpyRatios = new ArrayList<>();
+        StringBuilder byThreads = new StringBuilder();
         for (Map.Entry<String, List<Measurement>> entry : byModel.entrySet()) {
             List<Measurement> group = entry.getValue();
             double nnx = median(group, ZooTable::isNnx, false);
-            double torch = median(group, m -> m.trainer().startsWith("PyTorch"), false);
-            double numpy = median(group, m -> m.trainer().startsWith("numpy"), false);
+            Predicate<Measurement> bestTorch = best(group, "PyTorch", entry.getKey(), byThreads);
+            Predicate<Measurement> bestNumpy = best(group, "numpy", entry.getKey(), byThreads);
+            double torch = median(group, bestTorch, false);
+            double numpy = median(group, bestNumpy, false);
             double torchRatio = nnx / torch;
             double numpyRatio = nnx / numpy;
             if (!Double.isNaN(torchRatio)) {
@@ -61,9 +65,10 @@ final class ZooTable {
                     ratio(torchRatio),
                     ratio(numpyRatio),
                     accuracy(median(group, ZooTable::isNnx, true)),
-                    accuracy(median(group, m -> m.trainer().startsWith("PyTorch"), true)),
-                    accuracy(median(group, m -> m.trainer().startsWith("numpy"), true))));
+                    accuracy(median(group, bestTorch, true)),
+                    accuracy(median(group, bestNumpy, true))));
         }
+        text.append(byThreads);
         text.append(String.format(
                 Locale.ROOT,
                 "median over %d models: %s vs PyTorch, %s vs numpy%n",
@@ -71,6 +76,38 @@ final class ZooTable {
                 ratio(median(torchRatios)),
                 ratio(median(numpyRatios))));
         return text.toString();
+    }
+
+    /**
+     * Which of {@code peer}'s measurements of a model count: those of its thread count with the highest median.
+     * With more than one count, a line of each count's median goes to {@code byThreads}.
+     */
+    private static Predicate<Measurement> best(
+            List<Measurement> group, String peer, String model, StringBuilder byThreads) {
+        Map<String, List<Double>> settings = new LinkedHashMap<>();
+        for (Measurement measurement : group) {
+            if (measurement.trainer().startsWith(peer)) {
+                settings.computeIfAbsent(measurement.trainer(), key -> new ArrayList<>())
+                        .add(measurement.samplesPerSecond());
+            }
+        }
+        String best = null;
+        double bestMedian = Double.NEGATIVE_INFINITY;
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, List<Double>> setting : settings.entrySet()) {
+            double median = median(setting.getValue());
+            parts.add(setting.getKey() + " " + thousands(median));
+            if (median > bestMedian) {
+                bestMedian = median;
+                best = setting.getKey();
+            }
+        }
+        if (settings.size() > 1) {
+            byThreads.append(
+                    String.format(Locale.ROOT, "%s: %s; the table shows %s%n", model, String.join(", ", parts), best));
+        }
+        String chosen = best;
+        return measurement -> measurement.trainer().equals(chosen);
     }
 
     private static boolean isNnx(Measurement measurement) {

@@ -8,10 +8,10 @@ import org.nnx.model.ExperimentPlan;
 import org.nnx.model.RunConfig;
 import org.nnx.registry.ComponentRegistry;
 import org.nnx.registry.DatasetLoader;
-import org.nnx.registry.ModelShapes;
 import org.nnx.spi.Dataset;
 import org.nnx.spi.DatasetContext;
 import org.nnx.spi.DatasetException;
+import org.nnx.train.LayerTable;
 
 /**
  * An experiment's model as a table, as Keras' {@code summary()} prints it: each layer as written, its output
@@ -31,20 +31,17 @@ final class ModelSummary {
         if (dataset.isEmpty()) {
             return List.of();
         }
-        ModelShapes shapes =
-                ModelShapes.of(registry, config.layers(), dataset.get().sampleShape());
+        LayerTable table =
+                LayerTable.of(registry, config.layers(), dataset.get().sampleShape());
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"layer", "output shape", "parameters"});
-        rows.add(new String[] {"input", dataset.get().sampleShape().toString(), ""});
-        for (ModelShapes.LayerShape layer : shapes.layers()) {
-            String written = layer.layer().arguments().isEmpty()
-                    ? layer.layer().name()
-                    : layer.layer().name() + "(" + layer.layer().arguments() + ")";
+        rows.add(new String[] {"input", table.input().toString(), ""});
+        for (LayerTable.Row row : table.rows()) {
             rows.add(new String[] {
-                written, layer.output().toString(), String.format(Locale.ROOT, "%,d", layer.parameters())
+                row.layer(), row.output().toString(), String.format(Locale.ROOT, "%,d", row.parameters())
             });
         }
-        rows.add(new String[] {"total", "", String.format(Locale.ROOT, "%,d", shapes.parameters())});
+        rows.add(new String[] {"total", "", String.format(Locale.ROOT, "%,d", table.total())});
         int[] widths = new int[3];
         for (String[] row : rows) {
             for (int i = 0; i < 3; i++) {

@@ -3,10 +3,12 @@ package org.nnx.nn;
 import java.util.List;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
+import org.nnx.spi.ImageFilters;
 import org.nnx.spi.Initializer;
 import org.nnx.spi.Parameter;
 import org.nnx.spi.SkipsInputGradient;
 import org.nnx.tensor.Precision;
+import org.nnx.tensor.SplitLoop;
 import org.nnx.tensor.Tensor;
 
 /**
@@ -24,7 +26,7 @@ import org.nnx.tensor.Tensor;
  * is done in chunks of samples; then backward gathers each chunk again instead of keeping every chunk's patches.
  * Work arrays are sized for the first batch and reused, so training allocates nothing after its first step.
  */
-public final class Conv2d implements SkipsInputGradient {
+public final class Conv2d implements SkipsInputGradient, ImageFilters {
     /** The largest patch matrix kept, in values: 8 Mi, 32 MiB in float32 (a two-conv net's batch of 100 fits). */
     static final int MAX_PATCH_VALUES = 1 << 23;
 
@@ -54,6 +56,12 @@ public final class Conv2d implements SkipsInputGradient {
 
     private int colTo;
     private boolean inputGradientNeeded = true;
+
+    private final GatherLoop gatherLoop;
+    private final OutputLoop outputLoop;
+    private final OutputGradientLoop outputGradientLoop;
+    private final ScatterLoop scatterLoop;
+    private final FilterSumLoop filterSumLoop;
 
     /**
      * @param init fills {@code W}, with fan-in {@code channels · kh · kw} and fan-out {@code filters · kh · kw}
@@ -86,10 +94,28 @@ public final class Conv2d implements SkipsInputGradient {
         this.weights = made.weights();
         this.bias = made.bias();
         this.parameters = made.parameters();
+        // Each loop's unit is a row of a few hundred values; split from about SplitLoop.CHEAP_ELEMENTS values on.
+        int unitsPerSplit = Math.max(2, SplitLoop.CHEAP_ELEMENTS / patches.positions());
+        this.gatherLoop = new GatherLoop(unitsPerSplit);
+        this.outputLoop = new OutputLoop(unitsPerSplit);
+        this.outputGradientLoop = new OutputGradientLoop(unitsPerSplit);
+        this.scatterLoop = new ScatterLoop(Math.max(2, unitsPerSplit / Math.max(1, patches.rows())));
+        this.filterSumLoop = new FilterSumLoop();
     }
 
+    @Override
     public Parameter weights() {
         return weights;
+    }
+
+    @Override
+    public int filterHeight() {
+        return window.height();
+    }
+
+    @Override
+    public int filterWidth() {
+        return window.width();
     }
 
     /** The bias, or null without one. */
@@ -102,6 +128,7 @@ public final class Conv2d implements SkipsInputGradient {
     }
 
     /** The number of input channels. */
+    @Override
     public int channels() {
         return channels;
     }
@@ -167,7 +194,9 @@ public final class Conv2d implements SkipsInputGradient {
             if (inputGradientNeeded) {
                 ArrayGemm.gemm(true, false, k, n, filters, weights.value(), product, 0.0, colGradient);
                 if (precision == Precision.FLOAT32) {
-                    patches.scatterAdd(colGradient.floats(), from, to, inputGradient.floats(), input.cols());
+                    scatterLoop.from = from;
+                    scatterLoop.to = to;
+                    scatterLoop.loop(to - from);
                 } else {
                     patches.scatterAdd(colGradient.doubles(), from, to, inputGradient.doubles(), input.cols());
                 }
@@ -198,7 +227,9 @@ public final class Conv2d implements SkipsInputGradient {
 
     private void gather(int from, int to) {
         if (input.isFloat()) {
-            patches.gather(input.floats(), input.cols(), from, to, col.floats());
+            gatherLoop.from = from;
+            gatherLoop.to = to;
+            gatherLoop.loop(patches.rows() * (to - from));
         } else {
             patches.gather(input.doubles(), input.cols(), from, to, col.doubles());
         }
@@ -208,27 +239,24 @@ public final class Conv2d implements SkipsInputGradient {
 
     /** Moves {@code product} (filter by filter, sample after sample) into the output's rows, adding the bias. */
     private void scatterOutput(int from, int to) {
+        if (output.isFloat()) {
+            outputLoop.from = from;
+            outputLoop.to = to;
+            outputLoop.loop(filters * (to - from));
+            return;
+        }
         int positions = patches.positions();
         int n = (to - from) * positions;
         int outCols = output.cols();
+        double[] y = output.doubles();
+        double[] z = product.doubles();
         for (int f = 0; f < filters; f++) {
             double b = bias == null ? 0.0 : bias.value().get(f);
             for (int s = from; s < to; s++) {
                 int source = f * n + (s - from) * positions;
                 int target = s * outCols + f * positions;
-                if (output.isFloat()) {
-                    float[] y = output.floats();
-                    float[] z = product.floats();
-                    float fb = (float) b;
-                    for (int p = 0; p < positions; p++) {
-                        y[target + p] = z[source + p] + fb;
-                    }
-                } else {
-                    double[] y = output.doubles();
-                    double[] z = product.doubles();
-                    for (int p = 0; p < positions; p++) {
-                        y[target + p] = z[source + p] + b;
-                    }
+                for (int p = 0; p < positions; p++) {
+                    y[target + p] = z[source + p] + b;
                 }
             }
         }
@@ -236,41 +264,165 @@ public final class Conv2d implements SkipsInputGradient {
 
     /** The output gradient of samples {@code [from, to)} into {@code product}'s layout, filter by filter. */
     private void gatherOutputGradient(Tensor outputGradient, int from, int to) {
+        if (outputGradient.isFloat()) {
+            outputGradientLoop.dy = outputGradient.floats();
+            outputGradientLoop.from = from;
+            outputGradientLoop.to = to;
+            outputGradientLoop.loop(filters * (to - from));
+            return;
+        }
         int positions = patches.positions();
         int n = (to - from) * positions;
         int outCols = outputGradient.cols();
         for (int f = 0; f < filters; f++) {
             for (int s = from; s < to; s++) {
-                int target = f * n + (s - from) * positions;
-                int source = s * outCols + f * positions;
-                if (outputGradient.isFloat()) {
-                    System.arraycopy(outputGradient.floats(), source, product.floats(), target, positions);
-                } else {
-                    System.arraycopy(outputGradient.doubles(), source, product.doubles(), target, positions);
-                }
+                System.arraycopy(
+                        outputGradient.doubles(),
+                        s * outCols + f * positions,
+                        product.doubles(),
+                        f * n + (s - from) * positions,
+                        positions);
             }
         }
     }
 
     /** {@code db[f] += Σ dy} over the chunk, from the output gradient as laid out in {@code product}. */
     private void addFilterSums(int n) {
+        if (product.isFloat()) {
+            filterSumLoop.n = n;
+            filterSumLoop.loop(filters);
+            return;
+        }
         Tensor db = bias.gradient();
+        double[] g = product.doubles();
         for (int f = 0; f < filters; f++) {
             double sum = 0;
-            if (product.isFloat()) {
-                float[] g = product.floats();
-                float s = 0f;
-                for (int i = f * n; i < (f + 1) * n; i++) {
-                    s += g[i];
-                }
-                sum = s;
-            } else {
-                double[] g = product.doubles();
-                for (int i = f * n; i < (f + 1) * n; i++) {
-                    sum += g[i];
-                }
+            for (int i = f * n; i < (f + 1) * n; i++) {
+                sum += g[i];
             }
             db.add(f, sum);
+        }
+    }
+
+    /** im2col in parts: a unit is one patch row of one sample. */
+    private final class GatherLoop extends SplitLoop {
+        int from;
+        int to;
+
+        GatherLoop(int minimumLength) {
+            super(minimumLength);
+        }
+
+        @Override
+        protected void range(int first, int last) {
+            patches.gatherRows(input.floats(), input.cols(), from, to, col.floats(), first, last);
+        }
+    }
+
+    /** {@link #scatterOutput} in float32, in parts: a unit is one filter of one sample. */
+    private final class OutputLoop extends SplitLoop {
+        int from;
+        int to;
+
+        OutputLoop(int minimumLength) {
+            super(minimumLength);
+        }
+
+        @Override
+        protected void range(int first, int last) {
+            int samples = to - from;
+            int positions = patches.positions();
+            int outCols = output.cols();
+            float[] y = output.floats();
+            float[] z = product.floats();
+            for (int unit = first; unit < last; unit++) {
+                int f = unit / samples;
+                int s = from + unit % samples;
+                float b = bias == null ? 0f : bias.value().floats()[f];
+                int source = unit * positions;
+                int target = s * outCols + f * positions;
+                for (int p = 0; p < positions; p++) {
+                    y[target + p] = z[source + p] + b;
+                }
+            }
+        }
+    }
+
+    /** {@link #gatherOutputGradient} in float32, in parts: a unit is one filter of one sample. */
+    private final class OutputGradientLoop extends SplitLoop {
+        float[] dy;
+        int from;
+        int to;
+
+        OutputGradientLoop(int minimumLength) {
+            super(minimumLength);
+        }
+
+        @Override
+        protected void range(int first, int last) {
+            int samples = to - from;
+            int positions = patches.positions();
+            int outCols = outputSize();
+            float[] g = product.floats();
+            for (int unit = first; unit < last; unit++) {
+                int f = unit / samples;
+                int s = from + unit % samples;
+                System.arraycopy(dy, s * outCols + f * positions, g, unit * positions, positions);
+            }
+        }
+    }
+
+    /** col2im in parts: a unit is one sample, whose pixels only it writes. */
+    private final class ScatterLoop extends SplitLoop {
+        int from;
+        int to;
+
+        ScatterLoop(int minimumLength) {
+            super(minimumLength);
+        }
+
+        @Override
+        protected void range(int first, int last) {
+            patches.scatterAddSamples(
+                    colGradient.floats(), from, to, inputGradient.floats(), input.cols(), from + first, from + last);
+        }
+    }
+
+    /**
+     * The bias gradient in float32, a filter a unit, each summed in eight interleaved partial sums added pairwise
+     * at the end: one running sum waits on the previous addition at every element, eight keep the adder busy.
+     */
+    private final class FilterSumLoop extends SplitLoop {
+        int n;
+
+        FilterSumLoop() {
+            super(2);
+        }
+
+        @Override
+        protected void range(int first, int last) {
+            float[] g = product.floats();
+            float[] db = bias.gradient().floats();
+            for (int f = first; f < last; f++) {
+                int start = f * n;
+                int end = start + n;
+                float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f, s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
+                int i = start;
+                for (; i + 8 <= end; i += 8) {
+                    s0 += g[i];
+                    s1 += g[i + 1];
+                    s2 += g[i + 2];
+                    s3 += g[i + 3];
+                    s4 += g[i + 4];
+                    s5 += g[i + 5];
+                    s6 += g[i + 6];
+                    s7 += g[i + 7];
+                }
+                for (; i < end; i++) {
+                    s0 += g[i];
+                }
+                db[f] += ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+            }
         }
     }
 }

@@ -113,7 +113,12 @@ public final class MaxPool2d extends Pooling {
         }
     }
 
-    /** The common 2×2 pool of stride 2, unrolled: the same choices as {@link #forwardFloat}'s loops. */
+    /**
+     * The common 2×2 pool of stride 2: the same choices as {@link #forwardFloat}'s loops, made without a branch.
+     * The window's maximum comes from {@code Math.max}, and its place is the first of the window's values equal to
+     * it or NaN (a NaN maximum means the window holds one), found as the lowest bit of a mask. The output is read
+     * back from that place, so that of +0 and −0 the first one's sign is kept.
+     */
     private void forwardTwoByTwo(float[] x, float[] y, int samples) {
         int i = 0;
         int planes = samples * channels;
@@ -126,23 +131,18 @@ public final class MaxPool2d extends Pooling {
                 int bottom = top + width;
                 for (int ox = 0; ox < outWidth; ox++, i++) {
                     int at = top + 2 * ox;
-                    int best = at;
-                    float bestValue = x[at];
-                    float value = x[at + 1];
-                    boolean wins = value > bestValue | (value != value & bestValue == bestValue);
-                    best = wins ? at + 1 : best;
-                    bestValue = wins ? value : bestValue;
-                    at = bottom + 2 * ox;
-                    value = x[at];
-                    wins = value > bestValue | (value != value & bestValue == bestValue);
-                    best = wins ? at : best;
-                    bestValue = wins ? value : bestValue;
-                    value = x[at + 1];
-                    wins = value > bestValue | (value != value & bestValue == bestValue);
-                    best = wins ? at + 1 : best;
-                    bestValue = wins ? value : bestValue;
+                    float a = x[at];
+                    float b = x[at + 1];
+                    float c = x[bottom + 2 * ox];
+                    float d = x[bottom + 2 * ox + 1];
+                    float max = Math.max(Math.max(a, b), Math.max(c, d));
+                    int first = Integer.numberOfTrailingZeros((a == max | a != a ? 1 : 0)
+                            | (b == max | b != b ? 2 : 0)
+                            | (c == max | c != c ? 4 : 0)
+                            | 8);
+                    int best = at + (first & 1) + (first >> 1) * width;
                     argmax[i] = best - base;
-                    y[i] = bestValue;
+                    y[i] = x[best];
                 }
             }
         }

@@ -22,6 +22,7 @@ import org.nnx.saved.SavedModel;
 import org.nnx.train.Checkpoint;
 import org.nnx.train.ExperimentResult;
 import org.nnx.train.MetricsRow;
+import org.nnx.train.ModelDescription;
 import org.nnx.train.Resumption;
 import org.nnx.train.RunResult;
 import org.nnx.train.RunStatus;
@@ -58,6 +59,8 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
     private final TrainedModel[] models;
     /** How each run's network classifies the test set, by run name, for the report. */
     private final Map<String, TestOutcome> outcomes = new java.util.HashMap<>();
+    /** Each run's layer table and learned filters, by run name, for the report. */
+    private final Map<String, ModelDescription> descriptions = new java.util.HashMap<>();
     /** Each run's saved model, by run name, relative to the report page. */
     private final Map<String, String> savedModels = new java.util.HashMap<>();
 
@@ -157,6 +160,11 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
     @Override
     public synchronized void tested(RunPlan run, TestOutcome outcome) {
         outcomes.put(run.name(), outcome);
+    }
+
+    @Override
+    public synchronized void modelDescribed(RunPlan run, ModelDescription description) {
+        descriptions.put(run.name(), description);
     }
 
     /** The saved models that runs which ended before a resume left, for the report's link. */
@@ -288,7 +296,7 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
     private void writeReport(ExperimentResult result) throws IOException {
         AtomicFile.writeString(
                 tree.file(folder, ReportWriter.INDEX_FILE),
-                HtmlReport.render(new ReportedExperiment(result, sourceSha256, outcomes, savedModels)));
+                HtmlReport.render(new ReportedExperiment(result, sourceSha256, outcomes, savedModels, descriptions)));
         reportDrawn = System.nanoTime();
     }
 

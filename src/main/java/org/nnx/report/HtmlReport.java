@@ -13,7 +13,8 @@ import org.nnx.train.ExperimentResult;
  * (inline CSS, charts as {@code data:} PNGs with image maps for tooltips, one small inline script) that
  * opens from disk, offline, and prints. A Content-Security-Policy forbids every fetch and every script
  * but its own. Sections: what stands out, what no learning scores (baselines), the training curves, the final
- * accuracy by swept setting, gradients and weight changes by layer, the runs (a table sortable by any column), repeats with a significance test, what differed between runs,
+ * accuracy by swept setting, gradients and weight changes by layer, the runs (a table sortable by any column), the best
+ * run, an image model's learned filters, the model's layers, repeats with a significance test, what differed between runs,
  * the configuration, gradient checks and the dataset when present, and provenance. The page reads fully
  * without the script, which only sorts tables and records in the page whether every image loaded. All
  * text that comes from the user or a run is HTML-escaped.
@@ -321,6 +322,8 @@ public final class HtmlReport {
                 new SweepViewsSection(model),
                 new RunsTableSection(model),
                 new BestRunSection(model),
+                new FiltersSection(model),
+                new LayerTableSection(model),
                 new RepeatsSection(model),
                 new DifferencesSection(model),
                 new ConfigurationSection(model),

@@ -311,6 +311,11 @@ public final class ExperimentRunner {
         }
 
         @Override
+        public void modelDescribed(RunPlan run, ModelDescription description) {
+            listener.modelDescribed(run, description);
+        }
+
+        @Override
         public void checkpointed(RunPlan run, Checkpoint checkpoint) {
             listener.checkpointed(run, checkpoint);
         }

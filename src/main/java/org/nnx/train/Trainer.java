@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.nnx.model.GradientMode;
 import org.nnx.model.RunConfig;
@@ -101,8 +102,11 @@ public final class Trainer {
         provenance.putAll(PluginProvenance.of(registry, config));
         RunRecord record = new RunRecord(row -> listener.recorded(run, row));
         TrainingSetup setup = null;
+        Optional<LearnedFilters.Start> filters = Optional.empty();
         try {
             setup = TrainingSetup.prepare(registry, config, dataset);
+            // As initialized, before a checkpoint's values replace them.
+            filters = LearnedFilters.start(setup.network());
             setup.notes().forEach(record::note);
             listener.runStarted(run, index, runCount, setup.schedule().iterations());
             long done = 0;
@@ -127,6 +131,11 @@ public final class Trainer {
             if (record.status() != RunStatus.FAILED) {
                 listener.modelTrained(run, TrainedModel.of(setup.network(), dataset));
                 testOutcome(run, setup, dataset, record, listener);
+                listener.modelDescribed(
+                        run,
+                        new ModelDescription(
+                                LayerTable.of(registry, config.layers(), dataset.sampleShape()),
+                                filters.map(LearnedFilters.Start::end)));
             }
         }
         RunResult result = record.result(run)

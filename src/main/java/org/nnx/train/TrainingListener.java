@@ -41,6 +41,9 @@ public interface TrainingListener {
     /** How the trained network of {@code run} classifies the test set, right after {@link #modelTrained}. */
     default void tested(RunPlan run, TestOutcome outcome) {}
 
+    /** The table of the run's layers and its learned filters, right after {@link #tested}. */
+    default void modelDescribed(RunPlan run, ModelDescription description) {}
+
     default void runFinished(RunResult result) {}
 
     /** Both listeners, {@code first} then {@code second}, at every event. */
@@ -91,6 +94,12 @@ public interface TrainingListener {
             public void tested(RunPlan run, TestOutcome outcome) {
                 first.tested(run, outcome);
                 second.tested(run, outcome);
+            }
+
+            @Override
+            public void modelDescribed(RunPlan run, ModelDescription description) {
+                first.modelDescribed(run, description);
+                second.modelDescribed(run, description);
             }
 
             @Override

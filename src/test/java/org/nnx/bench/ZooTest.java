@@ -132,7 +132,7 @@ class ZooTest {
                 experiment conv {
                     dataset fashion_mnist
                     model {
-                        conv2d 8
+                        softmax
                         dense 10
                     }
                     loss cross_entropy
@@ -143,7 +143,7 @@ class ZooTest {
         Output parsed = run(List.of(PYTHON.toString(), SCRIPT.toString(), "--parse", file.toString()));
         assertEquals(2, parsed.status(), parsed.text());
         assertEquals(
-                "pytorch_zoo: " + file + ":4: the zoo's peers know no layer 'conv2d'",
+                "pytorch_zoo: " + file + ":4: the zoo's peers know no layer 'softmax'",
                 parsed.text().strip());
     }
 

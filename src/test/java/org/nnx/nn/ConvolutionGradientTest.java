@@ -115,6 +115,38 @@ class ConvolutionGradientTest {
         }
     }
 
+    /** The 2×2 stride-2 float path picks what the general one picks: ties, NaN and the sign of a zero maximum. */
+    @Test
+    void maxPoolTwoByTwoFloatPathMatchesTheGeneralOne() {
+        SplittableRandom random = new SplittableRandom(14);
+        Window window = Window.of(2, 2, 2, 2);
+        Tensor doubles = Tensor.zeros(Precision.FLOAT64, 3, 2 * 6 * 8);
+        for (int i = 0; i < doubles.size(); i++) {
+            long value = Math.round(random.nextGaussian());
+            doubles.set(i, value == 0 && random.nextBoolean() ? -0.0 : value);
+        }
+        doubles.set(20, Double.NaN);
+        doubles.set(36, Double.NaN);
+        Tensor floats = doubles.to(Precision.FLOAT32);
+        MaxPool2d general = new MaxPool2d(2, 6, 8, window);
+        MaxPool2d fast = new MaxPool2d(2, 6, 8, window);
+        Tensor expected = general.forward(doubles, true);
+        Tensor actual = fast.forward(floats, true);
+        Tensor dy = TestTensors.gaussian(random, 3, expected.cols());
+        Tensor expectedDx = general.backward(dy);
+        Tensor actualDx = fast.backward(dy.to(Precision.FLOAT32));
+        int negativeZeros = 0;
+        for (int i = 0; i < expected.size(); i++) {
+            float want = (float) expected.get(i);
+            assertEquals(Float.floatToIntBits(want), Float.floatToIntBits((float) actual.get(i)), "output " + i);
+            negativeZeros += Float.floatToRawIntBits(want) == Float.floatToRawIntBits(-0f) ? 1 : 0;
+        }
+        assertTrue(negativeZeros > 0, "some window's maximum is −0");
+        for (int i = 0; i < expectedDx.size(); i++) {
+            assertEquals((float) expectedDx.get(i), (float) actualDx.get(i), "gradient " + i);
+        }
+    }
+
     @Test
     void avgPool() {
         SplittableRandom random = new SplittableRandom(7);
