@@ -1,6 +1,7 @@
 package org.nnx.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.nnx.nn.LayerSequence.assertPasses;
 
 import java.util.List;
