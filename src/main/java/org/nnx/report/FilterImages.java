@@ -1,10 +1,6 @@
 package org.nnx.report;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import javax.imageio.ImageIO;
 import org.nnx.tensor.Tensor;
 
 /**
@@ -44,13 +40,7 @@ final class FilterImages {
             int top = GAP + (f / columns) * (cellHeight + GAP);
             draw(image, filters, f, channels, height, width, left, top);
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to memory cannot fail", e);
-        }
-        return out.toByteArray();
+        return Png.encode(image);
     }
 
     private static void draw(

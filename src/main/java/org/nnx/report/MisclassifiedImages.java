@@ -1,10 +1,6 @@
 package org.nnx.report;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import javax.imageio.ImageIO;
 import org.nnx.train.TestOutcome;
 
 /** One misclassified test sample drawn as a PNG, its pixels in [0, 1] scaled up for the page. */
@@ -34,13 +30,7 @@ final class MisclassifiedImages {
                 }
             }
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to memory cannot fail", e);
-        }
-        return out.toByteArray();
+        return Png.encode(image);
     }
 
     private static int level(float value) {

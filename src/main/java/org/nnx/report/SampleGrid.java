@@ -1,12 +1,9 @@
 package org.nnx.report;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
-import javax.imageio.ImageIO;
 import org.nnx.train.DatasetSummary;
 
 /**
@@ -88,15 +85,5 @@ public final class SampleGrid {
 
     private static int level(double value) {
         return (int) Math.round(Math.max(0, Math.min(1, value)) * 255);
-    }
-
-    private static byte[] encode(BufferedImage image) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode PNG", e);
-        }
-        return out.toByteArray();
     }
 }
