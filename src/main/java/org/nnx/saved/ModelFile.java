@@ -22,6 +22,8 @@ import org.nnx.train.Version;
 public final class ModelFile {
     /** The file's name in a run's folder. */
     public static final String NAME = "model.safetensors";
+    /** The file of a run's best evaluation with {@code keep best}, next to {@link #NAME}. */
+    public static final String BEST_NAME = "best.safetensors";
 
     /** What the {@code format} key holds in every file nnx writes. */
     static final String FORMAT = "nnx-model";
@@ -38,6 +40,7 @@ public final class ModelFile {
     static final String FEATURES = "features";
     static final String CLASSES = "classes";
     static final String IMAGE_SHAPE = "image_shape";
+    static final String PREPROCESSING = "preprocessing";
     public static final String SEED = "seed";
     public static final String SOURCE = "source";
 
@@ -62,6 +65,11 @@ public final class ModelFile {
             }
         });
         metadata.put(IMAGE_SHAPE, Json.write(shape));
+        if (!model.model().preprocessing().isEmpty()) {
+            metadata.put(
+                    PREPROCESSING,
+                    Json.write(new java.util.TreeMap<>(model.model().preprocessing())));
+        }
         metadata.put(DEFINITION, model.definition());
         AtomicFile.write(
                 file, out -> Safetensors.write(out, metadata, model.model().tensors()));
@@ -112,9 +120,26 @@ public final class ModelFile {
                         .mapToInt(d -> ((Number) d).intValue())
                         .toArray());
         int features = Integer.parseInt(require(metadata, FEATURES));
-        TrainedModel model = new TrainedModel(content.tensors(), features, classes, shape);
+        Map<String, Object> preprocessing = new LinkedHashMap<>();
+        if (metadata.containsKey(PREPROCESSING)) {
+            if (!(Json.parse(metadata.get(PREPROCESSING)) instanceof Map<?, ?> map)) {
+                throw new IllegalArgumentException("its metadata '" + PREPROCESSING + "' is not an object");
+            }
+            map.forEach((key, value) -> preprocessing.put(String.valueOf(key), value));
+        }
+        TrainedModel model = new TrainedModel(content.tensors(), features, classes, shape, preprocessing);
         Map<String, String> facts = new LinkedHashMap<>(metadata);
-        List.of(FORMAT_KEY, VERSION_KEY, LAYERS, DATASET, LOSS, FEATURES, CLASSES, IMAGE_SHAPE, DEFINITION)
+        List.of(
+                        FORMAT_KEY,
+                        VERSION_KEY,
+                        LAYERS,
+                        DATASET,
+                        LOSS,
+                        FEATURES,
+                        CLASSES,
+                        IMAGE_SHAPE,
+                        PREPROCESSING,
+                        DEFINITION)
                 .forEach(facts::remove);
         return new SavedModel(
                 model,

@@ -16,19 +16,32 @@ import org.nnx.tensor.Tensor;
  * and state as {@link NamedTensor}s in the network's order, the width of a sample, the classes' names and, for
  * image data, a sample's shape.
  *
- * @param imageShape {@code [height, width]} or {@code [height, width, channels]}; empty for other data
+ * @param imageShape    {@code [height, width]} or {@code [height, width, channels]}; empty for other data
+ * @param preprocessing what reading new samples as the training data were read takes
+ *                      ({@link Dataset#preprocessing()}); empty when the values are all it takes
  */
 public record TrainedModel(
-        List<NamedTensor> tensors, int features, List<String> classNames, Optional<int[]> imageShape) {
+        List<NamedTensor> tensors,
+        int features,
+        List<String> classNames,
+        Optional<int[]> imageShape,
+        Map<String, Object> preprocessing) {
     public TrainedModel {
         tensors = List.copyOf(tensors);
         classNames = List.copyOf(classNames);
         imageShape = imageShape.map(int[]::clone);
+        preprocessing = Map.copyOf(preprocessing);
     }
 
     /** A copy of {@code network}'s values, which training may go on changing. */
     public static TrainedModel of(Network network, Dataset dataset) {
-        return new TrainedModel(tensorsOf(network), dataset.features(), dataset.classNames(), dataset.imageShape());
+        return of(tensorsOf(network), dataset);
+    }
+
+    /** {@code tensors}, with what {@code dataset} tells of its samples. */
+    static TrainedModel of(List<NamedTensor> tensors, Dataset dataset) {
+        return new TrainedModel(
+                tensors, dataset.features(), dataset.classNames(), dataset.imageShape(), dataset.preprocessing());
     }
 
     /** Copies of every layer's parameters, then its state, in the network's order. */

@@ -39,6 +39,7 @@ final class TestRuns {
     private Sampling sampling = Sampling.SHUFFLE;
     private long seed = 1;
     private long evaluateEvery;
+    private long checkpointEvery;
     private double weightDecay;
     private double validation;
     private EarlyStop earlyStop = EarlyStop.OFF;
@@ -123,6 +124,11 @@ final class TestRuns {
         return this;
     }
 
+    TestRuns checkpointEvery(long iterations) {
+        this.checkpointEvery = iterations;
+        return this;
+    }
+
     TestRuns weightDecay(double lambda) {
         this.weightDecay = lambda;
         return this;
@@ -155,6 +161,7 @@ final class TestRuns {
                 .sampling(sampling)
                 .seed(seed)
                 .evaluateEvery(evaluateEvery)
+                .checkpointEvery(checkpointEvery)
                 .weightDecay(weightDecay)
                 .validation(validation)
                 .earlyStop(earlyStop)
