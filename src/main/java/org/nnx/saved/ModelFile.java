@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.nnx.files.AtomicFile;
+import org.nnx.spi.Shape;
 import org.nnx.train.TrainedModel;
 import org.nnx.train.Version;
 
@@ -41,6 +42,7 @@ public final class ModelFile {
     static final String CLASSES = "classes";
     static final String IMAGE_SHAPE = "image_shape";
     static final String PREPROCESSING = "preprocessing";
+    static final String SAMPLE_SHAPE = "sample_shape";
     public static final String SEED = "seed";
     public static final String SOURCE = "source";
 
@@ -65,6 +67,13 @@ public final class ModelFile {
             }
         });
         metadata.put(IMAGE_SHAPE, Json.write(shape));
+        Shape sample = model.model().sampleShape();
+        metadata.put(
+                SAMPLE_SHAPE,
+                Json.write(
+                        sample.image()
+                                ? List.of((long) sample.channels(), (long) sample.height(), (long) sample.width())
+                                : List.of((long) sample.size())));
         if (!model.model().preprocessing().isEmpty()) {
             metadata.put(
                     PREPROCESSING,
@@ -127,7 +136,8 @@ public final class ModelFile {
             }
             map.forEach((key, value) -> preprocessing.put(String.valueOf(key), value));
         }
-        TrainedModel model = new TrainedModel(content.tensors(), features, classes, shape, preprocessing);
+        TrainedModel model = new TrainedModel(
+                content.tensors(), features, classes, shape, preprocessing, sampleShape(metadata, features));
         Map<String, String> facts = new LinkedHashMap<>(metadata);
         List.of(
                         FORMAT_KEY,
@@ -148,6 +158,23 @@ public final class ModelFile {
                 ComponentCalls.read(require(metadata, LOSS)),
                 metadata.getOrDefault(DEFINITION, ""),
                 facts);
+    }
+
+    /** {@code [channels, height, width]} or {@code [features]}; flat features in a file that does not say. */
+    private static Shape sampleShape(Map<String, String> metadata, int features) {
+        if (!metadata.containsKey(SAMPLE_SHAPE)) {
+            return Shape.flat(features);
+        }
+        int[] sizes = list(metadata, SAMPLE_SHAPE).stream()
+                .mapToInt(d -> ((Number) d).intValue())
+                .toArray();
+        if (sizes.length == 3) {
+            return Shape.image(sizes[0], sizes[1], sizes[2]);
+        }
+        if (sizes.length == 1) {
+            return Shape.flat(sizes[0]);
+        }
+        throw new IllegalArgumentException("its metadata '" + SAMPLE_SHAPE + "' has " + sizes.length + " sizes");
     }
 
     private static List<Object> list(Map<String, String> metadata, String key) {

@@ -1,6 +1,7 @@
 package org.nnx.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.nnx.train.TestRuns.dense;
 
 import java.util.Arrays;
@@ -39,6 +40,28 @@ class CheckpointEveryTest {
         Checkpoint midEpoch = whole.checkpoints.get(2);
         assertEquals(14, midEpoch.iteration());
         HeardRun resumed = HeardRun.train(run().checkpointEvery(7).config(LIMIT), LIMIT, midEpoch);
+        assertEquals(rowsWithoutSeconds(whole.result), rowsWithoutSeconds(resumed.result));
+        assertEquals(HeardRun.values(whole.last), HeardRun.values(resumed.last));
+    }
+
+    /** Per-channel batch normalization's running statistics are part of the checkpoint, as they are of a model. */
+    @Test
+    void aConvolutionalRunWithBatchNormResumesAsTheUninterruptedOne() {
+        TestRuns settings = TestRuns.model(
+                        TestRuns.conv2d(2, 3),
+                        TestRuns.layer("batch_norm", "momentum", 0.9, "epsilon", 1e-5),
+                        "relu",
+                        dense(10))
+                .batchSize(50)
+                .epochs(2)
+                .checkpointEvery(4);
+        HeardRun whole = HeardRun.train(settings.config(LIMIT), LIMIT, null);
+        Checkpoint midEpoch = whole.checkpoints.get(3);
+        assertEquals(12, midEpoch.iteration());
+        assertTrue(
+                midEpoch.network().stream().anyMatch(t -> t.name().equals("layers.1.running_mean")),
+                "the running mean is in the checkpoint");
+        HeardRun resumed = HeardRun.train(settings.config(LIMIT), LIMIT, midEpoch);
         assertEquals(rowsWithoutSeconds(whole.result), rowsWithoutSeconds(resumed.result));
         assertEquals(HeardRun.values(whole.last), HeardRun.values(resumed.last));
     }

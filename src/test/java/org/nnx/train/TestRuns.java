@@ -63,6 +63,23 @@ final class TestRuns {
         return layer("dense", "units", units, "bias", true);
     }
 
+    /** {@code conv2d filters, size = size}, stride 1, no padding, with a bias. */
+    static ComponentCall conv2d(long filters, long size) {
+        List<Long> one = List.of(1L, 1L);
+        return layer(
+                "conv2d",
+                "filters",
+                filters,
+                "size",
+                List.of(size, size),
+                "stride",
+                one,
+                "pad",
+                List.of(0L, 0L),
+                "bias",
+                true);
+    }
+
     static ComponentCall dense(long units, String init) {
         return layer(
                 "dense", "units", units, "bias", true, "init", new org.nnx.spi.ComponentCall(init, Arguments.EMPTY));
