@@ -78,7 +78,7 @@ public final class Analyzer {
                 new ValidationLeavesTrainingSamples(),
                 new RunFitsMemory(memoryBytes),
                 new NumericalGradientCost(),
-                new EarlyStopNeedsValidation());
+                new ValidationMetricsNeedValidation());
     }
 
     public Result analyze(List<NnxFile> files) {

@@ -165,6 +165,9 @@ final class ArgumentBinder {
             case SIZE -> {
                 return size(subject, value, parameter, diagnostics);
             }
+            case IMAGE_SHAPE -> {
+                return imageShape(subject, value, parameter, diagnostics);
+            }
             case BOOLEAN -> {
                 if (value instanceof Expression.Name name
                         && (name.name().equals("true") || name.name().equals("false"))) {
@@ -222,14 +225,7 @@ final class ArgumentBinder {
         } else {
             elements = List.of(value, value);
         }
-        ParameterSpec each = new ParameterSpec(
-                parameter.name(),
-                org.nnx.spi.ParameterType.INTEGER,
-                null,
-                true,
-                parameter.range(),
-                List.of(),
-                parameter.doc());
+        ParameterSpec each = eachSize(parameter);
         Optional<Object> height = convert(subject, elements.get(0), each, diagnostics);
         if (height.isEmpty()) {
             return Optional.empty();
@@ -238,6 +234,56 @@ final class ArgumentBinder {
             return Optional.of(List.of(height.get(), height.get()));
         }
         return convert(subject, elements.get(1), each, diagnostics).map(width -> List.of(height.get(), width));
+    }
+
+    /**
+     * A {@link org.nnx.spi.ParameterType#IMAGE_SHAPE}: {@code [channels, height, width]} or {@code [height, width]}
+     * as three sizes, or a string passed on as it is.
+     */
+    private Optional<Object> imageShape(
+            String subject, Expression value, ParameterSpec parameter, Diagnostics diagnostics) {
+        if (value instanceof Expression.StringLiteral string) {
+            return Optional.of(string.value());
+        }
+        if (!(value instanceof Expression.ListLiteral list)) {
+            diagnostics.error(
+                    value.location(),
+                    subject + " must be [channels, height, width] or [height, width], got "
+                            + Constants.describe(value));
+            return Optional.empty();
+        }
+        int count = list.elements().size();
+        if (count != 2 && count != 3) {
+            diagnostics.error(
+                    value.location(),
+                    subject + " must be [channels, height, width] or [height, width], got " + count
+                            + (count == 1 ? " value" : " values"));
+            return Optional.empty();
+        }
+        ParameterSpec each = eachSize(parameter);
+        List<Object> sizes = new ArrayList<>();
+        if (count == 2) {
+            sizes.add(1L);
+        }
+        boolean fits = true;
+        for (Expression element : list.elements()) {
+            Optional<Object> size = convert(subject, element, each, diagnostics);
+            fits &= size.isPresent();
+            size.ifPresent(sizes::add);
+        }
+        return fits ? Optional.of(List.copyOf(sizes)) : Optional.empty();
+    }
+
+    /** One size of a {@code SIZE} or {@code IMAGE_SHAPE} parameter: a required whole number in its range. */
+    private static ParameterSpec eachSize(ParameterSpec parameter) {
+        return new ParameterSpec(
+                parameter.name(),
+                org.nnx.spi.ParameterType.INTEGER,
+                null,
+                true,
+                parameter.range(),
+                List.of(),
+                parameter.doc());
     }
 
     private static String choices(ParameterSpec parameter) {

@@ -108,13 +108,21 @@ final class PlanBuilder {
                         .values("evaluate_every")
                         .map(a -> a.integer("iterations"))
                         .orElse(0L))
+                .checkpointEvery(experiment
+                        .values(Statements.CHECKPOINT_EVERY)
+                        .map(a -> a.integer("iterations"))
+                        .orElse(0L))
                 .weightDecay(experiment.required("weight_decay").number("lambda"))
                 .validation(experiment.required("validation").number("fraction"))
                 .earlyStop(experiment
                         .values("early_stop")
                         .map(a -> new EarlyStop((int) a.integer("patience"), a.string("metric")))
                         .orElse(EarlyStop.OFF))
-                .gradient(gradient(experiment));
+                .gradient(gradient(experiment))
+                .keepBest(experiment
+                        .values(Statements.KEEP)
+                        .map(a -> a.string("best"))
+                        .orElse(""));
         return config.build();
     }
 

@@ -7,8 +7,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.nnx.dsl.ast.Definition;
+import org.nnx.model.RunConfig;
 import org.nnx.registry.ComponentKind;
 import org.nnx.spi.ParameterSpec;
+import org.nnx.spi.ParameterType;
 import org.nnx.spi.Range;
 
 /** The statements of experiments and objectives, with their types, ranges and defaults (the contract's tables). */
@@ -16,6 +18,8 @@ final class Statements {
     static final String MODEL = "model";
     static final String EPOCHS = "epochs";
     static final String ITERATIONS = "iterations";
+    static final String CHECKPOINT_EVERY = "checkpoint_every";
+    static final String KEEP = "keep";
     static final List<String> EARLY_STOP_METRICS =
             List.of("val_loss", "val_accuracy", "train_loss", "train_accuracy", "test_loss", "test_accuracy");
 
@@ -112,6 +116,27 @@ final class Statements {
                         ParameterSpec.requiredInteger("patience", "evaluations without improvement")
                                 .in(Range.closed(1, Integer.MAX_VALUE)),
                         ParameterSpec.choice("metric", "val_loss", EARLY_STOP_METRICS, "the metric watched")));
+        add(
+                EXPERIMENT,
+                StatementSpec.value(
+                        CHECKPOINT_EVERY,
+                        ParameterSpec.requiredInteger(
+                                        "iterations", "iterations between checkpoints; one also ends every epoch")
+                                .in(Range.atLeast(1)),
+                        false));
+        add(
+                EXPERIMENT,
+                StatementSpec.value(
+                        KEEP,
+                        new ParameterSpec(
+                                "best",
+                                ParameterType.CHOICE,
+                                null,
+                                true,
+                                Range.ANY,
+                                RunConfig.KEEP_BEST_METRICS,
+                                "also keep the weights of the best evaluation by this metric"),
+                        false));
         add(
                 EXPERIMENT,
                 StatementSpec.value(

@@ -27,11 +27,12 @@ import picocli.CommandLine.Parameters;
         sortOptions = false,
         description = {
             "Classify samples with a saved model (a run's model.safetensors, or its folder).",
-            "INPUT: IDX files of samples, or image files (PNG, JPEG), each a drawn sample.",
+            "INPUT: IDX files of samples, image files (PNG, JPEG), each a drawn sample, or CSV files with the",
+            "columns of the model's training file, scaled as training scaled them.",
             "Prints, or writes to --out, a CSV row a sample: its class and each class's probability."
         })
 final class PredictCommand extends Subcommand {
-    @Parameters(index = "1..*", paramLabel = "INPUT", arity = "1..*", description = "IDX or image files")
+    @Parameters(index = "1..*", paramLabel = "INPUT", arity = "1..*", description = "IDX, image or CSV files")
     List<Path> inputs = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "FILE", description = "write the CSV here instead of printing it")
@@ -53,7 +54,11 @@ final class PredictCommand extends Subcommand {
             List<Split> samples = new ArrayList<>();
             for (Path input : inputs) {
                 try {
-                    samples.add(SampleFiles.read(input, predictor.features(), shape));
+                    samples.add(SampleFiles.read(
+                            input,
+                            predictor.features(),
+                            shape,
+                            predictor.saved().model().preprocessing()));
                 } catch (SavedModelException e) {
                     throw new CommandFailure(ExitStatus.BAD_INPUT, e.getMessage());
                 }

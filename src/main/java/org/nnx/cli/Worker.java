@@ -28,6 +28,7 @@ import org.nnx.tensor.BlasSelection;
 import org.nnx.train.Checkpoint;
 import org.nnx.train.ExperimentRunner;
 import org.nnx.train.MetricsRow;
+import org.nnx.train.ModelDescription;
 import org.nnx.train.RunResult;
 import org.nnx.train.RunStatus;
 import org.nnx.train.StopSignal;
@@ -288,6 +289,19 @@ public final class Worker {
         @Override
         public void modelTrained(RunPlan run, TrainedModel model) {
             send(WorkerMessages.Kind.MODEL, out -> WorkerMessages.writeModel(out, model));
+        }
+
+        @Override
+        public void bestKept(RunPlan run, TrainedModel model, MetricsRow at) {
+            send(WorkerMessages.Kind.BEST, out -> {
+                WorkerMessages.writeModel(out, model);
+                WorkerMessages.writeRow(out, at);
+            });
+        }
+
+        @Override
+        public void modelDescribed(RunPlan run, ModelDescription description) {
+            send(WorkerMessages.Kind.DESCRIBED, out -> WorkerMessages.writeDescription(out, description));
         }
 
         @Override

@@ -5,6 +5,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -15,10 +17,14 @@ import java.util.Optional;
 import org.nnx.model.RunPlan;
 import org.nnx.saved.CheckpointFile;
 import org.nnx.saved.SavedModelException;
+import org.nnx.spi.Shape;
 import org.nnx.tensor.Precision;
 import org.nnx.tensor.Tensor;
 import org.nnx.train.Checkpoint;
+import org.nnx.train.LayerTable;
+import org.nnx.train.LearnedFilters;
 import org.nnx.train.MetricsRow;
+import org.nnx.train.ModelDescription;
 import org.nnx.train.NamedTensor;
 import org.nnx.train.Provenance;
 import org.nnx.train.RunResult;
@@ -45,6 +51,9 @@ final class WorkerMessages {
         RECORDED,
         CHECKPOINT,
         MODEL,
+        /** The weights of the best evaluation so far ({@code keep best}), and that evaluation's row. */
+        BEST,
+        DESCRIBED,
         TESTED,
         /** The run's result, last: the worker exits after it. */
         FINISHED,
@@ -143,6 +152,8 @@ final class WorkerMessages {
         out.writeInt(model.features());
         writeStrings(out, model.classNames());
         writeShape(out, model.imageShape());
+        writePreprocessing(out, model.preprocessing());
+        writeSampleShape(out, model.sampleShape());
     }
 
     static TrainedModel readModel(DataInputStream in) throws IOException {
@@ -150,7 +161,87 @@ final class WorkerMessages {
         for (int n = in.readInt(); n > 0; n--) {
             tensors.add(new NamedTensor(readString(in), readTensor(in)));
         }
-        return new TrainedModel(tensors, in.readInt(), readStrings(in), readShape(in));
+        int features = in.readInt();
+        List<String> classNames = readStrings(in);
+        Optional<int[]> imageShape = readShape(in);
+        Map<String, Object> preprocessing = readPreprocessing(in);
+        return new TrainedModel(tensors, features, classNames, imageShape, preprocessing, readSampleShape(in));
+    }
+
+    private static void writeSampleShape(DataOutputStream out, Shape shape) throws IOException {
+        out.writeBoolean(shape.image());
+        out.writeInt(shape.channels());
+        out.writeInt(shape.height());
+        out.writeInt(shape.width());
+    }
+
+    private static Shape readSampleShape(DataInputStream in) throws IOException {
+        boolean image = in.readBoolean();
+        int channels = in.readInt();
+        int height = in.readInt();
+        int width = in.readInt();
+        return image ? Shape.image(channels, height, width) : Shape.flat(channels * height * width);
+    }
+
+    static void writeDescription(DataOutputStream out, ModelDescription description) throws IOException {
+        LayerTable layers = description.layers();
+        writeSampleShape(out, layers.input());
+        out.writeInt(layers.rows().size());
+        for (LayerTable.Row row : layers.rows()) {
+            writeString(out, row.layer());
+            writeSampleShape(out, row.output());
+            out.writeLong(row.parameters());
+        }
+        out.writeLong(layers.total());
+        out.writeBoolean(description.filters().isPresent());
+        if (description.filters().isPresent()) {
+            LearnedFilters filters = description.filters().get();
+            out.writeInt(filters.layer());
+            writeTensor(out, filters.before());
+            writeTensor(out, filters.after());
+            out.writeInt(filters.channels());
+            out.writeInt(filters.height());
+            out.writeInt(filters.width());
+        }
+    }
+
+    static ModelDescription readDescription(DataInputStream in) throws IOException {
+        Shape input = readSampleShape(in);
+        List<LayerTable.Row> rows = new ArrayList<>();
+        for (int n = in.readInt(); n > 0; n--) {
+            rows.add(new LayerTable.Row(readString(in), readSampleShape(in), in.readLong()));
+        }
+        LayerTable layers = new LayerTable(input, rows, in.readLong());
+        Optional<LearnedFilters> filters = Optional.empty();
+        if (in.readBoolean()) {
+            filters = Optional.of(new LearnedFilters(
+                    in.readInt(), readTensor(in), readTensor(in), in.readInt(), in.readInt(), in.readInt()));
+        }
+        return new ModelDescription(layers, filters);
+    }
+
+    /**
+     * A dataset's preprocessing: JSON-like values (strings, booleans, numbers, lists, maps), which Java's own
+     * serialization carries with every double's bits.
+     */
+    private static void writePreprocessing(DataOutputStream out, Map<String, Object> preprocessing)
+            throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream objects = new ObjectOutputStream(bytes)) {
+            objects.writeObject(new LinkedHashMap<>(preprocessing));
+        }
+        out.writeInt(bytes.size());
+        bytes.writeTo(out);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> readPreprocessing(DataInputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(in.readInt());
+        try (ObjectInputStream objects = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+            return (Map<String, Object>) objects.readObject();
+        } catch (ClassNotFoundException e) {
+            throw new IOException("the worker's model preprocessing names an unknown class: " + e.getMessage(), e);
+        }
     }
 
     static void writeOutcome(DataOutputStream out, TestOutcome outcome) throws IOException {

@@ -280,6 +280,8 @@ final class WorkerRuns implements RunIsolation {
                     }
                 }
                 case MODEL -> listener.modelTrained(run, WorkerMessages.readModel(in));
+                case BEST -> listener.bestKept(run, WorkerMessages.readModel(in), WorkerMessages.readRow(in));
+                case DESCRIBED -> listener.modelDescribed(run, WorkerMessages.readDescription(in));
                 case TESTED -> listener.tested(run, WorkerMessages.readOutcome(in));
                 case FINISHED -> result = finished(listener, WorkerMessages.readResult(in, run));
                 case EXIT -> {

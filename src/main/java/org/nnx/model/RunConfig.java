@@ -11,8 +11,10 @@ import org.nnx.spi.ComponentCall;
  * are the language's.
  *
  * @param evaluateEvery iterations between evaluations; 0 means once per epoch
+ * @param checkpointEvery iterations between checkpoints, besides the one at the end of every epoch; 0 for none
  * @param weightDecay   λ of the L2 penalty λ/2·‖W‖² on parameters that decay (weights, not biases)
  * @param validation    the fraction of the training set held out for validation, in [0, 1)
+ * @param keepBest      the metric by which {@code keep best} keeps the best evaluation's weights; empty for none
  */
 public record RunConfig(
         ComponentCall dataset,
@@ -25,10 +27,16 @@ public record RunConfig(
         Sampling sampling,
         long seed,
         long evaluateEvery,
+        long checkpointEvery,
         double weightDecay,
         double validation,
         EarlyStop earlyStop,
-        GradientMode gradient) {
+        GradientMode gradient,
+        String keepBest) {
+
+    /** The metrics {@code keep best} may choose by: every one an evaluation measures. */
+    public static final List<String> KEEP_BEST_METRICS = List.of(
+            "train_accuracy", "train_loss", "test_accuracy", "test_loss", "validation_accuracy", "validation_loss");
 
     public RunConfig {
         Objects.requireNonNull(dataset, "dataset");
@@ -36,6 +44,7 @@ public record RunConfig(
         Objects.requireNonNull(optimizer, "optimizer");
         Objects.requireNonNull(length, "length");
         layers = List.copyOf(layers);
+        keepBest = keepBest == null ? "" : keepBest;
     }
 
     public static Builder builder() {
@@ -55,10 +64,12 @@ public record RunConfig(
                 .sampling(sampling)
                 .seed(seed)
                 .evaluateEvery(evaluateEvery)
+                .checkpointEvery(checkpointEvery)
                 .weightDecay(weightDecay)
                 .validation(validation)
                 .earlyStop(earlyStop)
-                .gradient(gradient);
+                .gradient(gradient)
+                .keepBest(keepBest);
     }
 
     /**
@@ -86,10 +97,12 @@ public record RunConfig(
         private Sampling sampling = Sampling.SHUFFLE;
         private long seed;
         private long evaluateEvery;
+        private long checkpointEvery;
         private double weightDecay;
         private double validation;
         private EarlyStop earlyStop = EarlyStop.OFF;
         private GradientMode gradient = GradientMode.BACKPROP;
+        private String keepBest = "";
 
         private Builder() {}
 
@@ -149,6 +162,11 @@ public record RunConfig(
             return this;
         }
 
+        public Builder checkpointEvery(long value) {
+            checkpointEvery = value;
+            return this;
+        }
+
         public Builder weightDecay(double value) {
             weightDecay = value;
             return this;
@@ -169,6 +187,11 @@ public record RunConfig(
             return this;
         }
 
+        public Builder keepBest(String metric) {
+            keepBest = metric;
+            return this;
+        }
+
         /** @throws NullPointerException when the dataset, loss or length is missing */
         public RunConfig build() {
             return new RunConfig(
@@ -182,10 +205,12 @@ public record RunConfig(
                     sampling,
                     seed,
                     evaluateEvery,
+                    checkpointEvery,
                     weightDecay,
                     validation,
                     earlyStop,
-                    gradient);
+                    gradient,
+                    keepBest);
         }
     }
 }

@@ -1,7 +1,9 @@
 package org.nnx.nn;
 
 import java.util.List;
+import java.util.Map;
 import org.nnx.spi.Freezable;
+import org.nnx.spi.LayerState;
 import org.nnx.spi.Parameter;
 import org.nnx.tensor.Precision;
 import org.nnx.tensor.Tensor;
@@ -12,7 +14,7 @@ import org.nnx.tensor.Tensor;
  * pixels as rows of {@code channels} values, so the two agree on every rule: the statistics, the running
  * averages, freezing.
  */
-public final class ChannelBatchNorm implements Freezable {
+public final class ChannelBatchNorm implements Freezable, LayerState {
     private final int channels;
     private final int area;
     private final BatchNorm perChannel;
@@ -36,6 +38,12 @@ public final class ChannelBatchNorm implements Freezable {
     @Override
     public List<Parameter> parameters() {
         return perChannel.parameters();
+    }
+
+    /** The running mean and variance a channel, which a saved model and a checkpoint keep. */
+    @Override
+    public Map<String, Tensor> state() {
+        return perChannel.state();
     }
 
     @Override

@@ -7,11 +7,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.nnx.saved.ModelFile;
+import org.nnx.train.KeptBest;
 import org.nnx.train.RunResult;
 import org.nnx.train.TestOutcome;
 
 /**
- * Each experiment's best run (highest final test accuracy among the runs trained now): where its saved model is,
+ * Each experiment's best run (highest final test accuracy among the runs trained now): where its saved model is
+ * (and with {@code keep best}, the model of its best evaluation),
  * its confusion matrix on the test set, and for image data the first test samples it gets wrong with their true
  * and predicted classes.
  */
@@ -42,6 +45,17 @@ record BestRunSection(ReportModel model) implements ReportSection {
                     .append("\">")
                     .append(escape(model))
                     .append("</a> (<code>nnx predict</code>, <code>nnx evaluate</code>, <code>nnx export</code>).");
+            String kept = run.provenance().get(KeptBest.PROVENANCE_KEY);
+            if (kept != null) {
+                String best = model.substring(0, model.lastIndexOf('/') + 1) + ModelFile.BEST_NAME;
+                html.append(" Its best evaluation, by ")
+                        .append(escape(kept))
+                        .append(": <a href=\"")
+                        .append(escape(best))
+                        .append("\">")
+                        .append(escape(best))
+                        .append("</a>.");
+            }
         }
         html.append("</p>\n");
         confusion(html, outcome);

@@ -57,6 +57,10 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
     private final MetricsStream[] streams;
     /** Each run's trained values from when it ends until its files are written, then null. */
     private final TrainedModel[] models;
+    /** With {@code keep best}, each run's best evaluation's values and row until its files are written, then null. */
+    private final TrainedModel[] bestModels;
+
+    private final MetricsRow[] bestRows;
     /** How each run's network classifies the test set, by run name, for the report. */
     private final Map<String, TestOutcome> outcomes = new java.util.HashMap<>();
     /** Each run's layer table and learned filters, by run name, for the report. */
@@ -84,6 +88,8 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
         this.written = new boolean[plan.runs().size()];
         this.streams = new MetricsStream[plan.runs().size()];
         this.models = new TrainedModel[plan.runs().size()];
+        this.bestModels = new TrainedModel[plan.runs().size()];
+        this.bestRows = new MetricsRow[plan.runs().size()];
     }
 
     /**
@@ -208,6 +214,12 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
     }
 
     @Override
+    public synchronized void bestKept(RunPlan run, TrainedModel model, MetricsRow at) {
+        bestModels[indexOf(run)] = model;
+        bestRows[indexOf(run)] = at;
+    }
+
+    @Override
     public synchronized void runFinished(RunResult result) {
         int index = indexOf(result.plan());
         finished[index] = result;
@@ -276,12 +288,21 @@ public final class ExperimentWriter implements TrainingListener, AutoCloseable {
         written[index] = true;
     }
 
-    /** The run's model, when it trained one ({@link ModelFile}); kept for another try when it cannot be written. */
+    /**
+     * The run's model, when it trained one ({@link ModelFile}), and with {@code keep best} its best evaluation's;
+     * kept for another try when they cannot be written.
+     */
     private void writeModel(int index, Path directory) throws IOException {
         TrainedModel model = models[index];
         RunResult run = finished[index];
         if (model == null || run.plan().config() == null) {
             return;
+        }
+        if (bestModels[index] != null) {
+            ModelFile.write(
+                    directory.resolve(ModelFile.BEST_NAME),
+                    SavedModel.best(plan.name(), plan.source(), run, bestModels[index], bestRows[index]));
+            bestModels[index] = null;
         }
         ModelFile.write(directory.resolve(ModelFile.NAME), SavedModel.of(plan.name(), plan.source(), run, model));
         models[index] = null;

@@ -72,7 +72,7 @@ public final class SampleGrid {
 
     /** {@link #draw} encoded as PNG, for a report to embed. */
     public static Optional<byte[]> png(DatasetSummary summary, int perClass, int scale) {
-        return draw(summary, perClass, scale).map(SampleGrid::encode);
+        return draw(summary, perClass, scale).map(Png::encode);
     }
 
     private static int rgb(float[] pixels, int index, int channels) {

@@ -16,10 +16,12 @@ import org.nnx.train.NamedTensor;
 import org.nnx.train.Version;
 
 /**
- * A run's checkpoint, {@code checkpoint.safetensors} in its folder, replaced whole at the end of every epoch: the
+ * A run's checkpoint, {@code checkpoint.safetensors} in its folder, replaced whole at the end of every epoch
+ * and every {@code checkpoint_every} iterations: the
  * network's tensors as {@code network.layers.<i>.<name>}, the optimizer's as {@code optimizer.<name>}, the
  * metrics rows so far as one float64 tensor {@code metrics} (a row each: iteration, epoch, loss, train, test
- * and validation accuracy, validation loss), and in the metadata the counters, each number written so that it
+ * and validation accuracy, validation loss), with {@code keep best} the kept evaluation's network tensors as
+ * {@code best.layers.<i>.<name>}, and in the metadata the counters, each number written so that it
  * reads back to the same bits.
  */
 public final class CheckpointFile {
@@ -33,6 +35,7 @@ public final class CheckpointFile {
     private static final String DRAWS = "random_draws.";
     private static final String LAST_EVALUATED = "last_evaluated.";
     private static final String TENSOR_NAMES = "parameter_tensors";
+    private static final String BEST = "best.";
 
     private CheckpointFile() {}
 
@@ -55,9 +58,12 @@ public final class CheckpointFile {
         checkpoint.randomDraws().forEach((layer, draws) -> metadata.put(DRAWS + layer, Long.toString(draws)));
         metadata.put("definition", checkpoint.definition());
         metadata.put(TENSOR_NAMES, String.join("\n", checkpoint.tensors()));
+        metadata.put("best_value", Double.toString(checkpoint.bestValue()));
+        metadata.put("best_iteration", Long.toString(checkpoint.bestIteration()));
         List<NamedTensor> tensors = new ArrayList<>();
         checkpoint.network().forEach(t -> tensors.add(new NamedTensor(NETWORK + t.name(), t.values())));
         checkpoint.optimizer().forEach((name, t) -> tensors.add(new NamedTensor(OPTIMIZER + name, t)));
+        checkpoint.best().forEach(t -> tensors.add(new NamedTensor(BEST + t.name(), t.values())));
         for (int t = 0; t < checkpoint.lastEvaluated().size(); t++) {
             tensors.add(new NamedTensor(
                     LAST_EVALUATED + t, checkpoint.lastEvaluated().get(t)));
@@ -89,6 +95,7 @@ public final class CheckpointFile {
                         file + ": not a checkpoint of format " + FORMAT + " version " + FORMAT_VERSION);
             }
             List<NamedTensor> network = new ArrayList<>();
+            List<NamedTensor> best = new ArrayList<>();
             Map<String, Tensor> optimizer = new LinkedHashMap<>();
             String names = metadata.getOrDefault(TENSOR_NAMES, "");
             List<String> tensorNames = names.isEmpty() ? List.of() : List.of(names.split("\n", -1));
@@ -97,6 +104,8 @@ public final class CheckpointFile {
             for (NamedTensor tensor : content.tensors()) {
                 if (tensor.name().startsWith(NETWORK)) {
                     network.add(new NamedTensor(tensor.name().substring(NETWORK.length()), tensor.values()));
+                } else if (tensor.name().startsWith(BEST)) {
+                    best.add(new NamedTensor(tensor.name().substring(BEST.length()), tensor.values()));
                 } else if (tensor.name().startsWith(OPTIMIZER)) {
                     optimizer.put(tensor.name().substring(OPTIMIZER.length()), tensor.values());
                 } else if (tensor.name().startsWith(LAST_EVALUATED)) {
@@ -127,7 +136,10 @@ public final class CheckpointFile {
                     rows,
                     metadata.getOrDefault("definition", ""),
                     tensorNames,
-                    List.copyOf(lastEvaluated.values()));
+                    List.copyOf(lastEvaluated.values()),
+                    Double.parseDouble(metadata.getOrDefault("best_value", "NaN")),
+                    Long.parseLong(metadata.getOrDefault("best_iteration", "0")),
+                    best);
         } catch (IllegalArgumentException e) {
             throw new SavedModelException(file + ": not a checkpoint nnx can use: " + e.getMessage());
         }

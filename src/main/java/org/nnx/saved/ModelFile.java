@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.nnx.files.AtomicFile;
+import org.nnx.spi.Shape;
 import org.nnx.train.TrainedModel;
 import org.nnx.train.Version;
 
@@ -20,6 +21,8 @@ import org.nnx.train.Version;
 public final class ModelFile {
     /** The file's name in a run's folder. */
     public static final String NAME = "model.safetensors";
+    /** The file of a run's best evaluation with {@code keep best}, next to {@link #NAME}. */
+    public static final String BEST_NAME = "best.safetensors";
 
     /** What the {@code format} key holds in every file nnx writes. */
     static final String FORMAT = "nnx-model";
@@ -36,6 +39,8 @@ public final class ModelFile {
     static final String FEATURES = "features";
     static final String CLASSES = "classes";
     static final String IMAGE_SHAPE = "image_shape";
+    static final String PREPROCESSING = "preprocessing";
+    static final String SAMPLE_SHAPE = "sample_shape";
     public static final String SEED = "seed";
     public static final String SOURCE = "source";
 
@@ -60,6 +65,18 @@ public final class ModelFile {
             }
         });
         metadata.put(IMAGE_SHAPE, Json.write(shape));
+        Shape sample = model.model().sampleShape();
+        metadata.put(
+                SAMPLE_SHAPE,
+                Json.write(
+                        sample.image()
+                                ? List.of((long) sample.channels(), (long) sample.height(), (long) sample.width())
+                                : List.of((long) sample.size())));
+        if (!model.model().preprocessing().isEmpty()) {
+            metadata.put(
+                    PREPROCESSING,
+                    Json.write(new java.util.TreeMap<>(model.model().preprocessing())));
+        }
         metadata.put(DEFINITION, model.definition());
         AtomicFile.write(
                 file, out -> Safetensors.write(out, metadata, model.model().tensors()));
@@ -103,9 +120,27 @@ public final class ModelFile {
                         .mapToInt(d -> ((Number) d).intValue())
                         .toArray());
         int features = Integer.parseInt(require(metadata, FEATURES));
-        TrainedModel model = new TrainedModel(content.tensors(), features, classes, shape);
+        Map<String, Object> preprocessing = new LinkedHashMap<>();
+        if (metadata.containsKey(PREPROCESSING)) {
+            if (!(Json.parse(metadata.get(PREPROCESSING)) instanceof Map<?, ?> map)) {
+                throw new IllegalArgumentException("its metadata '" + PREPROCESSING + "' is not an object");
+            }
+            map.forEach((key, value) -> preprocessing.put(String.valueOf(key), value));
+        }
+        TrainedModel model = new TrainedModel(
+                content.tensors(), features, classes, shape, preprocessing, sampleShape(metadata, features));
         Map<String, String> facts = new LinkedHashMap<>(metadata);
-        List.of(FORMAT_KEY, VERSION_KEY, LAYERS, DATASET, LOSS, FEATURES, CLASSES, IMAGE_SHAPE, DEFINITION)
+        List.of(
+                        FORMAT_KEY,
+                        VERSION_KEY,
+                        LAYERS,
+                        DATASET,
+                        LOSS,
+                        FEATURES,
+                        CLASSES,
+                        IMAGE_SHAPE,
+                        PREPROCESSING,
+                        DEFINITION)
                 .forEach(facts::remove);
         return new SavedModel(
                 model,
@@ -114,6 +149,23 @@ public final class ModelFile {
                 ComponentCalls.read(require(metadata, LOSS)),
                 metadata.getOrDefault(DEFINITION, ""),
                 facts);
+    }
+
+    /** {@code [channels, height, width]} or {@code [features]}; flat features in a file that does not say. */
+    private static Shape sampleShape(Map<String, String> metadata, int features) {
+        if (!metadata.containsKey(SAMPLE_SHAPE)) {
+            return Shape.flat(features);
+        }
+        int[] sizes = list(metadata, SAMPLE_SHAPE).stream()
+                .mapToInt(d -> ((Number) d).intValue())
+                .toArray();
+        if (sizes.length == 3) {
+            return Shape.image(sizes[0], sizes[1], sizes[2]);
+        }
+        if (sizes.length == 1) {
+            return Shape.flat(sizes[0]);
+        }
+        throw new IllegalArgumentException("its metadata '" + SAMPLE_SHAPE + "' has " + sizes.length + " sizes");
     }
 
     private static List<Object> list(Map<String, String> metadata, String key) {

@@ -42,7 +42,7 @@ public final class Predictor {
     public static Predictor of(SavedModel saved, ComponentRegistry registry) {
         // The initial draws are overwritten by the saved values; any seed would do.
         Network network = new NetworkBuilder(registry)
-                .build(saved.layers(), saved.model().features(), Precision.FLOAT32, new SplittableRandom(0));
+                .build(saved.layers(), saved.model().sampleShape(), Precision.FLOAT32, new SplittableRandom(0));
         saved.model().loadInto(network);
         ComponentCall lossCall = saved.loss();
         Loss loss = registry.loss(lossCall.name()).create(lossCall.arguments());

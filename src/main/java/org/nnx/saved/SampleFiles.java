@@ -6,26 +6,31 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import org.nnx.builtins.ByteImageSplit;
 import org.nnx.builtins.IdxFile;
+import org.nnx.builtins.data.CsvSamples;
 import org.nnx.spi.DatasetException;
 import org.nnx.spi.Split;
 
 /**
  * The samples of a file to classify, as a model takes them: an IDX file of images or of rows of bytes
- * (gzip-compressed or not), whose samples must have the model's width, or one PNG, JPEG, GIF or BMP image,
- * made into a sample of the model's image shape ({@link DrawnImage}). Their labels are all 0: only the
+ * (gzip-compressed or not), whose samples must have the model's width, one PNG, JPEG, GIF or BMP image,
+ * made into a sample of the model's image shape ({@link DrawnImage}), or a CSV file of rows with the columns of
+ * the model's training file, scaled as training scaled them ({@link CsvSamples}). Their labels are all 0: only the
  * features are read.
  */
 public final class SampleFiles {
     private SampleFiles() {}
 
     /**
-     * @param features   the model's sample width
-     * @param imageShape the model's {@code [height, width]}, or null when it was not trained on images
+     * @param features      the model's sample width
+     * @param imageShape    the model's {@code [height, width]}, or null when it was not trained on images
+     * @param preprocessing what the model's dataset kept for reading new samples ({@link CsvSamples} for CSV rows)
      * @throws SavedModelException in one line naming the file
      */
-    public static Split read(Path file, int features, int[] imageShape) throws SavedModelException {
+    public static Split read(Path file, int features, int[] imageShape, Map<String, Object> preprocessing)
+            throws SavedModelException {
         if (!Files.exists(file)) {
             throw new SavedModelException(file + ": no such file");
         }
@@ -42,7 +47,11 @@ public final class SampleFiles {
             return new ByteImageSplit(pixels, new byte[1], pixels.length);
         }
         if (name.endsWith(".csv")) {
-            throw new SavedModelException(file + ": CSV input is not read by nnx predict; give IDX files or images");
+            try {
+                return CsvSamples.read(file, preprocessing);
+            } catch (DatasetException e) {
+                throw new SavedModelException(e.getMessage());
+            }
         }
         return idx(file, features);
     }

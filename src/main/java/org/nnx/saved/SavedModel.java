@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.nnx.model.RunConfig;
 import org.nnx.spi.ComponentCall;
+import org.nnx.train.MetricsRow;
 import org.nnx.train.RunResult;
 import org.nnx.train.TrainedModel;
 
@@ -55,6 +56,19 @@ public record SavedModel(
                 config.loss(),
                 result.plan().settings(),
                 facts);
+    }
+
+    /**
+     * The model of {@code result}'s best evaluation ({@code keep best}), whose metrics row is {@code at}: its facts
+     * give that evaluation's accuracies and iteration instead of the run's last ones.
+     */
+    public static SavedModel best(String experiment, Path source, RunResult result, TrainedModel model, MetricsRow at) {
+        SavedModel whole = of(experiment, source, result, model);
+        Map<String, String> facts = new LinkedHashMap<>(whole.facts());
+        facts.put("train_accuracy", Double.toString(at.trainAccuracy()));
+        facts.put("test_accuracy", Double.toString(at.testAccuracy()));
+        facts.put("iteration", Long.toString(at.iteration()));
+        return new SavedModel(model, whole.layers(), whole.dataset(), whole.loss(), whole.definition(), facts);
     }
 
     /** A fact by its key, or empty. */

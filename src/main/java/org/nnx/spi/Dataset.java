@@ -1,6 +1,7 @@
 package org.nnx.spi;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Labelled samples for classification: a training split and a test split. */
@@ -48,5 +49,14 @@ public interface Dataset {
             }
         }
         return Shape.flat(features());
+    }
+
+    /**
+     * What reading new samples as this dataset read its own takes, for a saved model to keep: values the
+     * dataset's reader understands (strings, numbers, booleans, lists and maps of them), such as a CSV file's
+     * columns and the feature scaling fitted on the training rows. Empty when a sample's values are all it takes.
+     */
+    default Map<String, Object> preprocessing() {
+        return Map.of();
     }
 }

@@ -76,6 +76,11 @@ public record ParameterSpec(
         return new ParameterSpec(name, ParameterType.SIZE, null, false, Range.ANY, List.of(), doc);
     }
 
+    /** An optional image shape ({@link ParameterType#IMAGE_SHAPE}) with no default. */
+    public static ParameterSpec imageShape(String name, String doc) {
+        return new ParameterSpec(name, ParameterType.IMAGE_SHAPE, null, false, Range.atLeast(1), List.of(), doc);
+    }
+
     /** This parameter limited to {@code range}. */
     public ParameterSpec in(Range range) {
         return new ParameterSpec(name, type, defaultValue, required, range, choices, doc);

@@ -18,5 +18,11 @@ public enum ParameterType {
      * A size in two dimensions: a whole number {@code 3} for both, or {@code [height, width]}; given as a
      * {@code List<Long>} of the two. The range applies to each.
      */
-    SIZE
+    SIZE,
+    /**
+     * A sample's shape as an image: {@code [channels, height, width]} or {@code [height, width]} (one channel) of
+     * whole numbers ≥ 1, given as a {@code List<Long>} of three; or a string such as {@code "1×28×28"}, given as
+     * the {@code String} for the component to read.
+     */
+    IMAGE_SHAPE
 }

@@ -26,6 +26,9 @@ import org.nnx.tensor.Tensor;
  * @param tensors     the network's parameter tensors by their names in the metrics rows
  * @param lastEvaluated each parameter tensor as it was at the last evaluation, which the next evaluation's
  *                    weight change is measured from, in the order of {@code tensors}
+ * @param bestValue   with {@code keep best}: the best value of its metric so far (NaN before one)
+ * @param bestIteration the iteration of that evaluation (0 before one)
+ * @param best        the network's tensors at that evaluation (empty before one, or without {@code keep best})
  */
 public record Checkpoint(
         long iteration,
@@ -40,7 +43,10 @@ public record Checkpoint(
         List<MetricsRow> metrics,
         String definition,
         List<String> tensors,
-        List<Tensor> lastEvaluated) {
+        List<Tensor> lastEvaluated,
+        double bestValue,
+        long bestIteration,
+        List<NamedTensor> best) {
     public Checkpoint {
         network = List.copyOf(network);
         optimizer = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(optimizer));
@@ -49,6 +55,7 @@ public record Checkpoint(
         definition = definition == null ? "" : definition;
         tensors = List.copyOf(tensors);
         lastEvaluated = List.copyOf(lastEvaluated);
+        best = List.copyOf(best);
     }
 
     /** The seconds the run had trained when the checkpoint was taken: its last row's, or 0 without one. */

@@ -30,6 +30,7 @@ final class Checkpoints {
             }
         }
         EarlyStopping early = setup.earlyStopping();
+        KeptBest best = setup.keptBest();
         return new Checkpoint(
                 iteration,
                 step.samples(),
@@ -43,12 +44,15 @@ final class Checkpoints {
                 record.metrics(),
                 run.settings(),
                 diagnostics.names(),
-                diagnostics.lastEvaluated());
+                diagnostics.lastEvaluated(),
+                best.value(),
+                best.iteration(),
+                best.tensors());
     }
 
     /**
      * Makes {@code setup}, fresh from the run's seed, what it was at {@code checkpoint}: the network's tensors,
-     * the optimizer's state, the random layers' streams and early stopping's memory.
+     * the optimizer's state, the random layers' streams, early stopping's memory and the best evaluation kept.
      *
      * @throws IllegalArgumentException when the checkpoint does not fit the run's network or optimizer
      */
@@ -65,5 +69,6 @@ final class Checkpoints {
             random.skipRandomDraws(entry.getValue());
         }
         setup.earlyStopping().restore(checkpoint.earlyBest(), checkpoint.earlyWaited());
+        setup.keptBest().restore(checkpoint.bestValue(), checkpoint.bestIteration(), checkpoint.best());
     }
 }

@@ -331,6 +331,11 @@ public final class ExperimentRunner {
             listener.modelTrained(run, model);
         }
 
+        @Override
+        public void bestKept(RunPlan run, TrainedModel model, MetricsRow at) {
+            listener.bestKept(run, model, at);
+        }
+
         /** Each run's rows go on at once, from each run's thread: the listener keeps runs apart. */
         @Override
         public void recorded(RunPlan run, MetricsRow row) {

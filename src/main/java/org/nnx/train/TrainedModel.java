@@ -9,6 +9,7 @@ import org.nnx.spi.Dataset;
 import org.nnx.spi.Layer;
 import org.nnx.spi.LayerState;
 import org.nnx.spi.Parameter;
+import org.nnx.spi.Shape;
 import org.nnx.tensor.Tensor;
 
 /**
@@ -16,19 +17,42 @@ import org.nnx.tensor.Tensor;
  * and state as {@link NamedTensor}s in the network's order, the width of a sample, the classes' names and, for
  * image data, a sample's shape.
  *
- * @param imageShape {@code [height, width]} or {@code [height, width, channels]}; empty for other data
+ * @param imageShape    {@code [height, width]} or {@code [height, width, channels]}; empty for other data
+ * @param preprocessing what reading new samples as the training data were read takes
+ *                      ({@link Dataset#preprocessing()}); empty when the values are all it takes
+ * @param sampleShape   one sample's shape as the first layer takes it: an image or flat features
  */
 public record TrainedModel(
-        List<NamedTensor> tensors, int features, List<String> classNames, Optional<int[]> imageShape) {
+        List<NamedTensor> tensors,
+        int features,
+        List<String> classNames,
+        Optional<int[]> imageShape,
+        Map<String, Object> preprocessing,
+        Shape sampleShape) {
     public TrainedModel {
         tensors = List.copyOf(tensors);
         classNames = List.copyOf(classNames);
         imageShape = imageShape.map(int[]::clone);
+        preprocessing = Map.copyOf(preprocessing);
+        if (sampleShape.size() != features) {
+            throw new IllegalArgumentException("a sample of " + sampleShape + " is not " + features + " features");
+        }
     }
 
     /** A copy of {@code network}'s values, which training may go on changing. */
     public static TrainedModel of(Network network, Dataset dataset) {
-        return new TrainedModel(tensorsOf(network), dataset.features(), dataset.classNames(), dataset.imageShape());
+        return of(tensorsOf(network), dataset);
+    }
+
+    /** {@code tensors}, with what {@code dataset} tells of its samples. */
+    static TrainedModel of(List<NamedTensor> tensors, Dataset dataset) {
+        return new TrainedModel(
+                tensors,
+                dataset.features(),
+                dataset.classNames(),
+                dataset.imageShape(),
+                dataset.preprocessing(),
+                dataset.sampleShape());
     }
 
     /** Copies of every layer's parameters, then its state, in the network's order. */

@@ -130,6 +130,7 @@ public final class Trainer {
             trained.accept(setup.network());
             if (record.status() != RunStatus.FAILED) {
                 listener.modelTrained(run, TrainedModel.of(setup.network(), dataset));
+                keptBest(run, setup, record, listener).ifPresent(kept -> provenance.put(KeptBest.PROVENANCE_KEY, kept));
                 testOutcome(run, setup, dataset, record, listener);
                 listener.modelDescribed(
                         run,
@@ -145,6 +146,24 @@ public final class Trainer {
                 .build();
         listener.runFinished(result);
         return result;
+    }
+
+    /**
+     * {@code keep best}: hands on the values of the run's best evaluation, and returns what its provenance says
+     * of them; empty when nothing was kept.
+     */
+    private static Optional<String> keptBest(
+            RunPlan run, TrainingSetup setup, RunRecord record, TrainingListener listener) {
+        KeptBest best = setup.keptBest();
+        if (!best.kept()) {
+            return Optional.empty();
+        }
+        MetricsRow row = record.metrics().stream()
+                .filter(r -> r.iteration() == best.iteration())
+                .findFirst()
+                .orElseThrow();
+        listener.bestKept(run, TrainedModel.of(best.tensors(), setup.dataset()), row);
+        return Optional.of(best.description());
     }
 
     /** The test set's confusion matrix for the report; a failure here is the run's, as any other. */
@@ -181,6 +200,7 @@ public final class Trainer {
         long first = resumeFrom == null ? 1 : resumeFrom.iteration() + 1;
         int trainingSize = setup.training().size();
         boolean checkpoints = listener.wantsCheckpoints();
+        long checkpointEvery = setup.config().checkpointEvery();
         for (long iteration = first; iteration <= iterations; iteration++) {
             if (stop.requested()) {
                 record.end(
@@ -236,7 +256,8 @@ public final class Trainer {
                     return;
                 }
             }
-            if (checkpoints && iteration < iterations && step.samples() / trainingSize > epochsBefore) {
+            boolean epochEnded = step.samples() / trainingSize > epochsBefore;
+            if (checkpoints && iteration < iterations && (epochEnded || checkpointDue(iteration, checkpointEvery))) {
                 listener.checkpointed(
                         run, Checkpoints.capture(run, setup, step, record, diagnostics, iteration, firstLoss));
             }
@@ -256,9 +277,15 @@ public final class Trainer {
                 .row(row.iteration(), row.epoch(), row.loss(), secondsSince(started))
                 .withParameters(row.parameters());
         record.addEvaluated(evaluated);
+        setup.keptBest().offer(evaluations, row.iteration(), setup.network());
         listener.evaluated(evaluated);
         EarlyStopping earlyStopping = setup.earlyStopping();
         return earlyStopping.shouldStop(evaluations.watched(earlyStopping));
+    }
+
+    /** {@code checkpoint_every N}: whether iteration {@code iteration} ends N of them; never when N is 0. */
+    private static boolean checkpointDue(long iteration, long every) {
+        return every > 0 && iteration % every == 0;
     }
 
     private static double secondsSince(long started) {

@@ -22,8 +22,8 @@ public interface TrainingListener {
     default void recorded(RunPlan run, MetricsRow row) {}
 
     /**
-     * A checkpoint of {@code run}, at the end of an epoch that is not its last, on the run's own thread: what
-     * {@code nnx run --resume} goes on from after a crash.
+     * A checkpoint of {@code run}, at the end of an epoch and every {@code checkpoint_every} iterations, but never
+     * after its last iteration, on the run's own thread: what {@code nnx run --resume} goes on from after a crash.
      */
     default void checkpointed(RunPlan run, Checkpoint checkpoint) {}
 
@@ -37,6 +37,12 @@ public interface TrainingListener {
      * {@link #runFinished} of the same run; a failed run has none.
      */
     default void modelTrained(RunPlan run, TrainedModel model) {}
+
+    /**
+     * With {@code keep best}: the values of {@code run}'s best evaluation, whose metrics row is {@code at}, right
+     * after {@link #modelTrained}; not called when no evaluation had a value to compare.
+     */
+    default void bestKept(RunPlan run, TrainedModel model, MetricsRow at) {}
 
     /** How the trained network of {@code run} classifies the test set, right after {@link #modelTrained}. */
     default void tested(RunPlan run, TestOutcome outcome) {}
@@ -88,6 +94,12 @@ public interface TrainingListener {
             public void modelTrained(RunPlan run, TrainedModel model) {
                 first.modelTrained(run, model);
                 second.modelTrained(run, model);
+            }
+
+            @Override
+            public void bestKept(RunPlan run, TrainedModel model, MetricsRow at) {
+                first.bestKept(run, model, at);
+                second.bestKept(run, model, at);
             }
 
             @Override

@@ -38,6 +38,7 @@ public final class TrainingSetup {
     private final Optimizer optimizer;
     private final WeightDecay weightDecay;
     private final EarlyStopping earlyStopping;
+    private final KeptBest keptBest;
     private final EvaluationSchedule schedule;
     private final boolean descendInBackward;
     private Map<String, Double> gradientCheck = Map.of();
@@ -63,6 +64,11 @@ public final class TrainingSetup {
         optimizer.initialize(network.parameters());
         weightDecay = new WeightDecay(config.weightDecay(), network.parameters());
         earlyStopping = new EarlyStopping(config.earlyStop(), parts.hasValidation());
+        keptBest = new KeptBest(config.keepBest());
+        if (config.keepBest().startsWith("validation_") && !parts.hasValidation()) {
+            throw new IllegalArgumentException(
+                    "keep best = " + config.keepBest() + " needs a validation set ('validation F' with F > 0)");
+        }
         if (config.gradient().kind() == GradientMode.Kind.CHECK) {
             checkGradients();
         }
@@ -233,6 +239,10 @@ public final class TrainingSetup {
 
     EarlyStopping earlyStopping() {
         return earlyStopping;
+    }
+
+    KeptBest keptBest() {
+        return keptBest;
     }
 
     EvaluationSchedule schedule() {

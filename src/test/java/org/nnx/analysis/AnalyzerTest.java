@@ -227,6 +227,21 @@ class AnalyzerTest {
                         plus("    evaluate_every 0"),
                         headline(11, 20, "'evaluate_every' must be ≥ 1, got 0")),
                 Arguments.of(
+                        "checkpoint_every 0",
+                        plus("    checkpoint_every 0"),
+                        headline(11, 22, "'checkpoint_every' must be ≥ 1, got 0")),
+                Arguments.of(
+                        "checkpoint_every 2.5",
+                        plus("    checkpoint_every 2.5"),
+                        headline(11, 22, "'checkpoint_every' must be a whole number, got 2.5")),
+                Arguments.of(
+                        "checkpoint_every without a value",
+                        plus("    checkpoint_every"),
+                        headline(
+                                11,
+                                5,
+                                "'checkpoint_every' needs 'iterations' (iterations between checkpoints; one also ends every epoch)")),
+                Arguments.of(
                         "sampling as a string",
                         plus("    sampling \"shuffle\""),
                         headline(11, 14, "'sampling' must be one of shuffle, random, got \"shuffle\"")),

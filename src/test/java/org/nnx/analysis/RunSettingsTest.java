@@ -76,4 +76,20 @@ class RunSettingsTest {
                 List.of("-    seed 0  // default", "+    seed 1"),
                 changedLines(plan.effectiveConfig(), plan.runs().get(1).settings()));
     }
+
+    @Test
+    void checkpointEveryReachesTheRunsConfigurationAndDefaultsToNone() {
+        RunPlan every = Analysis.analyze(Analysis.experiment("x", "    checkpoint_every 25"))
+                .plans()
+                .get(0)
+                .runs()
+                .get(0);
+        RunPlan none = Analysis.analyze(Analysis.experiment("x", ""))
+                .plans()
+                .get(0)
+                .runs()
+                .get(0);
+        assertEquals(25, every.config().checkpointEvery());
+        assertEquals(0, none.config().checkpointEvery());
+    }
 }

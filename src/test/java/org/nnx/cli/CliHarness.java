@@ -1,10 +1,15 @@
 package org.nnx.cli;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.function.Supplier;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.nnx.train.StopSignal;
 
 /**
@@ -66,5 +71,15 @@ final class CliHarness {
 
     String stderr() {
         return err.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The rows of a CSV file nnx wrote, by the names of its header. */
+    static List<CSVRecord> csvRows(Path file) throws IOException {
+        try (CSVParser csv = CSVParser.parse(
+                file,
+                StandardCharsets.UTF_8,
+                CSVFormat.DEFAULT.builder().setHeader().build())) {
+            return csv.getRecords();
+        }
     }
 }

@@ -24,7 +24,7 @@ import org.nnx.tensor.Tensor;
 
 /**
  * {@code nnx export --onnx}: ONNX Runtime runs the exported graph and gives nnx's own outputs within 1e-5, for
- * a model with every built-in layer type.
+ * models that together hold every built-in layer type, the convolutional ones on images among them.
  */
 class OnnxExportTest {
     @TempDir
@@ -123,6 +123,41 @@ class OnnxExportTest {
                         dense 32, init = gaussian(0.05)
                         step
                         dense 10
+                """);
+    }
+
+    @Test
+    void convolutionWithPaddingMaxPoolAndFlattenRunInOnnxRuntimeAsInNnx() throws Exception {
+        exportAndCompare("""
+                        conv2d 4, size = 3, pad = 1
+                        relu
+                        max_pool 2
+                        flatten
+                        dense 10
+                """);
+    }
+
+    @Test
+    void convolutionWithStridesAndNoBiasAndAveragePoolRunInOnnxRuntimeAsInNnx() throws Exception {
+        exportAndCompare("""
+                        conv2d 3, size = [3, 5], stride = [2, 1], bias = false
+                        tanh
+                        avg_pool(size = 3, stride = 2)
+                        dense 10
+                """);
+    }
+
+    @Test
+    void batchNormPerChannelAndGlobalAveragePoolRunInOnnxRuntimeAsInNnx() throws Exception {
+        exportAndCompare("""
+                        batch_norm
+                        conv2d 6, size = 5
+                        batch_norm
+                        relu
+                        dropout 0.2
+                        conv2d 10, size = 3
+                        global_avg_pool
+                        softmax
                 """);
     }
 }

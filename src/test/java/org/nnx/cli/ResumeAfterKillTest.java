@@ -16,6 +16,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nnx.saved.CheckpointFile;
 
 /**
  * {@code nnx run} killed with SIGKILL in the middle of an epoch, then {@code nnx run --resume}: every metrics
@@ -58,6 +59,33 @@ class ResumeAfterKillTest {
         killResumeAndCompare(sweep, List.of("learning_rate=0.002", "learning_rate=0.001"));
     }
 
+    /**
+     * With {@code checkpoint_every 7} and 100 batches an epoch (and {@code keep best}, whose best so far the
+     * checkpoint holds), nearly every checkpoint falls inside an epoch; the
+     * kill is repeated in a fresh folder in the rare case that the last one written ended an epoch.
+     */
+    @Test
+    void aRunKilledAfterAMidEpochCheckpointResumesBitForBit() throws Exception {
+        String text = ONE_RUN.replace("seed 11", "seed 11\n    checkpoint_every 7\n    keep best = test_loss");
+        Path file = dir.resolve("resumable.nnx");
+        Files.writeString(file, text);
+        Path whole = dir.resolve("whole");
+        assertEquals(0, finish(nnx("run", file.toString(), "--out", whole.toString())));
+        for (int attempt = 1; ; attempt++) {
+            Path killed = dir.resolve("killed-" + attempt);
+            // Past the second epoch's start, so that the resumed sampler replays a reshuffle.
+            Path checkpoint = killWhileTraining(file, killed, List.of("resumable"), 20);
+            long iteration = CheckpointFile.read(checkpoint).iteration();
+            assertTrue(iteration % 7 == 0 || iteration % 100 == 0, "checkpointed at " + iteration);
+            if (iteration % 100 != 0) {
+                resumeAndCompare(file, whole, killed, List.of("resumable"));
+                assertTrue(Files.exists(whole.resolve("resumable/runs/resumable/best.safetensors")), "a best kept");
+                return;
+            }
+            assertTrue(attempt < 5, "five kills in a row came right after an epoch's end");
+        }
+    }
+
     private void killResumeAndCompare(String text, List<String> runs) throws Exception {
         Path file = dir.resolve("resumable.nnx");
         Files.writeString(file, text);
@@ -65,20 +93,38 @@ class ResumeAfterKillTest {
         Path killed = dir.resolve("killed");
         Process uninterrupted = nnx("run", file.toString(), "--out", whole.toString());
         assertEquals(0, finish(uninterrupted));
+        // Somewhere in the third of five epochs.
+        killWhileTraining(file, killed, runs, 2);
+        resumeAndCompare(file, whole, killed, runs);
+    }
 
+    /**
+     * Starts {@code nnx run}, kills it a random share of a checkpoint's interval after its {@code checkpoints}-th
+     * checkpoint, and returns the first run's checkpoint file.
+     */
+    private Path killWhileTraining(Path file, Path killed, List<String> runs, int checkpoints) throws Exception {
         Process victim = nnx("run", file.toString(), "--out", killed.toString());
         Path experiment = killed.resolve("resumable");
         Path checkpoint = experiment.resolve("runs").resolve(runs.get(0)).resolve("checkpoint.safetensors");
-        Object first = nextCheckpoint(victim, checkpoint, null);
-        long firstSeen = System.nanoTime();
-        nextCheckpoint(victim, checkpoint, first);
-        // Somewhere in the third of five epochs: a random share of the time the second one took.
-        long epochMillis = (System.nanoTime() - firstSeen) / 1_000_000;
-        Thread.sleep((long) (new Random().nextDouble() * 0.6 * epochMillis));
+        Object seen = nextCheckpoint(victim, checkpoint, null);
+        long lastSeen = System.nanoTime();
+        long intervalNanos = 0;
+        for (int n = 2; n <= checkpoints; n++) {
+            seen = nextCheckpoint(victim, checkpoint, seen);
+            intervalNanos = System.nanoTime() - lastSeen;
+            lastSeen = System.nanoTime();
+        }
+        Thread.sleep((long) (new Random().nextDouble() * 0.6 * intervalNanos / 1_000_000));
         assertTrue(victim.isAlive(), "nnx ended before it could be killed");
         victim.destroyForcibly();
         assertTrue(victim.waitFor(30, TimeUnit.SECONDS));
         assertEquals(137, victim.exitValue(), "killed by SIGKILL");
+        return checkpoint;
+    }
+
+    /** {@code nnx run --resume} in {@code killed}: every run's rows and weights as in {@code whole}. */
+    private void resumeAndCompare(Path file, Path whole, Path killed, List<String> runs) throws Exception {
+        Path experiment = killed.resolve("resumable");
         for (String run : runs) {
             assertFalse(
                     Files.exists(experiment.resolve("runs").resolve(run).resolve("model.safetensors")),
@@ -97,6 +143,12 @@ class ResumeAfterKillTest {
                     Files.readAllBytes(a.resolve("model.safetensors")),
                     Files.readAllBytes(b.resolve("model.safetensors")),
                     run + ": the weights, bit for bit");
+            if (Files.exists(a.resolve("best.safetensors"))) {
+                assertArrayEquals(
+                        Files.readAllBytes(a.resolve("best.safetensors")),
+                        Files.readAllBytes(b.resolve("best.safetensors")),
+                        run + ": the best evaluation's weights, bit for bit");
+            }
             assertFalse(Files.exists(b.resolve("checkpoint.safetensors")), "an ended run's checkpoint is removed");
         }
     }

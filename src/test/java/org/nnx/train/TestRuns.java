@@ -39,6 +39,7 @@ final class TestRuns {
     private Sampling sampling = Sampling.SHUFFLE;
     private long seed = 1;
     private long evaluateEvery;
+    private long checkpointEvery;
     private double weightDecay;
     private double validation;
     private EarlyStop earlyStop = EarlyStop.OFF;
@@ -60,6 +61,23 @@ final class TestRuns {
 
     static ComponentCall dense(long units) {
         return layer("dense", "units", units, "bias", true);
+    }
+
+    /** {@code conv2d filters, size = size}, stride 1, no padding, with a bias. */
+    static ComponentCall conv2d(long filters, long size) {
+        List<Long> one = List.of(1L, 1L);
+        return layer(
+                "conv2d",
+                "filters",
+                filters,
+                "size",
+                List.of(size, size),
+                "stride",
+                one,
+                "pad",
+                List.of(0L, 0L),
+                "bias",
+                true);
     }
 
     static ComponentCall dense(long units, String init) {
@@ -123,6 +141,11 @@ final class TestRuns {
         return this;
     }
 
+    TestRuns checkpointEvery(long iterations) {
+        this.checkpointEvery = iterations;
+        return this;
+    }
+
     TestRuns weightDecay(double lambda) {
         this.weightDecay = lambda;
         return this;
@@ -155,6 +178,7 @@ final class TestRuns {
                 .sampling(sampling)
                 .seed(seed)
                 .evaluateEvery(evaluateEvery)
+                .checkpointEvery(checkpointEvery)
                 .weightDecay(weightDecay)
                 .validation(validation)
                 .earlyStop(earlyStop)

@@ -72,10 +72,9 @@ public final class CsvDatasetFactory implements DatasetFactory {
                         "feature scaling fitted on"
                                 + " the training rows: standard = zero mean, unit variance; minmax = [0, 1]; none"),
                 DatasetParameters.limit(),
-                ParameterSpec.string(
+                ParameterSpec.imageShape(
                         "shape",
-                        null,
-                        "each row's features as an image, \"channels×height×width\" or \"height×width\""
+                        "each row's features as an image, [channels, height, width] or [height, width]"
                                 + " (one channel), channel after channel and row by row; default flat"));
     }
 
@@ -128,7 +127,8 @@ public final class CsvDatasetFactory implements DatasetFactory {
                 features,
                 classes,
                 description,
-                arguments.has("shape") ? RowShape.parse(arguments.string("shape"), features) : Shape.flat(features));
+                arguments.has("shape") ? RowShape.of(arguments.asMap().get("shape"), features) : Shape.flat(features),
+                CsvSamples.preprocessing(rows, header, scaling));
     }
 
     /** The rows of one split: features and class indexes. */

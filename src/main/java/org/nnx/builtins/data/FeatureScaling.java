@@ -71,6 +71,19 @@ final class FeatureScaling {
         return new FeatureScaling(offset, factor);
     }
 
+    /** The scaling of {@link #offsets()} and {@link #factors()} as a model saved them. */
+    static FeatureScaling of(double[] offset, double[] factor) {
+        return new FeatureScaling(offset.clone(), factor.clone());
+    }
+
+    double[] offsets() {
+        return offset.clone();
+    }
+
+    double[] factors() {
+        return factor.clone();
+    }
+
     /** Scales every row of {@code values} in place. */
     void apply(float[] values) {
         int features = offset.length;

@@ -1,6 +1,7 @@
 package org.nnx.builtins.data;
 
 import java.util.List;
+import java.util.Map;
 import org.nnx.spi.Dataset;
 import org.nnx.spi.Shape;
 import org.nnx.spi.Split;
@@ -8,7 +9,8 @@ import org.nnx.spi.Split;
 /**
  * Numeric features with class labels, held as float32: what {@code csv} and {@code spiral} load.
  *
- * @param sampleShape flat features, or the image a row is when the file says so ({@code csv shape = [c, h, w]})
+ * @param sampleShape   flat features, or the image a row is when the file says so ({@code csv shape = [c, h, w]})
+ * @param preprocessing what reading new rows as these were read takes ({@link CsvSamples}); empty for others
  */
 public record TabularDataset(
         FloatSplit trainSplit,
@@ -16,11 +18,13 @@ public record TabularDataset(
         int features,
         List<String> classNames,
         String description,
-        Shape sampleShape)
+        Shape sampleShape,
+        Map<String, Object> preprocessing)
         implements Dataset {
 
     public TabularDataset {
         classNames = List.copyOf(classNames);
+        preprocessing = Map.copyOf(preprocessing);
         if (sampleShape.size() != features) {
             throw new IllegalArgumentException("shape " + sampleShape + " for " + features + " features");
         }
@@ -29,7 +33,7 @@ public record TabularDataset(
     /** Flat features. */
     public TabularDataset(
             FloatSplit trainSplit, FloatSplit testSplit, int features, List<String> classNames, String description) {
-        this(trainSplit, testSplit, features, classNames, description, Shape.flat(features));
+        this(trainSplit, testSplit, features, classNames, description, Shape.flat(features), Map.of());
     }
 
     @Override

@@ -73,6 +73,14 @@ class CsvDatasetTest {
         assertEquals(
                 "3×1×2",
                 load(0, "path", "tiny.csv", "shape", "3×1×2").sampleShape().toString());
+        assertEquals(
+                "3×1×2",
+                load(0, "path", "tiny.csv", "shape", List.of(3L, 1L, 2L))
+                        .sampleShape()
+                        .toString());
+        assertEquals(
+                "csv: shape 1×2×2 holds 4 values, but each row has 6 features",
+                failure("path", "tiny.csv", "shape", List.of(1L, 2L, 2L)));
         assertEquals("6", load(0, "path", "tiny.csv").sampleShape().toString());
         assertEquals(
                 "csv: shape 2×2×2 holds 8 values, but each row has 6 features",

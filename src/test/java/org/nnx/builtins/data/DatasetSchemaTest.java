@@ -52,7 +52,7 @@ class DatasetSchemaTest {
                         "header: boolean = true",
                         "normalize: choice standard | minmax | none = standard",
                         "limit: integer, ≥ 1",
-                        "shape: string"));
+                        "shape: image_shape, ≥ 1"));
         expected.put(
                 "spiral",
                 List.of(
