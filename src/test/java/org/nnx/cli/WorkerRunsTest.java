@@ -205,12 +205,20 @@ class WorkerRunsTest {
 
     @Test
     void aWorkersRunGivesTheMetricsAndWeightsOfARunInNnxsOwnProcess() throws IOException {
-        Path file = sweep("none");
+        Path file = Files.writeString(
+                dir.resolve("kept.nnx"),
+                Files.readString(sweep("none"))
+                        .replace("epochs 1", "epochs 3")
+                        .replace("seed 5", "keep best = test_accuracy\n    seed 5"));
         Path inWorker = dir.resolve("worker");
         assertEquals(0, run(file, inWorker), cli.stderr());
         Path inProcess = dir.resolve("in-process");
         assertEquals(0, runInProcess(file, inProcess));
         assertSameRun(inProcess, inWorker);
+        assertArrayEquals(
+                Files.readAllBytes(inProcess.resolve("ending/runs/ending/best.safetensors")),
+                Files.readAllBytes(inWorker.resolve("ending/runs/ending/best.safetensors")),
+                "the kept best weights, bit for bit");
     }
 
     @Test
