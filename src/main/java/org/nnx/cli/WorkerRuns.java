@@ -99,9 +99,9 @@ final class WorkerRuns implements RunIsolation {
                             RunStatus.FAILED,
                             jars + ": cannot start a worker process for the plugin: " + e.getMessage()));
         }
-        Session session = new Session(run, listener, process);
+        WorkerProcess worker = new WorkerProcess(run, listener, process);
         try {
-            return session.follow(resumeFrom, jars);
+            return worker.follow(resumeFrom, jars);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
@@ -183,7 +183,7 @@ final class WorkerRuns implements RunIsolation {
     }
 
     /** One worker process, from its start to its end. */
-    private final class Session {
+    private final class WorkerProcess {
         private final RunPlan run;
         private final TrainingListener listener;
         private final Process process;
@@ -194,7 +194,7 @@ final class WorkerRuns implements RunIsolation {
         private String exitTrace = "";
         private RunResult result;
 
-        Session(RunPlan run, TrainingListener listener, Process process) {
+        WorkerProcess(RunPlan run, TrainingListener listener, Process process) {
             this.run = run;
             this.listener = listener;
             this.process = process;
