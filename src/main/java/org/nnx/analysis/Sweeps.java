@@ -30,7 +30,8 @@ import org.nnx.model.search.Sobol;
  * <p>A search other than the grid draws its trials instead: a point of the unit cube a trial (random or scrambled
  * Sobol', from the experiment's seed), one coordinate a set or distribution ({@code uniform(a, b)},
  * {@code log_uniform(a, b)}, {@code int_uniform(a, b)}, {@code choice(x, y, …)}), each coordinate turned into a
- * value by that setting's {@link Distribution}; a set is a choice between its values.
+ * value by that setting's {@link Distribution}; a set is a choice between its values. Random points over sets
+ * alone skip combinations already drawn until every one has been ({@link RandomPoints#distinctChoices}).
  */
 final class Sweeps {
     /** More runs than this is almost surely a mistake, and would not fit in one report. */
