@@ -17,7 +17,6 @@ import org.nnx.dsl.ast.Node;
 import org.nnx.dsl.ast.Setting;
 import org.nnx.dsl.ast.Statement;
 import org.nnx.model.search.Distribution;
-import org.nnx.model.search.PointSequence;
 import org.nnx.model.search.RandomPoints;
 import org.nnx.model.search.SearchPlan;
 import org.nnx.model.search.Sobol;
@@ -31,7 +30,8 @@ import org.nnx.model.search.Sobol;
  * <p>A search other than the grid draws its trials instead: a point of the unit cube a trial (random or scrambled
  * Sobol', from the experiment's seed), one coordinate a set or distribution ({@code uniform(a, b)},
  * {@code log_uniform(a, b)}, {@code int_uniform(a, b)}, {@code choice(x, y, …)}), each coordinate turned into a
- * value by that setting's {@link Distribution}; a set is a choice between its values.
+ * value by that setting's {@link Distribution}; a set is a choice between its values. Random points over sets
+ * alone skip combinations already drawn until every one has been ({@link RandomPoints#distinctChoices}).
  */
 final class Sweeps {
     /** More runs than this is almost surely a mistake, and would not fit in one report. */
@@ -162,9 +162,18 @@ final class Sweeps {
             return List.of();
         }
         long seed = searchSeed(definition);
-        PointSequence sequence =
-                search.kind() == SearchPlan.Kind.SOBOL ? Sobol.scrambled(seed) : new RandomPoints(seed);
-        double[][] points = sequence.points(search.trials(), axes.size());
+        double[][] points;
+        if (search.kind() == SearchPlan.Kind.SOBOL) {
+            points = Sobol.scrambled(seed).points(search.trials(), axes.size());
+        } else if (axes.stream().noneMatch(Axis::drawn)) {
+            // Random draws from sets alone skip repeated combinations; Sobol's would lose their balance.
+            points = new RandomPoints(seed)
+                    .distinctChoices(
+                            search.trials(),
+                            axes.stream().mapToInt(a -> a.options().size()).toArray());
+        } else {
+            points = new RandomPoints(seed).points(search.trials(), axes.size());
+        }
         List<Variant> variants = new ArrayList<>();
         for (double[] point : points) {
             IdentityHashMap<Node, Node> replacements = new IdentityHashMap<>();

@@ -62,6 +62,32 @@ class SearchTest {
         assertTrue(!once.equals(names(plan(searched("    search random(trials = 8)")))));
     }
 
+    @Test
+    void drawsFromSetsAloneRepeatNoCombinationUntilEachHasBeenDrawn() {
+        String sets = experiment("s", "    search random(trials = 15)\n    batch_size 16 | 32 | 64\n    seed 5")
+                .replace("learning_rate 0.1", "learning_rate 0.1 | 0.01")
+                .replace("dense 20", "dense 8 | 16");
+        List<String> configurations = plan(sets).runs().stream()
+                .map(run -> run.name().substring(run.name().indexOf(',') + 1))
+                .toList();
+        // 12 combinations: the first 12 trials draw each once, the last 3 start over and differ again.
+        assertEquals(12, configurations.subList(0, 12).stream().distinct().count());
+        assertEquals(3, configurations.subList(12, 15).stream().distinct().count());
+        // Halving draws its trials the same way; a distribution among the settings keeps independent draws.
+        List<String> halving = plan(sets.replace(
+                                "search random(trials = 15)",
+                                "search halving(trials = 15, min = 1 epoch, factor = 3, metric = train_accuracy)")
+                        .replace("epochs 1", "epochs 3"))
+                .runs()
+                .stream()
+                .map(run -> run.name().substring(run.name().indexOf(',') + 1))
+                .toList();
+        assertEquals(configurations, halving);
+        assertEquals(
+                List.of("trial=1,dense[1]=8,learning_rate=0.1,batch_size=32"),
+                plan(sets).runs().stream().map(RunPlan::name).limit(1).toList());
+    }
+
     private static List<String> names(ExperimentPlan plan) {
         return plan.runs().stream().map(RunPlan::name).toList();
     }
