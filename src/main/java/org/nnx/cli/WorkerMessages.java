@@ -224,8 +224,7 @@ final class WorkerMessages {
      * A dataset's preprocessing: JSON-like values (strings, booleans, numbers, lists, maps), which Java's own
      * serialization carries with every double's bits.
      */
-    private static void writePreprocessing(DataOutputStream out, Map<String, Object> preprocessing)
-            throws IOException {
+    private static void writePreprocessing(DataOutputStream out, Map<String, Object> preprocessing) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream objects = new ObjectOutputStream(bytes)) {
             objects.writeObject(new LinkedHashMap<>(preprocessing));

@@ -1,7 +1,6 @@
 package org.nnx.report;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import org.nnx.train.DatasetSummary;
