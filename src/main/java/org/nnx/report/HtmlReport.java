@@ -84,7 +84,7 @@ public final class HtmlReport {
             nav.contents a { color: #0969da; text-decoration: none; white-space: nowrap; }
             nav.contents a:hover { text-decoration: underline; }
             nav.contents .files { margin-left: auto; color: var(--muted); }
-            section { scroll-margin-top: 40px; }
+            section { scroll-margin-top: 4.5em; }
             table.collapsed tr.more { display: none; }
             button.show-all { margin: 8px 0 0; padding: 3px 10px; font: inherit; font-size: 13px; cursor: pointer;
               border: 1px solid var(--line); border-radius: 6px; background: var(--soft); color: var(--text); }
