@@ -38,13 +38,7 @@ public final class AdaGrad implements Optimizer {
             Tensor value = parameters.get(p).value();
             Tensor gradient = parameters.get(p).gradient();
             Tensor accumulator = accumulators[p];
-            if (value.isFloat() && gradient.isFloat()) {
-                kernel.w = value.floats();
-                kernel.epsilon = epsilon;
-                kernel.g = gradient.floats();
-                kernel.sums = accumulator.floats();
-                kernel.rate = learningRate;
-                kernel.loop(kernel.w.length);
+            if (kernel.stepFloats(value, gradient, accumulator, learningRate, epsilon)) {
                 continue;
             }
             for (int i = 0; i < value.size(); i++) {
@@ -57,13 +51,10 @@ public final class AdaGrad implements Optimizer {
     }
 
     /** The step on float arrays, in double and rounded once a value as the float64 path: the same bits. */
-    private final class Kernel extends AdaptiveStep {
-        float[] g;
-        float[] sums;
-        double rate;
-
+    private final class Kernel extends AdaptiveStep.OneState {
         @Override
         protected void moments(int start, int count, double[] numerators, double[] squares) {
+            float[] sums = state;
             for (int j = 0; j < count; j++) {
                 double gi = g[start + j];
                 double sum = sums[start + j] + gi * gi;

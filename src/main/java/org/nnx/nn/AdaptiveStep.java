@@ -1,6 +1,7 @@
 package org.nnx.nn;
 
 import org.nnx.tensor.SplitLoop;
+import org.nnx.tensor.Tensor;
 
 /**
  * An adaptive optimizer's float step (RMSprop, Adam, AdaGrad) in two loops a block: the optimizer's own
@@ -43,6 +44,30 @@ abstract class AdaptiveStep extends SplitLoop {
             for (int j = 0; j < count; j++) {
                 w[start + j] = (float) (w[start + j] - numerators[j]);
             }
+        }
+    }
+
+    /**
+     * The step of an adaptive optimizer that keeps one state tensor per parameter (AdaGrad's sums, RMSprop's mean
+     * squares): the gradient {@code g} and the {@code state} as arrays, with the learning rate.
+     */
+    abstract static class OneState extends AdaptiveStep {
+        float[] g;
+        float[] state;
+        double rate;
+
+        /** Steps {@code value} in place when it and its gradient are float32; returns whether it did. */
+        final boolean stepFloats(Tensor value, Tensor gradient, Tensor state, double rate, double epsilon) {
+            if (!value.isFloat() || !gradient.isFloat()) {
+                return false;
+            }
+            this.w = value.floats();
+            this.g = gradient.floats();
+            this.state = state.floats();
+            this.rate = rate;
+            this.epsilon = epsilon;
+            loop(w.length);
+            return true;
         }
     }
 }

@@ -44,13 +44,7 @@ public final class RmsProp implements Optimizer {
             Tensor value = parameters.get(p).value();
             Tensor gradient = parameters.get(p).gradient();
             Tensor meanSquare = meanSquares[p];
-            if (value.isFloat() && gradient.isFloat()) {
-                kernel.w = value.floats();
-                kernel.epsilon = epsilon;
-                kernel.g = gradient.floats();
-                kernel.s = meanSquare.floats();
-                kernel.rate = learningRate;
-                kernel.loop(kernel.w.length);
+            if (kernel.stepFloats(value, gradient, meanSquare, learningRate, epsilon)) {
                 continue;
             }
             for (int i = 0; i < value.size(); i++) {
@@ -63,13 +57,10 @@ public final class RmsProp implements Optimizer {
     }
 
     /** The step on float arrays, in double and rounded once a value as the float64 path: the same bits. */
-    private final class Kernel extends AdaptiveStep {
-        float[] g;
-        float[] s;
-        double rate;
-
+    private final class Kernel extends AdaptiveStep.OneState {
         @Override
         protected void moments(int start, int count, double[] numerators, double[] squares) {
+            float[] s = state;
             double rho = decay;
             for (int j = 0; j < count; j++) {
                 double gi = g[start + j];
