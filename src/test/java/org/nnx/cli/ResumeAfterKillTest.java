@@ -48,25 +48,14 @@ class ResumeAfterKillTest {
             }
             """;
 
-    /** Six trials of four epochs, ruled on after one and two: some pruned at each rung, some trained to the end. */
-    private static final String HALVING = """
-            experiment resumable {
-                dataset mnist, limit = 1000
-                validation 0.2
-                model {
-                    dense 16
-                    relu
-                    dense 10
-                }
-                loss cross_entropy
-                learning_rate log_uniform(0.01, 0.5)
-                batch_size 20
-                epochs 4
-                seed 3
-                checkpoint_every 5
-                search halving(trials = 6, min = 1 epoch, factor = 2)
-            }
-            """;
+    /**
+     * Six trials of four epochs, ruled on after one and two: some pruned at each rung, some trained to the end,
+     * with a checkpoint every 5 of their 40 iterations an epoch.
+     */
+    private static final String HALVING = ONE_RUN.replace("limit = 2000", "limit = 1000")
+            .replace("epochs 5", "epochs 4\n    validation 0.2\n    checkpoint_every 5")
+            .replace("learning_rate 0.002", "learning_rate log_uniform(0.0005, 0.02)")
+            .replace("seed 11", "seed 3\n    search halving(trials = 6, min = 1 epoch, factor = 2)");
 
     @TempDir
     Path dir;
@@ -159,14 +148,7 @@ class ResumeAfterKillTest {
         for (String run : runs) {
             Path a = whole.resolve("resumable").resolve("runs").resolve(run);
             Path b = experiment.resolve("runs").resolve(run);
-            assertEquals(
-                    withoutSeconds(Files.readString(a.resolve("metrics.csv"))),
-                    withoutSeconds(Files.readString(b.resolve("metrics.csv"))),
-                    run + ": every metrics row");
-            assertArrayEquals(
-                    Files.readAllBytes(a.resolve("model.safetensors")),
-                    Files.readAllBytes(b.resolve("model.safetensors")),
-                    run + ": the weights, bit for bit");
+            assertSameRowsAndWeights(a, b, run);
             if (Files.exists(a.resolve("best.safetensors"))) {
                 assertArrayEquals(
                         Files.readAllBytes(a.resolve("best.safetensors")),
@@ -208,14 +190,7 @@ class ResumeAfterKillTest {
                 for (String trial : trials) {
                     Path a = whole.resolve("resumable/runs").resolve(trial);
                     Path b = experiment.resolve("runs").resolve(trial);
-                    assertEquals(
-                            withoutSeconds(Files.readString(a.resolve("metrics.csv"))),
-                            withoutSeconds(Files.readString(b.resolve("metrics.csv"))),
-                            trial + ": every metrics row");
-                    assertArrayEquals(
-                            Files.readAllBytes(a.resolve("model.safetensors")),
-                            Files.readAllBytes(b.resolve("model.safetensors")),
-                            trial + ": the weights, bit for bit");
+                    assertSameRowsAndWeights(a, b, trial);
                     if (ended.containsKey(trial)) {
                         assertEquals(
                                 ended.get(trial),
@@ -304,6 +279,18 @@ class ResumeAfterKillTest {
             }
             Thread.sleep(2);
         }
+    }
+
+    /** The run folders {@code a} and {@code b} hold the same metrics rows (times aside) and the same weights. */
+    private static void assertSameRowsAndWeights(Path a, Path b, String run) throws IOException {
+        assertEquals(
+                withoutSeconds(Files.readString(a.resolve("metrics.csv"))),
+                withoutSeconds(Files.readString(b.resolve("metrics.csv"))),
+                run + ": every metrics row");
+        assertArrayEquals(
+                Files.readAllBytes(a.resolve("model.safetensors")),
+                Files.readAllBytes(b.resolve("model.safetensors")),
+                run + ": the weights, bit for bit");
     }
 
     /** The metrics without the column that says when each row was written, which no rerun repeats. */

@@ -22,23 +22,10 @@ import org.nnx.model.RunPlan;
  * the same reasons, with the same rows. Trials that ended are not trained again.
  */
 class SearchResumeTest {
-    private static final String HALVING = """
-            experiment s {
-                dataset mnist, limit = 300
-                validation 0.2
-                model {
-                    dense 16
-                    relu
-                    dense 10
-                }
-                loss cross_entropy
-                learning_rate log_uniform(0.01, 0.5)
-                batch_size 40
-                epochs 4
-                seed 3
-                search halving(trials = 7, min = 1 epoch, factor = 2)
-            }
-            """;
+    /** Seven trials of four epochs, ruled on after one and two. */
+    private static final String HALVING = SearchRunTest.search("    search halving(trials = 7, min = 1 epoch, factor = 2)")
+            .replace("epochs 9", "epochs 4")
+            .replace("log_uniform(1e-4, 3)", "log_uniform(0.01, 0.5)");
 
     /** What a stopped search left, as {@code --resume} reads it from the experiment's folder. */
     private static final class Left implements Resumption, TrainingListener {

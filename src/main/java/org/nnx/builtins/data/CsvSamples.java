@@ -100,10 +100,7 @@ public final class CsvSamples {
         }
 
         Rows read() throws DatasetException {
-            Iterator<CSVRecord> records = parser.iterator();
-            if (!records.hasNext()) {
-                throw new DatasetException(file.name() + ": no rows, only empty lines");
-            }
+            Iterator<CSVRecord> records = CsvTable.records(file, parser);
             if (header) {
                 names = records.next().toList();
                 width = names.size();

@@ -73,6 +73,15 @@ record CsvTable(
                 + (columnNames != null ? "'" + columnNames.get(column) + "' (index " + column + ")" : "index " + column);
     }
 
+    /** The file's records; a file of empty lines only has none, which is an error. */
+    static Iterator<CSVRecord> records(DataFile file, CSVParser parser) throws DatasetException {
+        Iterator<CSVRecord> records = parser.iterator();
+        if (!records.hasNext()) {
+            throw new DatasetException(file.name() + ": no rows, only empty lines");
+        }
+        return records;
+    }
+
     /** What reads the records of a file, each numbered by the line it ends on. */
     interface Records<T> {
         T read(CSVParser parser) throws DatasetException;
@@ -187,10 +196,7 @@ record CsvTable(
         }
 
         CsvTable read() throws DatasetException {
-            Iterator<CSVRecord> records = parser.iterator();
-            if (!records.hasNext()) {
-                throw new DatasetException(file.name() + ": no rows, only empty lines");
-            }
+            Iterator<CSVRecord> records = records(file, parser);
             if (header) {
                 CSVRecord names = records.next();
                 columnNames = names.toList();
