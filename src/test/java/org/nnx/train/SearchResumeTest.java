@@ -32,11 +32,11 @@ class SearchResumeTest {
         final Map<String, Checkpoint> checkpoints = new HashMap<>();
         final Map<String, RunResult> ended = new HashMap<>();
         final AtomicInteger checkpointCount = new AtomicInteger();
-        final StopSignal stop;
+        /** Requested after {@code stopAfter} checkpoints, as Ctrl-C would be. */
+        final StopSignal stop = new StopSignal();
         final int stopAfter;
 
-        Left(StopSignal stop, int stopAfter) {
-            this.stop = stop;
+        Left(int stopAfter) {
             this.stopAfter = stopAfter;
         }
 
@@ -88,7 +88,7 @@ class SearchResumeTest {
     @Test
     void aStoppedHalvingSearchResumesToTheSameTrialsRungsAndRows() {
         ExperimentPlan plan = plan(HALVING);
-        Left counted = new Left(new StopSignal(), Integer.MAX_VALUE);
+        Left counted = new Left(Integer.MAX_VALUE);
         ExperimentResult whole = runner(new StopSignal()).run(plan, counted);
         int checkpoints = counted.checkpointCount.get();
         List<RunStatus> statuses = whole.runs().stream().map(RunResult::status).toList();
@@ -110,9 +110,8 @@ class SearchResumeTest {
     }
 
     private static void resumeAndCompare(ExperimentPlan plan, ExperimentResult whole, int stopAfter) {
-        StopSignal stop = new StopSignal();
-        Left left = new Left(stop, stopAfter);
-        ExperimentResult stopped = runner(stop).run(plan, left);
+        Left left = new Left(stopAfter);
+        ExperimentResult stopped = runner(left.stop).run(plan, left);
         assertTrue(
                 stopped.runs().stream().anyMatch(r -> r.status() == RunStatus.STOPPED),
                 "stopped after " + stopAfter + " checkpoints");
