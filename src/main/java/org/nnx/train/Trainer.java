@@ -187,13 +187,15 @@ public final class Trainer {
             RunGate gate,
             long started) {
         long iterations = setup.schedule().iterations();
-        long perEpoch = iterationsPerEpoch(setup.training().size(), setup.config().batchSize());
+        long perEpoch =
+                iterationsPerEpoch(setup.training().size(), setup.config().batchSize());
         Evaluator evaluator = new Evaluator();
         ParameterDiagnostics diagnostics = ParameterDiagnostics.of(setup);
         if (resumeFrom != null) {
             diagnostics.resume(resumeFrom.lastEvaluated());
             // A checkpoint is written after its iteration's ruling: every milestone it passed was ruled on.
-            if (ruledOut(gate.replay(resumeFrom.metrics(), perEpoch, true), resumeFrom.iteration(), iterations, record)) {
+            if (ruledOut(
+                    gate.replay(resumeFrom.metrics(), perEpoch, true), resumeFrom.iteration(), iterations, record)) {
                 return;
             }
         }
@@ -250,7 +252,9 @@ public final class Trainer {
                 record.note(setup.earlyStopping().reason(iteration));
                 return;
             }
-            if (milestone && ruledOut(gate.prune(iteration, perEpoch, record.lastEvaluated()), iteration, iterations, record)) {
+            if (milestone
+                    && ruledOut(
+                            gate.prune(iteration, perEpoch, record.lastEvaluated()), iteration, iterations, record)) {
                 return;
             }
             boolean epochEnded = step.samples() / trainingSize > epochsBefore;
@@ -271,7 +275,8 @@ public final class Trainer {
             return false;
         }
         if (stop.requested()) {
-            record.end(RunStatus.STOPPED, "stopped by the user after " + iteration + " of " + iterations + " iterations");
+            record.end(
+                    RunStatus.STOPPED, "stopped by the user after " + iteration + " of " + iterations + " iterations");
         } else {
             record.end(RunStatus.PRUNED, pruned.get());
         }

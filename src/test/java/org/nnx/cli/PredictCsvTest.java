@@ -141,12 +141,9 @@ class PredictCsvTest {
                 other,
                 "size,kind,mass,ratio\n1000,k0,0.01,5\n",
                 ", line 1: no column 'weight', which the model takes; column 'mass' is not" + columns);
-        assertRefused(run, other, "size,kind,weight\n1000,k0,0.01\n", ", line 1: no column 'ratio', which the model takes\n");
         assertRefused(
-                run,
-                other,
-                "\n\nweight,ratio\n0.01,5\n",
-                ", line 3: no column 'size', which the model takes\n");
+                run, other, "size,kind,weight\n1000,k0,0.01\n", ", line 1: no column 'ratio', which the model takes\n");
+        assertRefused(run, other, "\n\nweight,ratio\n0.01,5\n", ", line 3: no column 'size', which the model takes\n");
         assertRefused(
                 run,
                 other,

@@ -185,7 +185,8 @@ class ResumeAfterKillTest {
                 Path experiment = killed.resolve("resumable");
                 assertEquals(
                         withoutColumns(summary, "seconds", "samples_per_second"),
-                        withoutColumns(Files.readString(experiment.resolve("summary.csv")), "seconds", "samples_per_second"),
+                        withoutColumns(
+                                Files.readString(experiment.resolve("summary.csv")), "seconds", "samples_per_second"),
                         "the summary: statuses, rungs and reasons");
                 for (String trial : trials) {
                     Path a = whole.resolve("resumable/runs").resolve(trial);
@@ -216,7 +217,9 @@ class ResumeAfterKillTest {
             Path summary = experiment.resolve("summary.csv");
             List<String> done = List.of();
             if (Files.isRegularFile(summary)) {
-                done = CliHarness.csvRows(summary).stream().map(r -> r.get("run")).toList();
+                done = CliHarness.csvRows(summary).stream()
+                        .map(r -> r.get("run"))
+                        .toList();
             }
             if (!done.isEmpty() && hasCheckpointBesides(experiment.resolve("runs"), done)) {
                 victim.destroyForcibly();
@@ -227,7 +230,12 @@ class ResumeAfterKillTest {
                 // Read again: a trial may have ended between the look and the kill.
                 Map<String, String> ended = new java.util.HashMap<>();
                 for (CSVRecord row : CliHarness.csvRows(summary)) {
-                    ended.put(row.get("run"), Files.readString(experiment.resolve("runs").resolve(row.get("run")).resolve("metrics.csv")));
+                    ended.put(
+                            row.get("run"),
+                            Files.readString(experiment
+                                    .resolve("runs")
+                                    .resolve(row.get("run"))
+                                    .resolve("metrics.csv")));
                 }
                 return ended;
             }
@@ -240,8 +248,8 @@ class ResumeAfterKillTest {
     /** Whether a trial not among {@code ended} has a checkpoint. */
     private static boolean hasCheckpointBesides(Path runs, List<String> ended) throws IOException {
         try (var folders = Files.list(runs)) {
-            return folders.anyMatch(f -> !ended.contains(f.getFileName().toString())
-                    && Files.isRegularFile(f.resolve(CheckpointFile.NAME)));
+            return folders.anyMatch(f ->
+                    !ended.contains(f.getFileName().toString()) && Files.isRegularFile(f.resolve(CheckpointFile.NAME)));
         }
     }
 

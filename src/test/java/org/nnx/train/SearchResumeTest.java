@@ -23,7 +23,8 @@ import org.nnx.model.RunPlan;
  */
 class SearchResumeTest {
     /** Seven trials of four epochs, ruled on after one and two. */
-    private static final String HALVING = SearchRunTest.search("    search halving(trials = 7, min = 1 epoch, factor = 2)")
+    private static final String HALVING = SearchRunTest.search(
+                    "    search halving(trials = 7, min = 1 epoch, factor = 2)")
             .replace("epochs 9", "epochs 4")
             .replace("log_uniform(1e-4, 3)", "log_uniform(0.01, 0.5)");
 
@@ -34,6 +35,7 @@ class SearchResumeTest {
         final AtomicInteger checkpointCount = new AtomicInteger();
         /** Requested after {@code stopAfter} checkpoints, as Ctrl-C would be. */
         final StopSignal stop = new StopSignal();
+
         final int stopAfter;
 
         Left(int stopAfter) {
@@ -103,8 +105,8 @@ class SearchResumeTest {
 
     @Test
     void aStoppedRandomSearchResumesToTheSameRows() {
-        ExperimentPlan plan = plan(HALVING.replace("search halving(trials = 7, min = 1 epoch, factor = 2)",
-                "search random(trials = 4)"));
+        ExperimentPlan plan = plan(
+                HALVING.replace("search halving(trials = 7, min = 1 epoch, factor = 2)", "search random(trials = 4)"));
         ExperimentResult whole = runner(new StopSignal()).run(plan, TrainingListener.NONE);
         resumeAndCompare(plan, whole, 5);
     }
@@ -116,10 +118,12 @@ class SearchResumeTest {
                 stopped.runs().stream().anyMatch(r -> r.status() == RunStatus.STOPPED),
                 "stopped after " + stopAfter + " checkpoints");
         assertFalse(
-                stopped.runs().stream().anyMatch(r -> r.status() == RunStatus.PRUNED && !whole.runs().get(
-                                        plan.runs().indexOf(r.plan()))
-                                .status()
-                                .equals(RunStatus.PRUNED)),
+                stopped.runs().stream()
+                        .anyMatch(r -> r.status() == RunStatus.PRUNED
+                                && !whole.runs()
+                                        .get(plan.runs().indexOf(r.plan()))
+                                        .status()
+                                        .equals(RunStatus.PRUNED)),
                 "no trial pruned by a ruling made after the stop");
         Started started = new Started();
         ExperimentResult resumed = runner(new StopSignal()).run(plan, started, left);

@@ -79,6 +79,7 @@ public final class CsvSamples {
         private List<String> names;
         /** The width of every row, and the line that set it when there is no header. */
         private int width = -1;
+
         private long widthLine;
         /** Where each of the model's features is in the file's rows, in the model's order. */
         private int[] featureAt;
@@ -176,8 +177,9 @@ public final class CsvSamples {
                         + ", which the model takes");
             }
             if (!foreign.isEmpty()) {
-                wrong.add((foreign.size() == 1 ? "column " + quoted(foreign) + " is not" : "columns " + quoted(foreign)
-                                + " are not")
+                wrong.add((foreign.size() == 1
+                                ? "column " + quoted(foreign) + " is not"
+                                : "columns " + quoted(foreign) + " are not")
                         + " among the model's (" + String.join(", ", trainedNames) + ")");
             }
             if (!wrong.isEmpty()) {

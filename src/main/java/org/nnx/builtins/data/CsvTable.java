@@ -70,7 +70,9 @@ record CsvTable(
     /** {@code data.csv, line 7, column 'petal_width' (index 3)}; {@code columnNames} null without a header. */
     static String place(DataFile file, long line, List<String> columnNames, int column) {
         return file.name() + ", line " + line + ", column "
-                + (columnNames != null ? "'" + columnNames.get(column) + "' (index " + column + ")" : "index " + column);
+                + (columnNames != null
+                        ? "'" + columnNames.get(column) + "' (index " + column + ")"
+                        : "index " + column);
     }
 
     /** The file's records; a file of empty lines only has none, which is an error. */
