@@ -6,6 +6,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.nnx.files.AtomicFile;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Parameters;
         description = {
             "Classify samples with a saved model (a run's model.safetensors, or its folder).",
             "INPUT: IDX files of samples, image files (PNG, JPEG), each a drawn sample, or CSV files with the",
-            "columns of the model's training file, scaled as training scaled them.",
+            "feature columns of the model's training file (matched by the header's names), scaled as training",
+            "scaled them; with the label column too, the file's accuracy is printed as well.",
             "Prints, or writes to --out, a CSV row a sample: its class and each class's probability."
         })
 final class PredictCommand extends Subcommand {
@@ -51,19 +53,26 @@ final class PredictCommand extends Subcommand {
             environment.prepareBlas();
             Predictor predictor = SavedModels.open(savedModel.model, loaded.registry());
             int[] shape = predictor.saved().model().imageShape().orElse(null);
-            List<Split> samples = new ArrayList<>();
+            List<SampleFiles.Samples> samples = new ArrayList<>();
             for (Path input : inputs) {
                 try {
                     samples.add(SampleFiles.read(
                             input,
                             predictor.features(),
                             shape,
-                            predictor.saved().model().preprocessing()));
+                            predictor.saved().model().preprocessing(),
+                            predictor.classNames()));
                 } catch (SavedModelException e) {
                     throw new CommandFailure(ExitStatus.BAD_INPUT, e.getMessage());
                 }
             }
-            String csv = csv(predictor, samples);
+            List<Tensor> probabilities = new ArrayList<>();
+            for (SampleFiles.Samples file : samples) {
+                probabilities.add(predictor.probabilities(file.split()));
+            }
+            String csv = csv(predictor, probabilities);
+            // Without --out, stdout is the CSV: the accuracies go beside it, to stderr.
+            PrintStream accuracies = out == null ? terminal().err() : terminal().out();
             if (out == null) {
                 PrintStream stdout = terminal().out();
                 stdout.print(csv);
@@ -75,12 +84,33 @@ final class PredictCommand extends Subcommand {
                     throw new CommandFailure(ExitStatus.BAD_INPUT, "cannot write " + out + ": " + e.getMessage());
                 }
             }
+            for (int f = 0; f < samples.size(); f++) {
+                if (samples.get(f).labelled()) {
+                    accuracies.println(accuracy(inputs.get(f), samples.get(f).split(), probabilities.get(f)));
+                }
+            }
+            accuracies.flush();
             return ExitStatus.OK;
         }
     }
 
+    /** {@code rows.csv: accuracy 0.9278 (90 of 97)}: how many of a labelled file's rows got their own class. */
+    private static String accuracy(Path input, Split split, Tensor probabilities) {
+        int correct = 0;
+        for (int row = 0; row < split.size(); row++) {
+            correct += OneHot.predicted(probabilities, row) == split.label(row) ? 1 : 0;
+        }
+        return String.format(
+                Locale.ROOT,
+                "%s: accuracy %.4f (%d of %d)",
+                Terminal.printable(input.toString()),
+                (double) correct / split.size(),
+                correct,
+                split.size());
+    }
+
     /** {@code input,sample,class,p_<class>…}: the input file, the sample's index in it from 0, the class. */
-    private String csv(Predictor predictor, List<Split> samples) {
+    private String csv(Predictor predictor, List<Tensor> probabilities) {
         List<String> classes = predictor.classNames();
         List<String> header = new ArrayList<>(List.of("input", "sample", "class"));
         classes.forEach(name -> header.add("p_" + name));
@@ -88,8 +118,8 @@ final class PredictCommand extends Subcommand {
         try (CSVPrinter printer = new CSVPrinter(
                 text, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build())) {
             printer.printRecord(header);
-            for (int f = 0; f < samples.size(); f++) {
-                Tensor p = predictor.probabilities(samples.get(f));
+            for (int f = 0; f < probabilities.size(); f++) {
+                Tensor p = probabilities.get(f);
                 for (int row = 0; row < p.rows(); row++) {
                     List<Object> record = new ArrayList<>();
                     record.add(inputs.get(f).toString());

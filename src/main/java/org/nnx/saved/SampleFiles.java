@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.nnx.builtins.ByteImageSplit;
@@ -17,19 +18,29 @@ import org.nnx.spi.Split;
  * The samples of a file to classify, as a model takes them: an IDX file of images or of rows of bytes
  * (gzip-compressed or not), whose samples must have the model's width, one PNG, JPEG, GIF or BMP image,
  * made into a sample of the model's image shape ({@link DrawnImage}), or a CSV file of rows with the columns of
- * the model's training file, scaled as training scaled them ({@link CsvSamples}). Their labels are all 0: only the
- * features are read.
+ * the model's training file, scaled as training scaled them ({@link CsvSamples}). Only CSV rows may come with
+ * their labels, in the training file's label column.
  */
 public final class SampleFiles {
+    /**
+     * The samples of one file.
+     *
+     * @param split    the samples; each one's class when {@code labelled}, else 0
+     * @param labelled whether the file said each sample's class
+     */
+    public record Samples(Split split, boolean labelled) {}
+
     private SampleFiles() {}
 
     /**
      * @param features      the model's sample width
      * @param imageShape    the model's {@code [height, width]}, or null when it was not trained on images
      * @param preprocessing what the model's dataset kept for reading new samples ({@link CsvSamples} for CSV rows)
-     * @throws SavedModelException in one line naming the file
+     * @param classNames    the model's classes, which the labels of CSV rows must name
+     * @throws SavedModelException in one line naming the file (and the line, in a CSV file)
      */
-    public static Split read(Path file, int features, int[] imageShape, Map<String, Object> preprocessing)
+    public static Samples read(
+            Path file, int features, int[] imageShape, Map<String, Object> preprocessing, List<String> classNames)
             throws SavedModelException {
         if (!Files.exists(file)) {
             throw new SavedModelException(file + ": no such file");
@@ -44,16 +55,17 @@ public final class SampleFiles {
                 throw new SavedModelException(file + ": an image, but the model was not trained on images");
             }
             byte[] pixels = DrawnImage.read(file, imageShape[0], imageShape[1]);
-            return new ByteImageSplit(pixels, new byte[1], pixels.length);
+            return new Samples(new ByteImageSplit(pixels, new byte[1], pixels.length), false);
         }
         if (name.endsWith(".csv")) {
             try {
-                return CsvSamples.read(file, preprocessing);
+                CsvSamples.Rows rows = CsvSamples.read(file, preprocessing, classNames);
+                return new Samples(rows.split(), rows.labelled());
             } catch (DatasetException e) {
                 throw new SavedModelException(e.getMessage());
             }
         }
-        return idx(file, features);
+        return new Samples(idx(file, features), false);
     }
 
     private static Split idx(Path file, int features) throws SavedModelException {

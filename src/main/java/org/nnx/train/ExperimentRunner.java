@@ -174,6 +174,7 @@ public final class ExperimentRunner {
         RunPlan run = plan.runs().get(index);
         Optional<RunResult> ended = resumption.finished(run);
         if (ended.isPresent()) {
+            replayRulings(plan, run, gate, ended.get());
             return finished(listener, ended.get());
         }
         if (stop.requested()) {
@@ -187,6 +188,29 @@ public final class ExperimentRunner {
             return isolation.train(plan, index, listener, share, resumption.checkpoint(run));
         }
         return train(plan, index, listener, cores, resumption.checkpoint(run), gate);
+    }
+
+    /**
+     * A trial of successive halving that ended in an earlier process is not trained again, but the search hears
+     * its rulings again from its rows: the trials after it are ruled on with its values at each rung, as they
+     * were then. Its rows were recorded with the same data, so the data loads as it did.
+     */
+    private void replayRulings(ExperimentPlan plan, RunPlan run, RunGate gate, RunResult earlier) {
+        if (gate == RunGate.NONE || run.config() == null || earlier.metrics().isEmpty()) {
+            return;
+        }
+        int trainingSize;
+        try {
+            int size = load(plan, run.config()).train().size();
+            trainingSize = size - RunConfig.heldOut(size, run.config().validation());
+        } catch (DatasetException | RuntimeException e) {
+            // The runs still to train fail on the same data and say why.
+            return;
+        }
+        long perEpoch = Trainer.iterationsPerEpoch(trainingSize, run.config().batchSize());
+        // The last row was ruled on only if the trial was pruned there: one that diverged or stopped early at a
+        // rung ended before its ruling, and one that trained to the end has no rung at its last row.
+        gate.replay(earlier.metrics(), perEpoch, earlier.status() == RunStatus.PRUNED);
     }
 
     /**

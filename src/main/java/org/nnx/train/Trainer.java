@@ -187,14 +187,17 @@ public final class Trainer {
             RunGate gate,
             long started) {
         long iterations = setup.schedule().iterations();
-        long perEpoch = Math.max(
-                1,
-                (setup.training().size() + setup.config().batchSize() - 1)
-                        / setup.config().batchSize());
+        long perEpoch =
+                iterationsPerEpoch(setup.training().size(), setup.config().batchSize());
         Evaluator evaluator = new Evaluator();
         ParameterDiagnostics diagnostics = ParameterDiagnostics.of(setup);
         if (resumeFrom != null) {
             diagnostics.resume(resumeFrom.lastEvaluated());
+            // A checkpoint is written after its iteration's ruling: every milestone it passed was ruled on.
+            if (ruledOut(
+                    gate.replay(resumeFrom.metrics(), perEpoch, true), resumeFrom.iteration(), iterations, record)) {
+                return;
+            }
         }
         double firstLoss = resumeFrom == null ? Double.NaN : resumeFrom.firstLoss();
         long first = resumeFrom == null ? 1 : resumeFrom.iteration() + 1;
@@ -249,12 +252,10 @@ public final class Trainer {
                 record.note(setup.earlyStopping().reason(iteration));
                 return;
             }
-            if (milestone) {
-                var pruned = gate.prune(iteration, perEpoch, record.lastEvaluated());
-                if (pruned.isPresent()) {
-                    record.end(RunStatus.PRUNED, pruned.get());
-                    return;
-                }
+            if (milestone
+                    && ruledOut(
+                            gate.prune(iteration, perEpoch, record.lastEvaluated()), iteration, iterations, record)) {
+                return;
             }
             boolean epochEnded = step.samples() / trainingSize > epochsBefore;
             if (checkpoints && iteration < iterations && (epochEnded || checkpointDue(iteration, checkpointEvery))) {
@@ -262,6 +263,29 @@ public final class Trainer {
                         run, Checkpoints.capture(run, setup, step, record, diagnostics, iteration, firstLoss));
             }
         }
+    }
+
+    /**
+     * Ends the run when a search's ruling after {@code iteration} pruned it, and says whether it did. A ruling made
+     * once the user asked to stop may have counted trials stopped short of the rung as ended there: the run then
+     * ends stopped instead, and is ruled on again when it is resumed.
+     */
+    private boolean ruledOut(Optional<String> pruned, long iteration, long iterations, RunRecord record) {
+        if (pruned.isEmpty()) {
+            return false;
+        }
+        if (stop.requested()) {
+            record.end(
+                    RunStatus.STOPPED, "stopped by the user after " + iteration + " of " + iterations + " iterations");
+        } else {
+            record.end(RunStatus.PRUNED, pruned.get());
+        }
+        return true;
+    }
+
+    /** The iterations of one epoch: batches of {@code batchSize}, the last one possibly smaller. */
+    static long iterationsPerEpoch(int trainingSize, int batchSize) {
+        return Math.max(1, (trainingSize + batchSize - 1) / batchSize);
     }
 
     /** Evaluates after the step of {@code row}, records the row with the evaluation; true to stop early. */

@@ -12,8 +12,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nnx.saved.CheckpointFile;
@@ -43,6 +47,15 @@ class ResumeAfterKillTest {
                 seed 11
             }
             """;
+
+    /**
+     * Six trials of four epochs, ruled on after one and two: some pruned at each rung, some trained to the end,
+     * with a checkpoint every 5 of their 40 iterations an epoch.
+     */
+    private static final String HALVING = ONE_RUN.replace("limit = 2000", "limit = 1000")
+            .replace("epochs 5", "epochs 4\n    validation 0.2\n    checkpoint_every 5")
+            .replace("learning_rate 0.002", "learning_rate log_uniform(0.0005, 0.02)")
+            .replace("seed 11", "seed 3\n    search halving(trials = 6, min = 1 epoch, factor = 2)");
 
     @TempDir
     Path dir;
@@ -135,14 +148,7 @@ class ResumeAfterKillTest {
         for (String run : runs) {
             Path a = whole.resolve("resumable").resolve("runs").resolve(run);
             Path b = experiment.resolve("runs").resolve(run);
-            assertEquals(
-                    withoutSeconds(Files.readString(a.resolve("metrics.csv"))),
-                    withoutSeconds(Files.readString(b.resolve("metrics.csv"))),
-                    run + ": every metrics row");
-            assertArrayEquals(
-                    Files.readAllBytes(a.resolve("model.safetensors")),
-                    Files.readAllBytes(b.resolve("model.safetensors")),
-                    run + ": the weights, bit for bit");
+            assertSameRowsAndWeights(a, b, run);
             if (Files.exists(a.resolve("best.safetensors"))) {
                 assertArrayEquals(
                         Files.readAllBytes(a.resolve("best.safetensors")),
@@ -150,6 +156,100 @@ class ResumeAfterKillTest {
                         run + ": the best evaluation's weights, bit for bit");
             }
             assertFalse(Files.exists(b.resolve("checkpoint.safetensors")), "an ended run's checkpoint is removed");
+        }
+    }
+
+    /**
+     * A halving search killed once some trials have ended and another has a checkpoint: resumed, it ends with
+     * the summary (statuses, rungs, reasons) and every trial's rows and weights of the search never killed, and
+     * the trials that had ended are not trained again (their files are as they were, times included).
+     */
+    @Test
+    void aHalvingSearchKilledMidwayResumesToTheSameTrialsRungsAndRows() throws Exception {
+        Path file = dir.resolve("resumable.nnx");
+        Files.writeString(file, HALVING);
+        Path whole = dir.resolve("whole");
+        assertEquals(0, finish(nnx("run", file.toString(), "--out", whole.toString())));
+        String summary = Files.readString(whole.resolve("resumable/summary.csv"));
+        assertTrue(summary.contains(",pruned,") && summary.contains(",ok,"), summary);
+        List<String> trials;
+        try (var folders = Files.list(whole.resolve("resumable/runs"))) {
+            trials = folders.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        assertEquals(6, trials.size());
+        for (int attempt = 1; ; attempt++) {
+            Path killed = dir.resolve("killed-" + attempt);
+            Map<String, String> ended = killWhenATrialEndedAndAnotherCheckpointed(file, killed);
+            if (ended != null) {
+                assertEquals(0, finish(nnx("run", file.toString(), "--out", killed.toString(), "--resume")));
+                Path experiment = killed.resolve("resumable");
+                assertEquals(
+                        withoutColumns(summary, "seconds", "samples_per_second"),
+                        withoutColumns(
+                                Files.readString(experiment.resolve("summary.csv")), "seconds", "samples_per_second"),
+                        "the summary: statuses, rungs and reasons");
+                for (String trial : trials) {
+                    Path a = whole.resolve("resumable/runs").resolve(trial);
+                    Path b = experiment.resolve("runs").resolve(trial);
+                    assertSameRowsAndWeights(a, b, trial);
+                    if (ended.containsKey(trial)) {
+                        assertEquals(
+                                ended.get(trial),
+                                Files.readString(b.resolve("metrics.csv")),
+                                trial + " had ended: not trained again");
+                    }
+                }
+                return;
+            }
+            assertTrue(attempt < 3, "three searches in a row ended before they could be killed midway");
+        }
+    }
+
+    /**
+     * Starts the halving search and kills it with SIGKILL once the summary lists a trial that ended and another
+     * trial has a checkpoint; returns the metrics files of the trials that had ended, by folder, or null when the
+     * search ended first.
+     */
+    private Map<String, String> killWhenATrialEndedAndAnotherCheckpointed(Path file, Path killed) throws Exception {
+        Process victim = nnx("run", file.toString(), "--out", killed.toString());
+        Path experiment = killed.resolve("resumable");
+        while (victim.isAlive()) {
+            Path summary = experiment.resolve("summary.csv");
+            List<String> done = List.of();
+            if (Files.isRegularFile(summary)) {
+                done = CliHarness.csvRows(summary).stream()
+                        .map(r -> r.get("run"))
+                        .toList();
+            }
+            if (!done.isEmpty() && hasCheckpointBesides(experiment.resolve("runs"), done)) {
+                victim.destroyForcibly();
+                assertTrue(victim.waitFor(30, TimeUnit.SECONDS));
+                if (victim.exitValue() != 137) {
+                    return null;
+                }
+                // Read again: a trial may have ended between the look and the kill.
+                Map<String, String> ended = new java.util.HashMap<>();
+                for (CSVRecord row : CliHarness.csvRows(summary)) {
+                    ended.put(
+                            row.get("run"),
+                            Files.readString(experiment
+                                    .resolve("runs")
+                                    .resolve(row.get("run"))
+                                    .resolve("metrics.csv")));
+                }
+                return ended;
+            }
+            Thread.sleep(2);
+        }
+        finish(victim);
+        return null;
+    }
+
+    /** Whether a trial not among {@code ended} has a checkpoint. */
+    private static boolean hasCheckpointBesides(Path runs, List<String> ended) throws IOException {
+        try (var folders = Files.list(runs)) {
+            return folders.anyMatch(f ->
+                    !ended.contains(f.getFileName().toString()) && Files.isRegularFile(f.resolve(CheckpointFile.NAME)));
         }
     }
 
@@ -189,16 +289,46 @@ class ResumeAfterKillTest {
         }
     }
 
+    /** The run folders {@code a} and {@code b} hold the same metrics rows (times aside) and the same weights. */
+    private static void assertSameRowsAndWeights(Path a, Path b, String run) throws IOException {
+        assertEquals(
+                withoutSeconds(Files.readString(a.resolve("metrics.csv"))),
+                withoutSeconds(Files.readString(b.resolve("metrics.csv"))),
+                run + ": every metrics row");
+        assertArrayEquals(
+                Files.readAllBytes(a.resolve("model.safetensors")),
+                Files.readAllBytes(b.resolve("model.safetensors")),
+                run + ": the weights, bit for bit");
+    }
+
     /** The metrics without the column that says when each row was written, which no rerun repeats. */
     static String withoutSeconds(String metrics) {
-        List<String> lines = metrics.lines().toList();
-        int seconds = List.of(lines.get(0).split(",", -1)).indexOf("seconds");
-        assertTrue(seconds >= 0, "a seconds column: " + lines.get(0));
+        return withoutColumns(metrics, "seconds");
+    }
+
+    /** The CSV text without the named columns, each of which it must have. */
+    static String withoutColumns(String text, String... names) {
+        List<CSVRecord> records;
+        try (CSVParser parser = CSVParser.parse(text, CSVFormat.DEFAULT)) {
+            records = parser.getRecords();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        List<String> header = records.get(0).toList();
+        List<Integer> dropped = new java.util.ArrayList<>();
+        for (String name : names) {
+            assertTrue(header.contains(name), "a " + name + " column: " + header);
+            dropped.add(header.indexOf(name));
+        }
         StringBuilder kept = new StringBuilder();
-        for (String line : lines) {
-            List<String> fields = new java.util.ArrayList<>(List.of(line.split(",", -1)));
-            fields.remove(seconds);
-            kept.append(String.join(",", fields)).append('\n');
+        for (CSVRecord record : records) {
+            List<String> fields = new java.util.ArrayList<>();
+            for (int i = 0; i < record.size(); i++) {
+                if (!dropped.contains(i)) {
+                    fields.add(record.get(i));
+                }
+            }
+            kept.append(fields).append('\n');
         }
         return kept.toString();
     }

@@ -18,7 +18,7 @@ class SearchRunTest {
                 .run(plan, TrainingListener.NONE);
     }
 
-    private static String search(String search) {
+    static String search(String search) {
         return """
                 experiment s {
                     dataset mnist, limit = 300

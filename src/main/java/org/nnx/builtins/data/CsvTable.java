@@ -64,6 +64,36 @@ record CsvTable(
      * @param label  the label column's name or 0-based index, or null for the last column
      */
     static CsvTable read(DataFile file, boolean header, String label) throws DatasetException {
+        return parse(file, parser -> new Reading(file, header, label, parser).read());
+    }
+
+    /** {@code data.csv, line 7, column 'petal_width' (index 3)}; {@code columnNames} null without a header. */
+    static String place(DataFile file, long line, List<String> columnNames, int column) {
+        return file.name() + ", line " + line + ", column "
+                + (columnNames != null
+                        ? "'" + columnNames.get(column) + "' (index " + column + ")"
+                        : "index " + column);
+    }
+
+    /** The file's records; a file of empty lines only has none, which is an error. */
+    static Iterator<CSVRecord> records(DataFile file, CSVParser parser) throws DatasetException {
+        Iterator<CSVRecord> records = parser.iterator();
+        if (!records.hasNext()) {
+            throw new DatasetException(file.name() + ": no rows, only empty lines");
+        }
+        return records;
+    }
+
+    /** What reads the records of a file, each numbered by the line it ends on. */
+    interface Records<T> {
+        T read(CSVParser parser) throws DatasetException;
+    }
+
+    /**
+     * Parses {@code file} as every CSV file nnx reads: UTF-8 (a byte-order mark skipped), cells trimmed, empty
+     * lines ignored, a broken quote or encoding reported at its line.
+     */
+    static <T> T parse(DataFile file, Records<T> records) throws DatasetException {
         file.check();
         CSVFormat format = CSVFormat.DEFAULT
                 .builder()
@@ -73,12 +103,35 @@ record CsvTable(
         try (Reader reader = utf8(file);
                 CSVParser parser =
                         CSVParser.builder().setReader(reader).setFormat(format).get()) {
-            return new Reading(file, header, label, parser).read();
+            return records.read(parser);
         } catch (UncheckedIOException e) {
             throw readFailure(file, e.getCause());
         } catch (IOException e) {
             throw readFailure(file, e);
         }
+    }
+
+    /**
+     * A feature cell's value, or why it has none, prefixed with {@code place} ({@code data.csv, line 7, column
+     * 'petal_width' (index 3)}).
+     */
+    static float number(String cell, String place) throws DatasetException {
+        if (cell.isEmpty()) {
+            throw new DatasetException(place + ": the cell is empty; every feature needs a number");
+        }
+        double value;
+        try {
+            value = Double.parseDouble(cell);
+        } catch (NumberFormatException e) {
+            throw new DatasetException(place + ": '" + cell + "' is not a number");
+        }
+        if (!Double.isFinite(value)) {
+            throw new DatasetException(place + ": '" + cell + "' is not a finite number");
+        }
+        if (Float.isInfinite((float) value)) {
+            throw new DatasetException(place + ": '" + cell + "' is too large for float32");
+        }
+        return (float) value;
     }
 
     private static DatasetException readFailure(DataFile file, IOException e) {
@@ -145,10 +198,7 @@ record CsvTable(
         }
 
         CsvTable read() throws DatasetException {
-            Iterator<CSVRecord> records = parser.iterator();
-            if (!records.hasNext()) {
-                throw new DatasetException(file.name() + ": no rows, only empty lines");
-            }
+            Iterator<CSVRecord> records = records(file, parser);
             if (header) {
                 CSVRecord names = records.next();
                 columnNames = names.toList();
@@ -257,30 +307,11 @@ record CsvTable(
         }
 
         private float number(String cell, int line, int column) throws DatasetException {
-            if (cell.isEmpty()) {
-                throw new DatasetException(place(line, column) + ": the cell is empty; every feature needs a number");
-            }
-            double value;
-            try {
-                value = Double.parseDouble(cell);
-            } catch (NumberFormatException e) {
-                throw new DatasetException(place(line, column) + ": '" + cell + "' is not a number");
-            }
-            if (!Double.isFinite(value)) {
-                throw new DatasetException(place(line, column) + ": '" + cell + "' is not a finite number");
-            }
-            if (Float.isInfinite((float) value)) {
-                throw new DatasetException(place(line, column) + ": '" + cell + "' is too large for float32");
-            }
-            return (float) value;
+            return CsvTable.number(cell, place(line, column));
         }
 
-        /** {@code data.csv, line 7, column 'petal_width' (index 3)}. */
         private String place(int line, int column) {
-            return file.name() + ", line " + line + ", column "
-                    + (columnNames != null
-                            ? "'" + columnNames.get(column) + "' (index " + column + ")"
-                            : "index " + column);
+            return CsvTable.place(file, line, columnNames, column);
         }
     }
 }
