@@ -14,9 +14,10 @@ import org.nnx.tensor.Tensor;
  *    W ← W − η_t · m / (√v + ε)</pre>
  * with {@code m} and {@code v} starting at 0. The bias correction is folded into the step size, as in Section 2
  * of the paper, Keras and the book, so ε is added to the uncorrected {@code √v}; PyTorch adds it to
- * {@code √(v / (1 − β₂ᵗ))} instead, which differs only while {@code √v} is comparable to ε.
+ * {@code √(v / (1 − β₂ᵗ))} instead, which differs only while {@code √v} is comparable to ε. Float32 parameters
+ * step in float, as PyTorch's do.
  */
-public final class Adam implements Optimizer {
+public final class Adam extends OnePassSteps {
     public static final double DEFAULT_BETA1 = 0.9;
     public static final double DEFAULT_BETA2 = 0.999;
     /** Keras' default ε. */
@@ -25,11 +26,11 @@ public final class Adam implements Optimizer {
     private final double beta1;
     private final double beta2;
     private final double epsilon;
-    private List<Parameter> parameters = List.of();
     private Tensor[] firstMoments = new Tensor[0];
     private Tensor[] secondMoments = new Tensor[0];
     private long steps;
-    private final Kernel kernel = new Kernel();
+    private double stepSize;
+    private final Pass pass = new Pass();
 
     /**
      * @param beta1   β₁, the decay of the mean of the gradients, in [0, 1)
@@ -44,61 +45,71 @@ public final class Adam implements Optimizer {
 
     @Override
     public void initialize(List<Parameter> parameters) {
-        this.parameters = List.copyOf(parameters);
+        super.initialize(parameters);
         this.firstMoments = OptimizerState.zerosLike(this.parameters);
         this.secondMoments = OptimizerState.zerosLike(this.parameters);
         this.steps = 0;
     }
 
     @Override
-    public void step(double learningRate) {
+    void beginStep(double learningRate) {
         steps++;
-        double stepSize = learningRate * Math.sqrt(1 - Math.pow(beta2, steps)) / (1 - Math.pow(beta1, steps));
-        for (int p = 0; p < firstMoments.length; p++) {
-            Tensor value = parameters.get(p).value();
-            Tensor gradient = parameters.get(p).gradient();
-            Tensor first = firstMoments[p];
-            Tensor second = secondMoments[p];
-            if (value.isFloat() && gradient.isFloat()) {
-                kernel.w = value.floats();
-                kernel.epsilon = epsilon;
-                kernel.g = gradient.floats();
-                kernel.m = first.floats();
-                kernel.v = second.floats();
-                kernel.stepSize = stepSize;
-                kernel.loop(kernel.w.length);
-                continue;
-            }
-            for (int i = 0; i < value.size(); i++) {
-                double g = gradient.get(i);
-                double m = beta1 * first.get(i) + (1 - beta1) * g;
-                double v = beta2 * second.get(i) + (1 - beta2) * g * g;
-                first.set(i, m);
-                second.set(i, v);
-                value.set(i, value.get(i) - stepSize * m / (Math.sqrt(v) + epsilon));
-            }
+        stepSize = learningRate * Math.sqrt(1 - Math.pow(beta2, steps)) / (1 - Math.pow(beta1, steps));
+    }
+
+    @Override
+    FloatPass floatPass(int p, double learningRate) {
+        pass.m = firstMoments[p].floats();
+        pass.v = secondMoments[p].floats();
+        pass.b1 = (float) beta1;
+        pass.b2 = (float) beta2;
+        pass.c1 = (float) (1 - beta1);
+        pass.c2 = (float) (1 - beta2);
+        pass.stepSize = (float) stepSize;
+        pass.epsilon = (float) epsilon;
+        return pass;
+    }
+
+    @Override
+    void scalarStep(int p, Tensor value, Tensor gradient, double learningRate) {
+        Tensor first = firstMoments[p];
+        Tensor second = secondMoments[p];
+        for (int i = 0; i < value.size(); i++) {
+            double g = gradient.get(i);
+            double m = beta1 * first.get(i) + (1 - beta1) * g;
+            double v = beta2 * second.get(i) + (1 - beta2) * g * g;
+            first.set(i, m);
+            second.set(i, v);
+            value.set(i, value.get(i) - stepSize * m / (Math.sqrt(v) + epsilon));
         }
     }
 
-    /** The step on float arrays, in double and rounded once a value as the float64 path: the same bits. */
-    private final class Kernel extends AdaptiveStep {
-        float[] g;
+    /** The step in float, {@code β}s, {@code 1 − β}s, step size and ε rounded to float: a loop the JIT vectorizes. */
+    private static final class Pass extends FloatPass {
         float[] m;
         float[] v;
-        double stepSize;
+        float b1;
+        float b2;
+        float c1;
+        float c2;
+        float stepSize;
+        float epsilon;
 
         @Override
-        protected void moments(int start, int count, double[] numerators, double[] squares) {
-            double b1 = beta1;
-            double b2 = beta2;
-            for (int j = 0; j < count; j++) {
-                double gi = g[start + j];
-                double mi = b1 * m[start + j] + (1 - b1) * gi;
-                double vi = b2 * v[start + j] + (1 - b2) * gi * gi;
-                m[start + j] = (float) mi;
-                v[start + j] = (float) vi;
-                squares[j] = vi;
-                numerators[j] = stepSize * mi;
+        protected void update(int from, int to) {
+            float beta1 = b1;
+            float beta2 = b2;
+            float keep1 = c1;
+            float keep2 = c2;
+            float s = stepSize;
+            float eps = epsilon;
+            for (int i = from; i < to; i++) {
+                float gi = g[i];
+                float mi = beta1 * m[i] + keep1 * gi;
+                float vi = beta2 * v[i] + keep2 * gi * gi;
+                m[i] = mi;
+                v[i] = vi;
+                w[i] -= s * mi / ((float) Math.sqrt(vi) + eps);
             }
         }
     }
@@ -114,7 +125,7 @@ public final class Adam implements Optimizer {
 
     @Override
     public void restoreState(Map<String, Tensor> saved) {
-        Optimizer.super.restoreState(saved);
+        super.restoreState(saved);
         steps = (long) saved.get("steps").get(0);
     }
 }

@@ -2,7 +2,6 @@ package org.nnx.nn;
 
 import java.util.List;
 import java.util.Map;
-import org.nnx.spi.Optimizer;
 import org.nnx.spi.Parameter;
 import org.nnx.tensor.Tensor;
 
@@ -10,18 +9,17 @@ import org.nnx.tensor.Tensor;
  * RMSprop (Hinton's lecture notes), per parameter entry:
  * <pre>    s ← ρ·s + (1 − ρ)·g²,   W ← W − η·g / (√s + ε)</pre>
  * with {@code s} starting at 0, ρ the {@code decay} (default 0.99, the book's and PyTorch's) and ε defaulting
- * to Keras' 1e-7. No momentum, no centring.
+ * to Keras' 1e-7. No momentum, no centring. Float32 parameters step in float, as PyTorch's do.
  */
-public final class RmsProp implements Optimizer {
+public final class RmsProp extends OnePassSteps {
     public static final double DEFAULT_DECAY = 0.99;
     /** Keras' default ε. */
     public static final double DEFAULT_EPSILON = 1e-7;
 
     private final double decay;
     private final double epsilon;
-    private List<Parameter> parameters = List.of();
     private Tensor[] meanSquares = new Tensor[0];
-    private final Kernel kernel = new Kernel();
+    private final Pass pass = new Pass();
 
     /**
      * @param decay   ρ, the fraction of the mean square kept from step to step, in [0, 1)
@@ -34,40 +32,51 @@ public final class RmsProp implements Optimizer {
 
     @Override
     public void initialize(List<Parameter> parameters) {
-        this.parameters = List.copyOf(parameters);
+        super.initialize(parameters);
         this.meanSquares = OptimizerState.zerosLike(this.parameters);
     }
 
     @Override
-    public void step(double learningRate) {
-        for (int p = 0; p < meanSquares.length; p++) {
-            Tensor value = parameters.get(p).value();
-            Tensor gradient = parameters.get(p).gradient();
-            Tensor meanSquare = meanSquares[p];
-            if (kernel.stepFloats(value, gradient, meanSquare, learningRate, epsilon)) {
-                continue;
-            }
-            for (int i = 0; i < value.size(); i++) {
-                double g = gradient.get(i);
-                double s = decay * meanSquare.get(i) + (1 - decay) * g * g;
-                meanSquare.set(i, s);
-                value.set(i, value.get(i) - learningRate * g / (Math.sqrt(s) + epsilon));
-            }
+    FloatPass floatPass(int p, double learningRate) {
+        pass.state = meanSquares[p].floats();
+        pass.rate = (float) learningRate;
+        pass.epsilon = (float) epsilon;
+        pass.keep = (float) decay;
+        pass.added = (float) (1 - decay);
+        return pass;
+    }
+
+    @Override
+    void scalarStep(int p, Tensor value, Tensor gradient, double learningRate) {
+        Tensor meanSquare = meanSquares[p];
+        for (int i = 0; i < value.size(); i++) {
+            double g = gradient.get(i);
+            double s = decay * meanSquare.get(i) + (1 - decay) * g * g;
+            meanSquare.set(i, s);
+            value.set(i, value.get(i) - learningRate * g / (Math.sqrt(s) + epsilon));
         }
     }
 
-    /** The step on float arrays, in double and rounded once a value as the float64 path: the same bits. */
-    private final class Kernel extends AdaptiveStep.OneState {
+    /** The step in float, η and ε rounded to float: a loop of floats alone, which the JIT vectorizes. */
+    private static final class Pass extends FloatPass {
+        float[] state;
+        float rate;
+        float epsilon;
+        float keep;
+        float added;
+
         @Override
-        protected void moments(int start, int count, double[] numerators, double[] squares) {
+        protected void update(int from, int to) {
             float[] s = state;
-            double rho = decay;
-            for (int j = 0; j < count; j++) {
-                double gi = g[start + j];
-                double si = rho * s[start + j] + (1 - rho) * gi * gi;
-                s[start + j] = (float) si;
-                squares[j] = si;
-                numerators[j] = rate * gi;
+            float r = rate;
+            float eps = epsilon;
+            float rho = keep;
+            float fresh = added;
+            for (int i = from; i < to; i++) {
+                float gi = g[i];
+                float si = rho * s[i] + fresh * gi * gi;
+                s[i] = si;
+                w[i] -= r * gi / ((float) Math.sqrt(si) + eps);
             }
         }
     }
