@@ -2,7 +2,6 @@ package org.nnx.nn;
 
 import java.util.List;
 import java.util.Map;
-import org.nnx.spi.Optimizer;
 import org.nnx.spi.Parameter;
 import org.nnx.tensor.Tensor;
 
@@ -26,11 +25,7 @@ public final class Adam extends OnePassSteps {
     private final double beta1;
     private final double beta2;
     private final double epsilon;
-    private Tensor[] firstMoments = new Tensor[0];
-    private Tensor[] secondMoments = new Tensor[0];
     private long steps;
-    private double stepSize;
-    private final Pass pass = new Pass();
 
     /**
      * @param beta1   β₁, the decay of the mean of the gradients, in [0, 1)
@@ -38,6 +33,7 @@ public final class Adam extends OnePassSteps {
      * @param epsilon ε, &gt; 0
      */
     public Adam(double beta1, double beta2, double epsilon) {
+        super(2);
         this.beta1 = OptimizerState.fraction("beta1", beta1);
         this.beta2 = OptimizerState.fraction("beta2", beta2);
         this.epsilon = OptimizerState.positive("epsilon", epsilon);
@@ -46,70 +42,50 @@ public final class Adam extends OnePassSteps {
     @Override
     public void initialize(List<Parameter> parameters) {
         super.initialize(parameters);
-        this.firstMoments = OptimizerState.zerosLike(this.parameters);
-        this.secondMoments = OptimizerState.zerosLike(this.parameters);
         this.steps = 0;
     }
 
+    /** Counts the step and returns its size, the bias corrections folded in. */
     @Override
-    void beginStep(double learningRate) {
+    double beginStep(double learningRate) {
         steps++;
-        stepSize = learningRate * Math.sqrt(1 - Math.pow(beta2, steps)) / (1 - Math.pow(beta1, steps));
+        return learningRate * Math.sqrt(1 - Math.pow(beta2, steps)) / (1 - Math.pow(beta1, steps));
     }
 
     @Override
-    FloatPass floatPass(int p, double learningRate) {
-        pass.m = firstMoments[p].floats();
-        pass.v = secondMoments[p].floats();
-        pass.b1 = (float) beta1;
-        pass.b2 = (float) beta2;
-        pass.c1 = (float) (1 - beta1);
-        pass.c2 = (float) (1 - beta2);
-        pass.stepSize = (float) stepSize;
-        pass.epsilon = (float) epsilon;
-        return pass;
-    }
-
-    @Override
-    void scalarStep(int p, Tensor value, Tensor gradient, double learningRate) {
-        Tensor first = firstMoments[p];
-        Tensor second = secondMoments[p];
+    void scalarStep(int p, Tensor value, Tensor gradient, double stepSize) {
+        Tensor first = state[0][p];
+        Tensor second = state[1][p];
         for (int i = 0; i < value.size(); i++) {
             double g = gradient.get(i);
             double m = beta1 * first.get(i) + (1 - beta1) * g;
             double v = beta2 * second.get(i) + (1 - beta2) * g * g;
             first.set(i, m);
             second.set(i, v);
-            value.set(i, value.get(i) - stepSize * m / (Math.sqrt(v) + epsilon));
+            descend(value, i, stepSize * m, v, epsilon);
         }
     }
 
-    /** The step in float, {@code β}s, {@code 1 − β}s, step size and ε rounded to float: a loop the JIT vectorizes. */
-    private static final class Pass extends FloatPass {
-        float[] m;
-        float[] v;
-        float b1;
-        float b2;
-        float c1;
-        float c2;
-        float stepSize;
-        float epsilon;
-
+    /**
+     * The step in float, {@code m} in {@link #first} and {@code v} in {@link #second}, the step size in {@link #rate},
+     * the {@code β}s, {@code 1 − β}s and ε rounded to float: a loop the JIT vectorizes.
+     */
+    private final class Pass extends FloatPass {
         @Override
         protected void update(int from, int to) {
-            float beta1 = b1;
-            float beta2 = b2;
-            float keep1 = c1;
-            float keep2 = c2;
-            float s = stepSize;
-            float eps = epsilon;
+            float[] m = first;
+            float[] v = second;
+            float b1 = (float) beta1;
+            float b2 = (float) beta2;
+            float keep1 = (float) (1 - beta1);
+            float keep2 = (float) (1 - beta2);
+            float eps = (float) epsilon;
+            float s = rate;
             for (int i = from; i < to; i++) {
                 float gi = g[i];
-                float mi = beta1 * m[i] + keep1 * gi;
-                float vi = beta2 * v[i] + keep2 * gi * gi;
-                m[i] = mi;
-                v[i] = vi;
-                w[i] -= s * mi / ((float) Math.sqrt(vi) + eps);
+                m[i] = b1 * m[i] + keep1 * gi;
+                v[i] = b2 * v[i] + keep2 * gi * gi;
+                w[i] -= s * m[i] / ((float) Math.sqrt(v[i]) + eps);
             }
         }
     }
@@ -117,15 +93,20 @@ public final class Adam extends OnePassSteps {
     /** The moments {@code m.<p>} and {@code v.<p>}, and the step count {@code steps} (1 × 1, for the bias correction). */
     @Override
     public Map<String, Tensor> state() {
-        Map<String, Tensor> state = OptimizerState.named("m", firstMoments, OptimizerState.ordered());
-        OptimizerState.named("v", secondMoments, state);
-        state.put("steps", Tensor.wrap(1, 1, new double[] {steps}));
-        return state;
+        Map<String, Tensor> named = OptimizerState.named("m", state[0], OptimizerState.ordered());
+        OptimizerState.named("v", state[1], named);
+        named.put("steps", Tensor.wrap(1, 1, new double[] {steps}));
+        return named;
     }
 
     @Override
     public void restoreState(Map<String, Tensor> saved) {
         super.restoreState(saved);
         steps = (long) saved.get("steps").get(0);
+    }
+
+    @Override
+    FloatPass newPass() {
+        return new Pass();
     }
 }

@@ -1,8 +1,6 @@
 package org.nnx.nn;
 
-import java.util.List;
 import java.util.Map;
-import org.nnx.spi.Parameter;
 import org.nnx.tensor.Tensor;
 
 /**
@@ -20,8 +18,6 @@ import org.nnx.tensor.Tensor;
 public final class Momentum extends OnePassSteps {
     private final double momentum;
     private final boolean nesterov;
-    private Tensor[] velocities = new Tensor[0];
-    private final Pass pass = new Pass();
 
     /** Classical momentum. @param momentum μ, the fraction of the velocity kept from step to step, in [0, 1) */
     public Momentum(double momentum) {
@@ -30,44 +26,28 @@ public final class Momentum extends OnePassSteps {
 
     /** @param nesterov whether to step to the look-ahead point, as Nesterov's accelerated gradient does */
     public Momentum(double momentum, boolean nesterov) {
+        super(1);
         this.momentum = OptimizerState.fraction("momentum", momentum);
         this.nesterov = nesterov;
     }
 
     @Override
-    public void initialize(List<Parameter> parameters) {
-        super.initialize(parameters);
-        this.velocities = OptimizerState.zerosLike(this.parameters);
-    }
-
-    @Override
-    FloatPass floatPass(int p, double learningRate) {
-        pass.v = velocities[p].floats();
-        pass.mu = (float) momentum;
-        pass.rate = (float) learningRate;
-        return pass;
-    }
-
-    @Override
-    void scalarStep(int p, Tensor value, Tensor gradient, double learningRate) {
-        Tensor velocity = velocities[p];
+    void scalarStep(int p, Tensor value, Tensor gradient, double rate) {
+        Tensor velocity = state[0][p];
         for (int i = 0; i < value.size(); i++) {
             double g = gradient.get(i);
-            double v = momentum * velocity.get(i) - learningRate * g;
+            double v = momentum * velocity.get(i) - rate * g;
             velocity.set(i, v);
-            value.set(i, value.get(i) + (nesterov ? momentum * v - learningRate * g : v));
+            value.set(i, value.get(i) + (nesterov ? momentum * v - rate * g : v));
         }
     }
 
-    /** The step in float: a loop of floats alone, which the JIT vectorizes. */
+    /** The step in float, the velocity in {@link #first}: a loop of floats alone, which the JIT vectorizes. */
     private final class Pass extends FloatPass {
-        float[] v;
-        float mu;
-        float rate;
-
         @Override
         protected void update(int from, int to) {
-            float m = mu;
+            float[] v = first;
+            float m = (float) momentum;
             float r = rate;
             if (nesterov) {
                 for (int i = from; i < to; i++) {
@@ -87,7 +67,12 @@ public final class Momentum extends OnePassSteps {
     }
 
     @Override
+    FloatPass newPass() {
+        return new Pass();
+    }
+
+    @Override
     public Map<String, Tensor> state() {
-        return OptimizerState.named("velocity", velocities, OptimizerState.ordered());
+        return OptimizerState.named("velocity", state[0], OptimizerState.ordered());
     }
 }

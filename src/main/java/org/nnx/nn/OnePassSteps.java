@@ -15,10 +15,30 @@ import org.nnx.tensor.Tensor;
  */
 abstract class OnePassSteps implements OnePassOptimizer {
     List<Parameter> parameters = List.of();
+    /** The optimizer's state, {@code state[k][p]} its {@code k}-th tensor for parameter {@code p}, zeros at first. */
+    Tensor[][] state = new Tensor[0][];
+
+    private final int stateTensors;
+    private FloatPass pass;
+
+    /** @param stateTensors how many tensors of state the optimizer keeps a parameter, each of its shape: 0 to 2 */
+    OnePassSteps(int stateTensors) {
+        this.stateTensors = stateTensors;
+    }
+
+    /** The optimizer's float step, made once, at {@link #initialize}. */
+    abstract FloatPass newPass();
 
     @Override
     public void initialize(List<Parameter> parameters) {
         this.parameters = List.copyOf(parameters);
+        if (pass == null) {
+            pass = newPass();
+        }
+        this.state = new Tensor[stateTensors][];
+        for (int k = 0; k < stateTensors; k++) {
+            state[k] = OptimizerState.zerosLike(this.parameters);
+        }
     }
 
     @Override
@@ -28,7 +48,7 @@ abstract class OnePassSteps implements OnePassOptimizer {
 
     @Override
     public final double step(double learningRate, double weightDecay, boolean clearGradients) {
-        beginStep(learningRate);
+        double rate = beginStep(learningRate);
         double squares = 0;
         for (int p = 0; p < parameters.size(); p++) {
             Parameter parameter = parameters.get(p);
@@ -36,7 +56,10 @@ abstract class OnePassSteps implements OnePassOptimizer {
             Tensor gradient = parameter.gradient();
             double lambda = parameter.decays() ? weightDecay : 0;
             if (value.isFloat() && gradient.isFloat()) {
-                squares += floatPass(p, learningRate).run(value.floats(), gradient.floats(), (float) lambda, clearGradients);
+                pass.first = stateTensors > 0 ? state[0][p].floats() : null;
+                pass.second = stateTensors > 1 ? state[1][p].floats() : null;
+                pass.rate = (float) rate;
+                squares += pass.run(value.floats(), gradient.floats(), (float) lambda, clearGradients);
                 continue;
             }
             if (lambda != 0) {
@@ -46,7 +69,7 @@ abstract class OnePassSteps implements OnePassOptimizer {
                     gradient.add(i, lambda * w);
                 }
             }
-            scalarStep(p, value, gradient, learningRate);
+            scalarStep(p, value, gradient, rate);
             if (clearGradients) {
                 gradient.fill(0);
             }
@@ -54,14 +77,21 @@ abstract class OnePassSteps implements OnePassOptimizer {
         return weightDecay == 0 ? 0 : 0.5 * weightDecay * squares;
     }
 
-    /** Sets up what every parameter's step shares, before the first: a step count, a step size. */
-    void beginStep(double learningRate) {}
-
-    /** The float pass of parameter {@code p}, its state arrays set. */
-    abstract FloatPass floatPass(int p, double learningRate);
+    /**
+     * Sets up what every parameter's step shares, before the first (a step count), and returns the rate the steps
+     * take: the learning rate, or a step size made from it.
+     */
+    double beginStep(double learningRate) {
+        return learningRate;
+    }
 
     /** The step of parameter {@code p} on values of any precision, weight decay already in its gradient. */
-    abstract void scalarStep(int p, Tensor value, Tensor gradient, double learningRate);
+    abstract void scalarStep(int p, Tensor value, Tensor gradient, double rate);
+
+    /** An adaptive step of entry {@code i}: {@code W ← W − numerator / (√square + ε)}, in double. */
+    static void descend(Tensor value, int i, double numerator, double square, double epsilon) {
+        value.set(i, value.get(i) - numerator / (Math.sqrt(square) + epsilon));
+    }
 
     /**
      * An optimizer's step on float arrays, a block of {@link SplitLoop#BLOCK} at a time over the run's cores: weight
@@ -72,6 +102,13 @@ abstract class OnePassSteps implements OnePassOptimizer {
     abstract static class FloatPass extends SplitLoop {
         float[] w;
         float[] g;
+        /** The parameter's state arrays, in the order of the optimizer's state tensors; null past their number. */
+        float[] first;
+
+        float[] second;
+        /** The rate {@link #beginStep} returned, rounded to float. */
+        float rate;
+
         private float lambda;
         private boolean clear;
         private double[] blockSquares = new double[0];

@@ -10,27 +10,20 @@ import org.nnx.tensor.Tensor;
  * {@link PlainGradientDescent}, its step may be taken inside the layers' backward instead.
  */
 public final class Sgd extends OnePassSteps implements PlainGradientDescent {
-    private final Pass pass = new Pass();
 
-    public Sgd() {}
-
-    @Override
-    FloatPass floatPass(int p, double learningRate) {
-        pass.rate = (float) learningRate;
-        return pass;
+    public Sgd() {
+        super(0);
     }
 
     @Override
-    void scalarStep(int p, Tensor value, Tensor gradient, double learningRate) {
+    void scalarStep(int p, Tensor value, Tensor gradient, double rate) {
         for (int i = 0; i < value.size(); i++) {
-            value.set(i, value.get(i) - learningRate * gradient.get(i));
+            value.set(i, value.get(i) - rate * gradient.get(i));
         }
     }
 
     /** {@code w −= rate · g}, element by element. */
     private static final class Pass extends FloatPass {
-        float rate;
-
         @Override
         protected void update(int from, int to) {
             float r = rate;
@@ -38,5 +31,10 @@ public final class Sgd extends OnePassSteps implements PlainGradientDescent {
                 w[i] -= r * g[i];
             }
         }
+    }
+
+    @Override
+    FloatPass newPass() {
+        return new Pass();
     }
 }
