@@ -39,7 +39,8 @@ public abstract class SplitLoop implements CoreGroup.Task {
      */
     protected SplitLoop(int minimumLength, int alignment) {
         if (alignment < 16 || alignment % 16 != 0 || BLOCK % alignment != 0) {
-            throw new IllegalArgumentException("alignment must be a multiple of 16 dividing " + BLOCK + ": " + alignment);
+            throw new IllegalArgumentException(
+                    "alignment must be a multiple of 16 dividing " + BLOCK + ": " + alignment);
         }
         this.minimumLength = minimumLength;
         this.alignment = alignment;

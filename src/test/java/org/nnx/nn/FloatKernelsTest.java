@@ -290,8 +290,14 @@ class FloatKernelsTest {
                     penalties[0] = got[0];
                     penalties[1] = got[1];
                 } else {
-                    assertEquals(penalties[0], got[0], name + " penalty bits on " + CoreGroup.current().size());
-                    assertEquals(penalties[1], got[1], name + " penalty bits on " + CoreGroup.current().size());
+                    assertEquals(
+                            penalties[0],
+                            got[0],
+                            name + " penalty bits on " + CoreGroup.current().size());
+                    assertEquals(
+                            penalties[1],
+                            got[1],
+                            name + " penalty bits on " + CoreGroup.current().size());
                 }
             });
         }
