@@ -1,9 +1,6 @@
 package org.nnx.nn;
 
-import java.util.List;
 import java.util.Map;
-import org.nnx.spi.Optimizer;
-import org.nnx.spi.Parameter;
 import org.nnx.tensor.Tensor;
 
 /**
@@ -16,13 +13,11 @@ import org.nnx.tensor.Tensor;
  *       look-ahead point, so the gradient is taken where the parameters are, not at {@code W + μ·v}.
  *       PyTorch writes it {@code b ← μ·b + g, W ← W − η·(g + μ·b)}: the same steps with {@code v = −η·b}.</li>
  * </ul>
+ * Float32 parameters step in float, as PyTorch's do: {@code μ}, {@code η} and each product rounded to float.
  */
-public final class Momentum implements Optimizer {
+public final class Momentum extends OnePassSteps {
     private final double momentum;
     private final boolean nesterov;
-    private List<Parameter> parameters = List.of();
-    private Tensor[] velocities = new Tensor[0];
-    private final Kernel kernel = new Kernel();
 
     /** Classical momentum. @param momentum μ, the fraction of the velocity kept from step to step, in [0, 1) */
     public Momentum(double momentum) {
@@ -31,62 +26,53 @@ public final class Momentum implements Optimizer {
 
     /** @param nesterov whether to step to the look-ahead point, as Nesterov's accelerated gradient does */
     public Momentum(double momentum, boolean nesterov) {
+        super(1);
         this.momentum = OptimizerState.fraction("momentum", momentum);
         this.nesterov = nesterov;
     }
 
     @Override
-    public void initialize(List<Parameter> parameters) {
-        this.parameters = List.copyOf(parameters);
-        this.velocities = OptimizerState.zerosLike(this.parameters);
-    }
-
-    @Override
-    public void step(double learningRate) {
-        for (int p = 0; p < velocities.length; p++) {
-            Tensor value = parameters.get(p).value();
-            Tensor gradient = parameters.get(p).gradient();
-            Tensor velocity = velocities[p];
-            if (kernel.stepFloats(value, gradient, velocity, learningRate)) {
-                continue;
-            }
-            for (int i = 0; i < value.size(); i++) {
-                double g = gradient.get(i);
-                double v = momentum * velocity.get(i) - learningRate * g;
-                velocity.set(i, v);
-                value.set(i, value.get(i) + (nesterov ? momentum * v - learningRate * g : v));
-            }
+    void scalarStep(int p, Tensor value, Tensor gradient, double rate) {
+        Tensor velocity = state[0][p];
+        for (int i = 0; i < value.size(); i++) {
+            double g = gradient.get(i);
+            double v = momentum * velocity.get(i) - rate * g;
+            velocity.set(i, v);
+            value.set(i, value.get(i) + (nesterov ? momentum * v - rate * g : v));
         }
     }
 
-    /**
-     * The step on float arrays, in double and rounded once a value as the float64 path computes it: the same bits
-     * element by element, on one core or many.
-     */
-    private final class Kernel extends OptimizerState.OneStateKernel {
+    /** The step in float, the velocity in {@link #first}: a loop of floats alone, which the JIT vectorizes. */
+    private final class Pass extends FloatPass {
         @Override
-        protected void range(int from, int to) {
-            float[] v = state;
-            double mu = momentum;
+        protected void update(int from, int to) {
+            float[] v = first;
+            float m = (float) momentum;
+            float r = rate;
             if (nesterov) {
                 for (int i = from; i < to; i++) {
-                    double gi = g[i];
-                    double vi = mu * v[i] - rate * gi;
-                    v[i] = (float) vi;
-                    w[i] = (float) (w[i] + (mu * vi - rate * gi));
+                    float gi = g[i];
+                    float vi = m * v[i] - r * gi;
+                    v[i] = vi;
+                    w[i] += m * vi - r * gi;
                 }
             } else {
                 for (int i = from; i < to; i++) {
-                    double vi = mu * v[i] - rate * g[i];
-                    v[i] = (float) vi;
-                    w[i] = (float) (w[i] + vi);
+                    float vi = m * v[i] - r * g[i];
+                    v[i] = vi;
+                    w[i] += vi;
                 }
             }
         }
+    }
+
+    @Override
+    FloatPass newPass() {
+        return new Pass();
     }
 
     @Override
     public Map<String, Tensor> state() {
-        return OptimizerState.named("velocity", velocities, OptimizerState.ordered());
+        return OptimizerState.named("velocity", state[0], OptimizerState.ordered());
     }
 }

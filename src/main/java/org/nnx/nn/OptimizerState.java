@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nnx.spi.Parameter;
-import org.nnx.tensor.SplitLoop;
 import org.nnx.tensor.Tensor;
 
 /** Helpers shared by the optimizers: hyperparameter checks and per-parameter state. */
@@ -49,30 +48,5 @@ final class OptimizerState {
             throw new IllegalArgumentException(name + " must be finite and > 0: " + value);
         }
         return value;
-    }
-
-    /**
-     * The float step of an optimizer that keeps one state tensor per parameter (a velocity, an accumulator, a mean
-     * square): the parameter's values {@code w}, its gradient {@code g} and the {@code state} as arrays, with the
-     * learning rate, over a run's cores. Subclasses write {@link #range}.
-     */
-    abstract static class OneStateKernel extends SplitLoop {
-        float[] w;
-        float[] g;
-        float[] state;
-        double rate;
-
-        /** Steps {@code value} in place when it and its gradient are float32; returns whether it did. */
-        final boolean stepFloats(Tensor value, Tensor gradient, Tensor state, double rate) {
-            if (!value.isFloat() || !gradient.isFloat()) {
-                return false;
-            }
-            this.w = value.floats();
-            this.g = gradient.floats();
-            this.state = state.floats();
-            this.rate = rate;
-            loop(w.length);
-            return true;
-        }
     }
 }

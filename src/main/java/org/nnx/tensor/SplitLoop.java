@@ -21,12 +21,29 @@ public abstract class SplitLoop implements CoreGroup.Task {
     public static final int BLOCK = 4_096;
 
     private final int minimumLength;
+    private final int alignment;
     private int length;
     private int parts;
 
     /** @param minimumLength loops shorter than this run whole on the calling thread */
     protected SplitLoop(int minimumLength) {
+        this(minimumLength, 16);
+    }
+
+    /**
+     * A loop whose parts begin at multiples of {@code alignment}: with {@link #BLOCK}, every call of {@link #range}
+     * covers one whole block {@code [k·BLOCK, (k + 1)·BLOCK)} (or the tail), whatever the number of threads, so a
+     * loop can keep one partial result a block and combine them in order, with bits that do not depend on the cores.
+     *
+     * @param alignment a multiple of 16 that divides {@link #BLOCK}, or {@link #BLOCK} itself
+     */
+    protected SplitLoop(int minimumLength, int alignment) {
+        if (alignment < 16 || alignment % 16 != 0 || BLOCK % alignment != 0) {
+            throw new IllegalArgumentException(
+                    "alignment must be a multiple of 16 dividing " + BLOCK + ": " + alignment);
+        }
         this.minimumLength = minimumLength;
+        this.alignment = alignment;
     }
 
     /** A loop of cheap elements, split from {@link #CHEAP_ELEMENTS} on. */
@@ -57,7 +74,7 @@ public abstract class SplitLoop implements CoreGroup.Task {
 
     @Override
     public final void run(int part) {
-        blocks(cut(part, parts, length), cut(part + 1, parts, length));
+        blocks(cut(part, parts, length, alignment), cut(part + 1, parts, length, alignment));
     }
 
     /**
@@ -65,7 +82,12 @@ public abstract class SplitLoop implements CoreGroup.Task {
      * two cores never write one line. Depends on nothing but its arguments, so a part is the same on any thread.
      */
     static int cut(int part, int parts, int length) {
-        return part >= parts ? length : (int) ((long) length * part / parts / 16 * 16);
+        return cut(part, parts, length, 16);
+    }
+
+    /** {@link #cut(int, int, int)} at a multiple of {@code alignment} instead of 16. */
+    static int cut(int part, int parts, int length, int alignment) {
+        return part >= parts ? length : (int) ((long) length * part / parts / alignment * alignment);
     }
 
     /**

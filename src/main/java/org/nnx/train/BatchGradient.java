@@ -21,6 +21,12 @@ interface BatchGradient extends AutoCloseable {
     default void close() {}
 
     /**
+     * Says that the optimizer left every gradient zero after the last step, so the next {@link #compute} need not
+     * zero them again. Only once: a step that keeps its gradients does not call it.
+     */
+    default void gradientsCleared() {}
+
+    /**
      * Backpropagation whose backward also steps the weights ({@link Network#descendInBackward}): the gradients
      * are neither read nor zeroed.
      */
@@ -28,12 +34,25 @@ interface BatchGradient extends AutoCloseable {
         return (x, targets, times) -> forwardAndBackward(network, loss, x, targets, times);
     }
 
-    /** Backpropagation: one forward, one backward. */
+    /** Backpropagation: one forward, one backward, on gradients zeroed first unless the optimizer cleared them. */
     static BatchGradient backprop(Network network, org.nnx.spi.Loss loss) {
-        return (x, targets, times) -> {
-            network.zeroGradients();
-            times.mark(StepTimes.Part.UPDATE);
-            return forwardAndBackward(network, loss, x, targets, times);
+        return new BatchGradient() {
+            private boolean cleared;
+
+            @Override
+            public double compute(Tensor x, Tensor targets, StepTimes times) {
+                if (!cleared) {
+                    network.zeroGradients();
+                }
+                cleared = false;
+                times.mark(StepTimes.Part.UPDATE);
+                return forwardAndBackward(network, loss, x, targets, times);
+            }
+
+            @Override
+            public void gradientsCleared() {
+                cleared = true;
+            }
         };
     }
 

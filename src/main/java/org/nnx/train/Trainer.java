@@ -216,6 +216,7 @@ public final class Trainer {
             boolean due = setup.schedule().due(iteration) || milestone;
             if (due) {
                 diagnostics.beforeEvaluatedStep();
+                step.keepGradientsOfNextStep();
             }
             double batchLoss = step.take(iteration < iterations);
             record.stepped(batchLoss, step.samplesPerSecond());

@@ -1,5 +1,6 @@
 package org.nnx.train;
 
+import org.nnx.spi.OnePassOptimizer;
 import org.nnx.spi.Optimizer;
 
 /**
@@ -19,6 +20,7 @@ public final class TrainingStep implements AutoCloseable {
     private final Optimizer optimizer;
 
     private final double learningRate;
+    private boolean keepGradients;
     private StepTimes times = StepTimes.OFF;
     private long nanos;
     private long samples;
@@ -71,12 +73,22 @@ public final class TrainingStep implements AutoCloseable {
 
     private double descend() {
         double batchLoss = gradient.compute(batches.features(), batches.targets(), times);
-        // The penalty at the weights the batch loss was computed at, before the step moves them.
-        batchLoss += weightDecay.penalty();
-        weightDecay.addGradients();
-        if (optimizer != null) {
-            optimizer.step(learningRate);
+        if (optimizer instanceof OnePassOptimizer onePass) {
+            // The penalty, the decay's gradient, the step and the zeroing for the next batch in one pass.
+            boolean clear = !keepGradients;
+            batchLoss += onePass.step(learningRate, weightDecay.lambda(), clear);
+            if (clear) {
+                gradient.gradientsCleared();
+            }
+        } else {
+            // The penalty at the weights the batch loss was computed at, before the step moves them.
+            batchLoss += weightDecay.penalty();
+            weightDecay.addGradients();
+            if (optimizer != null) {
+                optimizer.step(learningRate);
+            }
         }
+        keepGradients = false;
         times.mark(StepTimes.Part.UPDATE);
         return batchLoss;
     }
@@ -87,6 +99,14 @@ public final class TrainingStep implements AutoCloseable {
      */
     public void recordPartsInto(StepTimes times) {
         this.times = times;
+    }
+
+    /**
+     * Leaves the next step's gradients as it used them, weight decay included, for whoever reads them after it
+     * (the per-parameter diagnostics); other steps may leave them cleared.
+     */
+    void keepGradientsOfNextStep() {
+        keepGradients = true;
     }
 
     /** Goes on from a checkpoint that had seen {@code samples} training samples. */

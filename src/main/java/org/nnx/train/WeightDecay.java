@@ -9,7 +9,8 @@ import org.nnx.tensor.Tensor;
 /**
  * {@code weight_decay λ}: the L2 penalty {@code λ/2 · Σ‖W‖²} over the parameters that {@link Parameter#decays()
  * decay} (weights, not biases), added to the loss, and its gradient {@code λ·W} added to theirs. Kept apart
- * from the optimizers so that every optimizer, built-in or plugin, gets the same penalty.
+ * from the optimizers so that every optimizer, built-in or plugin, gets the same penalty; an optimizer that takes
+ * the decay into its own pass ({@link org.nnx.spi.OnePassOptimizer}) is handed {@link #lambda()} instead.
  */
 final class WeightDecay {
     private final double lambda;
@@ -28,6 +29,11 @@ final class WeightDecay {
             }
         }
         this.decaying = List.copyOf(decaying);
+    }
+
+    /** λ, 0 without decay. */
+    double lambda() {
+        return lambda;
     }
 
     /** {@code λ/2 · Σ‖W‖²} at the current values; 0 without decay. */

@@ -183,28 +183,40 @@ class FloatKernelsTest {
         });
     }
 
+    private static final List<Supplier<OnePassSteps>> OPTIMIZERS = List.of(
+            Sgd::new,
+            () -> new Momentum(0.9),
+            () -> new Momentum(0.9, true),
+            () -> new AdaGrad(1e-7),
+            () -> new RmsProp(0.99, 1e-7),
+            () -> new Adam(0.9, 0.999, 1e-7));
+
     /**
      * Every optimizer's float step against its float64 code on the same float values (a float64 gradient on float
-     * values takes that code): the same bits over three steps.
+     * values takes that code): within float rounding over three steps, and the same bits on every group size.
      */
     @Test
-    void optimizerStepsOnFloatsMatchTheirScalarCodeBitForBit() {
-        List<Supplier<Optimizer>> optimizers = List.of(
-                () -> new Momentum(0.9),
-                () -> new Momentum(0.9, true),
-                () -> new AdaGrad(1e-7),
-                () -> new RmsProp(0.99, 1e-7),
-                () -> new Adam(0.9, 0.999, 1e-7));
-        for (Supplier<Optimizer> make : optimizers) {
+    void optimizerStepsOnFloatsFollowTheirScalarCodeAndDoNotDependOnTheCores() {
+        for (Supplier<OnePassSteps> make : OPTIMIZERS) {
             Tensor start = randomFloats(12, 120, 300, 1);
             Parameter reference = new Parameter("W", start.copy(), Tensor.zeros(Precision.FLOAT64, 120, 300), true);
             Optimizer scalar = make.get();
             scalar.initialize(List.of(reference));
+            Parameter single = new Parameter("W", start.copy(), Tensor.zeros(120, 300), true);
+            Optimizer floats = make.get();
+            floats.initialize(List.of(single));
             Tensor[] expected = new Tensor[3];
             for (int step = 0; step < 3; step++) {
                 reference.gradient().copyFrom(randomFloats(20 + step, 120, 300, 1));
                 scalar.step(0.01);
-                expected[step] = reference.value().copy();
+                single.gradient().copyFrom(randomFloats(20 + step, 120, 300, 1));
+                floats.step(0.01);
+                String what = floats.getClass().getSimpleName() + " step " + step;
+                for (int i = 0; i < start.size(); i++) {
+                    // A step moves a value by about η: float rounding of the step and of the value, a few ulps of 1.
+                    assertEquals(reference.value().get(i), single.value().get(i), 5e-7, what + " [" + i + "]");
+                }
+                expected[step] = single.value().copy();
             }
             onEveryGroupSize(() -> {
                 Parameter p = new Parameter("W", start.copy(), Tensor.zeros(120, 300), true);
@@ -215,6 +227,77 @@ class FloatKernelsTest {
                     optimizer.step(0.01);
                     assertSameBits(
                             expected[step], p.value(), optimizer.getClass().getSimpleName() + " step " + step);
+                }
+            });
+        }
+    }
+
+    /**
+     * The one pass with weight decay against the trainer's passes it replaces: {@code λ·W} added (in float) into the
+     * gradient of the weights, not the bias, then the plain step. The same bits, the gradients left as used or
+     * cleared, and the penalty {@code λ/2·Σw²} over the weights, with the same bits on every group size.
+     */
+    @Test
+    void theOnePassTakesWeightDecayAsTheTrainersPassesDid() {
+        float lambda = 1e-3f;
+        for (Supplier<OnePassSteps> make : OPTIMIZERS) {
+            Tensor weights = randomFloats(31, 150, 300, 1);
+            Tensor bias = randomFloats(32, 1, 300, 1);
+            Parameter w = new Parameter("W", weights.copy(), Tensor.zeros(150, 300), true);
+            Parameter b = new Parameter("b", bias.copy(), Tensor.zeros(1, 300), false);
+            Optimizer plain = make.get();
+            plain.initialize(List.of(w, b));
+            Tensor[] expected = new Tensor[2];
+            double[] penalties = new double[2];
+            for (int step = 0; step < 2; step++) {
+                w.gradient().copyFrom(randomFloats(40 + step, 150, 300, 1));
+                b.gradient().copyFrom(randomFloats(50 + step, 1, 300, 1));
+                double squares = 0;
+                for (int i = 0; i < w.value().size(); i++) {
+                    float v = (float) w.value().get(i);
+                    squares += (double) v * v;
+                    w.gradient().set(i, (float) w.gradient().get(i) + lambda * v);
+                }
+                penalties[step] = 0.5 * lambda * squares;
+                plain.step(0.01);
+                expected[step] = w.value().copy();
+            }
+            Tensor expectedBias = b.value().copy();
+            String name = plain.getClass().getSimpleName();
+            onEveryGroupSize(() -> {
+                Parameter pw = new Parameter("W", weights.copy(), Tensor.zeros(150, 300), true);
+                Parameter pb = new Parameter("b", bias.copy(), Tensor.zeros(1, 300), false);
+                OnePassSteps optimizer = make.get();
+                optimizer.initialize(List.of(pw, pb));
+                double[] got = new double[2];
+                for (int step = 0; step < 2; step++) {
+                    Tensor gradient = randomFloats(40 + step, 150, 300, 1);
+                    pw.gradient().copyFrom(gradient);
+                    pb.gradient().copyFrom(randomFloats(50 + step, 1, 300, 1));
+                    boolean clear = step == 0;
+                    Tensor before = pw.value().copy();
+                    got[step] = optimizer.step(0.01, lambda, clear);
+                    assertSameBits(expected[step], pw.value(), name + " step " + step);
+                    assertEquals(penalties[step], got[step], 1e-12 * penalties[step], name + " penalty " + step);
+                    for (int i = 0; i < gradient.size(); i++) {
+                        float used = (float) gradient.get(i) + lambda * (float) before.get(i);
+                        assertEquals(clear ? 0f : used, (float) pw.gradient().get(i), name + " gradient " + i);
+                    }
+                }
+                assertSameBits(expectedBias, pb.value(), name + " bias");
+                assertEquals(0.0, optimizer.step(0.01, 0, true), name + " no decay, no penalty");
+                if (CoreGroup.current() == null) {
+                    penalties[0] = got[0];
+                    penalties[1] = got[1];
+                } else {
+                    assertEquals(
+                            penalties[0],
+                            got[0],
+                            name + " penalty bits on " + CoreGroup.current().size());
+                    assertEquals(
+                            penalties[1],
+                            got[1],
+                            name + " penalty bits on " + CoreGroup.current().size());
                 }
             });
         }

@@ -47,4 +47,20 @@ class TrainingStepTest {
                         .evaluateEvery(1000),
                 100);
     }
+
+    /**
+     * The optimizer clears the gradients in its pass except at steps whose gradients the evaluation reads: a run
+     * evaluating every other step must still take the same steps as steps that always clear.
+     */
+    @Test
+    void stepsThatKeepTheirGradientsForTheDiagnosticsAreTheRunsSteps() {
+        assertStepsGiveTheRunsLosses(
+                TestRuns.model(TestRuns.dense(16), "relu", TestRuns.dense(10))
+                        .optimizer("adam", "beta1", 0.9, "beta2", 0.999, "epsilon", 1e-7)
+                        .weightDecay(1e-2)
+                        .batchSize(20)
+                        .iterations(9)
+                        .evaluateEvery(2),
+                100);
+    }
 }
