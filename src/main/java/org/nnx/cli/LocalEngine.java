@@ -1,0 +1,36 @@
+package org.nnx.cli;
+
+import org.nnx.registry.ComponentRegistry;
+
+/**
+ * nnx's own engine: runs train in its process on {@code NNX_CORES} cores, and a run that uses a plugin's code in
+ * a worker process of its own ({@link WorkerRuns}).
+ */
+final class LocalEngine implements RunEngine {
+    private final ComponentRegistry registry;
+    private final Terminal terminal;
+
+    LocalEngine(ComponentRegistry registry, Terminal terminal) {
+        this.registry = registry;
+        this.terminal = terminal;
+    }
+
+    @Override
+    public String name() {
+        return LOCAL;
+    }
+
+    @Override
+    public Runs start(Settings settings) {
+        if (settings.master().isPresent() || !settings.conf().isEmpty()) {
+            throw new Unavailable("--master and --conf are for another engine than local: add --engine spark");
+        }
+        return new WorkerRuns(
+                registry,
+                settings.pluginFolders(),
+                settings.lockFile(),
+                settings.chooseBlas(),
+                settings.stop(),
+                terminal);
+    }
+}

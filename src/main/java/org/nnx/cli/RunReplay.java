@@ -1,0 +1,122 @@
+package org.nnx.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.nnx.model.RunPlan;
+import org.nnx.train.Checkpoint;
+import org.nnx.train.MetricsRow;
+import org.nnx.train.RunResult;
+import org.nnx.train.TrainingListener;
+
+/**
+ * Tells a listener, in nnx's own process, what a run that trained elsewhere told its listener there: the lines
+ * {@link Worker#train} sends ({@link WorkerMessages}), each number with the bits it had, so that nnx's writers
+ * write the run's files as for a run trained here. A worker process's lines come through it as they are
+ * printed; an engine that trains runs on other machines hands over a run's lines when the run ends.
+ */
+public final class RunReplay {
+    private final RunPlan run;
+    private final TrainingListener listener;
+    private final UnaryOperator<RunResult> finishing;
+    private final List<MetricsRow> rows = new ArrayList<>();
+    private long heapBytes = Runtime.getRuntime().maxMemory();
+    private String exitCaller;
+    private String exitTrace = "";
+    private RunResult result;
+
+    /** @param finishing what becomes of the run's result before the listener hears of it (where it trained, say) */
+    public RunReplay(RunPlan run, TrainingListener listener, UnaryOperator<RunResult> finishing) {
+        this.run = run;
+        this.listener = listener;
+        this.finishing = finishing;
+    }
+
+    RunReplay(RunPlan run, TrainingListener listener) {
+        this(run, listener, UnaryOperator.identity());
+    }
+
+    /** Replays one line; false when it is not a message (the JVM writes other lines when it dies). */
+    public boolean accept(String line) throws IOException {
+        Optional<WorkerMessages.Message> message = WorkerMessages.parse(line);
+        if (message.isEmpty()) {
+            return false;
+        }
+        handle(message.get());
+        return true;
+    }
+
+    /** The run's result, once its last message came; the listener has heard of it then. */
+    public Optional<RunResult> result() {
+        return Optional.ofNullable(result);
+    }
+
+    /** The rows the run recorded so far, for the result of a run that ended without one. */
+    public List<MetricsRow> rows() {
+        return List.copyOf(rows);
+    }
+
+    long heapBytes() {
+        return heapBytes;
+    }
+
+    /** The jar whose code called {@code System.exit}; null when nobody did. */
+    String exitCaller() {
+        return exitCaller;
+    }
+
+    String exitTrace() {
+        return exitTrace;
+    }
+
+    /** The first line {@link Worker#train} reads: {@code start}, or {@code resume BASE64} with the checkpoint. */
+    public static String firstCommand(Optional<Checkpoint> resumeFrom) throws IOException {
+        if (resumeFrom.isEmpty()) {
+            return "start";
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            WorkerMessages.writeCheckpoint(out, resumeFrom.get());
+        }
+        return "resume " + Base64.getEncoder().encodeToString(bytes.toByteArray());
+    }
+
+    private void handle(WorkerMessages.Message message) throws IOException {
+        DataInputStream in = message.body();
+        switch (message.kind()) {
+            case HELLO -> heapBytes = in.readLong();
+            case STARTED -> listener.runStarted(run, in.readInt(), in.readInt(), in.readLong());
+            case ITERATION -> listener.iterationDone(in.readLong(), in.readDouble(), in.readDouble());
+            case EVALUATED -> listener.evaluated(WorkerMessages.readRow(in));
+            case RECORDED -> {
+                MetricsRow row = WorkerMessages.readRow(in);
+                rows.add(row);
+                listener.recorded(run, row);
+            }
+            case CHECKPOINT -> {
+                Checkpoint checkpoint = WorkerMessages.readCheckpoint(in);
+                if (listener.wantsCheckpoints()) {
+                    listener.checkpointed(run, checkpoint);
+                }
+            }
+            case MODEL -> listener.modelTrained(run, WorkerMessages.readModel(in));
+            case BEST -> listener.bestKept(run, WorkerMessages.readModel(in), WorkerMessages.readRow(in));
+            case DESCRIBED -> listener.modelDescribed(run, WorkerMessages.readDescription(in));
+            case TESTED -> listener.tested(run, WorkerMessages.readOutcome(in));
+            case FINISHED -> {
+                result = finishing.apply(WorkerMessages.readResult(in, run));
+                listener.runFinished(result);
+            }
+            case EXIT -> {
+                exitCaller = WorkerMessages.readString(in);
+                exitTrace = WorkerMessages.readString(in);
+            }
+        }
+    }
+}
