@@ -2,6 +2,7 @@ package org.nnx.cli;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -184,9 +185,11 @@ public final class Worker {
         for (int i = 7; i < args.length; i++) {
             folders.add(Path.of(args[i]));
         }
+        // The file's diagnostics, kept for the reason of a run whose file no longer checks here.
+        ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
         Terminal quiet = new Terminal(
                 new PrintStream(OutputStream.nullOutputStream()),
-                new PrintStream(OutputStream.nullOutputStream()),
+                new PrintStream(diagnostics, true, StandardCharsets.UTF_8),
                 false);
         try (LoadedPlugins plugins = Registries.load(folders, PluginLock.read(lock), warning -> {})) {
             DatasetLoader datasets = new DatasetLoader(plugins.registry());
@@ -211,7 +214,10 @@ public final class Worker {
         } catch (PluginStartupException e) {
             return failed(runName, String.join("; ", e.problems()));
         } catch (CommandFailure e) {
-            return failed(runName, file + " could not be checked again in the worker process: " + e.getMessage());
+            String why = e.getMessage().isEmpty()
+                    ? diagnostics.toString(StandardCharsets.UTF_8).lines().findFirst().orElse("")
+                    : e.getMessage();
+            return failed(runName, file + " could not be checked again in the worker process: " + why);
         } catch (BlasSelection.BlasUnavailableException e) {
             return failed(runName, e.getMessage());
         }
