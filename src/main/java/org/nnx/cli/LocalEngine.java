@@ -6,15 +6,7 @@ import org.nnx.registry.ComponentRegistry;
  * nnx's own engine: runs train in its process on {@code NNX_CORES} cores, and a run that uses a plugin's code in
  * a worker process of its own ({@link WorkerRuns}).
  */
-final class LocalEngine implements RunEngine {
-    private final ComponentRegistry registry;
-    private final Terminal terminal;
-
-    LocalEngine(ComponentRegistry registry, Terminal terminal) {
-        this.registry = registry;
-        this.terminal = terminal;
-    }
-
+record LocalEngine(ComponentRegistry registry, Terminal terminal) implements RunEngine {
     @Override
     public String name() {
         return LOCAL;

@@ -13,6 +13,7 @@ import org.nnx.model.RunPlan;
 import org.nnx.train.Checkpoint;
 import org.nnx.train.MetricsRow;
 import org.nnx.train.RunResult;
+import org.nnx.train.RunStatus;
 import org.nnx.train.TrainingListener;
 
 /**
@@ -62,17 +63,24 @@ public final class RunReplay {
         return List.copyOf(rows);
     }
 
-    long heapBytes() {
-        return heapBytes;
-    }
-
-    /** The jar whose code called {@code System.exit}; null when nobody did. */
-    String exitCaller() {
-        return exitCaller;
-    }
-
-    String exitTrace() {
-        return exitTrace;
+    /**
+     * The failed result of a run whose worker process ended without sending one, told to the listener: why, in
+     * one line naming the jar, with the rows it recorded and, as its trace, the stack of whoever called {@code
+     * System.exit}, or else the process's last output.
+     *
+     * @param output the worker's last lines of output that were not messages
+     */
+    RunResult diedWith(int status, List<String> output, String jars) {
+        String trace = exitCaller != null
+                ? exitTrace
+                : "the worker process ended with status " + status + "; its last output:\n" + String.join("\n", output);
+        RunResult died = RunResult.builder(run, RunStatus.FAILED)
+                .reason(WorkerRuns.deathReason(status, exitCaller, output, heapBytes, jars))
+                .metrics(rows)
+                .trace(trace)
+                .build();
+        listener.runFinished(died);
+        return died;
     }
 
     /** The first line {@link Worker#train} reads: {@code start}, or {@code resume BASE64} with the checkpoint. */

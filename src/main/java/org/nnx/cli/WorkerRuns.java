@@ -188,15 +188,11 @@ final class WorkerRuns implements RunEngine.Runs {
 
     /** One worker process, from its start to its end. */
     private final class WorkerProcess {
-        private final RunPlan run;
-        private final TrainingListener listener;
         private final Process process;
         private final Deque<String> output = new ArrayDeque<>();
         private final RunReplay replay;
 
         WorkerProcess(RunPlan run, TrainingListener listener, Process process) {
-            this.run = run;
-            this.listener = listener;
             this.process = process;
             this.replay = new RunReplay(run, listener);
         }
@@ -235,18 +231,7 @@ final class WorkerRuns implements RunEngine.Runs {
             synchronized (output) {
                 kept = List.copyOf(output);
             }
-            String exitCaller = replay.exitCaller();
-            String trace = exitCaller != null
-                    ? replay.exitTrace()
-                    : "the worker process ended with status " + status + "; its last output:\n"
-                            + String.join("\n", kept);
-            return finished(
-                    listener,
-                    RunResult.builder(run, RunStatus.FAILED)
-                            .reason(deathReason(status, exitCaller, kept, replay.heapBytes(), jars))
-                            .metrics(replay.rows())
-                            .trace(trace)
-                            .build());
+            return replay.diedWith(status, kept, jars);
         }
 
         /** What the plugin prints goes to nnx's stderr as it comes; the last lines are kept too. */

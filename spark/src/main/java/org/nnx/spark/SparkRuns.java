@@ -138,11 +138,6 @@ final class SparkRuns implements RunEngine.Runs {
     }
 
     @Override
-    public boolean isolates(RunPlan run) {
-        return true;
-    }
-
-    @Override
     public RunResult train(
             ExperimentPlan plan, int index, TrainingListener listener, int cores, Optional<Checkpoint> resumeFrom) {
         RunPlan run = plan.runs().get(index);
@@ -257,6 +252,12 @@ final class SparkRuns implements RunEngine.Runs {
         String message = String.valueOf(e.getMessage());
         int end = message.indexOf('\n');
         return (end < 0 ? message : message.substring(0, end)).strip();
+    }
+
+    /** Every run: even one that could train in the driver's process trains where Spark places it. */
+    @Override
+    public boolean isolates(RunPlan run) {
+        return true;
     }
 
     @Override

@@ -65,7 +65,7 @@ class SparkEngineTest {
         assertTrue(out.contains("  spark: run learning_rate=0.1 started on "), out);
         assertTrue(out.contains("  spark: 1 done, "), out);
         assertTrue(
-                out.contains("  spark: 2 done, 0 running, 0 left; best so far learning_rate=0.3, test 0.7000"), out);
+                out.contains("  spark: 2 done, 0 running, 0 left; best so far learning_rate=0.3, test 1.0000"), out);
         assertTrue(out.contains("learning_rate=0.1: ok, train "), out);
     }
 
