@@ -29,7 +29,7 @@ class StandaloneClusterTest {
     private static final int ITERATIONS = 2500;
 
     @TempDir
-    Path dir;
+    static Path dir;
 
     private StandaloneCluster cluster;
     private Path sweep;
