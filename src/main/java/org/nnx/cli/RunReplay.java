@@ -53,6 +53,15 @@ public final class RunReplay {
         return true;
     }
 
+    /**
+     * Whether the line is a checkpoint's message. A run hands its listener a checkpoint after every few steps, each
+     * with the rows so far; an engine that sends a run's messages when it ends keeps only the last, which is the
+     * checkpoint file nnx's writer leaves.
+     */
+    public static boolean isCheckpoint(String line) {
+        return line.startsWith(WorkerMessages.PREFIX + WorkerMessages.Kind.CHECKPOINT.name() + " ");
+    }
+
     /** The run's result, once its last message came; the listener has heard of it then. */
     public Optional<RunResult> result() {
         return Optional.ofNullable(result);

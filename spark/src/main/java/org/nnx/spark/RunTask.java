@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.api.java.function.Function;
+import org.nnx.cli.RunReplay;
 import org.nnx.cli.Worker;
 import org.nnx.train.StopSignal;
 
@@ -44,7 +45,17 @@ record RunTask(
         args.add(lockFile.here().toString());
         pluginFolders.forEach(folder -> args.add(folder.here().toString()));
         List<String> lines = new ArrayList<>();
-        Worker.train(args, firstCommand, new StopSignal(), lines::add);
+        int[] lastCheckpoint = {-1};
+        Worker.train(args, firstCommand, new StopSignal(), line -> {
+            // Each checkpoint holds the rows so far: the run's messages would grow with the square of its steps.
+            if (RunReplay.isCheckpoint(line)) {
+                if (lastCheckpoint[0] >= 0) {
+                    lines.remove(lastCheckpoint[0]);
+                }
+                lastCheckpoint[0] = lines.size();
+            }
+            lines.add(line);
+        });
         SparkEnv env = SparkEnv.get();
         return new TaskOutcome(
                 env.executorId(), env.blockManager().blockManagerId().host(), lines);

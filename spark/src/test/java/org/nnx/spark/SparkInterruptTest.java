@@ -60,9 +60,16 @@ class SparkInterruptTest {
 
         Map<String, Map<String, String>> runs = Sweeps.summary(dir.resolve("out"));
         assertEquals(3, runs.size(), runs.toString());
+        // The run that had ended when the signal came stands; one still training when it came is stopped (the
+        // short run may end too while the signal travels).
         List<String> statuses =
                 runs.values().stream().map(run -> run.get("status")).sorted().toList();
-        assertEquals(List.of("ok", "stopped", "stopped"), statuses, runs.toString());
+        assertEquals("ok", statuses.get(0), runs.toString());
+        assertEquals("stopped", statuses.get(2), runs.toString());
+        assertTrue(statuses.stream().allMatch(s -> s.equals("ok") || s.equals("stopped")), runs.toString());
+        assertTrue(runs.get("iterations=3000").get("status").equals("stopped")
+                        || runs.get("iterations=3001").get("status").equals("stopped"),
+                runs.toString());
         assertTrue(Files.exists(dir.resolve("out").resolve(Sweeps.EXPERIMENT).resolve("index.html")));
     }
 }

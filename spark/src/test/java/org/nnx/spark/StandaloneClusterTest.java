@@ -33,7 +33,6 @@ class StandaloneClusterTest {
 
     private StandaloneCluster cluster;
     private Path sweep;
-    private final SparkCli cli = new SparkCli();
 
     @BeforeAll
     void startCluster() throws Exception {
@@ -48,10 +47,10 @@ class StandaloneClusterTest {
         }
     }
 
-    private int submit(Path out) {
+    private int submit(SparkCli cli, StopSignal stop, Path out) {
         return cli.run(
                 dir.resolve("no-plugins"),
-                new StopSignal(),
+                stop,
                 "run",
                 sweep.toString(),
                 "--out",
@@ -75,7 +74,8 @@ class StandaloneClusterTest {
     @Test
     @Order(1)
     void aSweepRunsOnTheClustersExecutors() throws Exception {
-        assertEquals(0, submit(dir.resolve("whole")), cli.stdout() + cli.stderr());
+        SparkCli cli = new SparkCli();
+        assertEquals(0, submit(cli, new StopSignal(), dir.resolve("whole")), cli.stdout() + cli.stderr());
         Map<String, Map<String, String>> runs = Sweeps.summary(dir.resolve("whole"));
         assertEquals(List.of("learning_rate=0.1", "learning_rate=0.3"), List.copyOf(runs.keySet()));
         for (String run : runs.keySet()) {
@@ -89,20 +89,28 @@ class StandaloneClusterTest {
     @Test
     @Order(2)
     void aSweepCompletesWhenTheExecutorIsKilledMidRun() throws Exception {
+        SparkCli cli = new SparkCli();
+        StopSignal stop = new StopSignal();
         AtomicInteger status = new AtomicInteger(-1);
-        Thread driver = new Thread(() -> status.set(submit(dir.resolve("killed"))), "driver");
+        Thread driver = new Thread(() -> status.set(submit(cli, stop, dir.resolve("killed"))), "driver");
         driver.start();
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (!cli.stdout().contains(" started on ") && System.nanoTime() < deadline) {
-            Thread.sleep(50);
+        try {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (!cli.stdout().contains(" started on ") && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            // Well into training: the executor has checked the file again and is taking steps.
+            Thread.sleep(1500);
+            Optional<ProcessHandle> executor = cluster.executor();
+            assertTrue(executor.isPresent(), "an executor to kill: " + cli.stdout());
+            assertTrue(driver.isAlive(), "the sweep still trains when its executor is killed: " + cli.stdout());
+            executor.get().destroyForcibly();
+            driver.join(TimeUnit.MINUTES.toMillis(4));
+        } finally {
+            // A driver left running would keep this process's one Spark context from the next test.
+            stop.request();
+            driver.join(TimeUnit.MINUTES.toMillis(2));
         }
-        // Well into training: the executor has checked the file again and is taking steps.
-        Thread.sleep(1500);
-        Optional<ProcessHandle> executor = cluster.executor();
-        assertTrue(executor.isPresent(), "an executor to kill: " + cli.stdout());
-        assertTrue(driver.isAlive(), "the sweep still trains when its executor is killed: " + cli.stdout());
-        executor.get().destroyForcibly();
-        driver.join(TimeUnit.MINUTES.toMillis(4));
 
         assertEquals(0, status.get(), cli.stdout() + cli.stderr());
         assertTrue(cli.stdout().contains("(ExecutorLostFailure); Spark retries it"), cli.stdout());
