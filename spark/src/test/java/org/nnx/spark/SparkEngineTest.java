@@ -78,16 +78,16 @@ class SparkEngineTest {
     void aRunThatFailsForItsOwnReasonIsFailedAndTheOthersFinish() throws Exception {
         Path file = Sweeps.write(dir, "0.1", 30);
         // The wide net's messages (its weights and checkpoints) are more than the driver takes from one task.
-        Files.writeString(file, Files.readString(file).replace("dense 8", "dense 8 | 3000"));
+        Files.writeString(file, Files.readString(file).replace("dense 8", "dense 8 | 50000"));
 
         int status = spark(file, dir.resolve("out"), "spark.driver.maxResultSize=1m");
 
         assertEquals(1, status, "a failed run fails the command: " + cli.stdout());
         Map<String, Map<String, String>> runs = Sweeps.summary(dir.resolve("out"));
-        assertEquals(List.of("dense[1]=8", "dense[1]=3000"), List.copyOf(runs.keySet()));
+        assertEquals(List.of("dense[1]=8", "dense[1]=50000"), List.copyOf(runs.keySet()));
         assertEquals("ok", runs.get("dense[1]=8").get("status"));
-        assertEquals("failed", runs.get("dense[1]=3000").get("status"));
-        String reason = runs.get("dense[1]=3000").get("reason");
+        assertEquals("failed", runs.get("dense[1]=50000").get("status"));
+        String reason = runs.get("dense[1]=50000").get("reason");
         assertTrue(reason.startsWith("Spark could not train it: Job aborted due to stage failure: "), reason);
         assertTrue(reason.contains("spark.driver.maxResultSize"), reason);
         assertTrue(Files.exists(dir.resolve("out/tiny/runs/dense[1]=8/metrics.csv")));

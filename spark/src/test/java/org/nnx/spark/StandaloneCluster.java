@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -113,10 +114,17 @@ final class StandaloneCluster implements AutoCloseable {
 
     /** The Worker's executor process, while it has one. */
     Optional<ProcessHandle> executor() {
-        return worker.toHandle()
-                .descendants()
-                .filter(p -> p.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend"))
-                .findFirst();
+        return worker.toHandle().descendants().filter(StandaloneCluster::isExecutor).findFirst();
+    }
+
+    /** Read from /proc: the JVM's own view of a command line stops short of a class path this long. */
+    private static boolean isExecutor(ProcessHandle process) {
+        try {
+            byte[] commandLine = Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline"));
+            return new String(commandLine, StandardCharsets.UTF_8).contains("CoarseGrainedExecutorBackend");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static int freePort() throws IOException {
