@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.spark.ExecutorLostFailure;
 import org.apache.spark.Success$;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerStageSubmitted;
@@ -68,9 +69,9 @@ final class SparkProgress extends SparkListener {
         }
         running = Math.max(0, running - 1);
         if (task.reason() != Success$.MODULE$) {
-            out.println("  spark: run " + run + ": its task on " + task.taskInfo().host() + " ended ("
-                    + task.reason().getClass().getSimpleName().replace("$", "") + "); Spark retries it unless the"
-                    + " job was cancelled");
+            String reason = task.reason().getClass().getSimpleName().replace("$", "");
+            out.println("  spark: run " + run + ": its task on " + task.taskInfo().host() + " ended (" + reason + ")"
+                    + (task.reason() instanceof ExecutorLostFailure ? "; Spark retries it" : ""));
         }
     }
 
