@@ -130,7 +130,9 @@ public final class Worker {
     }
 
     private void hello() {
-        send(WorkerMessages.Kind.HELLO, out -> out.writeLong(Runtime.getRuntime().maxMemory()));
+        send(
+                WorkerMessages.Kind.HELLO,
+                out -> out.writeLong(Runtime.getRuntime().maxMemory()));
     }
 
     /** {@link #run}, and a result that says what went wrong when the worker itself fails. */
@@ -215,7 +217,11 @@ public final class Worker {
             return failed(runName, String.join("; ", e.problems()));
         } catch (CommandFailure e) {
             String why = e.getMessage().isEmpty()
-                    ? diagnostics.toString(StandardCharsets.UTF_8).lines().findFirst().orElse("")
+                    ? diagnostics
+                            .toString(StandardCharsets.UTF_8)
+                            .lines()
+                            .findFirst()
+                            .orElse("")
                     : e.getMessage();
             return failed(runName, file + " could not be checked again in the worker process: " + why);
         } catch (BlasSelection.BlasUnavailableException e) {

@@ -48,7 +48,8 @@ final class Shipment {
         Path absolute = file.toAbsolutePath().normalize();
         if (!shipped.containsKey(absolute) && Files.isRegularFile(absolute)) {
             try (Stream<Path> siblings = Files.list(absolute.getParent())) {
-                for (Path sibling : siblings.filter(p -> p.toString().endsWith(".nnx")).toList()) {
+                for (Path sibling :
+                        siblings.filter(p -> p.toString().endsWith(".nnx")).toList()) {
                     ship(sibling);
                 }
             }

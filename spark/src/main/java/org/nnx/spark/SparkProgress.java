@@ -70,8 +70,9 @@ final class SparkProgress extends SparkListener {
         running = Math.max(0, running - 1);
         if (task.reason() != Success$.MODULE$) {
             String reason = task.reason().getClass().getSimpleName().replace("$", "");
-            out.println("  spark: run " + run + ": its task on " + task.taskInfo().host() + " ended (" + reason + ")"
-                    + (task.reason() instanceof ExecutorLostFailure ? "; Spark retries it" : ""));
+            out.println(
+                    "  spark: run " + run + ": its task on " + task.taskInfo().host() + " ended (" + reason + ")"
+                            + (task.reason() instanceof ExecutorLostFailure ? "; Spark retries it" : ""));
         }
     }
 

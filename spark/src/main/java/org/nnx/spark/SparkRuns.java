@@ -56,8 +56,8 @@ final class SparkRuns implements RunEngine.Runs {
         try {
             spark = new JavaSparkContext(conf);
         } catch (RuntimeException e) {
-            throw new RunEngine.Unavailable("--engine spark: Spark cannot start at " + conf.get("spark.master") + ": "
-                    + firstLine(e));
+            throw new RunEngine.Unavailable(
+                    "--engine spark: Spark cannot start at " + conf.get("spark.master") + ": " + firstLine(e));
         }
         this.taskCores = Math.max(1, spark.getConf().getInt("spark.task.cpus", 1));
         this.progress = new SparkProgress(settings.out());
@@ -70,11 +70,18 @@ final class SparkRuns implements RunEngine.Runs {
         }
         this.shipment = new Shipment(spark, scratch);
         settings.out()
-                .println("spark: " + spark.master() + ", application " + spark.sc().applicationId() + ", "
-                        + taskCores + " core" + (taskCores == 1 ? "" : "s") + " a run");
+                .println("spark: " + spark.master() + ", application "
+                        + spark.sc().applicationId() + ", " + taskCores + " core" + (taskCores == 1 ? "" : "s")
+                        + " a run");
         this.canceller = new Thread(this::cancelOnStop, "nnx-spark-cancel");
         canceller.setDaemon(true);
         canceller.start();
+    }
+
+    /** Every run of the plan as soon as nnx has it: Spark queues them on the executors' cores. */
+    @Override
+    public int runsAtOnce(int localCores) {
+        return ALL_RUNS;
     }
 
     /**
@@ -131,12 +138,6 @@ final class SparkRuns implements RunEngine.Runs {
         return jars;
     }
 
-    /** Every run of the plan as soon as nnx has it: Spark queues them on the executors' cores. */
-    @Override
-    public int runsAtOnce(int localCores) {
-        return ALL_RUNS;
-    }
-
     @Override
     public RunResult train(
             ExperimentPlan plan, int index, TrainingListener listener, int cores, Optional<Checkpoint> resumeFrom) {
@@ -159,16 +160,17 @@ final class SparkRuns implements RunEngine.Runs {
                     folders,
                     RunReplay.firstCommand(resumeFrom));
         } catch (IOException | UncheckedIOException e) {
-            return ended(listener, RunResult.notRun(run, RunStatus.FAILED, "cannot ship it to Spark: " + e.getMessage()));
+            return ended(
+                    listener, RunResult.notRun(run, RunStatus.FAILED, "cannot ship it to Spark: " + e.getMessage()));
         }
         TaskOutcome outcome;
         try {
             if (settings.stop().requested()) {
-                return ended(listener, RunResult.notRun(run, RunStatus.STOPPED, "stopped by the user before it started"));
+                return ended(
+                        listener, RunResult.notRun(run, RunStatus.STOPPED, "stopped by the user before it started"));
             }
             // Job properties belong to the submitting thread: each run's job carries its own.
-            spark.setJobGroup(
-                    "nnx-" + plan.name() + "-" + index, "nnx " + plan.name() + ": run " + run.name(), true);
+            spark.setJobGroup("nnx-" + plan.name() + "-" + index, "nnx " + plan.name() + ": run " + run.name(), true);
             spark.setLocalProperty(SparkProgress.RUN, run.name());
             outcome = spark.parallelize(List.of(index), 1).map(task).collect().get(0);
         } catch (Exception e) {
@@ -190,8 +192,12 @@ final class SparkRuns implements RunEngine.Runs {
                 replay.accept(line);
             }
         } catch (IOException e) {
-            return ended(listener, RunResult.notRun(run, RunStatus.FAILED, "its messages from "
-                    + outcome.where() + " cannot be read: " + e.getMessage()));
+            return ended(
+                    listener,
+                    RunResult.notRun(
+                            run,
+                            RunStatus.FAILED,
+                            "its messages from " + outcome.where() + " cannot be read: " + e.getMessage()));
         }
         if (replay.result().isEmpty()) {
             return ended(
@@ -266,7 +272,8 @@ final class SparkRuns implements RunEngine.Runs {
         canceller.interrupt();
         spark.stop();
         try (Stream<Path> files = Files.walk(scratch)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // A temporary folder left behind: the system's cleanup takes it.
         }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * writes them down: in spark/pom.xml for the tests, and in {@code ./nnx} for {@code run --engine spark}.
  */
 class JavaModuleOptionsTest {
-    private static final String[] SPARKS = JavaModuleOptions.defaultModuleOptions().split(" ");
+    private static final String[] SPARKS =
+            JavaModuleOptions.defaultModuleOptions().split(" ");
 
     @TempDir
     Path dir;
@@ -35,9 +36,16 @@ class JavaModuleOptionsTest {
         Path bin = Files.createDirectories(dir.resolve("bin"));
         script(bin.resolve("java"), "printf '%s\\n' \"$@\" > \"" + dir.resolve("java-args") + "\"");
         script(bin.resolve("mvn"), "exit 0");
-        Path project = Path.of(System.getProperty("nnx.project")).toAbsolutePath().normalize();
+        Path project =
+                Path.of(System.getProperty("nnx.project")).toAbsolutePath().normalize();
         ProcessBuilder nnx = new ProcessBuilder(
-                        project.resolve("nnx").toString(), "run", "sweep.nnx", "--engine", "spark", "--master", "local[2]")
+                        project.resolve("nnx").toString(),
+                        "run",
+                        "sweep.nnx",
+                        "--engine",
+                        "spark",
+                        "--master",
+                        "local[2]")
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("nnx.log").toFile());

@@ -45,7 +45,12 @@ class SparkEngineTest {
         Path file = Sweeps.write(dir, "0.1 | 0.3", 60);
         // The local engine as ./nnx runs it, in a process of its own: one core a run, as each Spark task has.
         ProcessBuilder local = Sweeps.java(
-                        "org.nnx.cli.Main", List.of("run", file.toString(), "--out", dir.resolve("local").toString()))
+                        "org.nnx.cli.Main",
+                        List.of(
+                                "run",
+                                file.toString(),
+                                "--out",
+                                dir.resolve("local").toString()))
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("local.log").toFile());
@@ -67,7 +72,8 @@ class SparkEngineTest {
         assertTrue(out.contains("  spark: 1 done, "), out);
         // Both runs classify every test row: the best so far is whichever ended first.
         assertTrue(
-                Pattern.compile("\n  spark: 2 done, 0 running, 0 left; best so far learning_rate=0\\.[13], test 1\\.0000\n")
+                Pattern.compile(
+                                "\n  spark: 2 done, 0 running, 0 left; best so far learning_rate=0\\.[13], test 1\\.0000\n")
                         .matcher(out)
                         .find(),
                 out);
@@ -91,7 +97,9 @@ class SparkEngineTest {
         assertTrue(reason.startsWith("Spark could not train it: Job aborted due to stage failure: "), reason);
         assertTrue(reason.contains("spark.driver.maxResultSize"), reason);
         assertTrue(Files.exists(dir.resolve("out/tiny/runs/dense[1]=8/metrics.csv")));
-        assertTrue(cli.stdout().contains("  spark: 2 done, 0 running, 0 left; best so far dense[1]=8, test "), cli.stdout());
+        assertTrue(
+                cli.stdout().contains("  spark: 2 done, 0 running, 0 left; best so far dense[1]=8, test "),
+                cli.stdout());
     }
 
     @Test

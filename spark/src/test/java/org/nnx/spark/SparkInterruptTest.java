@@ -67,7 +67,8 @@ class SparkInterruptTest {
         assertEquals("ok", statuses.get(0), runs.toString());
         assertEquals("stopped", statuses.get(2), runs.toString());
         assertTrue(statuses.stream().allMatch(s -> s.equals("ok") || s.equals("stopped")), runs.toString());
-        assertTrue(runs.get("iterations=3000").get("status").equals("stopped")
+        assertTrue(
+                runs.get("iterations=3000").get("status").equals("stopped")
                         || runs.get("iterations=3001").get("status").equals("stopped"),
                 runs.toString());
         assertTrue(Files.exists(dir.resolve("out").resolve(Sweeps.EXPERIMENT).resolve("index.html")));

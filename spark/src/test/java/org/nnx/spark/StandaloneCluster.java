@@ -41,7 +41,13 @@ final class StandaloneCluster implements AutoCloseable {
                 home,
                 dir.resolve("master.log"),
                 "org.apache.spark.deploy.master.Master",
-                List.of("--host", "127.0.0.1", "--port", Integer.toString(port), "--webui-port", Integer.toString(masterUi)));
+                List.of(
+                        "--host",
+                        "127.0.0.1",
+                        "--port",
+                        Integer.toString(port),
+                        "--webui-port",
+                        Integer.toString(masterUi)));
         Process worker = null;
         try {
             worker = start(
@@ -85,7 +91,8 @@ final class StandaloneCluster implements AutoCloseable {
 
     /** Until the Master's status page counts one live Worker. */
     private static void awaitWorker(int masterUi, Process master, Process worker, Path dir) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest status = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + masterUi + "/json/"))
                 .timeout(Duration.ofSeconds(5))
                 .build();
@@ -96,7 +103,8 @@ final class StandaloneCluster implements AutoCloseable {
                         + Files.readString(dir.resolve("master.log")) + Files.readString(dir.resolve("worker.log")));
             }
             try {
-                String body = http.send(status, HttpResponse.BodyHandlers.ofString()).body();
+                String body =
+                        http.send(status, HttpResponse.BodyHandlers.ofString()).body();
                 if (ONE_WORKER.matcher(body).find()) {
                     return;
                 }
@@ -114,7 +122,10 @@ final class StandaloneCluster implements AutoCloseable {
 
     /** The Worker's executor process, while it has one. */
     Optional<ProcessHandle> executor() {
-        return worker.toHandle().descendants().filter(StandaloneCluster::isExecutor).findFirst();
+        return worker.toHandle()
+                .descendants()
+                .filter(StandaloneCluster::isExecutor)
+                .findFirst();
     }
 
     /** Read from /proc: the JVM's own view of a command line stops short of a class path this long. */

@@ -40,10 +40,18 @@ final class Sweeps {
         for (int i = 0; i < 40; i++) {
             double[] x = {random.nextDouble(), random.nextDouble(), random.nextDouble(), random.nextDouble()};
             rows.append(String.format(
-                    java.util.Locale.ROOT, "%.3f,%.3f,%.3f,%.3f,%d%n", x[0], x[1], x[2], x[3], x[0] + x[1] > 1 ? 1 : 0));
+                    java.util.Locale.ROOT,
+                    "%.3f,%.3f,%.3f,%.3f,%d%n",
+                    x[0],
+                    x[1],
+                    x[2],
+                    x[3],
+                    x[0] + x[1] > 1 ? 1 : 0));
         }
         Files.writeString(dir.resolve("tiny.csv"), rows);
-        return Files.writeString(dir.resolve("sweep.nnx"), """
+        return Files.writeString(
+                dir.resolve("sweep.nnx"),
+                """
                 experiment tiny {
                     dataset csv, path = DATASET, test_fraction = 0.25
                     model {
@@ -57,10 +65,7 @@ final class Sweeps {
                     iterations ITERATIONS
                     seed 7
                 }
-                """
-                .replace("DATASET", dataset)
-                .replace("RATES", learningRates)
-                .replace("ITERATIONS", iterations));
+                """.replace("DATASET", dataset).replace("RATES", learningRates).replace("ITERATIONS", iterations));
     }
 
     static Path write(Path dir, String learningRates, int iterations) throws IOException {
@@ -105,13 +110,16 @@ final class Sweeps {
 
     /** A safetensors file's JSON header: after its 8-byte little-endian length. */
     static String header(byte[] safetensors) {
-        int length = (int) ByteBuffer.wrap(safetensors, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        int length = (int) ByteBuffer.wrap(safetensors, 0, 8)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .getLong();
         return new String(safetensors, 8, length, StandardCharsets.UTF_8);
     }
 
     /** A safetensors file's tensor data: everything after its header. */
     static byte[] tensors(byte[] safetensors) {
-        return Arrays.copyOfRange(safetensors, 8 + header(safetensors).getBytes(StandardCharsets.UTF_8).length, safetensors.length);
+        return Arrays.copyOfRange(
+                safetensors, 8 + header(safetensors).getBytes(StandardCharsets.UTF_8).length, safetensors.length);
     }
 
     private static String withoutExecutor(String header) {
@@ -135,7 +143,8 @@ final class Sweeps {
 
     /** A run's {@code run.csv} provenance entry. */
     static String provenance(Path out, String run, String key) throws IOException {
-        for (CSVRecord row : csv(out.resolve(EXPERIMENT).resolve("runs").resolve(run).resolve("run.csv"))) {
+        for (CSVRecord row :
+                csv(out.resolve(EXPERIMENT).resolve("runs").resolve(run).resolve("run.csv"))) {
             if (row.get("section").equals("provenance") && row.get("key").equals(key)) {
                 return row.get("value");
             }
