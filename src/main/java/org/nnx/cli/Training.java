@@ -41,6 +41,7 @@ final class Training {
     private final PrintStream out;
     private boolean resume;
     private RunIsolation isolation = RunIsolation.NONE;
+    private RunEngine.Runs engine;
 
     /** Goes on from what an interrupted run of the same files left in the output folder ({@code --resume}). */
     Training resuming(boolean value) {
@@ -48,9 +49,10 @@ final class Training {
         return this;
     }
 
-    /** Trains the runs {@code isolation} isolates in worker processes of their own. */
-    Training isolating(RunIsolation value) {
-        isolation = value;
+    /** Trains the runs {@code runs} isolates there, as many at once as it says. */
+    Training on(RunEngine.Runs runs) {
+        isolation = runs;
+        engine = runs;
         return this;
     }
 
@@ -104,10 +106,11 @@ final class Training {
      * their core groups, unless the BLAS was given more threads.
      */
     private ExperimentRunner experimentRunner() {
-        runsAtOnce = BlasSelection.threadsPerProduct(Blas.current()) == 1
+        int localCores = BlasSelection.threadsPerProduct(Blas.current()) == 1
                 ? CoreCount.of(
                         System.getenv(CoreCount.VARIABLE), Runtime.getRuntime().availableProcessors())
                 : 1;
+        runsAtOnce = engine == null ? localCores : engine.runsAtOnce(localCores);
         return new ExperimentRunner(
                 new Trainer(registry, environment.stop()), datasets, environment.stop(), runsAtOnce, isolation);
     }

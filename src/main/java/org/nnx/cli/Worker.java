@@ -2,6 +2,7 @@ package org.nnx.cli;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -16,6 +17,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.nnx.model.ExperimentPlan;
 import org.nnx.model.RunPlan;
 import org.nnx.model.SweptValues;
@@ -50,10 +52,10 @@ import sun.misc.Signal;
 public final class Worker {
     private static final long ITERATION_NANOS = 100_000_000L;
 
-    private final PrintStream messages;
+    private final Consumer<String> messages;
     private volatile boolean finished;
 
-    private Worker(PrintStream messages) {
+    private Worker(Consumer<String> messages) {
         this.messages = messages;
     }
 
@@ -68,11 +70,9 @@ public final class Worker {
         } catch (IllegalArgumentException e) {
             // No SIGINT here: nothing to ignore.
         }
-        Worker worker = new Worker(messages);
+        Worker worker = new Worker(messages::println);
         Runtime.getRuntime().addShutdownHook(new Thread(worker::exiting, "nnx-worker-exit"));
-        worker.send(
-                WorkerMessages.Kind.HELLO,
-                out -> out.writeLong(Runtime.getRuntime().maxMemory()));
+        worker.hello();
         // As nnx's own command: checking a deeply nested file recurses, on a thread with a large stack.
         Thread run = new Thread(null, () -> worker.runOrFail(args), "nnx-worker", Main.STACK_BYTES);
         run.start();
@@ -86,6 +86,55 @@ public final class Worker {
         System.exit(0);
     }
 
+    /**
+     * Trains one run in this process as a worker process would, sending each message's line to {@code messages}
+     * as it comes: how an engine that trains runs on other machines trains one there, for {@link RunReplay} to
+     * replay where nnx writes the reports. Stopping it through {@code stop}, or interrupting the calling thread,
+     * ends the run after its iteration.
+     *
+     * @param args         a worker process's arguments, {@code FILE EXPERIMENT INDEX RUN-NAME CORES CHOOSE-BLAS
+     *                     LOCK-FILE PLUGIN-FOLDER...}
+     * @param firstCommand what a worker process reads first ({@link RunReplay#firstCommand})
+     */
+    public static void train(List<String> args, String firstCommand, StopSignal stop, Consumer<String> messages) {
+        Worker worker = new Worker(messages);
+        worker.hello();
+        String[] arguments = args.toArray(String[]::new);
+        Thread run = new Thread(
+                null,
+                () -> worker.trainOrFail(arguments, () -> resumeFrom(firstCommand), stop),
+                "nnx-run",
+                Main.STACK_BYTES);
+        run.start();
+        try {
+            run.join();
+        } catch (InterruptedException e) {
+            stop.request();
+            joinUninterruptibly(run);
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void hello() {
+        send(
+                WorkerMessages.Kind.HELLO,
+                out -> out.writeLong(Runtime.getRuntime().maxMemory()));
+    }
+
     /** {@link #run}, and a result that says what went wrong when the worker itself fails. */
     private void runOrFail(String[] args) {
         try {
@@ -95,18 +144,23 @@ public final class Worker {
         }
     }
 
-    private int run(String[] args) {
-        Path file = Path.of(args[0]);
-        String experiment = args[1];
-        int index = Integer.parseInt(args[2]);
-        String runName = args[3];
-        int cores = Integer.parseInt(args[4]);
-        boolean chooseBlas = Boolean.parseBoolean(args[5]);
-        Path lock = Path.of(args[6]);
-        List<Path> folders = new ArrayList<>();
-        for (int i = 7; i < args.length; i++) {
-            folders.add(Path.of(args[i]));
+    private void trainOrFail(String[] args, ResumePoint resumeFrom, StopSignal stop) {
+        try {
+            train(args, resumeFrom.read(), stop);
+        } catch (IOException e) {
+            failed(args.length > 3 ? args[3] : "", "cannot read what to train from nnx: " + e.getMessage());
+        } catch (RuntimeException | Error e) {
+            failed(args.length > 3 ? args[3] : "", "the run's process failed: " + e);
         }
+    }
+
+    /** The checkpoint a run goes on from, read from what nnx sent. */
+    private interface ResumePoint {
+        Optional<Checkpoint> read() throws IOException;
+    }
+
+    private int run(String[] args) {
+        String runName = args[3];
         StopSignal stop = new StopSignal();
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         Optional<Checkpoint> resumeFrom;
@@ -118,9 +172,26 @@ public final class Worker {
         Thread stopper = new Thread(() -> listenForStop(commands, stop), "nnx-worker-stop");
         stopper.setDaemon(true);
         stopper.start();
+        return train(args, resumeFrom, stop);
+    }
+
+    private int train(String[] args, Optional<Checkpoint> resumeFrom, StopSignal stop) {
+        Path file = Path.of(args[0]);
+        String experiment = args[1];
+        int index = Integer.parseInt(args[2]);
+        String runName = args[3];
+        int cores = Integer.parseInt(args[4]);
+        boolean chooseBlas = Boolean.parseBoolean(args[5]);
+        Path lock = Path.of(args[6]);
+        List<Path> folders = new ArrayList<>();
+        for (int i = 7; i < args.length; i++) {
+            folders.add(Path.of(args[i]));
+        }
+        // The file's diagnostics, kept for the reason of a run whose file no longer checks here.
+        ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
         Terminal quiet = new Terminal(
                 new PrintStream(OutputStream.nullOutputStream()),
-                new PrintStream(OutputStream.nullOutputStream()),
+                new PrintStream(diagnostics, true, StandardCharsets.UTF_8),
                 false);
         try (LoadedPlugins plugins = Registries.load(folders, PluginLock.read(lock), warning -> {})) {
             DatasetLoader datasets = new DatasetLoader(plugins.registry());
@@ -145,7 +216,14 @@ public final class Worker {
         } catch (PluginStartupException e) {
             return failed(runName, String.join("; ", e.problems()));
         } catch (CommandFailure e) {
-            return failed(runName, file + " could not be checked again in the worker process: " + e.getMessage());
+            String why = e.getMessage().isEmpty()
+                    ? diagnostics
+                            .toString(StandardCharsets.UTF_8)
+                            .lines()
+                            .findFirst()
+                            .orElse("")
+                    : e.getMessage();
+            return failed(runName, file + " could not be checked again in the worker process: " + why);
         } catch (BlasSelection.BlasUnavailableException e) {
             return failed(runName, e.getMessage());
         }
@@ -181,7 +259,7 @@ public final class Worker {
     }
 
     private synchronized void send(WorkerMessages.Kind kind, WorkerMessages.Body body) {
-        messages.println(WorkerMessages.line(kind, body));
+        messages.accept(WorkerMessages.line(kind, body));
     }
 
     /**

@@ -1,9 +1,6 @@
 package org.nnx.cli;
 
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
@@ -13,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -23,9 +19,7 @@ import org.nnx.registry.ComponentRegistry;
 import org.nnx.tensor.Blas;
 import org.nnx.tensor.JavaBlas;
 import org.nnx.train.Checkpoint;
-import org.nnx.train.MetricsRow;
 import org.nnx.train.PluginProvenance;
-import org.nnx.train.RunIsolation;
 import org.nnx.train.RunResult;
 import org.nnx.train.RunStatus;
 import org.nnx.train.StopSignal;
@@ -38,7 +32,7 @@ import org.nnx.train.TrainingListener;
  * called {@code System.exit}, halted the JVM, ran it out of memory or crashed it), that run alone fails, with a
  * reason naming the plugin's jar and what happened.
  */
-final class WorkerRuns implements RunIsolation {
+final class WorkerRuns implements RunEngine.Runs {
     /** The JVM writes this when it ends for lack of memory ({@code -XX:+ExitOnOutOfMemoryError}). */
     static final String OUT_OF_MEMORY = "Terminating due to java.lang.OutOfMemoryError";
 
@@ -77,6 +71,16 @@ final class WorkerRuns implements RunIsolation {
         this.stop = stop;
         this.terminal = terminal;
     }
+
+    /** Runs side by side on the cores nnx has; each worker process takes its run's share. */
+    @Override
+    public int runsAtOnce(int localCores) {
+        return localCores;
+    }
+
+    /** Each worker process ends with its run. */
+    @Override
+    public void close() {}
 
     @Override
     public boolean isolates(RunPlan run) {
@@ -184,20 +188,13 @@ final class WorkerRuns implements RunIsolation {
 
     /** One worker process, from its start to its end. */
     private final class WorkerProcess {
-        private final RunPlan run;
-        private final TrainingListener listener;
         private final Process process;
         private final Deque<String> output = new ArrayDeque<>();
-        private final List<MetricsRow> rows = new ArrayList<>();
-        private long heapBytes = Runtime.getRuntime().maxMemory();
-        private String exitCaller;
-        private String exitTrace = "";
-        private RunResult result;
+        private final RunReplay replay;
 
         WorkerProcess(RunPlan run, TrainingListener listener, Process process) {
-            this.run = run;
-            this.listener = listener;
             this.process = process;
+            this.replay = new RunReplay(run, listener);
         }
 
         RunResult follow(Optional<Checkpoint> resumeFrom, String jars) throws InterruptedException {
@@ -208,7 +205,7 @@ final class WorkerRuns implements RunIsolation {
             Thread stopper = new Thread(() -> passStop(commands), "nnx-worker-stop");
             stopper.setDaemon(true);
             try {
-                commands.write(firstCommand(resumeFrom));
+                commands.write(RunReplay.firstCommand(resumeFrom) + "\n");
                 commands.flush();
                 stopper.start();
             } catch (IOException e) {
@@ -217,10 +214,7 @@ final class WorkerRuns implements RunIsolation {
             try (BufferedReader lines =
                     new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = lines.readLine()) != null; ) {
-                    Optional<WorkerMessages.Message> message = WorkerMessages.parse(line);
-                    if (message.isPresent()) {
-                        handle(message.get());
-                    } else {
+                    if (!replay.accept(line)) {
                         keep(line);
                     }
                 }
@@ -230,65 +224,14 @@ final class WorkerRuns implements RunIsolation {
             int status = process.waitFor();
             errors.join();
             stopper.interrupt();
-            if (result != null) {
-                return result;
+            if (replay.result().isPresent()) {
+                return replay.result().get();
             }
             List<String> kept;
             synchronized (output) {
                 kept = List.copyOf(output);
             }
-            String trace = exitCaller != null
-                    ? exitTrace
-                    : "the worker process ended with status " + status + "; its last output:\n"
-                            + String.join("\n", kept);
-            return finished(
-                    listener,
-                    RunResult.builder(run, RunStatus.FAILED)
-                            .reason(deathReason(status, exitCaller, kept, heapBytes, jars))
-                            .metrics(rows)
-                            .trace(trace)
-                            .build());
-        }
-
-        private String firstCommand(Optional<Checkpoint> resumeFrom) throws IOException {
-            if (resumeFrom.isEmpty()) {
-                return "start\n";
-            }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (DataOutputStream out = new DataOutputStream(bytes)) {
-                WorkerMessages.writeCheckpoint(out, resumeFrom.get());
-            }
-            return "resume " + Base64.getEncoder().encodeToString(bytes.toByteArray()) + "\n";
-        }
-
-        private void handle(WorkerMessages.Message message) throws IOException {
-            DataInputStream in = message.body();
-            switch (message.kind()) {
-                case HELLO -> heapBytes = in.readLong();
-                case STARTED -> listener.runStarted(run, in.readInt(), in.readInt(), in.readLong());
-                case ITERATION -> listener.iterationDone(in.readLong(), in.readDouble(), in.readDouble());
-                case EVALUATED -> listener.evaluated(WorkerMessages.readRow(in));
-                case RECORDED -> {
-                    MetricsRow row = WorkerMessages.readRow(in);
-                    rows.add(row);
-                    listener.recorded(run, row);
-                }
-                case CHECKPOINT -> {
-                    Checkpoint checkpoint = WorkerMessages.readCheckpoint(in);
-                    if (listener.wantsCheckpoints()) {
-                        listener.checkpointed(run, checkpoint);
-                    }
-                }
-                case MODEL -> listener.modelTrained(run, WorkerMessages.readModel(in));
-                case BEST -> listener.bestKept(run, WorkerMessages.readModel(in), WorkerMessages.readRow(in));
-                case DESCRIBED -> listener.modelDescribed(run, WorkerMessages.readDescription(in));
-                case TESTED -> listener.tested(run, WorkerMessages.readOutcome(in));
-                case FINISHED -> result = finished(listener, WorkerMessages.readResult(in, run));
-                case EXIT -> {
-                    exitCaller = WorkerMessages.readString(in);
-                    exitTrace = WorkerMessages.readString(in);
-                }
-            }
+            return replay.diedWith(status, kept, jars);
         }
 
         /** What the plugin prints goes to nnx's stderr as it comes; the last lines are kept too. */

@@ -1,0 +1,139 @@
+package org.nnx.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.nnx.model.RunPlan;
+import org.nnx.train.Checkpoint;
+import org.nnx.train.MetricsRow;
+import org.nnx.train.RunResult;
+import org.nnx.train.RunStatus;
+import org.nnx.train.TrainingListener;
+
+/**
+ * Tells a listener, in nnx's own process, what a run that trained elsewhere told its listener there: the lines
+ * {@link Worker#train} sends ({@link WorkerMessages}), each number with the bits it had, so that nnx's writers
+ * write the run's files as for a run trained here. A worker process's lines come through it as they are
+ * printed; an engine that trains runs on other machines hands over a run's lines when the run ends.
+ */
+public final class RunReplay {
+    private final RunPlan run;
+    private final TrainingListener listener;
+    private final UnaryOperator<RunResult> finishing;
+    private final List<MetricsRow> rows = new ArrayList<>();
+    private long heapBytes = Runtime.getRuntime().maxMemory();
+    private String exitCaller;
+    private String exitTrace = "";
+    private RunResult result;
+
+    /** @param finishing what becomes of the run's result before the listener hears of it (where it trained, say) */
+    public RunReplay(RunPlan run, TrainingListener listener, UnaryOperator<RunResult> finishing) {
+        this.run = run;
+        this.listener = listener;
+        this.finishing = finishing;
+    }
+
+    RunReplay(RunPlan run, TrainingListener listener) {
+        this(run, listener, UnaryOperator.identity());
+    }
+
+    /** Replays one line; false when it is not a message (the JVM writes other lines when it dies). */
+    public boolean accept(String line) throws IOException {
+        Optional<WorkerMessages.Message> message = WorkerMessages.parse(line);
+        if (message.isEmpty()) {
+            return false;
+        }
+        handle(message.get());
+        return true;
+    }
+
+    /**
+     * Whether the line is a checkpoint's message. A run hands its listener a checkpoint after every few steps, each
+     * with the rows so far; an engine that sends a run's messages when it ends keeps only the last, which is the
+     * checkpoint file nnx's writer leaves.
+     */
+    public static boolean isCheckpoint(String line) {
+        return line.startsWith(WorkerMessages.PREFIX + WorkerMessages.Kind.CHECKPOINT.name() + " ");
+    }
+
+    /** The run's result, once its last message came; the listener has heard of it then. */
+    public Optional<RunResult> result() {
+        return Optional.ofNullable(result);
+    }
+
+    /** The rows the run recorded so far, for the result of a run that ended without one. */
+    public List<MetricsRow> rows() {
+        return List.copyOf(rows);
+    }
+
+    /**
+     * The failed result of a run whose worker process ended without sending one, told to the listener: why, in
+     * one line naming the jar, with the rows it recorded and, as its trace, the stack of whoever called {@code
+     * System.exit}, or else the process's last output.
+     *
+     * @param output the worker's last lines of output that were not messages
+     */
+    RunResult diedWith(int status, List<String> output, String jars) {
+        String trace = exitCaller != null
+                ? exitTrace
+                : "the worker process ended with status " + status + "; its last output:\n" + String.join("\n", output);
+        RunResult died = RunResult.builder(run, RunStatus.FAILED)
+                .reason(WorkerRuns.deathReason(status, exitCaller, output, heapBytes, jars))
+                .metrics(rows)
+                .trace(trace)
+                .build();
+        listener.runFinished(died);
+        return died;
+    }
+
+    /** The first line {@link Worker#train} reads: {@code start}, or {@code resume BASE64} with the checkpoint. */
+    public static String firstCommand(Optional<Checkpoint> resumeFrom) throws IOException {
+        if (resumeFrom.isEmpty()) {
+            return "start";
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            WorkerMessages.writeCheckpoint(out, resumeFrom.get());
+        }
+        return "resume " + Base64.getEncoder().encodeToString(bytes.toByteArray());
+    }
+
+    private void handle(WorkerMessages.Message message) throws IOException {
+        DataInputStream in = message.body();
+        switch (message.kind()) {
+            case HELLO -> heapBytes = in.readLong();
+            case STARTED -> listener.runStarted(run, in.readInt(), in.readInt(), in.readLong());
+            case ITERATION -> listener.iterationDone(in.readLong(), in.readDouble(), in.readDouble());
+            case EVALUATED -> listener.evaluated(WorkerMessages.readRow(in));
+            case RECORDED -> {
+                MetricsRow row = WorkerMessages.readRow(in);
+                rows.add(row);
+                listener.recorded(run, row);
+            }
+            case CHECKPOINT -> {
+                Checkpoint checkpoint = WorkerMessages.readCheckpoint(in);
+                if (listener.wantsCheckpoints()) {
+                    listener.checkpointed(run, checkpoint);
+                }
+            }
+            case MODEL -> listener.modelTrained(run, WorkerMessages.readModel(in));
+            case BEST -> listener.bestKept(run, WorkerMessages.readModel(in), WorkerMessages.readRow(in));
+            case DESCRIBED -> listener.modelDescribed(run, WorkerMessages.readDescription(in));
+            case TESTED -> listener.tested(run, WorkerMessages.readOutcome(in));
+            case FINISHED -> {
+                result = finishing.apply(WorkerMessages.readResult(in, run));
+                listener.runFinished(result);
+            }
+            case EXIT -> {
+                exitCaller = WorkerMessages.readString(in);
+                exitTrace = WorkerMessages.readString(in);
+            }
+        }
+    }
+}
