@@ -122,7 +122,7 @@ public final class Worker {
                 new PrintStream(OutputStream.nullOutputStream()),
                 new PrintStream(OutputStream.nullOutputStream()),
                 false);
-        try (LoadedPlugins plugins = Registries.load(folders, PluginLock.read(lock), warning -> {})) {
+        try (LoadedPlugins plugins = Registries.load(folders, PluginLock.read(lock), warning -> {}, false)) {
             DatasetLoader datasets = new DatasetLoader(plugins.registry());
             Plans plans = new FileAnalysis(plugins, datasets, quiet).analyze(List.of(file));
             Optional<ExperimentPlan> plan = plans.experiments().stream()
