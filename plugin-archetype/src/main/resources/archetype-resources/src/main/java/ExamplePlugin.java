@@ -6,8 +6,8 @@ import org.nnx.spi.NnxPlugin;
 
 /**
  * The plugin nnx finds through META-INF/services/org.nnx.spi.NnxPlugin: it lists what the jar contributes. A
- * file names its layer {@code softsign}, or {@code ${artifactId}.softsign} should another source give that
- * name too.
+ * file names its layer {@code softsign}, or, should another source give that name too, qualified by this
+ * plugin's name (each character a name cannot hold as {@code _}): {@code nnx plugins} shows both.
  */
 public final class ExamplePlugin implements NnxPlugin {
 
