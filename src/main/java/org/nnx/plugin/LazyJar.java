@@ -30,36 +30,26 @@ import org.nnx.spi.OptimizerFactory;
  * contribution fails with a {@link PluginException} saying so, instead of nnx ending without a word.
  */
 final class LazyJar {
+    /** The jar as {@link PluginLoader} found it; its {@code plugin} is that of each made plugin. */
+    private final PluginOrigin found;
+
     private final Path file;
-    private final String path;
-    private final String jar;
-    private final String version;
-    private final String sha256;
     private final ClassLoader loader;
     private final boolean probeFirst;
     private List<PluginContributions> made;
     private PluginException failure;
 
-    LazyJar(
-            Path file,
-            String path,
-            String jar,
-            String version,
-            String sha256,
-            ClassLoader loader,
-            boolean probeFirst) {
+    LazyJar(Path file, PluginOrigin found, ClassLoader loader, boolean probeFirst) {
         this.file = file;
-        this.path = path;
-        this.jar = jar;
-        this.version = version;
-        this.sha256 = sha256;
+        this.found = found;
         this.loader = loader;
         this.probeFirst = probeFirst;
     }
 
     /** The indexed plugin's contributions, as stand-ins that make the jar's plugins when first used. */
     PluginContributions contributions(ContributionIndex.IndexedPlugin plugin) {
-        PluginOrigin origin = new PluginOrigin(plugin.name(), jar, path, version, sha256);
+        PluginOrigin origin =
+                new PluginOrigin(plugin.name(), found.jar(), found.path(), found.version(), found.sha256());
         Map<ComponentKind, List<Component>> byKind = new LinkedHashMap<>();
         plugin.names().forEach((kind, names) -> {
             List<Component> standIns = new ArrayList<>();
@@ -88,7 +78,7 @@ final class LazyJar {
                     case DATASET -> DatasetFactory.class;
                 };
         return (Component) Proxy.newProxyInstance(
-                LazyJar.class.getClassLoader(), new Class<?>[] {type}, new StandIn(kind, plugin, name));
+                LazyJar.class.getClassLoader(), new Class<?>[] {type}, new StandIn(this, kind, plugin, name));
     }
 
     /** The contribution of the made plugins that the index names. */
@@ -113,7 +103,7 @@ final class LazyJar {
                 }
             }
         }
-        throw new PluginException(jar + ": its " + ContributionIndex.RESOURCE + " lists " + kind.label() + " '"
+        throw new PluginException(found.jar() + ": its " + ContributionIndex.RESOURCE + " lists " + kind.label() + " '"
                 + name + "' of plugin '" + plugin + "', which the plugin does not contribute; rebuild the jar");
     }
 
@@ -121,30 +111,21 @@ final class LazyJar {
         if (probeFirst) {
             Optional<String> ended = PluginProbe.inOwnProcess(file);
             if (ended.isPresent()) {
-                throw new PluginException(jar + ": " + ended.get() + "; nothing from it is used");
+                throw new PluginException(found.jar() + ": " + ended.get() + "; nothing from it is used");
             }
         }
         try {
-            return PluginLoader.plugins(loader, jar, path, version, sha256, new ArrayList<>());
+            return PluginLoader.plugins(
+                    loader, found.jar(), found.path(), found.version(), found.sha256(), new ArrayList<>());
         } catch (PluginContributions.Rejected e) {
-            throw new PluginException(jar + ": " + e.getMessage() + "; nothing from it is used");
+            throw new PluginException(found.jar() + ": " + e.getMessage() + "; nothing from it is used");
         }
     }
 
     /** A contribution's stand-in: its name from the index, everything else from the made contribution. */
-    private final class StandIn implements InvocationHandler {
-        private final ComponentKind kind;
-        private final String plugin;
-        private final String name;
-
-        StandIn(ComponentKind kind, String plugin, String name) {
-            this.kind = kind;
-            this.plugin = plugin;
-            this.name = name;
-        }
-
+    private record StandIn(LazyJar jar, ComponentKind kind, String plugin, String name) implements InvocationHandler {
         Component made() {
-            return LazyJar.this.made(kind, plugin, name);
+            return jar.made(kind, plugin, name);
         }
 
         @Override
@@ -156,7 +137,7 @@ final class LazyJar {
                 return switch (method.getName()) {
                     case "equals" -> proxy == args[0];
                     case "hashCode" -> System.identityHashCode(proxy);
-                    default -> kind.label() + " '" + name + "' from " + jar;
+                    default -> kind.label() + " '" + name + "' from " + jar.found.jar();
                 };
             }
             try {

@@ -156,7 +156,8 @@ public final class PluginLoader {
                 for (ContributionIndex.IndexedPlugin plugin : index.plugins()) {
                     spiVersions.add(checkVersion(plugin.name(), plugin.spiVersion()));
                 }
-                LazyJar lazy = new LazyJar(file, path, jar, version, sha256, loader, probeFirst);
+                LazyJar lazy = new LazyJar(
+                        file, new PluginOrigin(jar, jar, path, version, sha256), loader, probeFirst);
                 List<PluginContributions> plugins = new ArrayList<>();
                 for (ContributionIndex.IndexedPlugin plugin : index.plugins()) {
                     plugins.add(lazy.contributions(plugin));

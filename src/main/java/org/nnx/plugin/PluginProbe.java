@@ -1,7 +1,6 @@
 package org.nnx.plugin;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,24 +58,10 @@ public final class PluginProbe {
      *     while it was loaded}; empty when they were made, or could not be and nnx's own process will say why
      */
     static Optional<String> inOwnProcess(Path file) {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current()
-                .info()
-                .command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            // A debugger's port can be listened on by one process only.
-            if (!option.startsWith("-agentlib:jdwp") && !option.startsWith("-Xrunjdwp")) {
-                command.add(option);
-            }
-        }
         // The probe only makes objects: the first compiler tier starts it fastest.
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("-XX:+ExitOnOutOfMemoryError");
-        command.add("-XX:-CreateCoredumpOnCrash");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(PluginProbe.class.getName());
+        List<String> command = ChildJvm.command(
+                List.of("-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError", "-XX:-CreateCoredumpOnCrash"),
+                PluginProbe.class);
         command.add(file.toString());
         Path log = null;
         try {

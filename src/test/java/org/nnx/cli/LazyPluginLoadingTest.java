@@ -99,15 +99,13 @@ class LazyPluginLoadingTest {
                 experiment lazy {
                     dataset mnist, limit = 100
                     model {
-                        dense 10
                         LAYER
                         dense 10
                     }
-                    loss cross_entropy
-                    learning_rate 0.1
-                    batch_size 50
-                    epochs 1
-                    seed 5
+                    loss mse
+                    learning_rate 0.05
+                    batch_size 25
+                    iterations 4
                 }
                 """.replace("LAYER", layer));
     }

@@ -97,17 +97,16 @@ class ArchetypeBuildIT {
 
         Path file = Files.writeString(work.resolve("softsign.nnx"), """
                 experiment softsign {
-                    dataset mnist, limit = 200
+                    dataset spiral, points = 60
                     model {
-                        dense 20
+                        dense 3
                         softsign
-                        dense 10
                     }
-                    loss cross_entropy
-                    learning_rate 0.1
-                    batch_size 50
-                    epochs 1
-                    seed 5
+                    loss mse
+                    optimizer adam
+                    learning_rate 0.01
+                    epochs 2
+                    seed 11
                 }
                 """);
         String ran = run(

@@ -15,92 +15,66 @@ import org.nnx.spi.LayerFactory;
 import org.nnx.spi.Loss;
 import org.nnx.spi.LossFactory;
 import org.nnx.spi.NnxPlugin;
-import org.nnx.spi.ParameterSpec;
 import org.nnx.tensor.Tensor;
 
 class PluginTestKitTest {
 
     /** The identity, whose backward returns {@code factor} times the output gradient: right only for 1. */
-    private static LayerFactory scaled(String name, double factor) {
-        return new LayerFactory() {
-            @Override
-            public String name() {
-                return name;
-            }
+    private record Scaled(String name, double factor) implements LayerFactory {
+        @Override
+        public String description() {
+            return "the identity, with a backward scaled by " + factor;
+        }
 
-            @Override
-            public String description() {
-                return "the identity, with a backward scaled by " + factor;
-            }
+        @Override
+        public Layer create(Arguments arguments, LayerContext context) {
+            return new Layer() {
+                @Override
+                public Tensor forward(Tensor input, boolean training) {
+                    return input.copy();
+                }
 
-            @Override
-            public List<ParameterSpec> parameters() {
-                return List.of();
-            }
-
-            @Override
-            public Layer create(Arguments arguments, LayerContext context) {
-                return new Layer() {
-                    @Override
-                    public Tensor forward(Tensor input, boolean training) {
-                        return input.copy();
+                @Override
+                public Tensor backward(Tensor outputGradient) {
+                    Tensor gradient = outputGradient.copy();
+                    for (int i = 0; i < gradient.size(); i++) {
+                        gradient.set(i, gradient.get(i) * factor);
                     }
-
-                    @Override
-                    public Tensor backward(Tensor outputGradient) {
-                        Tensor gradient = outputGradient.copy();
-                        for (int i = 0; i < gradient.size(); i++) {
-                            gradient.set(i, gradient.get(i) * factor);
-                        }
-                        return gradient;
-                    }
-                };
-            }
-        };
+                    return gradient;
+                }
+            };
+        }
     }
 
     /** Half the squared error, whose gradient it states as twice what it is. */
-    private static LossFactory doubledSquaredError() {
-        return new LossFactory() {
-            @Override
-            public String name() {
-                return "doubled";
-            }
+    private record DoubledSquaredError(String name) implements LossFactory {
+        @Override
+        public String description() {
+            return "half the squared error, with a doubled gradient";
+        }
 
-            @Override
-            public String description() {
-                return "half the squared error, with a doubled gradient";
-            }
-
-            @Override
-            public List<ParameterSpec> parameters() {
-                return List.of();
-            }
-
-            @Override
-            public Loss create(Arguments arguments) {
-                return new Loss() {
-                    private Tensor gradient;
-
-                    @Override
-                    public double forward(Tensor output, Tensor targets) {
-                        gradient = output.copy();
-                        double sum = 0;
-                        for (int i = 0; i < output.size(); i++) {
-                            double d = output.get(i) - targets.get(i);
-                            sum += d * d / 2;
-                            gradient.set(i, 2 * d / output.rows());
-                        }
-                        return sum / output.rows();
+        @Override
+        public Loss create(Arguments arguments) {
+            Tensor[] gradient = new Tensor[1];
+            return new Loss() {
+                @Override
+                public double forward(Tensor output, Tensor targets) {
+                    gradient[0] = output.copy();
+                    double sum = 0;
+                    for (int i = 0; i < output.size(); i++) {
+                        double d = output.get(i) - targets.get(i);
+                        sum += d * d / 2;
+                        gradient[0].set(i, 2 * d / output.rows());
                     }
+                    return sum / output.rows();
+                }
 
-                    @Override
-                    public Tensor backward() {
-                        return gradient;
-                    }
-                };
-            }
-        };
+                @Override
+                public Tensor backward() {
+                    return gradient[0];
+                }
+            };
+        }
     }
 
     private static NnxPlugin plugin(String name, List<LayerFactory> layers, List<LossFactory> losses) {
@@ -129,7 +103,7 @@ class PluginTestKitTest {
 
     @Test
     void aRightPluginPasses() {
-        PluginTestKit.verify(plugin("right", List.of(scaled("identity", 1)), List.of()));
+        PluginTestKit.verify(plugin("right", List.of(new Scaled("identity", 1)), List.of()));
     }
 
     @Test
@@ -137,7 +111,7 @@ class PluginTestKitTest {
         AssertionError error = assertThrows(
                 AssertionError.class,
                 () -> PluginTestKit.verify(
-                        plugin("wrong", List.of(scaled("tripled", 3)), List.of(doubledSquaredError()))));
+                        plugin("wrong", List.of(new Scaled("tripled", 3)), List.of(new DoubledSquaredError("doubled")))));
         List<String> lines = error.getMessage().lines().toList();
         assertEquals(3, lines.size(), error.getMessage());
         assertEquals(true, lines.get(0).endsWith(" fails 2 checks of nnx:"), lines.get(0));
@@ -149,9 +123,9 @@ class PluginTestKitTest {
     void aNameAFileCannotWriteFailsAsNnxWouldSkipTheJar() {
         AssertionError error = assertThrows(
                 AssertionError.class,
-                () -> PluginTestKit.verify(plugin("badly-named", List.of(scaled("two words", 1)), List.of())));
+                () -> PluginTestKit.verify(plugin("badly-named", List.of(new Scaled("two words", 1)), List.of())));
         assertEquals(
-                "fails 1 check of nnx:\nlayer factory " + scaled("x", 1).getClass().getName()
+                "fails 1 check of nnx:\nlayer factory " + Scaled.class.getName()
                         + " is named 'two words', which a file cannot write (a name is a letter or _ followed by"
                         + " letters, digits or _)",
                 error.getMessage().substring(error.getMessage().indexOf("fails ")));
@@ -160,7 +134,7 @@ class PluginTestKitTest {
     @Test
     void theIndexListsThePluginsNames(@TempDir Path classes) throws Exception {
         Path index = PluginTestKit.writeIndex(
-                classes, plugin("acme", List.of(scaled("identity", 1)), List.of(doubledSquaredError())));
+                classes, plugin("acme", List.of(new Scaled("identity", 1)), List.of(new DoubledSquaredError("doubled"))));
         assertEquals(classes.resolve("META-INF/nnx/contributions.index"), index);
         assertEquals(
                 List.of("plugin acme 2", "layer identity", "loss doubled"),
