@@ -33,17 +33,17 @@ final class LazyJar {
     /** The jar as {@link PluginLoader} found it; its {@code plugin} is that of each made plugin. */
     private final PluginOrigin found;
 
-    private final Path file;
     private final ClassLoader loader;
-    private final boolean probeFirst;
+    /** The jar to make the plugins of in a process of their own first; empty to make them here straight away. */
+    private final Optional<Path> probe;
+
     private List<PluginContributions> made;
     private PluginException failure;
 
     LazyJar(Path file, PluginOrigin found, ClassLoader loader, boolean probeFirst) {
-        this.file = file;
         this.found = found;
         this.loader = loader;
-        this.probeFirst = probeFirst;
+        this.probe = probeFirst ? Optional.of(file) : Optional.empty();
     }
 
     /** The indexed plugin's contributions, as stand-ins that make the jar's plugins when first used. */
@@ -108,8 +108,8 @@ final class LazyJar {
     }
 
     private List<PluginContributions> make() {
-        if (probeFirst) {
-            Optional<String> ended = PluginProbe.inOwnProcess(file);
+        if (probe.isPresent()) {
+            Optional<String> ended = PluginProbe.inOwnProcess(probe.get());
             if (ended.isPresent()) {
                 throw new PluginException(found.jar() + ": " + ended.get() + "; nothing from it is used");
             }
