@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -144,8 +145,9 @@ final class Layers {
                 .haveFullyQualifiedName(root + ".tensor.Precision")
                 .should()
                 .onlyDependOnClassesThat(JavaClass.Predicates.resideInAPackage("java..")
-                        .or(JavaClass.Predicates.fullNameMatching(
-                                Pattern.quote(root + ".tensor.") + "(Tensor|Precision)(\\$.*)?")))
+                        .or(HasName.Predicates.nameMatching(
+                                // Arrays of them too: an enum's values() returns one.
+                                "(\\[+L)?" + Pattern.quote(root + ".tensor.") + "(Tensor|Precision)(\\$.*)?;?")))
                 .because("the SPI artifact carries these two tensor types alone")
                 .allowEmptyShould(true);
     }
