@@ -120,7 +120,8 @@ final class LayerVerification {
                 } catch (PluginException e) {
                     checked++;
                     failed++;
-                    out.println("FAILED  " + kind.label() + " " + entry.getKey() + ", " + source + ": " + e.getMessage());
+                    out.println(
+                            "FAILED  " + kind.label() + " " + entry.getKey() + ", " + source + ": " + e.getMessage());
                     continue;
                 }
                 if (arguments.isEmpty()) {

@@ -69,14 +69,13 @@ final class LazyJar {
     }
 
     private Component standIn(ComponentKind kind, String plugin, String name) {
-        Class<?> type =
-                switch (kind) {
-                    case LAYER -> CheckedLayerFactory.class;
-                    case LOSS -> LossFactory.class;
-                    case OPTIMIZER -> OptimizerFactory.class;
-                    case INITIALIZER -> InitializerFactory.class;
-                    case DATASET -> DatasetFactory.class;
-                };
+        Class<?> type = switch (kind) {
+            case LAYER -> CheckedLayerFactory.class;
+            case LOSS -> LossFactory.class;
+            case OPTIMIZER -> OptimizerFactory.class;
+            case INITIALIZER -> InitializerFactory.class;
+            case DATASET -> DatasetFactory.class;
+        };
         return (Component) Proxy.newProxyInstance(
                 LazyJar.class.getClassLoader(), new Class<?>[] {type}, new StandIn(this, kind, plugin, name));
     }

@@ -2,8 +2,8 @@ package org.nnx.plugin;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -156,8 +156,7 @@ public final class PluginLoader {
                 for (ContributionIndex.IndexedPlugin plugin : index.plugins()) {
                     spiVersions.add(checkVersion(plugin.name(), plugin.spiVersion()));
                 }
-                LazyJar lazy = new LazyJar(
-                        file, new PluginOrigin(jar, jar, path, version, sha256), loader, probeFirst);
+                LazyJar lazy = new LazyJar(file, new PluginOrigin(jar, jar, path, version, sha256), loader, probeFirst);
                 List<PluginContributions> plugins = new ArrayList<>();
                 for (ContributionIndex.IndexedPlugin plugin : index.plugins()) {
                     plugins.add(lazy.contributions(plugin));

@@ -49,9 +49,7 @@ class LazyPluginLoadingTest {
                                 "public ExitingPlugin() { System.exit(3); }\n    public int spiVersion()"),
                 PluginJars.layerPluginSource(
                                 "com.marking", "MarkingPlugin", "marking", identity.replace("NAME", "marking"))
-                        .replace(
-                                "public int spiVersion()",
-                                """
+                        .replace("public int spiVersion()", """
                                 public MarkingPlugin() {
                                         try {
                                             java.nio.file.Files.writeString(java.nio.file.Path.of("MARKER"), "made");
@@ -59,8 +57,8 @@ class LazyPluginLoadingTest {
                                             throw new java.io.UncheckedIOException(e);
                                         }
                                     }
-                                    public int spiVersion()"""
-                                        .replace("MARKER", marker.toString().replace("\\", "\\\\"))));
+                                    public int spiVersion()""".replace(
+                                        "MARKER", marker.toString().replace("\\", "\\\\"))));
         Path classes = PluginJars.compile(sources, build.resolve("classes"));
         plugins = Files.createDirectory(build.resolve("plugins"));
         for (String name : List.of("exiting", "marking")) {
@@ -118,7 +116,13 @@ class LazyPluginLoadingTest {
         assertEquals("", cli.stderr());
         assertEquals(
                 0,
-                cli.run("run", file.toString(), "--plugins", plugins.toString(), "--out", dir.resolve("out").toString()),
+                cli.run(
+                        "run",
+                        file.toString(),
+                        "--plugins",
+                        plugins.toString(),
+                        "--out",
+                        dir.resolve("out").toString()),
                 cli.stderr());
         assertTrue(cli.stdout().contains("  lazy: ok, train "), cli.stdout());
         assertFalse(Files.exists(marker), "marking.jar's plugin was made for a file that does not use it");
@@ -133,7 +137,13 @@ class LazyPluginLoadingTest {
                 cli.stderr());
         assertEquals(
                 2,
-                cli.run("run", file.toString(), "--plugins", plugins.toString(), "--out", dir.resolve("out").toString()),
+                cli.run(
+                        "run",
+                        file.toString(),
+                        "--plugins",
+                        plugins.toString(),
+                        "--out",
+                        dir.resolve("out").toString()),
                 cli.stderr());
         assertEquals(
                 "nnx: error: exiting.jar: plugin called System.exit(3) when it was loaded; nothing from it is used\n",
@@ -145,7 +155,13 @@ class LazyPluginLoadingTest {
         Path file = file("marking");
         assertEquals(
                 0,
-                cli.run("run", file.toString(), "--plugins", plugins.toString(), "--out", dir.resolve("out").toString()),
+                cli.run(
+                        "run",
+                        file.toString(),
+                        "--plugins",
+                        plugins.toString(),
+                        "--out",
+                        dir.resolve("out").toString()),
                 cli.stderr());
         assertTrue(cli.stdout().contains("  lazy: ok, train "), cli.stdout());
         assertTrue(Files.exists(marker), "marking.jar's plugin was not made");

@@ -110,8 +110,8 @@ class PluginTestKitTest {
     void eachFailedCheckIsListed() {
         AssertionError error = assertThrows(
                 AssertionError.class,
-                () -> PluginTestKit.verify(
-                        plugin("wrong", List.of(new Scaled("tripled", 3)), List.of(new DoubledSquaredError("doubled")))));
+                () -> PluginTestKit.verify(plugin(
+                        "wrong", List.of(new Scaled("tripled", 3)), List.of(new DoubledSquaredError("doubled")))));
         List<String> lines = error.getMessage().lines().toList();
         assertEquals(3, lines.size(), error.getMessage());
         assertEquals(true, lines.get(0).endsWith(" fails 2 checks of nnx:"), lines.get(0));
@@ -134,10 +134,13 @@ class PluginTestKitTest {
     @Test
     void theIndexListsThePluginsNames(@TempDir Path classes) throws Exception {
         Path index = PluginTestKit.writeIndex(
-                classes, plugin("acme", List.of(new Scaled("identity", 1)), List.of(new DoubledSquaredError("doubled"))));
+                classes,
+                plugin("acme", List.of(new Scaled("identity", 1)), List.of(new DoubledSquaredError("doubled"))));
         assertEquals(classes.resolve("META-INF/nnx/contributions.index"), index);
         assertEquals(
                 List.of("plugin acme 2", "layer identity", "loss doubled"),
-                Files.readAllLines(index).stream().filter(l -> !l.startsWith("#")).toList());
+                Files.readAllLines(index).stream()
+                        .filter(l -> !l.startsWith("#"))
+                        .toList());
     }
 }
