@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.nnx.plugin.LayerConformance;
+import org.nnx.plugin.PluginException;
 import org.nnx.plugin.PluginLayerFactory;
 import org.nnx.plugin.PluginVerifier;
 import org.nnx.plugin.Registries.LoadedPlugins;
@@ -48,13 +49,21 @@ final class LayerVerification {
                 registry.all(ComponentKind.LAYER).entrySet()) {
             LayerFactory factory = (LayerFactory) entry.getValue();
             String source = registry.source(factory);
-            Optional<Arguments> arguments = sampleArguments(factory.parameters());
+            Optional<Arguments> arguments;
+            try {
+                arguments = sampleArguments(factory.parameters());
+            } catch (PluginException e) {
+                // A jar whose plugins cannot be made (its index named the layer).
+                failed++;
+                out.println("FAILED  layer " + entry.getKey() + ", " + source + ": " + e.getMessage());
+                continue;
+            }
             if (arguments.isEmpty()) {
                 out.println("skipped layer " + entry.getKey() + ", " + source
                         + ": it has a required parameter whose value --verify cannot choose");
                 continue;
             }
-            LayerFactory unguarded = factory instanceof PluginLayerFactory plugin ? plugin.delegate() : factory;
+            LayerFactory unguarded = PluginLayerFactory.unguarded(factory);
             LayerConformance.Outcome outcome = LayerConformance.check(
                     unguarded,
                     arguments.get(),
@@ -105,7 +114,16 @@ final class LayerVerification {
             for (Map.Entry<String, Component> entry : registry.all(kind).entrySet()) {
                 Component component = entry.getValue();
                 String source = registry.source(component);
-                Optional<Arguments> arguments = sampleArguments(component.parameters());
+                Optional<Arguments> arguments;
+                try {
+                    arguments = sampleArguments(component.parameters());
+                } catch (PluginException e) {
+                    checked++;
+                    failed++;
+                    out.println(
+                            "FAILED  " + kind.label() + " " + entry.getKey() + ", " + source + ": " + e.getMessage());
+                    continue;
+                }
                 if (arguments.isEmpty()) {
                     out.println("skipped " + kind.label() + " " + entry.getKey() + ", " + source
                             + ": it has a required parameter whose value --verify cannot choose");

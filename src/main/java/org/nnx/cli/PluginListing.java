@@ -1,7 +1,9 @@
 package org.nnx.cli;
 
 import java.io.PrintStream;
+import java.util.List;
 import org.nnx.plugin.PluginContributions;
+import org.nnx.plugin.PluginException;
 import org.nnx.plugin.PluginLoader;
 import org.nnx.plugin.Registries.LoadedPlugins;
 import org.nnx.registry.ComponentKind;
@@ -45,9 +47,19 @@ final class PluginListing {
         for (ComponentKind kind : ComponentKind.values()) {
             out.println();
             registry.all(kind).forEach((name, component) -> {
-                out.println(kind.label() + " " + name + " (" + registry.source(component) + "): "
-                        + component.description());
-                for (ParameterSpec parameter : component.parameters()) {
+                String description;
+                List<ParameterSpec> parameters;
+                try {
+                    description = component.description();
+                    parameters = component.parameters();
+                } catch (PluginException e) {
+                    // An indexed jar whose plugins cannot be made: its names are known, nothing else.
+                    out.println(kind.label() + " " + name + " (" + registry.source(component) + "): unusable: "
+                            + e.getMessage());
+                    return;
+                }
+                out.println(kind.label() + " " + name + " (" + registry.source(component) + "): " + description);
+                for (ParameterSpec parameter : parameters) {
                     out.println(
                             "    " + parameter.describe() + (parameter.doc().isEmpty() ? "" : " — " + parameter.doc()));
                 }

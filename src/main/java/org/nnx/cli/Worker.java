@@ -193,7 +193,7 @@ public final class Worker {
                 new PrintStream(OutputStream.nullOutputStream()),
                 new PrintStream(diagnostics, true, StandardCharsets.UTF_8),
                 false);
-        try (LoadedPlugins plugins = Registries.load(folders, PluginLock.read(lock), warning -> {})) {
+        try (LoadedPlugins plugins = Registries.load(folders, PluginLock.read(lock), warning -> {}, false)) {
             DatasetLoader datasets = new DatasetLoader(plugins.registry());
             Plans plans = new FileAnalysis(plugins, datasets, quiet).analyze(List.of(file));
             Optional<ExperimentPlan> plan = plans.experiments().stream()

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.nnx.model.ExperimentPlan;
 import org.nnx.model.RunPlan;
+import org.nnx.plugin.ChildJvm;
 import org.nnx.registry.ComponentRegistry;
 import org.nnx.tensor.Blas;
 import org.nnx.tensor.JavaBlas;
@@ -115,23 +115,13 @@ final class WorkerRuns implements RunEngine.Runs {
 
     /** {@code java [nnx's JVM options] -cp [nnx's class path] org.nnx.cli.Worker …}. */
     private List<String> command(ExperimentPlan plan, int index, int cores) {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current()
-                .info()
-                .command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            // A debugger's port can be listened on by one process only.
-            if (!option.startsWith("-agentlib:jdwp") && !option.startsWith("-Xrunjdwp")) {
-                command.add(option);
-            }
-        }
-        command.add("-XX:+ExitOnOutOfMemoryError");
-        command.add("-XX:-CreateCoredumpOnCrash");
-        command.add("-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "nnx-worker-hs_err_pid%p.log"));
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(Worker.class.getName());
+        List<String> command = ChildJvm.command(
+                List.of(
+                        "-XX:+ExitOnOutOfMemoryError",
+                        "-XX:-CreateCoredumpOnCrash",
+                        "-XX:ErrorFile="
+                                + Path.of(System.getProperty("java.io.tmpdir"), "nnx-worker-hs_err_pid%p.log")),
+                Worker.class);
         command.add(String.valueOf(plan.source()));
         command.add(plan.name());
         command.add(Integer.toString(index));

@@ -70,6 +70,15 @@ public final class PluginLayerFactory implements CheckedLayerFactory {
         return delegate;
     }
 
+    /**
+     * The plugin's own factory behind {@code factory}, unguarded, making its jar's plugins first if it is an
+     * indexed jar's stand-in; a built-in factory as it is.
+     */
+    public static LayerFactory unguarded(LayerFactory factory) {
+        LayerFactory made = (LayerFactory) LazyJar.made(factory);
+        return made instanceof PluginLayerFactory plugin ? plugin.delegate() : made;
+    }
+
     @Override
     public int outputSize(Arguments arguments, int inputSize) {
         return guarded.outputSize(arguments, inputSize);

@@ -3,6 +3,7 @@ package org.nnx.plugin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -18,6 +19,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.Consumer;
 import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import java.util.regex.Matcher;
@@ -40,7 +42,11 @@ import org.nnx.spi.NnxPlugin;
  *       nnx provides ({@link SpiVersions#PROVIDED}) is refused before any of its code runs.</li>
  *   <li>Its plugins are the classes listed in {@code META-INF/services/org.nnx.spi.NnxPlugin}, found with
  *       {@link ServiceLoader}; each must have been built for an SPI version this nnx provides.</li>
- *   <li>Each plugin's lists, and each factory's name, description and schema, are asked for once, now.</li>
+ *   <li>A jar with a contribution index ({@link ContributionIndex}) runs none of its code now: its names come
+ *       from the index, and its plugins are made the first time a contribution of it is used
+ *       ({@link LazyJar}). A jar without one has its plugins made now.</li>
+ *   <li>Each plugin's lists, and each factory's name, description and schema, are asked for once, when its
+ *       plugin is made.</li>
  *   <li>A jar that fails any of this is skipped whole, with a warning naming it and the reason; the others
  *       load. A jar with the same content as one loaded before it is skipped with a warning.</li>
  * </ul>
@@ -69,6 +75,7 @@ public final class PluginLoader {
     private final Consumer<String> warnings;
     private final Optional<PluginLock> lock;
     private final ClassLoader spiLoader = NnxPlugin.class.getClassLoader();
+    private final boolean probeFirst;
 
     /** @param warnings receives one line per skipped jar, without the {@code nnx: warning: } prefix */
     public PluginLoader(Consumer<String> warnings) {
@@ -77,8 +84,18 @@ public final class PluginLoader {
 
     /** @param lock when present, a jar must match its pin there to load */
     public PluginLoader(Consumer<String> warnings, Optional<PluginLock> lock) {
+        this(warnings, lock, true);
+    }
+
+    /**
+     * @param probeFirst whether an indexed jar's code first runs in a process of its own ({@link PluginProbe}),
+     *                   so that a plugin that ends its process ends that one; false where nnx's process is
+     *                   itself one to spare (a worker)
+     */
+    public PluginLoader(Consumer<String> warnings, Optional<PluginLock> lock, boolean probeFirst) {
         this.warnings = warnings;
         this.lock = lock;
+        this.probeFirst = probeFirst;
     }
 
     /** Every loadable jar of the folders, in the order found. */
@@ -128,47 +145,92 @@ public final class PluginLoader {
 
     private LoadedJar load(Path file, String path, String sha256) throws PluginContributions.Rejected, IOException {
         String jar = file.getFileName().toString();
-        Manifest manifest = manifest(file);
-        String version = version(manifest, jar);
-        Optional<SpiVersions> stated = statedSpiVersions(manifest);
+        JarContents contents = contents(file);
+        String version = version(contents.manifest(), jar);
+        Optional<SpiVersions> stated = statedSpiVersions(contents.manifest());
         PluginClassLoader loader = new PluginClassLoader(jar, file.toUri().toURL(), spiLoader);
         try {
-            List<PluginContributions> plugins = new ArrayList<>();
-            List<Integer> spiVersions = new ArrayList<>();
-            try {
-                for (NnxPlugin plugin : ServiceLoader.load(NnxPlugin.class, loader)) {
-                    spiVersions.add(checkVersion(plugin));
-                    PluginOrigin origin = new PluginOrigin(pluginName(plugin), jar, path, version, sha256);
-                    plugins.add(PluginContributions.fromJar(plugin, origin));
+            if (contents.index().isPresent()) {
+                ContributionIndex index = contents.index().get();
+                List<Integer> spiVersions = new ArrayList<>();
+                for (ContributionIndex.IndexedPlugin plugin : index.plugins()) {
+                    spiVersions.add(checkVersion(plugin.name(), plugin.spiVersion()));
                 }
-            } catch (ServiceConfigurationError e) {
-                throw new PluginContributions.Rejected(RejectionReasons.of(e));
-            } catch (RuntimeException | LinkageError e) {
-                throw new PluginContributions.Rejected(RejectionReasons.of("the plugin", e));
+                LazyJar lazy = new LazyJar(file, new PluginOrigin(jar, jar, path, version, sha256), loader, probeFirst);
+                List<PluginContributions> plugins = new ArrayList<>();
+                for (ContributionIndex.IndexedPlugin plugin : index.plugins()) {
+                    plugins.add(lazy.contributions(plugin));
+                }
+                checkNoTwice(plugins);
+                return new LoadedJar(path, jar, version, sha256, needed(stated, spiVersions), plugins, loader);
             }
-            if (plugins.isEmpty()) {
-                throw new PluginContributions.Rejected("no provider: " + SERVICE_FILE + " lists no class");
-            }
-            checkNoTwice(plugins);
-            SpiVersions needed = stated.orElseGet(() -> SpiVersions.from(
-                    spiVersions.stream().mapToInt(Integer::intValue).max().orElseThrow()));
-            return new LoadedJar(path, jar, version, sha256, needed, plugins, loader);
+            List<Integer> spiVersions = new ArrayList<>();
+            List<PluginContributions> plugins = plugins(loader, jar, path, version, sha256, spiVersions);
+            return new LoadedJar(path, jar, version, sha256, needed(stated, spiVersions), plugins, loader);
         } catch (PluginContributions.Rejected | RuntimeException e) {
             loader.close();
             throw e;
         }
     }
 
+    private static SpiVersions needed(Optional<SpiVersions> stated, List<Integer> spiVersions) {
+        return stated.orElseGet(() -> SpiVersions.from(
+                spiVersions.stream().mapToInt(Integer::intValue).max().orElseThrow()));
+    }
+
     /**
-     * The jar's manifest, or null when it has none. Also where a file that is not a jar, or a jar with no
-     * provider list, is found out.
+     * Makes the jar's plugins, running their code: the classes its {@value #SERVICE_FILE} lists, each asked for
+     * its lists once.
+     *
+     * @param spiVersions receives the SPI version each plugin was built for
      */
-    private static Manifest manifest(Path file) throws PluginContributions.Rejected {
+    static List<PluginContributions> plugins(
+            ClassLoader loader, String jar, String path, String version, String sha256, List<Integer> spiVersions)
+            throws PluginContributions.Rejected {
+        List<PluginContributions> plugins = new ArrayList<>();
+        try {
+            for (NnxPlugin plugin : ServiceLoader.load(NnxPlugin.class, loader)) {
+                spiVersions.add(checkVersion(plugin));
+                PluginOrigin origin = new PluginOrigin(pluginName(plugin), jar, path, version, sha256);
+                plugins.add(PluginContributions.fromJar(plugin, origin));
+            }
+        } catch (ServiceConfigurationError e) {
+            throw new PluginContributions.Rejected(RejectionReasons.of(e));
+        } catch (RuntimeException | LinkageError e) {
+            throw new PluginContributions.Rejected(RejectionReasons.of("the plugin", e));
+        }
+        if (plugins.isEmpty()) {
+            throw new PluginContributions.Rejected("no provider: " + SERVICE_FILE + " lists no class");
+        }
+        checkNoTwice(plugins);
+        return plugins;
+    }
+
+    /** The jar's manifest (null when it has none) and its contribution index, when it has one. */
+    private record JarContents(Manifest manifest, Optional<ContributionIndex> index) {}
+
+    /**
+     * The jar's manifest and index, read without running its code. Also where a file that is not a jar, a
+     * jar with no provider list, or one with an index that cannot be read, is found out.
+     */
+    private static JarContents contents(Path file) throws PluginContributions.Rejected {
         try (JarFile jarFile = new JarFile(file.toFile())) {
             if (jarFile.getEntry(SERVICE_FILE) == null) {
                 throw new PluginContributions.Rejected("no provider: the jar has no " + SERVICE_FILE);
             }
-            return jarFile.getManifest();
+            JarEntry entry = jarFile.getJarEntry(ContributionIndex.RESOURCE);
+            if (entry == null) {
+                return new JarContents(jarFile.getManifest(), Optional.empty());
+            }
+            String text;
+            try (InputStream in = jarFile.getInputStream(entry)) {
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            try {
+                return new JarContents(jarFile.getManifest(), Optional.of(ContributionIndex.parse(text)));
+            } catch (IllegalArgumentException e) {
+                throw new PluginContributions.Rejected(ContributionIndex.RESOURCE + ": " + e.getMessage());
+            }
         } catch (IOException e) {
             throw new PluginContributions.Rejected("not a jar file (" + e.getMessage() + ")");
         }
@@ -212,8 +274,24 @@ public final class PluginLoader {
         return Optional.of(needed);
     }
 
+    /** The SPI version an indexed plugin was built for, as its index says, when this nnx provides it. */
+    private static int checkVersion(String plugin, int version) throws PluginContributions.Rejected {
+        if (!SpiVersions.PROVIDED.contains(version)) {
+            throw new PluginContributions.Rejected(notProvided("plugin '" + plugin + "'", version));
+        }
+        return version;
+    }
+
+    private static String notProvided(String what, int version) {
+        return what + " was built for nnx SPI version " + version + ", but this nnx provides SPI versions "
+                + SpiVersions.PROVIDED + "; "
+                + (version > NnxPlugin.SPI_VERSION
+                        ? "use a newer nnx"
+                        : "rebuild the plugin against SPI version " + NnxPlugin.SPI_VERSION);
+    }
+
     /** The SPI version the plugin was built for, when this nnx provides it. */
-    private static int checkVersion(NnxPlugin plugin) throws PluginContributions.Rejected {
+    static int checkVersion(NnxPlugin plugin) throws PluginContributions.Rejected {
         String type = plugin.getClass().getName();
         int version;
         try {
@@ -226,11 +304,7 @@ public final class PluginLoader {
             throw new PluginContributions.Rejected(RejectionReasons.of(type + ".spiVersion()", e));
         }
         if (!SpiVersions.PROVIDED.contains(version)) {
-            throw new PluginContributions.Rejected(type + " was built for nnx SPI version " + version
-                    + ", but this nnx provides SPI versions " + SpiVersions.PROVIDED + "; "
-                    + (version > NnxPlugin.SPI_VERSION
-                            ? "use a newer nnx"
-                            : "rebuild the plugin against SPI version " + NnxPlugin.SPI_VERSION));
+            throw new PluginContributions.Rejected(notProvided(type, version));
         }
         return version;
     }
@@ -247,7 +321,7 @@ public final class PluginLoader {
     }
 
     /** A jar must not contribute a name twice itself: that is a broken jar, skipped like any other. */
-    private static void checkNoTwice(List<PluginContributions> plugins) throws PluginContributions.Rejected {
+    static void checkNoTwice(List<PluginContributions> plugins) throws PluginContributions.Rejected {
         for (ComponentKind kind : ComponentKind.values()) {
             List<String> names = new ArrayList<>();
             for (PluginContributions plugin : plugins) {

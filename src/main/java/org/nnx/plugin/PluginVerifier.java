@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import java.util.function.Function;
+import org.nnx.registry.PluginOrigin;
 import org.nnx.spi.Arguments;
 import org.nnx.spi.ComponentCall;
 import org.nnx.spi.Dataset;
@@ -87,6 +88,25 @@ public final class PluginVerifier {
                         case SKIPPED -> "skipped ";
                     }
                     + kind + " " + name + ": " + verdict.detail();
+        }
+    }
+
+    /**
+     * Why nnx would skip the jar of {@code plugin} as it loads it, in the words of its warning: an SPI version
+     * it does not provide, a list that is null or throws, a name a file cannot write, a name given twice;
+     * empty when it would load.
+     */
+    public static List<String> loadProblems(NnxPlugin plugin) {
+        try {
+            PluginLoader.checkVersion(plugin);
+            PluginContributions made = PluginContributions.fromJar(
+                    plugin, new PluginOrigin(plugin.name() == null ? "plugin" : plugin.name(), "", "", "", ""));
+            PluginLoader.checkNoTwice(List.of(made));
+            return List.of();
+        } catch (PluginContributions.Rejected e) {
+            return List.of(e.getMessage());
+        } catch (RuntimeException e) {
+            return List.of(RejectionReasons.of(plugin.getClass().getName() + ".name()", e));
         }
     }
 

@@ -56,7 +56,17 @@ public final class Registries {
     /** As {@link #load(List, Consumer)}; with a lock, only jars that match their pins load. */
     public static LoadedPlugins load(List<Path> directories, Optional<PluginLock> lock, Consumer<String> warnings)
             throws PluginStartupException {
-        List<PluginLoader.LoadedJar> jars = new PluginLoader(warnings, lock).load(directories);
+        return load(directories, lock, warnings, true);
+    }
+
+    /**
+     * As {@link #load(List, Optional, Consumer)}; {@code probeFirst} false makes an indexed jar's plugins in
+     * this process straight away when first used, where this process is itself one to spare (a worker's).
+     */
+    public static LoadedPlugins load(
+            List<Path> directories, Optional<PluginLock> lock, Consumer<String> warnings, boolean probeFirst)
+            throws PluginStartupException {
+        List<PluginLoader.LoadedJar> jars = new PluginLoader(warnings, lock, probeFirst).load(directories);
         List<PluginContributions> plugins = new ArrayList<>();
         BuiltInPlugins.find().forEach(plugin -> plugins.add(PluginContributions.builtIn(plugin)));
         jars.forEach(jar -> plugins.addAll(jar.plugins()));

@@ -4,8 +4,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * nnx's package rules, for the packages under one root ({@code org.nnx}, or a test fixture's root). The
@@ -13,13 +16,14 @@ import java.util.List;
  * extension points, and {@code dsl → analysis → model → train → saved → report} for what a file becomes; the
  * registry sits between the SPI and everything that names components. Guice is used only where plugins are
  * loaded and the command is composed, and the SPI that plugins compile against depends on nothing but the
- * tensor types and the JDK.
+ * tensor types and the JDK. The tensor types the SPI artifact ({@code nnx-spi}) carries, {@code Tensor} and
+ * {@code Precision}, depend on nothing but each other and the JDK; the rest of {@code tensor} is the engine's.
  */
 final class Layers {
     private Layers() {}
 
     static List<ArchRule> rules(String root) {
-        return List.of(layers(root), guiceAtTheEdges(root), spiDependsOnNothing(root));
+        return List.of(layers(root), guiceAtTheEdges(root), spiDependsOnNothing(root), spiTensorTypesStandAlone(root));
     }
 
     static ArchRule layers(String root) {
@@ -129,6 +133,22 @@ final class Layers {
                 .onlyDependOnClassesThat()
                 .resideInAnyPackage(root + ".spi..", root + ".tensor..", "java..")
                 .because("plugins compile against the SPI alone")
+                .allowEmptyShould(true);
+    }
+
+    /** {@code Tensor} and {@code Precision} ship in the SPI artifact, so they cannot reach the engine's tensor code. */
+    static ArchRule spiTensorTypesStandAlone(String root) {
+        return classes()
+                .that()
+                .haveFullyQualifiedName(root + ".tensor.Tensor")
+                .or()
+                .haveFullyQualifiedName(root + ".tensor.Precision")
+                .should()
+                .onlyDependOnClassesThat(JavaClass.Predicates.resideInAPackage("java..")
+                        .or(HasName.Predicates.nameMatching(
+                                // Arrays of them too: an enum's values() returns one.
+                                "(\\[+L)?" + Pattern.quote(root + ".tensor.") + "(Tensor|Precision)(\\$.*)?;?")))
+                .because("the SPI artifact carries these two tensor types alone")
                 .allowEmptyShould(true);
     }
 }

@@ -1,6 +1,7 @@
 package org.nnx.plugin;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
@@ -119,7 +120,7 @@ public final class PluginJars {
                 "-encoding",
                 "UTF-8",
                 "-classpath",
-                nnxClasses().toString(),
+                nnxClasses(),
                 "-d",
                 classes.toString()));
         arguments.addAll(files);
@@ -195,14 +196,18 @@ public final class PluginJars {
         return jar(folder.resolve("acme-example-1.0.jar"), classes, List.of("com/acme/"), services, "1.0");
     }
 
-    /** Where nnx's main classes are ({@code target/classes}): all a plugin is compiled against. */
-    private static Path nnxClasses() {
+    /**
+     * Where the SPI's classes and nnx's main classes are ({@code spi/target/classes}, {@code target/classes}):
+     * all a plugin is compiled against; nnx's own, so that a plugin that reaches into them can be built.
+     */
+    private static String nnxClasses() {
+        return location(NnxPlugin.class) + File.pathSeparator + location(PluginLoader.class);
+    }
+
+    private static Path location(Class<?> type) {
         try {
-            return Path.of(NnxPlugin.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI());
+            return Path.of(
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

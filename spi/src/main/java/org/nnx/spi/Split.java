@@ -11,7 +11,7 @@ public interface Split {
     int label(int index);
 
     /**
-     * Writes the features of samples {@code indices[from .. from + count)} into rows {@code 0 .. count) of
+     * Writes the features of samples {@code indices[from .. from + count)} into rows {@code [0 .. count)} of
      * {@code into}, scaled as the network sees them. Data may be stored compactly (image bytes) and scaled
      * here, one mini-batch at a time.
      */

@@ -15,7 +15,7 @@ public record Range(double min, boolean minInclusive, double max, boolean maxInc
         return new Range(min, true, Double.POSITIVE_INFINITY, false);
     }
 
-    /** min ≤ x < max */
+    /** min ≤ x &lt; max */
     public static Range closedOpen(double min, double max) {
         return new Range(min, true, max, false);
     }

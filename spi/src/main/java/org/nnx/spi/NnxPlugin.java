@@ -7,8 +7,10 @@ import java.util.List;
  * implementations with {@link java.util.ServiceLoader} through {@code META-INF/services/org.nnx.spi.NnxPlugin};
  * the built-ins are one plugin among others. Each list defaults to empty.
  *
- * <p>nnx asks for each list once, at start-up, and keeps what it got: the lists and each factory's name,
- * description and parameters must not change afterwards. An implementation needs a public no-argument
+ * <p>nnx asks for each list once, when it makes the jar's plugins, and keeps what it got: the lists and each
+ * factory's name, description and parameters must not change afterwards. That is at start-up, or, for a jar
+ * whose build wrote a contribution index ({@code META-INF/nnx/contributions.index}), the first time a file
+ * uses one of its names. An implementation needs a public no-argument
  * constructor; an exception there or in a list method makes nnx skip the whole jar with a warning.
  *
  * <h2>Versions</h2>

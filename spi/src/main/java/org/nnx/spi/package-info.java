@@ -16,7 +16,8 @@
  *
  * <p>A plugin jar is loaded by a class loader of its own that sees the jar, this package,
  * {@link org.nnx.tensor} and the JDK, and nothing else: not the rest of nnx, not nnx's libraries, not other
- * plugins. A plugin author's build depends on the nnx artifact with scope {@code provided} and uses only
- * these two packages. {@code docs/plugins.md} is the plugin author's guide.
+ * plugins. A plugin author's build depends on the {@code org.nnx:nnx-spi} artifact, which holds these two
+ * packages alone, with scope {@code provided}, and tests the plugin with {@code org.nnx:nnx-plugin-testkit}.
+ * {@code docs/plugins.md} is the plugin author's guide.
  */
 package org.nnx.spi;
