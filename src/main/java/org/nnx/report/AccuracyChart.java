@@ -104,7 +104,7 @@ public final class AccuracyChart {
         List<ChartLine> lines = dataset.lines();
         List<RunResult> all =
                 lines.stream().flatMap(line -> line.runs().stream()).toList();
-        XYPlot plot = new XYPlot(
+        XYPlot plot = new ViewPlot(
                 dataset.train(),
                 RunAxes.xAxis(dataset.axis(), all),
                 accuracyAxis,
@@ -124,6 +124,31 @@ public final class AccuracyChart {
                 + (lines.stream().anyMatch(ChartLine::isMean) ? " · repeats: mean, band ± 1 sd" : "");
         String title = dataset.axis() == XAxisKind.ITERATION ? "Accuracy per evaluation" : "Accuracy by epoch";
         return ChartStyle.chart(title, subtitle, plot, ChartStyle.legend(lines));
+    }
+
+    /** What the page's script needs to redraw {@code chart}, the chart of {@code dataset}: train, validation, test. */
+    static String view(JFreeChart chart, AccuracyDataset dataset) {
+        List<ChartView.Series> series = new ArrayList<>();
+        List<ChartLine> lines = dataset.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            ChartLine line = lines.get(i);
+            float width = line.faint() ? ChartStyle.FAINT_WIDTH : 1.6f;
+            series.add(viewSeries(line, dataset.train(), i, ChartStyle.dashed(width), false));
+            series.add(viewSeries(line, dataset.validation(), i, ChartStyle.dotted(width), false));
+            series.add(viewSeries(
+                    line, dataset.test(), i, ChartStyle.line(line.faint() ? ChartStyle.FAINT_WIDTH : 2f), true));
+        }
+        series.removeIf(s -> s.points().isEmpty());
+        return ChartView.json(chart, new ChartView.Meaning("test accuracy", true, 0, Double.NaN), series);
+    }
+
+    private static ChartView.Series viewSeries(
+            ChartLine line, org.jfree.data.xy.XYDataset data, int index, java.awt.Stroke stroke, boolean tips) {
+        List<double[]> points = new ArrayList<>();
+        for (int item = 0; item < data.getItemCount(index); item++) {
+            points.add(new double[] {data.getXValue(index, item), data.getYValue(index, item)});
+        }
+        return new ChartView.Series(line.label(), ChartStyle.paint(line), stroke, true, true, tips, line.faint(), points);
     }
 
     /** Convenience: {@link #createDataset(List)} then {@link #createChart(AccuracyDataset, List)}. */

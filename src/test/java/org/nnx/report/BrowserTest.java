@@ -107,6 +107,54 @@ class BrowserTest {
                 root.setAttribute('data-hide', before > 0 && after === 0 && visible(svg, label) === before
                   && pressed && pressed.getAttribute('data-run') === label
                   ? 'ok' : 'curves of ' + label + ': ' + before + ' shown, ' + after + ' after hiding');
+                explore();
+              }
+              // Zoom, reset, log scale and smoothing on the loss chart, through its controls as a reader would.
+              function explore() {
+                var controls = document.querySelector('.view-controls');
+                var svg = document.getElementById(controls.getAttribute('data-chart'));
+                function ticks(kind) {
+                  return Array.prototype.map.call(svg.querySelectorAll('g.view .' + kind), function (t) {
+                    return t.textContent;
+                  }).join(' ');
+                }
+                function set(input, value) {
+                  input.value = value;
+                  input.dispatchEvent(new Event(input.type === 'range' ? 'input' : 'change'));
+                }
+                var from = controls.querySelector('.x-from'), to = controls.querySelector('.x-to');
+                var initial = svg.getAttribute('data-x-range');
+                var whole = [Number(from.value), Number(to.value)];
+                set(from, String(Math.round(whole[1] * 0.25)));
+                set(to, String(Math.round(whole[1] * 0.5)));
+                var xs = ticks('x-tick').split(' ').map(Number);
+                var zoomed = svg.classList.contains('redrawn') && xs.length > 1
+                  && xs[0] >= whole[1] * 0.25 && xs[xs.length - 1] <= whole[1] * 0.5
+                  && svg.getAttribute('data-x-range') !== initial;
+                controls.querySelector('.reset').click();
+                var restored = !svg.classList.contains('redrawn') && svg.getAttribute('data-x-range') === initial;
+                root.setAttribute('data-zoom', zoomed && restored ? 'ok'
+                  : 'x ticks ' + xs.join(' ') + ' of ' + whole.join('-') + ', restored ' + restored);
+                var log = controls.querySelector('.log-y');
+                log.checked = !log.checked;
+                log.dispatchEvent(new Event('change'));
+                var before = ticks('y-tick');
+                log.checked = !log.checked;
+                log.dispatchEvent(new Event('change'));
+                var after = ticks('y-tick');
+                root.setAttribute('data-log', before && after && before !== after ? 'ok' : before + ' | ' + after);
+                var smoothing = controls.querySelector('.smoothing');
+                function path() {
+                  var p = svg.querySelector('g.view path[data-smoothed]');
+                  return p ? p.getAttribute('d') : null;
+                }
+                set(smoothing, '0');
+                var rough = path();
+                set(smoothing, '0.9');
+                var smooth = path();
+                root.setAttribute('data-smoothing', rough && smooth && rough !== smooth ? 'ok' : 'path unchanged');
+                controls.querySelector('.reset').click();
+                root.setAttribute('data-overflow-after', String(root.scrollWidth - window.innerWidth));
               }
               if (document.readyState === 'complete') run(); else window.addEventListener('load', run);
             })();
@@ -140,6 +188,11 @@ class BrowserTest {
             assertEquals("numeric", attribute(dom.stdout, "data-sorted"), name + ": learning_rate sorts as numbers");
             assertEquals("ok", attribute(dom.stdout, "data-hide"), name + ": a run's swatch hides its curves");
             assertEquals("0", attribute(dom.stdout, "data-overflow"), name + ": nothing wider than the window");
+            assertEquals("ok", attribute(dom.stdout, "data-zoom"), name + ": zoom to an x range and reset");
+            assertEquals("ok", attribute(dom.stdout, "data-log"), name + ": the log toggle changes the y axis");
+            assertEquals("ok", attribute(dom.stdout, "data-smoothing"), name + ": smoothing changes a curve");
+            assertEquals(
+                    "0", attribute(dom.stdout, "data-overflow-after"), name + ": nothing wider after exploring");
             Path screenshot = SCREENSHOTS.resolve(name + ".png").toAbsolutePath();
             Files.deleteIfExists(screenshot);
             chromium(name, "--screenshot=" + screenshot, "--window-size=" + width + ",2400", url);
