@@ -142,7 +142,8 @@ public final class AccuracyChart {
         return ChartView.json(chart, new ChartView.Meaning("test accuracy", true, 0, Double.NaN), series);
     }
 
-    private static ChartView.Series viewSeries(
+    /** Series {@code index} of {@code data}, the points of {@code line}, for the page's script. */
+    static ChartView.Series viewSeries(
             ChartLine line, org.jfree.data.xy.XYDataset data, int index, java.awt.Stroke stroke, boolean tips) {
         List<double[]> points = new ArrayList<>();
         for (int item = 0; item < data.getItemCount(index); item++) {
@@ -161,20 +162,29 @@ public final class AccuracyChart {
         return createChart(createDataset(lines, axis), List.of());
     }
 
-    private enum Style {
+    /** How a series of lines is drawn: dashed, dotted or solid. */
+    enum Style {
         TRAIN,
-        VALIDATION
+        VALIDATION,
+        SOLID
     }
 
-    private static XYLineAndShapeRenderer renderer(XYSeriesCollection series, List<ChartLine> lines, Style style) {
-        XYLineAndShapeRenderer renderer = new ChartTooltips.SparseLineRenderer();
+    /** A renderer drawing each line of {@code series} in its colour, in {@code style}; few points get dots. */
+    static ChartTooltips.SparseLineRenderer renderer(XYSeriesCollection series, List<ChartLine> lines, Style style) {
+        ChartTooltips.SparseLineRenderer renderer = new ChartTooltips.SparseLineRenderer();
         renderer.setDrawSeriesLineAsPath(true);
         double dot = 4;
         for (int i = 0; i < series.getSeriesCount(); i++) {
             ChartLine line = lines.get(i);
             renderer.setSeriesPaint(i, ChartStyle.paint(line));
-            float width = line.faint() ? ChartStyle.FAINT_WIDTH : 1.6f;
-            renderer.setSeriesStroke(i, style == Style.TRAIN ? ChartStyle.dashed(width) : ChartStyle.dotted(width));
+            float width = line.faint() ? ChartStyle.FAINT_WIDTH : style == Style.SOLID ? 2f : 1.6f;
+            renderer.setSeriesStroke(
+                    i,
+                    switch (style) {
+                        case TRAIN -> ChartStyle.dashed(width);
+                        case VALIDATION -> ChartStyle.dotted(width);
+                        case SOLID -> ChartStyle.line(width);
+                    });
             // A single evaluation has no line at all; a dot is the only way to see it.
             renderer.setSeriesShapesVisible(i, !line.faint() && series.getItemCount(i) <= MARK_POINTS_UP_TO);
             renderer.setSeriesShape(i, new Ellipse2D.Double(-dot / 2, -dot / 2, dot, dot));

@@ -35,6 +35,7 @@ final class ChartView {
      * @param tips     its points carry hover values
      * @param faint    one of many grey lines: kept coarser
      * @param points   (x, y) pairs, by x
+     * @param marked   where it leaves the top of the axis, a marker names it (a run that diverged)
      */
     record Series(
             String run,
@@ -44,7 +45,25 @@ final class ChartView {
             boolean fits,
             boolean tips,
             boolean faint,
-            List<double[]> points) {}
+            List<double[]> points,
+            boolean marked) {
+        Series(
+                String run,
+                Color colour,
+                Stroke stroke,
+                boolean smoothed,
+                boolean fits,
+                boolean tips,
+                boolean faint,
+                List<double[]> points) {
+            this(run, colour, stroke, smoothed, fits, tips, faint, points, false);
+        }
+
+        /** This series, marked where it leaves the top or not. */
+        Series marked(boolean marked) {
+            return new Series(run, colour, stroke, smoothed, fits, tips, faint, points, marked);
+        }
+    }
 
     /**
      * What the chart shows.
@@ -133,6 +152,9 @@ final class ChartView {
                 .append(series.tips() ? 1 : 0)
                 .append(",\"k\":")
                 .append(block);
+        if (series.marked()) {
+            json.append(",\"e\":1");
+        }
         double step = uniformStep(points);
         if (!Double.isNaN(step)) {
             json.append(",\"x0\":").append(number(points.get(0)[0])).append(",\"dx\":").append(number(step));

@@ -44,15 +44,16 @@ final class ChartsSection implements ReportSection {
                     + " by final test accuracy are coloured, the others grey. The small multiples below show how each"
                     + " setting moves the result."));
         }
-        lossFigure(html, lines, XAxisKind.ITERATION, "Loss per iteration of every run, raw and smoothed");
+        lossFigure(html, lines, XAxisKind.ITERATION, "Mini-batch loss per iteration of every run, raw and smoothed");
         accuracyFigure(html, lines, XAxisKind.ITERATION, "Train and test accuracy of every run at each evaluation");
+        heldOutFigure(html, lines, XAxisKind.ITERATION, "Test and validation loss of every run at each evaluation");
         toggles(html, lines);
         if (!model.epochsAlign()) {
             html.append("<h3>Aligned by epoch</h3>\n")
                     .append(Html.note("The runs see the training set at different"
                             + " rates (batch size or data differ), so here they are lined up by epochs, passes over the training"
                             + " set."));
-            lossFigure(html, lines, XAxisKind.EPOCH, "Loss of every run by epoch");
+            lossFigure(html, lines, XAxisKind.EPOCH, "Mini-batch loss of every run by epoch");
             accuracyFigure(html, lines, XAxisKind.EPOCH, "Train and test accuracy of every run by epoch");
         }
         html.append(Html.SECTION_END);
@@ -128,6 +129,17 @@ final class ChartsSection implements ReportSection {
         JFreeChart chart = AccuracyChart.createChart(dataset, List.of());
         String id = figure(html, chart, ChartImages.HEIGHT, alt);
         html.append(ChartView.controls(id, AccuracyChart.view(chart, dataset)));
+    }
+
+    /** The held-out loss chart of {@code lines} along {@code axis}, when some run recorded one. */
+    private void heldOutFigure(StringBuilder html, List<ChartLine> lines, XAxisKind axis, String alt) {
+        HeldOutLossChart.HeldOutDataset dataset = HeldOutLossChart.createDataset(lines, axis);
+        if (!dataset.hasValues()) {
+            return;
+        }
+        JFreeChart chart = HeldOutLossChart.createChart(dataset);
+        String id = figure(html, chart, ChartImages.HEIGHT, alt);
+        html.append(ChartView.controls(id, HeldOutLossChart.view(chart, dataset)));
     }
 
     /** Appends {@code chart} and returns its id. */

@@ -367,7 +367,7 @@ public final class HtmlReport {
                       }
                     });
                     if (!path) return;
-                    if (s.m && !s.f) {
+                    if (s.e) {
                       var out = ys.findIndex(function (y, j) { return y !== null && s.xs[j] >= lo && s.xs[j] <= hi && py(y) < ay; });
                       if (out >= 0) {
             var mx = px(s.xs[out]);

@@ -123,7 +123,7 @@ public final class LossChart {
         if (dataset.axis() == XAxisKind.ITERATION) {
             RunAxes.addEpochAxis(plot, all);
         }
-        String title = dataset.axis() == XAxisKind.ITERATION ? "Loss per iteration" : "Loss by epoch";
+        String title = dataset.axis() == XAxisKind.ITERATION ? "Mini-batch loss per iteration" : "Mini-batch loss by epoch";
         List<Escape> escapes = escapes(dataset, ceiling);
         for (Escape escape : escapes) {
             plot.addAnnotation(new TopEdgeMarker(
@@ -165,10 +165,16 @@ public final class LossChart {
     }
 
     private static boolean matters(ChartLine line) {
-        return !line.faint()
-                && line.runs().stream()
-                        .allMatch(run -> run.status() == RunStatus.OK
-                                && !LossProfile.of(run.metrics()).blewUp());
+        return !line.faint() && !divergent(line);
+    }
+
+    /**
+     * Whether one of {@code line}'s runs diverged, failed or blew up: such a line is marked and named where it
+     * leaves the top; an ok line poking above in its noise is only cut.
+     */
+    static boolean divergent(ChartLine line) {
+        return line.runs().stream()
+                .anyMatch(run -> run.status() != RunStatus.OK || LossProfile.of(run.metrics()).blewUp());
     }
 
     /** The largest finite value of series {@code s} of {@code data}. */
@@ -184,8 +190,8 @@ public final class LossChart {
     }
 
     /**
-     * The lines that leave the top of an axis ending at {@code ceiling}, each with the x where it first does
-     * (or, for a line that ends in NaN above the axis' start, its last x): what the chart marks and names.
+     * The {@link #divergent} lines that leave the top of an axis ending at {@code ceiling}, each with the x
+     * where it first does: what the chart marks and names.
      */
     static List<Escape> escapes(LossDataset dataset, double ceiling) {
         List<Escape> escapes = new ArrayList<>();
@@ -195,6 +201,9 @@ public final class LossChart {
         YIntervalSeriesCollection smoothed = dataset.smoothed();
         XYSeriesCollection raw = dataset.raw();
         for (int s = 0; s < dataset.lines().size(); s++) {
+            if (!divergent(dataset.lines().get(s))) {
+                continue;
+            }
             double at = firstAbove(smoothed, s, ceiling);
             if (Double.isNaN(at)) {
                 at = firstAbove(raw, s, ceiling);
@@ -251,7 +260,7 @@ public final class LossChart {
                     fits(dataset.lines(), line),
                     true,
                     line.faint(),
-                    raw));
+                    raw).marked(divergent(line)));
         }
         return series;
     }
@@ -260,7 +269,7 @@ public final class LossChart {
     static String view(JFreeChart chart, LossDataset dataset) {
         return ChartView.json(
                 chart,
-                new ChartView.Meaning("loss", false, ChartView.weightOfSpan(dataset.smoothingSpan()), ceiling(dataset)),
+                new ChartView.Meaning("mini-batch loss", false, ChartView.weightOfSpan(dataset.smoothingSpan()), ceiling(dataset)),
                 viewSeries(dataset));
     }
 
@@ -269,8 +278,8 @@ public final class LossChart {
         boolean clipped = !Double.isNaN(ceiling);
         double limit = clipped ? ceiling : Double.POSITIVE_INFINITY;
         ValueAxis axis = wantsLogScale(limit, dataset.raw(), dataset.smoothed())
-                ? ChartStyle.decadeLogAxis("loss")
-                : ChartStyle.linearAxis("loss");
+                ? ChartStyle.decadeLogAxis("mini-batch loss")
+                : ChartStyle.linearAxis("mini-batch loss");
         if (clipped) {
             double low = minimum(dataset.raw(), dataset.smoothed());
             if (axis instanceof LogAxis) {
@@ -342,7 +351,7 @@ public final class LossChart {
         }
         renderer.strides.set(ChartTooltips.strides(smoothed, lines.size()));
         renderer.setDefaultToolTipGenerator(
-                ChartTooltips.generator(lines.stream().map(ChartLine::label).toList(), axis, "loss", false));
+                ChartTooltips.generator(lines.stream().map(ChartLine::label).toList(), axis, "mini-batch loss", false));
         return renderer;
     }
 

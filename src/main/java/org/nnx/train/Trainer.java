@@ -195,6 +195,8 @@ public final class Trainer {
         ParameterDiagnostics diagnostics = ParameterDiagnostics.of(setup);
         if (resumeFrom != null) {
             diagnostics.resume(resumeFrom.lastEvaluated());
+        } else {
+            evaluateBeforeTraining(setup, evaluator, record, listener, started);
         }
         double firstLoss = resumeFrom == null ? Double.NaN : resumeFrom.firstLoss();
         long first = resumeFrom == null ? 1 : resumeFrom.iteration() + 1;
@@ -262,6 +264,18 @@ public final class Trainer {
                         run, Checkpoints.capture(run, setup, step, record, diagnostics, iteration, firstLoss));
             }
         }
+    }
+
+    /**
+     * The evaluation at iteration 0, before any step, so the charts show where the run started. It has no
+     * mini-batch loss, is not a candidate for {@code keep best} or early stopping, and draws no random
+     * numbers (the network runs with training behaviour off), so training goes on exactly as without it.
+     */
+    private static void evaluateBeforeTraining(
+            TrainingSetup setup, Evaluator evaluator, RunRecord record, TrainingListener listener, long started) {
+        MetricsRow row = Evaluations.of(evaluator, setup).row(0, 0, Double.NaN, secondsSince(started));
+        record.addStart(row);
+        listener.evaluated(row);
     }
 
     /** Evaluates after the step of {@code row}, records the row with the evaluation; true to stop early. */

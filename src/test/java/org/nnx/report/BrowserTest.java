@@ -160,18 +160,30 @@ class BrowserTest {
             })();
             """;
 
+    /** Leaves the loss chart zoomed to the second quarter of the run, on a log scale, smoothed at 0.6. */
+    private static final String EXPLORE = """
+            (function () {
+              function explore() {
+                var controls = document.querySelector('.view-controls');
+                var from = controls.querySelector('.x-from'), to = controls.querySelector('.x-to');
+                var end = Number(to.value);
+                from.value = String(Math.round(end * 0.25));
+                to.value = String(Math.round(end * 0.5));
+                controls.querySelector('.log-y').checked = true;
+                controls.querySelector('.smoothing').value = '0.6';
+                to.dispatchEvent(new Event('change'));
+              }
+              if (document.readyState === 'complete') explore(); else window.addEventListener('load', explore);
+            })();
+            """;
+
     @Test
     void eightyRunSweepAtThreeWidths() throws Exception {
         Path directory = REPORTS.resolve("big_sweep_widths");
         ReportWriter.write(SyntheticResults.sweep80(200), directory);
         Path page = directory.resolve("index.html");
         String source = Files.readString(page, StandardCharsets.UTF_8);
-        String hash = "sha256-"
-                + java.util.Base64.getEncoder()
-                        .encodeToString(java.security.MessageDigest.getInstance("SHA-256")
-                                .digest(CHECKS.getBytes(StandardCharsets.UTF_8)));
-        String checked = source.replace("script-src '", "script-src '" + hash + "' '")
-                .replace("</body>", "<script>" + CHECKS + "</script>\n</body>");
+        String checked = withScript(source, CHECKS);
         Path copy = directory.resolve("checked.html");
         Files.writeString(copy, checked, StandardCharsets.UTF_8);
         String url = copy.toAbsolutePath().toUri().toString();
@@ -198,6 +210,27 @@ class BrowserTest {
             chromium(name, "--screenshot=" + screenshot, "--window-size=" + width + ",2400", url);
             assertTrue(Files.size(screenshot) > 10_000, name + ": screenshot written");
         }
+        Path explored = directory.resolve("explored.html");
+        Files.writeString(explored, withScript(source, EXPLORE), StandardCharsets.UTF_8);
+        Path screenshot = SCREENSHOTS.resolve("sweep-80-explored-800.png").toAbsolutePath();
+        Files.deleteIfExists(screenshot);
+        chromium(
+                "explored",
+                "--screenshot=" + screenshot,
+                "--window-size=800,1400",
+                "--virtual-time-budget=5000",
+                explored.toAbsolutePath().toUri().toString());
+        assertTrue(Files.size(screenshot) > 10_000, "the explored chart's screenshot written");
+    }
+
+    /** {@code page} with {@code script} run after its own, the script's hash added to the page's CSP. */
+    private static String withScript(String page, String script) throws Exception {
+        String hash = "sha256-"
+                + java.util.Base64.getEncoder()
+                        .encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(script.getBytes(StandardCharsets.UTF_8)));
+        return page.replace("script-src '", "script-src '" + hash + "' '")
+                .replace("</body>", "<script>" + script + "</script>\n</body>");
     }
 
     @Test
