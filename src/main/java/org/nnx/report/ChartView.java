@@ -46,24 +46,7 @@ final class ChartView {
             boolean tips,
             boolean faint,
             List<double[]> points,
-            boolean marked) {
-        Series(
-                String run,
-                Color colour,
-                Stroke stroke,
-                boolean smoothed,
-                boolean fits,
-                boolean tips,
-                boolean faint,
-                List<double[]> points) {
-            this(run, colour, stroke, smoothed, fits, tips, faint, points, false);
-        }
-
-        /** This series, marked where it leaves the top or not. */
-        Series marked(boolean marked) {
-            return new Series(run, colour, stroke, smoothed, fits, tips, faint, points, marked);
-        }
-    }
+            boolean marked) {}
 
     /**
      * What the chart shows.

@@ -1,13 +1,10 @@
 package org.nnx.report;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.ToDoubleFunction;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.nnx.train.MetricsRow;
 import org.nnx.train.RunResult;
@@ -53,22 +50,10 @@ final class HeldOutLossChart {
         XYSeriesCollection test = new XYSeriesCollection();
         XYSeriesCollection validation = new XYSeriesCollection();
         for (ChartLine line : ordered) {
-            test.addSeries(meanSeries(line, axis, MetricsRow::testLoss));
-            validation.addSeries(meanSeries(line, axis, MetricsRow::validationLoss));
+            test.addSeries(AccuracyChart.meanSeries(line, axis, MetricsRow::testLoss));
+            validation.addSeries(AccuracyChart.meanSeries(line, axis, MetricsRow::validationLoss));
         }
         return new HeldOutDataset(test, validation, ordered, axis);
-    }
-
-    private static XYSeries meanSeries(ChartLine line, XAxisKind axis, ToDoubleFunction<MetricsRow> metric) {
-        List<List<double[]>> perRun = new ArrayList<>();
-        for (RunResult run : line.runs()) {
-            perRun.add(Curves.points(run, axis, metric));
-        }
-        XYSeries series = new XYSeries(line.label(), false, true);
-        for (Curves.Point p : Curves.mean(perRun)) {
-            series.add(p.x(), p.mean(), false);
-        }
-        return series;
     }
 
     /** The chart of {@code dataset}; each series in its line's colour. */
@@ -105,16 +90,11 @@ final class HeldOutLossChart {
 
     /** What the page's script needs to redraw {@code chart}, the chart of {@code dataset}. */
     static String view(JFreeChart chart, HeldOutDataset dataset) {
-        List<ChartView.Series> series = new ArrayList<>();
-        List<ChartLine> lines = dataset.lines();
-        for (int i = 0; i < lines.size(); i++) {
-            ChartLine line = lines.get(i);
-            float width = line.faint() ? ChartStyle.FAINT_WIDTH : 1.6f;
-            series.add(AccuracyChart.viewSeries(line, dataset.validation(), i, ChartStyle.dotted(width), false));
-            series.add(AccuracyChart.viewSeries(
-                    line, dataset.test(), i, ChartStyle.line(line.faint() ? ChartStyle.FAINT_WIDTH : 2f), true));
-        }
-        series.removeIf(s -> s.points().isEmpty());
+        List<ChartView.Series> series = AccuracyChart.viewSeries(
+                dataset.lines(),
+                List.of(
+                        new AccuracyChart.Drawn(dataset.validation(), AccuracyChart.Style.VALIDATION, false),
+                        new AccuracyChart.Drawn(dataset.test(), AccuracyChart.Style.SOLID, true)));
         return ChartView.json(chart, new ChartView.Meaning("test loss", false, 0, Double.NaN), series);
     }
 }

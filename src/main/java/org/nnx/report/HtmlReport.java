@@ -483,6 +483,23 @@ public final class HtmlReport {
                                 .map(e -> e.result().plan().name())
                                 .collect(Collectors.joining(", "))
                 : model.experiments.get(0).result().plan().name();
+        head(html, title, STYLE);
+        List<ReportSection> sections = sections(model, charts, title);
+        sections.get(0).appendTo(html);
+        int contentsAt = html.length();
+        for (ReportSection section : sections.subList(1, sections.size())) {
+            section.appendTo(html);
+        }
+        html.insert(contentsAt, Contents.of(html.substring(contentsAt), model));
+        foot(html, "Charts: hover a curve for its run and value. Tables: click a heading to sort.");
+        return html.toString();
+    }
+
+    /**
+     * The start of a page up to {@code <main>}: its title, {@code style}, and the Content-Security-Policy that
+     * forbids every fetch and every script but {@link #SCRIPT}.
+     */
+    static void head(StringBuilder html, String title, String style) {
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; ")
@@ -494,22 +511,20 @@ public final class HtmlReport {
                 .append(escape(title))
                 .append(" · nnx</title>\n")
                 .append("<style>\n")
-                .append(STYLE)
+                .append(style)
                 .append("</style>\n</head>\n<body>\n<main>\n");
-        List<ReportSection> sections = sections(model, charts, title);
-        sections.get(0).appendTo(html);
-        int contentsAt = html.length();
-        for (ReportSection section : sections.subList(1, sections.size())) {
-            section.appendTo(html);
-        }
-        html.insert(contentsAt, Contents.of(html.substring(contentsAt), model));
+    }
+
+    /** The end of a page: the footer's {@code note}, the page's script, the closing tags. */
+    static void foot(StringBuilder html, String note) {
         html.append("\n<footer>Written by nnx ")
                 .append(escape(org.nnx.train.Version.current()))
-                .append(". Charts: hover a curve for its run and value. Tables: click a heading to sort.</footer>\n")
+                .append(". ")
+                .append(note)
+                .append("</footer>\n")
                 .append("</main>\n<script>")
                 .append(SCRIPT)
                 .append("</script>\n</body>\n</html>\n");
-        return html.toString();
     }
 
     /** The sections of the page, in page order. */

@@ -126,8 +126,7 @@ public final class LossChart {
         String title = dataset.axis() == XAxisKind.ITERATION ? "Mini-batch loss per iteration" : "Mini-batch loss by epoch";
         List<Escape> escapes = escapes(dataset, ceiling);
         for (Escape escape : escapes) {
-            plot.addAnnotation(new TopEdgeMarker(
-                    escape.line().label(), ChartStyle.paint(escape.line()), escape.x(), dataset.axis()));
+            plot.addAnnotation(new TopEdgeMarker(escape, dataset.axis()));
         }
         return ChartStyle.chart(
                 title, subtitle(dataset, lossAxis instanceof LogAxis, escapes), plot, ChartStyle.legend(lines));
@@ -250,7 +249,8 @@ public final class LossChart {
                         fits(dataset.lines(), line),
                         false,
                         false,
-                        raw));
+                        raw,
+                        false));
             }
             series.add(new ChartView.Series(
                     line.label(),
@@ -260,7 +260,8 @@ public final class LossChart {
                     fits(dataset.lines(), line),
                     true,
                     line.faint(),
-                    raw).marked(divergent(line)));
+                    raw,
+                    divergent(line)));
         }
         return series;
     }

@@ -128,22 +128,20 @@ final class ParallelCoordinates {
     }
 
     private static void axisLine(StringBuilder svg, double x, String name) {
-        svg.append("<line x1=\"")
-                .append(coordinate(x))
-                .append("\" x2=\"")
-                .append(coordinate(x))
-                .append("\" y1=\"")
-                .append(coordinate(TOP))
-                .append("\" y2=\"")
-                .append(coordinate(TOP + plotHeight()))
-                .append("\" stroke=\"#8c959f\"/>")
-                .append("<text x=\"")
-                .append(coordinate(x))
-                .append("\" y=\"")
-                .append(coordinate(TOP - 10))
-                .append("\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1f2328\">")
-                .append(Html.escape(name))
-                .append("</text>");
+        String at = coordinate(x);
+        svg.append(String.format(
+                Locale.ROOT,
+                "<line x1=\"%s\" x2=\"%s\" y1=\"%s\" y2=\"%s\" stroke=\"#8c959f\"/>",
+                at,
+                at,
+                coordinate(TOP),
+                coordinate(TOP + plotHeight())));
+        svg.append(String.format(
+                Locale.ROOT,
+                "<text x=\"%s\" y=\"%s\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1f2328\">%s</text>",
+                at,
+                coordinate(TOP - 10),
+                Html.escape(name)));
     }
 
     private static void tick(StringBuilder svg, double x, double y, String label) {

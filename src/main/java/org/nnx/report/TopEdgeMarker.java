@@ -18,16 +18,12 @@ final class TopEdgeMarker extends AbstractXYAnnotation {
     /** Half the triangle's base, in layout pixels. */
     static final double HALF_WIDTH = 5;
 
-    private final String run;
-    private final Color colour;
-    private final double x;
+    private final LossChart.Escape escape;
 
-    /** Marks {@code run}'s curve leaving the top at {@code x}, an {@code axis} value. */
-    TopEdgeMarker(String run, Color colour, double x, XAxisKind axis) {
-        this.run = run;
-        this.colour = colour;
-        this.x = x;
-        setToolTipText(run + " · left the top at " + axis.label() + " " + ChartView.number(x));
+    /** Marks where {@code escape}'s line leaves the top; its x is a value along {@code axis}. */
+    TopEdgeMarker(LossChart.Escape escape, XAxisKind axis) {
+        this.escape = escape;
+        setToolTipText(escape.line().label() + " · left the top at " + axis.label() + " " + ChartView.number(escape.x()));
     }
 
     @Override
@@ -39,14 +35,15 @@ final class TopEdgeMarker extends AbstractXYAnnotation {
             ValueAxis rangeAxis,
             int rendererIndex,
             PlotRenderingInfo info) {
-        double px = domainAxis.valueToJava2D(x, dataArea, plot.getDomainAxisEdge());
+        double px = domainAxis.valueToJava2D(escape.x(), dataArea, plot.getDomainAxisEdge());
         double top = dataArea.getMinY();
         Path2D.Double triangle = new Path2D.Double();
         triangle.moveTo(px - HALF_WIDTH, top + 2 * HALF_WIDTH);
         triangle.lineTo(px + HALF_WIDTH, top + 2 * HALF_WIDTH);
         triangle.lineTo(px, top);
         triangle.closePath();
-        ChartSvg.drawingRun(run);
+        Color colour = ChartStyle.paint(escape.line());
+        ChartSvg.drawingRun(escape.line().label());
         g2.setPaint(new Color(colour.getRed(), colour.getGreen(), colour.getBlue()));
         g2.fill(triangle);
         ChartSvg.drawingRun(null);
@@ -55,15 +52,11 @@ final class TopEdgeMarker extends AbstractXYAnnotation {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof TopEdgeMarker marker
-                && marker.run.equals(run)
-                && marker.colour.equals(colour)
-                && marker.x == x
-                && super.equals(other);
+        return other instanceof TopEdgeMarker marker && marker.escape.equals(escape) && super.equals(other);
     }
 
     @Override
     public int hashCode() {
-        return run.hashCode() * 31 + Double.hashCode(x);
+        return escape.hashCode();
     }
 }

@@ -38,20 +38,14 @@ final class ViewPlot extends XYPlot {
     @Override
     protected void drawDomainGridlines(Graphics2D g2, Rectangle2D dataArea, List<ValueTick> ticks) {
         ChartSvg.drawingPart("grid");
-        try {
-            super.drawDomainGridlines(g2, dataArea, ticks);
-        } finally {
-            ChartSvg.drawingPart(null);
-        }
+        super.drawDomainGridlines(g2, dataArea, ticks);
+        ChartSvg.drawingPart(null);
     }
 
     @Override
     protected void drawRangeGridlines(Graphics2D g2, Rectangle2D dataArea, List<ValueTick> ticks) {
         ChartSvg.drawingPart("grid");
-        try {
-            super.drawRangeGridlines(g2, dataArea, ticks);
-        } finally {
-            ChartSvg.drawingPart(null);
-        }
+        super.drawRangeGridlines(g2, dataArea, ticks);
+        ChartSvg.drawingPart(null);
     }
 }

@@ -260,6 +260,16 @@ class BrowserTest {
     }
 
     @Test
+    void objectivePage() throws Exception {
+        List<org.nnx.train.ObjectiveResult> results = ObjectiveReportTest.run(
+                ObjectiveReportTest.bowl(2), List.of(-3.0, 4.0), 50, "0.1", "0.01", "1.1");
+        Path folder = REPORTS.resolve("bowl");
+        ObjectiveReportWriter.write(ObjectiveReportTest.plan("bowl", "a bowl", "x0^2 + x1^2", results), results, folder);
+        String html = open(folder.resolve("index.html"), "objective");
+        assertTrue(html.contains("Diverged (1):"), "learning rate 1.1 overshoots further each step");
+    }
+
+    @Test
     void hostileNamesStayText() throws Exception {
         Path directory = REPORTS.resolve("hostile");
         ReportWriter.write(SyntheticResults.handMade(), directory);

@@ -15,13 +15,11 @@ import org.nnx.train.RunResult;
 class ChartViewTest {
     @Test
     void numbersAreShortAndNonFiniteOnesAreNull() {
-        assertEquals("1200", ChartView.number(1200));
-        assertEquals("0.06985", ChartView.number(0.069851234));
-        assertEquals("2.303", ChartView.number(2.302585));
-        assertEquals("3.5e9", ChartView.number(3.5e9f));
-        assertEquals("1.234e-5", ChartView.number(1.2341e-5));
-        assertEquals("null", ChartView.number(Double.NaN));
-        assertEquals("null", ChartView.number(Double.POSITIVE_INFINITY));
+        double[] values = {1200, 0.069851234, 2.302585, 3.5e9f, 1.2341e-5, Double.NaN, Double.POSITIVE_INFINITY};
+        List<String> expected = List.of("1200", "0.06985", "2.303", "3.5e9", "1.234e-5", "null", "null");
+        for (int i = 0; i < values.length; i++) {
+            assertEquals(expected.get(i), ChartView.number(values[i]), "JSON for " + values[i]);
+        }
     }
 
     @Test
