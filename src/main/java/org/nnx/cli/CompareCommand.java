@@ -70,8 +70,9 @@ final class CompareCommand extends Subcommand {
             terminal().out().println("drawing the report of " + Counts.runs(runs) + "…");
         }
         write(HtmlReport.renderComparison(experiments));
-        return done(
-                experiments.size() + (experiments.size() == 1 ? " experiment, " : " experiments, ") + Counts.runs(runs));
+        return done(experiments.size()
+                + (experiments.size() == 1 ? " experiment, " : " experiments, ")
+                + Counts.runs(runs));
     }
 
     /** The comparison of objective folders: they have their own page, since their runs minimize an f. */
@@ -81,10 +82,11 @@ final class CompareCommand extends Subcommand {
             if (!ObjectiveFiles.isObjectiveFolder(directory)) {
                 throw new CommandFailure(
                         ExitStatus.BAD_INPUT,
-                        directory + " is an experiment and " + directories.stream()
-                                .filter(ObjectiveFiles::isObjectiveFolder)
-                                .findFirst()
-                                .orElseThrow()
+                        directory + " is an experiment and "
+                                + directories.stream()
+                                        .filter(ObjectiveFiles::isObjectiveFolder)
+                                        .findFirst()
+                                        .orElseThrow()
                                 + " an objective; compare experiments with experiments, objectives with objectives");
             }
             try {
@@ -95,7 +97,8 @@ final class CompareCommand extends Subcommand {
         }
         write(ObjectiveHtml.renderComparison(objectives));
         int runs = objectives.stream().mapToInt(o -> o.results().size()).sum();
-        return done(objectives.size() + (objectives.size() == 1 ? " objective, " : " objectives, ") + Counts.runs(runs));
+        return done(
+                objectives.size() + (objectives.size() == 1 ? " objective, " : " objectives, ") + Counts.runs(runs));
     }
 
     /** Says what was compared and where the report is. */

@@ -149,7 +149,9 @@ public final class AccuracyChart {
             for (Drawn each : drawn) {
                 List<double[]> points = new ArrayList<>();
                 for (int item = 0; item < each.data().getItemCount(i); item++) {
-                    points.add(new double[] {each.data().getXValue(i, item), each.data().getYValue(i, item)});
+                    points.add(new double[] {
+                        each.data().getXValue(i, item), each.data().getYValue(i, item)
+                    });
                 }
                 if (!points.isEmpty()) {
                     series.add(new ChartView.Series(

@@ -111,7 +111,8 @@ final class ChartView {
         json.append("{\"r\":")
                 .append(string(series.run()))
                 .append(",\"c\":\"")
-                .append(String.format(Locale.ROOT, "#%02x%02x%02x", colour.getRed(), colour.getGreen(), colour.getBlue()))
+                .append(String.format(
+                        Locale.ROOT, "#%02x%02x%02x", colour.getRed(), colour.getGreen(), colour.getBlue()))
                 .append('"');
         if (colour.getAlpha() < 255) {
             json.append(",\"o\":").append(number(colour.getAlpha() / 255.0));
@@ -140,7 +141,10 @@ final class ChartView {
         }
         double step = uniformStep(points);
         if (!Double.isNaN(step)) {
-            json.append(",\"x0\":").append(number(points.get(0)[0])).append(",\"dx\":").append(number(step));
+            json.append(",\"x0\":")
+                    .append(number(points.get(0)[0]))
+                    .append(",\"dx\":")
+                    .append(number(step));
         } else {
             json.append(",\"x\":[");
             for (int i = 0; i < points.size(); i++) {

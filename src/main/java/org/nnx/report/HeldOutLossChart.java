@@ -69,7 +69,8 @@ final class HeldOutLossChart {
                 lossAxis,
                 AccuracyChart.renderer(dataset.validation(), lines, AccuracyChart.Style.VALIDATION));
         plot.setDataset(1, dataset.test());
-        ChartTooltips.SparseLineRenderer test = AccuracyChart.renderer(dataset.test(), lines, AccuracyChart.Style.SOLID);
+        ChartTooltips.SparseLineRenderer test =
+                AccuracyChart.renderer(dataset.test(), lines, AccuracyChart.Style.SOLID);
         test.strides.set(ChartTooltips.strides(dataset.test(), lines.size()));
         test.setDefaultToolTipGenerator(ChartTooltips.generator(
                 lines.stream().map(ChartLine::label).toList(), dataset.axis(), "test loss", false));
@@ -84,7 +85,8 @@ final class HeldOutLossChart {
                 + (validation ? " · dotted: validation set" : "")
                 + (lines.stream().anyMatch(ChartLine::isMean) ? " · repeats: mean" : "")
                 + (log ? " · log scale" : "");
-        String title = dataset.axis() == XAxisKind.ITERATION ? "Held-out loss per evaluation" : "Held-out loss by epoch";
+        String title =
+                dataset.axis() == XAxisKind.ITERATION ? "Held-out loss per evaluation" : "Held-out loss by epoch";
         return ChartStyle.chart(title, subtitle, plot, ChartStyle.legend(lines));
     }
 

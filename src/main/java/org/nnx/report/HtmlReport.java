@@ -320,7 +320,7 @@ public final class HtmlReport {
                   function px(x) { return ax + (x - lo) / (hi - lo) * aw; }
                   function py(y) { return ay + ah - (f(y) - flo) / (fhi - flo) * ah; }
                   if (view) svg.removeChild(view);
-                  view = node('g', {'class': 'view', 'font-family': 'sans-serif', 'font-size': '11'}, null);
+                  view = node('g', {'class': 'view', 'font-family': 'sans-serif', 'font-size': '11', 'font-weight': 'normal', stroke: 'none'}, null);
                   var hover = svg.querySelector('g.hover');
                   svg.insertBefore(view, hover);
                   var clip = node('clipPath', {id: id + '-view-clip'}, view);
@@ -349,7 +349,7 @@ public final class HtmlReport {
                     'text-anchor': 'middle', fill: '#1f2328', 'font-size': '12'}, view)
                     .textContent = data.yl + (isLog ? ' (log scale)' : '');
                   var curves = node('g', {'clip-path': 'url(#' + id + '-view-clip)', fill: 'none'}, view);
-                  var circles = node('g', {'class': 'hover'}, view), budget = 0;
+                  var circles = node('g', {'class': 'hover', fill: 'transparent'}, view), budget = 0;
                   data.s.forEach(function (s) { if (s.t) budget += s.y.length; });
                   var every = Math.max(1, Math.ceil(budget / 400));
                   data.s.forEach(function (s, i) {

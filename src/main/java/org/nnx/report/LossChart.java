@@ -123,7 +123,8 @@ public final class LossChart {
         if (dataset.axis() == XAxisKind.ITERATION) {
             RunAxes.addEpochAxis(plot, all);
         }
-        String title = dataset.axis() == XAxisKind.ITERATION ? "Mini-batch loss per iteration" : "Mini-batch loss by epoch";
+        String title =
+                dataset.axis() == XAxisKind.ITERATION ? "Mini-batch loss per iteration" : "Mini-batch loss by epoch";
         List<Escape> escapes = escapes(dataset, ceiling);
         for (Escape escape : escapes) {
             plot.addAnnotation(new TopEdgeMarker(escape, dataset.axis()));
@@ -173,7 +174,8 @@ public final class LossChart {
      */
     static boolean divergent(ChartLine line) {
         return line.runs().stream()
-                .anyMatch(run -> run.status() != RunStatus.OK || LossProfile.of(run.metrics()).blewUp());
+                .anyMatch(run -> run.status() != RunStatus.OK
+                        || LossProfile.of(run.metrics()).blewUp());
     }
 
     /** The largest finite value of series {@code s} of {@code data}. */
@@ -270,7 +272,8 @@ public final class LossChart {
     static String view(JFreeChart chart, LossDataset dataset) {
         return ChartView.json(
                 chart,
-                new ChartView.Meaning("mini-batch loss", false, ChartView.weightOfSpan(dataset.smoothingSpan()), ceiling(dataset)),
+                new ChartView.Meaning(
+                        "mini-batch loss", false, ChartView.weightOfSpan(dataset.smoothingSpan()), ceiling(dataset)),
                 viewSeries(dataset));
     }
 

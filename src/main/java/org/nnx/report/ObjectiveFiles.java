@@ -44,7 +44,10 @@ public final class ObjectiveFiles {
             CsvText.print(printer, "key", "value");
             CsvText.print(printer, "name", plan.name());
             CsvText.print(printer, "description", plan.description() == null ? "" : plan.description());
-            CsvText.print(printer, "source", plan.source() == null ? "" : plan.source().toString());
+            CsvText.print(
+                    printer,
+                    "source",
+                    plan.source() == null ? "" : plan.source().toString());
             CsvText.print(printer, "formula", plan.formula() == null ? "" : plan.formula());
             CsvText.print(printer, "nnx", Version.current());
             printer.flush();
@@ -116,7 +119,9 @@ public final class ObjectiveFiles {
                     run,
                     SweptValues.of(values),
                     null,
-                    points.isEmpty() ? List.of() : Arrays.stream(points.get(0)).boxed().toList(),
+                    points.isEmpty()
+                            ? List.of()
+                            : Arrays.stream(points.get(0)).boxed().toList(),
                     Double.NaN,
                     taken,
                     GradientMode.BACKPROP);

@@ -71,7 +71,8 @@ public final class ObjectiveHtml {
         List<String> formulas = new ArrayList<>();
         for (ObjectiveFiles.ReportedObjective objective : objectives) {
             String name = objective.plan().name();
-            formulas.add(name + ": " + Objects.requireNonNullElse(objective.plan().formula(), "?"));
+            formulas.add(
+                    name + ": " + Objects.requireNonNullElse(objective.plan().formula(), "?"));
             for (ObjectiveResult result : objective.results()) {
                 ObjectiveRun run = result.run();
                 ObjectiveRun renamed = new ObjectiveRun(
@@ -94,9 +95,7 @@ public final class ObjectiveHtml {
         ObjectivePlan plan = new ObjectivePlan(title, "", null, String.join("\n", formulas), runs);
         Map<String, String> versions = new LinkedHashMap<>();
         for (ObjectiveFiles.ReportedObjective objective : objectives) {
-            versions.put(
-                    objective.plan().name(),
-                    objective.facts().getOrDefault("nnx", "(not recorded)"));
+            versions.put(objective.plan().name(), objective.facts().getOrDefault("nnx", "(not recorded)"));
         }
         return render(plan, results, null, valuesFigure(results), versions, true);
     }
@@ -130,8 +129,8 @@ public final class ObjectiveHtml {
             String valuesFigure,
             Map<String, String> versions,
             boolean comparison) {
-        StringBuilder html = new StringBuilder(64 * 1024 + valuesFigure.length()
-                + (landscapeFigure == null ? 0 : landscapeFigure.length()));
+        StringBuilder html = new StringBuilder(
+                64 * 1024 + valuesFigure.length() + (landscapeFigure == null ? 0 : landscapeFigure.length()));
         HtmlReport.head(html, plan.name(), STYLE);
         appendHeader(html, plan, results, comparison);
         int contentsAt = html.length();
@@ -167,7 +166,8 @@ public final class ObjectiveHtml {
         html.append("</section>\n");
         appendProvenance(html, plan, versions);
         html.insert(contentsAt, contents(html.substring(contentsAt), comparison));
-        HtmlReport.foot(html, "Charts: hover a point of f per step for its run and value. Tables: click a heading to sort.");
+        HtmlReport.foot(
+                html, "Charts: hover a point of f per step for its run and value. Tables: click a heading to sort.");
         return html.toString();
     }
 
@@ -215,7 +215,8 @@ public final class ObjectiveHtml {
         if (best >= 0) {
             ObjectiveResult run = results.get(best);
             items.add("<span class=\"label\">Best:</span> " + Html.swatched(RunColors.of(best), run.name())
-                    + ": final f " + number(run.finalValue()) + " after " + Math.max(0, run.points().size() - 1)
+                    + ": final f " + number(run.finalValue()) + " after "
+                    + Math.max(0, run.points().size() - 1)
                     + " steps.");
         } else if (!results.isEmpty()) {
             items.add("<span class=\"label\">No best run:</span> no run ended ok with a finite f.");
@@ -230,7 +231,8 @@ public final class ObjectiveHtml {
                 }
             }
             if (!named.isEmpty()) {
-                String label = status.label().substring(0, 1).toUpperCase(Locale.ROOT) + status.label().substring(1);
+                String label = status.label().substring(0, 1).toUpperCase(Locale.ROOT)
+                        + status.label().substring(1);
                 items.add("<span class=\"label\">" + label + " (" + named.size() + "):</span> "
                         + String.join("; ", named) + ".");
             }
@@ -242,8 +244,8 @@ public final class ObjectiveHtml {
             }
         }
         if (!barely.isEmpty()) {
-            items.add("<span class=\"label\">Barely moved (" + barely.size() + "):</span> "
-                    + String.join("; ", barely) + ": f fell by less than a tenth of its start.");
+            items.add("<span class=\"label\">Barely moved (" + barely.size() + "):</span> " + String.join("; ", barely)
+                    + ": f fell by less than a tenth of its start.");
         }
         if (items.isEmpty()) {
             return;

@@ -53,7 +53,8 @@ final class ParallelCoordinates {
                 .append(WIDTH)
                 .append("\" height=\"")
                 .append(HEIGHT)
-                .append("\" role=\"img\" aria-label=\"Each run's swept values and final test accuracy, one line per run\"")
+                .append(
+                        "\" role=\"img\" aria-label=\"Each run's swept values and final test accuracy, one line per run\"")
                 .append(" font-family=\"sans-serif\" font-size=\"11\">")
                 .append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>")
                 .append("<text x=\"14\" y=\"24\" font-size=\"15\" font-weight=\"bold\" fill=\"#1f2328\">")
@@ -72,7 +73,10 @@ final class ParallelCoordinates {
             StringBuilder points = new StringBuilder();
             for (Axis axis : placed) {
                 double y = axis.y(run.swept().getOrDefault(axis.setting, ""));
-                points.append(coordinate(axis.x)).append(',').append(coordinate(y)).append(' ');
+                points.append(coordinate(axis.x))
+                        .append(',')
+                        .append(coordinate(y))
+                        .append(' ');
             }
             boolean none = Double.isNaN(run.accuracy());
             double y = none ? TOP + plotHeight() : accuracyY(run.accuracy(), low);
@@ -186,8 +190,10 @@ final class ParallelCoordinates {
             this.x = x;
             this.values = values;
             this.numeric = values.size() > 1 && values.stream().allMatch(SettingValues::isNumber);
-            double min = numeric ? values.stream().mapToDouble(Numbers::parse).min().orElse(0) : 0;
-            double max = numeric ? values.stream().mapToDouble(Numbers::parse).max().orElse(1) : 1;
+            double min =
+                    numeric ? values.stream().mapToDouble(Numbers::parse).min().orElse(0) : 0;
+            double max =
+                    numeric ? values.stream().mapToDouble(Numbers::parse).max().orElse(1) : 1;
             this.log = numeric && min > 0 && max / min >= 100;
             this.low = log ? Math.log10(min) : min;
             this.high = log ? Math.log10(max) : max;

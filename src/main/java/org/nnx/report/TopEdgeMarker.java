@@ -23,7 +23,8 @@ final class TopEdgeMarker extends AbstractXYAnnotation {
     /** Marks where {@code escape}'s line leaves the top; its x is a value along {@code axis}. */
     TopEdgeMarker(LossChart.Escape escape, XAxisKind axis) {
         this.escape = escape;
-        setToolTipText(escape.line().label() + " · left the top at " + axis.label() + " " + ChartView.number(escape.x()));
+        setToolTipText(
+                escape.line().label() + " · left the top at " + axis.label() + " " + ChartView.number(escape.x()));
     }
 
     @Override

@@ -98,8 +98,9 @@ public final class ValuePerStepChart {
         ChartTooltips.SparseLineRenderer lines = new ChartTooltips.SparseLineRenderer();
         lines.setDrawSeriesLineAsPath(true);
         lines.strides.set(ChartTooltips.strides(dataset, dataset.getSeriesCount()));
-        lines.setDefaultToolTipGenerator((data, series, item) -> data.getSeriesKey(series) + " · step "
-                + (long) data.getXValue(series, item) + " · f " + ReadableNumbers.significant(data.getYValue(series, item)));
+        lines.setDefaultToolTipGenerator(
+                (data, series, item) -> data.getSeriesKey(series) + " · step " + (long) data.getXValue(series, item)
+                        + " · f " + ReadableNumbers.significant(data.getYValue(series, item)));
         for (int r = 0; r < dataset.getSeriesCount(); r++) {
             lines.setSeriesPaint(r, RunColors.of(r));
             lines.setSeriesStroke(r, ChartStyle.line(2f));

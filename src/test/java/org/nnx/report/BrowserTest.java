@@ -203,8 +203,7 @@ class BrowserTest {
             assertEquals("ok", attribute(dom.stdout, "data-zoom"), name + ": zoom to an x range and reset");
             assertEquals("ok", attribute(dom.stdout, "data-log"), name + ": the log toggle changes the y axis");
             assertEquals("ok", attribute(dom.stdout, "data-smoothing"), name + ": smoothing changes a curve");
-            assertEquals(
-                    "0", attribute(dom.stdout, "data-overflow-after"), name + ": nothing wider after exploring");
+            assertEquals("0", attribute(dom.stdout, "data-overflow-after"), name + ": nothing wider after exploring");
             Path screenshot = SCREENSHOTS.resolve(name + ".png").toAbsolutePath();
             Files.deleteIfExists(screenshot);
             chromium(name, "--screenshot=" + screenshot, "--window-size=" + width + ",2400", url);
@@ -261,12 +260,13 @@ class BrowserTest {
 
     @Test
     void objectivePage() throws Exception {
-        List<org.nnx.train.ObjectiveResult> results = ObjectiveReportTest.run(
-                ObjectiveReportTest.bowl(2), List.of(-3.0, 4.0), 50, "0.1", "0.01", "1.1");
+        List<org.nnx.train.ObjectiveResult> results =
+                ObjectiveReportTest.run(ObjectiveReportTest.bowl(2), List.of(-3.0, 4.0), 50, "0.1", "0.01", "1.5");
         Path folder = REPORTS.resolve("bowl");
-        ObjectiveReportWriter.write(ObjectiveReportTest.plan("bowl", "a bowl", "x0^2 + x1^2", results), results, folder);
+        ObjectiveReportWriter.write(
+                ObjectiveReportTest.plan("bowl", "a bowl", "x0^2 + x1^2", results), results, folder);
         String html = open(folder.resolve("index.html"), "objective");
-        assertTrue(html.contains("Diverged (1):"), "learning rate 1.1 overshoots further each step");
+        assertTrue(html.contains("Diverged (1):"), "learning rate 1.5 overshoots further each step");
     }
 
     @Test

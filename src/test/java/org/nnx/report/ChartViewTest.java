@@ -62,7 +62,9 @@ class ChartViewTest {
                 .matcher(json);
         assertTrue(diverging.find(), json);
         assertEquals("0", diverging.group(1));
-        assertTrue(json.contains("\"e\":1,\"x0\":1,\"dx\":1,\"y\":[2.303,57.25,3.5e9]"), "evenly spaced x as start and step; marked where it leaves the top");
+        assertTrue(
+                json.contains("\"e\":1,\"x0\":1,\"dx\":1,\"y\":[2.303,57.25,3.5e9]"),
+                "evenly spaced x as start and step; marked where it leaves the top");
         assertTrue(json.contains("\"y\":[2.25,0.75,0.4,0.1]"), json);
     }
 

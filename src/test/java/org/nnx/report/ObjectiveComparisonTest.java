@@ -52,17 +52,21 @@ class ObjectiveComparisonTest {
     void theComparisonPageHasFindingsHoverValuesProvenanceTheCspAndContents() throws IOException {
         Path first = write("bowl", "x0^2 + x1^2", "0.1", "1.5");
         Path second = write("steep", "x0^2 + x1^2", "0.01");
-        String html = ObjectiveHtml.renderComparison(
-                List.of(ObjectiveFiles.read(first), ObjectiveFiles.read(second)));
+        String html = ObjectiveHtml.renderComparison(List.of(ObjectiveFiles.read(first), ObjectiveFiles.read(second)));
         assertTrue(html.contains("<title>Comparison of bowl, steep · nnx</title>"), "title");
         assertTrue(
-                html.contains("script-src '" + HtmlReport.scriptHash() + "'"), "the CSP allows the page's script alone");
+                html.contains("script-src '" + HtmlReport.scriptHash() + "'"),
+                "the CSP allows the page's script alone");
         assertTrue(html.contains("default-src 'none'"), "and nothing else");
         assertTrue(html.contains("<script>" + HtmlReport.SCRIPT + "</script>"));
         assertTrue(html.contains("<nav class=\"contents\""), "contents bar");
         assertTrue(html.contains("<a href=\"#runs\">Runs</a>") && html.contains("<a href=\"#provenance\">"), html);
         assertTrue(html.contains("<ul class=\"findings\""), "findings");
-        assertTrue(Pattern.compile("Best:</span> .*bowl / learning_rate=0\\.1").matcher(html).find(), "best run");
+        assertTrue(
+                Pattern.compile("Best:</span> .*bowl / learning_rate=0\\.1")
+                        .matcher(html)
+                        .find(),
+                "best run");
         assertTrue(html.contains("Diverged (1):</span>"), "the diverged run is a finding");
         assertTrue(html.contains("<dt>nnx of bowl</dt>"), "provenance per objective");
         assertTrue(html.contains("<title>steep / learning_rate=0.01 · step 0 · f 25.00</title>"), "hover value");

@@ -144,7 +144,8 @@ class ObjectiveReportTest {
                 ObjectiveCharts.LANDSCAPE_HEIGHT * ChartImages.SCALE,
                 images.get(0).getHeight());
         assertTrue(
-                html.contains("viewBox=\"0 0 " + ObjectiveCharts.VALUE_WIDTH + " " + ObjectiveCharts.VALUE_HEIGHT + "\""),
+                html.contains(
+                        "viewBox=\"0 0 " + ObjectiveCharts.VALUE_WIDTH + " " + ObjectiveCharts.VALUE_HEIGHT + "\""),
                 "f per step at its layout size");
 
         for (ObjectiveResult result : results) {

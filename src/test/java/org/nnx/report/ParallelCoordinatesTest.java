@@ -70,6 +70,10 @@ class ParallelCoordinatesTest {
     }
 
     private static List<String> all(String text, String regex) {
-        return Pattern.compile(regex).matcher(text).results().map(r -> r.group(1)).toList();
+        return Pattern.compile(regex)
+                .matcher(text)
+                .results()
+                .map(r -> r.group(1))
+                .toList();
     }
 }
