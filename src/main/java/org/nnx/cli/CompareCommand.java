@@ -11,6 +11,8 @@ import java.util.Map;
 import org.nnx.files.AtomicFile;
 import org.nnx.report.ExperimentFiles;
 import org.nnx.report.HtmlReport;
+import org.nnx.report.ObjectiveFiles;
+import org.nnx.report.ObjectiveHtml;
 import org.nnx.report.ReportedExperiment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,7 +23,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code nnx compare DIR... --out FILE.html}: reads experiment folders written by {@code nnx run} and writes
- * one report over all their runs. Nothing is trained; a folder that cannot be read is an error naming it.
+ * one report over all their runs; objective folders likewise, into an objective's page. Nothing is trained;
+ * a folder that cannot be read is an error naming it, and so is a mix of experiments and objectives.
  */
 @Command(
         name = "compare",
@@ -58,26 +61,64 @@ final class CompareCommand extends Subcommand {
         }
         List<Path> directories = experimentFolders();
         checkOutput(directories);
+        if (directories.stream().anyMatch(ObjectiveFiles::isObjectiveFolder)) {
+            return compareObjectives(directories);
+        }
         List<ReportedExperiment> experiments = read(directories);
         int runs = experiments.stream().mapToInt(e -> e.result().runs().size()).sum();
         if (runs > MANY_RUNS) {
             terminal().out().println("drawing the report of " + Counts.runs(runs) + "…");
         }
+        write(HtmlReport.renderComparison(experiments));
+        return done(experiments.size()
+                + (experiments.size() == 1 ? " experiment, " : " experiments, ")
+                + Counts.runs(runs));
+    }
+
+    /** The comparison of objective folders: they have their own page, since their runs minimize an f. */
+    private int compareObjectives(List<Path> directories) {
+        List<ObjectiveFiles.ReportedObjective> objectives = new ArrayList<>();
+        for (Path directory : directories) {
+            if (!ObjectiveFiles.isObjectiveFolder(directory)) {
+                throw new CommandFailure(
+                        ExitStatus.BAD_INPUT,
+                        directory + " is an experiment and "
+                                + directories.stream()
+                                        .filter(ObjectiveFiles::isObjectiveFolder)
+                                        .findFirst()
+                                        .orElseThrow()
+                                + " an objective; compare experiments with experiments, objectives with objectives");
+            }
+            try {
+                objectives.add(ObjectiveFiles.read(directory));
+            } catch (IOException e) {
+                throw unreadable(directory, e);
+            }
+        }
+        write(ObjectiveHtml.renderComparison(objectives));
+        int runs = objectives.stream().mapToInt(o -> o.results().size()).sum();
+        return done(
+                objectives.size() + (objectives.size() == 1 ? " objective, " : " objectives, ") + Counts.runs(runs));
+    }
+
+    /** Says what was compared and where the report is. */
+    private int done(String compared) {
+        terminal().out().println("compared " + compared);
+        terminal().out().println("report: " + outFile);
+        return ExitStatus.OK;
+    }
+
+    /** Writes {@code html} to {@code --out}, creating its folder. */
+    private void write(String html) {
         try {
             Path parent = outFile.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            AtomicFile.writeString(outFile, HtmlReport.renderComparison(experiments));
+            AtomicFile.writeString(outFile, html);
         } catch (IOException e) {
             throw new CommandFailure(ExitStatus.RUN_FAILED, "cannot write " + outFile + ": " + e.getMessage());
         }
-        terminal()
-                .out()
-                .println("compared " + experiments.size()
-                        + (experiments.size() == 1 ? " experiment, " : " experiments, ") + Counts.runs(runs));
-        terminal().out().println("report: " + outFile);
-        return ExitStatus.OK;
     }
 
     /**

@@ -86,7 +86,8 @@ public final class AccuracyChart {
         return perRun;
     }
 
-    private static XYSeries meanSeries(ChartLine line, XAxisKind axis, ToDoubleFunction<MetricsRow> metric) {
+    /** {@code metric} of {@code line} along {@code axis}: the mean over its runs at each x. */
+    static XYSeries meanSeries(ChartLine line, XAxisKind axis, ToDoubleFunction<MetricsRow> metric) {
         XYSeries series = new XYSeries(line.label(), false, true);
         for (Curves.Point p : Curves.mean(perRun(line, axis, metric))) {
             series.add(p.x(), p.mean(), false);
@@ -104,7 +105,7 @@ public final class AccuracyChart {
         List<ChartLine> lines = dataset.lines();
         List<RunResult> all =
                 lines.stream().flatMap(line -> line.runs().stream()).toList();
-        XYPlot plot = new XYPlot(
+        XYPlot plot = new ViewPlot(
                 dataset.train(),
                 RunAxes.xAxis(dataset.axis(), all),
                 accuracyAxis,
@@ -126,6 +127,59 @@ public final class AccuracyChart {
         return ChartStyle.chart(title, subtitle, plot, ChartStyle.legend(lines));
     }
 
+    /** What the page's script needs to redraw {@code chart}, the chart of {@code dataset}: train, validation, test. */
+    static String view(JFreeChart chart, AccuracyDataset dataset) {
+        List<ChartView.Series> series = viewSeries(
+                dataset.lines(),
+                List.of(
+                        new Drawn(dataset.train(), Style.TRAIN, false),
+                        new Drawn(dataset.validation(), Style.VALIDATION, false),
+                        new Drawn(dataset.test(), Style.SOLID, true)));
+        return ChartView.json(chart, new ChartView.Meaning("test accuracy", true, 0, Double.NaN), series);
+    }
+
+    /** A dataset of an evaluation chart, how its lines are drawn, and whether its points carry hover values. */
+    record Drawn(org.jfree.data.xy.XYDataset data, Style style, boolean tips) {}
+
+    /** The series of {@code drawn} for the page's script, line by line, leaving out empty ones. */
+    static List<ChartView.Series> viewSeries(List<ChartLine> lines, List<Drawn> drawn) {
+        List<ChartView.Series> series = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            ChartLine line = lines.get(i);
+            for (Drawn each : drawn) {
+                List<double[]> points = new ArrayList<>();
+                for (int item = 0; item < each.data().getItemCount(i); item++) {
+                    points.add(new double[] {
+                        each.data().getXValue(i, item), each.data().getYValue(i, item)
+                    });
+                }
+                if (!points.isEmpty()) {
+                    series.add(new ChartView.Series(
+                            line.label(),
+                            ChartStyle.paint(line),
+                            stroke(line, each.style()),
+                            true,
+                            true,
+                            each.tips(),
+                            line.faint(),
+                            points,
+                            false));
+                }
+            }
+        }
+        return series;
+    }
+
+    /** The stroke of {@code line} drawn in {@code style}: thinner when faint. */
+    static java.awt.Stroke stroke(ChartLine line, Style style) {
+        float width = line.faint() ? ChartStyle.FAINT_WIDTH : style == Style.SOLID ? 2f : 1.6f;
+        return switch (style) {
+            case TRAIN -> ChartStyle.dashed(width);
+            case VALIDATION -> ChartStyle.dotted(width);
+            case SOLID -> ChartStyle.line(width);
+        };
+    }
+
     /** Convenience: {@link #createDataset(List)} then {@link #createChart(AccuracyDataset, List)}. */
     public static JFreeChart createChart(List<RunResult> runs) {
         return createChart(createDataset(runs), runs);
@@ -136,20 +190,22 @@ public final class AccuracyChart {
         return createChart(createDataset(lines, axis), List.of());
     }
 
-    private enum Style {
+    /** How a series of lines is drawn: dashed, dotted or solid. */
+    enum Style {
         TRAIN,
-        VALIDATION
+        VALIDATION,
+        SOLID
     }
 
-    private static XYLineAndShapeRenderer renderer(XYSeriesCollection series, List<ChartLine> lines, Style style) {
-        XYLineAndShapeRenderer renderer = new ChartTooltips.SparseLineRenderer();
+    /** A renderer drawing each line of {@code series} in its colour, in {@code style}; few points get dots. */
+    static ChartTooltips.SparseLineRenderer renderer(XYSeriesCollection series, List<ChartLine> lines, Style style) {
+        ChartTooltips.SparseLineRenderer renderer = new ChartTooltips.SparseLineRenderer();
         renderer.setDrawSeriesLineAsPath(true);
         double dot = 4;
         for (int i = 0; i < series.getSeriesCount(); i++) {
             ChartLine line = lines.get(i);
             renderer.setSeriesPaint(i, ChartStyle.paint(line));
-            float width = line.faint() ? ChartStyle.FAINT_WIDTH : 1.6f;
-            renderer.setSeriesStroke(i, style == Style.TRAIN ? ChartStyle.dashed(width) : ChartStyle.dotted(width));
+            renderer.setSeriesStroke(i, stroke(line, style));
             // A single evaluation has no line at all; a dot is the only way to see it.
             renderer.setSeriesShapesVisible(i, !line.faint() && series.getItemCount(i) <= MARK_POINTS_UP_TO);
             renderer.setSeriesShape(i, new Ellipse2D.Double(-dot / 2, -dot / 2, dot, dot));

@@ -69,6 +69,25 @@ final class ChartSvg {
         }
     }
 
+    /** Shapes drawn from now on belong to {@code label}'s curve (null: to no run); does nothing outside {@link #render}. */
+    static void drawingRun(String label) {
+        RunTaggingGraphics g2 = DRAWING.get();
+        if (g2 != null) {
+            g2.drawingRun(label);
+        }
+    }
+
+    /**
+     * Called by a {@link ViewPlot} around the axes and grid lines it draws, which the page's script draws
+     * again when the reader zooms; does nothing outside {@link #render}.
+     */
+    static void drawingPart(String name) {
+        RunTaggingGraphics g2 = DRAWING.get();
+        if (g2 != null) {
+            g2.drawingPart(name);
+        }
+    }
+
     /**
      * An SVG generator that marks what it draws while a renderer says which run it is drawing, so the
      * page can find a run's shapes; without such a renderer it is Batik's own.
@@ -76,8 +95,28 @@ final class ChartSvg {
     static final class RunTaggingGraphics extends SVGGraphics2D {
         private String run;
 
+        /** What part of the chart is being drawn (axes, grid lines), for the page's script; null: none. */
+        private String part;
+
         RunTaggingGraphics(SVGGeneratorContext context) {
             super(context, false);
+            DOMGroupManager tagging = new DOMGroupManager(gc, domTreeManager) {
+                @Override
+                public void addElement(Element element, short method) {
+                    if (part != null) {
+                        element.setAttribute("data-part", part);
+                    }
+                    super.addElement(element, method);
+                }
+            };
+            domTreeManager.removeGroupManager(domGroupManager);
+            domTreeManager.addGroupManager(tagging);
+            setDOMGroupManager(tagging);
+        }
+
+        /** Shapes and text drawn from now on are {@code name}'s (the script redraws them); null: nobody's. */
+        void drawingPart(String name) {
+            this.part = name;
         }
 
         /** Shapes drawn from now on belong to {@code label}'s curve; null: to no run. */
@@ -157,6 +196,17 @@ final class ChartSvg {
         root.setAttribute("role", "img");
         root.setAttribute("aria-label", label);
         root.removeAttribute("style");
+        if (info.getPlotInfo() != null && info.getPlotInfo().getDataArea() != null) {
+            Rectangle2D area = info.getPlotInfo().getDataArea();
+            root.setAttribute(
+                    "data-area",
+                    String.join(
+                            " ",
+                            coordinate(area.getX()),
+                            coordinate(area.getY()),
+                            coordinate(area.getWidth()),
+                            coordinate(area.getHeight())));
+        }
         root.appendChild(hoverAreas(document, info));
         return serialize(root);
     }

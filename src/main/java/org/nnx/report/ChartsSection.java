@@ -44,32 +44,17 @@ final class ChartsSection implements ReportSection {
                     + " by final test accuracy are coloured, the others grey. The small multiples below show how each"
                     + " setting moves the result."));
         }
-        figure(
-                html,
-                LossChart.createChart(lines, XAxisKind.ITERATION),
-                ChartImages.HEIGHT,
-                "Loss per iteration of every run, raw and smoothed");
-        figure(
-                html,
-                AccuracyChart.createChart(lines, XAxisKind.ITERATION),
-                ChartImages.HEIGHT,
-                "Train and test accuracy of every run at each evaluation");
+        lossFigure(html, lines, XAxisKind.ITERATION, "Mini-batch loss per iteration of every run, raw and smoothed");
+        accuracyFigure(html, lines, XAxisKind.ITERATION, "Train and test accuracy of every run at each evaluation");
+        heldOutFigure(html, lines, XAxisKind.ITERATION, "Test and validation loss of every run at each evaluation");
         toggles(html, lines);
         if (!model.epochsAlign()) {
             html.append("<h3>Aligned by epoch</h3>\n")
                     .append(Html.note("The runs see the training set at different"
                             + " rates (batch size or data differ), so here they are lined up by epochs, passes over the training"
                             + " set."));
-            figure(
-                    html,
-                    LossChart.createChart(lines, XAxisKind.EPOCH),
-                    ChartImages.HEIGHT,
-                    "Loss of every run by epoch");
-            figure(
-                    html,
-                    AccuracyChart.createChart(lines, XAxisKind.EPOCH),
-                    ChartImages.HEIGHT,
-                    "Train and test accuracy of every run by epoch");
+            lossFigure(html, lines, XAxisKind.EPOCH, "Mini-batch loss of every run by epoch");
+            accuracyFigure(html, lines, XAxisKind.EPOCH, "Train and test accuracy of every run by epoch");
         }
         html.append(Html.SECTION_END);
     }
@@ -116,10 +101,51 @@ final class ChartsSection implements ReportSection {
                     SETTINGS_HEIGHT,
                     "Final test accuracy of every run against the value of " + String.join(", ", panel));
         }
+        if (settings.size() >= 2) {
+            List<ParallelCoordinates.Run> runs = model.runs.stream()
+                    .map(r -> new ParallelCoordinates.Run(
+                            r.group.label,
+                            r.swept,
+                            r.status() == RunStatus.OK && !r.blewUp() ? r.finalTestAccuracy() : Double.NaN))
+                    .toList();
+            html.append("<figure>")
+                    .append(ParallelCoordinates.render(settings, runs, "chart-" + (++chartCount)))
+                    .append("</figure>\n");
+        }
         html.append(Html.SECTION_END);
     }
 
-    private void figure(StringBuilder html, JFreeChart chart, int height, String alt) {
-        ChartFigure.append(html, charts, chart, height, "chart-" + (++chartCount), alt);
+    /** The loss chart of {@code lines} along {@code axis}, with the controls that zoom and smooth it. */
+    private void lossFigure(StringBuilder html, List<ChartLine> lines, XAxisKind axis, String alt) {
+        LossChart.LossDataset dataset = LossChart.createDataset(lines, axis);
+        JFreeChart chart = LossChart.createChart(dataset, List.of());
+        String id = figure(html, chart, ChartImages.HEIGHT, alt);
+        html.append(ChartView.controls(id, LossChart.view(chart, dataset)));
+    }
+
+    /** The accuracy chart of {@code lines} along {@code axis}, with the controls that zoom and smooth it. */
+    private void accuracyFigure(StringBuilder html, List<ChartLine> lines, XAxisKind axis, String alt) {
+        AccuracyChart.AccuracyDataset dataset = AccuracyChart.createDataset(lines, axis);
+        JFreeChart chart = AccuracyChart.createChart(dataset, List.of());
+        String id = figure(html, chart, ChartImages.HEIGHT, alt);
+        html.append(ChartView.controls(id, AccuracyChart.view(chart, dataset)));
+    }
+
+    /** The held-out loss chart of {@code lines} along {@code axis}, when some run recorded one. */
+    private void heldOutFigure(StringBuilder html, List<ChartLine> lines, XAxisKind axis, String alt) {
+        HeldOutLossChart.HeldOutDataset dataset = HeldOutLossChart.createDataset(lines, axis);
+        if (!dataset.hasValues()) {
+            return;
+        }
+        JFreeChart chart = HeldOutLossChart.createChart(dataset);
+        String id = figure(html, chart, ChartImages.HEIGHT, alt);
+        html.append(ChartView.controls(id, HeldOutLossChart.view(chart, dataset)));
+    }
+
+    /** Appends {@code chart} and returns its id. */
+    private String figure(StringBuilder html, JFreeChart chart, int height, String alt) {
+        String id = "chart-" + (++chartCount);
+        ChartFigure.append(html, charts, chart, height, id, alt);
+        return id;
     }
 }

@@ -225,7 +225,8 @@ public final class ExperimentFiles {
 
     /**
      * The experiment folders named by {@code path}: itself when it holds a {@code summary.csv}, else its
-     * subfolders that do (a {@code reports/} folder of several experiments), in name order.
+     * subfolders that do (a {@code reports/} folder of several experiments), in name order; a folder with
+     * no experiments but objectives gives those.
      */
     public static List<Path> experimentFolders(Path path) throws IOException {
         if (Files.isRegularFile(path.resolve(ReportWriter.SUMMARY_FILE))) {
@@ -235,9 +236,15 @@ public final class ExperimentFiles {
             throw new NoSuchFileException(path.toString(), null, "no such folder");
         }
         try (var children = Files.list(path)) {
-            List<Path> found = children.filter(ExperimentFiles::isExperimentFolder)
-                    .sorted()
-                    .toList();
+            List<Path> folders = children.sorted().toList();
+            List<Path> found =
+                    folders.stream().filter(ExperimentFiles::isExperimentFolder).toList();
+            if (found.isEmpty()) {
+                // A folder of objectives only: compared with each other, as experiments are.
+                found = folders.stream()
+                        .filter(ObjectiveFiles::isObjectiveFolder)
+                        .toList();
+            }
             if (found.isEmpty()) {
                 throw new NoSuchFileException(
                         path.toString(),

@@ -62,6 +62,14 @@ public final class HtmlReport {
             svg.chart .hover circle { fill: transparent; }
             svg.chart .hover circle:hover { fill: rgba(31, 35, 40, .35); }
             svg.chart .run-hidden { display: none; }
+            svg.chart.redrawn [data-part], svg.chart.redrawn .drawn { display: none; }
+            svg.chart[data-area] { touch-action: pan-y; }
+            .view-controls { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 12px; margin: -12px 0 20px;
+              font-size: 13px; }
+            .view-controls label { display: inline-flex; align-items: center; gap: 4px; }
+            .view-controls input[type=number] { width: 6.5em; font: inherit; }
+            .view-controls input[type=range] { width: 8em; }
+            .view-controls button { font: inherit; padding: 1px 8px; cursor: pointer; }
             button.toggle { padding: 0; border: 0; cursor: pointer; vertical-align: middle; }
             button.toggle[aria-pressed=false] { opacity: .25; outline: 1px dashed var(--muted); }
             .toggles { display: flex; flex-wrap: wrap; gap: 4px 14px; margin: -8px 0 20px; font-size: 13px; }
@@ -227,6 +235,200 @@ public final class HtmlReport {
               Array.prototype.forEach.call(document.querySelectorAll('button.toggle[data-run]'), function (b) {
                 b.addEventListener('click', function () { toggleRun(b.getAttribute('data-run')); });
               });
+              // Curve charts: zoom on x, a log or linear y, smoothing. JFreeChart laid the chart out; from the data
+              // the page carries, the curves and ticks are drawn again inside its plot rectangle when the view changes.
+              // The SVG namespace, read from a chart: the page names no address, not even that one.
+              var NS = null;
+              function node(name, attrs, parent) {
+                var e = document.createElementNS(NS, name);
+                Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+                if (parent) parent.appendChild(e);
+                return e;
+              }
+              function brief(v) {
+                var a = Math.abs(v);
+                return a !== 0 && (a >= 1e5 || a < 1e-3) ? v.toExponential(1) : String(Number(v.toPrecision(4)));
+              }
+              function ticks(lo, hi, count) {
+                var raw = (hi - lo) / count, mag = Math.pow(10, Math.floor(Math.log10(raw))), n = raw / mag;
+                var step = (n < 1.5 ? 1 : n < 3 ? 2 : n < 7 ? 5 : 10) * mag, out = [];
+                for (var t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) out.push(Math.abs(t) < step * 1e-9 ? 0 : t);
+                return out;
+              }
+              function ema(ys, w) {
+                if (!(w > 0)) return ys;
+                var b = 0, n = 0;
+                return ys.map(function (y) {
+                  if (y === null) return null;
+                  b = w * b + (1 - w) * y;
+                  n = w * n + (1 - w);
+                  return b / n;
+                });
+              }
+              function hiddenRuns() {
+                var hidden = {};
+                Array.prototype.forEach.call(document.querySelectorAll('button.toggle[aria-pressed=false]'), function (b) {
+                  hidden[b.getAttribute('data-run')] = true;
+                });
+                return hidden;
+              }
+              Array.prototype.forEach.call(document.querySelectorAll('script.chart-data'), function (block) {
+                var id = block.getAttribute('data-chart'), svg = document.getElementById(id);
+                var controls = document.querySelector('.view-controls[data-chart="' + id + '"]');
+                if (!svg || !controls || !svg.getAttribute('data-area')) return;
+                NS = svg.namespaceURI;
+                var data = JSON.parse(block.textContent), area = svg.getAttribute('data-area').split(' ').map(Number);
+                var from = controls.querySelector('.x-from'), to = controls.querySelector('.x-to');
+                var log = controls.querySelector('.log-y'), smoothing = controls.querySelector('.smoothing');
+                var view = null;
+                data.s.forEach(function (s) {
+                  s.xs = s.y.map(function (y, i) { return s.x ? s.x[i] : s.x0 + i * s.dx; });
+                });
+                function reset() {
+                  from.value = brief(data.x[0]);
+                  to.value = brief(data.x[1]);
+                  log.checked = data.log;
+                  smoothing.value = String(data.w);
+                  if (view) svg.removeChild(view);
+                  view = null;
+                  svg.classList.remove('redrawn');
+                  svg.setAttribute('data-x-range', from.value + ' ' + to.value);
+                }
+                function draw() {
+                  var lo = Number(from.value), hi = Number(to.value), isLog = log.checked, w = Number(smoothing.value);
+                  if (!(hi > lo)) { lo = data.x[0]; hi = data.x[1]; }
+                  var ax = area[0], ay = area[1], aw = area[2], ah = area[3], hidden = hiddenRuns();
+                  var lines = data.s.map(function (s) {
+                    var ys = s.m ? ema(s.y, Math.pow(w, s.k)) : s.y;
+                    return ys.map(function (y) { return y === null || (isLog && !(y > 0)) ? null : y; });
+                  });
+                  var ylo = Infinity, yhi = -Infinity;
+                  data.s.forEach(function (s, i) {
+                    if (!s.f) return;
+                    lines[i].forEach(function (y, j) {
+                      if (y === null || s.xs[j] < lo || s.xs[j] > hi) return;
+                      ylo = Math.min(ylo, y);
+                      yhi = Math.max(yhi, y);
+                    });
+                  });
+                  if (data.cut !== undefined) yhi = Math.min(yhi, data.cut);
+                  if (data.pct && !isLog) { ylo = 0; yhi = 1; }
+                  if (!(yhi >= ylo)) { ylo = data.y[0]; yhi = data.y[1]; }
+                  var f = isLog ? Math.log10 : function (v) { return v; };
+                  var flo = f(ylo), fhi = f(yhi), pad = (fhi - flo) * 0.04 || Math.abs(flo) * 0.1 || 1;
+                  if (!(data.pct && !isLog)) { flo -= pad; fhi += pad; }
+                  function px(x) { return ax + (x - lo) / (hi - lo) * aw; }
+                  function py(y) { return ay + ah - (f(y) - flo) / (fhi - flo) * ah; }
+                  if (view) svg.removeChild(view);
+                  view = node('g', {'class': 'view', 'font-family': 'sans-serif', 'font-size': '11', 'font-weight': 'normal', stroke: 'none'}, null);
+                  var hover = svg.querySelector('g.hover');
+                  svg.insertBefore(view, hover);
+                  var clip = node('clipPath', {id: id + '-view-clip'}, view);
+                  node('rect', {x: ax, y: ay, width: aw, height: ah}, clip);
+                  var yTicks = isLog ? [] : ticks(flo, fhi, Math.max(2, Math.round(ah / 45)));
+                  if (isLog) {
+                    for (var d = Math.ceil(flo); d <= Math.floor(fhi); d++) yTicks.push(Math.pow(10, d));
+                    if (yTicks.length < 2) yTicks = ticks(Math.pow(10, flo), Math.pow(10, fhi), 4).filter(function (t) { return t > 0; });
+                  }
+                  yTicks.forEach(function (t) {
+                    var y = py(t);
+                    if (y < ay - 0.5 || y > ay + ah + 0.5) return;
+                    node('line', {x1: ax, x2: ax + aw, y1: y, y2: y, stroke: '#e6e8eb'}, view);
+                    node('text', {x: ax - 6, y: y + 4, 'text-anchor': 'end', fill: '#656d76', 'class': 'y-tick'}, view)
+                      .textContent = data.pct && !isLog ? Math.round(t * 100) + '%' : brief(t);
+                  });
+                  ticks(lo, hi, Math.max(2, Math.round(aw / 70))).forEach(function (t) {
+                    var x = px(t);
+                    node('line', {x1: x, x2: x, y1: ay, y2: ay + ah, stroke: '#e6e8eb'}, view);
+                    node('text', {x: x, y: ay + ah + 16, 'text-anchor': 'middle', fill: '#656d76', 'class': 'x-tick'}, view)
+                      .textContent = brief(t);
+                  });
+                  node('text', {x: ax + aw / 2, y: ay + ah + 32, 'text-anchor': 'middle', fill: '#1f2328', 'font-size': '12'}, view)
+                    .textContent = data.xl;
+                  node('text', {transform: 'translate(' + Math.max(12, ax - 50) + ',' + (ay + ah / 2) + ') rotate(-90)',
+                    'text-anchor': 'middle', fill: '#1f2328', 'font-size': '12'}, view)
+                    .textContent = data.yl + (isLog ? ' (log scale)' : '');
+                  var curves = node('g', {'clip-path': 'url(#' + id + '-view-clip)', fill: 'none'}, view);
+                  var circles = node('g', {'class': 'hover', fill: 'transparent'}, view), budget = 0;
+                  data.s.forEach(function (s) { if (s.t) budget += s.y.length; });
+                  var every = Math.max(1, Math.ceil(budget / 400));
+                  data.s.forEach(function (s, i) {
+                    var path = '', pen = 'M', ys = lines[i];
+                    ys.forEach(function (y, j) {
+                      if (y === null) { pen = 'M'; return; }
+                      var cy = Math.max(ay - 2, Math.min(ay + ah + 2, py(y)));
+                      path += pen + px(s.xs[j]).toFixed(1) + ' ' + cy.toFixed(1);
+                      pen = 'L';
+                      if (s.t && j % every === 0 && s.xs[j] >= lo && s.xs[j] <= hi && py(y) >= ay && py(y) <= ay + ah) {
+            var c = node('circle', {cx: px(s.xs[j]).toFixed(1), cy: py(y).toFixed(1), r: 4, 'data-run': s.r}, circles);
+            var value = data.pct ? (y * 100).toFixed(2) + '%' : brief(y);
+            node('title', {}, c).textContent = s.r + '\\n' + data.xl + ' ' + brief(s.xs[j]) + ': ' + data.what + ' ' + value;
+            if (hidden[s.r]) c.classList.add('run-hidden');
+                      }
+                    });
+                    if (!path) return;
+                    if (s.e) {
+                      var out = ys.findIndex(function (y, j) { return y !== null && s.xs[j] >= lo && s.xs[j] <= hi && py(y) < ay; });
+                      if (out >= 0) {
+            var mx = px(s.xs[out]);
+            var mark = node('path', {d: 'M' + (mx - 5).toFixed(1) + ' ' + (ay + 10) + 'h10L' + mx.toFixed(1) + ' ' + ay + 'z',
+              fill: s.c, 'data-run': s.r, 'class': 'escape' + (hidden[s.r] ? ' run-hidden' : '')}, circles);
+            node('title', {}, mark).textContent = s.r + ' · left the top at ' + data.xl + ' ' + brief(s.xs[out]);
+                      }
+                    }
+                    var attrs = {d: path, stroke: s.c, 'stroke-width': s.lw || 1, 'stroke-linejoin': 'round', 'data-run': s.r};
+                    if (s.o !== undefined) attrs['stroke-opacity'] = s.o;
+                    if (s.d) attrs['stroke-dasharray'] = s.d;
+                    var p = node('path', attrs, curves);
+                    if (s.m) p.setAttribute('data-smoothed', '');
+                    if (hidden[s.r]) p.classList.add('run-hidden');
+                  });
+                  Array.prototype.forEach.call(svg.querySelectorAll('[data-run], g.hover'), function (e) {
+                    if (!view.contains(e)) e.classList.add('drawn');
+                  });
+                  svg.classList.add('redrawn');
+                  svg.setAttribute('data-x-range', brief(lo) + ' ' + brief(hi));
+                }
+                [from, to, log].forEach(function (input) { input.addEventListener('change', draw); });
+                smoothing.addEventListener('input', draw);
+                controls.querySelector('.reset').addEventListener('click', reset);
+                var start = null, band = null;
+                function layoutX(e) {
+                  var point = svg.createSVGPoint();
+                  point.x = e.clientX;
+                  point.y = e.clientY;
+                  return point.matrixTransform(svg.getScreenCTM().inverse());
+                }
+                svg.addEventListener('pointerdown', function (e) {
+                  var p = layoutX(e);
+                  if (p.x < area[0] || p.x > area[0] + area[2] || p.y < area[1] || p.y > area[1] + area[3]) return;
+                  start = p.x;
+                  band = node('rect', {x: p.x, y: area[1], width: 0, height: area[3], fill: 'rgba(9,105,218,.12)'}, svg);
+                  svg.setPointerCapture(e.pointerId);
+                  e.preventDefault();
+                });
+                svg.addEventListener('pointermove', function (e) {
+                  if (start === null) return;
+                  var x = Math.max(area[0], Math.min(area[0] + area[2], layoutX(e).x));
+                  band.setAttribute('x', Math.min(start, x));
+                  band.setAttribute('width', Math.abs(x - start));
+                });
+                svg.addEventListener('pointerup', function (e) {
+                  if (start === null) return;
+                  var x = Math.max(area[0], Math.min(area[0] + area[2], layoutX(e).x));
+                  svg.removeChild(band);
+                  var a = Math.min(start, x), b = Math.max(start, x);
+                  start = null;
+                  if (b - a < 4) return;
+                  var lo = Number(from.value), hi = Number(to.value);
+                  function value(px) { return lo + (px - area[0]) / area[2] * (hi - lo); }
+                  from.value = brief(value(a));
+                  to.value = brief(value(b));
+                  draw();
+                });
+                reset();
+                controls.hidden = false;
+              });
               window.addEventListener('resize', scaleMaps);
               window.addEventListener('load', function () {
                 scaleMaps();
@@ -281,6 +483,23 @@ public final class HtmlReport {
                                 .map(e -> e.result().plan().name())
                                 .collect(Collectors.joining(", "))
                 : model.experiments.get(0).result().plan().name();
+        head(html, title, STYLE);
+        List<ReportSection> sections = sections(model, charts, title);
+        sections.get(0).appendTo(html);
+        int contentsAt = html.length();
+        for (ReportSection section : sections.subList(1, sections.size())) {
+            section.appendTo(html);
+        }
+        html.insert(contentsAt, Contents.of(html.substring(contentsAt), model));
+        foot(html, "Charts: hover a curve for its run and value. Tables: click a heading to sort.");
+        return html.toString();
+    }
+
+    /**
+     * The start of a page up to {@code <main>}: its title, {@code style}, and the Content-Security-Policy that
+     * forbids every fetch and every script but {@link #SCRIPT}.
+     */
+    static void head(StringBuilder html, String title, String style) {
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; ")
@@ -292,22 +511,20 @@ public final class HtmlReport {
                 .append(escape(title))
                 .append(" · nnx</title>\n")
                 .append("<style>\n")
-                .append(STYLE)
+                .append(style)
                 .append("</style>\n</head>\n<body>\n<main>\n");
-        List<ReportSection> sections = sections(model, charts, title);
-        sections.get(0).appendTo(html);
-        int contentsAt = html.length();
-        for (ReportSection section : sections.subList(1, sections.size())) {
-            section.appendTo(html);
-        }
-        html.insert(contentsAt, Contents.of(html.substring(contentsAt), model));
+    }
+
+    /** The end of a page: the footer's {@code note}, the page's script, the closing tags. */
+    static void foot(StringBuilder html, String note) {
         html.append("\n<footer>Written by nnx ")
                 .append(escape(org.nnx.train.Version.current()))
-                .append(". Charts: hover a curve for its run and value. Tables: click a heading to sort.</footer>\n")
+                .append(". ")
+                .append(note)
+                .append("</footer>\n")
                 .append("</main>\n<script>")
                 .append(SCRIPT)
                 .append("</script>\n</body>\n</html>\n");
-        return html.toString();
     }
 
     /** The sections of the page, in page order. */

@@ -17,6 +17,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.nnx.train.MetricsRow;
 import org.nnx.train.RunResult;
+import org.nnx.train.RunStatus;
 
 /**
  * The loss of every run, overlaid: the raw mini-batch loss faint, an exponential moving average bold,
@@ -34,11 +35,13 @@ public final class LossChart {
     /** Log scale once max/min of the positive losses exceeds this: two decades. */
     static final double LOG_SCALE_RATIO = 100;
     /**
-     * The y axis ends at this many times the largest starting loss: a diverging run's climb to 10⁸ would
-     * otherwise squeeze every other curve into a flat line at the bottom. Its curve leaves the top instead,
-     * and the subtitle says so.
+     * When a line that does not matter climbs above the ones that do, the y axis ends this fraction above
+     * their highest loss: a diverging run's climb to 10⁸ would otherwise squeeze every other curve into a
+     * flat line at the bottom. Its curve is cut at the top edge there, marked and named instead.
      */
-    static final double CLIP_FACTOR = 4;
+    static final double TOP_MARGIN = 0.05;
+    /** The lines named in the subtitle as leaving the top; the rest are counted. */
+    static final int NAMED_ESCAPES = 3;
     /** Opacity of the raw loss: visible as a band of noise behind the smoothed line, not competing with it. */
     static final double RAW_OPACITY = 0.22;
 
@@ -108,12 +111,10 @@ public final class LossChart {
     public static JFreeChart createChart(LossDataset dataset, List<RunResult> runs) {
         List<RunResult> all =
                 dataset.lines().stream().flatMap(line -> line.runs().stream()).toList();
-        double ceiling = CLIP_FACTOR * largestStart(dataset.smoothed());
-        boolean clipped =
-                Double.isFinite(ceiling) && ceiling > 0 && maximum(dataset.raw(), dataset.smoothed()) > ceiling;
-        ValueAxis lossAxis = lossAxis(dataset, clipped ? ceiling : Double.NaN);
+        double ceiling = ceiling(dataset);
+        ValueAxis lossAxis = lossAxis(dataset, ceiling);
         List<ChartLine> lines = dataset.lines();
-        XYPlot plot = new XYPlot(dataset.raw(), RunAxes.xAxis(dataset.axis(), all), lossAxis, rawRenderer(lines));
+        XYPlot plot = new ViewPlot(dataset.raw(), RunAxes.xAxis(dataset.axis(), all), lossAxis, rawRenderer(lines));
         plot.setDataset(1, dataset.smoothed());
         plot.setRenderer(1, smoothRenderer(dataset.smoothed(), lines, dataset.axis()));
         // Raw (dataset 0) first, smoothed on top of every run's noise.
@@ -122,9 +123,158 @@ public final class LossChart {
         if (dataset.axis() == XAxisKind.ITERATION) {
             RunAxes.addEpochAxis(plot, all);
         }
-        String title = dataset.axis() == XAxisKind.ITERATION ? "Loss per iteration" : "Loss by epoch";
+        String title =
+                dataset.axis() == XAxisKind.ITERATION ? "Mini-batch loss per iteration" : "Mini-batch loss by epoch";
+        List<Escape> escapes = escapes(dataset, ceiling);
+        for (Escape escape : escapes) {
+            plot.addAnnotation(new TopEdgeMarker(escape, dataset.axis()));
+        }
         return ChartStyle.chart(
-                title, subtitle(dataset, lossAxis instanceof LogAxis, clipped), plot, ChartStyle.legend(lines));
+                title, subtitle(dataset, lossAxis instanceof LogAxis, escapes), plot, ChartStyle.legend(lines));
+    }
+
+    /**
+     * Where the y axis cuts the curves that leave it, or NaN when every curve fits: a little above the
+     * highest loss of the lines that matter ({@link #fits}), when some other line climbs higher.
+     */
+    static double ceiling(LossDataset dataset) {
+        List<ChartLine> lines = dataset.lines();
+        double top = Double.NEGATIVE_INFINITY;
+        double highest = Double.NEGATIVE_INFINITY;
+        for (int s = 0; s < lines.size(); s++) {
+            double max = Math.max(seriesMax(dataset.raw(), s), seriesMax(dataset.smoothed(), s));
+            highest = Math.max(highest, max);
+            if (fits(lines, lines.get(s))) {
+                top = Math.max(top, max);
+            }
+        }
+        if (!Double.isFinite(top) || !(top > 0)) {
+            return Double.NaN;
+        }
+        double ceiling = top * (1 + TOP_MARGIN);
+        return highest > ceiling ? ceiling : Double.NaN;
+    }
+
+    /**
+     * Whether the y axis fits {@code line}: a coloured line whose runs ended ok and never blew up (the
+     * leaders and the best run); when no line is such, every line.
+     */
+    static boolean fits(List<ChartLine> lines, ChartLine line) {
+        boolean anyMatters = lines.stream().anyMatch(LossChart::matters);
+        return !anyMatters || matters(line);
+    }
+
+    private static boolean matters(ChartLine line) {
+        return !line.faint() && !divergent(line);
+    }
+
+    /**
+     * Whether one of {@code line}'s runs diverged, failed or blew up: such a line is marked and named where it
+     * leaves the top; an ok line poking above in its noise is only cut.
+     */
+    static boolean divergent(ChartLine line) {
+        return line.runs().stream()
+                .anyMatch(run -> run.status() != RunStatus.OK
+                        || LossProfile.of(run.metrics()).blewUp());
+    }
+
+    /** The largest finite value of series {@code s} of {@code data}. */
+    private static double seriesMax(XYDataset data, int s) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < data.getItemCount(s); i++) {
+            double y = data.getYValue(s, i);
+            if (Double.isFinite(y)) {
+                max = Math.max(max, y);
+            }
+        }
+        return max;
+    }
+
+    /**
+     * The {@link #divergent} lines that leave the top of an axis ending at {@code ceiling}, each with the x
+     * where it first does: what the chart marks and names.
+     */
+    static List<Escape> escapes(LossDataset dataset, double ceiling) {
+        List<Escape> escapes = new ArrayList<>();
+        if (Double.isNaN(ceiling)) {
+            return escapes;
+        }
+        YIntervalSeriesCollection smoothed = dataset.smoothed();
+        XYSeriesCollection raw = dataset.raw();
+        for (int s = 0; s < dataset.lines().size(); s++) {
+            if (!divergent(dataset.lines().get(s))) {
+                continue;
+            }
+            double at = firstAbove(smoothed, s, ceiling);
+            if (Double.isNaN(at)) {
+                at = firstAbove(raw, s, ceiling);
+            }
+            if (!Double.isNaN(at)) {
+                escapes.add(new Escape(dataset.lines().get(s), at));
+            }
+        }
+        return escapes;
+    }
+
+    /** A line that leaves the top of the axis at {@code x}. */
+    record Escape(ChartLine line, double x) {}
+
+    private static double firstAbove(XYDataset data, int s, double ceiling) {
+        for (int i = 0; i < data.getItemCount(s); i++) {
+            if (data.getYValue(s, i) > ceiling) {
+                return data.getXValue(s, i);
+            }
+        }
+        return Double.NaN;
+    }
+
+    /**
+     * The chart's lines for the page's script: per highlighted line its raw loss (faint) and the same loss to
+     * be smoothed (bold); per faint line only the latter.
+     */
+    static List<ChartView.Series> viewSeries(LossDataset dataset) {
+        List<ChartView.Series> series = new ArrayList<>();
+        for (ChartLine line : dataset.lines()) {
+            List<List<double[]>> perRun = new ArrayList<>();
+            for (RunResult run : line.runs()) {
+                perRun.add(Curves.points(run, dataset.axis(), MetricsRow::loss));
+            }
+            List<double[]> raw = Curves.mean(perRun).stream()
+                    .map(p -> new double[] {p.x(), p.mean()})
+                    .toList();
+            if (!line.faint()) {
+                series.add(new ChartView.Series(
+                        line.label(),
+                        RunColors.withAlpha(line.colour(), RAW_OPACITY),
+                        ChartStyle.line(1f),
+                        false,
+                        fits(dataset.lines(), line),
+                        false,
+                        false,
+                        raw,
+                        false));
+            }
+            series.add(new ChartView.Series(
+                    line.label(),
+                    ChartStyle.paint(line),
+                    ChartStyle.line(line.faint() ? ChartStyle.FAINT_WIDTH : 2.2f),
+                    true,
+                    fits(dataset.lines(), line),
+                    true,
+                    line.faint(),
+                    raw,
+                    divergent(line)));
+        }
+        return series;
+    }
+
+    /** What the page's script needs to redraw {@code chart}, the chart of {@code dataset}. */
+    static String view(JFreeChart chart, LossDataset dataset) {
+        return ChartView.json(
+                chart,
+                new ChartView.Meaning(
+                        "mini-batch loss", false, ChartView.weightOfSpan(dataset.smoothingSpan()), ceiling(dataset)),
+                viewSeries(dataset));
     }
 
     /** Logarithmic or linear, by the visible losses; cut at {@code ceiling} unless that is NaN. */
@@ -132,8 +282,8 @@ public final class LossChart {
         boolean clipped = !Double.isNaN(ceiling);
         double limit = clipped ? ceiling : Double.POSITIVE_INFINITY;
         ValueAxis axis = wantsLogScale(limit, dataset.raw(), dataset.smoothed())
-                ? ChartStyle.decadeLogAxis("loss")
-                : ChartStyle.linearAxis("loss");
+                ? ChartStyle.decadeLogAxis("mini-batch loss")
+                : ChartStyle.linearAxis("mini-batch loss");
         if (clipped) {
             double low = minimum(dataset.raw(), dataset.smoothed());
             if (axis instanceof LogAxis) {
@@ -146,7 +296,7 @@ public final class LossChart {
     }
 
     /** What the reader needs to read the chart right: the smoothing, bands, log scale, the cut. */
-    private static String subtitle(LossDataset dataset, boolean logScale, boolean clipped) {
+    private static String subtitle(LossDataset dataset, boolean logScale, List<Escape> escapes) {
         List<String> notes = new ArrayList<>();
         notes.add(
                 dataset.smoothingSpan() > 1
@@ -159,8 +309,13 @@ public final class LossChart {
         if (logScale) {
             notes.add("log scale");
         }
-        if (clipped) {
-            notes.add("cut at " + (int) CLIP_FACTOR + "× the start: curves leaving the top diverged");
+        if (!escapes.isEmpty()) {
+            List<String> names = escapes.stream()
+                    .limit(NAMED_ESCAPES)
+                    .map(escape -> escape.line().label())
+                    .toList();
+            int more = escapes.size() - names.size();
+            notes.add("▲ left the top: " + String.join(", ", names) + (more > 0 ? " and " + more + " more" : ""));
         }
         return String.join(" · ", notes);
     }
@@ -200,7 +355,7 @@ public final class LossChart {
         }
         renderer.strides.set(ChartTooltips.strides(smoothed, lines.size()));
         renderer.setDefaultToolTipGenerator(
-                ChartTooltips.generator(lines.stream().map(ChartLine::label).toList(), axis, "loss", false));
+                ChartTooltips.generator(lines.stream().map(ChartLine::label).toList(), axis, "mini-batch loss", false));
         return renderer;
     }
 
@@ -221,22 +376,6 @@ public final class LossChart {
         double min = Arrays.stream(visible).min().orElse(Double.POSITIVE_INFINITY);
         double max = Arrays.stream(visible).max().orElse(0);
         return max > 0 && max / min > LOG_SCALE_RATIO;
-    }
-
-    /** The largest first value of any series: where the curves start. */
-    static double largestStart(XYDataset smoothed) {
-        double start = Double.NaN;
-        for (int s = 0; s < smoothed.getSeriesCount(); s++) {
-            if (smoothed.getItemCount(s) > 0) {
-                double y = smoothed.getYValue(s, 0);
-                start = Double.isNaN(start) ? y : Math.max(start, y);
-            }
-        }
-        return start;
-    }
-
-    private static double maximum(XYDataset... datasets) {
-        return Arrays.stream(datasets).flatMapToDouble(LossChart::yValues).max().orElse(Double.NEGATIVE_INFINITY);
     }
 
     /** The smallest loss of {@code datasets}; of the smoothed (band) values only the positive ones. */

@@ -21,7 +21,8 @@ import org.nnx.train.MetricsRow;
  * <p>How values are written: {@code iteration} as an integer; {@code epoch} with at most four decimals;
  * {@code loss} and the accuracies as the shortest text that reads back to the same number (a float32
  * loss reads back as the same float, everything else exactly), {@code NaN}/{@code Infinity} for a
- * diverged loss. Accuracies are empty on rows where the model was not evaluated.
+ * diverged loss, empty on the row of iteration 0 (the evaluation before the first step). Accuracies are
+ * empty on rows where the model was not evaluated.
  *
  * <p>The reader requires the columns of {@link #HEADER} in any order, reads the validation columns when they
  * are there (NaN when not), and ignores others.
@@ -82,7 +83,8 @@ public final class MetricsCsv {
         List<String> fields = new ArrayList<>(HEADER.size() + VALIDATION_COLUMNS.size() + HELD_OUT_COLUMNS.size());
         fields.add(Long.toString(row.iteration()));
         fields.add(Numbers.fixed(row.epoch(), EPOCH_DECIMALS));
-        fields.add(Numbers.compact(row.loss()));
+        // The evaluation before training has no mini-batch loss: empty, not the NaN of a diverged loss.
+        fields.add(row.iteration() == 0 ? Numbers.compactOrEmpty(row.loss()) : Numbers.compact(row.loss()));
         fields.add(Numbers.compactOrEmpty(row.trainAccuracy()));
         fields.add(Numbers.compactOrEmpty(row.testAccuracy()));
         if (validation) {

@@ -4,12 +4,15 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.nnx.model.GradientMode;
 import org.nnx.model.ObjectivePlan;
 import org.nnx.model.ObjectiveRun;
@@ -17,10 +20,12 @@ import org.nnx.train.ObjectiveResult;
 import org.nnx.train.RunStatus;
 
 /**
- * An objective's {@code index.html}: one self-contained page (inline CSS, charts as {@code data:} PNGs, no
- * scripts, no links) in the look of the experiment report ({@link HtmlReport}). It shows the objective's
- * name, description and formula, the settings of its runs, a table of runs with the best one marked, the
- * landscape with every run's path (one or two variables) and f per step. All text that comes from the
+ * An objective's {@code index.html}, and the page of {@code nnx compare} over objectives: one self-contained
+ * page in the look of the experiment report ({@link HtmlReport}), under the same Content-Security-Policy and
+ * with its one script (tables sort). It shows the objective's name, description and formula, a contents bar,
+ * findings (the best run, what diverged, stopped or barely moved), the settings of its runs, a table of runs
+ * with the best one marked, the landscape with every run's path (one or two variables, a PNG), f per step
+ * (inline SVG, hover a point for its run, step and value) and provenance. All text that comes from the
  * user or a run is HTML-escaped.
  */
 public final class ObjectiveHtml {
@@ -42,18 +47,57 @@ public final class ObjectiveHtml {
 
     private ObjectiveHtml() {}
 
-    /** The page, with its charts rendered here. */
+    /** The page, with its charts rendered here: f per step as inline SVG with hover values. */
     public static String render(ObjectivePlan plan, List<ObjectiveResult> results) {
-        byte[] landscape = ObjectiveCharts.createLandscapeChart(results)
-                .map(chart -> ChartImages.toPng(
-                        chart, ObjectiveCharts.LANDSCAPE_WIDTH, ObjectiveCharts.LANDSCAPE_HEIGHT, ChartImages.SCALE))
+        String landscape = ObjectiveCharts.createLandscapeChart(results)
+                .map(chart -> image(
+                        ChartImages.toPng(
+                                chart,
+                                ObjectiveCharts.LANDSCAPE_WIDTH,
+                                ObjectiveCharts.LANDSCAPE_HEIGHT,
+                                ChartImages.SCALE),
+                        landscapeAlt(plan, results)))
                 .orElse(null);
-        byte[] values = ChartImages.toPng(
-                ValuePerStepChart.createChart(results),
-                ObjectiveCharts.VALUE_WIDTH,
-                ObjectiveCharts.VALUE_HEIGHT,
-                ChartImages.SCALE);
-        return render(plan, results, landscape, values);
+        return render(plan, results, landscape, valuesFigure(results), Map.of(), false);
+    }
+
+    /**
+     * The page of {@code nnx compare} over objectives: their runs side by side, named {@code objective / run},
+     * f per step overlaid; no landscape, since each objective has its own f.
+     */
+    public static String renderComparison(List<ObjectiveFiles.ReportedObjective> objectives) {
+        List<ObjectiveRun> runs = new ArrayList<>();
+        List<ObjectiveResult> results = new ArrayList<>();
+        List<String> formulas = new ArrayList<>();
+        for (ObjectiveFiles.ReportedObjective objective : objectives) {
+            String name = objective.plan().name();
+            formulas.add(
+                    name + ": " + Objects.requireNonNullElse(objective.plan().formula(), "?"));
+            for (ObjectiveResult result : objective.results()) {
+                ObjectiveRun run = result.run();
+                ObjectiveRun renamed = new ObjectiveRun(
+                        objectives.size() > 1 ? name + " / " + run.name() : run.name(),
+                        run.varying(),
+                        run.formula(),
+                        run.start(),
+                        run.learningRate(),
+                        run.steps(),
+                        run.gradient());
+                runs.add(renamed);
+                results.add(new ObjectiveResult(
+                        renamed, result.status(), result.reason(), result.points(), result.values(), result.seconds()));
+            }
+        }
+        String title = objectives.size() == 1
+                ? objectives.get(0).plan().name()
+                : "Comparison of "
+                        + objectives.stream().map(o -> o.plan().name()).collect(Collectors.joining(", "));
+        ObjectivePlan plan = new ObjectivePlan(title, "", null, String.join("\n", formulas), runs);
+        Map<String, String> versions = new LinkedHashMap<>();
+        for (ObjectiveFiles.ReportedObjective objective : objectives) {
+            versions.put(objective.plan().name(), objective.facts().getOrDefault("nnx", "(not recorded)"));
+        }
+        return render(plan, results, null, valuesFigure(results), versions, true);
     }
 
     /**
@@ -65,37 +109,48 @@ public final class ObjectiveHtml {
     public static String render(
             ObjectivePlan plan, List<ObjectiveResult> results, byte[] landscapePng, byte[] valuesPng) {
         Objects.requireNonNull(valuesPng, "valuesPng");
-        StringBuilder html = new StringBuilder(
-                32 * 1024 + 2 * (valuesPng.length + (landscapePng == null ? 0 : landscapePng.length)));
-        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<meta name=\"generator\" content=\"nnx\">\n")
-                .append("<title>")
-                .append(escape(plan.name()))
-                .append(" · nnx</title>\n")
-                .append("<style>\n")
-                .append(STYLE)
-                .append("</style>\n</head>\n<body>\n<main>\n");
+        return render(
+                plan,
+                results,
+                landscapePng == null ? null : image(landscapePng, landscapeAlt(plan, results)),
+                image(valuesPng, "f after each step of every run"),
+                Map.of(),
+                false);
+    }
 
-        appendHeader(html, plan, results);
+    /**
+     * The page around its two figures (markup); {@code versions} names the nnx that wrote each compared
+     * objective, empty for one written now.
+     */
+    private static String render(
+            ObjectivePlan plan,
+            List<ObjectiveResult> results,
+            String landscapeFigure,
+            String valuesFigure,
+            Map<String, String> versions,
+            boolean comparison) {
+        StringBuilder html = new StringBuilder(
+                64 * 1024 + valuesFigure.length() + (landscapeFigure == null ? 0 : landscapeFigure.length()));
+        HtmlReport.head(html, plan.name(), STYLE);
+        appendHeader(html, plan, results, comparison);
+        int contentsAt = html.length();
+        appendFindings(html, results);
         appendProblem(html, plan);
 
-        html.append("\n<section>\n<h2>Runs</h2>\n");
+        html.append(Html.section("Runs"));
         appendRunTable(html, plan, results);
         html.append("</section>\n");
         StartValuesTable.appendTo(html, results);
 
-        html.append("\n<section>\n<h2>Paths</h2>\n");
+        html.append(Html.section("Paths"));
         int variables = variables(plan, results);
-        if (landscapePng != null) {
+        if (landscapeFigure != null) {
             html.append("<p class=\"note\">Around the start and the paths of the runs that did not diverge; ")
-                    .append("a run that diverged is drawn until it leaves this region.</p>\n");
-            appendImage(
-                    html,
-                    landscapePng,
-                    variables == 1
-                            ? "f over x0 with every run's steps on the curve"
-                            : "Contour plot of f with the field of negative gradients and every run's path");
+                    .append("a run that diverged is drawn until it leaves this region.</p>\n")
+                    .append(landscapeFigure);
+        } else if (comparison) {
+            html.append("<p class=\"note\">Each objective has its own f, so no landscape is drawn here; each")
+                    .append(" objective's own page has it.</p>\n");
         } else if (variables > 2) {
             html.append("<p class=\"note\">f has ")
                     .append(variables)
@@ -106,12 +161,114 @@ public final class ObjectiveHtml {
         }
         // Runs of no steps have no f per step to draw: their values are above.
         if (results.isEmpty() || results.stream().anyMatch(r -> r.run().steps() > 0)) {
-            appendImage(html, valuesPng, "f after each step of every run");
+            html.append(valuesFigure);
         }
         html.append("</section>\n");
-
-        html.append("\n<footer>Written by nnx.</footer>\n</main>\n</body>\n</html>\n");
+        appendProvenance(html, plan, versions);
+        html.insert(contentsAt, contents(html.substring(contentsAt), comparison));
+        HtmlReport.foot(
+                html, "Charts: hover a point of f per step for its run and value. Tables: click a heading to sort.");
         return html.toString();
+    }
+
+    private static String landscapeAlt(ObjectivePlan plan, List<ObjectiveResult> results) {
+        return variables(plan, results) == 1
+                ? "f over x0 with every run's steps on the curve"
+                : "Contour plot of f with the field of negative gradients and every run's path";
+    }
+
+    /** f per step as inline SVG, each point's run, step and value in its hover text. */
+    private static String valuesFigure(List<ObjectiveResult> results) {
+        return "<figure>"
+                + ChartSvg.render(
+                        ValuePerStepChart.createChart(results),
+                        ObjectiveCharts.VALUE_WIDTH,
+                        ObjectiveCharts.VALUE_HEIGHT,
+                        "chart-values",
+                        "f after each step of every run")
+                + "</figure>\n";
+    }
+
+    /** The contents bar: a link to each section, and to {@code summary.csv} beside a page of one objective. */
+    private static String contents(String sections, boolean comparison) {
+        StringBuilder nav = new StringBuilder("<nav class=\"contents\" aria-label=\"contents\">");
+        java.util.regex.Matcher section = java.util.regex.Pattern.compile("<section id=\"([^\"]+)\">\\n<h2>(.*?)</h2>")
+                .matcher(sections);
+        while (section.find()) {
+            nav.append("<a href=\"#").append(section.group(1)).append("\">");
+            nav.append(section.group(2).replaceAll("<[^>]*>", "")).append("</a>");
+        }
+        if (!comparison) {
+            nav.append("<span class=\"files\">Files: <a href=\"")
+                    .append(ReportWriter.SUMMARY_FILE)
+                    .append("\">")
+                    .append(ReportWriter.SUMMARY_FILE)
+                    .append("</a></span>");
+        }
+        return nav.append("</nav>\n").toString();
+    }
+
+    /** What stands out: the best run, and the runs that diverged, stopped or barely moved. */
+    private static void appendFindings(StringBuilder html, List<ObjectiveResult> results) {
+        List<String> items = new ArrayList<>();
+        int best = bestRun(results);
+        if (best >= 0) {
+            ObjectiveResult run = results.get(best);
+            items.add("<span class=\"label\">Best:</span> " + Html.swatched(RunColors.of(best), run.name())
+                    + ": final f " + number(run.finalValue()) + " after "
+                    + Math.max(0, run.points().size() - 1)
+                    + " steps.");
+        } else if (!results.isEmpty()) {
+            items.add("<span class=\"label\">No best run:</span> no run ended ok with a finite f.");
+        }
+        for (RunStatus status : List.of(RunStatus.DIVERGED, RunStatus.FAILED, RunStatus.STOPPED)) {
+            List<String> named = new ArrayList<>();
+            for (int i = 0; i < results.size(); i++) {
+                ObjectiveResult run = results.get(i);
+                if (run.status() == status) {
+                    named.add(Html.swatched(RunColors.of(i), run.name())
+                            + (run.reason() == null || run.reason().isBlank() ? "" : " — " + escape(run.reason())));
+                }
+            }
+            if (!named.isEmpty()) {
+                String label = status.label().substring(0, 1).toUpperCase(Locale.ROOT)
+                        + status.label().substring(1);
+                items.add("<span class=\"label\">" + label + " (" + named.size() + "):</span> "
+                        + String.join("; ", named) + ".");
+            }
+        }
+        List<String> barely = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i).barelyMoved()) {
+                barely.add(Html.swatched(RunColors.of(i), results.get(i).name()));
+            }
+        }
+        if (!barely.isEmpty()) {
+            items.add("<span class=\"label\">Barely moved (" + barely.size() + "):</span> " + String.join("; ", barely)
+                    + ": f fell by less than a tenth of its start.");
+        }
+        if (items.isEmpty()) {
+            return;
+        }
+        html.append("<ul class=\"findings\" aria-label=\"findings\">\n");
+        items.forEach(item -> html.append("<li>").append(item).append("</li>\n"));
+        html.append("</ul>\n");
+    }
+
+    /** nnx and the JDK that wrote the page, the source file; in a comparison, the nnx of each objective. */
+    private static void appendProvenance(StringBuilder html, ObjectivePlan plan, Map<String, String> versions) {
+        html.append(Html.section("Provenance")).append("<dl class=\"provenance\">\n");
+        if (versions.isEmpty()) {
+            html.append(Html.definition("nnx", org.nnx.train.Version.current()))
+                    .append(Html.definition(
+                            "jdk", System.getProperty("java.vendor") + " " + System.getProperty("java.version")));
+            if (plan.source() != null) {
+                html.append(Html.definition("source", plan.source().toString()));
+            }
+        } else {
+            versions.forEach((objective, nnx) -> html.append(Html.definition("nnx of " + objective, nnx)));
+        }
+        html.append("</dl>\n</section>\n");
     }
 
     /** HTML-escaped text; see {@link HtmlReport#escape(String)}. */
@@ -144,8 +301,11 @@ public final class ObjectiveHtml {
                 : plan.runs().stream().mapToInt(run -> run.start().size()).max().orElse(0);
     }
 
-    private static void appendHeader(StringBuilder html, ObjectivePlan plan, List<ObjectiveResult> results) {
-        html.append("<header>\n<p class=\"kicker\">nnx objective</p>\n<h1>")
+    private static void appendHeader(
+            StringBuilder html, ObjectivePlan plan, List<ObjectiveResult> results, boolean comparison) {
+        html.append("<header>\n<p class=\"kicker\">")
+                .append(comparison ? "nnx comparison of objectives" : "nnx objective")
+                .append("</p>\n<h1>")
                 .append(escape(plan.name()))
                 .append("</h1>\n");
         if (plan.description() != null && !plan.description().isBlank()) {
@@ -163,7 +323,7 @@ public final class ObjectiveHtml {
 
     /** The formula and the settings of the runs; a swept setting lists its values. */
     private static void appendProblem(StringBuilder html, ObjectivePlan plan) {
-        html.append("\n<section>\n<h2>Minimize</h2>\n<code class=\"formula\">");
+        html.append(Html.section("Minimize")).append("<code class=\"formula\">");
         String formula = plan.formula();
         if ((formula == null || formula.isBlank()) && !plan.runs().isEmpty()) {
             formula = plan.runs().get(0).formula().toString();
@@ -245,7 +405,7 @@ public final class ObjectiveHtml {
         }
         List<String> swept = plan.sweptSettings();
         int best = bestRun(results);
-        html.append("<div class=\"table-wrap\">\n<table>\n<thead>\n<tr><th>Run</th>");
+        html.append("<div class=\"table-wrap\">\n<table class=\"sortable\">\n<thead>\n<tr><th>Run</th>");
         for (String setting : swept) {
             html.append("<th>").append(escape(setting)).append("</th>");
         }
@@ -316,14 +476,10 @@ public final class ObjectiveHtml {
         html.append("</tr>\n");
     }
 
-    private static void appendImage(StringBuilder html, byte[] png, String alt) {
-        html.append("<figure><img width=\"")
-                .append(ChartImages.WIDTH)
-                .append("\" alt=\"")
-                .append(escape(alt))
-                .append("\" src=\"data:image/png;base64,")
-                .append(Base64.getEncoder().encodeToString(png))
-                .append("\"></figure>\n");
+    /** A PNG chart as a figure, {@link ChartImages#WIDTH} CSS pixels wide. */
+    private static String image(byte[] png, String alt) {
+        return "<figure><img width=\"" + ChartImages.WIDTH + "\" alt=\"" + escape(alt)
+                + "\" src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(png) + "\"></figure>\n";
     }
 
     /** {@code [-3, 4]}, {@code [1.234e-09, -0.5]}; at most {@link #MAX_COORDINATES} coordinates. */

@@ -33,6 +33,7 @@ public final class ObjectiveReportWriter {
                             ReportWriter.METRICS_FILE));
         }
         ObjectiveCsv.writeSummary(plan, results, tree.file(folder, ReportWriter.SUMMARY_FILE));
+        ObjectiveFiles.writeObjective(plan, tree.file(folder, ObjectiveFiles.OBJECTIVE_FILE));
         // Last, so a report on disk means the CSV files beside it are complete.
         AtomicFile.writeString(tree.file(folder, ReportWriter.INDEX_FILE), ObjectiveHtml.render(plan, results));
     }
@@ -44,6 +45,7 @@ public final class ObjectiveReportWriter {
             ObjectiveCsv.writeMetrics(result, ReportWriter.metricsFile(directory, result.name()));
         }
         ObjectiveCsv.writeSummary(plan, results, directory.resolve(ReportWriter.SUMMARY_FILE));
+        ObjectiveFiles.writeObjective(plan, directory.resolve(ObjectiveFiles.OBJECTIVE_FILE));
         // Last, so a report on disk means the CSV files beside it are complete.
         AtomicFile.writeString(directory.resolve(ReportWriter.INDEX_FILE), ObjectiveHtml.render(plan, results));
     }

@@ -157,8 +157,10 @@ public final class SummaryCsv {
             }
             record.add(Numbers.compactOrEmpty(run.trainAccuracy()));
             record.add(Numbers.compactOrEmpty(run.testAccuracy()));
-            // A diverged run's NaN loss is the result and is written out; a run that never trained has none.
-            record.add(run.metrics().isEmpty() && Double.isNaN(run.loss()) ? "" : Numbers.compact(run.loss()));
+            // A diverged run's NaN loss is the result and is written out; a run that never took a step (at most
+            // the evaluation before the first, iteration 0) has none.
+            boolean stepped = run.metrics().stream().anyMatch(row -> row.iteration() > 0);
+            record.add(!stepped && Double.isNaN(run.loss()) ? "" : Numbers.compact(run.loss()));
             record.add(Numbers.fixedOrEmpty(run.seconds(), SECONDS_DECIMALS));
             record.add(Numbers.fixedOrEmpty(run.samplesPerSecond(), SAMPLES_PER_SECOND_DECIMALS));
             record.add(run.reason() == null ? "" : run.reason());

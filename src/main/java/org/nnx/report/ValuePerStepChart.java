@@ -93,9 +93,14 @@ public final class ValuePerStepChart {
         return axis;
     }
 
+    /** Each run's line in its colour; hovering a point (every n-th of a long run) gives run, step and f. */
     private static XYLineAndShapeRenderer lines(XYSeriesCollection dataset) {
-        XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
+        ChartTooltips.SparseLineRenderer lines = new ChartTooltips.SparseLineRenderer();
         lines.setDrawSeriesLineAsPath(true);
+        lines.strides.set(ChartTooltips.strides(dataset, dataset.getSeriesCount()));
+        lines.setDefaultToolTipGenerator(
+                (data, series, item) -> data.getSeriesKey(series) + " · step " + (long) data.getXValue(series, item)
+                        + " · f " + ReadableNumbers.significant(data.getYValue(series, item)));
         for (int r = 0; r < dataset.getSeriesCount(); r++) {
             lines.setSeriesPaint(r, RunColors.of(r));
             lines.setSeriesStroke(r, ChartStyle.line(2f));

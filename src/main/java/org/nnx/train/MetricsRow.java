@@ -8,9 +8,9 @@ import java.util.List;
  * One iteration's metrics. Accuracies are NaN except at iterations where the model was evaluated, and
  * the validation ones also when the run has no validation set.
  *
- * @param iteration  1-based mini-batch step
+ * @param iteration  the mini-batch step, 1-based; 0 for the evaluation before the first step, whose loss is NaN
  * @param epoch      passes over the training set so far: samples seen / training size
- * @param loss       the mini-batch loss of this step
+ * @param loss       the mini-batch loss of this step (the loss of one batch, not of a split)
  * @param testLoss   the mean loss over the test set, as the evaluation computes it
  * @param seconds    seconds since the run started, when this row was recorded; NaN when not known
  * @param parameters how each parameter tensor is learning, at evaluations; empty on other rows

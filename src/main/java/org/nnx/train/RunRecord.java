@@ -65,6 +65,11 @@ final class RunRecord {
         onRow.accept(row);
     }
 
+    /** The evaluation before the first step: a row of the run, but never its final accuracies. */
+    void addStart(MetricsRow row) {
+        add(row);
+    }
+
     /** The rows recorded so far, for a checkpoint. */
     List<MetricsRow> metrics() {
         return List.copyOf(metrics);
@@ -77,7 +82,7 @@ final class RunRecord {
     /** Records again, in order, the rows of a checkpoint a run resumes from, and its last loss. */
     void resume(List<MetricsRow> rows, double loss) {
         for (MetricsRow row : rows) {
-            if (row.evaluated()) {
+            if (row.evaluated() && row.iteration() > 0) {
                 addEvaluated(row);
             } else {
                 add(row);

@@ -198,6 +198,8 @@ public final class Trainer {
                     gate.replay(resumeFrom.metrics(), perEpoch, true), resumeFrom.iteration(), iterations, record)) {
                 return;
             }
+        } else {
+            evaluateBeforeTraining(setup, evaluator, record, listener, started);
         }
         double firstLoss = resumeFrom == null ? Double.NaN : resumeFrom.firstLoss();
         long first = resumeFrom == null ? 1 : resumeFrom.iteration() + 1;
@@ -287,6 +289,18 @@ public final class Trainer {
     /** The iterations of one epoch: batches of {@code batchSize}, the last one possibly smaller. */
     static long iterationsPerEpoch(int trainingSize, int batchSize) {
         return Math.max(1, (trainingSize + batchSize - 1) / batchSize);
+    }
+
+    /**
+     * The evaluation at iteration 0, before any step, so the charts show where the run started. It has no
+     * mini-batch loss, is not a candidate for {@code keep best} or early stopping, and draws no random
+     * numbers (the network runs with training behaviour off), so training goes on exactly as without it.
+     */
+    private static void evaluateBeforeTraining(
+            TrainingSetup setup, Evaluator evaluator, RunRecord record, TrainingListener listener, long started) {
+        MetricsRow row = Evaluations.of(evaluator, setup).row(0, 0, Double.NaN, secondsSince(started));
+        record.addStart(row);
+        listener.evaluated(row);
     }
 
     /** Evaluates after the step of {@code row}, records the row with the evaluation; true to stop early. */

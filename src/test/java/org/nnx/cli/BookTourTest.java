@@ -92,10 +92,10 @@ class BookTourTest {
         long evaluations = Files.readAllLines(dir.resolve(
                                 "reports/two_layer_net_by_epoch/runs/two_layer_net_by_epoch" + "/metrics.csv"))
                         .stream()
-                        .filter(row -> !row.split(",", -1)[4].isEmpty())
+                        .filter(row -> !row.split(",", -1)[4].isEmpty() && !row.startsWith("0,"))
                         .count()
                 - 1;
-        assertEquals(125, evaluations, "once an epoch: 10 000 steps of 80");
+        assertEquals(125, evaluations, "once an epoch: 10 000 steps of 80 (and the header, and iteration 0)");
     }
 
     @Test

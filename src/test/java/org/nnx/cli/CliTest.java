@@ -153,7 +153,7 @@ class CliTest {
                         .startsWith(
                                 "iteration,epoch,loss,train_accuracy,test_accuracy,test_loss,seconds,grad_norm:1:dense.W,"),
                 "the per-parameter columns last: " + metrics.get(0));
-        assertEquals(1 + 40, metrics.size(), "2 epochs of 1000 samples in batches of 50");
+        assertEquals(1 + 1 + 40, metrics.size(), "a header, the evaluation before training, 2 epochs of 1000 in 50s");
         assertTrue(cli.stdout().contains("report: " + experiment.resolve("index.html")), cli.stdout());
     }
 

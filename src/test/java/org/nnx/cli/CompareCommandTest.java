@@ -43,6 +43,53 @@ class CompareCommandTest {
             """;
 
     @Test
+    void objectivesAreComparedWithObjectivesNotWithExperiments() throws IOException {
+        Path file = dir.resolve("bowls.nnx");
+        Files.writeString(file, """
+                objective bowl {
+                    minimize x0^2 + x1^2
+                    start [-3.0, 4.0]
+                    learning_rate 0.1 | 10
+                    steps 20
+                }
+
+                objective shallow {
+                    minimize 0.5 * x0^2
+                    start [2.0]
+                    learning_rate 0.1
+                    steps 20
+                }
+                """);
+        Path reports = dir.resolve("reports");
+        assertEquals(0, cli.run("run", file.toString(), "--out", reports.toString()), cli.stderr());
+        Path page = dir.resolve("objectives.html");
+        assertEquals(0, cli.run("compare", reports.toString(), "--out", page.toString()), cli.stderr());
+        assertEquals("compared 2 objectives, 3 runs\nreport: " + page + "\n", cli.stdout());
+        String html = Files.readString(page);
+        assertTrue(html.contains("Comparison of bowl, shallow"), "one page over both");
+        assertTrue(html.contains("bowl / learning_rate=10"), "runs named by objective");
+        assertTrue(html.contains("Diverged (1):"), "learning rate 10 overshoots further each step");
+
+        Files.writeString(dir.resolve("base.nnx"), EXPERIMENTS.replace("iterations 30", "iterations 3"));
+        assertEquals(
+                0,
+                cli.run("run", dir.resolve("base.nnx").toString(), "--only", "base", "--out", reports.toString()),
+                cli.stderr());
+        assertEquals(
+                2,
+                cli.run(
+                        "compare",
+                        reports.resolve("bowl").toString(),
+                        reports.resolve("base").toString(),
+                        "--out",
+                        page.toString()));
+        assertEquals(
+                "nnx: error: " + reports.resolve("base") + " is an experiment and " + reports.resolve("bowl")
+                        + " an objective; compare experiments with experiments, objectives with objectives\n",
+                cli.stderr());
+    }
+
+    @Test
     void theSameFolderTwiceAndAnOutputInsideAnInputAreRefused() throws IOException {
         Path file = dir.resolve("two.nnx");
         Files.writeString(file, EXPERIMENTS.replace("iterations 30", "iterations 3"));

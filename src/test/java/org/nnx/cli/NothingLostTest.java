@@ -80,7 +80,7 @@ class NothingLostTest {
         assertEquals(2, summary.size(), summary.toString());
         assertTrue(summary.get(1).startsWith("iterations=30,ok,30,"), summary.get(1));
         Path run = sweep.resolve("runs").resolve("iterations=30");
-        assertEquals(31, Files.readAllLines(run.resolve("metrics.csv")).size(), "a header and 30 rows");
+        assertEquals(32, Files.readAllLines(run.resolve("metrics.csv")).size(), "a header, iteration 0 and 30 rows");
         assertTrue(Files.readString(run.resolve("run.nnx")).contains("    iterations 30\n"));
         assertTrue(Files.readString(sweep.resolve("experiment.nnx")).contains("iterations 30 | 100000000"));
         // A kill between writing and renaming may leave a hidden temporary beside its target (the next nnx to

@@ -383,10 +383,11 @@ class PluginCliTest {
                 cli.run("run", file.toString(), "--plugins", plugins.toString(), "--out", reports.toString()),
                 cli.stderr());
         assertTrue(cli.stdout().contains("[1/2] flaky.explode=false: ok, "), cli.stdout());
+        // The evaluation before the first step runs the layer first, on the 200 training samples at once.
         assertTrue(
                 cli.stdout()
                         .contains("[2/2] flaky.explode=true: failed (layer 'flaky' from flaky.jar"
-                                + " threw IllegalStateException: flaky exploded on a batch of 50)"),
+                                + " threw IllegalStateException: flaky exploded on a batch of 200)"),
                 cli.stdout());
         List<String> summary = Files.readAllLines(reports.resolve("flaky/summary.csv"));
         assertTrue(summary.get(1).startsWith("flaky.explode=false,ok,"), summary.get(1));
@@ -408,14 +409,14 @@ class PluginCliTest {
         assertTrue(
                 cli.stderr()
                         .contains(
-                                "Caused by: java.lang.IllegalStateException: flaky exploded on a batch of 50\n\tat flaky.jar//com.flaky.FlakyPlugin"),
+                                "Caused by: java.lang.IllegalStateException: flaky exploded on a batch of 200\n\tat flaky.jar//com.flaky.FlakyPlugin"),
                 cli.stderr());
         try (var traces = Files.walk(debugReports.resolve("flaky"))) {
             List<Path> kept = traces.filter(f -> f.getFileName().toString().equals("failure.txt"))
                     .toList();
             assertEquals(1, kept.size(), kept.toString());
             assertTrue(Files.readString(kept.get(0))
-                    .contains("flaky exploded on a batch of 50\n\tat flaky.jar//com.flaky.FlakyPlugin"));
+                    .contains("flaky exploded on a batch of 200\n\tat flaky.jar//com.flaky.FlakyPlugin"));
         }
     }
 

@@ -107,8 +107,73 @@ class BrowserTest {
                 root.setAttribute('data-hide', before > 0 && after === 0 && visible(svg, label) === before
                   && pressed && pressed.getAttribute('data-run') === label
                   ? 'ok' : 'curves of ' + label + ': ' + before + ' shown, ' + after + ' after hiding');
+                explore();
+              }
+              // Zoom, reset, log scale and smoothing on the loss chart, through its controls as a reader would.
+              function explore() {
+                var controls = document.querySelector('.view-controls');
+                var svg = document.getElementById(controls.getAttribute('data-chart'));
+                function ticks(kind) {
+                  return Array.prototype.map.call(svg.querySelectorAll('g.view .' + kind), function (t) {
+                    return t.textContent;
+                  }).join(' ');
+                }
+                function set(input, value) {
+                  input.value = value;
+                  input.dispatchEvent(new Event(input.type === 'range' ? 'input' : 'change'));
+                }
+                var from = controls.querySelector('.x-from'), to = controls.querySelector('.x-to');
+                var initial = svg.getAttribute('data-x-range');
+                var whole = [Number(from.value), Number(to.value)];
+                set(from, String(Math.round(whole[1] * 0.25)));
+                set(to, String(Math.round(whole[1] * 0.5)));
+                var xs = ticks('x-tick').split(' ').map(Number);
+                var zoomed = svg.classList.contains('redrawn') && xs.length > 1
+                  && xs[0] >= whole[1] * 0.25 && xs[xs.length - 1] <= whole[1] * 0.5
+                  && svg.getAttribute('data-x-range') !== initial;
+                controls.querySelector('.reset').click();
+                var restored = !svg.classList.contains('redrawn') && svg.getAttribute('data-x-range') === initial;
+                root.setAttribute('data-zoom', zoomed && restored ? 'ok'
+                  : 'x ticks ' + xs.join(' ') + ' of ' + whole.join('-') + ', restored ' + restored);
+                var log = controls.querySelector('.log-y');
+                log.checked = !log.checked;
+                log.dispatchEvent(new Event('change'));
+                var before = ticks('y-tick');
+                log.checked = !log.checked;
+                log.dispatchEvent(new Event('change'));
+                var after = ticks('y-tick');
+                root.setAttribute('data-log', before && after && before !== after ? 'ok' : before + ' | ' + after);
+                var smoothing = controls.querySelector('.smoothing');
+                function path() {
+                  var p = svg.querySelector('g.view path[data-smoothed]');
+                  return p ? p.getAttribute('d') : null;
+                }
+                set(smoothing, '0');
+                var rough = path();
+                set(smoothing, '0.9');
+                var smooth = path();
+                root.setAttribute('data-smoothing', rough && smooth && rough !== smooth ? 'ok' : 'path unchanged');
+                controls.querySelector('.reset').click();
+                root.setAttribute('data-overflow-after', String(root.scrollWidth - window.innerWidth));
               }
               if (document.readyState === 'complete') run(); else window.addEventListener('load', run);
+            })();
+            """;
+
+    /** Leaves the loss chart zoomed to the second quarter of the run, on a log scale, smoothed at 0.6. */
+    private static final String EXPLORE = """
+            (function () {
+              function explore() {
+                var controls = document.querySelector('.view-controls');
+                var from = controls.querySelector('.x-from'), to = controls.querySelector('.x-to');
+                var end = Number(to.value);
+                from.value = String(Math.round(end * 0.25));
+                to.value = String(Math.round(end * 0.5));
+                controls.querySelector('.log-y').checked = true;
+                controls.querySelector('.smoothing').value = '0.6';
+                to.dispatchEvent(new Event('change'));
+              }
+              if (document.readyState === 'complete') explore(); else window.addEventListener('load', explore);
             })();
             """;
 
@@ -118,12 +183,7 @@ class BrowserTest {
         ReportWriter.write(SyntheticResults.sweep80(200), directory);
         Path page = directory.resolve("index.html");
         String source = Files.readString(page, StandardCharsets.UTF_8);
-        String hash = "sha256-"
-                + java.util.Base64.getEncoder()
-                        .encodeToString(java.security.MessageDigest.getInstance("SHA-256")
-                                .digest(CHECKS.getBytes(StandardCharsets.UTF_8)));
-        String checked = source.replace("script-src '", "script-src '" + hash + "' '")
-                .replace("</body>", "<script>" + CHECKS + "</script>\n</body>");
+        String checked = withScript(source, CHECKS);
         Path copy = directory.resolve("checked.html");
         Files.writeString(copy, checked, StandardCharsets.UTF_8);
         String url = copy.toAbsolutePath().toUri().toString();
@@ -140,11 +200,36 @@ class BrowserTest {
             assertEquals("numeric", attribute(dom.stdout, "data-sorted"), name + ": learning_rate sorts as numbers");
             assertEquals("ok", attribute(dom.stdout, "data-hide"), name + ": a run's swatch hides its curves");
             assertEquals("0", attribute(dom.stdout, "data-overflow"), name + ": nothing wider than the window");
+            assertEquals("ok", attribute(dom.stdout, "data-zoom"), name + ": zoom to an x range and reset");
+            assertEquals("ok", attribute(dom.stdout, "data-log"), name + ": the log toggle changes the y axis");
+            assertEquals("ok", attribute(dom.stdout, "data-smoothing"), name + ": smoothing changes a curve");
+            assertEquals("0", attribute(dom.stdout, "data-overflow-after"), name + ": nothing wider after exploring");
             Path screenshot = SCREENSHOTS.resolve(name + ".png").toAbsolutePath();
             Files.deleteIfExists(screenshot);
             chromium(name, "--screenshot=" + screenshot, "--window-size=" + width + ",2400", url);
             assertTrue(Files.size(screenshot) > 10_000, name + ": screenshot written");
         }
+        Path explored = directory.resolve("explored.html");
+        Files.writeString(explored, withScript(source, EXPLORE), StandardCharsets.UTF_8);
+        Path screenshot = SCREENSHOTS.resolve("sweep-80-explored-800.png").toAbsolutePath();
+        Files.deleteIfExists(screenshot);
+        chromium(
+                "explored",
+                "--screenshot=" + screenshot,
+                "--window-size=800,1400",
+                "--virtual-time-budget=5000",
+                explored.toAbsolutePath().toUri().toString());
+        assertTrue(Files.size(screenshot) > 10_000, "the explored chart's screenshot written");
+    }
+
+    /** {@code page} with {@code script} run after its own, the script's hash added to the page's CSP. */
+    private static String withScript(String page, String script) throws Exception {
+        String hash = "sha256-"
+                + java.util.Base64.getEncoder()
+                        .encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(script.getBytes(StandardCharsets.UTF_8)));
+        return page.replace("script-src '", "script-src '" + hash + "' '")
+                .replace("</body>", "<script>" + script + "</script>\n</body>");
     }
 
     @Test
@@ -171,6 +256,17 @@ class BrowserTest {
         Files.writeString(page, HtmlReport.renderComparison(experiments), StandardCharsets.UTF_8);
         String html = open(page, "compare");
         assertTrue(html.contains("Welch"), "the repeats are tested");
+    }
+
+    @Test
+    void objectivePage() throws Exception {
+        List<org.nnx.train.ObjectiveResult> results =
+                ObjectiveReportTest.run(ObjectiveReportTest.bowl(2), List.of(-3.0, 4.0), 50, "0.1", "0.01", "1.5");
+        Path folder = REPORTS.resolve("bowl");
+        ObjectiveReportWriter.write(
+                ObjectiveReportTest.plan("bowl", "a bowl", "x0^2 + x1^2", results), results, folder);
+        String html = open(folder.resolve("index.html"), "objective");
+        assertTrue(html.contains("Diverged (1):"), "learning rate 1.5 overshoots further each step");
     }
 
     @Test

@@ -78,16 +78,39 @@ class ChartsTest {
     }
 
     @Test
-    void aDivergingRunLeavesTheTopInsteadOfFlatteningTheOthers() {
+    void theLossAxisFitsTheRunsThatMatterAndMarksTheDivergentOne() {
         List<RunResult> runs = SyntheticResults.handMade().runs();
-        XYPlot plot = LossChart.createChart(runs).getXYPlot();
-        double start = 2.302585f;
+        JFreeChart chart = LossChart.createChart(runs);
+        XYPlot plot = chart.getXYPlot();
+        double highestOk = 2.3f;
         assertEquals(
-                LossChart.CLIP_FACTOR * start,
+                highestOk * (1 + LossChart.TOP_MARGIN),
                 plot.getRangeAxis().getUpperBound(),
                 1e-4,
-                "cut at 4× the largest starting loss, not at 3.5e9");
-        assertInstanceOf(NumberAxis.class, plot.getRangeAxis(), "0.1 … 9.2 is less than two decades");
+                "the top fits the ok runs' highest loss, not the diverging run's 3.5e9");
+        assertInstanceOf(NumberAxis.class, plot.getRangeAxis(), "0.1 … 2.4 is less than two decades");
+        List<TopEdgeMarker> markers = plot.getAnnotations().stream()
+                .filter(TopEdgeMarker.class::isInstance)
+                .map(TopEdgeMarker.class::cast)
+                .toList();
+        assertEquals(1, markers.size(), "one run left the top");
+        assertEquals(
+                "learning_rate=10,optimizer=sgd · left the top at iteration 2",
+                markers.get(0).getToolTipText(),
+                "the marker names the run and where it left");
+        String subtitle = ((org.jfree.chart.title.TextTitle) chart.getSubtitle(1)).getText();
+        assertTrue(
+                subtitle.contains("▲ left the top: learning_rate=10,optimizer=sgd"),
+                "the subtitle names it: " + subtitle);
+    }
+
+    @Test
+    void noRunIsCutWhenEveryCurveFits() {
+        List<RunResult> runs = SyntheticResults.handMade().runs().subList(1, 3);
+        assertTrue(
+                Double.isNaN(LossChart.ceiling(LossChart.createDataset(runs))),
+                "two ok runs: the axis is JFreeChart's own");
+        assertTrue(LossChart.createChart(runs).getXYPlot().getAnnotations().isEmpty(), "and nothing is marked");
     }
 
     @Test

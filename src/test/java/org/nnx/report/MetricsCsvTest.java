@@ -38,6 +38,29 @@ class MetricsCsvTest {
     }
 
     @Test
+    void theEvaluationBeforeTrainingIsTheFirstRowWithNoLoss() throws IOException {
+        List<MetricsRow> rows = List.of(
+                new MetricsRow(0, 0, NAN, 0.1, 0.0975, NAN, NAN, 2.3125, 0.25),
+                new MetricsRow(1, 0.5, 2.25, NAN, NAN, NAN, NAN, NAN, 0.5));
+        String csv = MetricsCsv.toCsv(rows);
+        assertEquals("""
+                iteration,epoch,loss,train_accuracy,test_accuracy,test_loss,seconds
+                0,0,,0.1,0.0975,2.3125,0.25
+                1,0.5,2.25,,,,0.5
+                """, csv);
+        List<MetricsRow> read = MetricsCsv.read(new StringReader(csv), "memory");
+        assertEquals(0, read.get(0).iteration());
+        assertTrue(Double.isNaN(read.get(0).loss()), "no mini-batch yet");
+        assertTrue(read.get(0).evaluated());
+        assertEquals(0.0975, read.get(0).testAccuracy());
+        assertEquals(2.3125, read.get(0).testLoss());
+        assertEquals(
+                "NaN",
+                MetricsCsv.fields(new MetricsRow(5, 1, NAN, NAN, NAN), false).get(2),
+                "a later NaN loss is a diverged one, and says so");
+    }
+
+    @Test
     void theTestLossAtEachEvaluationAndTheSecondsIntoTheRunComeLast() throws IOException {
         List<MetricsRow> rows = List.of(
                 new MetricsRow(1, 0.5, 2.25, NAN, NAN, NAN, NAN, NAN, 0.0126),

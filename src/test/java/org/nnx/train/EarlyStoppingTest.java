@@ -23,8 +23,8 @@ class EarlyStoppingTest {
                 .train(500);
         assertEquals(RunStatus.OK, result.status());
         assertEquals("early stop at iteration 3: val_loss did not improve for 2 evaluations", result.reason());
-        assertEquals(3, result.metrics().size());
-        assertTrue(result.metrics().get(2).evaluated());
+        assertEquals(4, result.metrics().size(), "the evaluation before training, then 3 iterations");
+        assertTrue(result.metrics().get(3).evaluated());
     }
 
     @Test
@@ -37,7 +37,7 @@ class EarlyStoppingTest {
                 .train(500);
         assertEquals(RunStatus.OK, result.status());
         assertEquals("", result.reason());
-        assertEquals(10, result.metrics().size());
+        assertEquals(11, result.metrics().size(), "the evaluation before training, then 10 iterations");
     }
 
     @Test

@@ -44,7 +44,7 @@ class EveryThrowableIsAResultTest {
         assertEquals(
                 List.of(RunStatus.OK, RunStatus.FAILED, RunStatus.FAILED, RunStatus.OK),
                 results.stream().map(RunResult::status).toList());
-        assertEquals(5, results.get(0).metrics().size(), "the run before the failures keeps its metrics");
+        assertEquals(6, results.get(0).metrics().size(), "the run before the failures keeps its metrics: 0 to 5");
         assertEquals(
                 "out of memory (Requested array size exceeds VM limit): the run needs more than nnx may use; "
                         + "give nnx more memory (NNX_JAVA_OPTS=-Xmx…) or train fewer runs side by side",

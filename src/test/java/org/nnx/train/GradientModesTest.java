@@ -98,10 +98,11 @@ class GradientModesTest {
         // Built in order: the trained network's two counting layers, then each replica's two.
         List<TestLayers.Counting> layers = TestLayers.COUNTING;
         assertEquals(2 * (1 + TrainingSetup.NUMERICAL_THREADS), layers.size());
-        // The trained network: one forward a step, plus the evaluation at the end: the 20 training samples in
-        // one chunk, the 2 000 test samples in two; then the test samples' classes for the report, in two again.
-        assertEquals(3 + 1 + 2 + 2, layers.get(0).forwards());
-        assertEquals(3 + 1 + 2 + 2, layers.get(1).forwards());
+        // The trained network: one forward a step, plus the evaluations before the first step and at the end:
+        // each the 20 training samples in one chunk, the 2 000 test samples in two; then the test samples'
+        // classes for the report, in two again.
+        assertEquals(3 + 2 * (1 + 2) + 2, layers.get(0).forwards());
+        assertEquals(3 + 2 * (1 + 2) + 2, layers.get(1).forwards());
         int perturbedForwards = 0;
         Set<String> threads = new HashSet<>();
         for (int replica = 1; replica <= TrainingSetup.NUMERICAL_THREADS; replica++) {
@@ -135,7 +136,7 @@ class GradientModesTest {
                 .train(200);
         assertEquals(RunStatus.OK, crossEntropy.status(), crossEntropy.reason());
         assertEquals("", crossEntropy.reason());
-        assertEquals(3, crossEntropy.metrics().size(), "trains after checking");
+        assertEquals(4, crossEntropy.metrics().size(), "trains after checking: the evaluation before, 3 steps");
         assertEquals(
                 List.of(
                         "1:dense.W",
@@ -171,7 +172,7 @@ class GradientModesTest {
                 .gradient(GradientMode.Kind.CHECK, 1e-4, 1e-4)
                 .train(200);
         assertEquals(RunStatus.OK, result.status());
-        assertEquals(3, result.metrics().size());
+        assertEquals(4, result.metrics().size(), "the evaluation before training, then 3 steps");
         double error = result.gradientCheck().get("2:broken.s");
         // a = 1.5·n: |a − n| / (|a| + |n|) = 0.5 / 2.5.
         assertEquals(0.2, error, 1e-3);
@@ -190,7 +191,7 @@ class GradientModesTest {
                 .gradient(GradientMode.Kind.CHECK, 1e-4, 1e-4)
                 .train(100);
         assertEquals(RunStatus.OK, result.status());
-        assertEquals(2, result.metrics().size());
+        assertEquals(3, result.metrics().size(), "the evaluation before training, then 2 steps");
         assertEquals(
                 "gradient check could not run: IllegalArgumentException: float32_only takes float32 only",
                 result.reason());

@@ -14,8 +14,13 @@ class ParameterDiagnosticsTest {
     private static List<MetricsRow> evaluations(TestRuns run) {
         RunResult result = run.iterations(20).evaluateEvery(10).train(500);
         assertEquals(RunStatus.OK, result.status(), result.reason());
-        List<MetricsRow> evaluated =
-                result.metrics().stream().filter(MetricsRow::evaluated).toList();
+        // The evaluation before the first step has no step to measure.
+        MetricsRow start = result.metrics().get(0);
+        assertTrue(start.evaluated() && start.iteration() == 0);
+        assertEquals(List.of(), start.parameters(), "no diagnostics before a step");
+        List<MetricsRow> evaluated = result.metrics().stream()
+                .filter(row -> row.evaluated() && row.iteration() > 0)
+                .toList();
         assertEquals(2, evaluated.size());
         for (MetricsRow row : evaluated) {
             assertEquals(

@@ -46,15 +46,33 @@ class TrainerTest {
     void reluNetLearnsDigits() {
         RunResult result = train(net(""), new StopSignal());
         assertEquals(RunStatus.OK, result.status(), result.reason());
-        assertEquals(120, result.metrics().size(), "3 epochs of 2000 samples in batches of 50");
+        assertEquals(121, result.metrics().size(), "the evaluation before training, then 3 epochs of 2000 in 50s");
         assertTrue(result.testAccuracy() >= 0.85, "test accuracy " + result.testAccuracy());
         assertTrue(result.trainAccuracy() >= 0.88, "train accuracy " + result.trainAccuracy());
-        assertEquals(3, result.metrics().stream().filter(MetricsRow::evaluated).count(), "one evaluation per epoch");
-        double first = result.metrics().get(0).loss();
+        assertEquals(
+                4,
+                result.metrics().stream().filter(MetricsRow::evaluated).count(),
+                "one evaluation before training and one per epoch");
+        double first = result.metrics().get(1).loss();
         double last = result.metrics().get(result.metrics().size() - 1).loss();
         assertTrue(first > 2.0 && last < 0.6, "loss falls from " + first + " to " + last);
-        assertEquals(3.0, result.metrics().get(119).epoch(), 1e-12);
+        assertEquals(3.0, result.metrics().get(120).epoch(), 1e-12);
         assertEquals("java", result.provenance().get("blas"));
+    }
+
+    @Test
+    void theFirstRowIsAnEvaluationBeforeAnyStep() {
+        RunResult result = train(net(""), new StopSignal());
+        MetricsRow start = result.metrics().get(0);
+        assertEquals(0, start.iteration());
+        assertEquals(0.0, start.epoch());
+        assertTrue(Double.isNaN(start.loss()), "no mini-batch yet: " + start.loss());
+        assertTrue(start.evaluated());
+        // An untrained net of 10 classes: about chance, and a held-out loss near ln 10.
+        assertTrue(start.testAccuracy() < 0.3 && start.trainAccuracy() < 0.3, start.toString());
+        assertEquals(Math.log(10), start.testLoss(), 0.5, start.toString());
+        assertEquals(1, result.metrics().get(1).iteration());
+        assertTrue(result.testAccuracy() > start.testAccuracy(), "the final accuracy is the last evaluation's");
     }
 
     @Test
@@ -75,7 +93,7 @@ class TrainerTest {
                 new StopSignal());
         assertEquals(RunStatus.DIVERGED, result.status());
         assertTrue(result.reason().startsWith("loss became "), result.reason());
-        assertTrue(result.metrics().size() < 120);
+        assertTrue(result.metrics().size() < 121);
         MetricsRow lastRow = result.metrics().get(result.metrics().size() - 1);
         assertTrue(!Double.isFinite(lastRow.loss()) || lastRow.loss() > 1e4, "last loss " + lastRow.loss());
     }
