@@ -223,9 +223,11 @@ class WorkerRunsTest {
 
     @Test
     void aWorkersRunStopsWhenAskedAndResumesBitForBit() throws Exception {
+        // Long enough (120 steps of a layer that sleeps) that the stop lands after the first checkpoint and
+        // well before the end, however fast or loaded the machine.
         Path file = Files.writeString(
                 dir.resolve("slow.nnx"),
-                Files.readString(sweep("slow")).replace("epochs 1", "epochs 3").replace("limit = 200", "limit = 600"));
+                Files.readString(sweep("slow")).replace("epochs 1", "epochs 12").replace("limit = 200", "limit = 600"));
         Path whole = dir.resolve("whole");
         assertEquals(0, run(file, whole), cli.stderr());
 
