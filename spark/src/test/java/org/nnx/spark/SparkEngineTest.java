@@ -126,6 +126,30 @@ class SparkEngineTest {
     }
 
     @Test
+    void aDatasetTheExecutorCannotReadFailsOnlyTheRunsThatReadIt() throws Exception {
+        Path file = Sweeps.write(dir, "0.1", "30", "\"tiny.csv\" | \"gone.csv\"");
+        Files.copy(dir.resolve("tiny.csv"), dir.resolve("gone.csv"));
+
+        int status = spark(
+                file,
+                dir.resolve("out"),
+                "spark.extraListeners=" + DeletesFileAtStart.class.getName(),
+                "spark.nnx.test.delete=" + dir.resolve("gone.csv"));
+
+        assertEquals(1, status, "a failed run fails the command: " + cli.stdout());
+        Map<String, Map<String, String>> runs = Sweeps.summary(dir.resolve("out"));
+        assertEquals(2, runs.size(), runs.toString());
+        List<String> statuses =
+                runs.values().stream().map(run -> run.get("status")).toList();
+        assertEquals(List.of("ok", "failed"), statuses, runs.toString());
+        String reason = List.copyOf(runs.values()).get(1).get("reason");
+        assertTrue(reason.contains("gone.csv: no such file (looked for " + dir.resolve("gone.csv") + ")"), reason);
+        assertTrue(reason.endsWith(" (executor driver))"), "the executor's host: " + reason);
+        assertTrue(Files.exists(dir.resolve("out/tiny/runs/" + List.copyOf(runs.keySet()).get(0) + "/metrics.csv")));
+        assertTrue(Files.exists(dir.resolve("out/tiny/index.html")), "the report is written");
+    }
+
+    @Test
     void withoutSparkEngineOptionsTheLocalEngineRefusesThem() throws Exception {
         Path file = Sweeps.write(dir, "0.1", 10);
         int status = cli.run(
