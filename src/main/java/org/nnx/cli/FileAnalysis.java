@@ -84,9 +84,7 @@ final class FileAnalysis {
         return analyze(List.of(file), (analyzer, files) -> analyzer.analyzeRun(files, experiment, index));
     }
 
-    private Plans analyze(
-            List<Path> paths,
-            BiFunction<Analyzer, List<NnxFile>, Analyzer.Result> how) {
+    private Plans analyze(List<Path> paths, BiFunction<Analyzer, List<NnxFile>, Analyzer.Result> how) {
         long bytes = paths.stream().mapToLong(FileAnalysis::size).sum();
         if (bytes > LARGE_INPUT_BYTES) {
             // Seconds of parsing and checking ahead: say what is happening rather than sit silent.

@@ -75,7 +75,8 @@ final class SparkRuns implements RunEngine.Runs {
             throw new RunEngine.Unavailable("--engine spark: cannot make a temporary folder: " + e.getMessage());
         }
         this.shipment = new Shipment(spark, scratch);
-        this.checkpoints = Path.of(spark.getConf().get(CHECKPOINTS, scratch.resolve("checkpoints").toString()))
+        this.checkpoints = Path.of(spark.getConf()
+                        .get(CHECKPOINTS, scratch.resolve("checkpoints").toString()))
                 .toAbsolutePath()
                 .resolve(spark.sc().applicationId());
         settings.out()
@@ -310,7 +311,8 @@ final class SparkRuns implements RunEngine.Runs {
             return;
         }
         try (Stream<Path> files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // A folder left behind: a temporary one the system's cleanup takes, or the application's on shared storage.
         }

@@ -138,8 +138,7 @@ class SparkEngineTest {
 
         assertEquals(1, status, "a failed run fails the command: " + cli.stdout());
         Map<String, Map<String, String>> runs = Sweeps.summary(dir.resolve("out"));
-        assertEquals(
-                List.of("dataset.path=\"tiny.csv\"", "dataset.path=\"gone.csv\""), List.copyOf(runs.keySet()));
+        assertEquals(List.of("dataset.path=\"tiny.csv\"", "dataset.path=\"gone.csv\""), List.copyOf(runs.keySet()));
         assertEquals("ok", runs.get("dataset.path=\"tiny.csv\"").get("status"), runs.toString());
         assertEquals("failed", runs.get("dataset.path=\"gone.csv\"").get("status"), runs.toString());
         String reason = runs.get("dataset.path=\"gone.csv\"").get("reason");

@@ -101,8 +101,7 @@ class StandaloneClusterTest {
         AtomicInteger status = new AtomicInteger(-1);
         Path checkpoints = dir.resolve("checkpoints");
         Thread driver = new Thread(
-                () -> status.set(submit(
-                        cli, stop, dir.resolve("killed"), SparkRuns.CHECKPOINTS + "=" + checkpoints)),
+                () -> status.set(submit(cli, stop, dir.resolve("killed"), SparkRuns.CHECKPOINTS + "=" + checkpoints)),
                 "driver");
         driver.start();
         try {
