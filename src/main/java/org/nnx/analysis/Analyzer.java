@@ -82,6 +82,22 @@ public final class Analyzer {
     }
 
     public Result analyze(List<NnxFile> files) {
+        return analyze(files, Optional.empty());
+    }
+
+    /**
+     * The files' plans, checking only the variant that makes run {@code index} of experiment {@code experiment}:
+     * what a process that trains that one run needs, which reads no other run's data. The other runs are planned
+     * unchecked, so that the run keeps its index and name.
+     */
+    public Result analyzeRun(List<NnxFile> files, String experiment, int index) {
+        return analyze(files, Optional.of(new OneRun(experiment, index)));
+    }
+
+    /** The run whose variant alone is checked. */
+    private record OneRun(String experiment, int index) {}
+
+    private Result analyze(List<NnxFile> files, Optional<OneRun> only) {
         Diagnostics diagnostics = new Diagnostics();
         List<NnxFile> imported = Imports.resolve(files, diagnostics);
 
@@ -128,10 +144,18 @@ public final class Analyzer {
                     definition.kind() == Definition.Kind.EXPERIMENT ? experimentChecks : OBJECTIVE_CHECKS;
             int before = diagnostics.count();
             List<BoundDefinition> bound = new ArrayList<>();
+            long firstRun = 0;
             for (Sweeps.Variant variant : variants) {
+                int unbound = diagnostics.count();
                 BoundDefinition run =
                         BoundDefinition.bind(new DefinitionView(variant.definition(), directory), context, diagnostics);
-                checks.forEach(check -> check.check(run, context, diagnostics));
+                long runs = definition.kind() == Definition.Kind.EXPERIMENT && diagnostics.count() == unbound
+                        ? PlanBuilder.repeat(run)
+                        : 1;
+                if (only.isEmpty() || isOnly(only.get(), definition, firstRun, runs)) {
+                    checks.forEach(check -> check.check(run, context, diagnostics));
+                }
+                firstRun += runs;
                 bound.add(run);
             }
             if (diagnostics.count() > before || variants.isEmpty()) {
@@ -191,6 +215,13 @@ public final class Analyzer {
                 List.of(),
                 own.stream().map(d -> d.name().name()).toList(),
                 diagnostics.warnings());
+    }
+
+    private static boolean isOnly(OneRun only, Definition definition, long firstRun, long runs) {
+        return definition.kind() == Definition.Kind.EXPERIMENT
+                && definition.name().name().equals(only.experiment())
+                && only.index() >= firstRun
+                && only.index() < firstRun + runs;
     }
 
     private static List<NnxFile> concat(List<NnxFile> a, List<NnxFile> b) {

@@ -6,6 +6,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import org.nnx.analysis.Analyzer;
 import org.nnx.dsl.Diagnostic;
@@ -70,6 +71,20 @@ final class FileAnalysis {
 
     /** @throws CommandFailure (status 2) after reporting why a file cannot be read or is wrong */
     Plans analyze(List<Path> paths) {
+        return analyze(paths, Analyzer::analyze);
+    }
+
+    /**
+     * The file's plans, checking only what run {@code index} of {@code experiment} needs (its own data): how a
+     * process that trains one run checks the file again.
+     *
+     * @throws CommandFailure (status 2) after reporting why the file cannot be read or that run is wrong
+     */
+    Plans analyzeRun(Path file, String experiment, int index) {
+        return analyze(List.of(file), (analyzer, files) -> analyzer.analyzeRun(files, experiment, index));
+    }
+
+    private Plans analyze(List<Path> paths, BiFunction<Analyzer, List<NnxFile>, Analyzer.Result> how) {
         long bytes = paths.stream().mapToLong(FileAnalysis::size).sum();
         if (bytes > LARGE_INPUT_BYTES) {
             // Seconds of parsing and checking ahead: say what is happening rather than sit silent.
@@ -86,7 +101,7 @@ final class FileAnalysis {
         }
         Analyzer.Result analysis;
         try {
-            analysis = new Analyzer(registry, datasets).analyze(files);
+            analysis = how.apply(new Analyzer(registry, datasets), files);
         } catch (PluginException e) {
             // A plugin's code threw while the file was checked (say, its layer's outputSize).
             throw new CommandFailure(ExitStatus.BAD_INPUT, e.getMessage());

@@ -62,6 +62,34 @@ public final class RunReplay {
         return line.startsWith(WorkerMessages.PREFIX + WorkerMessages.Kind.CHECKPOINT.name() + " ");
     }
 
+    /** Whether the line is the message that the run started, which a resumed run sends again. */
+    public static boolean isStarted(String line) {
+        return line.startsWith(WorkerMessages.PREFIX + WorkerMessages.Kind.STARTED.name() + " ");
+    }
+
+    /**
+     * The checkpoint a checkpoint's message holds ({@link #isCheckpoint}), with every number's bits.
+     *
+     * @throws IOException when the line is not a whole checkpoint's message
+     */
+    public static Checkpoint checkpointOf(String line) throws IOException {
+        Optional<WorkerMessages.Message> message = WorkerMessages.parse(line.strip());
+        if (message.isEmpty() || message.get().kind() != WorkerMessages.Kind.CHECKPOINT) {
+            throw new IOException("not a checkpoint's message");
+        }
+        return WorkerMessages.readCheckpoint(message.get().body());
+    }
+
+    /**
+     * The messages that record the rows a checkpoint holds. A run that resumes from it records only the rows after
+     * it: where nothing heard the rows before, these go after the run's start for its metrics to be whole.
+     */
+    public static List<String> recordedLines(Checkpoint checkpoint) {
+        return checkpoint.metrics().stream()
+                .map(row -> WorkerMessages.line(WorkerMessages.Kind.RECORDED, out -> WorkerMessages.writeRow(out, row)))
+                .toList();
+    }
+
     /** The run's result, once its last message came; the listener has heard of it then. */
     public Optional<RunResult> result() {
         return Optional.ofNullable(result);

@@ -195,7 +195,7 @@ public final class Worker {
                 false);
         try (LoadedPlugins plugins = Registries.load(folders, PluginLock.read(lock), warning -> {}, false)) {
             DatasetLoader datasets = new DatasetLoader(plugins.registry());
-            Plans plans = new FileAnalysis(plugins, datasets, quiet).analyze(List.of(file));
+            Plans plans = new FileAnalysis(plugins, datasets, quiet).analyzeRun(file, experiment, index);
             Optional<ExperimentPlan> plan = plans.experiments().stream()
                     .filter(p -> p.name().equals(experiment))
                     .findFirst();

@@ -3,6 +3,7 @@ package org.nnx.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -56,6 +58,32 @@ class AnalyzerTest {
     static void registry() {
         ComponentRegistry registry = Registries.builtins();
         analyzer = new Analyzer(registry, new DatasetLoader(registry));
+    }
+
+    @Test
+    void checkingOneRunLoadsOnlyThatRunsData(@TempDir Path dir) throws Exception {
+        Path here = Files.writeString(dir.resolve("here.csv"), "a,b,y\n0.1,0.2,0\n0.9,0.8,1\n0.2,0.1,0\n0.8,0.9,1\n");
+        Path gone = dir.resolve("gone.csv");
+        String text = """
+                experiment a {
+                    dataset csv, path = "HERE" | "GONE", test_fraction = 0.25
+                    model {
+                        dense 2
+                    }
+                    loss cross_entropy
+                    learning_rate 0.1
+                    epochs 1
+                }
+                """.replace("HERE", here.toString()).replace("GONE", gone.toString());
+        List<NnxFile> files = List.of(parse(FILE, text));
+
+        assertEquals(List.of("exp.nnx:2:13: error: " + gone + ": no such file"), headlines(analyzer.analyze(files)));
+        Analyzer.Result first = analyzer.analyzeRun(files, "a", 0);
+        assertEquals(List.of(), headlines(first));
+        assertEquals(2, first.plans().get(0).runs().size(), "the run keeps its index among the file's runs");
+        assertEquals(
+                List.of("exp.nnx:2:13: error: " + gone + ": no such file"),
+                headlines(analyzer.analyzeRun(files, "a", 1)));
     }
 
     // ---------------------------------------------------------------- helpers

@@ -37,6 +37,11 @@ final class SparkRuns implements RunEngine.Runs {
     static final String DEFAULT_MASTER = "local[*]";
     /** The provenance entry that names where a run trained. */
     static final String EXECUTOR = "executor";
+    /**
+     * The setting that names the folder on shared storage where executors keep runs' checkpoints, for a retried
+     * task to go on from; without it, a folder on the driver's machine, which executors on that machine can reach.
+     */
+    static final String CHECKPOINTS = "nnx.checkpoints";
 
     /** Runs submitted at once: all of a sweep's, for Spark to queue (nnx caps this at its core-group limit). */
     private static final int ALL_RUNS = Integer.MAX_VALUE;
@@ -46,6 +51,7 @@ final class SparkRuns implements RunEngine.Runs {
     private final SparkProgress progress;
     private final Shipment shipment;
     private final Path scratch;
+    private final Path checkpoints;
     private final int taskCores;
     private final Thread canceller;
     private volatile boolean closed;
@@ -69,6 +75,10 @@ final class SparkRuns implements RunEngine.Runs {
             throw new RunEngine.Unavailable("--engine spark: cannot make a temporary folder: " + e.getMessage());
         }
         this.shipment = new Shipment(spark, scratch);
+        this.checkpoints = Path.of(spark.getConf()
+                        .get(CHECKPOINTS, scratch.resolve("checkpoints").toString()))
+                .toAbsolutePath()
+                .resolve(spark.sc().applicationId());
         settings.out()
                 .println("spark: " + spark.master() + ", application "
                         + spark.sc().applicationId() + ", " + taskCores + " core" + (taskCores == 1 ? "" : "s")
@@ -158,7 +168,8 @@ final class SparkRuns implements RunEngine.Runs {
                     settings.chooseBlas(),
                     shipment.file(settings.lockFile()),
                     folders,
-                    RunReplay.firstCommand(resumeFrom));
+                    RunReplay.firstCommand(resumeFrom),
+                    checkpointFile(plan, index).toString());
         } catch (IOException | UncheckedIOException e) {
             return ended(
                     listener, RunResult.notRun(run, RunStatus.FAILED, "cannot ship it to Spark: " + e.getMessage()));
@@ -186,6 +197,12 @@ final class SparkRuns implements RunEngine.Runs {
                             .trace(String.valueOf(e))
                             .build());
         }
+        forget(checkpointFile(plan, index));
+        if (outcome.resumedAt() > 0) {
+            settings.out()
+                    .println("  spark: run " + run.name() + " went on from its checkpoint at iteration "
+                            + outcome.resumedAt() + " on " + outcome.where());
+        }
         RunReplay replay = new RunReplay(run, listener, result -> trainedOn(result, outcome));
         try {
             for (String line : outcome.lines()) {
@@ -209,6 +226,20 @@ final class SparkRuns implements RunEngine.Runs {
         }
         progress.finished(replay.result().get());
         return replay.result().get();
+    }
+
+    /** Where the executors keep the run's last checkpoint while it trains. */
+    private Path checkpointFile(ExperimentPlan plan, int index) {
+        return checkpoints.resolve(plan.name()).resolve(index + ".checkpoint");
+    }
+
+    /** Deletes a checkpoint file the run no longer needs, when this machine sees it. */
+    private static void forget(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // Left on shared storage: the folder holds the application's id, and no later command reads it.
+        }
     }
 
     /** The result as the executor gave it, naming the executor in its provenance, and in the reason of a failure. */
@@ -271,11 +302,19 @@ final class SparkRuns implements RunEngine.Runs {
         closed = true;
         canceller.interrupt();
         spark.stop();
-        try (Stream<Path> files = Files.walk(scratch)) {
+        deleteAll(checkpoints);
+        deleteAll(scratch);
+    }
+
+    private static void deleteAll(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
             files.sorted(Comparator.reverseOrder())
                     .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
-            // A temporary folder left behind: the system's cleanup takes it.
+            // A folder left behind: a temporary one the system's cleanup takes, or the application's on shared storage.
         }
     }
 }

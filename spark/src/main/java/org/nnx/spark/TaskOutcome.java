@@ -9,8 +9,10 @@ import java.util.List;
  *
  * @param executor Spark's id of the executor ({@code driver} for an embedded Spark)
  * @param host     the executor's host, as Spark knows it
+ * @param resumedAt the iteration of the checkpoint an earlier attempt left that this one went on from; 0 when it
+ *                  trained the run from its start
  */
-record TaskOutcome(String executor, String host, List<String> lines) implements Serializable {
+record TaskOutcome(String executor, String host, List<String> lines, long resumedAt) implements Serializable {
     TaskOutcome {
         lines = List.copyOf(lines);
     }

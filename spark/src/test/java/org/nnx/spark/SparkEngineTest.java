@@ -105,24 +105,46 @@ class SparkEngineTest {
     @Test
     void runsWhoseDataTheExecutorCannotReadFailWithTheHostAndThePath() throws Exception {
         Path file = Sweeps.write(dir, "0.1 | 0.3", "30", "\"gone.csv\"");
-        Files.copy(dir.resolve("tiny.csv"), dir.resolve("gone.csv"));
+        Map<String, Map<String, String>> runs = withGoneCsvDeletedAtStart(file);
+        assertEquals(2, runs.size(), runs.toString());
+        for (Map<String, String> run : runs.values()) {
+            assertEquals("failed", run.get("status"));
+            String reason = run.get("reason");
+            assertNamesGoneCsvAndTheExecutor(reason);
+        }
+        assertTrue(Files.exists(dir.resolve("out/tiny/index.html")), "the report is written");
+    }
 
+    @Test
+    void aDatasetTheExecutorCannotReadFailsOnlyTheRunsThatReadIt() throws Exception {
+        Path file = Sweeps.write(dir, "0.1", "30", "\"tiny.csv\" | \"gone.csv\"");
+        Map<String, Map<String, String>> runs = withGoneCsvDeletedAtStart(file);
+        assertEquals(List.of("dataset.path=\"tiny.csv\"", "dataset.path=\"gone.csv\""), List.copyOf(runs.keySet()));
+        assertEquals("ok", runs.get("dataset.path=\"tiny.csv\"").get("status"), runs.toString());
+        assertEquals("failed", runs.get("dataset.path=\"gone.csv\"").get("status"), runs.toString());
+        String reason = runs.get("dataset.path=\"gone.csv\"").get("reason");
+        assertNamesGoneCsvAndTheExecutor(reason);
+        assertTrue(Files.exists(dir.resolve("out/tiny/index.html")), "the report is written");
+    }
+
+    /**
+     * The summary of the file's runs on Spark, after {@code gone.csv} was written for nnx to check the file and
+     * deleted before any executor reads it; the command must fail.
+     */
+    private Map<String, Map<String, String>> withGoneCsvDeletedAtStart(Path file) throws Exception {
+        Files.copy(dir.resolve("tiny.csv"), dir.resolve("gone.csv"));
         int status = spark(
                 file,
                 dir.resolve("out"),
                 "spark.extraListeners=" + DeletesFileAtStart.class.getName(),
                 "spark.nnx.test.delete=" + dir.resolve("gone.csv"));
-
         assertEquals(1, status, "a failed run fails the command: " + cli.stdout());
-        Map<String, Map<String, String>> runs = Sweeps.summary(dir.resolve("out"));
-        assertEquals(2, runs.size(), runs.toString());
-        for (Map<String, String> run : runs.values()) {
-            assertEquals("failed", run.get("status"));
-            String reason = run.get("reason");
-            assertTrue(reason.contains("gone.csv: no such file (looked for " + dir.resolve("gone.csv") + ")"), reason);
-            assertTrue(reason.endsWith(" (executor driver))"), "the executor's host: " + reason);
-        }
-        assertTrue(Files.exists(dir.resolve("out/tiny/index.html")), "the report is written");
+        return Sweeps.summary(dir.resolve("out"));
+    }
+
+    private void assertNamesGoneCsvAndTheExecutor(String reason) {
+        assertTrue(reason.contains("gone.csv: no such file (looked for " + dir.resolve("gone.csv") + ")"), reason);
+        assertTrue(reason.endsWith(" (executor driver))"), "the executor's host: " + reason);
     }
 
     @Test

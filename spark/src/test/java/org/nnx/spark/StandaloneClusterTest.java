@@ -3,6 +3,7 @@ package org.nnx.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,6 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -47,10 +51,8 @@ class StandaloneClusterTest {
         }
     }
 
-    private int submit(SparkCli cli, StopSignal stop, Path out) {
-        return cli.run(
-                dir.resolve("no-plugins"),
-                stop,
+    private int submit(SparkCli cli, StopSignal stop, Path out, String... conf) {
+        List<String> args = new java.util.ArrayList<>(List.of(
                 "run",
                 sweep.toString(),
                 "--out",
@@ -68,7 +70,12 @@ class StandaloneClusterTest {
                 "--conf",
                 "spark.ui.enabled=false",
                 "--conf",
-                "spark.executor.extraClassPath=" + System.getProperty("java.class.path"));
+                "spark.executor.extraClassPath=" + System.getProperty("java.class.path")));
+        for (String setting : conf) {
+            args.add("--conf");
+            args.add(setting);
+        }
+        return cli.run(dir.resolve("no-plugins"), stop, args.toArray(String[]::new));
     }
 
     @Test
@@ -92,15 +99,18 @@ class StandaloneClusterTest {
         SparkCli cli = new SparkCli();
         StopSignal stop = new StopSignal();
         AtomicInteger status = new AtomicInteger(-1);
-        Thread driver = new Thread(() -> status.set(submit(cli, stop, dir.resolve("killed"))), "driver");
+        Path checkpoints = dir.resolve("checkpoints");
+        Thread driver = new Thread(
+                () -> status.set(submit(cli, stop, dir.resolve("killed"), SparkRuns.CHECKPOINTS + "=" + checkpoints)),
+                "driver");
         driver.start();
         try {
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-            while (!cli.stdout().contains(" started on ") && System.nanoTime() < deadline) {
+            while (checkpointFiles(checkpoints).isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
-            // Well into training: the executor has checked the file again and is taking steps.
-            Thread.sleep(1500);
+            // Well into training: a run has a checkpoint on the shared folder to go on from.
+            assertTrue(!checkpointFiles(checkpoints).isEmpty(), "a checkpoint file: " + cli.stdout());
             Optional<ProcessHandle> executor = cluster.executor();
             assertTrue(executor.isPresent(), "an executor to kill: " + cli.stdout());
             assertTrue(driver.isAlive(), "the sweep still trains when its executor is killed: " + cli.stdout());
@@ -114,7 +124,21 @@ class StandaloneClusterTest {
 
         assertEquals(0, status.get(), cli.stdout() + cli.stderr());
         assertTrue(cli.stdout().contains("(ExecutorLostFailure); Spark retries it"), cli.stdout());
-        // Retried from its start on the new executor, each run comes out as it did on the first one.
+        Matcher resumed = Pattern.compile("spark: run (\\S+) went on from its checkpoint at iteration (\\d+) on ")
+                .matcher(cli.stdout());
+        assertTrue(resumed.find(), "a retried run went on from its checkpoint: " + cli.stdout());
+        assertTrue(Long.parseLong(resumed.group(2)) > 1, resumed.group());
+        // Retried from its checkpoint on the new executor, each run comes out as it did on the first one.
         Sweeps.assertSameSweep(dir.resolve("whole"), dir.resolve("killed"));
+        assertEquals(List.of(), checkpointFiles(checkpoints), "the application's checkpoints are deleted");
+    }
+
+    private static List<Path> checkpointFiles(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(file -> file.toString().endsWith(".checkpoint")).toList();
+        }
     }
 }
