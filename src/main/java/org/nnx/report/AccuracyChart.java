@@ -12,6 +12,7 @@ import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeriesCollection;
@@ -21,8 +22,9 @@ import org.nnx.train.RunResult;
 /**
  * Train, validation and test accuracy at every evaluation of every run: test solid, train dashed,
  * validation dotted, in the run's colour (see {@link RunColors}); repeats as their mean with a ± one
- * standard deviation band around the test curve. x is the iteration or the epoch, y is fixed to [0, 1]
- * so charts compare across experiments.
+ * standard deviation band around the test curve. x is the iteration or the epoch. y spans [0, 1] for a
+ * single line; with several coloured lines it fits their values over the later half of training (see
+ * {@link #fittedRange}), so leaders a point or two apart are told apart.
  */
 public final class AccuracyChart {
     static {
@@ -98,8 +100,10 @@ public final class AccuracyChart {
     /** The chart of {@code dataset}; each series in its line's colour. */
     public static JFreeChart createChart(AccuracyDataset dataset, List<RunResult> runs) {
         NumberAxis accuracyAxis = new NumberAxis("accuracy");
-        accuracyAxis.setRange(0, 1);
-        accuracyAxis.setTickUnit(new NumberTickUnit(0.1, NumberFormat.getPercentInstance(Locale.ROOT)));
+        double[] range = fittedRange(dataset);
+        accuracyAxis.setRange(range[0], range[1]);
+        NumberFormat percent = NumberFormat.getPercentInstance(Locale.ROOT);
+        accuracyAxis.setTickUnit(new NumberTickUnit(tickUnit(range[1] - range[0]), percent));
         ChartStyle.style(accuracyAxis);
 
         List<ChartLine> lines = dataset.lines();
@@ -125,6 +129,56 @@ public final class AccuracyChart {
                 + (lines.stream().anyMatch(ChartLine::isMean) ? " · repeats: mean, band ± 1 sd" : "");
         String title = dataset.axis() == XAxisKind.ITERATION ? "Accuracy per evaluation" : "Accuracy by epoch";
         return ChartStyle.chart(title, subtitle, plot, ChartStyle.legend(lines));
+    }
+
+    /**
+     * The accuracy axis's range. With two or more coloured lines (a sweep's leaders and its best), the span of
+     * their train, validation and test values over the later half of the x range, padded and kept within
+     * [0, 1]: every curve starts near chance, so fitting whole curves would leave the axis at 0–100 % and
+     * the leaders on top of each other. Their early parts then enter from below the axis; zooming in the page
+     * fits the view again. One line, or leaders spread over more than 60 points, keep [0, 1].
+     */
+    static double[] fittedRange(AccuracyDataset dataset) {
+        List<ChartLine> lines = dataset.lines();
+        if (lines.stream().filter(line -> !line.faint()).count() < 2) {
+            return new double[] {0, 1};
+        }
+        List<XYDataset> all = List.of(dataset.train(), dataset.validation(), dataset.test());
+        double lastX = Double.NEGATIVE_INFINITY;
+        for (XYDataset values : all) {
+            for (int series = 0; series < values.getSeriesCount(); series++) {
+                for (int item = 0; item < values.getItemCount(series); item++) {
+                    lastX = Math.max(lastX, values.getXValue(series, item));
+                }
+            }
+        }
+        double from = lastX / 2;
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).faint()) {
+                continue;
+            }
+            for (XYDataset values : all) {
+                for (int item = 0; item < values.getItemCount(i); item++) {
+                    double y = values.getYValue(i, item);
+                    if (values.getXValue(i, item) >= from && Double.isFinite(y)) {
+                        low = Math.min(low, y);
+                        high = Math.max(high, y);
+                    }
+                }
+            }
+        }
+        if (!(high >= low) || high - low > 0.6) {
+            return new double[] {0, 1};
+        }
+        double pad = Math.max(0.01, (high - low) * 0.1);
+        return new double[] {Math.max(0, low - pad), Math.min(1, high + pad)};
+    }
+
+    /** A tick every 10, 5, 2 or 1 points, so that a span shows about five to ten of them. */
+    private static double tickUnit(double span) {
+        return span > 0.5 ? 0.1 : span > 0.25 ? 0.05 : span > 0.1 ? 0.02 : 0.01;
     }
 
     /** What the page's script needs to redraw {@code chart}, the chart of {@code dataset}: train, validation, test. */

@@ -312,7 +312,11 @@ public final class HtmlReport {
                     });
                   });
                   if (data.cut !== undefined) yhi = Math.min(yhi, data.cut);
-                  if (data.pct && !isLog) { ylo = 0; yhi = 1; }
+                  if (data.pct && !isLog) {
+                    // The whole x range keeps the axis nnx fitted to the leaders; a zoomed one fits what it shows.
+                    if (lo <= data.x[0] && hi >= data.x[1]) { ylo = data.y[0]; yhi = data.y[1]; }
+                    else if (yhi >= ylo) { var p = Math.max(0.01, (yhi - ylo) * 0.1); ylo = Math.max(0, ylo - p); yhi = Math.min(1, yhi + p); }
+                  }
                   if (!(yhi >= ylo)) { ylo = data.y[0]; yhi = data.y[1]; }
                   var f = isLog ? Math.log10 : function (v) { return v; };
                   var flo = f(ylo), fhi = f(yhi), pad = (fhi - flo) * 0.04 || Math.abs(flo) * 0.1 || 1;

@@ -211,6 +211,38 @@ class ChartsTest {
     }
 
     @Test
+    void accuracyAxisFitsSeveralLeadersOverTheLaterHalfOfTraining() {
+        List<RunResult> runs = new java.util.ArrayList<>(
+                SyntheticResults.sweep80(200).runs());
+        runs.sort(java.util.Comparator.comparingDouble(RunResult::testAccuracy).reversed());
+        List<ChartLine> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            RunResult run = runs.get(i);
+            lines.add(new ChartLine(run.plan().name(), RunColors.of(i), i >= 5, List.of(run)));
+        }
+        AccuracyChart.AccuracyDataset dataset = AccuracyChart.createDataset(lines, XAxisKind.ITERATION);
+        NumberAxis axis = (NumberAxis)
+                AccuracyChart.createChart(dataset, runs).getXYPlot().getRangeAxis();
+
+        double best = runs.get(0).testAccuracy();
+        double fifth = runs.get(4).testAccuracy();
+        assertTrue(axis.getLowerBound() > 0.5, "fitted to the leaders, not from 0 %: " + axis.getRange());
+        assertTrue(axis.getLowerBound() < fifth && best < axis.getUpperBound(), "the leaders' finals inside the axis");
+        assertTrue(axis.getUpperBound() <= 1, "never above 100 %");
+        assertTrue(
+                axis.getUpperBound() - axis.getLowerBound() < 0.6,
+                "leaders " + fifth + " to " + best + " spread over the axis: " + axis.getRange());
+
+        List<ChartLine> one = List.of(lines.get(0));
+        NumberAxis single = (NumberAxis) AccuracyChart.createChart(
+                        AccuracyChart.createDataset(one, XAxisKind.ITERATION), List.of(runs.get(0)))
+                .getXYPlot()
+                .getRangeAxis();
+        assertEquals(0, single.getLowerBound(), "one run keeps its whole climb in view");
+        assertEquals(1, single.getUpperBound());
+    }
+
+    @Test
     void exponentialMovingAverageIsBiasCorrected() {
         assertArrayEquals(new double[] {4, 4, 4}, Smoothing.exponentialMovingAverage(new double[] {4, 4, 4}, 9), 1e-12);
         assertArrayEquals(new double[] {1, 2, 3}, Smoothing.exponentialMovingAverage(new double[] {1, 2, 3}, 1), 1e-12);
