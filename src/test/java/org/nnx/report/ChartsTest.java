@@ -212,8 +212,8 @@ class ChartsTest {
 
     @Test
     void accuracyAxisFitsSeveralLeadersOverTheLaterHalfOfTraining() {
-        List<RunResult> runs = new java.util.ArrayList<>(
-                SyntheticResults.sweep80(200).runs());
+        List<RunResult> runs =
+                new java.util.ArrayList<>(SyntheticResults.sweep80(200).runs());
         runs.sort(java.util.Comparator.comparingDouble(RunResult::testAccuracy).reversed());
         List<ChartLine> lines = new java.util.ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
@@ -234,10 +234,10 @@ class ChartsTest {
                 "leaders " + fifth + " to " + best + " spread over the axis: " + axis.getRange());
 
         List<ChartLine> one = List.of(lines.get(0));
-        NumberAxis single = (NumberAxis) AccuracyChart.createChart(
-                        AccuracyChart.createDataset(one, XAxisKind.ITERATION), List.of(runs.get(0)))
-                .getXYPlot()
-                .getRangeAxis();
+        NumberAxis single = (NumberAxis)
+                AccuracyChart.createChart(AccuracyChart.createDataset(one, XAxisKind.ITERATION), List.of(runs.get(0)))
+                        .getXYPlot()
+                        .getRangeAxis();
         assertEquals(0, single.getLowerBound(), "one run keeps its whole climb in view");
         assertEquals(1, single.getUpperBound());
     }
