@@ -14,10 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.nnx.files.AtomicFile;
 
 /** The CSV dialect of nnx's files and a reader that knows each record's line, for error messages. */
 final class CsvText {
@@ -84,6 +86,18 @@ final class CsvText {
     }
 
     /** Prints one record, each cell escaped. */
+    /** Writes {@code facts} atomically to {@code file} as a two-column CSV, {@code key,value}, in their order. */
+    static void writeFacts(Path file, Map<String, String> facts) throws IOException {
+        AtomicFile.writeText(file, out -> {
+            CSVPrinter printer = new CSVPrinter(out, FORMAT);
+            print(printer, "key", "value");
+            for (Map.Entry<String, String> fact : facts.entrySet()) {
+                print(printer, fact.getKey(), fact.getValue());
+            }
+            printer.flush();
+        });
+    }
+
     static void print(CSVPrinter printer, String... cells) throws IOException {
         print(printer, List.of(cells));
     }

@@ -51,19 +51,13 @@ public final class ExperimentFiles {
         AtomicFile.writeString(
                 directory.resolve(ReportWriter.CONFIGURATION_FILE),
                 plan.effectiveConfig() == null ? "" : plan.effectiveConfig());
-        AtomicFile.writeText(directory.resolve(ReportWriter.EXPERIMENT_FILE), out -> {
-            CSVPrinter printer = new CSVPrinter(out, CsvText.FORMAT);
-            CsvText.print(printer, "key", "value");
-            CsvText.print(printer, "name", plan.name());
-            CsvText.print(printer, "description", plan.description() == null ? "" : plan.description());
-            CsvText.print(
-                    printer,
-                    "source",
-                    plan.source() == null ? "" : plan.source().toString());
-            CsvText.print(printer, "source_sha256", sourceSha256);
-            CsvText.print(printer, "nnx", Version.current());
-            printer.flush();
-        });
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("name", plan.name());
+        facts.put("description", plan.description() == null ? "" : plan.description());
+        facts.put("source", plan.source() == null ? "" : plan.source().toString());
+        facts.put("source_sha256", sourceSha256);
+        facts.put("nnx", Version.current());
+        CsvText.writeFacts(directory.resolve(ReportWriter.EXPERIMENT_FILE), facts);
     }
 
     static void writeRun(RunResult run, Path file) throws IOException {

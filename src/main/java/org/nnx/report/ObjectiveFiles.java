@@ -12,8 +12,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVPrinter;
-import org.nnx.files.AtomicFile;
 import org.nnx.model.GradientMode;
 import org.nnx.model.ObjectivePlan;
 import org.nnx.model.ObjectiveRun;
@@ -39,19 +37,13 @@ public final class ObjectiveFiles {
     private ObjectiveFiles() {}
 
     static void writeObjective(ObjectivePlan plan, Path file) throws IOException {
-        AtomicFile.writeText(file, out -> {
-            CSVPrinter printer = new CSVPrinter(out, CsvText.FORMAT);
-            CsvText.print(printer, "key", "value");
-            CsvText.print(printer, "name", plan.name());
-            CsvText.print(printer, "description", plan.description() == null ? "" : plan.description());
-            CsvText.print(
-                    printer,
-                    "source",
-                    plan.source() == null ? "" : plan.source().toString());
-            CsvText.print(printer, "formula", plan.formula() == null ? "" : plan.formula());
-            CsvText.print(printer, "nnx", Version.current());
-            printer.flush();
-        });
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("name", plan.name());
+        facts.put("description", plan.description() == null ? "" : plan.description());
+        facts.put("source", plan.source() == null ? "" : plan.source().toString());
+        facts.put("formula", plan.formula() == null ? "" : plan.formula());
+        facts.put("nnx", Version.current());
+        CsvText.writeFacts(file, facts);
     }
 
     /** True for a folder whose {@code summary.csv} is an objective's: a column {@code f} and one {@code steps}. */

@@ -114,16 +114,7 @@ class LazyPluginLoadingTest {
         Path file = file("relu");
         assertEquals(0, cli.run("check", file.toString(), "--plugins", plugins.toString()), cli.stderr());
         assertEquals("", cli.stderr());
-        assertEquals(
-                0,
-                cli.run(
-                        "run",
-                        file.toString(),
-                        "--plugins",
-                        plugins.toString(),
-                        "--out",
-                        dir.resolve("out").toString()),
-                cli.stderr());
+        assertEquals(0, runInto(file), cli.stderr());
         assertTrue(cli.stdout().contains("  lazy: ok, train "), cli.stdout());
         assertFalse(Files.exists(marker), "marking.jar's plugin was made for a file that does not use it");
     }
@@ -135,16 +126,7 @@ class LazyPluginLoadingTest {
         assertEquals(
                 "nnx: error: exiting.jar: plugin called System.exit(3) when it was loaded; nothing from it is used\n",
                 cli.stderr());
-        assertEquals(
-                2,
-                cli.run(
-                        "run",
-                        file.toString(),
-                        "--plugins",
-                        plugins.toString(),
-                        "--out",
-                        dir.resolve("out").toString()),
-                cli.stderr());
+        assertEquals(2, runInto(file), cli.stderr());
         assertEquals(
                 "nnx: error: exiting.jar: plugin called System.exit(3) when it was loaded; nothing from it is used\n",
                 cli.stderr());
@@ -153,16 +135,7 @@ class LazyPluginLoadingTest {
     @Test
     void anIndexedPluginIsMadeWhenAFileUsesItAndTrains() throws IOException {
         Path file = file("marking");
-        assertEquals(
-                0,
-                cli.run(
-                        "run",
-                        file.toString(),
-                        "--plugins",
-                        plugins.toString(),
-                        "--out",
-                        dir.resolve("out").toString()),
-                cli.stderr());
+        assertEquals(0, runInto(file), cli.stderr());
         assertTrue(cli.stdout().contains("  lazy: ok, train "), cli.stdout());
         assertTrue(Files.exists(marker), "marking.jar's plugin was not made");
     }
@@ -177,5 +150,16 @@ class LazyPluginLoadingTest {
                         .contains("\nlayer exiting (exiting.jar unversioned): unusable: exiting.jar: plugin called"
                                 + " System.exit(3) when it was loaded; nothing from it is used\n"),
                 cli.stdout());
+    }
+
+    /** {@code nnx run FILE} with the test's plugins, into the test's {@code out} folder. */
+    private int runInto(Path file) {
+        return cli.run(
+                "run",
+                file.toString(),
+                "--plugins",
+                plugins.toString(),
+                "--out",
+                dir.resolve("out").toString());
     }
 }
