@@ -81,6 +81,55 @@ class SparkEngineTest {
     }
 
     @Test
+    void aSweepThatUsesAPluginLoadsItsJarOnTheExecutorsAndWritesWhatTheLocalEngineWrites() throws Exception {
+        // The example plugin as it was built against SPI 1: a third party's jar nnx was not built with.
+        Path fixture = Path.of("src", "test", "resources", "fixtures", "acme-example-spi1.jar");
+        if (!Files.exists(fixture)) {
+            fixture = Path.of("..").resolve(fixture);
+        }
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        Files.copy(fixture, plugins.resolve("acme-example-spi1.jar"));
+        Path file = Sweeps.write(dir, "0.1 | 0.3", 40);
+        Files.writeString(file, Files.readString(file).replace("        relu\n", "        swish beta = 1.5\n"));
+
+        ProcessBuilder local = Sweeps.java(
+                        "org.nnx.cli.Main",
+                        List.of(
+                                "run",
+                                file.toString(),
+                                "--plugins",
+                                plugins.toString(),
+                                "--out",
+                                dir.resolve("local").toString()))
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("local.log").toFile());
+        local.environment().put("NNX_CORES", "2");
+        Process process = local.start();
+        assertTrue(process.waitFor(5, TimeUnit.MINUTES), "the local engine ends");
+        assertEquals(0, process.exitValue(), Files.readString(dir.resolve("local.log")));
+
+        int status = cli.run(
+                dir.resolve("no-plugins"),
+                new StopSignal(),
+                "run",
+                file.toString(),
+                "--plugins",
+                plugins.toString(),
+                "--out",
+                dir.resolve("spark").toString(),
+                "--engine",
+                "spark",
+                "--master",
+                "local[2]",
+                "--conf",
+                "spark.ui.enabled=false");
+        assertEquals(0, status, cli.stdout() + cli.stderr());
+        Sweeps.assertSameSweep(dir.resolve("local"), dir.resolve("spark"));
+        assertTrue(cli.stdout().contains("learning_rate=0.3: ok, train "), cli.stdout());
+    }
+
+    @Test
     void aRunThatFailsForItsOwnReasonIsFailedAndTheOthersFinish() throws Exception {
         Path file = Sweeps.write(dir, "0.1", 30);
         // The wide net's messages (its weights and checkpoints) are more than the driver takes from one task.
