@@ -40,17 +40,15 @@ class SparkEngineTest {
         return cli.run(dir.resolve("no-plugins"), new StopSignal(), args.toArray(String[]::new));
     }
 
-    @Test
-    void aSweepOnSparkWritesTheReportTheLocalEngineWrites() throws Exception {
-        Path file = Sweeps.write(dir, "0.1 | 0.3", 60);
-        // The local engine as ./nnx runs it, in a process of its own: one core a run, as each Spark task has.
-        ProcessBuilder local = Sweeps.java(
-                        "org.nnx.cli.Main",
-                        List.of(
-                                "run",
-                                file.toString(),
-                                "--out",
-                                dir.resolve("local").toString()))
+    /**
+     * The local engine as ./nnx runs it, in a process of its own, into {@code local/}: one core a run, as each
+     * Spark task has.
+     */
+    private void runLocally(Path file, String... more) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("run", file.toString()));
+        args.addAll(List.of(more));
+        args.addAll(List.of("--out", dir.resolve("local").toString()));
+        ProcessBuilder local = Sweeps.java("org.nnx.cli.Main", args)
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("local.log").toFile());
@@ -58,6 +56,12 @@ class SparkEngineTest {
         Process process = local.start();
         assertTrue(process.waitFor(5, TimeUnit.MINUTES), "the local engine ends");
         assertEquals(0, process.exitValue(), Files.readString(dir.resolve("local.log")));
+    }
+
+    @Test
+    void aSweepOnSparkWritesTheReportTheLocalEngineWrites() throws Exception {
+        Path file = Sweeps.write(dir, "0.1 | 0.3", 60);
+        runLocally(file);
 
         assertEquals(0, spark(file, dir.resolve("spark")), cli.stderr());
         Sweeps.assertSameSweep(dir.resolve("local"), dir.resolve("spark"));
@@ -92,22 +96,7 @@ class SparkEngineTest {
         Path file = Sweeps.write(dir, "0.1 | 0.3", 40);
         Files.writeString(file, Files.readString(file).replace("        relu\n", "        swish beta = 1.5\n"));
 
-        ProcessBuilder local = Sweeps.java(
-                        "org.nnx.cli.Main",
-                        List.of(
-                                "run",
-                                file.toString(),
-                                "--plugins",
-                                plugins.toString(),
-                                "--out",
-                                dir.resolve("local").toString()))
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("local.log").toFile());
-        local.environment().put("NNX_CORES", "2");
-        Process process = local.start();
-        assertTrue(process.waitFor(5, TimeUnit.MINUTES), "the local engine ends");
-        assertEquals(0, process.exitValue(), Files.readString(dir.resolve("local.log")));
+        runLocally(file, "--plugins", plugins.toString());
 
         int status = cli.run(
                 dir.resolve("no-plugins"),
