@@ -27,11 +27,19 @@ import org.nnx.tensor.Tensor;
  * (sums and means over the batch); forward caches {@code x̂} and {@code 1 / √(σ² + ε)} for it.
  * {@link #freeze Frozen}, a training forward leaves the running statistics alone.
  *
- * <p>In float32 the same arithmetic runs on the arrays, in double and rounded once a value, so the bits are those
- * of the float64 path's order: the sums over the batch column by column (each column row after row, the columns
- * in parts over a run's core group), then the rows in parts.
+ * <p>In float32, as PyTorch computes it, every pass runs in float arithmetic on the arrays, a few loops over whole
+ * rows that the JIT vectorizes: the column sums (mean, centred variance, Σdy, Σdy·x̂) added in a tree of blocks
+ * of {@value #ROW_BLOCK} rows, whose rounding error stays within {@link #sumErrorBound} of the sum of the terms'
+ * magnitudes, then x̂ and y, or dx, row by row. The columns' sums are cut in parts by columns and the rows by
+ * rows over a run's core group, and every value is computed the same way on any part, so the bits do not depend
+ * on the number of threads. Only 1 / √(σ² + ε), one a column, is taken in double and rounded. The running
+ * statistics stay in double; a float training forward moves them toward its float mean and variance. The float64
+ * path (a gradient check) computes everything in double, as above.
  */
 public final class BatchNorm implements Freezable, LayerState {
+    /** Rows a level of the column sums' tree adds before it hands its sum to the level above. */
+    static final int ROW_BLOCK = 16;
+
     private final int features;
     private final double momentum;
     private final double epsilon;
@@ -45,15 +53,21 @@ public final class BatchNorm implements Freezable, LayerState {
     private final double[] inverseStd;
     private final double[] sumGradient;
     private final double[] sumGradientXHat;
+    // The float32 path's statistics and backward factors, a column each.
+    private final float[] floatMean;
+    private final float[] floatVariance;
+    private final float[] floatInverseStd;
+    private final float[] gradientScale;
+    private final float[] meanGradient;
+    private final float[] meanGradientXHat;
     private boolean frozen;
 
     private boolean lastTraining;
     private Tensor normalized;
     private Tensor output;
     private Tensor inputGradient;
-    private final ColumnStatistics columnStatistics = new ColumnStatistics();
+    private final ColumnSums columnSums = new ColumnSums();
     private final NormalizeRows normalizeRows = new NormalizeRows();
-    private final GradientSums gradientSums = new GradientSums();
     private final InputGradientRows inputGradientRows = new InputGradientRows();
 
     /**
@@ -88,6 +102,12 @@ public final class BatchNorm implements Freezable, LayerState {
         this.inverseStd = new double[features];
         this.sumGradient = new double[features];
         this.sumGradientXHat = new double[features];
+        this.floatMean = new float[features];
+        this.floatVariance = new float[features];
+        this.floatInverseStd = new float[features];
+        this.gradientScale = new float[features];
+        this.meanGradient = new float[features];
+        this.meanGradientXHat = new float[features];
     }
 
     /** The scale γ, {@code 1 × features}. */
@@ -119,6 +139,20 @@ public final class BatchNorm implements Freezable, LayerState {
         return state;
     }
 
+    /**
+     * A bound on the rounding error of a float32 column sum over {@code rows} rows, relative to the sum of the
+     * terms' magnitudes: each of the tree's levels adds at most {@value #ROW_BLOCK} terms into a float, and the
+     * levels' sums are added once at the end, so to first order the error is at most
+     * {@code (ROW_BLOCK + 1) · levels · 2⁻²⁴}, where {@code ROW_BLOCK^levels ≥ rows}.
+     */
+    static double sumErrorBound(int rows) {
+        int levels = 1;
+        for (long span = ROW_BLOCK; span < rows; span *= ROW_BLOCK) {
+            levels++;
+        }
+        return (ROW_BLOCK + 1) * levels * 0x1p-24;
+    }
+
     @Override
     public List<Parameter> parameters() {
         return parameters;
@@ -134,21 +168,26 @@ public final class BatchNorm implements Freezable, LayerState {
         normalized = Tensor.reuseOrAllocate(normalized, precision, rows, features);
         output = Tensor.reuseOrAllocate(output, precision, rows, features);
         lastTraining = training;
+        boolean floats = input.isFloat();
         if (training && rows > 0) {
             batchStatistics(input);
             if (!frozen) {
                 for (int j = 0; j < features; j++) {
-                    runningMean[j] = momentum * runningMean[j] + (1 - momentum) * mean[j];
-                    runningVariance[j] = momentum * runningVariance[j] + (1 - momentum) * variance[j];
+                    double batchMean = floats ? floatMean[j] : mean[j];
+                    double batchVariance = floats ? floatVariance[j] : variance[j];
+                    runningMean[j] = momentum * runningMean[j] + (1 - momentum) * batchMean;
+                    runningVariance[j] = momentum * runningVariance[j] + (1 - momentum) * batchVariance;
                 }
             }
         } else {
             for (int j = 0; j < features; j++) {
                 mean[j] = runningMean[j];
                 inverseStd[j] = 1.0 / Math.sqrt(runningVariance[j] + epsilon);
+                floatMean[j] = (float) mean[j];
+                floatInverseStd[j] = (float) inverseStd[j];
             }
         }
-        if (input.isFloat()) {
+        if (floats) {
             normalizeRows.x = input.floats();
             normalizeRows.xHat = normalized.floats();
             normalizeRows.y = output.floats();
@@ -168,13 +207,16 @@ public final class BatchNorm implements Freezable, LayerState {
         return output;
     }
 
-    /** Fills {@link #mean}, {@link #variance} and {@link #inverseStd} from the batch, in double, in two passes. */
+    /**
+     * Fills the batch's mean, variance and 1 / √(σ² + ε): in float32, {@link #floatMean} and the others by
+     * {@link ColumnSums}; else {@link #mean} and the others in double, in two passes.
+     */
     private void batchStatistics(Tensor input) {
         int rows = input.rows();
         if (input.isFloat()) {
-            columnStatistics.x = input.floats();
-            columnStatistics.rows = rows;
-            columnStatistics.loop(features);
+            columnSums.kind = ColumnSums.STATISTICS;
+            columnSums.prepare(input.floats(), rows);
+            columnSums.loop(features);
             return;
         }
         Arrays.fill(mean, 0.0);
@@ -208,15 +250,19 @@ public final class BatchNorm implements Freezable, LayerState {
         int rows = output.rows();
         inputGradient = Tensor.reuseOrAllocate(inputGradient, output.precision(), rows, features);
         if (output.isFloat() && outputGradient.isFloat()) {
-            gradientSums.dy = outputGradient.floats();
-            gradientSums.rows = rows;
-            gradientSums.loop(features);
+            columnSums.kind = ColumnSums.GRADIENTS;
+            columnSums.prepare(outputGradient.floats(), rows);
+            columnSums.loop(features);
             inputGradientRows.dy = outputGradient.floats();
             inputGradientRows.dx = inputGradient.floats();
-            inputGradientRows.gamma = gamma.value().floats();
-            inputGradientRows.rows = rows;
             inputGradientRows.loop(rows);
             return inputGradient;
+        }
+        if (output.isFloat()) {
+            // A float forward with a gradient of another precision: the float forward's factors, in double.
+            for (int j = 0; j < features; j++) {
+                inverseStd[j] = floatInverseStd[j];
+            }
         }
         Arrays.fill(sumGradient, 0.0);
         Arrays.fill(sumGradientXHat, 0.0);
@@ -263,44 +309,172 @@ public final class BatchNorm implements Freezable, LayerState {
         }
     }
 
-    /** Mean, variance and 1 / √(σ² + ε) of columns {@code [from, to)}, each column summed row after row. */
-    private final class ColumnStatistics extends SplitLoop {
-        float[] x;
-        int rows;
+    /**
+     * Two float arrays of at least {@code length} for the calling thread, which {@link #range} calls copy rows into.
+     * Why copies: Java 17's JIT vectorizes a loop only when all its arrays are indexed alike, so a row of the
+     * batch ({@code x[row + j]}) and a column's factor ({@code mean[j]}) in one loop leave it scalar; a row copied
+     * to the start of an array ({@link System#arraycopy}, itself vectorized) is indexed as the factors are.
+     */
+    private static float[][] rowCopies(int length) {
+        float[][] copies = ROW_COPIES.get();
+        if (copies[0].length < length) {
+            copies[0] = new float[length];
+            copies[1] = new float[length];
+        }
+        return copies;
+    }
 
-        ColumnStatistics() {
+    /** Each thread's row copies, grown to the widest batch norm it has run, so a run allocates them once. */
+    private static final ThreadLocal<float[][]> ROW_COPIES =
+            ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[0]});
+
+    /**
+     * Sums over the batch, column by column, in float32 for columns {@code [from, to)}: the batch's mean and
+     * variance ({@link #STATISTICS}), or Σdy and Σdy·x̂ ({@link #GRADIENTS}). Rows are added in a tree of blocks
+     * of {@value #ROW_BLOCK}: each level adds {@value #ROW_BLOCK} sums of the level below into its own, so no
+     * float accumulator takes more than {@value #ROW_BLOCK} terms and a sum's rounding error stays within
+     * {@link #sumErrorBound} of Σ|terms| however many rows there are, while every loop adds a row of floats,
+     * which the JIT vectorizes. A column's tree depends only on the number of rows, so its bits are the same
+     * whichever thread sums it and however the columns are cut in parts.
+     */
+    private final class ColumnSums extends SplitLoop {
+        static final int STATISTICS = 0;
+        static final int GRADIENTS = 1;
+
+        int kind;
+        /** The input (statistics) or the output's gradient (gradients), a row of {@link #features} at a time. */
+        float[] x;
+
+        int rows;
+        /** Levels of the tree in use: the fewest with {@code ROW_BLOCK^levels ≥ rows}. */
+        int levels;
+
+        float[][] first = new float[0][];
+        float[][] second = new float[0][];
+
+        ColumnSums() {
             super(64);
+        }
+
+        /** Sets the rows to sum, with a tree deep enough for them: allocates only when the batch grows past it. */
+        void prepare(float[] x, int rows) {
+            this.x = x;
+            this.rows = rows;
+            int needed = 1;
+            for (long span = ROW_BLOCK; span < rows; span *= ROW_BLOCK) {
+                needed++;
+            }
+            levels = needed;
+            if (first.length < needed) {
+                first = new float[needed][features];
+                second = new float[needed][features];
+            }
         }
 
         @Override
         protected void range(int from, int to) {
-            Arrays.fill(mean, from, to, 0.0);
-            for (int r = 0; r < rows; r++) {
-                int row = r * features;
+            if (kind == STATISTICS) {
+                sumRows(SUM, from, to);
                 for (int j = from; j < to; j++) {
-                    mean[j] += x[row + j];
+                    floatMean[j] = first[0][j] / rows;
+                }
+                // Centred second pass rather than E[x²] − μ², which cancels catastrophically for large means.
+                sumRows(CENTRED_SQUARES, from, to);
+                for (int j = from; j < to; j++) {
+                    float v = first[0][j] / rows;
+                    floatVariance[j] = v;
+                    floatInverseStd[j] = (float) (1.0 / Math.sqrt(v + epsilon));
+                }
+                return;
+            }
+            sumRows(GRADIENT_SUMS, from, to);
+            float[] betaGradient = beta.gradient().floats();
+            float[] gammaGradient = gamma.gradient().floats();
+            float[] gammaValue = gamma.value().floats();
+            for (int j = from; j < to; j++) {
+                betaGradient[j] += first[0][j];
+                gammaGradient[j] += second[0][j];
+                gradientScale[j] = gammaValue[j] * floatInverseStd[j];
+                meanGradient[j] = first[0][j] / rows;
+                meanGradientXHat[j] = second[0][j] / rows;
+            }
+        }
+
+        /** Sums the rows' terms of {@code pass} into level 0 of {@link #first} (and {@link #second}). */
+        private void sumRows(int pass, int from, int to) {
+            boolean two = pass == GRADIENT_SUMS;
+            for (int k = 0; k < levels; k++) {
+                Arrays.fill(first[k], from, to, 0f);
+                if (two) {
+                    Arrays.fill(second[k], from, to, 0f);
                 }
             }
-            for (int j = from; j < to; j++) {
-                mean[j] /= rows;
-            }
-            // Centred second pass rather than E[x²] − μ², which cancels catastrophically for large means.
-            Arrays.fill(variance, from, to, 0.0);
+            float[][] copies = rowCopies(to);
+            float[] values = copies[0];
+            float[] xHat = copies[1];
+            int width = to - from;
             for (int r = 0; r < rows; r++) {
                 int row = r * features;
-                for (int j = from; j < to; j++) {
-                    double centred = x[row + j] - mean[j];
-                    variance[j] += centred * centred;
+                System.arraycopy(x, row + from, values, from, width);
+                if (pass == SUM) {
+                    addInto(first[0], values, from, to);
+                } else if (pass == CENTRED_SQUARES) {
+                    addCentredSquares(values, floatMean, first[0], from, to);
+                } else {
+                    System.arraycopy(normalized.floats(), row + from, xHat, from, width);
+                    addGradients(values, xHat, first[0], second[0], from, to);
+                }
+                // A level that holds ROW_BLOCK sums hands its total to the next one up and starts again.
+                int count = r + 1;
+                for (int k = 0; k + 1 < levels && count % ROW_BLOCK == 0; k++, count /= ROW_BLOCK) {
+                    carry(first, k, from, to);
+                    if (two) {
+                        carry(second, k, from, to);
+                    }
                 }
             }
-            for (int j = from; j < to; j++) {
-                variance[j] /= rows;
-                inverseStd[j] = 1.0 / Math.sqrt(variance[j] + epsilon);
+            for (int k = 1; k < levels; k++) {
+                addInto(first[0], first[k], from, to);
+                if (two) {
+                    addInto(second[0], second[k], from, to);
+                }
             }
         }
     }
 
-    /** x̂ and {@code y = γ·x̂ + β} of rows {@code [from, to)}. */
+    private static final int SUM = 0;
+    private static final int CENTRED_SQUARES = 1;
+    private static final int GRADIENT_SUMS = 2;
+
+    /** Adds level {@code k} into level {@code k + 1} and clears it. */
+    private static void carry(float[][] level, int k, int from, int to) {
+        addInto(level[k + 1], level[k], from, to);
+        Arrays.fill(level[k], from, to, 0f);
+    }
+
+    /** {@code sum[j] += terms[j]} for {@code j} in {@code [from, to)}. */
+    private static void addInto(float[] sum, float[] terms, int from, int to) {
+        for (int j = from; j < to; j++) {
+            sum[j] += terms[j];
+        }
+    }
+
+    private static void addCentredSquares(float[] x, float[] mean, float[] sum, int from, int to) {
+        for (int j = from; j < to; j++) {
+            float centred = x[j] - mean[j];
+            sum[j] += centred * centred;
+        }
+    }
+
+    private static void addGradients(float[] dy, float[] xHat, float[] sum, float[] sumXHat, int from, int to) {
+        for (int j = from; j < to; j++) {
+            float g = dy[j];
+            sum[j] += g;
+            sumXHat[j] += g * xHat[j];
+        }
+    }
+
+    /** x̂ and {@code y = γ·x̂ + β} of rows {@code [from, to)}, in float32. */
     private final class NormalizeRows extends SplitLoop {
         float[] x;
         float[] xHat;
@@ -314,54 +488,31 @@ public final class BatchNorm implements Freezable, LayerState {
 
         @Override
         protected void range(int from, int to) {
+            float[][] copies = rowCopies(features);
+            float[] row = copies[0];
+            float[] out = copies[1];
             for (int r = from; r < to; r++) {
-                int row = r * features;
-                for (int j = 0; j < features; j++) {
-                    double normalizedValue = (x[row + j] - mean[j]) * inverseStd[j];
-                    xHat[row + j] = (float) normalizedValue;
-                    y[row + j] = (float) (gamma[j] * normalizedValue + beta[j]);
-                }
+                System.arraycopy(x, r * features, row, 0, features);
+                normalize(row, out, floatMean, floatInverseStd, gamma, beta);
+                System.arraycopy(row, 0, xHat, r * features, features);
+                System.arraycopy(out, 0, y, r * features, features);
             }
         }
     }
 
-    /** Σdy and Σdy·x̂ of columns {@code [from, to)}, added into β's and γ's gradients. */
-    private final class GradientSums extends SplitLoop {
-        float[] dy;
-        int rows;
-
-        GradientSums() {
-            super(64);
-        }
-
-        @Override
-        protected void range(int from, int to) {
-            float[] xHat = normalized.floats();
-            Arrays.fill(sumGradient, from, to, 0.0);
-            Arrays.fill(sumGradientXHat, from, to, 0.0);
-            for (int r = 0; r < rows; r++) {
-                int row = r * features;
-                for (int j = from; j < to; j++) {
-                    double g = dy[row + j];
-                    sumGradient[j] += g;
-                    sumGradientXHat[j] += g * xHat[row + j];
-                }
-            }
-            float[] betaGradient = beta.gradient().floats();
-            float[] gammaGradient = gamma.gradient().floats();
-            for (int j = from; j < to; j++) {
-                betaGradient[j] += (float) sumGradient[j];
-                gammaGradient[j] += (float) sumGradientXHat[j];
-            }
+    /** Replaces a row by its x̂ and writes {@code γ·x̂ + β} into {@code y}. */
+    private static void normalize(float[] x, float[] y, float[] mean, float[] inverseStd, float[] gamma, float[] beta) {
+        for (int j = 0; j < mean.length; j++) {
+            float h = (x[j] - mean[j]) * inverseStd[j];
+            x[j] = h;
+            y[j] = gamma[j] * h + beta[j];
         }
     }
 
-    /** dx of rows {@code [from, to)}, from the sums {@link GradientSums} left. */
+    /** dx of rows {@code [from, to)} in float32, from the per-column factors {@link ColumnSums} left. */
     private final class InputGradientRows extends SplitLoop {
         float[] dy;
         float[] dx;
-        float[] gamma;
-        int rows;
 
         InputGradientRows() {
             super(16);
@@ -369,23 +520,37 @@ public final class BatchNorm implements Freezable, LayerState {
 
         @Override
         protected void range(int from, int to) {
-            float[] xHat = normalized.floats();
+            float[][] copies = rowCopies(features);
+            float[] row = copies[0];
+            float[] xHat = copies[1];
             for (int r = from; r < to; r++) {
-                int row = r * features;
-                for (int j = 0; j < features; j++) {
-                    double scale = gamma[j] * inverseStd[j];
-                    double g = dy[row + j];
-                    if (lastTraining) {
-                        // The batch's mean and variance depend on every x of the column: two correction terms.
-                        double normalizedValue = xHat[row + j];
-                        dx[row + j] = (float)
-                                (scale * (g - sumGradient[j] / rows - normalizedValue * sumGradientXHat[j] / rows));
-                    } else {
-                        // Running statistics are constants: the layer is affine per feature.
-                        dx[row + j] = (float) (scale * g);
-                    }
+                System.arraycopy(dy, r * features, row, 0, features);
+                if (lastTraining) {
+                    System.arraycopy(normalized.floats(), r * features, xHat, 0, features);
+                    trainingGradient(row, xHat, gradientScale, meanGradient, meanGradientXHat);
+                } else {
+                    scale(row, gradientScale);
                 }
+                System.arraycopy(row, 0, dx, r * features, features);
             }
+        }
+    }
+
+    /**
+     * Replaces a row of dy by dx: the batch's mean and variance depend on every x of the column, hence two
+     * correction terms.
+     */
+    private static void trainingGradient(
+            float[] dy, float[] xHat, float[] scale, float[] meanDy, float[] meanDyXHat) {
+        for (int j = 0; j < scale.length; j++) {
+            dy[j] = scale[j] * (dy[j] - meanDy[j] - xHat[j] * meanDyXHat[j]);
+        }
+    }
+
+    /** Replaces a row of dy by dx while evaluating: running statistics are constants, the layer is affine. */
+    private static void scale(float[] dy, float[] scale) {
+        for (int j = 0; j < scale.length; j++) {
+            dy[j] = scale[j] * dy[j];
         }
     }
 }
