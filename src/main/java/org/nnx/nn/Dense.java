@@ -117,6 +117,9 @@ public final class Dense implements DescendsInBackward, SkipsInputGradient {
             throw new IllegalArgumentException(
                     "output gradient " + outputGradient.shape() + " for output " + input.rows() + "×" + outputSize);
         }
+        if (outputGradient.isFloat() && isZero(outputGradient.floats(), outputGradient.size())) {
+            return zeroInputGradient();
+        }
         if (!Float.isNaN(descentRate) && outputGradient.isFloat()) {
             return backwardAndDescend(outputGradient);
         }
@@ -130,6 +133,42 @@ public final class Dense implements DescendsInBackward, SkipsInputGradient {
         inputGradient = Tensor.reuseOrAllocate(inputGradient, input.precision(), input.rows(), inputSize);
         MatMul.gemm(outputGradient, false, weights.value(), true, inputGradient, 0.0);
         return inputGradient;
+    }
+
+    /**
+     * Backward of an output gradient that is zero everywhere, as a {@code step} layer passes down: {@code xᵀ·dy},
+     * {@code Σdy} and {@code dy·Wᵀ} are all zero, so the gradients (or the step taken in backward) stay as they are
+     * and the products are skipped, as PyTorch does not compute gradients nothing depends on. Only the sign of a
+     * zero weight or gradient can differ from the products' (and a non-finite input's NaN does not spread).
+     */
+    private Tensor zeroInputGradient() {
+        if (!inputGradientNeeded) {
+            return null;
+        }
+        inputGradient = Tensor.reuseOrAllocate(inputGradient, input.precision(), input.rows(), inputSize);
+        inputGradient.fill(0.0);
+        return inputGradient;
+    }
+
+    /** Values a pass of {@link #isZero} looks at before it stops at a non-zero one. */
+    private static final int ZERO_CHECK_CHUNK = 256;
+
+    /**
+     * Whether {@code values[0, n)} are all ±0: the magnitudes' bits OR-ed together, a chunk at a time (a loop the
+     * JIT vectorizes), so that a gradient that is not zero is usually told after its first chunk.
+     */
+    static boolean isZero(float[] values, int n) {
+        for (int start = 0; start < n; start += ZERO_CHECK_CHUNK) {
+            int end = Math.min(n, start + ZERO_CHECK_CHUNK);
+            int bits = 0;
+            for (int i = start; i < end; i++) {
+                bits |= Float.floatToRawIntBits(values[i]);
+            }
+            if ((bits & 0x7FFFFFFF) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

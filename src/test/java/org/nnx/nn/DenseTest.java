@@ -204,6 +204,61 @@ class DenseTest {
         }
     }
 
+    /**
+     * A zero output gradient (a step layer's) leaves what the products would have left: the gradients (or, descending
+     * in backward, W and b) as they were, and a zero input gradient.
+     */
+    @Test
+    void aZeroOutputGradientLeavesParametersAndGradientsAsTheProductsWould() {
+        Tensor x = Tensor.of(2, 2, 1, 2, -1, 0.5f);
+        Tensor zero = Tensor.of(2, 3, 0, 0, -0f, 0, 0, 0);
+        Dense accumulating = handMade();
+        accumulating.forward(x, true);
+        accumulating.backward(Tensor.of(2, 3, 1, 0, -1, 2, 1, 0));
+        Tensor gradientBefore = accumulating.weights().gradient().copy();
+        Tensor biasGradientBefore = accumulating.bias().gradient().copy();
+        Tensor dx = accumulating.backward(zero);
+        assertEquals(4, dx.size());
+        for (int i = 0; i < dx.size(); i++) {
+            assertEquals(0.0, dx.get(i), "dx[" + i + "]");
+        }
+        for (int i = 0; i < 6; i++) {
+            assertEquals(gradientBefore.get(i), accumulating.weights().gradient().get(i), "dW[" + i + "]");
+        }
+        for (int j = 0; j < 3; j++) {
+            assertEquals(biasGradientBefore.get(j), accumulating.bias().gradient().get(j), "db[" + j + "]");
+        }
+
+        Dense stepping = handMade();
+        stepping.descendInBackward(0.1);
+        stepping.skipInputGradient();
+        stepping.forward(x, true);
+        assertNull(stepping.backward(zero));
+        Dense untouched = handMade();
+        for (int i = 0; i < 6; i++) {
+            assertEquals(untouched.weights().value().get(i), stepping.weights().value().get(i), "W[" + i + "]");
+        }
+        for (int j = 0; j < 3; j++) {
+            assertEquals(untouched.bias().value().get(j), stepping.bias().value().get(j), "b[" + j + "]");
+        }
+    }
+
+    @Test
+    void aGradientIsZeroOnlyWhenEveryEntryIsPlusOrMinusZero() {
+        float[] values = new float[1000];
+        assertTrue(Dense.isZero(values, values.length));
+        values[700] = -0f;
+        assertTrue(Dense.isZero(values, values.length));
+        values[999] = Float.MIN_VALUE;
+        assertFalse(Dense.isZero(values, values.length));
+        assertTrue(Dense.isZero(values, 999), "entries past n are not looked at");
+        values[999] = 0;
+        values[3] = Float.NaN;
+        assertFalse(Dense.isZero(values, values.length));
+        values[3] = -1e-30f;
+        assertFalse(Dense.isZero(values, values.length));
+    }
+
     @Test
     void onlyAFloatLayerCanDescendInBackward() {
         DescendsInBackward float32 = handMade();
