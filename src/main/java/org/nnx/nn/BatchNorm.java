@@ -39,6 +39,8 @@ import org.nnx.tensor.Tensor;
 public final class BatchNorm implements Freezable, LayerState {
     /** Rows a level of the column sums' tree adds before it hands its sum to the level above. */
     static final int ROW_BLOCK = 16;
+    /** The most rows a float loop takes at once, so the lanes' sums are added in one more level of the tree. */
+    static final int MAX_LANES = 16;
 
     private final int features;
     private final double momentum;
@@ -60,6 +62,20 @@ public final class BatchNorm implements Freezable, LayerState {
     private final float[] gradientScale;
     private final float[] meanGradient;
     private final float[] meanGradientXHat;
+    /**
+     * Rows a float loop takes at once: 1 for rows of 64 values or more; for narrower rows as many as make about
+     * 256 values (at most {@value #MAX_LANES}), so that the copies and loops a row costs are shared by enough values.
+     * The factors a column has are then repeated {@code lanes} times ({@link #tiled}), one for each row taken.
+     */
+    private final int lanes;
+    // The factors repeated lanes times: the arrays above themselves when lanes is 1.
+    private final float[] tiledMean;
+    private final float[] tiledInverseStd;
+    private final float[] tiledGamma;
+    private final float[] tiledBeta;
+    private final float[] tiledScale;
+    private final float[] tiledMeanGradient;
+    private final float[] tiledMeanGradientXHat;
     private boolean frozen;
 
     private boolean lastTraining;
@@ -108,6 +124,24 @@ public final class BatchNorm implements Freezable, LayerState {
         this.gradientScale = new float[features];
         this.meanGradient = new float[features];
         this.meanGradientXHat = new float[features];
+        this.lanes = features >= 64 ? 1 : Math.min(MAX_LANES, (256 + features - 1) / features);
+        this.tiledMean = lanes == 1 ? floatMean : new float[lanes * features];
+        this.tiledInverseStd = lanes == 1 ? floatInverseStd : new float[lanes * features];
+        this.tiledGamma = new float[lanes * features];
+        this.tiledBeta = new float[lanes * features];
+        this.tiledScale = lanes == 1 ? gradientScale : new float[lanes * features];
+        this.tiledMeanGradient = lanes == 1 ? meanGradient : new float[lanes * features];
+        this.tiledMeanGradientXHat = lanes == 1 ? meanGradientXHat : new float[lanes * features];
+    }
+
+    /** Repeats {@code factors} into {@code tiles} once for each lane; nothing when they are the same array. */
+    private void tiled(float[] factors, float[] tiles) {
+        if (tiles == factors) {
+            return;
+        }
+        for (int k = 0; k < lanes; k++) {
+            System.arraycopy(factors, 0, tiles, k * features, features);
+        }
     }
 
     /** The scale γ, {@code 1 × features}. */
@@ -142,11 +176,12 @@ public final class BatchNorm implements Freezable, LayerState {
     /**
      * A bound on the rounding error of a float32 column sum over {@code rows} rows, relative to the sum of the
      * terms' magnitudes: each of the tree's levels adds at most {@value #ROW_BLOCK} terms into a float, and the
-     * levels' sums are added once at the end, so to first order the error is at most
-     * {@code (ROW_BLOCK + 1) · levels · 2⁻²⁴}, where {@code ROW_BLOCK^levels ≥ rows}.
+     * levels' sums are added once at the end, and narrow rows summed {@link #lanes} at a time add their lanes' sums
+     * (at most {@value #MAX_LANES}) in one more level, so to first order the error is at most
+     * {@code (ROW_BLOCK + 1) · (levels + 1) · 2⁻²⁴}, where {@code ROW_BLOCK^levels ≥ rows}.
      */
     static double sumErrorBound(int rows) {
-        int levels = 1;
+        int levels = 2;
         for (long span = ROW_BLOCK; span < rows; span *= ROW_BLOCK) {
             levels++;
         }
@@ -188,11 +223,13 @@ public final class BatchNorm implements Freezable, LayerState {
             }
         }
         if (floats) {
+            tiled(floatMean, tiledMean);
+            tiled(floatInverseStd, tiledInverseStd);
+            tiled(gamma.value().floats(), tiledGamma);
+            tiled(beta.value().floats(), tiledBeta);
             normalizeRows.x = input.floats();
             normalizeRows.xHat = normalized.floats();
             normalizeRows.y = output.floats();
-            normalizeRows.gamma = gamma.value().floats();
-            normalizeRows.beta = beta.value().floats();
             normalizeRows.loop(rows);
             return output;
         }
@@ -253,6 +290,9 @@ public final class BatchNorm implements Freezable, LayerState {
             columnSums.kind = ColumnSums.GRADIENTS;
             columnSums.prepare(outputGradient.floats(), rows);
             columnSums.loop(features);
+            tiled(gradientScale, tiledScale);
+            tiled(meanGradient, tiledMeanGradient);
+            tiled(meanGradientXHat, tiledMeanGradientXHat);
             inputGradientRows.dy = outputGradient.floats();
             inputGradientRows.dx = inputGradient.floats();
             inputGradientRows.loop(rows);
@@ -346,7 +386,7 @@ public final class BatchNorm implements Freezable, LayerState {
         float[] x;
 
         int rows;
-        /** Levels of the tree in use: the fewest with {@code ROW_BLOCK^levels ≥ rows}. */
+        /** Levels of the tree in use: the fewest with {@code ROW_BLOCK^levels} ≥ the rows' chunks of {@link #lanes}. */
         int levels;
 
         float[][] first = new float[0][];
@@ -360,14 +400,15 @@ public final class BatchNorm implements Freezable, LayerState {
         void prepare(float[] x, int rows) {
             this.x = x;
             this.rows = rows;
+            int chunks = (rows + lanes - 1) / lanes;
             int needed = 1;
-            for (long span = ROW_BLOCK; span < rows; span *= ROW_BLOCK) {
+            for (long span = ROW_BLOCK; span < chunks; span *= ROW_BLOCK) {
                 needed++;
             }
             levels = needed;
             if (first.length < needed) {
-                first = new float[needed][features];
-                second = new float[needed][features];
+                first = new float[needed][lanes * features];
+                second = new float[needed][lanes * features];
             }
         }
 
@@ -378,6 +419,7 @@ public final class BatchNorm implements Freezable, LayerState {
                 for (int j = from; j < to; j++) {
                     floatMean[j] = first[0][j] / rows;
                 }
+                tiled(floatMean, tiledMean);
                 // Centred second pass rather than E[x²] − μ², which cancels catastrophically for large means.
                 sumRows(CENTRED_SQUARES, from, to);
                 for (int j = from; j < to; j++) {
@@ -400,43 +442,63 @@ public final class BatchNorm implements Freezable, LayerState {
             }
         }
 
-        /** Sums the rows' terms of {@code pass} into level 0 of {@link #first} (and {@link #second}). */
+        /**
+         * Sums the rows' terms of {@code pass} into columns {@code [from, to)} of level 0 of {@link #first} (and
+         * {@link #second}), {@link #lanes} rows at a time: with more than one lane the loop is not split (the rows
+         * are narrower than its minimum), so {@code [from, to)} is every column and the rows taken at once lie one
+         * after the other.
+         */
         private void sumRows(int pass, int from, int to) {
             boolean two = pass == GRADIENT_SUMS;
+            int span = lanes == 1 ? to : lanes * features;
             for (int k = 0; k < levels; k++) {
-                Arrays.fill(first[k], from, to, 0f);
+                Arrays.fill(first[k], from, span, 0f);
                 if (two) {
-                    Arrays.fill(second[k], from, to, 0f);
+                    Arrays.fill(second[k], from, span, 0f);
                 }
             }
-            float[][] copies = rowCopies(to);
+            float[][] copies = rowCopies(span);
             float[] values = copies[0];
             float[] xHat = copies[1];
-            int width = to - from;
-            for (int r = 0; r < rows; r++) {
-                int row = r * features;
-                System.arraycopy(x, row + from, values, from, width);
+            for (int r = 0, chunk = 1; r < rows; r += lanes, chunk++) {
+                int start = r * features + from;
+                int end = from + (Math.min(lanes, rows - r) - 1) * features + (to - from);
+                System.arraycopy(x, start, values, from, end - from);
                 if (pass == SUM) {
-                    addInto(first[0], values, from, to);
+                    addInto(first[0], values, from, end);
                 } else if (pass == CENTRED_SQUARES) {
-                    addCentredSquares(values, floatMean, first[0], from, to);
+                    addCentredSquares(values, tiledMean, first[0], from, end);
                 } else {
-                    System.arraycopy(normalized.floats(), row + from, xHat, from, width);
-                    addGradients(values, xHat, first[0], second[0], from, to);
+                    System.arraycopy(normalized.floats(), start, xHat, from, end - from);
+                    addGradients(values, xHat, first[0], second[0], from, end);
                 }
                 // A level that holds ROW_BLOCK sums hands its total to the next one up and starts again.
-                int count = r + 1;
+                int count = chunk;
                 for (int k = 0; k + 1 < levels && count % ROW_BLOCK == 0; k++, count /= ROW_BLOCK) {
-                    carry(first, k, from, to);
+                    carry(first, k, from, span);
                     if (two) {
-                        carry(second, k, from, to);
+                        carry(second, k, from, span);
                     }
                 }
             }
             for (int k = 1; k < levels; k++) {
-                addInto(first[0], first[k], from, to);
+                addInto(first[0], first[k], from, span);
                 if (two) {
-                    addInto(second[0], second[k], from, to);
+                    addInto(second[0], second[k], from, span);
+                }
+            }
+            addLanes(first[0]);
+            if (two) {
+                addLanes(second[0]);
+            }
+        }
+
+        /** Adds the sums of lanes 1 and up into lane 0's, lane after lane: once a pass, left scalar. */
+        private void addLanes(float[] sums) {
+            for (int k = 1; k < lanes; k++) {
+                int lane = k * features;
+                for (int j = 0; j < features; j++) {
+                    sums[j] += sums[lane + j];
                 }
             }
         }
@@ -479,8 +541,6 @@ public final class BatchNorm implements Freezable, LayerState {
         float[] x;
         float[] xHat;
         float[] y;
-        float[] gamma;
-        float[] beta;
 
         NormalizeRows() {
             super(16);
@@ -488,21 +548,23 @@ public final class BatchNorm implements Freezable, LayerState {
 
         @Override
         protected void range(int from, int to) {
-            float[][] copies = rowCopies(features);
+            float[][] copies = rowCopies(lanes * features);
             float[] row = copies[0];
             float[] out = copies[1];
-            for (int r = from; r < to; r++) {
-                System.arraycopy(x, r * features, row, 0, features);
-                normalize(row, out, floatMean, floatInverseStd, gamma, beta);
-                System.arraycopy(row, 0, xHat, r * features, features);
-                System.arraycopy(out, 0, y, r * features, features);
+            for (int r = from; r < to; r += lanes) {
+                int n = Math.min(lanes, to - r) * features;
+                System.arraycopy(x, r * features, row, 0, n);
+                normalize(row, out, tiledMean, tiledInverseStd, tiledGamma, tiledBeta, n);
+                System.arraycopy(row, 0, xHat, r * features, n);
+                System.arraycopy(out, 0, y, r * features, n);
             }
         }
     }
 
-    /** Replaces a row by its x̂ and writes {@code γ·x̂ + β} into {@code y}. */
-    private static void normalize(float[] x, float[] y, float[] mean, float[] inverseStd, float[] gamma, float[] beta) {
-        for (int j = 0; j < mean.length; j++) {
+    /** Replaces rows' {@code n} values by their x̂ and writes {@code γ·x̂ + β} into {@code y}. */
+    private static void normalize(
+            float[] x, float[] y, float[] mean, float[] inverseStd, float[] gamma, float[] beta, int n) {
+        for (int j = 0; j < n; j++) {
             float h = (x[j] - mean[j]) * inverseStd[j];
             x[j] = h;
             y[j] = gamma[j] * h + beta[j];
@@ -520,18 +582,19 @@ public final class BatchNorm implements Freezable, LayerState {
 
         @Override
         protected void range(int from, int to) {
-            float[][] copies = rowCopies(features);
+            float[][] copies = rowCopies(lanes * features);
             float[] row = copies[0];
             float[] xHat = copies[1];
-            for (int r = from; r < to; r++) {
-                System.arraycopy(dy, r * features, row, 0, features);
+            for (int r = from; r < to; r += lanes) {
+                int n = Math.min(lanes, to - r) * features;
+                System.arraycopy(dy, r * features, row, 0, n);
                 if (lastTraining) {
-                    System.arraycopy(normalized.floats(), r * features, xHat, 0, features);
-                    trainingGradient(row, xHat, gradientScale, meanGradient, meanGradientXHat);
+                    System.arraycopy(normalized.floats(), r * features, xHat, 0, n);
+                    trainingGradient(row, xHat, tiledScale, tiledMeanGradient, tiledMeanGradientXHat, n);
                 } else {
-                    scale(row, gradientScale);
+                    scale(row, tiledScale, n);
                 }
-                System.arraycopy(row, 0, dx, r * features, features);
+                System.arraycopy(row, 0, dx, r * features, n);
             }
         }
     }
@@ -541,15 +604,15 @@ public final class BatchNorm implements Freezable, LayerState {
      * correction terms.
      */
     private static void trainingGradient(
-            float[] dy, float[] xHat, float[] scale, float[] meanDy, float[] meanDyXHat) {
-        for (int j = 0; j < scale.length; j++) {
+            float[] dy, float[] xHat, float[] scale, float[] meanDy, float[] meanDyXHat, int n) {
+        for (int j = 0; j < n; j++) {
             dy[j] = scale[j] * (dy[j] - meanDy[j] - xHat[j] * meanDyXHat[j]);
         }
     }
 
     /** Replaces a row of dy by dx while evaluating: running statistics are constants, the layer is affine. */
-    private static void scale(float[] dy, float[] scale) {
-        for (int j = 0; j < scale.length; j++) {
+    private static void scale(float[] dy, float[] scale, int n) {
+        for (int j = 0; j < n; j++) {
             dy[j] = scale[j] * dy[j];
         }
     }

@@ -267,12 +267,15 @@ class FloatKernelsTest {
 
     @Test
     void batchNormInFloatIsWithinItsBoundOfTheFloat64CodeWithTheSameBitsOnAnyThreads() {
-        Tensor x = randomFloats(7, ROWS, COLS, 5);
-        Tensor dy = randomFloats(8, ROWS, COLS, 1);
-        Tensor gamma = randomFloats(9, 1, COLS, 2);
-        Tensor beta = randomFloats(10, 1, COLS, 1);
-        batchNormOnEveryGroupSize(() -> assertTrainingBatchNormWithinBounds(x, dy, gamma, beta));
-        batchNormOnEveryGroupSize(() -> assertEvaluationBatchNormWithinBounds(x, dy, gamma, beta));
+        // Wide rows a row at a time, narrow ones several at a time.
+        for (int cols : new int[] {COLS, 40, 7}) {
+            Tensor x = randomFloats(7, ROWS, cols, 5);
+            Tensor dy = randomFloats(8, ROWS, cols, 1);
+            Tensor gamma = randomFloats(9, 1, cols, 2);
+            Tensor beta = randomFloats(10, 1, cols, 1);
+            batchNormOnEveryGroupSize(() -> assertTrainingBatchNormWithinBounds(x, dy, gamma, beta));
+            batchNormOnEveryGroupSize(() -> assertEvaluationBatchNormWithinBounds(x, dy, gamma, beta));
+        }
     }
 
     /**
