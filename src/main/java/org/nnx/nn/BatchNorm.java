@@ -536,28 +536,39 @@ public final class BatchNorm implements Freezable, LayerState {
         }
     }
 
-    /** x̂ and {@code y = γ·x̂ + β} of rows {@code [from, to)}, in float32. */
-    private final class NormalizeRows extends SplitLoop {
-        float[] x;
-        float[] xHat;
-        float[] y;
-
-        NormalizeRows() {
+    /**
+     * A float loop over rows {@code [from, to)}, {@link #lanes} rows at a time: each chunk of rows gets the calling
+     * thread's two {@link #rowCopies} to work in.
+     */
+    private abstract class RowChunks extends SplitLoop {
+        RowChunks() {
             super(16);
         }
 
         @Override
-        protected void range(int from, int to) {
+        protected final void range(int from, int to) {
             float[][] copies = rowCopies(lanes * features);
-            float[] row = copies[0];
-            float[] out = copies[1];
             for (int r = from; r < to; r += lanes) {
-                int n = Math.min(lanes, to - r) * features;
-                System.arraycopy(x, r * features, row, 0, n);
-                normalize(row, out, tiledMean, tiledInverseStd, tiledGamma, tiledBeta, n);
-                System.arraycopy(row, 0, xHat, r * features, n);
-                System.arraycopy(out, 0, y, r * features, n);
+                chunk(r * features, Math.min(lanes, to - r) * features, copies[0], copies[1]);
             }
+        }
+
+        /** Computes the {@code n} values from {@code start} on, in {@code first} and {@code second}. */
+        abstract void chunk(int start, int n, float[] first, float[] second);
+    }
+
+    /** x̂ and {@code y = γ·x̂ + β} of rows {@code [from, to)}, in float32. */
+    private final class NormalizeRows extends RowChunks {
+        float[] x;
+        float[] xHat;
+        float[] y;
+
+        @Override
+        void chunk(int start, int n, float[] row, float[] out) {
+            System.arraycopy(x, start, row, 0, n);
+            normalize(row, out, tiledMean, tiledInverseStd, tiledGamma, tiledBeta, n);
+            System.arraycopy(row, 0, xHat, start, n);
+            System.arraycopy(out, 0, y, start, n);
         }
     }
 
@@ -572,30 +583,20 @@ public final class BatchNorm implements Freezable, LayerState {
     }
 
     /** dx of rows {@code [from, to)} in float32, from the per-column factors {@link ColumnSums} left. */
-    private final class InputGradientRows extends SplitLoop {
+    private final class InputGradientRows extends RowChunks {
         float[] dy;
         float[] dx;
 
-        InputGradientRows() {
-            super(16);
-        }
-
         @Override
-        protected void range(int from, int to) {
-            float[][] copies = rowCopies(lanes * features);
-            float[] row = copies[0];
-            float[] xHat = copies[1];
-            for (int r = from; r < to; r += lanes) {
-                int n = Math.min(lanes, to - r) * features;
-                System.arraycopy(dy, r * features, row, 0, n);
-                if (lastTraining) {
-                    System.arraycopy(normalized.floats(), r * features, xHat, 0, n);
-                    trainingGradient(row, xHat, tiledScale, tiledMeanGradient, tiledMeanGradientXHat, n);
-                } else {
-                    scale(row, tiledScale, n);
-                }
-                System.arraycopy(row, 0, dx, r * features, n);
+        void chunk(int start, int n, float[] row, float[] xHat) {
+            System.arraycopy(dy, start, row, 0, n);
+            if (lastTraining) {
+                System.arraycopy(normalized.floats(), start, xHat, 0, n);
+                trainingGradient(row, xHat, tiledScale, tiledMeanGradient, tiledMeanGradientXHat, n);
+            } else {
+                scale(row, tiledScale, n);
             }
+            System.arraycopy(row, 0, dx, start, n);
         }
     }
 
