@@ -223,10 +223,12 @@ class DenseTest {
             assertEquals(0.0, dx.get(i), "dx[" + i + "]");
         }
         for (int i = 0; i < 6; i++) {
-            assertEquals(gradientBefore.get(i), accumulating.weights().gradient().get(i), "dW[" + i + "]");
+            assertEquals(
+                    gradientBefore.get(i), accumulating.weights().gradient().get(i), "dW[" + i + "]");
         }
         for (int j = 0; j < 3; j++) {
-            assertEquals(biasGradientBefore.get(j), accumulating.bias().gradient().get(j), "db[" + j + "]");
+            assertEquals(
+                    biasGradientBefore.get(j), accumulating.bias().gradient().get(j), "db[" + j + "]");
         }
 
         Dense stepping = handMade();
@@ -236,10 +238,14 @@ class DenseTest {
         assertNull(stepping.backward(zero));
         Dense untouched = handMade();
         for (int i = 0; i < 6; i++) {
-            assertEquals(untouched.weights().value().get(i), stepping.weights().value().get(i), "W[" + i + "]");
+            assertEquals(
+                    untouched.weights().value().get(i),
+                    stepping.weights().value().get(i),
+                    "W[" + i + "]");
         }
         for (int j = 0; j < 3; j++) {
-            assertEquals(untouched.bias().value().get(j), stepping.bias().value().get(j), "b[" + j + "]");
+            assertEquals(
+                    untouched.bias().value().get(j), stepping.bias().value().get(j), "b[" + j + "]");
         }
     }
 

@@ -182,7 +182,8 @@ class FloatKernelsTest {
                 int i = r * cols + j;
                 double xHat = (x.get(i) - mean) * columns[j].inverseStd();
                 xHatBound[i] = 2 * (columns[j].inverseStd() * meanBound + Math.abs(xHat) * (inverseStdError + 2 * U));
-                double yBound = Math.abs(gamma.get(j)) * xHatBound[i] + 2 * U * (Math.abs(gamma.get(j) * xHat) + Math.abs(y64.get(i)));
+                double yBound = Math.abs(gamma.get(j)) * xHatBound[i]
+                        + 2 * U * (Math.abs(gamma.get(j) * xHat) + Math.abs(y64.get(i)));
                 assertEquals(y64.get(i), y.get(i), yBound, "y " + i);
             }
         }
@@ -201,26 +202,41 @@ class FloatKernelsTest {
             }
             double betaBound = k * dyMagnitude;
             double gammaBound = dyXHatError + (k + U) * dyXHatMagnitude;
-            assertEquals(reference.beta().gradient().get(j), layer.beta().gradient().get(j), betaBound, "dβ " + j);
-            assertEquals(reference.gamma().gradient().get(j), layer.gamma().gradient().get(j), gammaBound, "dγ " + j);
+            assertEquals(
+                    reference.beta().gradient().get(j), layer.beta().gradient().get(j), betaBound, "dβ " + j);
+            assertEquals(
+                    reference.gamma().gradient().get(j),
+                    layer.gamma().gradient().get(j),
+                    gammaBound,
+                    "dγ " + j);
             double scale = gamma.get(j) * columns[j].inverseStd();
             double meanDy = reference.beta().gradient().get(j) / rows;
             double meanDyXHat = reference.gamma().gradient().get(j) / rows;
             double meanDyBound = betaBound / rows + U * Math.abs(meanDy);
             double meanDyXHatBound = gammaBound / rows + U * Math.abs(meanDyXHat);
-            double varianceBound = (k + 3 * U) * columns[j].variance() + 2 * Math.pow(k * columns[j].meanMagnitude() + U * Math.abs(columns[j].mean()), 2);
+            double varianceBound = (k + 3 * U) * columns[j].variance()
+                    + 2 * Math.pow(k * columns[j].meanMagnitude() + U * Math.abs(columns[j].mean()), 2);
             double scaleError = Math.abs(scale) * (varianceBound / (2 * (columns[j].variance() + epsilon)) + 2 * U);
             for (int r = 0; r < rows; r++) {
                 int i = r * cols + j;
                 double xHat = (x.get(i) - columns[j].mean()) * columns[j].inverseStd();
                 double terms = Math.abs(dy.get(i)) + Math.abs(meanDy) + Math.abs(xHat * meanDyXHat);
                 double inner = dy.get(i) - meanDy - xHat * meanDyXHat;
-                double innerBound = meanDyBound + Math.abs(xHat) * meanDyXHatBound + Math.abs(meanDyXHat) * xHatBound[i] + 3 * U * terms;
-                double dxBound = 2 * (Math.abs(scale) * innerBound + Math.abs(inner) * scaleError + U * Math.abs(dx64.get(i)));
+                double innerBound = meanDyBound
+                        + Math.abs(xHat) * meanDyXHatBound
+                        + Math.abs(meanDyXHat) * xHatBound[i]
+                        + 3 * U * terms;
+                double dxBound =
+                        2 * (Math.abs(scale) * innerBound + Math.abs(inner) * scaleError + U * Math.abs(dx64.get(i)));
                 assertEquals(dx64.get(i), dx.get(i), dxBound, "dx " + i);
             }
         }
-        return new Tensor[] {y.copy(), dx.copy(), layer.gamma().gradient().copy(), layer.beta().gradient().copy()};
+        return new Tensor[] {
+            y.copy(),
+            dx.copy(),
+            layer.gamma().gradient().copy(),
+            layer.beta().gradient().copy()
+        };
     }
 
     /**
@@ -242,7 +258,8 @@ class FloatKernelsTest {
             double xHat = (x.get(i) - mean) * inverseStd;
             double expected = gamma.get(j) * xHat + beta.get(j);
             double xHatBound = inverseStd * U * Math.abs(mean) + 3 * U * Math.abs(xHat);
-            double bound = 2 * (Math.abs(gamma.get(j)) * xHatBound + U * (Math.abs(gamma.get(j) * xHat) + Math.abs(expected)));
+            double bound =
+                    2 * (Math.abs(gamma.get(j)) * xHatBound + U * (Math.abs(gamma.get(j) * xHat) + Math.abs(expected)));
             assertEquals(expected, y.get(i), bound, "evaluation y " + i);
             double expectedDx = gamma.get(j) * inverseStd * dy.get(i);
             assertEquals(expectedDx, dx.get(i), 4 * U * Math.abs(expectedDx), "evaluation dx " + i);
@@ -260,7 +277,10 @@ class FloatKernelsTest {
                 return;
             }
             for (int t = 0; t < results.length; t++) {
-                assertSameBits(first[0][t], results[t], "result " + t + " on " + CoreGroup.current().size());
+                assertSameBits(
+                        first[0][t],
+                        results[t],
+                        "result " + t + " on " + CoreGroup.current().size());
             }
         });
     }
