@@ -38,14 +38,17 @@ final class DerivedIndexes {
 
     static Path folder(Map<String, String> environment) {
         return Stream.of(
-                        Optional.ofNullable(System.getProperty(PROPERTY)).map(Path::of),
-                        Optional.ofNullable(environment.get(VARIABLE)).map(Path::of),
-                        Optional.ofNullable(environment.get("XDG_CACHE_HOME"))
-                                .map(xdg -> Path.of(xdg, "nnx", "plugin-index")))
+                        given(System.getProperty(PROPERTY)).map(Path::of),
+                        given(environment.get(VARIABLE)).map(Path::of),
+                        given(environment.get("XDG_CACHE_HOME")).map(xdg -> Path.of(xdg, "nnx", "plugin-index")))
                 .flatMap(Optional::stream)
-                .filter(path -> !path.toString().isBlank())
                 .findFirst()
                 .orElseGet(() -> Path.of(System.getProperty("user.home"), ".cache", "nnx", "plugin-index"));
+    }
+
+    /** A setting's value, unless it is unset or blank. */
+    private static Optional<String> given(String value) {
+        return Optional.ofNullable(value).filter(v -> !v.isBlank());
     }
 
     /**
