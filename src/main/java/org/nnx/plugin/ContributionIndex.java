@@ -85,8 +85,12 @@ public record ContributionIndex(List<IndexedPlugin> plugins) {
                     .append(plugin.spiVersion())
                     .append('\n');
             for (ComponentKind kind : ComponentKind.values()) {
-                plugin.names().get(kind).forEach(name ->
-                        text.append(kind.label()).append(' ').append(name).append('\n'));
+                plugin.names()
+                        .get(kind)
+                        .forEach(name -> text.append(kind.label())
+                                .append(' ')
+                                .append(name)
+                                .append('\n'));
             }
         }
         return text.toString();

@@ -96,7 +96,8 @@ final class DerivedIndexes {
             return new Derived(Optional.empty(), learnt.reason(), true);
         }
         try {
-            return new Derived(Optional.of(ContributionIndex.parse(learnt.index().get())), "", true);
+            return new Derived(
+                    Optional.of(ContributionIndex.parse(learnt.index().get())), "", true);
         } catch (IllegalArgumentException e) {
             return new Derived(Optional.empty(), "its plugins' names cannot be indexed: " + e.getMessage(), true);
         }

@@ -170,8 +170,7 @@ public final class PluginLoader {
                 return Found.skipped(file, "the same jar as " + earlier);
             }
             JarContents contents = contents(file);
-            return new Found(
-                    file, path, sha256, contents, statedSpiVersions(contents.manifest()), Optional.empty());
+            return new Found(file, path, sha256, contents, statedSpiVersions(contents.manifest()), Optional.empty());
         } catch (PluginContributions.Rejected e) {
             return Found.skipped(file, e.getMessage());
         } catch (IOException e) {
@@ -215,8 +214,8 @@ public final class PluginLoader {
             spiVersions.add(checkVersion(plugin.name(), plugin.spiVersion()));
         }
         PluginClassLoader loader = new PluginClassLoader(jar, file.toUri().toURL(), spiLoader);
-        LazyJar lazy = new LazyJar(
-                file, new PluginOrigin(jar, jar, found.path(), version, found.sha256()), loader, probe);
+        LazyJar lazy =
+                new LazyJar(file, new PluginOrigin(jar, jar, found.path(), version, found.sha256()), loader, probe);
         List<PluginContributions> plugins = new ArrayList<>();
         for (ContributionIndex.IndexedPlugin plugin : index.plugins()) {
             plugins.add(lazy.contributions(plugin));

@@ -91,9 +91,9 @@ public final class PluginProbe {
         List<Integer> spiVersions = new ArrayList<>();
         try (PluginClassLoader loader =
                 new PluginClassLoader(jar, file.toUri().toURL(), NnxPlugin.class.getClassLoader())) {
-            List<PluginContributions> plugins =
-                    PluginLoader.plugins(loader, jar, file.toString(), "", "", spiVersions);
-            return INDEXED + number + " " + escape(ContributionIndex.of(plugins, spiVersions).text());
+            List<PluginContributions> plugins = PluginLoader.plugins(loader, jar, file.toString(), "", "", spiVersions);
+            return INDEXED + number + " "
+                    + escape(ContributionIndex.of(plugins, spiVersions).text());
         } catch (PluginContributions.Rejected e) {
             return REJECTED + number + " " + escape(e.getMessage());
         } catch (IOException e) {
@@ -238,8 +238,7 @@ public final class PluginProbe {
                 process.destroyForcibly();
                 process.waitFor();
                 return new Ran(
-                        lines(log),
-                        "its plugins were not made within " + TIMEOUT_SECONDS + " s when it was loaded");
+                        lines(log), "its plugins were not made within " + TIMEOUT_SECONDS + " s when it was loaded");
             }
             int status = process.exitValue();
             List<String> lines = lines(log);

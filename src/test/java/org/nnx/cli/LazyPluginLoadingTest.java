@@ -44,7 +44,8 @@ class LazyPluginLoadingTest {
 
     private static Path notes;
 
-    private static final String SKIPPED = "nnx: warning: %s: plugin called System.exit(3) when it was loaded; skipped\n";
+    private static final String SKIPPED =
+            "nnx: warning: %s: plugin called System.exit(3) when it was loaded; skipped\n";
 
     @BeforeAll
     static void buildTheJars(@TempDir Path build) throws IOException {
@@ -123,14 +124,20 @@ class LazyPluginLoadingTest {
                     null);
         }
         unindexed = Files.createDirectory(build.resolve("unindexed"));
-        PluginJars.jar(unindexed.resolve("quitting.jar"), classes, List.of("com/quitting/"), "com.quitting.QuittingPlugin\n", null);
+        PluginJars.jar(
+                unindexed.resolve("quitting.jar"),
+                classes,
+                List.of("com/quitting/"),
+                "com.quitting.QuittingPlugin\n",
+                null);
         PluginJars.jar(
                 unindexed.resolve("static-quitting.jar"),
                 classes,
                 List.of("com/stquitting/"),
                 "com.stquitting.StaticQuittingPlugin\n",
                 null);
-        PluginJars.jar(unindexed.resolve("noting.jar"), classes, List.of("com/noting/"), "com.noting.NotingPlugin\n", null);
+        PluginJars.jar(
+                unindexed.resolve("noting.jar"), classes, List.of("com/noting/"), "com.noting.NotingPlugin\n", null);
     }
 
     /** The plugin's source with {@code members} before its first method. */
@@ -231,7 +238,8 @@ class LazyPluginLoadingTest {
     private static final String INDEX_CACHE_PROPERTY = "nnx.plugin.index.cache";
 
     private static String bothSkipped() {
-        return SKIPPED.formatted(unindexed.resolve("quitting.jar")) + SKIPPED.formatted(unindexed.resolve("static-quitting.jar"));
+        return SKIPPED.formatted(unindexed.resolve("quitting.jar"))
+                + SKIPPED.formatted(unindexed.resolve("static-quitting.jar"));
     }
 
     /** The ids of the processes that initialized noting.jar's plugin class, one a time. */
@@ -258,7 +266,8 @@ class LazyPluginLoadingTest {
         assertEquals(
                 List.of(
                         SKIPPED.formatted(unindexed.resolve("quitting.jar")).strip(),
-                        SKIPPED.formatted(unindexed.resolve("static-quitting.jar")).strip(),
+                        SKIPPED.formatted(unindexed.resolve("static-quitting.jar"))
+                                .strip(),
                         file + ":4:9: error: unknown layer 'quitting'",
                         "1 error"),
                 cli.stderr().lines().filter(line -> !line.startsWith(" ")).toList());
@@ -273,7 +282,10 @@ class LazyPluginLoadingTest {
         assertEquals(List.of(index), listing(kept));
         assertEquals(
                 "plugin noting 2\nlayer noting\n",
-                Files.readString(index).lines().filter(line -> !line.startsWith("#")).map(line -> line + "\n")
+                Files.readString(index)
+                        .lines()
+                        .filter(line -> !line.startsWith("#"))
+                        .map(line -> line + "\n")
                         .reduce("", String::concat));
         FileTime written = Files.getLastModifiedTime(index);
 
@@ -301,7 +313,13 @@ class LazyPluginLoadingTest {
         Path file = file("noting");
         assertEquals(
                 0,
-                cli.run("run", file.toString(), "--plugins", unindexed.toString(), "--out", dir.resolve("out").toString()),
+                cli.run(
+                        "run",
+                        file.toString(),
+                        "--plugins",
+                        unindexed.toString(),
+                        "--out",
+                        dir.resolve("out").toString()),
                 cli.stderr());
         assertEquals(bothSkipped(), cli.stderr());
         assertTrue(cli.stdout().contains("  lazy: ok, train "), cli.stdout());

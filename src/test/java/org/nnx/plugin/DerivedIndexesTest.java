@@ -72,7 +72,8 @@ class DerivedIndexesTest {
                         Map.of(ComponentKind.LAYER, List.of("swish", "gelu"), ComponentKind.DATASET, List.of("xor"))),
                 new ContributionIndex.IndexedPlugin("other", 1, Map.of())));
         assertEquals(index, ContributionIndex.parse(index.text()));
-        assertTrue(index.text().endsWith("plugin acme layers 2\nlayer swish\nlayer gelu\ndataset xor\nplugin other 1\n"));
+        assertTrue(
+                index.text().endsWith("plugin acme layers 2\nlayer swish\nlayer gelu\ndataset xor\nplugin other 1\n"));
     }
 
     @Test
