@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.nnx.registry.ComponentKind;
 import org.nnx.spi.Component;
 import org.nnx.spi.NnxPlugin;
@@ -13,11 +15,15 @@ import org.nnx.spi.NnxPlugin;
  * the names without running any of the jar's code: the jar's code then runs only when a file names one of
  * them. The format is one line per plugin, {@code plugin acme 2} (its name and the SPI version it was built
  * for), followed by one line per contribution, {@code layer swish}; lines starting with {@code #} are
- * comments. A jar without the resource loads as before: its plugins are made when nnx starts.
+ * comments. For a jar without the resource nnx makes the index itself, in a process of its own
+ * ({@link PluginProbe#indexes}), and keeps it ({@link DerivedIndexes}).
  */
 public record ContributionIndex(List<IndexedPlugin> plugins) {
     /** Where the index lies in a jar. */
     public static final String RESOURCE = "META-INF/nnx/contributions.index";
+
+    /** {@code plugin acme 2}; a plugin's name may hold spaces, as its {@code name()} may. */
+    private static final Pattern PLUGIN_LINE = Pattern.compile("plugin\\s+(\\S.*?)\\s+(\\d{1,9})");
 
     /** One plugin of the index: its name, the SPI version it was built for and its names by kind. */
     public record IndexedPlugin(String name, int spiVersion, Map<ComponentKind, List<String>> names) {
@@ -36,27 +42,58 @@ public record ContributionIndex(List<IndexedPlugin> plugins) {
 
     /** The index of these plugins, as a jar holds it; their lists are asked for once each. */
     public static String format(List<NnxPlugin> plugins) {
+        List<IndexedPlugin> indexed = new ArrayList<>();
+        for (NnxPlugin plugin : plugins) {
+            Map<ComponentKind, List<String>> names = new LinkedHashMap<>();
+            names.put(ComponentKind.LAYER, names(plugin.layers()));
+            names.put(ComponentKind.LOSS, names(plugin.losses()));
+            names.put(ComponentKind.OPTIMIZER, names(plugin.optimizers()));
+            names.put(ComponentKind.INITIALIZER, names(plugin.initializers()));
+            names.put(ComponentKind.DATASET, names(plugin.datasets()));
+            indexed.add(new IndexedPlugin(plugin.name(), plugin.spiVersion(), names));
+        }
+        return new ContributionIndex(indexed).text();
+    }
+
+    /**
+     * The index of a jar's plugins as nnx made them, for a jar without one.
+     *
+     * @param spiVersions the SPI version each plugin was built for, in the same order
+     */
+    static ContributionIndex of(List<PluginContributions> plugins, List<Integer> spiVersions) {
+        List<IndexedPlugin> indexed = new ArrayList<>();
+        for (int i = 0; i < plugins.size(); i++) {
+            Map<ComponentKind, List<String>> names = new LinkedHashMap<>();
+            plugins.get(i).byKind().forEach((kind, components) -> names.put(kind, names(components)));
+            indexed.add(new IndexedPlugin(plugins.get(i).origin().plugin(), spiVersions.get(i), names));
+        }
+        return new ContributionIndex(indexed);
+    }
+
+    private static List<String> names(List<? extends Component> components) {
+        return components.stream().map(Component::name).toList();
+    }
+
+    /** The index as a jar holds it, which {@link #parse} reads back. */
+    public String text() {
         StringBuilder text = new StringBuilder("# The names this jar's nnx plugins contribute, read by nnx instead of"
                 + " running the plugins' code at start-up.\n");
-        for (NnxPlugin plugin : plugins) {
+        for (IndexedPlugin plugin : plugins) {
             text.append("plugin ")
                     .append(plugin.name())
                     .append(' ')
                     .append(plugin.spiVersion())
                     .append('\n');
-            append(text, ComponentKind.LAYER, plugin.layers());
-            append(text, ComponentKind.LOSS, plugin.losses());
-            append(text, ComponentKind.OPTIMIZER, plugin.optimizers());
-            append(text, ComponentKind.INITIALIZER, plugin.initializers());
-            append(text, ComponentKind.DATASET, plugin.datasets());
+            for (ComponentKind kind : ComponentKind.values()) {
+                plugin.names()
+                        .get(kind)
+                        .forEach(name -> text.append(kind.label())
+                                .append(' ')
+                                .append(name)
+                                .append('\n'));
+            }
         }
         return text.toString();
-    }
-
-    private static void append(StringBuilder text, ComponentKind kind, List<? extends Component> components) {
-        for (Component component : components) {
-            text.append(kind.label()).append(' ').append(component.name()).append('\n');
-        }
     }
 
     /**
@@ -76,12 +113,13 @@ public record ContributionIndex(List<IndexedPlugin> plugins) {
                 continue;
             }
             String[] words = line.split("\\s+");
-            if (words[0].equals("plugin") && words.length == 3 && words[2].matches("\\d{1,9}")) {
+            Matcher pluginLine = PLUGIN_LINE.matcher(line);
+            if (pluginLine.matches()) {
                 if (plugin != null) {
                     plugins.add(new IndexedPlugin(plugin, spiVersion, names));
                 }
-                plugin = words[1];
-                spiVersion = Integer.parseInt(words[2]);
+                plugin = pluginLine.group(1);
+                spiVersion = Integer.parseInt(pluginLine.group(2));
                 names = new LinkedHashMap<>();
                 continue;
             }

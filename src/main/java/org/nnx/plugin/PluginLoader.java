@@ -44,7 +44,8 @@ import org.nnx.spi.NnxPlugin;
  *       {@link ServiceLoader}; each must have been built for an SPI version this nnx provides.</li>
  *   <li>A jar with a contribution index ({@link ContributionIndex}) runs none of its code now: its names come
  *       from the index, and its plugins are made the first time a contribution of it is used
- *       ({@link LazyJar}). A jar without one has its plugins made now.</li>
+ *       ({@link LazyJar}). For a jar without one, nnx learns the index by making its plugins in a process of
+ *       their own, once per jar content ({@link DerivedIndexes}), and then treats it alike.</li>
  *   <li>Each plugin's lists, and each factory's name, description and schema, are asked for once, when its
  *       plugin is made.</li>
  *   <li>A jar that fails any of this is skipped whole, with a warning naming it and the reason; the others
@@ -76,6 +77,7 @@ public final class PluginLoader {
     private final Optional<PluginLock> lock;
     private final ClassLoader spiLoader = NnxPlugin.class.getClassLoader();
     private final boolean probeFirst;
+    private final DerivedIndexes indexes;
 
     /** @param warnings receives one line per skipped jar, without the {@code nnx: warning: } prefix */
     public PluginLoader(Consumer<String> warnings) {
@@ -88,44 +90,92 @@ public final class PluginLoader {
     }
 
     /**
-     * @param probeFirst whether an indexed jar's code first runs in a process of its own ({@link PluginProbe}),
-     *                   so that a plugin that ends its process ends that one; false where nnx's process is
-     *                   itself one to spare (a worker)
+     * @param probeFirst whether a jar's plugins are first made in a process of their own ({@link PluginProbe})
+     *                   when a file first uses them, so that a plugin that ends its process ends that one; false
+     *                   where nnx's process is itself one to spare (a worker). The names of a jar without an
+     *                   index are learnt in a process of their own either way ({@link DerivedIndexes}).
      */
     public PluginLoader(Consumer<String> warnings, Optional<PluginLock> lock, boolean probeFirst) {
+        this(warnings, lock, probeFirst, DerivedIndexes.here());
+    }
+
+    /** @param indexes where the indexes of jars without one are kept */
+    PluginLoader(Consumer<String> warnings, Optional<PluginLock> lock, boolean probeFirst, DerivedIndexes indexes) {
         this.warnings = warnings;
         this.lock = lock;
         this.probeFirst = probeFirst;
+        this.indexes = indexes;
     }
 
     /** Every loadable jar of the folders, in the order found. */
     public List<LoadedJar> load(List<Path> directories) {
-        List<LoadedJar> loaded = new ArrayList<>();
+        // First what the jars show without running their code, then the indexes of those without one, all in one
+        // process, then the jars, their warnings in the order the jars were found.
+        List<Found> found = new ArrayList<>();
         Map<String, String> pathsByHash = new HashMap<>();
         for (Path directory : directories) {
             for (Path file : jars(directory, warnings)) {
-                String path = file.toString();
-                try {
-                    String sha256 = sha256(file);
-                    Optional<String> refusal = lock.flatMap(pins -> pins.refusal(path, sha256));
-                    if (refusal.isPresent()) {
-                        warnings.accept(path + ": " + refusal.get() + "; skipped");
-                        continue;
-                    }
-                    String earlier = pathsByHash.putIfAbsent(sha256, path);
-                    if (earlier != null) {
-                        warnings.accept(path + ": the same jar as " + earlier + "; skipped");
-                        continue;
-                    }
-                    loaded.add(load(file, path, sha256));
-                } catch (PluginContributions.Rejected e) {
-                    warnings.accept(path + ": " + e.getMessage() + "; skipped");
-                } catch (IOException e) {
-                    warnings.accept(path + ": cannot read: " + e.getMessage() + "; skipped");
-                }
+                found.add(find(file, pathsByHash));
+            }
+        }
+        Map<Path, DerivedIndexes.Derived> derived = indexes.of(found.stream()
+                .filter(jar -> jar.warning().isEmpty() && jar.contents().index().isEmpty())
+                .map(jar -> new DerivedIndexes.Unindexed(jar.file(), jar.sha256()))
+                .toList());
+        List<LoadedJar> loaded = new ArrayList<>();
+        for (Found jar : found) {
+            if (jar.warning().isPresent()) {
+                warnings.accept(jar.path() + ": " + jar.warning().get() + "; skipped");
+                continue;
+            }
+            try {
+                loaded.add(load(jar, derived));
+            } catch (PluginContributions.Rejected e) {
+                warnings.accept(jar.path() + ": " + e.getMessage() + "; skipped");
+            } catch (IOException e) {
+                warnings.accept(jar.path() + ": cannot read: " + e.getMessage() + "; skipped");
             }
         }
         return loaded;
+    }
+
+    /**
+     * A jar as found, before any of its code runs.
+     *
+     * @param warning why it is skipped already, when it is
+     */
+    private record Found(
+            Path file,
+            String path,
+            String sha256,
+            JarContents contents,
+            Optional<SpiVersions> stated,
+            Optional<String> warning) {
+        static Found skipped(Path file, String warning) {
+            return new Found(file, file.toString(), "", null, Optional.empty(), Optional.of(warning));
+        }
+    }
+
+    /** What the jar shows without running its code; skipped when that already rules it out. */
+    private Found find(Path file, Map<String, String> pathsByHash) {
+        String path = file.toString();
+        try {
+            String sha256 = sha256(file);
+            Optional<String> refusal = lock.flatMap(pins -> pins.refusal(path, sha256));
+            if (refusal.isPresent()) {
+                return Found.skipped(file, refusal.get());
+            }
+            String earlier = pathsByHash.putIfAbsent(sha256, path);
+            if (earlier != null) {
+                return Found.skipped(file, "the same jar as " + earlier);
+            }
+            JarContents contents = contents(file);
+            return new Found(file, path, sha256, contents, statedSpiVersions(contents.manifest()), Optional.empty());
+        } catch (PluginContributions.Rejected e) {
+            return Found.skipped(file, e.getMessage());
+        } catch (IOException e) {
+            return Found.skipped(file, "cannot read: " + e.getMessage());
+        }
     }
 
     /** The jars of a folder in the order they load. */
@@ -143,34 +193,41 @@ public final class PluginLoader {
         }
     }
 
-    private LoadedJar load(Path file, String path, String sha256) throws PluginContributions.Rejected, IOException {
+    /** @param derived the indexes learnt for jars without one */
+    private LoadedJar load(Found found, Map<Path, DerivedIndexes.Derived> derived)
+            throws PluginContributions.Rejected, IOException {
+        Path file = found.file();
         String jar = file.getFileName().toString();
-        JarContents contents = contents(file);
-        String version = version(contents.manifest(), jar);
-        Optional<SpiVersions> stated = statedSpiVersions(contents.manifest());
+        String version = version(found.contents().manifest(), jar);
+        ContributionIndex index;
+        boolean probe = probeFirst;
+        if (found.contents().index().isPresent()) {
+            index = found.contents().index().get();
+        } else {
+            DerivedIndexes.Derived learnt = derived.get(file);
+            index = learnt.index().orElseThrow(() -> new PluginContributions.Rejected(learnt.reason()));
+            // Its plugins were made in a process of their own just now: a second one would learn nothing new.
+            probe &= !learnt.fresh();
+        }
+        List<Integer> spiVersions = new ArrayList<>();
+        for (ContributionIndex.IndexedPlugin plugin : index.plugins()) {
+            spiVersions.add(checkVersion(plugin.name(), plugin.spiVersion()));
+        }
         PluginClassLoader loader = new PluginClassLoader(jar, file.toUri().toURL(), spiLoader);
+        LazyJar lazy =
+                new LazyJar(file, new PluginOrigin(jar, jar, found.path(), version, found.sha256()), loader, probe);
+        List<PluginContributions> plugins = new ArrayList<>();
+        for (ContributionIndex.IndexedPlugin plugin : index.plugins()) {
+            plugins.add(lazy.contributions(plugin));
+        }
         try {
-            if (contents.index().isPresent()) {
-                ContributionIndex index = contents.index().get();
-                List<Integer> spiVersions = new ArrayList<>();
-                for (ContributionIndex.IndexedPlugin plugin : index.plugins()) {
-                    spiVersions.add(checkVersion(plugin.name(), plugin.spiVersion()));
-                }
-                LazyJar lazy = new LazyJar(file, new PluginOrigin(jar, jar, path, version, sha256), loader, probeFirst);
-                List<PluginContributions> plugins = new ArrayList<>();
-                for (ContributionIndex.IndexedPlugin plugin : index.plugins()) {
-                    plugins.add(lazy.contributions(plugin));
-                }
-                checkNoTwice(plugins);
-                return new LoadedJar(path, jar, version, sha256, needed(stated, spiVersions), plugins, loader);
-            }
-            List<Integer> spiVersions = new ArrayList<>();
-            List<PluginContributions> plugins = plugins(loader, jar, path, version, sha256, spiVersions);
-            return new LoadedJar(path, jar, version, sha256, needed(stated, spiVersions), plugins, loader);
-        } catch (PluginContributions.Rejected | RuntimeException e) {
+            checkNoTwice(plugins);
+        } catch (PluginContributions.Rejected e) {
             loader.close();
             throw e;
         }
+        return new LoadedJar(
+                found.path(), jar, version, found.sha256(), needed(found.stated(), spiVersions), plugins, loader);
     }
 
     private static SpiVersions needed(Optional<SpiVersions> stated, List<Integer> spiVersions) {

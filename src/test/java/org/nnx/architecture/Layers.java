@@ -75,7 +75,7 @@ final class Layers {
                 .whereLayer("registry")
                 .mayOnlyAccessLayers("spi", "tensor")
                 .whereLayer("plugin")
-                .mayOnlyAccessLayers("registry", "check", "spi", "tensor")
+                .mayOnlyAccessLayers("registry", "check", "files", "spi", "tensor")
                 .whereLayer("dsl")
                 .mayNotAccessAnyLayer()
                 .whereLayer("model")
