@@ -2,10 +2,13 @@ package org.nnx.analysis;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.nnx.dsl.Diagnostic;
 import org.nnx.dsl.Diagnostic.Severity;
 import org.nnx.dsl.ast.Definition;
@@ -259,6 +262,18 @@ public final class Analyzer {
         }
         found.forEach(use -> uses.add(use.diagnostic()));
         return found.get(0).reason();
+    }
+
+    /**
+     * Every word the files and the files they import write, dotted names whole: every name of a component they
+     * use is among them. A file that cannot be imported adds none; the analysis reports it.
+     */
+    public static Set<String> names(List<NnxFile> files) {
+        Set<String> names = new HashSet<>();
+        for (NnxFile file : concat(files, Imports.resolve(files, new Diagnostics()))) {
+            names.addAll(Arrays.asList(file.source().text().split("[^A-Za-z0-9_.]+")));
+        }
+        return names;
     }
 
     private static boolean isOnly(OneRun only, Definition definition, long firstRun, long runs) {
