@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -165,22 +166,28 @@ final class FileAnalysis {
         if (unreadable || !diagnostics.isEmpty()) {
             throw report(diagnostics);
         }
-        ComponentRegistry checked = registry;
+        Map<String, String> unusable = new LinkedHashMap<>();
         if (apart.isPresent()) {
             Set<String> used = jarsNamed(files);
             if (!used.isEmpty()) {
-                Map<String, String> unusable =
-                        AnalysisProbe.unusableJars(
-                        paths, used, apart.get().lockFile(), apart.get().folders(), terminal.err());
-                checked = withUnusable(unusable).registry;
+                unusable.putAll(AnalysisProbe.unusableJars(
+                        paths, used, apart.get().lockFile(), apart.get().folders(), terminal.err()));
             }
         }
         Analyzer.Result analysis;
-        try {
-            analysis = how.apply(new Analyzer(checked, datasets), files);
-        } catch (PluginException e) {
-            // A plugin's code threw while the file was checked (say, its layer's outputSize).
-            throw new CommandFailure(ExitStatus.BAD_INPUT, e.getMessage());
+        while (true) {
+            try {
+                analysis = how.apply(new Analyzer(withUnusable(unusable).registry, datasets), files);
+                break;
+            } catch (PluginException e) {
+                Optional<String> jar = e.unusableJar().filter(j -> !unusable.containsKey(j));
+                if (jar.isEmpty()) {
+                    // A plugin's code threw while the file was checked (say, its layer's outputSize).
+                    throw new CommandFailure(ExitStatus.BAD_INPUT, e.getMessage());
+                }
+                // A jar whose plugins cannot be made fails the runs that use it: the file is checked without it.
+                unusable.put(jar.get(), e.reason());
+            }
         }
         if (!analysis.diagnostics().isEmpty()) {
             throw report(analysis.diagnostics());

@@ -185,9 +185,6 @@ public final class ExperimentRunner {
         if (refused.isPresent()) {
             return finished(listener, RunResult.notRun(run, RunStatus.SKIPPED, refused.get()));
         }
-        if (run.fails()) {
-            return finished(listener, RunResult.notRun(run, RunStatus.FAILED, run.failure()));
-        }
         if (isolated(plan, run)) {
             return isolation.train(plan, index, listener, share, resumption.checkpoint(run));
         }
@@ -236,6 +233,10 @@ public final class ExperimentRunner {
             Optional<Checkpoint> resumeFrom,
             RunGate gate) {
         RunPlan run = plan.runs().get(index);
+        if (run.fails()) {
+            // It names what cannot be used (and has no config): it fails without training, here or in a worker.
+            return finished(listener, RunResult.notRun(run, RunStatus.FAILED, run.failure()));
+        }
         Dataset dataset;
         try {
             dataset = load(plan, run.config());

@@ -25,7 +25,10 @@ class UnusablePluginTest {
     /** {@code ending.jar} (a layer that ends its process in every forward) and {@code exitdata.jar}. */
     private static Path plugins;
 
-    /** {@code future.jar}, indexed, for an SPI this nnx does not provide, beside ending.jar. */
+    /**
+     * {@code future.jar}, indexed, for an SPI this nnx does not provide, and {@code broken.jar}, indexed, whose
+     * plugin cannot be made, beside ending.jar.
+     */
     private static Path refusedPlugins;
 
     @BeforeAll
@@ -89,6 +92,31 @@ class UnusablePluginTest {
                 "com.future.FuturePlugin\n",
                 null,
                 Map.of(NnxPlugin.SPI_VERSIONS_ATTRIBUTE, "99.."));
+        Path broken = PluginJars.compile(
+                PluginJars.writeSources(
+                        build.resolve("broken-src"),
+                        PluginJars.layerPluginSource("com.broken", "BrokenPlugin", "broken", """
+                                        public String name() { return "broken"; }
+                                        public String description() { return "never made"; }
+                                        public List<ParameterSpec> parameters() { return List.of(); }
+                                        public Layer create(Arguments arguments, LayerContext context) {
+                                            throw new IllegalStateException("never made");
+                                        }
+                                        """)
+                                .replace(
+                                        "public int spiVersion()",
+                                        "public BrokenPlugin() { throw new IllegalStateException(\"no config\"); }\n"
+                                                + "    public int spiVersion()")),
+                build.resolve("broken-classes"));
+        Path brokenIndex = broken.resolve(ContributionIndex.RESOURCE);
+        Files.createDirectories(brokenIndex.getParent());
+        Files.writeString(brokenIndex, "plugin broken 2\nlayer broken\n");
+        PluginJars.jar(
+                refusedPlugins.resolve("broken.jar"),
+                broken,
+                List.of("com/broken/", "META-INF/nnx/"),
+                "com.broken.BrokenPlugin\n",
+                null);
     }
 
     @TempDir
@@ -198,6 +226,17 @@ class UnusablePluginTest {
         assertTrue(cli.stdout().contains("layer[2]=relu: ok, "), cli.stdout());
         assertTrue(cli.stdout().contains("  layer[2]=future: failed (" + reason + ")"), cli.stdout());
         assertTrue(summary("refused").get(2).endsWith(",\"" + reason + "\""), summary("refused").toString());
+    }
+
+    @Test
+    void anIndexedJarWhosePluginsCannotBeMadeFailsOnlyTheRunsThatNameIt() throws IOException {
+        assertEquals(1, run(file("broken", "relu | broken"), refusedPlugins), cli.stderr());
+        assertTrue(cli.stdout().contains("layer[2]=relu: ok, "), cli.stdout());
+        assertTrue(
+                cli.stdout().contains("  layer[2]=broken: failed (broken.jar: the constructor of com.broken.BrokenPlugin threw"
+                        + " IllegalStateException: no config)"),
+                cli.stdout());
+        assertTrue(summary("broken").get(1).startsWith("layer[2]=relu,ok,"), summary("broken").toString());
     }
 
     @Test
