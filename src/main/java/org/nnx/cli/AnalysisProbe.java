@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.nnx.plugin.ChildJvm;
 import org.nnx.plugin.PluginLock;
 import org.nnx.plugin.PluginStartupException;
 import org.nnx.plugin.Registries;
@@ -115,7 +114,9 @@ public final class AnalysisProbe {
             files.add(Path.of(args[at++]));
         }
         Terminal quiet = new Terminal(
-                new PrintStream(OutputStream.nullOutputStream()), new PrintStream(OutputStream.nullOutputStream()), false);
+                new PrintStream(OutputStream.nullOutputStream()),
+                new PrintStream(OutputStream.nullOutputStream()),
+                false);
         try (LoadedPlugins plugins = Registries.load(folders, PluginLock.read(lock), warning -> {}, false)) {
             new FileAnalysis(plugins, new DatasetLoader(plugins.registry()), quiet)
                     .withUnusable(unusable)
@@ -172,7 +173,8 @@ public final class AnalysisProbe {
                 return jars + ": the file's check did not end within " + TIMEOUT_SECONDS + " s";
             }
             String exitCaller = caller == null ? null : "";
-            return WorkerRuns.deathReason(status, exitCaller, output, Runtime.getRuntime().maxMemory(), jars)
+            return WorkerRuns.deathReason(
+                            status, exitCaller, output, Runtime.getRuntime().maxMemory(), jars)
                     + " while the file was checked";
         }
     }
@@ -180,13 +182,7 @@ public final class AnalysisProbe {
     private static Optional<Ending> checkInOwnProcess(
             List<Path> files, Path lock, List<Path> folders, Map<String, String> unusable, PrintStream relay) {
         STARTED.incrementAndGet();
-        List<String> command = ChildJvm.command(
-                List.of(
-                        "-XX:+ExitOnOutOfMemoryError",
-                        "-XX:-CreateCoredumpOnCrash",
-                        "-XX:ErrorFile="
-                                + Path.of(System.getProperty("java.io.tmpdir"), "nnx-analysis-hs_err_pid%p.log")),
-                AnalysisProbe.class);
+        List<String> command = WorkerRuns.childCommand("nnx-analysis", AnalysisProbe.class);
         command.add(lock.toString());
         command.add(Integer.toString(folders.size()));
         folders.forEach(folder -> command.add(folder.toString()));
@@ -223,8 +219,8 @@ public final class AnalysisProbe {
         String caller = null;
         Deque<String> output = new ArrayDeque<>();
         try (OutputStream stdin = process.getOutputStream();
-                BufferedReader lines = new BufferedReader(
-                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                BufferedReader lines =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = lines.readLine()) != null; ) {
                 if (line.equals(DONE)) {
                     done = true;

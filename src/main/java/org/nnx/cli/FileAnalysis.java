@@ -197,10 +197,9 @@ final class FileAnalysis {
         }
         List<Diagnostic> warnings = new ArrayList<>(analysis.warnings());
         analysis.unusable()
-                .forEach(use -> warnings.add(new Diagnostic(use.location(), use.message(), Diagnostic.Severity.WARNING)));
-        warnings.stream()
-                .sorted()
-                .forEach(warning -> terminal.err().println(Terminal.printable(warning.render())));
+                .forEach(use ->
+                        warnings.add(new Diagnostic(use.location(), use.message(), Diagnostic.Severity.WARNING)));
+        warnings.stream().sorted().forEach(warning -> terminal.err().println(Terminal.printable(warning.render())));
         return new Plans(analysis.plans(), analysis.objectives(), analysis.order());
     }
 

@@ -269,10 +269,11 @@ public final class Worker {
         if (finished) {
             return;
         }
-        ExitCaller.find().ifPresent(caller -> send(WorkerMessages.Kind.EXIT, out -> {
-            WorkerMessages.writeString(out, caller.jar());
-            WorkerMessages.writeString(out, caller.trace());
-        }));
+        ExitCaller.find()
+                .ifPresent(caller -> send(WorkerMessages.Kind.EXIT, out -> {
+                    WorkerMessages.writeString(out, caller.jar());
+                    WorkerMessages.writeString(out, caller.trace());
+                }));
     }
 
     /** Tells nnx what the run tells its listener; iterations at most every 100 ms, and where nnx prints them. */

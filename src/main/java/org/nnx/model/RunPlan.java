@@ -32,7 +32,12 @@ public record RunPlan(
 
     /** A run that trains. */
     public RunPlan(
-            String name, SweptValues varying, RunConfig config, String configuration, String settings, long memoryBytes) {
+            String name,
+            SweptValues varying,
+            RunConfig config,
+            String configuration,
+            String settings,
+            long memoryBytes) {
         this(name, varying, config, configuration, settings, memoryBytes, "");
     }
 

@@ -148,8 +148,9 @@ public final class PluginLoader {
             for (ContributionIndex.IndexedPlugin plugin :
                     contents(file).index().map(ContributionIndex::plugins).orElse(List.of())) {
                 PluginOrigin origin = new PluginOrigin(plugin.name(), jar, file.toString(), null, null);
-                plugin.names().forEach((kind, names) -> names.forEach(name -> refused.add(
-                        new ComponentRegistry.Unusable(kind, name, origin.qualify(name), jar + ": " + why))));
+                plugin.names()
+                        .forEach((kind, names) -> names.forEach(name -> refused.add(
+                                new ComponentRegistry.Unusable(kind, name, origin.qualify(name), jar + ": " + why))));
             }
         } catch (PluginContributions.Rejected e) {
             // No readable index: its names are not known, and a file that names one hears of the skipped jar.

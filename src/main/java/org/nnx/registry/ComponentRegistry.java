@@ -111,7 +111,9 @@ public final class ComponentRegistry {
      * can, or none at all.
      */
     public Optional<String> unusable(ComponentKind kind, String name) {
-        return find(kind, name).isPresent() ? Optional.empty() : Optional.ofNullable(unusable.get(kind).get(name));
+        return find(kind, name).isPresent()
+                ? Optional.empty()
+                : Optional.ofNullable(unusable.get(kind).get(name));
     }
 
     /** Whether any name of this registry names a component that cannot be used. */

@@ -68,8 +68,8 @@ public final class ExperimentRunner {
     public ExperimentResult run(ExperimentPlan plan, TrainingListener listener, Resumption resumption) {
         List<RunPlan> runs = plan.runs();
         // Numerical gradients use both cores within a run already.
-        boolean numerical = runs.stream()
-                .anyMatch(r -> !r.fails() && r.config().gradient().kind() == GradientMode.Kind.NUMERICAL);
+        boolean numerical =
+                runs.stream().anyMatch(r -> !r.fails() && r.config().gradient().kind() == GradientMode.Kind.NUMERICAL);
         int threads = numerical ? 1 : Math.min(Math.min(cores, runs.size()), fitTogether(runs));
         // The cores runs side by side leave over go to their groups. With a multi-threaded BLAS, cores is 1 and
         // the BLAS has them.

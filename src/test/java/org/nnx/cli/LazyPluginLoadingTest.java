@@ -129,7 +129,8 @@ class LazyPluginLoadingTest {
                         + "\n        exiting\n        ^~~~~~~\n1 error\n",
                 cli.stderr());
         assertEquals(1, runInto(file), cli.stderr());
-        assertTrue(cli.stderr().startsWith(file + ":4:9: warning: layer 'exiting' cannot be used: " + reason + "\n"),
+        assertTrue(
+                cli.stderr().startsWith(file + ":4:9: warning: layer 'exiting' cannot be used: " + reason + "\n"),
                 cli.stderr());
         assertTrue(cli.stdout().contains("  lazy: failed (" + reason + ")"), cli.stdout());
     }

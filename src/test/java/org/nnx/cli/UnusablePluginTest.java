@@ -38,9 +38,8 @@ class UnusablePluginTest {
                 PluginJars.layerPluginSource("com.ending", "EndingPlugin", "ending", """
                         public String name() { return "ending"; }
                         public String description() { return "ends its process in every forward"; }
-                        public List<ParameterSpec> parameters() {
-                            return List.of(ParameterSpec.choice("how", "exit", List.of("exit", "halt"), "how to end"));
-                        }
+                        public List<ParameterSpec> parameters() { return List.of(HOW); }
+                        static final ParameterSpec HOW = ParameterSpec.choice("how", "exit", List.of("exit", "halt"), "");
                         public Layer create(Arguments arguments, LayerContext context) {
                             String how = arguments.string("how");
                             return new Layer() {
@@ -67,56 +66,58 @@ class UnusablePluginTest {
                             });
                         }
                         """),
-                PluginJars.layerPluginSource("com.future", "FuturePlugin", "future", """
-                        public String name() { return "future"; }
-                        public String description() { return "never loads here"; }
-                        public List<ParameterSpec> parameters() { return List.of(); }
-                        public Layer create(Arguments arguments, LayerContext context) {
-                            throw new IllegalStateException("never made");
-                        }
-                        """));
+                PluginJars.layerPluginSource("com.future", "FuturePlugin", "future", neverMade("future")));
         Path classes = PluginJars.compile(sources, build.resolve("classes"));
         plugins = Files.createDirectory(build.resolve("plugins"));
-        PluginJars.jar(plugins.resolve("ending.jar"), classes, List.of("com/ending/"), "com.ending.EndingPlugin\n", null);
         PluginJars.jar(
-                plugins.resolve("exitdata.jar"), classes, List.of("com/exitdata/"), "com.exitdata.ExitDataPlugin\n", null);
+                plugins.resolve("ending.jar"), classes, List.of("com/ending/"), "com.ending.EndingPlugin\n", null);
+        PluginJars.jar(
+                plugins.resolve("exitdata.jar"),
+                classes,
+                List.of("com/exitdata/"),
+                "com.exitdata.ExitDataPlugin\n",
+                null);
         refusedPlugins = Files.createDirectory(build.resolve("refused"));
         Files.copy(plugins.resolve("ending.jar"), refusedPlugins.resolve("ending.jar"));
-        Path index = classes.resolve(ContributionIndex.RESOURCE);
-        Files.createDirectories(index.getParent());
-        Files.writeString(index, "plugin future 99\nlayer future\n");
-        PluginJars.jar(
-                refusedPlugins.resolve("future.jar"),
-                classes,
-                List.of("com/future/", "META-INF/nnx/"),
-                "com.future.FuturePlugin\n",
-                null,
-                Map.of(NnxPlugin.SPI_VERSIONS_ATTRIBUTE, "99.."));
+        indexedJar(classes, "future", 99, Map.of(NnxPlugin.SPI_VERSIONS_ATTRIBUTE, "99.."));
         Path broken = PluginJars.compile(
                 PluginJars.writeSources(
                         build.resolve("broken-src"),
-                        PluginJars.layerPluginSource("com.broken", "BrokenPlugin", "broken", """
-                                        public String name() { return "broken"; }
-                                        public String description() { return "never made"; }
-                                        public List<ParameterSpec> parameters() { return List.of(); }
-                                        public Layer create(Arguments arguments, LayerContext context) {
-                                            throw new IllegalStateException("never made");
-                                        }
-                                        """)
+                        PluginJars.layerPluginSource("com.broken", "BrokenPlugin", "broken", neverMade("broken"))
                                 .replace(
                                         "public int spiVersion()",
                                         "public BrokenPlugin() { throw new IllegalStateException(\"no config\"); }\n"
                                                 + "    public int spiVersion()")),
                 build.resolve("broken-classes"));
-        Path brokenIndex = broken.resolve(ContributionIndex.RESOURCE);
-        Files.createDirectories(brokenIndex.getParent());
-        Files.writeString(brokenIndex, "plugin broken 2\nlayer broken\n");
+        indexedJar(broken, "broken", 2, Map.of());
+    }
+
+    /** The body of a layer factory {@code name} whose layers are never made. */
+    private static String neverMade(String name) {
+        return """
+                public String name() { return "NAME"; }
+                public String description() { return "never made"; }
+                public List<ParameterSpec> parameters() { return List.of(); }
+                public Layer create(Arguments arguments, LayerContext context) {
+                    throw new IllegalStateException("never made");
+                }
+                """.replace("NAME", name);
+    }
+
+    /** {@code NAME.jar} in {@link #refusedPlugins}: the plugin {@code com.NAME.NAMEPlugin}, indexed with one layer. */
+    private static void indexedJar(Path classes, String name, int spiVersion, Map<String, String> manifest)
+            throws IOException {
+        Path index = classes.resolve(ContributionIndex.RESOURCE);
+        Files.createDirectories(index.getParent());
+        Files.writeString(index, "plugin " + name + " " + spiVersion + "\nlayer " + name + "\n");
+        String provider = "com." + name + "." + Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Plugin";
         PluginJars.jar(
-                refusedPlugins.resolve("broken.jar"),
-                broken,
-                List.of("com/broken/", "META-INF/nnx/"),
-                "com.broken.BrokenPlugin\n",
-                null);
+                refusedPlugins.resolve(name + ".jar"),
+                classes,
+                List.of("com/" + name + "/", "META-INF/nnx/"),
+                provider + "\n",
+                null,
+                manifest);
     }
 
     @TempDir
@@ -125,7 +126,8 @@ class UnusablePluginTest {
     private final CliHarness cli = CliHarness.withPluginFolder(Path.of("no-default-plugins-for-unusable-tests"));
 
     private Path file(String name, String layers) throws IOException {
-        return Files.writeString(dir.resolve(name + ".nnx"), """
+        return Files.writeString(
+                dir.resolve(name + ".nnx"), """
                 experiment NAME {
                     dataset mnist, limit = 100
                     model {
@@ -144,7 +146,12 @@ class UnusablePluginTest {
 
     private int run(Path file, Path folder) {
         return cli.run(
-                "run", file.toString(), "--plugins", folder.toString(), "--out", dir.resolve("out").toString());
+                "run",
+                file.toString(),
+                "--plugins",
+                folder.toString(),
+                "--out",
+                dir.resolve("out").toString());
     }
 
     private List<String> summary(String experiment) throws IOException {
@@ -159,8 +166,7 @@ class UnusablePluginTest {
         String reason = "ending.jar: plugin called System.exit(3) while the file was checked";
         assertTrue(cli.stdout().contains("layer[2]=relu: ok, "), cli.stdout());
         assertTrue(cli.stdout().contains("  layer[2]=ending: failed (" + reason + ")"), cli.stdout());
-        assertTrue(
-                cli.stderr().contains("warning: layer 'ending' cannot be used: " + reason + "\n"), cli.stderr());
+        assertTrue(cli.stderr().contains("warning: layer 'ending' cannot be used: " + reason + "\n"), cli.stderr());
         List<String> summary = summary("sweep");
         assertEquals(3, summary.size(), summary.toString());
         assertTrue(summary.get(1).startsWith("layer[2]=relu,ok,"), summary.get(1));
@@ -174,7 +180,9 @@ class UnusablePluginTest {
         assertEquals(1, run(file("halting", "relu | ending(how = halt)"), plugins), cli.stderr());
         String reason = "ending.jar: plugin halted the JVM (status 7) while the file was checked";
         assertTrue(cli.stdout().contains("layer[2]=relu: ok, "), cli.stdout());
-        assertTrue(summary("halting").get(2).endsWith("," + reason), summary("halting").toString());
+        assertTrue(
+                summary("halting").get(2).endsWith("," + reason),
+                summary("halting").toString());
         assertTrue(Files.isRegularFile(dir.resolve("out/halting/index.html")));
     }
 
@@ -206,7 +214,9 @@ class UnusablePluginTest {
                 Files.readString(file("mnist", "relu"))
                         + Files.readString(file("exiting", "relu")).replace("mnist, limit = 100", "exiting_data"));
         assertEquals(1, run(file, plugins), cli.stderr());
-        assertTrue(summary("mnist").get(1).startsWith("mnist,ok,"), summary("mnist").toString());
+        assertTrue(
+                summary("mnist").get(1).startsWith("mnist,ok,"),
+                summary("mnist").toString());
         assertTrue(
                 summary("exiting")
                         .get(1)
@@ -225,7 +235,9 @@ class UnusablePluginTest {
                 + org.nnx.plugin.SpiVersions.PROVIDED + "; use a newer nnx";
         assertTrue(cli.stdout().contains("layer[2]=relu: ok, "), cli.stdout());
         assertTrue(cli.stdout().contains("  layer[2]=future: failed (" + reason + ")"), cli.stdout());
-        assertTrue(summary("refused").get(2).endsWith(",\"" + reason + "\""), summary("refused").toString());
+        assertTrue(
+                summary("refused").get(2).endsWith(",\"" + reason + "\""),
+                summary("refused").toString());
     }
 
     @Test
@@ -233,10 +245,14 @@ class UnusablePluginTest {
         assertEquals(1, run(file("broken", "relu | broken"), refusedPlugins), cli.stderr());
         assertTrue(cli.stdout().contains("layer[2]=relu: ok, "), cli.stdout());
         assertTrue(
-                cli.stdout().contains("  layer[2]=broken: failed (broken.jar: the constructor of com.broken.BrokenPlugin threw"
-                        + " IllegalStateException: no config)"),
+                cli.stdout()
+                        .contains(
+                                "  layer[2]=broken: failed (broken.jar: the constructor of com.broken.BrokenPlugin threw"
+                                        + " IllegalStateException: no config)"),
                 cli.stdout());
-        assertTrue(summary("broken").get(1).startsWith("layer[2]=relu,ok,"), summary("broken").toString());
+        assertTrue(
+                summary("broken").get(1).startsWith("layer[2]=relu,ok,"),
+                summary("broken").toString());
     }
 
     @Test
