@@ -2,11 +2,15 @@ package org.nnx.analysis;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.nnx.dsl.Diagnostic;
+import org.nnx.dsl.Diagnostic.Severity;
 import org.nnx.dsl.ast.Definition;
 import org.nnx.dsl.ast.NnxFile;
 import org.nnx.model.ExperimentPlan;
@@ -31,23 +35,28 @@ public final class Analyzer {
      * @param warnings what is worth knowing but stops nothing, such as a run that will take hours
      * @param order the names of the files' own experiments and objectives, in the order they are written (file by
      *              file): the order a tour of several files runs in
+     * @param unusable where the files name a component that cannot be used, when every run fails for it: nothing
+     *                 of the files can train, which {@code nnx check} calls an error (uses that fail only some runs
+     *                 are among the warnings)
      */
     public record Result(
             List<ExperimentPlan> plans,
             List<ObjectivePlan> objectives,
             List<Diagnostic> diagnostics,
             List<String> order,
-            List<Diagnostic> warnings) {
+            List<Diagnostic> warnings,
+            List<Diagnostic> unusable) {
         public Result {
             plans = List.copyOf(plans);
             objectives = List.copyOf(objectives);
             diagnostics = List.copyOf(diagnostics);
             order = List.copyOf(order);
             warnings = List.copyOf(warnings);
+            unusable = List.copyOf(unusable);
         }
 
         public Result(List<ExperimentPlan> plans, List<ObjectivePlan> objectives, List<Diagnostic> diagnostics) {
-            this(plans, objectives, diagnostics, List.of(), List.of());
+            this(plans, objectives, diagnostics, List.of(), List.of(), List.of());
         }
 
         public boolean ok() {
@@ -123,6 +132,7 @@ public final class Analyzer {
             }
         }
 
+        List<Diagnostic> uses = new ArrayList<>();
         Inheritance inheritance = new Inheritance(byName, diagnostics);
         PlanBuilder builder = new PlanBuilder(context);
         List<ExperimentPlan> plans = new ArrayList<>();
@@ -144,19 +154,24 @@ public final class Analyzer {
                     definition.kind() == Definition.Kind.EXPERIMENT ? experimentChecks : OBJECTIVE_CHECKS;
             int before = diagnostics.count();
             List<BoundDefinition> bound = new ArrayList<>();
+            List<String> failures = new ArrayList<>();
             long firstRun = 0;
             for (Sweeps.Variant variant : variants) {
                 int unbound = diagnostics.count();
+                int usable = diagnostics.unusableCount();
                 BoundDefinition run =
                         BoundDefinition.bind(new DefinitionView(variant.definition(), directory), context, diagnostics);
+                String failure = failure(definition, diagnostics.unusableSince(usable), diagnostics, uses);
                 long runs = definition.kind() == Definition.Kind.EXPERIMENT && diagnostics.count() == unbound
                         ? PlanBuilder.repeat(run)
                         : 1;
-                if (only.isEmpty() || isOnly(only.get(), definition, firstRun, runs)) {
+                // A run that names what cannot be used fails without training: nothing else of it is checked.
+                if (failure.isEmpty() && (only.isEmpty() || isOnly(only.get(), definition, firstRun, runs))) {
                     checks.forEach(check -> check.check(run, context, diagnostics));
                 }
                 firstRun += runs;
                 bound.add(run);
+                failures.add(failure);
             }
             if (diagnostics.count() > before || variants.isEmpty()) {
                 continue;
@@ -185,8 +200,10 @@ public final class Analyzer {
                 }
                 List<RunPlan> runs = new ArrayList<>();
                 for (int i = 0; i < variants.size(); i++) {
-                    List<RunPlan> configuration = builder.experimentRuns(
-                            bound.get(i), SweptValues.of(variants.get(i).varying()));
+                    SweptValues varying = SweptValues.of(variants.get(i).varying());
+                    List<RunPlan> configuration = failures.get(i).isEmpty()
+                            ? builder.experimentRuns(bound.get(i), varying)
+                            : PlanBuilder.failingRuns(bound.get(i), varying, failures.get(i));
                     runs.addAll(search.get().isGrid() ? configuration : Trials.numbered(i + 1, configuration));
                 }
                 plans.add(new ExperimentPlan(
@@ -209,12 +226,54 @@ public final class Analyzer {
         if (!diagnostics.isEmpty()) {
             return new Result(List.of(), List.of(), diagnostics.sorted());
         }
+        boolean nothingTrains = !plans.isEmpty()
+                && objectives.isEmpty()
+                && plans.stream().allMatch(plan -> plan.runs().stream().allMatch(RunPlan::fails));
+        List<Diagnostic> unusable = uses.stream().distinct().sorted().toList();
+        List<Diagnostic> warnings = new ArrayList<>(diagnostics.warnings());
+        if (!nothingTrains) {
+            unusable.forEach(use -> warnings.add(new Diagnostic(use.location(), use.message(), Severity.WARNING)));
+        }
         return new Result(
                 plans,
                 objectives,
                 List.of(),
                 own.stream().map(d -> d.name().name()).toList(),
-                diagnostics.warnings());
+                warnings.stream().sorted().toList(),
+                nothingTrains ? unusable : List.of());
+    }
+
+    /**
+     * Why the runs of a variant fail, from where it names components that cannot be used (kept in {@code uses});
+     * empty when it names none. An objective has no runs to fail: such a use is an error of its file.
+     */
+    private static String failure(
+            Definition definition,
+            List<Diagnostics.UnusableUse> found,
+            Diagnostics diagnostics,
+            List<Diagnostic> uses) {
+        if (found.isEmpty()) {
+            return "";
+        }
+        if (definition.kind() != Definition.Kind.EXPERIMENT) {
+            found.forEach(use -> diagnostics.error(
+                    use.diagnostic().location(), use.diagnostic().message()));
+            return "";
+        }
+        found.forEach(use -> uses.add(use.diagnostic()));
+        return found.get(0).reason();
+    }
+
+    /**
+     * Every word the files and the files they import write, dotted names whole: every name of a component they
+     * use is among them. A file that cannot be imported adds none; the analysis reports it.
+     */
+    public static Set<String> names(List<NnxFile> files) {
+        Set<String> names = new HashSet<>();
+        for (NnxFile file : concat(files, Imports.resolve(files, new Diagnostics()))) {
+            names.addAll(Arrays.asList(file.source().text().split("[^A-Za-z0-9_.]+")));
+        }
+        return names;
     }
 
     private static boolean isOnly(OneRun only, Definition definition, long firstRun, long runs) {

@@ -10,6 +10,7 @@ import java.util.OptionalDouble;
 import org.nnx.dsl.SourceLocation;
 import org.nnx.dsl.ast.Argument;
 import org.nnx.dsl.ast.Expression;
+import org.nnx.dsl.ast.Identifier;
 import org.nnx.registry.ComponentKind;
 import org.nnx.registry.ComponentRegistry;
 import org.nnx.spi.Arguments;
@@ -302,9 +303,25 @@ final class ArgumentBinder {
             diagnostics.error(value.location(), ambiguity.get());
             return Optional.empty();
         }
+        if (Expression.componentName(value)
+                .filter(name -> unusable(kind, name, diagnostics))
+                .isPresent()) {
+            return Optional.empty();
+        }
         Map<String, List<ParameterSpec>> known = new LinkedHashMap<>();
         registry.resolvable(kind).forEach((name, component) -> known.put(name, component.parameters()));
         return named(kind.label(), article(kind), known, subject, value, extra, diagnostics);
+    }
+
+    /**
+     * Whether {@code name} names a component that cannot be used: if so, the use is reported as such (its runs
+     * fail), and the statement is not bound.
+     */
+    boolean unusable(ComponentKind kind, Identifier name, Diagnostics diagnostics) {
+        Optional<String> reason = registry.unusable(kind, name.name());
+        reason.ifPresent(why -> diagnostics.unusable(
+                name.location(), kind.label() + " '" + name.name() + "' cannot be used: " + why, why));
+        return reason.isPresent();
     }
 
     /** A mode of a statement, {@code numerical(h = 1e-3)}: like a component, from a fixed set. */
@@ -325,7 +342,7 @@ final class ArgumentBinder {
             Expression value,
             List<Argument> extra,
             Diagnostics diagnostics) {
-        Optional<org.nnx.dsl.ast.Identifier> name = Expression.componentName(value);
+        Optional<Identifier> name = Expression.componentName(value);
         if (name.isEmpty()) {
             diagnostics.error(
                     value.location(),

@@ -146,6 +146,10 @@ final class BoundDefinition {
             }
             String name = layer.name().name();
             var factory = context.registry().find(ComponentKind.LAYER, name);
+            if (factory.isEmpty() && context.binder().unusable(ComponentKind.LAYER, layer.name(), diagnostics)) {
+                complete = false;
+                continue;
+            }
             if (factory.isEmpty()) {
                 diagnostics.error(
                         layer.name().location(),

@@ -3,6 +3,7 @@ package org.nnx.analysis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongFunction;
 import org.nnx.dsl.SourceLocation;
 import org.nnx.dsl.ast.Argument;
 import org.nnx.dsl.ast.Definition;
@@ -36,27 +37,46 @@ final class PlanBuilder {
     /** The runs of one configuration: one, or {@code repeat N} with seeds seed, seed+1, …. */
     List<RunPlan> experimentRuns(BoundDefinition experiment, SweptValues varying) {
         RunConfig config = config(experiment);
-        long repeat = repeat(experiment);
-        String configuration = varying.isEmpty() ? experiment.view().name() : varying.runName();
-        Definition written = experiment.view().definition();
         long memory = RunSizing.of(experiment, context)
                 .map(s -> s.estimate().totalBytes())
                 .orElse(0L);
+        return runs(experiment, varying, config, config::withSeed, memory, "");
+    }
+
+    /**
+     * The runs of a configuration that names a component that cannot be used: named as {@link #experimentRuns}
+     * names them, each failing with {@code reason}, none with a config to train.
+     */
+    static List<RunPlan> failingRuns(BoundDefinition experiment, SweptValues varying, String reason) {
+        return runs(experiment, varying, null, seed -> null, 0, reason);
+    }
+
+    private static List<RunPlan> runs(
+            BoundDefinition experiment,
+            SweptValues varying,
+            RunConfig config,
+            LongFunction<RunConfig> seeded,
+            long memory,
+            String failure) {
+        long repeat = experiment.values("repeat").map(a -> a.integer("count")).orElse(1L);
+        String configuration = varying.isEmpty() ? experiment.view().name() : varying.runName();
+        Definition written = experiment.view().definition();
         if (repeat == 1) {
             return List.of(new RunPlan(
-                    configuration, varying, config, configuration, DefinitionPrinter.print(written), memory));
+                    configuration, varying, config, configuration, DefinitionPrinter.print(written), memory, failure));
         }
         List<RunPlan> runs = new ArrayList<>();
         for (int k = 0; k < repeat; k++) {
-            long seed = config.seed() + k;
+            long seed = experiment.seed() + k;
             SweptValues withSeed = varying.with(SweptValues.SEED, Long.toString(seed));
             runs.add(new RunPlan(
                     withSeed.runName(),
                     withSeed,
-                    config.withSeed(seed),
+                    seeded.apply(seed),
                     configuration,
                     DefinitionPrinter.print(withSeed(written, seed)),
-                    memory));
+                    memory,
+                    failure));
         }
         return runs;
     }

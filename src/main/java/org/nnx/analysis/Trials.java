@@ -16,7 +16,13 @@ final class Trials {
                     String name = "trial=" + trial + "," + run.name();
                     String configuration = "trial=" + trial + "," + run.configuration();
                     return new RunPlan(
-                            name, run.varying(), run.config(), configuration, run.settings(), run.memoryBytes());
+                            name,
+                            run.varying(),
+                            run.config(),
+                            configuration,
+                            run.settings(),
+                            run.memoryBytes(),
+                            run.failure());
                 })
                 .toList();
     }

@@ -42,7 +42,8 @@ final class CheckCommand extends Subcommand {
     public Integer call() {
         try (LoadedPlugins plugins = environment.loadPlugins(options.pluginFolders.given)) {
             DatasetLoader datasets = new DatasetLoader(plugins.registry());
-            Plans plans = options.plans(Inputs.of(options.files), plugins, datasets, terminal());
+            Plans plans = options.plans(
+                    Inputs.of(options.files), plugins, datasets, terminal(), environment.pluginLock(), true);
             PrintStream stdout = terminal().out();
             for (ExperimentPlan plan : plans.experiments()) {
                 stdout.println(plan.name() + ": ok, " + Counts.runs(plan.runs().size()));

@@ -8,6 +8,7 @@ import org.nnx.analysis.Analyzer;
 import org.nnx.dsl.Diagnostic;
 import org.nnx.dsl.NnxParser;
 import org.nnx.dsl.SourceFile;
+import org.nnx.model.RunPlan;
 import org.nnx.registry.ComponentRegistry;
 import org.nnx.registry.DatasetLoader;
 import org.nnx.saved.ModelFile;
@@ -52,7 +53,11 @@ final class DatasetStatement {
             if (problems.isEmpty()
                     && !analysis.plans().isEmpty()
                     && !analysis.plans().get(0).runs().isEmpty()) {
-                return analysis.plans().get(0).runs().get(0).config().dataset();
+                RunPlan run = analysis.plans().get(0).runs().get(0);
+                if (!run.fails()) {
+                    return run.config().dataset();
+                }
+                throw new CommandFailure(ExitStatus.BAD_INPUT, "--dataset \"" + text + "\": " + run.failure());
             }
         }
         String why = problems.isEmpty()

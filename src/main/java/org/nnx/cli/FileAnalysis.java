@@ -5,7 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import org.nnx.analysis.Analyzer;
@@ -15,8 +20,10 @@ import org.nnx.dsl.ast.NnxFile;
 import org.nnx.plugin.PluginException;
 import org.nnx.plugin.Registries.LoadedPlugins;
 import org.nnx.plugin.UnloadedJars;
+import org.nnx.registry.ComponentKind;
 import org.nnx.registry.ComponentRegistry;
 import org.nnx.registry.DatasetLoader;
+import org.nnx.registry.PluginOrigin;
 
 /**
  * Reads, parses and checks {@code .nnx} files into {@link Plans}. Every problem of every file is reported,
@@ -47,8 +54,17 @@ final class FileAnalysis {
 
     private final UnloadedJars unloadedJars;
 
+    /** The plugin folders and lock to check files in a process of their own first with; empty to check here. */
+    private final Optional<ApartCheck> apart;
+
+    /** Whether a file none of whose runs can train, for what it names cannot be used, is an error. */
+    private final boolean nothingTrainsIsAnError;
+
+    /** The plugin folders nnx loaded jars from and {@code plugins.lock}, for a process that checks files apart. */
+    private record ApartCheck(List<Path> folders, Path lockFile) {}
+
     FileAnalysis(ComponentRegistry registry, DatasetLoader datasets, Terminal terminal) {
-        this(registry, datasets, terminal, new UnloadedJars(List.of(), List.of()));
+        this(registry, datasets, terminal, new UnloadedJars(List.of(), List.of()), List.of(), Optional.empty(), false);
     }
 
     /** Checks against the loaded plugins; a file that names something unknown hears of jars near it not loaded. */
@@ -59,14 +75,65 @@ final class FileAnalysis {
                 terminal,
                 new UnloadedJars(
                         plugins.directories(),
-                        plugins.jars().stream().map(jar -> Path.of(jar.path())).toList()));
+                        plugins.jars().stream().map(jar -> Path.of(jar.path())).toList()),
+                plugins.directories(),
+                Optional.empty(),
+                false);
     }
 
-    private FileAnalysis(ComponentRegistry registry, DatasetLoader datasets, Terminal terminal, UnloadedJars jars) {
+    private final List<Path> pluginFolders;
+
+    private FileAnalysis(
+            ComponentRegistry registry,
+            DatasetLoader datasets,
+            Terminal terminal,
+            UnloadedJars jars,
+            List<Path> pluginFolders,
+            Optional<ApartCheck> apart,
+            boolean nothingTrainsIsAnError) {
         this.registry = registry;
         this.datasets = datasets;
         this.terminal = terminal;
         this.unloadedJars = jars;
+        this.pluginFolders = pluginFolders;
+        this.apart = apart;
+        this.nothingTrainsIsAnError = nothingTrainsIsAnError;
+    }
+
+    /**
+     * This analysis, which first checks files that name contributions of plugin jars in a process of its own
+     * ({@link AnalysisProbe}), loading jars under {@code lockFile}: how nnx's own command checks them, where a
+     * plugin that ends its process must not end nnx.
+     */
+    FileAnalysis checkingApartFirst(Path lockFile) {
+        return new FileAnalysis(
+                registry,
+                datasets,
+                terminal,
+                unloadedJars,
+                pluginFolders,
+                Optional.of(new ApartCheck(pluginFolders, lockFile)),
+                nothingTrainsIsAnError);
+    }
+
+    /** This analysis, for which a file none of whose runs can train is an error: what {@code nnx check} says. */
+    FileAnalysis nothingTrainingIsAnError() {
+        return new FileAnalysis(registry, datasets, terminal, unloadedJars, pluginFolders, apart, true);
+    }
+
+    /** This analysis without the code of the jars in {@code reasons}: what names them cannot be used, for that reason. */
+    FileAnalysis withUnusable(Map<String, String> reasons) {
+        if (reasons.isEmpty()) {
+            return this;
+        }
+        return new FileAnalysis(
+                registry.withUnusable(reasons, List.of()),
+                datasets,
+                terminal,
+                unloadedJars,
+                pluginFolders,
+                apart,
+                nothingTrainsIsAnError);
     }
 
     /** @throws CommandFailure (status 2) after reporting why a file cannot be read or is wrong */
@@ -99,18 +166,56 @@ final class FileAnalysis {
         if (unreadable || !diagnostics.isEmpty()) {
             throw report(diagnostics);
         }
+        Map<String, String> unusable = new LinkedHashMap<>();
+        if (apart.isPresent()) {
+            Set<String> used = jarsNamed(files);
+            if (!used.isEmpty()) {
+                unusable.putAll(AnalysisProbe.unusableJars(
+                        paths, used, apart.get().lockFile(), apart.get().folders(), terminal.err()));
+            }
+        }
         Analyzer.Result analysis;
-        try {
-            analysis = how.apply(new Analyzer(registry, datasets), files);
-        } catch (PluginException e) {
-            // A plugin's code threw while the file was checked (say, its layer's outputSize).
-            throw new CommandFailure(ExitStatus.BAD_INPUT, e.getMessage());
+        while (true) {
+            try {
+                analysis = how.apply(new Analyzer(withUnusable(unusable).registry, datasets), files);
+                break;
+            } catch (PluginException e) {
+                Optional<String> jar = e.unusableJar().filter(j -> !unusable.containsKey(j));
+                if (jar.isEmpty()) {
+                    // A plugin's code threw while the file was checked (say, its layer's outputSize).
+                    throw new CommandFailure(ExitStatus.BAD_INPUT, e.getMessage());
+                }
+                // A jar whose plugins cannot be made fails the runs that use it: the file is checked without it.
+                unusable.put(jar.get(), e.reason());
+            }
         }
         if (!analysis.diagnostics().isEmpty()) {
             throw report(analysis.diagnostics());
         }
-        analysis.warnings().forEach(warning -> terminal.err().println(Terminal.printable(warning.render())));
+        if (nothingTrainsIsAnError && !analysis.unusable().isEmpty()) {
+            throw report(analysis.unusable());
+        }
+        List<Diagnostic> warnings = new ArrayList<>(analysis.warnings());
+        analysis.unusable()
+                .forEach(use ->
+                        warnings.add(new Diagnostic(use.location(), use.message(), Diagnostic.Severity.WARNING)));
+        warnings.stream().sorted().forEach(warning -> terminal.err().println(Terminal.printable(warning.render())));
         return new Plans(analysis.plans(), analysis.objectives(), analysis.order());
+    }
+
+    /** The plugin jars of which the files (and those they import) may name a contribution, by file name. */
+    private Set<String> jarsNamed(List<NnxFile> files) {
+        Set<String> names = Analyzer.names(files);
+        Set<String> jars = new TreeSet<>();
+        for (ComponentKind kind : ComponentKind.values()) {
+            registry.resolvable(kind).forEach((name, component) -> {
+                PluginOrigin origin = registry.origin(component);
+                if (!origin.builtIn() && names.contains(name)) {
+                    jars.add(origin.jar());
+                }
+            });
+        }
+        return jars;
     }
 
     /** Adds the file's syntax tree and diagnostics; false, reported, when it cannot be read. */

@@ -20,9 +20,22 @@ final class FileOptions {
     @Mixin
     PluginFolders pluginFolders;
 
-    /** The files' plans, checked together and narrowed to {@code --only}. */
-    Plans plans(Inputs inputs, LoadedPlugins loaded, DatasetLoader datasets, Terminal terminal) {
-        return new FileAnalysis(loaded, datasets, terminal)
+    /**
+     * The files' plans, checked together and narrowed to {@code --only}. Files that name plugin contributions are
+     * checked in a process of their own first, which loads the jars under {@code lockFile}.
+     *
+     * @param nothingTrainsIsAnError whether files none of whose runs can train, for what they name cannot be used,
+     *                               are an error: what {@code check} says; {@code run} fails their runs
+     */
+    Plans plans(
+            Inputs inputs,
+            LoadedPlugins loaded,
+            DatasetLoader datasets,
+            Terminal terminal,
+            Path lockFile,
+            boolean nothingTrainsIsAnError) {
+        FileAnalysis analysis = new FileAnalysis(loaded, datasets, terminal).checkingApartFirst(lockFile);
+        return (nothingTrainsIsAnError ? analysis.nothingTrainingIsAnError() : analysis)
                 .analyze(inputs.files())
                 .only(only);
     }

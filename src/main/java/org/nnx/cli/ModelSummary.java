@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.nnx.model.ExperimentPlan;
 import org.nnx.model.RunConfig;
+import org.nnx.model.RunPlan;
 import org.nnx.registry.ComponentRegistry;
 import org.nnx.registry.DatasetLoader;
 import org.nnx.spi.Dataset;
@@ -23,10 +24,15 @@ final class ModelSummary {
 
     /** The table's lines; empty when the experiment has no runs or its data does not load. */
     static List<String> lines(ExperimentPlan plan, ComponentRegistry registry, DatasetLoader datasets) {
-        if (plan.runs().isEmpty()) {
+        // A run that fails without training (it names what cannot be used) has no model to show.
+        Optional<RunConfig> training = plan.runs().stream()
+                .filter(run -> !run.fails())
+                .map(RunPlan::config)
+                .findFirst();
+        if (training.isEmpty()) {
             return List.of();
         }
-        RunConfig config = plan.runs().get(0).config();
+        RunConfig config = training.get();
         Optional<Dataset> dataset = load(plan, config, datasets);
         if (dataset.isEmpty()) {
             return List.of();

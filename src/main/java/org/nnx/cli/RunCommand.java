@@ -60,7 +60,7 @@ final class RunCommand extends Subcommand {
         Inputs inputs = Inputs.of(options.files);
         try (LoadedPlugins plugins = environment.loadPlugins(options.pluginFolders.given)) {
             DatasetLoader datasets = new DatasetLoader(plugins.registry());
-            Plans plans = options.plans(inputs, plugins, datasets, terminal());
+            Plans plans = options.plans(inputs, plugins, datasets, terminal(), environment.pluginLock(), false);
             environment.prepareBlas();
             try (RunEngine.Runs runs = startEngine(plugins)) {
                 return new Training(environment, plugins.registry(), datasets, out)

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.nnx.model.ExperimentPlan;
@@ -270,42 +269,11 @@ public final class Worker {
         if (finished) {
             return;
         }
-        for (Map.Entry<Thread, StackTraceElement[]> thread :
-                Thread.getAllStackTraces().entrySet()) {
-            StackTraceElement[] stack = thread.getValue();
-            int exit = exitFrame(stack);
-            if (exit < 0) {
-                continue;
-            }
-            String jar = "";
-            StringBuilder trace = new StringBuilder(
-                    "System.exit called on thread " + thread.getKey().getName());
-            // From the call of Runtime.exit on: the frames below it are the JVM running shutdown hooks.
-            for (int i = exit; i < stack.length; i++) {
-                trace.append("\n\tat ").append(stack[i]);
-                String loader = stack[i].getClassLoaderName();
-                if (jar.isEmpty() && loader != null && loader.endsWith(".jar")) {
-                    jar = loader;
-                }
-            }
-            String caller = jar;
-            send(WorkerMessages.Kind.EXIT, out -> {
-                WorkerMessages.writeString(out, caller);
-                WorkerMessages.writeString(out, trace.toString());
-            });
-            return;
-        }
-    }
-
-    /** Where the stack calls {@code Runtime.exit}; -1 when it does not. */
-    private static int exitFrame(StackTraceElement[] stack) {
-        for (int i = 0; i < stack.length; i++) {
-            if (stack[i].getClassName().equals("java.lang.Runtime")
-                    && stack[i].getMethodName().equals("exit")) {
-                return i;
-            }
-        }
-        return -1;
+        ExitCaller.find()
+                .ifPresent(caller -> send(WorkerMessages.Kind.EXIT, out -> {
+                    WorkerMessages.writeString(out, caller.jar());
+                    WorkerMessages.writeString(out, caller.trace());
+                }));
     }
 
     /** Tells nnx what the run tells its listener; iterations at most every 100 ms, and where nnx prints them. */

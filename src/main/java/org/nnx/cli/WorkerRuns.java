@@ -114,13 +114,7 @@ final class WorkerRuns implements RunEngine.Runs {
 
     /** {@code java [nnx's JVM options] -cp [nnx's class path] org.nnx.cli.Worker …}. */
     private List<String> command(ExperimentPlan plan, int index, int cores) {
-        List<String> command = ChildJvm.command(
-                List.of(
-                        "-XX:+ExitOnOutOfMemoryError",
-                        "-XX:-CreateCoredumpOnCrash",
-                        "-XX:ErrorFile="
-                                + Path.of(System.getProperty("java.io.tmpdir"), "nnx-worker-hs_err_pid%p.log")),
-                Worker.class);
+        List<String> command = childCommand("nnx-worker", Worker.class);
         command.add(String.valueOf(plan.source()));
         command.add(plan.name());
         command.add(Integer.toString(index));
@@ -132,6 +126,19 @@ final class WorkerRuns implements RunEngine.Runs {
         command.add(lockFile.toString());
         pluginFolders.forEach(folder -> command.add(folder.toString()));
         return command;
+    }
+
+    /**
+     * {@code java [nnx's JVM options] -cp [nnx's class path] main}, for a process plugin code may end: it ends at
+     * once when out of memory, and a crash report goes to the temporary folder as {@code NAME-hs_err_pid<N>.log}.
+     */
+    static List<String> childCommand(String name, Class<?> main) {
+        return ChildJvm.command(
+                List.of(
+                        "-XX:+ExitOnOutOfMemoryError",
+                        "-XX:-CreateCoredumpOnCrash",
+                        "-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), name + "-hs_err_pid%p.log")),
+                main);
     }
 
     private static RunResult finished(TrainingListener listener, RunResult result) {

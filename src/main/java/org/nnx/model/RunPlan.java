@@ -12,12 +12,33 @@ package org.nnx.model;
  *                      configuration with every set of alternatives replaced by the value this run takes
  *                      (and its own seed); empty when not known
  * @param memoryBytes   about how much memory the run takes while it trains; 0 when not known
+ * @param failure       why the run fails without training, when it names a component that cannot be used
+ *                      ({@code ending.jar: plugin called System.exit(3) while the file was checked}); its config is
+ *                      then null. Empty for a run that trains
  */
 public record RunPlan(
-        String name, SweptValues varying, RunConfig config, String configuration, String settings, long memoryBytes) {
+        String name,
+        SweptValues varying,
+        RunConfig config,
+        String configuration,
+        String settings,
+        long memoryBytes,
+        String failure) {
     public RunPlan {
         settings = settings == null ? "" : settings;
         configuration = configuration == null ? name : configuration;
+        failure = failure == null ? "" : failure;
+    }
+
+    /** A run that trains. */
+    public RunPlan(
+            String name,
+            SweptValues varying,
+            RunConfig config,
+            String configuration,
+            String settings,
+            long memoryBytes) {
+        this(name, varying, config, configuration, settings, memoryBytes, "");
     }
 
     /** A run whose memory is not known. */
@@ -28,5 +49,10 @@ public record RunPlan(
     /** A run that is the only one of its configuration, with no settings text. */
     public RunPlan(String name, SweptValues varying, RunConfig config) {
         this(name, varying, config, name, "");
+    }
+
+    /** Whether the run fails without training: {@link #failure} says why. */
+    public boolean fails() {
+        return !failure.isEmpty();
     }
 }

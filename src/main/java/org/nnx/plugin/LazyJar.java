@@ -110,14 +110,14 @@ final class LazyJar {
         if (probe.isPresent()) {
             Optional<String> ended = PluginProbe.inOwnProcess(probe.get());
             if (ended.isPresent()) {
-                throw new PluginException(found.jar() + ": " + ended.get() + "; nothing from it is used");
+                throw PluginException.unusable(found.jar(), found.jar() + ": " + ended.get());
             }
         }
         try {
             return PluginLoader.plugins(
                     loader, found.jar(), found.path(), found.version(), found.sha256(), new ArrayList<>());
         } catch (PluginContributions.Rejected e) {
-            throw new PluginException(found.jar() + ": " + e.getMessage() + "; nothing from it is used");
+            throw PluginException.unusable(found.jar(), found.jar() + ": " + e.getMessage());
         }
     }
 

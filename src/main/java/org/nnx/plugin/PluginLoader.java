@@ -26,6 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.nnx.registry.ComponentKind;
+import org.nnx.registry.ComponentRegistry;
 import org.nnx.registry.PluginOrigin;
 import org.nnx.spi.Component;
 import org.nnx.spi.NnxPlugin;
@@ -78,6 +79,8 @@ public final class PluginLoader {
     private final ClassLoader spiLoader = NnxPlugin.class.getClassLoader();
     private final boolean probeFirst;
     private final DerivedIndexes indexes;
+    /** The names of the jars refused so far whose index names their contributions. */
+    private final List<ComponentRegistry.Unusable> refused = new ArrayList<>();
 
     /** @param warnings receives one line per skipped jar, without the {@code nnx: warning: } prefix */
     public PluginLoader(Consumer<String> warnings) {
@@ -131,6 +134,7 @@ public final class PluginLoader {
             try {
                 loaded.add(load(jar, derived));
             } catch (PluginContributions.Rejected e) {
+                refuse(jar.file(), e.getMessage());
                 warnings.accept(jar.path() + ": " + e.getMessage() + "; skipped");
             } catch (IOException e) {
                 warnings.accept(jar.path() + ": cannot read: " + e.getMessage() + "; skipped");
@@ -163,6 +167,7 @@ public final class PluginLoader {
             String sha256 = sha256(file);
             Optional<String> refusal = lock.flatMap(pins -> pins.refusal(path, sha256));
             if (refusal.isPresent()) {
+                refuse(file, refusal.get());
                 return Found.skipped(file, refusal.get());
             }
             String earlier = pathsByHash.putIfAbsent(sha256, path);
@@ -172,9 +177,34 @@ public final class PluginLoader {
             JarContents contents = contents(file);
             return new Found(file, path, sha256, contents, statedSpiVersions(contents.manifest()), Optional.empty());
         } catch (PluginContributions.Rejected e) {
+            refuse(file, e.getMessage());
             return Found.skipped(file, e.getMessage());
         } catch (IOException e) {
             return Found.skipped(file, "cannot read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The contributions of the jars {@link #load} refused, by the names their indexes give (a jar without an index
+     * has none known): a file that names one is told that it cannot be used, and why.
+     */
+    public List<ComponentRegistry.Unusable> refused() {
+        return List.copyOf(refused);
+    }
+
+    /** Keeps the names the refused jar's index gives, read without running its code, with why it was refused. */
+    private void refuse(Path file, String why) {
+        String jar = file.getFileName().toString();
+        try {
+            for (ContributionIndex.IndexedPlugin plugin :
+                    contents(file).index().map(ContributionIndex::plugins).orElse(List.of())) {
+                PluginOrigin origin = new PluginOrigin(plugin.name(), jar, file.toString(), null, null);
+                plugin.names()
+                        .forEach((kind, names) -> names.forEach(name -> refused.add(
+                                new ComponentRegistry.Unusable(kind, name, origin.qualify(name), jar + ": " + why))));
+            }
+        } catch (PluginContributions.Rejected e) {
+            // No readable index: its names are not known, and a file that names one hears of the skipped jar.
         }
     }
 

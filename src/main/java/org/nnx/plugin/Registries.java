@@ -66,12 +66,17 @@ public final class Registries {
     public static LoadedPlugins load(
             List<Path> directories, Optional<PluginLock> lock, Consumer<String> warnings, boolean probeFirst)
             throws PluginStartupException {
-        List<PluginLoader.LoadedJar> jars = new PluginLoader(warnings, lock, probeFirst).load(directories);
+        PluginLoader loader = new PluginLoader(warnings, lock, probeFirst);
+        List<PluginLoader.LoadedJar> jars = loader.load(directories);
         List<PluginContributions> plugins = new ArrayList<>();
         BuiltInPlugins.find().forEach(plugin -> plugins.add(PluginContributions.builtIn(plugin)));
         jars.forEach(jar -> plugins.addAll(jar.plugins()));
         try {
-            return new LoadedPlugins(assemble(plugins), directories, jars);
+            ComponentRegistry registry = assemble(plugins);
+            if (!loader.refused().isEmpty()) {
+                registry = registry.withUnusable(Map.of(), loader.refused());
+            }
+            return new LoadedPlugins(registry, directories, jars);
         } catch (PluginStartupException | RuntimeException e) {
             jars.forEach(Registries::closeQuietly);
             throw e;

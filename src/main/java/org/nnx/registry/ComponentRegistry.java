@@ -32,6 +32,8 @@ public final class ComponentRegistry {
     private final Map<ComponentKind, Map<String, Component>> unique = new EnumMap<>(ComponentKind.class);
     private final Map<ComponentKind, Map<String, List<String>>> ambiguous = new EnumMap<>(ComponentKind.class);
     private final Map<Component, PluginOrigin> sources;
+    /** Why each name of a component that cannot be used names nothing, short and qualified, by kind. */
+    private final Map<ComponentKind, Map<String, String>> unusable = new EnumMap<>(ComponentKind.class);
 
     /**
      * @param layers  every layer by qualified name, {@code nnx.dense}; likewise the other kinds
@@ -51,6 +53,72 @@ public final class ComponentRegistry {
         index(ComponentKind.DATASET, datasets);
         // By identity: two plugins' factories may well be equal records, and each must keep its own jar.
         this.sources = Collections.unmodifiableMap(new IdentityHashMap<>(sources));
+        for (ComponentKind kind : ComponentKind.values()) {
+            unusable.put(kind, Map.of());
+        }
+    }
+
+    private ComponentRegistry(
+            Map<ComponentKind, Map<String, Component>> byQualifiedName,
+            Map<Component, PluginOrigin> sources,
+            Map<ComponentKind, Map<String, String>> unusable) {
+        byQualifiedName.forEach(this::index);
+        this.sources = sources;
+        unusable.forEach((kind, reasons) -> this.unusable.put(kind, Collections.unmodifiableMap(reasons)));
+    }
+
+    /**
+     * A component of a plugin jar that cannot be used, known by its names alone.
+     *
+     * @param reason why, naming the jar: {@code ending.jar: plugin called System.exit(3) while the file was checked}
+     */
+    public record Unusable(ComponentKind kind, String name, String qualifiedName, String reason) {}
+
+    /**
+     * This registry without the components of the jars in {@code reasons} (by file name), and with {@code others}:
+     * each of their names, short and qualified, then names nothing a file can use, and {@link #unusable} says why.
+     * No code of those jars runs here.
+     */
+    public ComponentRegistry withUnusable(Map<String, String> reasons, List<Unusable> others) {
+        List<Unusable> all = new ArrayList<>(others);
+        Map<ComponentKind, Map<String, Component>> kept = new EnumMap<>(ComponentKind.class);
+        for (ComponentKind kind : ComponentKind.values()) {
+            Map<String, Component> components = new TreeMap<>();
+            qualified.get(kind).forEach((name, component) -> {
+                PluginOrigin origin = origin(component);
+                String reason = origin.builtIn() ? null : reasons.get(origin.jar());
+                if (reason == null) {
+                    components.put(name, component);
+                } else {
+                    all.add(new Unusable(kind, component.name(), name, reason));
+                }
+            });
+            kept.put(kind, components);
+        }
+        Map<ComponentKind, Map<String, String>> why = new EnumMap<>(ComponentKind.class);
+        for (ComponentKind kind : ComponentKind.values()) {
+            why.put(kind, new TreeMap<>(unusable.get(kind)));
+        }
+        for (Unusable component : all) {
+            why.get(component.kind()).putIfAbsent(component.name(), component.reason());
+            why.get(component.kind()).putIfAbsent(component.qualifiedName(), component.reason());
+        }
+        return new ComponentRegistry(kept, sources, why);
+    }
+
+    /**
+     * Why {@code name} names a component that cannot be used ({@link #withUnusable}); empty when it names one that
+     * can, or none at all.
+     */
+    public Optional<String> unusable(ComponentKind kind, String name) {
+        return find(kind, name).isPresent()
+                ? Optional.empty()
+                : Optional.ofNullable(unusable.get(kind).get(name));
+    }
+
+    /** Whether any name of this registry names a component that cannot be used. */
+    public boolean hasUnusable() {
+        return unusable.values().stream().anyMatch(names -> !names.isEmpty());
     }
 
     private void index(ComponentKind kind, Map<String, ? extends Component> byQualifiedName) {

@@ -68,7 +68,8 @@ public final class ExperimentRunner {
     public ExperimentResult run(ExperimentPlan plan, TrainingListener listener, Resumption resumption) {
         List<RunPlan> runs = plan.runs();
         // Numerical gradients use both cores within a run already.
-        boolean numerical = runs.stream().anyMatch(r -> r.config().gradient().kind() == GradientMode.Kind.NUMERICAL);
+        boolean numerical =
+                runs.stream().anyMatch(r -> !r.fails() && r.config().gradient().kind() == GradientMode.Kind.NUMERICAL);
         int threads = numerical ? 1 : Math.min(Math.min(cores, runs.size()), fitTogether(runs));
         // The cores runs side by side leave over go to their groups. With a multi-threaded BLAS, cores is 1 and
         // the BLAS has them.
@@ -232,6 +233,10 @@ public final class ExperimentRunner {
             Optional<Checkpoint> resumeFrom,
             RunGate gate) {
         RunPlan run = plan.runs().get(index);
+        if (run.fails()) {
+            // It names what cannot be used (and has no config): it fails without training, here or in a worker.
+            return finished(listener, RunResult.notRun(run, RunStatus.FAILED, run.failure()));
+        }
         Dataset dataset;
         try {
             dataset = load(plan, run.config());
@@ -268,21 +273,27 @@ public final class ExperimentRunner {
         }
     }
 
-    /** The first run's data; empty when it cannot load (that run fails and says why). */
+    /** The first run that trains: one that fails without training has no data. */
+    private static Optional<RunPlan> firstTraining(ExperimentPlan plan) {
+        return plan.runs().stream().filter(run -> !run.fails()).findFirst();
+    }
+
+    /** The first training run's data; empty when it cannot load (that run fails and says why). */
     private Optional<Dataset> firstDataset(ExperimentPlan plan) {
-        if (plan.runs().isEmpty()) {
+        Optional<RunPlan> first = firstTraining(plan);
+        if (first.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(load(plan, plan.runs().get(0).config()));
+            return Optional.of(load(plan, first.get().config()));
         } catch (DatasetException | RuntimeException e) {
             return Optional.empty();
         }
     }
 
-    /** The first run's data as the report shows it; empty when a plugin's data cannot be summarized. */
+    /** The first training run's data as the report shows it; empty when a plugin's data cannot be summarized. */
     private static Optional<DatasetSummary> summary(ExperimentPlan plan, Dataset dataset) {
-        RunConfig config = plan.runs().get(0).config();
+        RunConfig config = firstTraining(plan).orElseThrow().config();
         try {
             return Optional.of(DatasetSummary.of(
                     dataset, RunConfig.heldOut(dataset.train().size(), config.validation()), SAMPLES_PER_CLASS));

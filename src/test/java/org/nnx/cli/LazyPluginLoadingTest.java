@@ -190,14 +190,17 @@ class LazyPluginLoadingTest {
     @Test
     void aFileThatUsesThePluginThatExitsIsToldWhatItDid() throws IOException {
         Path file = file("exiting");
+        String reason = "exiting.jar: plugin called System.exit(3) while the file was checked";
         assertEquals(2, cli.run("check", file.toString(), "--plugins", plugins.toString()), cli.stderr());
         assertEquals(
-                "nnx: error: exiting.jar: plugin called System.exit(3) when it was loaded; nothing from it is used\n",
+                file + ":4:9: error: layer 'exiting' cannot be used: " + reason
+                        + "\n        exiting\n        ^~~~~~~\n1 error\n",
                 cli.stderr());
-        assertEquals(2, runInto(file), cli.stderr());
-        assertEquals(
-                "nnx: error: exiting.jar: plugin called System.exit(3) when it was loaded; nothing from it is used\n",
+        assertEquals(1, runInto(file), cli.stderr());
+        assertTrue(
+                cli.stderr().startsWith(file + ":4:9: warning: layer 'exiting' cannot be used: " + reason + "\n"),
                 cli.stderr());
+        assertTrue(cli.stdout().contains("  lazy: failed (" + reason + ")"), cli.stdout());
     }
 
     @Test
