@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.nnx.model.RunPlan;
 import org.nnx.train.Checkpoint;
 import org.nnx.train.MetricsRow;
+import org.nnx.train.RunGate;
 import org.nnx.train.RunResult;
 import org.nnx.train.RunStatus;
 import org.nnx.train.TrainingListener;
@@ -26,6 +28,8 @@ public final class RunReplay {
     private final RunPlan run;
     private final TrainingListener listener;
     private final UnaryOperator<RunResult> finishing;
+    private final RunGate gate;
+    private final Consumer<String> rulings;
     private final List<MetricsRow> rows = new ArrayList<>();
     private long heapBytes = Runtime.getRuntime().maxMemory();
     private String exitCaller;
@@ -34,13 +38,28 @@ public final class RunReplay {
 
     /** @param finishing what becomes of the run's result before the listener hears of it (where it trained, say) */
     public RunReplay(RunPlan run, TrainingListener listener, UnaryOperator<RunResult> finishing) {
+        this(run, listener, finishing, RunGate.NONE, ruling -> {});
+    }
+
+    /**
+     * For a worker process that trains a trial of {@code search halving}: at each rung it reaches, {@code gate}
+     * rules on it here and {@code rulings} takes the line that tells the worker ({@link WorkerMessages#ruling}).
+     */
+    RunReplay(RunPlan run, TrainingListener listener, RunGate gate, Consumer<String> rulings) {
+        this(run, listener, UnaryOperator.identity(), gate, rulings);
+    }
+
+    private RunReplay(
+            RunPlan run,
+            TrainingListener listener,
+            UnaryOperator<RunResult> finishing,
+            RunGate gate,
+            Consumer<String> rulings) {
         this.run = run;
         this.listener = listener;
         this.finishing = finishing;
-    }
-
-    RunReplay(RunPlan run, TrainingListener listener) {
-        this(run, listener, UnaryOperator.identity());
+        this.gate = gate;
+        this.rulings = rulings;
     }
 
     /** Replays one line; false when it is not a message (the JVM writes other lines when it dies). */
@@ -149,6 +168,12 @@ public final class RunReplay {
                 if (listener.wantsCheckpoints()) {
                     listener.checkpointed(run, checkpoint);
                 }
+            }
+            case RUNG -> {
+                long iteration = in.readLong();
+                long iterationsPerEpoch = in.readLong();
+                MetricsRow evaluated = in.readBoolean() ? WorkerMessages.readRow(in) : null;
+                rulings.accept(WorkerMessages.ruling(gate.prune(iteration, iterationsPerEpoch, evaluated)));
             }
             case MODEL -> listener.modelTrained(run, WorkerMessages.readModel(in));
             case BEST -> listener.bestKept(run, WorkerMessages.readModel(in), WorkerMessages.readRow(in));

@@ -41,6 +41,9 @@ import org.nnx.train.TrainedModel;
 final class WorkerMessages {
     static final String PREFIX = "nnx-worker ";
 
+    private static final String GO = "go";
+    private static final String PRUNE = "prune ";
+
     /** The messages, in the order a run sends them; {@link #EXIT} only when the process is ending early. */
     enum Kind {
         /** The worker's heap limit in bytes, first of all. */
@@ -55,6 +58,11 @@ final class WorkerMessages {
         BEST,
         DESCRIBED,
         TESTED,
+        /**
+         * At a rung of {@code search halving}: the iteration, the iterations per epoch and the evaluation just made.
+         * The worker then waits on its stdin for nnx's ruling ({@link #ruling}).
+         */
+        RUNG,
         /** The run's result, last: the worker exits after it. */
         FINISHED,
         /** The process is ending without a result: who called {@code System.exit}, and the stack. */
@@ -96,6 +104,43 @@ final class WorkerMessages {
             return Optional.of(new Message(kind, new DataInputStream(new ByteArrayInputStream(body))));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
+        }
+    }
+
+    /** The line nnx sends a worker waiting at a rung: {@code go}, or {@code prune BASE64} with the reason. */
+    static String ruling(Optional<String> pruned) {
+        return pruned.map(reason -> PRUNE + Base64.getEncoder().encodeToString(reason.getBytes(StandardCharsets.UTF_8)))
+                .orElse(GO);
+    }
+
+    /**
+     * The ruling a line from nnx holds ({@link #ruling}): empty to go on, else why the trial is pruned.
+     *
+     * @throws IOException when the line is not a ruling
+     */
+    static Optional<String> readRuling(String line) throws IOException {
+        if (line.equals(GO)) {
+            return Optional.empty();
+        }
+        if (line.startsWith(PRUNE)) {
+            try {
+                return Optional.of(
+                        new String(Base64.getDecoder().decode(line.substring(PRUNE.length())), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                // Not Base64: said below.
+            }
+        }
+        throw new IOException("nnx sent no ruling for the rung but: " + line);
+    }
+
+    /** What a trial at a rung sends: where it is, and its evaluation there (none when it has none). */
+    static void writeRung(DataOutputStream out, long iteration, long iterationsPerEpoch, MetricsRow evaluated)
+            throws IOException {
+        out.writeLong(iteration);
+        out.writeLong(iterationsPerEpoch);
+        out.writeBoolean(evaluated != null);
+        if (evaluated != null) {
+            writeRow(out, evaluated);
         }
     }
 

@@ -19,6 +19,7 @@ import org.nnx.tensor.Blas;
 import org.nnx.tensor.JavaBlas;
 import org.nnx.train.Checkpoint;
 import org.nnx.train.PluginProvenance;
+import org.nnx.train.RunGate;
 import org.nnx.train.RunResult;
 import org.nnx.train.RunStatus;
 import org.nnx.train.StopSignal;
@@ -34,6 +35,9 @@ import org.nnx.train.TrainingListener;
 final class WorkerRuns implements RunEngine.Runs {
     /** The JVM writes this when it ends for lack of memory ({@code -XX:+ExitOnOutOfMemoryError}). */
     static final String OUT_OF_MEMORY = "Terminating due to java.lang.OutOfMemoryError";
+
+    /** The command that stops a worker's run after its iteration. */
+    static final String STOP = "stop";
 
     private static final String CRASH = "# A fatal error has been detected by the Java Runtime Environment";
     /** The worker's last lines of output that are not messages, kept for the trace of a worker that died. */
@@ -86,9 +90,26 @@ final class WorkerRuns implements RunEngine.Runs {
         return !PluginProvenance.jars(registry, run.config()).isEmpty();
     }
 
+    /** A worker asks nnx for its trial's ruling at each rung, on its stdin. */
+    @Override
+    public boolean asksAtRungs() {
+        return true;
+    }
+
     @Override
     public RunResult train(
             ExperimentPlan plan, int index, TrainingListener listener, int cores, Optional<Checkpoint> resumeFrom) {
+        return train(plan, index, listener, cores, resumeFrom, RunGate.NONE);
+    }
+
+    @Override
+    public RunResult train(
+            ExperimentPlan plan,
+            int index,
+            TrainingListener listener,
+            int cores,
+            Optional<Checkpoint> resumeFrom,
+            RunGate gate) {
         RunPlan run = plan.runs().get(index);
         String jars = String.join(", ", PluginProvenance.jars(registry, run.config()));
         Process process;
@@ -102,7 +123,7 @@ final class WorkerRuns implements RunEngine.Runs {
                             RunStatus.FAILED,
                             jars + ": cannot start a worker process for the plugin: " + e.getMessage()));
         }
-        WorkerProcess worker = new WorkerProcess(run, listener, process);
+        WorkerProcess worker = new WorkerProcess(run, listener, process, gate);
         try {
             return worker.follow(resumeFrom, jars);
         } catch (InterruptedException e) {
@@ -180,22 +201,23 @@ final class WorkerRuns implements RunEngine.Runs {
         private final Process process;
         private final Deque<String> output = new ArrayDeque<>();
         private final RunReplay replay;
+        /** nnx's commands to the worker, from the thread that passes a stop and the one that rules at rungs. */
+        private final Writer commands;
 
-        WorkerProcess(RunPlan run, TrainingListener listener, Process process) {
+        WorkerProcess(RunPlan run, TrainingListener listener, Process process, RunGate gate) {
             this.process = process;
-            this.replay = new RunReplay(run, listener);
+            this.commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+            this.replay = new RunReplay(run, listener, gate, this::rule);
         }
 
         RunResult follow(Optional<Checkpoint> resumeFrom, String jars) throws InterruptedException {
             Thread errors = new Thread(this::relayErrors, "nnx-worker-stderr");
             errors.setDaemon(true);
             errors.start();
-            Writer commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-            Thread stopper = new Thread(() -> passStop(commands), "nnx-worker-stop");
+            Thread stopper = new Thread(this::passStop, "nnx-worker-stop");
             stopper.setDaemon(true);
             try {
-                commands.write(RunReplay.firstCommand(resumeFrom) + "\n");
-                commands.flush();
+                command(RunReplay.firstCommand(resumeFrom));
                 stopper.start();
             } catch (IOException e) {
                 // The worker is gone already; what it left says why.
@@ -246,17 +268,41 @@ final class WorkerRuns implements RunEngine.Runs {
         }
 
         /** Tells the worker to stop after its iteration once the user asks nnx to. */
-        private void passStop(Writer commands) {
+        private void passStop() {
             try {
                 while (process.isAlive() && !stop.requested()) {
                     Thread.sleep(100);
                 }
                 if (process.isAlive()) {
-                    commands.write("stop\n");
-                    commands.flush();
+                    command(STOP);
                 }
             } catch (InterruptedException | IOException e) {
                 // The run ended, or the worker did: nothing to stop.
+            }
+        }
+
+        /**
+         * Tells the worker waiting at a rung the search's ruling. A ruling made once the user asked to stop may
+         * count trials stopped short of the rung: the stop goes first, so that the trial ends stopped, as in nnx's
+         * own process, and is ruled on again when resumed.
+         */
+        private void rule(String ruling) {
+            try {
+                synchronized (commands) {
+                    if (stop.requested()) {
+                        command(STOP);
+                    }
+                    command(ruling);
+                }
+            } catch (IOException e) {
+                // The worker is gone: what it left says why.
+            }
+        }
+
+        private void command(String line) throws IOException {
+            synchronized (commands) {
+                commands.write(line + "\n");
+                commands.flush();
             }
         }
     }

@@ -154,11 +154,13 @@ public final class ExperimentRunner {
     }
 
     /**
-     * Whether the run trains in a process of its own. A trial of successive halving stays here: whether it is
-     * pruned is decided from the other trials as they train, in this process.
+     * Whether the run trains in a process of its own. A trial of successive halving does so only where it can ask
+     * this process at each rung: whether it is pruned is decided from the other trials, here.
      */
     private boolean isolated(ExperimentPlan plan, RunPlan run) {
-        return plan.search().halving().isEmpty() && run.config() != null && isolation.isolates(run);
+        return (plan.search().halving().isEmpty() || isolation.asksAtRungs())
+                && run.config() != null
+                && isolation.isolates(run);
     }
 
     /** @param refused why the search does not start the run, or empty when it may */
@@ -185,7 +187,7 @@ public final class ExperimentRunner {
             return finished(listener, RunResult.notRun(run, RunStatus.SKIPPED, refused.get()));
         }
         if (isolated(plan, run)) {
-            return isolation.train(plan, index, listener, share, resumption.checkpoint(run));
+            return isolation.train(plan, index, listener, share, resumption.checkpoint(run), gate);
         }
         return train(plan, index, listener, cores, resumption.checkpoint(run), gate);
     }
@@ -219,8 +221,14 @@ public final class ExperimentRunner {
      */
     public RunResult trainHere(
             ExperimentPlan plan, int index, TrainingListener listener, Optional<Checkpoint> resumeFrom) {
+        return trainHere(plan, index, listener, resumeFrom, RunGate.NONE);
+    }
+
+    /** As {@link #trainHere(ExperimentPlan, int, TrainingListener, Optional)}, ruled on at {@code gate}'s rungs. */
+    public RunResult trainHere(
+            ExperimentPlan plan, int index, TrainingListener listener, Optional<Checkpoint> resumeFrom, RunGate gate) {
         try (CoreGroup group = cores > 1 ? new CoreGroup(cores) : null) {
-            return train(plan, index, listener, group, resumeFrom, RunGate.NONE);
+            return train(plan, index, listener, group, resumeFrom, gate);
         }
     }
 

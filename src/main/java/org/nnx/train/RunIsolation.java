@@ -35,4 +35,30 @@ public interface RunIsolation {
      */
     RunResult train(
             ExperimentPlan plan, int index, TrainingListener listener, int cores, Optional<Checkpoint> resumeFrom);
+
+    /**
+     * Whether a trial of {@code search halving} that uses a plugin trains elsewhere too: at each rung it then asks
+     * this process's search for its ruling ({@link #train(ExperimentPlan, int, TrainingListener, int, Optional,
+     * RunGate)}). Where it cannot ask, it trains in this process.
+     */
+    default boolean asksAtRungs() {
+        return false;
+    }
+
+    /**
+     * As {@link #train(ExperimentPlan, int, TrainingListener, int, Optional)}, for a trial whose rungs {@code gate}
+     * rules on here: at each, the run elsewhere waits for its ruling and goes on or ends pruned as in this process.
+     */
+    default RunResult train(
+            ExperimentPlan plan,
+            int index,
+            TrainingListener listener,
+            int cores,
+            Optional<Checkpoint> resumeFrom,
+            RunGate gate) {
+        if (gate != RunGate.NONE) {
+            throw new IllegalStateException("the runs trained elsewhere cannot ask for rulings");
+        }
+        return train(plan, index, listener, cores, resumeFrom);
+    }
 }

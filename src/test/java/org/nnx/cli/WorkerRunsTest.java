@@ -61,7 +61,7 @@ class WorkerRunsTest {
                     @Override public String name() { return "ending"; }
                     @Override public String description() { return "the identity, until it ends its process"; }
                     @Override public List<ParameterSpec> parameters() {
-                        List<String> ways = List.of("none", "exit", "halt", "oom", "crash", "slow");
+                        List<String> ways = List.of("none", "exit", "halt", "oom", "crash", "slow", "throw");
                         return List.of(ParameterSpec.choice("how", "none", ways, "how to end on a training batch"));
                     }
                     @Override public Layer create(Arguments arguments, LayerContext context) {
@@ -100,6 +100,7 @@ class WorkerRunsTest {
                                             .invoke(unsafe, 0L, 42L);
                                 }
                                 case "slow" -> Thread.sleep(3);
+                                case "throw" -> throw new IllegalStateException("thrown on a training batch");
                                 default -> { }
                             }
                         } catch (ReflectiveOperationException | InterruptedException e) {
@@ -258,10 +259,100 @@ class WorkerRunsTest {
         assertSameRun(whole, stopped);
     }
 
+    /**
+     * A halving search whose trials draw the plugin layer's {@code how} from {@code hows}: 4 trials of 4 epochs,
+     * ruled on after 1 and 2.
+     */
+    private Path halving(String hows, String learningRates, int seed) throws IOException {
+        return Files.writeString(
+                dir.resolve("halving.nnx"),
+                Files.readString(sweep(hows))
+                        .replace("experiment ending", "experiment halving")
+                        .replace("limit = 200", "limit = 200\n    validation 0.2")
+                        .replace("learning_rate 0.1", "learning_rate " + learningRates)
+                        .replace("epochs 1", "epochs 4")
+                        .replace(
+                                "seed 5",
+                                "seed " + seed + "\n    search halving(trials = 4, min = 1 epoch, factor = 2, metric = val_loss)"));
+    }
+
+    @Test
+    void aHalvingTrialWhosePluginCallsSystemExitFailsAloneAndTheOthersAreRuledAsWithoutIt() throws IOException {
+        // Seed 23 draws how = exit for the third trial alone.
+        Path file = halving("none | exit", "0.03 | 0.1 | 0.3", 23);
+        Path reports = dir.resolve("reports");
+        assertEquals(1, run(file, reports), cli.stderr());
+        List<String> summary = Files.readAllLines(reports.resolve("halving/summary.csv"));
+        assertEquals(5, summary.size(), summary.toString());
+        List<String> exits = summary.stream()
+                .filter(row -> row.contains("ending.how=exit"))
+                .toList();
+        assertEquals(1, exits.size(), summary.toString());
+        assertTrue(exits.get(0).startsWith("\"trial=3,ending.how=exit,"), exits.get(0));
+        assertTrue(exits.get(0).contains(",failed,"), exits.get(0));
+        // Its rung is the first, which it never reached.
+        assertTrue(exits.get(0).endsWith(",ending.jar: plugin called System.exit(3),1"), exits.get(0));
+        assertTrue(summary.stream().anyMatch(row -> row.contains(",pruned,")), "a trial was pruned: " + summary);
+        assertTrue(summary.stream().anyMatch(row -> row.contains(",ok,")), "a trial trained to the end: " + summary);
+        assertTrue(Files.isRegularFile(reports.resolve("halving/index.html")));
+
+        // In nnx's own process the same trial fails by an exception instead: the others are ruled the same.
+        Path inProcess = dir.resolve("in-process");
+        Files.writeString(file, Files.readString(file).replace("none | exit", "none | throw"));
+        assertEquals(1, runInProcess(file, inProcess));
+        List<String> expected = Files.readAllLines(inProcess.resolve("halving/summary.csv"));
+        for (int i = 1; i < summary.size(); i++) {
+            if (summary.get(i).contains("ending.how=exit")) {
+                assertTrue(expected.get(i).contains(",failed,"), expected.get(i));
+            } else {
+                assertEquals(withoutTimes(expected.get(0), expected.get(i)), withoutTimes(summary.get(0), summary.get(i)));
+            }
+        }
+    }
+
+    @Test
+    void aHalvingSearchInWorkersGivesTheStatusesMetricsAndWeightsOfOneInNnxsOwnProcess() throws IOException {
+        Path file = halving("none", "0.01 | 0.03 | 0.1 | 0.3 | 1", 5);
+        Path inWorkers = dir.resolve("workers");
+        assertEquals(0, run(file, inWorkers), cli.stderr());
+        Path inProcess = dir.resolve("in-process");
+        assertEquals(0, runInProcess(file, inProcess));
+        String summary = Files.readString(inWorkers.resolve("halving/summary.csv"));
+        assertTrue(summary.contains(",pruned,"), summary);
+        assertEquals(
+                ResumeAfterKillTest.withoutColumns(
+                        Files.readString(inProcess.resolve("halving/summary.csv")), "seconds", "samples_per_second"),
+                ResumeAfterKillTest.withoutColumns(summary, "seconds", "samples_per_second"),
+                "every trial's status, rung and reason");
+        assertSameRuns(inProcess.resolve("halving"), inWorkers.resolve("halving"));
+    }
+
+    /** A row of summary.csv without the columns that say how long it took. */
+    private static String withoutTimes(String header, String row) {
+        return ResumeAfterKillTest.withoutColumns(header + "\n" + row + "\n", "seconds", "samples_per_second");
+    }
+
+    /** Every run of an experiment's two output folders: each metrics row but its time, and the weights' bits. */
+    private static void assertSameRuns(Path expected, Path actual) throws IOException {
+        List<Path> runs;
+        try (var folders = Files.list(expected.resolve("runs"))) {
+            runs = folders.map(Path::getFileName).sorted().toList();
+        }
+        try (var folders = Files.list(actual.resolve("runs"))) {
+            assertEquals(runs, folders.map(Path::getFileName).sorted().toList(), "the runs' folders");
+        }
+        for (Path run : runs) {
+            assertSameRunIn(expected.resolve("runs").resolve(run), actual.resolve("runs").resolve(run));
+        }
+    }
+
     /** The run of {@code ending} in two output folders: every metrics row but its time, and the weights' bits. */
     private static void assertSameRun(Path expected, Path actual) throws IOException {
-        Path a = expected.resolve("ending/runs/ending");
-        Path b = actual.resolve("ending/runs/ending");
+        assertSameRunIn(expected.resolve("ending/runs/ending"), actual.resolve("ending/runs/ending"));
+    }
+
+    /** One run's folder in two places: every metrics row but its time, and the weights' bits. */
+    private static void assertSameRunIn(Path a, Path b) throws IOException {
         assertEquals(
                 ResumeAfterKillTest.withoutSeconds(Files.readString(a.resolve("metrics.csv"))),
                 ResumeAfterKillTest.withoutSeconds(Files.readString(b.resolve("metrics.csv"))),
