@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.nnx.model.RunPlan;
 import org.nnx.train.Checkpoint;
+import org.nnx.train.DataOverview;
 import org.nnx.train.MetricsRow;
 import org.nnx.train.RunGate;
 import org.nnx.train.RunResult;
@@ -35,6 +36,7 @@ public final class RunReplay {
     private String exitCaller;
     private String exitTrace = "";
     private RunResult result;
+    private DataOverview data;
 
     /** @param finishing what becomes of the run's result before the listener hears of it (where it trained, say) */
     public RunReplay(RunPlan run, TrainingListener listener, UnaryOperator<RunResult> finishing) {
@@ -114,6 +116,11 @@ public final class RunReplay {
         return Optional.ofNullable(result);
     }
 
+    /** The overview of the data a worker asked for it sent ({@link WorkerMessages.Kind#DATA}), once it came. */
+    Optional<DataOverview> data() {
+        return Optional.ofNullable(data);
+    }
+
     /** The rows the run recorded so far, for the result of a run that ended without one. */
     public List<MetricsRow> rows() {
         return List.copyOf(rows);
@@ -131,12 +138,17 @@ public final class RunReplay {
                 ? exitTrace
                 : "the worker process ended with status " + status + "; its last output:\n" + String.join("\n", output);
         RunResult died = RunResult.builder(run, RunStatus.FAILED)
-                .reason(WorkerRuns.deathReason(status, exitCaller, output, heapBytes, jars))
+                .reason(deathReason(status, output, jars))
                 .metrics(rows)
                 .trace(trace)
                 .build();
         listener.runFinished(died);
         return died;
+    }
+
+    /** Why the worker process ended without its last message, in one line naming the jar. */
+    String deathReason(int status, List<String> output, String jars) {
+        return WorkerRuns.deathReason(status, exitCaller, output, heapBytes, jars);
     }
 
     /** The first line {@link Worker#train} reads: {@code start}, or {@code resume BASE64} with the checkpoint. */
@@ -183,6 +195,7 @@ public final class RunReplay {
                 result = finishing.apply(WorkerMessages.readResult(in, run));
                 listener.runFinished(result);
             }
+            case DATA -> data = WorkerMessages.readOverview(in);
             case EXIT -> {
                 exitCaller = WorkerMessages.readString(in);
                 exitTrace = WorkerMessages.readString(in);

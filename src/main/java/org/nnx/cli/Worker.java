@@ -30,6 +30,7 @@ import org.nnx.plugin.Registries.LoadedPlugins;
 import org.nnx.registry.DatasetLoader;
 import org.nnx.tensor.BlasSelection;
 import org.nnx.train.Checkpoint;
+import org.nnx.train.DataOverview;
 import org.nnx.train.ExperimentRunner;
 import org.nnx.train.MetricsRow;
 import org.nnx.train.ModelDescription;
@@ -173,7 +174,11 @@ public final class Worker {
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         Optional<Checkpoint> resumeFrom;
         try {
-            resumeFrom = resumeFrom(commands.readLine());
+            String first = commands.readLine();
+            if (WorkerMessages.DATA_COMMAND.equals(first)) {
+                return summarize(args);
+            }
+            resumeFrom = resumeFrom(first);
         } catch (IOException e) {
             return failed(runName, "cannot read what to train from nnx: " + e.getMessage());
         }
@@ -190,11 +195,36 @@ public final class Worker {
 
     /** @param ruling what rules on a trial of {@code search halving} at its rungs; null where none can */
     private int train(String[] args, Optional<Checkpoint> resumeFrom, StopSignal stop, Rungs.Ruling ruling) {
+        return withPlan(args, (plugins, datasets, plan) -> {
+            int index = Integer.parseInt(args[2]);
+            int cores = Integer.parseInt(args[4]);
+            stop.trainingStarts();
+            ExperimentRunner runner = new ExperimentRunner(new Trainer(plugins.registry(), stop), datasets, stop, cores);
+            RunGate gate = ruling == null ? RunGate.NONE : Rungs.of(plan, ruling);
+            RunResult result = runner.trainHere(plan, index, new Relay(), resumeFrom, gate);
+            send(WorkerMessages.Kind.FINISHED, out -> WorkerMessages.writeResult(out, result));
+        });
+    }
+
+    /** Sends the report's overview of the first run's data instead of training. */
+    private int summarize(String[] args) {
+        return withPlan(args, (plugins, datasets, plan) -> {
+            DataOverview overview = ExperimentRunner.overviewHere(plan, datasets);
+            send(WorkerMessages.Kind.DATA, out -> WorkerMessages.writeOverview(out, overview));
+        });
+    }
+
+    /** What the worker does with the run's plan, once its file is checked again here. */
+    private interface PlanWork {
+        void with(LoadedPlugins plugins, DatasetLoader datasets, ExperimentPlan plan);
+    }
+
+    /** Checks the run's file again with the same plugins, chooses the BLAS as nnx did, and does {@code work}. */
+    private int withPlan(String[] args, PlanWork work) {
         Path file = Path.of(args[0]);
         String experiment = args[1];
         int index = Integer.parseInt(args[2]);
         String runName = args[3];
-        int cores = Integer.parseInt(args[4]);
         boolean chooseBlas = Boolean.parseBoolean(args[5]);
         Path lock = Path.of(args[6]);
         List<Path> folders = new ArrayList<>();
@@ -221,12 +251,7 @@ public final class Worker {
             if (chooseBlas) {
                 BlasSelection.install();
             }
-            stop.trainingStarts();
-            ExperimentRunner runner =
-                    new ExperimentRunner(new Trainer(plugins.registry(), stop), datasets, stop, cores);
-            RunGate gate = ruling == null ? RunGate.NONE : Rungs.of(plan.get(), ruling);
-            RunResult result = runner.trainHere(plan.get(), index, new Relay(), resumeFrom, gate);
-            send(WorkerMessages.Kind.FINISHED, out -> WorkerMessages.writeResult(out, result));
+            work.with(plugins, datasets, plan.get());
             return 0;
         } catch (PluginStartupException e) {
             return failed(runName, String.join("; ", e.problems()));

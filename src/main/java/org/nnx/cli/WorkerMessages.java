@@ -20,7 +20,10 @@ import org.nnx.saved.SavedModelException;
 import org.nnx.spi.Shape;
 import org.nnx.tensor.Precision;
 import org.nnx.tensor.Tensor;
+import org.nnx.train.Baselines;
 import org.nnx.train.Checkpoint;
+import org.nnx.train.DataOverview;
+import org.nnx.train.DatasetSummary;
 import org.nnx.train.LayerTable;
 import org.nnx.train.LearnedFilters;
 import org.nnx.train.MetricsRow;
@@ -40,6 +43,9 @@ import org.nnx.train.TrainedModel;
  */
 final class WorkerMessages {
     static final String PREFIX = "nnx-worker ";
+
+    /** The first line nnx sends a worker that summarizes the data instead of training. */
+    static final String DATA_COMMAND = "data";
 
     private static final String GO = "go";
     private static final String PRUNE = "prune ";
@@ -65,6 +71,11 @@ final class WorkerMessages {
         RUNG,
         /** The run's result, last: the worker exits after it. */
         FINISHED,
+        /**
+         * Instead of a run's messages, from a worker asked for the report's overview of the first run's data
+         * ({@link #DATA_COMMAND}): the summary and baselines, last.
+         */
+        DATA,
         /** The process is ending without a result: who called {@code System.exit}, and the stack. */
         EXIT
     }
@@ -331,6 +342,105 @@ final class WorkerMessages {
             misclassified.add(new TestOutcome.Misclassified(index, truth, predicted, features));
         }
         return new TestOutcome(classNames, confusion, misclassified, readShape(in));
+    }
+
+    static void writeOverview(DataOutputStream out, DataOverview overview) throws IOException {
+        out.writeBoolean(overview.summary().isPresent());
+        if (overview.summary().isPresent()) {
+            DatasetSummary summary = overview.summary().get();
+            writeString(out, summary.description());
+            out.writeInt(summary.trainSize());
+            out.writeInt(summary.validationSize());
+            out.writeInt(summary.testSize());
+            out.writeInt(summary.features());
+            writeStrings(out, summary.classNames());
+            writeInts(out, summary.trainClassCounts());
+            writeInts(out, summary.testClassCounts());
+            out.writeBoolean(summary.imageShape().isPresent());
+            if (summary.imageShape().isPresent()) {
+                writeInts(out, summary.imageShape().get());
+            }
+            out.writeInt(summary.samples().size());
+            for (List<float[]> ofClass : summary.samples()) {
+                out.writeInt(ofClass.size());
+                for (float[] sample : ofClass) {
+                    out.writeInt(sample.length);
+                    for (float value : sample) {
+                        out.writeFloat(value);
+                    }
+                }
+            }
+        }
+        out.writeBoolean(overview.baselines().isPresent());
+        if (overview.baselines().isPresent()) {
+            Baselines baselines = overview.baselines().get();
+            out.writeDouble(baselines.chance());
+            writeString(out, baselines.majorityClass());
+            out.writeDouble(baselines.majority());
+            out.writeDouble(baselines.nearestNeighbour());
+        }
+        out.writeBoolean(overview.unavailable().isPresent());
+        if (overview.unavailable().isPresent()) {
+            writeString(out, overview.unavailable().get());
+        }
+    }
+
+    static DataOverview readOverview(DataInputStream in) throws IOException {
+        Optional<DatasetSummary> summary = Optional.empty();
+        if (in.readBoolean()) {
+            String description = readString(in);
+            int trainSize = in.readInt();
+            int validationSize = in.readInt();
+            int testSize = in.readInt();
+            int features = in.readInt();
+            List<String> classNames = readStrings(in);
+            List<Integer> trainCounts = readInts(in);
+            List<Integer> testCounts = readInts(in);
+            Optional<List<Integer>> imageShape = in.readBoolean() ? Optional.of(readInts(in)) : Optional.empty();
+            List<List<float[]>> samples = new ArrayList<>();
+            for (int n = in.readInt(); n > 0; n--) {
+                List<float[]> ofClass = new ArrayList<>();
+                for (int m = in.readInt(); m > 0; m--) {
+                    float[] sample = new float[in.readInt()];
+                    for (int i = 0; i < sample.length; i++) {
+                        sample[i] = in.readFloat();
+                    }
+                    ofClass.add(sample);
+                }
+                samples.add(ofClass);
+            }
+            summary = Optional.of(new DatasetSummary(
+                    description,
+                    trainSize,
+                    validationSize,
+                    testSize,
+                    features,
+                    classNames,
+                    trainCounts,
+                    testCounts,
+                    imageShape,
+                    samples));
+        }
+        Optional<Baselines> baselines = in.readBoolean()
+                ? Optional.of(new Baselines(in.readDouble(), readString(in), in.readDouble(), in.readDouble()))
+                : Optional.empty();
+        Optional<String> unavailable = in.readBoolean() ? Optional.of(readString(in)) : Optional.empty();
+        return new DataOverview(summary, baselines, unavailable);
+    }
+
+    private static void writeInts(DataOutputStream out, List<Integer> values) throws IOException {
+        out.writeInt(values.size());
+        for (int value : values) {
+            out.writeInt(value);
+        }
+    }
+
+    private static List<Integer> readInts(DataInputStream in) throws IOException {
+        List<Integer> values = new ArrayList<>();
+        for (int n = in.readInt(); n > 0; n--) {
+            values.add(in.readInt());
+        }
+        return values;
     }
 
     /** A run's result without its plan, which nnx has: the worker's plan is a copy made from the same file. */

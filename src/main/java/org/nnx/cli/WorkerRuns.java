@@ -18,6 +18,7 @@ import org.nnx.registry.ComponentRegistry;
 import org.nnx.tensor.Blas;
 import org.nnx.tensor.JavaBlas;
 import org.nnx.train.Checkpoint;
+import org.nnx.train.DataOverview;
 import org.nnx.train.PluginProvenance;
 import org.nnx.train.RunGate;
 import org.nnx.train.RunResult;
@@ -113,7 +114,9 @@ final class WorkerRuns implements RunEngine.Runs {
         RunPlan run = plan.runs().get(index);
         String jars = String.join(", ", PluginProvenance.jars(registry, run.config()));
         Process process;
+        String first;
         try {
+            first = RunReplay.firstCommand(resumeFrom);
             process = new ProcessBuilder(command(plan, index, cores)).start();
         } catch (IOException e) {
             return finished(
@@ -125,7 +128,11 @@ final class WorkerRuns implements RunEngine.Runs {
         }
         WorkerProcess worker = new WorkerProcess(run, listener, process, gate);
         try {
-            return worker.follow(resumeFrom, jars);
+            int status = worker.follow(first);
+            if (worker.replay.result().isPresent()) {
+                return worker.replay.result().get();
+            }
+            return worker.replay.diedWith(status, worker.kept(), jars);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
@@ -133,8 +140,52 @@ final class WorkerRuns implements RunEngine.Runs {
         }
     }
 
+    @Override
+    public boolean isolatesData(RunPlan run) {
+        return PluginProvenance.datasetJar(registry, run.config()).isPresent();
+    }
+
+    /**
+     * The report's overview of the first run's data from a worker process asked for it alone: a plugin's dataset
+     * that ends or crashes its process there loses the overview, and says why, but nothing else.
+     */
+    @Override
+    public DataOverview data(ExperimentPlan plan) {
+        RunPlan run = plan.runs().get(0);
+        String jar = PluginProvenance.datasetJar(registry, run.config()).orElse("");
+        Process process;
+        try {
+            process = new ProcessBuilder(command(plan, 0, 1, false)).start();
+        } catch (IOException e) {
+            return DataOverview.unavailable(
+                    jar + ": cannot start a process to summarize the plugin's data: " + e.getMessage());
+        }
+        WorkerProcess worker = new WorkerProcess(run, TrainingListener.NONE, process, RunGate.NONE);
+        try {
+            int status = worker.follow(WorkerMessages.DATA_COMMAND);
+            if (worker.replay.data().isPresent()) {
+                return worker.replay.data().get();
+            }
+            // A worker that could not check the file again says why in a run's result.
+            return DataOverview.unavailable(worker.replay
+                    .result()
+                    .map(RunResult::reason)
+                    .orElseGet(() -> worker.replay.deathReason(status, worker.kept(), jar)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            return DataOverview.unavailable("interrupted");
+        }
+    }
+
     /** {@code java [nnx's JVM options] -cp [nnx's class path] org.nnx.cli.Worker …}. */
     private List<String> command(ExperimentPlan plan, int index, int cores) {
+        // A worker starts with the pure-Java BLAS; any other backend nnx runs with, it chooses as nnx does, so
+        // that the run's products round as they would in nnx's own process.
+        return command(plan, index, cores, chooseBlas || !(Blas.current() instanceof JavaBlas));
+    }
+
+    private List<String> command(ExperimentPlan plan, int index, int cores, boolean chooseBlas) {
         List<String> command = ChildJvm.command(
                 List.of(
                         "-XX:+ExitOnOutOfMemoryError",
@@ -147,9 +198,7 @@ final class WorkerRuns implements RunEngine.Runs {
         command.add(Integer.toString(index));
         command.add(plan.runs().get(index).name());
         command.add(Integer.toString(cores));
-        // A worker starts with the pure-Java BLAS; any other backend nnx runs with, it chooses as nnx does, so
-        // that the run's products round as they would in nnx's own process.
-        command.add(Boolean.toString(chooseBlas || !(Blas.current() instanceof JavaBlas)));
+        command.add(Boolean.toString(chooseBlas));
         command.add(lockFile.toString());
         pluginFolders.forEach(folder -> command.add(folder.toString()));
         return command;
@@ -210,14 +259,15 @@ final class WorkerRuns implements RunEngine.Runs {
             this.replay = new RunReplay(run, listener, gate, this::rule);
         }
 
-        RunResult follow(Optional<Checkpoint> resumeFrom, String jars) throws InterruptedException {
+        /** Sends the worker its first command and follows it to its end; its exit status. */
+        int follow(String firstCommand) throws InterruptedException {
             Thread errors = new Thread(this::relayErrors, "nnx-worker-stderr");
             errors.setDaemon(true);
             errors.start();
             Thread stopper = new Thread(this::passStop, "nnx-worker-stop");
             stopper.setDaemon(true);
             try {
-                command(RunReplay.firstCommand(resumeFrom));
+                command(firstCommand);
                 stopper.start();
             } catch (IOException e) {
                 // The worker is gone already; what it left says why.
@@ -235,14 +285,14 @@ final class WorkerRuns implements RunEngine.Runs {
             int status = process.waitFor();
             errors.join();
             stopper.interrupt();
-            if (replay.result().isPresent()) {
-                return replay.result().get();
-            }
-            List<String> kept;
+            return status;
+        }
+
+        /** The worker's last lines of output that were not messages. */
+        List<String> kept() {
             synchronized (output) {
-                kept = List.copyOf(output);
+                return List.copyOf(output);
             }
-            return replay.diedWith(status, kept, jars);
         }
 
         /** What the plugin prints goes to nnx's stderr as it comes; the last lines are kept too. */

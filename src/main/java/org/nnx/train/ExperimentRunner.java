@@ -73,9 +73,7 @@ public final class ExperimentRunner {
         // The cores runs side by side leave over go to their groups. With a multi-threaded BLAS, cores is 1 and
         // the BLAS has them.
         int share = numerical ? 1 : cores / threads;
-        Optional<Dataset> firstData = firstDataset(plan);
-        Optional<DatasetSummary> data = firstData.flatMap(dataset -> summary(plan, dataset));
-        Optional<Baselines> baselines = firstData.flatMap(ExperimentRunner::baselines);
+        DataOverview data = overview(plan);
         SearchControl search = SearchControl.of(plan, Instant::now);
         List<RunResult> results = new ArrayList<>();
         if (threads == 1) {
@@ -84,7 +82,7 @@ public final class ExperimentRunner {
                     results.add(runOne(plan, i, listener, group, share, resumption, search));
                 }
             }
-            return new ExperimentResult(plan, results, data, baselines);
+            return new ExperimentResult(plan, results, data);
         }
         TrainingListener boundaries = new RunBoundaries(listener);
         ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
@@ -104,7 +102,7 @@ public final class ExperimentRunner {
         } finally {
             pool.shutdownNow();
         }
-        return new ExperimentResult(plan, results, data, baselines);
+        return new ExperimentResult(plan, results, data);
     }
 
     /**
@@ -276,25 +274,57 @@ public final class ExperimentRunner {
         }
     }
 
+    /**
+     * What the report shows of the first run's data. A plugin's data is summarized in a process of its own where
+     * runs that use a plugin train in one: plugin code runs in this process only while the file is checked.
+     */
+    private DataOverview overview(ExperimentPlan plan) {
+        if (!plan.runs().isEmpty()
+                && plan.runs().get(0).config() != null
+                && isolation.isolatesData(plan.runs().get(0))) {
+            return isolation.data(plan);
+        }
+        return overview(plan, datasets, false);
+    }
+
+    /**
+     * What the report shows of the plan's first run's data, made in this process: how a process of its own
+     * summarizes a plugin's data.
+     */
+    public static DataOverview overviewHere(ExperimentPlan plan, DatasetLoader datasets) {
+        return overview(plan, datasets, true);
+    }
+
+    /** @param saysWhy whether a summary that cannot be made says why, or is only left out */
+    private static DataOverview overview(ExperimentPlan plan, DatasetLoader datasets, boolean saysWhy) {
+        Optional<Dataset> firstData = firstDataset(plan, datasets);
+        if (firstData.isEmpty()) {
+            return new DataOverview(Optional.empty(), Optional.empty(), Optional.empty());
+        }
+        Dataset dataset = firstData.get();
+        RunConfig config = plan.runs().get(0).config();
+        Optional<DatasetSummary> summary;
+        Optional<String> unavailable = Optional.empty();
+        try {
+            summary = Optional.of(DatasetSummary.of(
+                    dataset, RunConfig.heldOut(dataset.train().size(), config.validation()), SAMPLES_PER_CLASS));
+        } catch (RuntimeException e) {
+            summary = Optional.empty();
+            if (saysWhy) {
+                unavailable = Optional.of(RunFailure.reason(e));
+            }
+        }
+        return new DataOverview(summary, baselines(dataset), unavailable);
+    }
+
     /** The first run's data; empty when it cannot load (that run fails and says why). */
-    private Optional<Dataset> firstDataset(ExperimentPlan plan) {
+    private static Optional<Dataset> firstDataset(ExperimentPlan plan, DatasetLoader datasets) {
         if (plan.runs().isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(load(plan, plan.runs().get(0).config()));
+            return Optional.of(load(plan, plan.runs().get(0).config(), datasets));
         } catch (DatasetException | RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** The first run's data as the report shows it; empty when a plugin's data cannot be summarized. */
-    private static Optional<DatasetSummary> summary(ExperimentPlan plan, Dataset dataset) {
-        RunConfig config = plan.runs().get(0).config();
-        try {
-            return Optional.of(DatasetSummary.of(
-                    dataset, RunConfig.heldOut(dataset.train().size(), config.validation()), SAMPLES_PER_CLASS));
-        } catch (RuntimeException e) {
             return Optional.empty();
         }
     }
@@ -309,6 +339,11 @@ public final class ExperimentRunner {
     }
 
     private Dataset load(ExperimentPlan plan, RunConfig config) throws DatasetException {
+        return load(plan, config, datasets);
+    }
+
+    private static Dataset load(ExperimentPlan plan, RunConfig config, DatasetLoader datasets)
+            throws DatasetException {
         var baseDirectory = plan.source().toAbsolutePath().getParent();
         return datasets.load(
                 config.dataset().name(),

@@ -61,4 +61,17 @@ public interface RunIsolation {
         }
         return train(plan, index, listener, cores, resumeFrom);
     }
+
+    /** Whether the run's data is a plugin's, which is then summarized elsewhere too: {@link #data}. */
+    default boolean isolatesData(RunPlan run) {
+        return false;
+    }
+
+    /**
+     * The report's overview of the plan's first run's data, made in a process of its own; when that process dies,
+     * an overview that says why it is unavailable.
+     */
+    default DataOverview data(ExperimentPlan plan) {
+        throw new IllegalStateException("no run's data is summarized elsewhere");
+    }
 }

@@ -327,6 +327,57 @@ class WorkerRunsTest {
         assertSameRuns(inProcess.resolve("halving"), inWorkers.resolve("halving"));
     }
 
+    @Test
+    void aHalvingSearchInWorkersStoppedAndResumedEndsAsTheSearchThatWasNeverStopped() throws Exception {
+        Path file = halving("slow", "0.01 | 0.03 | 0.1 | 0.3 | 1", 5);
+        Path whole = dir.resolve("whole");
+        assertEquals(0, run(file, whole), cli.stderr());
+
+        Path stopped = dir.resolve("stopped");
+        StopSignal stop = new StopSignal();
+        Path runs = stopped.resolve("halving/runs");
+        // Once a trial has written a checkpoint, after its first epoch: some trials end stopped, to be resumed.
+        Thread stopper = new Thread(() -> {
+            try {
+                while (!checkpointed(runs)) {
+                    Thread.sleep(5);
+                }
+                stop.request();
+            } catch (InterruptedException | IOException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        stopper.start();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        int status = new Cli(print, print, stop, false, Path.of("no-default-plugins-for-worker-tests"))
+                .run(new String[] {"run", file.toString(), "--plugins", plugins.toString(), "--out", stopped.toString()
+                });
+        stopper.join();
+        String said = out.toString(StandardCharsets.UTF_8);
+        assertEquals(ExitStatus.INTERRUPTED, status, said);
+        assertTrue(said.contains(": stopped"), said);
+
+        assertEquals(0, run(file, stopped, "--resume"), cli.stderr());
+        assertEquals(
+                ResumeAfterKillTest.withoutColumns(
+                        Files.readString(whole.resolve("halving/summary.csv")), "seconds", "samples_per_second"),
+                ResumeAfterKillTest.withoutColumns(
+                        Files.readString(stopped.resolve("halving/summary.csv")), "seconds", "samples_per_second"),
+                "every trial's status, rung and reason");
+        assertSameRuns(whole.resolve("halving"), stopped.resolve("halving"));
+    }
+
+    /** Whether any run under {@code runs} has written a checkpoint. */
+    private static boolean checkpointed(Path runs) throws IOException {
+        if (!Files.isDirectory(runs)) {
+            return false;
+        }
+        try (var files = Files.walk(runs)) {
+            return files.anyMatch(f -> f.getFileName().toString().equals("checkpoint.safetensors"));
+        }
+    }
+
     /** A row of summary.csv without the columns that say how long it took. */
     private static String withoutTimes(String header, String row) {
         return ResumeAfterKillTest.withoutColumns(header + "\n" + row + "\n", "seconds", "samples_per_second");
