@@ -378,6 +378,80 @@ class WorkerRunsTest {
         }
     }
 
+    /**
+     * A dataset of two classes, 40 training and 20 test samples, that ends its process with status 4 when it is
+     * summarized for the report (and only then).
+     */
+    private static final String UNSUMMARIZED = PluginJars.pluginSource("data", "DataPlugin", "data", """
+            public List<DatasetFactory> datasets() {
+                return List.of(new DatasetFactory() {
+                    public String name() { return "unsummarized"; }
+                    public String description() { return "two classes that cannot be summarized"; }
+                    public Dataset load(Arguments arguments, DatasetContext context) {
+                        return new Dataset() {
+                            public Split train() { return split(40); }
+                            public Split test() { return split(20); }
+                            public int features() { return 2; }
+                            public List<String> classNames() { return List.of("low", "high"); }
+                            public String description() { return "unsummarized"; }
+                        };
+                    }
+                });
+            }
+
+            static Split split(int size) {
+                return new Split() {
+                    public int size() { return size; }
+                    public int label(int index) {
+                        for (StackTraceElement frame : Thread.currentThread().getStackTrace()) {
+                            if (frame.getClassName().equals("org.nnx.train.DatasetSummary")) {
+                                System.exit(4);
+                            }
+                        }
+                        return index % 2;
+                    }
+                    public void features(int[] indices, int from, int count, Tensor into) {
+                        for (int row = 0; row < count; row++) {
+                            int sample = indices[from + row];
+                            into.set(row, 0, sample % 2);
+                            into.set(row, 1, sample % 3);
+                        }
+                    }
+                };
+            }
+            """);
+
+    @Test
+    void aPluginDatasetThatEndsItsProcessWhenSummarizedLeavesTheReportSayingWhy() throws IOException {
+        Path folder = PluginJars.pluginFolder(dir.resolve("data-plugin"), "data.jar", "data.DataPlugin", UNSUMMARIZED);
+        Path file = Files.writeString(dir.resolve("data.nnx"), """
+                experiment data {
+                    dataset unsummarized
+                    model {
+                        dense 2
+                    }
+                    loss cross_entropy
+                    learning_rate 0.1
+                    batch_size 10
+                    epochs 1
+                    seed 5
+                }
+                """);
+        Path reports = dir.resolve("reports");
+        assertEquals(
+                0,
+                cli.run("run", file.toString(), "--plugins", folder.toString(), "--out", reports.toString()),
+                cli.stderr());
+        assertTrue(cli.stdout().contains("\n  data: ok, train "), cli.stdout());
+        List<String> summary = Files.readAllLines(reports.resolve("data/summary.csv"));
+        assertTrue(summary.get(1).startsWith("data,ok,"), summary.toString());
+        String report = Files.readString(reports.resolve("data/index.html"));
+        assertTrue(
+                report.contains("<p>The data summary is unavailable: data.jar: plugin called System.exit(4)</p>"),
+                report);
+        assertTrue(Files.isRegularFile(reports.resolve("data/runs/data/model.safetensors")));
+    }
+
     /** A row of summary.csv without the columns that say how long it took. */
     private static String withoutTimes(String header, String row) {
         return ResumeAfterKillTest.withoutColumns(header + "\n" + row + "\n", "seconds", "samples_per_second");
