@@ -10,15 +10,14 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
 import org.nnx.model.ExperimentPlan;
 import org.nnx.model.RunPlan;
 import org.nnx.plugin.ChildJvm;
 import org.nnx.registry.ComponentRegistry;
 import org.nnx.tensor.Blas;
 import org.nnx.tensor.JavaBlas;
-import org.nnx.train.Checkpoint;
 import org.nnx.train.DataOverview;
+import org.nnx.train.IsolatedRun;
 import org.nnx.train.PluginProvenance;
 import org.nnx.train.RunGate;
 import org.nnx.train.RunResult;
@@ -98,26 +97,15 @@ final class WorkerRuns implements RunEngine.Runs {
     }
 
     @Override
-    public RunResult train(
-            ExperimentPlan plan, int index, TrainingListener listener, int cores, Optional<Checkpoint> resumeFrom) {
-        return train(plan, index, listener, cores, resumeFrom, RunGate.NONE);
-    }
-
-    @Override
-    public RunResult train(
-            ExperimentPlan plan,
-            int index,
-            TrainingListener listener,
-            int cores,
-            Optional<Checkpoint> resumeFrom,
-            RunGate gate) {
-        RunPlan run = plan.runs().get(index);
+    public RunResult train(IsolatedRun isolated, TrainingListener listener) {
+        RunPlan run = isolated.run();
         String jars = String.join(", ", PluginProvenance.jars(registry, run.config()));
         Process process;
         String first;
         try {
-            first = RunReplay.firstCommand(resumeFrom);
-            process = new ProcessBuilder(command(plan, index, cores)).start();
+            first = RunReplay.firstCommand(isolated.resumeFrom());
+            process = new ProcessBuilder(command(isolated.plan(), isolated.index(), isolated.cores()))
+                    .start();
         } catch (IOException e) {
             return finished(
                     listener,
@@ -126,7 +114,7 @@ final class WorkerRuns implements RunEngine.Runs {
                             RunStatus.FAILED,
                             jars + ": cannot start a worker process for the plugin: " + e.getMessage()));
         }
-        WorkerProcess worker = new WorkerProcess(run, listener, process, gate);
+        WorkerProcess worker = new WorkerProcess(run, listener, process, isolated.gate());
         try {
             int status = worker.follow(first);
             if (worker.replay.result().isPresent()) {

@@ -185,7 +185,8 @@ public final class ExperimentRunner {
             return finished(listener, RunResult.notRun(run, RunStatus.SKIPPED, refused.get()));
         }
         if (isolated(plan, run)) {
-            return isolation.train(plan, index, listener, share, resumption.checkpoint(run), gate);
+            return isolation.train(
+                    new IsolatedRun(plan, index, share, resumption.checkpoint(run), gate), listener);
         }
         return train(plan, index, listener, cores, resumption.checkpoint(run), gate);
     }

@@ -1,6 +1,5 @@
 package org.nnx.train;
 
-import java.util.Optional;
 import org.nnx.model.ExperimentPlan;
 import org.nnx.model.RunPlan;
 
@@ -17,8 +16,7 @@ public interface RunIsolation {
         }
 
         @Override
-        public RunResult train(
-                ExperimentPlan plan, int index, TrainingListener listener, int cores, Optional<Checkpoint> resumeFrom) {
+        public RunResult train(IsolatedRun isolated, TrainingListener listener) {
             throw new IllegalStateException("no run is isolated");
         }
     };
@@ -27,39 +25,18 @@ public interface RunIsolation {
     boolean isolates(RunPlan run);
 
     /**
-     * Trains the plan's run {@code index} elsewhere and gives its result, telling {@code listener} what a run in
-     * process tells it, {@link TrainingListener#runFinished} included.
-     *
-     * @param cores      the run's share of the cores: a core group of that many threads when 2 or more
-     * @param resumeFrom the checkpoint to go on from, when it has one
+     * Trains the run elsewhere and gives its result, telling {@code listener} what a run in process tells it,
+     * {@link TrainingListener#runFinished} included.
      */
-    RunResult train(
-            ExperimentPlan plan, int index, TrainingListener listener, int cores, Optional<Checkpoint> resumeFrom);
+    RunResult train(IsolatedRun isolated, TrainingListener listener);
 
     /**
      * Whether a trial of {@code search halving} that uses a plugin trains elsewhere too: at each rung it then asks
-     * this process's search for its ruling ({@link #train(ExperimentPlan, int, TrainingListener, int, Optional,
-     * RunGate)}). Where it cannot ask, it trains in this process.
+     * this process's search for its ruling (the gate of the {@link IsolatedRun}). Where it cannot ask, it trains in
+     * this process.
      */
     default boolean asksAtRungs() {
         return false;
-    }
-
-    /**
-     * As {@link #train(ExperimentPlan, int, TrainingListener, int, Optional)}, for a trial whose rungs {@code gate}
-     * rules on here: at each, the run elsewhere waits for its ruling and goes on or ends pruned as in this process.
-     */
-    default RunResult train(
-            ExperimentPlan plan,
-            int index,
-            TrainingListener listener,
-            int cores,
-            Optional<Checkpoint> resumeFrom,
-            RunGate gate) {
-        if (gate != RunGate.NONE) {
-            throw new IllegalStateException("the runs trained elsewhere cannot ask for rulings");
-        }
-        return train(plan, index, listener, cores, resumeFrom);
     }
 
     /** Whether the run's data is a plugin's, which is then summarized elsewhere too: {@link #data}. */

@@ -141,8 +141,12 @@ class WorkerRunsTest {
     }
 
     private int run(Path file, Path out, String... more) {
+        return runWith(plugins, file, out, more);
+    }
+
+    private int runWith(Path pluginFolder, Path file, Path out, String... more) {
         List<String> args = new java.util.ArrayList<>(
-                List.of("run", file.toString(), "--plugins", plugins.toString(), "--out", out.toString()));
+                List.of("run", file.toString(), "--plugins", pluginFolder.toString(), "--out", out.toString()));
         args.addAll(List.of(more));
         return cli.run(args.toArray(String[]::new));
     }
@@ -233,30 +237,40 @@ class WorkerRunsTest {
         assertEquals(0, run(file, whole), cli.stderr());
 
         Path stopped = dir.resolve("stopped");
-        StopSignal stop = new StopSignal();
         Path checkpoint = stopped.resolve("ending/runs/ending/checkpoint.safetensors");
+        runStoppedOnceWritten(file, stopped, () -> Files.exists(checkpoint));
+
+        assertEquals(0, run(file, stopped, "--resume"), cli.stderr());
+        assertSameRun(whole, stopped);
+    }
+
+    /** What says when to stop: a file the run writes exists. */
+    private interface Written {
+        boolean yet() throws IOException;
+    }
+
+    /** {@code nnx run} of {@code file} into {@code out}, stopped as by Ctrl-C once {@code written} holds. */
+    private static void runStoppedOnceWritten(Path file, Path out, Written written) throws InterruptedException {
+        StopSignal stop = new StopSignal();
         Thread stopper = new Thread(() -> {
             try {
-                while (!Files.exists(checkpoint)) {
+                while (!written.yet()) {
                     Thread.sleep(5);
                 }
                 stop.request();
-            } catch (InterruptedException e) {
+            } catch (InterruptedException | IOException e) {
                 Thread.currentThread().interrupt();
             }
         });
         stopper.start();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(said, true, StandardCharsets.UTF_8);
         int status = new Cli(print, print, stop, false, Path.of("no-default-plugins-for-worker-tests"))
-                .run(new String[] {"run", file.toString(), "--plugins", plugins.toString(), "--out", stopped.toString()
-                });
+                .run(new String[] {"run", file.toString(), "--plugins", plugins.toString(), "--out", out.toString()});
         stopper.join();
-        assertEquals(ExitStatus.INTERRUPTED, status, out.toString(StandardCharsets.UTF_8));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains(": stopped"), out.toString(StandardCharsets.UTF_8));
-
-        assertEquals(0, run(file, stopped, "--resume"), cli.stderr());
-        assertSameRun(whole, stopped);
+        String text = said.toString(StandardCharsets.UTF_8);
+        assertEquals(ExitStatus.INTERRUPTED, status, text);
+        assertTrue(text.contains(": stopped"), text);
     }
 
     /**
@@ -310,62 +324,36 @@ class WorkerRunsTest {
         }
     }
 
+    /** Runs the halving search over the layer's {@code how} into {@code out}, where it ends well; its file. */
+    private Path searchedInWorkers(String how, Path out) throws IOException {
+        Path file = halving(how, "0.01 | 0.03 | 0.1 | 0.3 | 1", 5);
+        assertEquals(0, run(file, out), cli.stderr());
+        return file;
+    }
+
     @Test
     void aHalvingSearchInWorkersGivesTheStatusesMetricsAndWeightsOfOneInNnxsOwnProcess() throws IOException {
-        Path file = halving("none", "0.01 | 0.03 | 0.1 | 0.3 | 1", 5);
         Path inWorkers = dir.resolve("workers");
-        assertEquals(0, run(file, inWorkers), cli.stderr());
+        Path file = searchedInWorkers("none", inWorkers);
         Path inProcess = dir.resolve("in-process");
         assertEquals(0, runInProcess(file, inProcess));
         String summary = Files.readString(inWorkers.resolve("halving/summary.csv"));
         assertTrue(summary.contains(",pruned,"), summary);
-        assertEquals(
-                ResumeAfterKillTest.withoutColumns(
-                        Files.readString(inProcess.resolve("halving/summary.csv")), "seconds", "samples_per_second"),
-                ResumeAfterKillTest.withoutColumns(summary, "seconds", "samples_per_second"),
-                "every trial's status, rung and reason");
-        assertSameRuns(inProcess.resolve("halving"), inWorkers.resolve("halving"));
+        assertSameSearch(inProcess, inWorkers);
     }
 
     @Test
     void aHalvingSearchInWorkersStoppedAndResumedEndsAsTheSearchThatWasNeverStopped() throws Exception {
-        Path file = halving("slow", "0.01 | 0.03 | 0.1 | 0.3 | 1", 5);
         Path whole = dir.resolve("whole");
-        assertEquals(0, run(file, whole), cli.stderr());
+        Path file = searchedInWorkers("slow", whole);
 
         Path stopped = dir.resolve("stopped");
-        StopSignal stop = new StopSignal();
         Path runs = stopped.resolve("halving/runs");
         // Once a trial has written a checkpoint, after its first epoch: some trials end stopped, to be resumed.
-        Thread stopper = new Thread(() -> {
-            try {
-                while (!checkpointed(runs)) {
-                    Thread.sleep(5);
-                }
-                stop.request();
-            } catch (InterruptedException | IOException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        stopper.start();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        int status = new Cli(print, print, stop, false, Path.of("no-default-plugins-for-worker-tests"))
-                .run(new String[] {"run", file.toString(), "--plugins", plugins.toString(), "--out", stopped.toString()
-                });
-        stopper.join();
-        String said = out.toString(StandardCharsets.UTF_8);
-        assertEquals(ExitStatus.INTERRUPTED, status, said);
-        assertTrue(said.contains(": stopped"), said);
+        runStoppedOnceWritten(file, stopped, () -> checkpointed(runs));
 
         assertEquals(0, run(file, stopped, "--resume"), cli.stderr());
-        assertEquals(
-                ResumeAfterKillTest.withoutColumns(
-                        Files.readString(whole.resolve("halving/summary.csv")), "seconds", "samples_per_second"),
-                ResumeAfterKillTest.withoutColumns(
-                        Files.readString(stopped.resolve("halving/summary.csv")), "seconds", "samples_per_second"),
-                "every trial's status, rung and reason");
-        assertSameRuns(whole.resolve("halving"), stopped.resolve("halving"));
+        assertSameSearch(whole, stopped);
     }
 
     /** Whether any run under {@code runs} has written a checkpoint. */
@@ -438,10 +426,7 @@ class WorkerRunsTest {
                 }
                 """);
         Path reports = dir.resolve("reports");
-        assertEquals(
-                0,
-                cli.run("run", file.toString(), "--plugins", folder.toString(), "--out", reports.toString()),
-                cli.stderr());
+        assertEquals(0, runWith(folder, file, reports), cli.stderr());
         assertTrue(cli.stdout().contains("\n  data: ok, train "), cli.stdout());
         List<String> summary = Files.readAllLines(reports.resolve("data/summary.csv"));
         assertTrue(summary.get(1).startsWith("data,ok,"), summary.toString());
@@ -455,6 +440,17 @@ class WorkerRunsTest {
     /** A row of summary.csv without the columns that say how long it took. */
     private static String withoutTimes(String header, String row) {
         return ResumeAfterKillTest.withoutColumns(header + "\n" + row + "\n", "seconds", "samples_per_second");
+    }
+
+    /** The halving search in two output folders: every trial's status, rung, reason, rows and weights. */
+    private static void assertSameSearch(Path expected, Path actual) throws IOException {
+        assertEquals(
+                ResumeAfterKillTest.withoutColumns(
+                        Files.readString(expected.resolve("halving/summary.csv")), "seconds", "samples_per_second"),
+                ResumeAfterKillTest.withoutColumns(
+                        Files.readString(actual.resolve("halving/summary.csv")), "seconds", "samples_per_second"),
+                "every trial's status, rung and reason");
+        assertSameRuns(expected.resolve("halving"), actual.resolve("halving"));
     }
 
     /** Every run of an experiment's two output folders: each metrics row but its time, and the weights' bits. */
