@@ -54,7 +54,8 @@ import sun.misc.Signal;
  * there ({@link WorkerMessages#ruling}).
  *
  * <p>Arguments: {@code FILE EXPERIMENT INDEX RUN-NAME CORES CHOOSE-BLAS LOCK-FILE PLUGIN-FOLDER...}; the
- * first line on stdin is {@code start}, or {@code resume BASE64} with the checkpoint to go on from.
+ * first line on stdin is {@code start}, or {@code resume BASE64} with the checkpoint to go on from, or {@code data}
+ * for the report's overview of the first run's data ({@link WorkerMessages.Kind#DATA}) instead of training.
  */
 public final class Worker {
     private static final long ITERATION_NANOS = 100_000_000L;
@@ -199,7 +200,8 @@ public final class Worker {
             int index = Integer.parseInt(args[2]);
             int cores = Integer.parseInt(args[4]);
             stop.trainingStarts();
-            ExperimentRunner runner = new ExperimentRunner(new Trainer(plugins.registry(), stop), datasets, stop, cores);
+            ExperimentRunner runner =
+                    new ExperimentRunner(new Trainer(plugins.registry(), stop), datasets, stop, cores);
             RunGate gate = ruling == null ? RunGate.NONE : Rungs.of(plan, ruling);
             RunResult result = runner.trainHere(plan, index, new Relay(), resumeFrom, gate);
             send(WorkerMessages.Kind.FINISHED, out -> WorkerMessages.writeResult(out, result));

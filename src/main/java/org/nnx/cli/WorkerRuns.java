@@ -104,8 +104,7 @@ final class WorkerRuns implements RunEngine.Runs {
         String first;
         try {
             first = RunReplay.firstCommand(isolated.resumeFrom());
-            process = new ProcessBuilder(command(isolated.plan(), isolated.index(), isolated.cores()))
-                    .start();
+            process = new ProcessBuilder(command(isolated.plan(), isolated.index(), isolated.cores())).start();
         } catch (IOException e) {
             return finished(
                     listener,

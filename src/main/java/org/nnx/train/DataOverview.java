@@ -10,7 +10,8 @@ import java.util.Optional;
  * @param unavailable why the data could not be summarized, for the report; empty when it could, or when the data
  *                    did not load (the runs then fail and say why)
  */
-public record DataOverview(Optional<DatasetSummary> summary, Optional<Baselines> baselines, Optional<String> unavailable) {
+public record DataOverview(
+        Optional<DatasetSummary> summary, Optional<Baselines> baselines, Optional<String> unavailable) {
     /** Neither summary nor baselines, for {@code reason}. */
     public static DataOverview unavailable(String reason) {
         return new DataOverview(Optional.empty(), Optional.empty(), Optional.of(reason));

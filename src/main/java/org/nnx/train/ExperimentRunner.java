@@ -185,8 +185,7 @@ public final class ExperimentRunner {
             return finished(listener, RunResult.notRun(run, RunStatus.SKIPPED, refused.get()));
         }
         if (isolated(plan, run)) {
-            return isolation.train(
-                    new IsolatedRun(plan, index, share, resumption.checkpoint(run), gate), listener);
+            return isolation.train(new IsolatedRun(plan, index, share, resumption.checkpoint(run), gate), listener);
         }
         return train(plan, index, listener, cores, resumption.checkpoint(run), gate);
     }
@@ -343,8 +342,7 @@ public final class ExperimentRunner {
         return load(plan, config, datasets);
     }
 
-    private static Dataset load(ExperimentPlan plan, RunConfig config, DatasetLoader datasets)
-            throws DatasetException {
+    private static Dataset load(ExperimentPlan plan, RunConfig config, DatasetLoader datasets) throws DatasetException {
         var baseDirectory = plan.source().toAbsolutePath().getParent();
         return datasets.load(
                 config.dataset().name(),

@@ -287,7 +287,8 @@ class WorkerRunsTest {
                         .replace("epochs 1", "epochs 4")
                         .replace(
                                 "seed 5",
-                                "seed " + seed + "\n    search halving(trials = 4, min = 1 epoch, factor = 2, metric = val_loss)"));
+                                "seed " + seed
+                                        + "\n    search halving(trials = 4, min = 1 epoch, factor = 2, metric = val_loss)"));
     }
 
     @Test
@@ -298,9 +299,8 @@ class WorkerRunsTest {
         assertEquals(1, run(file, reports), cli.stderr());
         List<String> summary = Files.readAllLines(reports.resolve("halving/summary.csv"));
         assertEquals(5, summary.size(), summary.toString());
-        List<String> exits = summary.stream()
-                .filter(row -> row.contains("ending.how=exit"))
-                .toList();
+        List<String> exits =
+                summary.stream().filter(row -> row.contains("ending.how=exit")).toList();
         assertEquals(1, exits.size(), summary.toString());
         assertTrue(exits.get(0).startsWith("\"trial=3,ending.how=exit,"), exits.get(0));
         assertTrue(exits.get(0).contains(",failed,"), exits.get(0));
@@ -319,7 +319,8 @@ class WorkerRunsTest {
             if (summary.get(i).contains("ending.how=exit")) {
                 assertTrue(expected.get(i).contains(",failed,"), expected.get(i));
             } else {
-                assertEquals(withoutTimes(expected.get(0), expected.get(i)), withoutTimes(summary.get(0), summary.get(i)));
+                assertEquals(
+                        withoutTimes(expected.get(0), expected.get(i)), withoutTimes(summary.get(0), summary.get(i)));
             }
         }
     }
@@ -463,7 +464,9 @@ class WorkerRunsTest {
             assertEquals(runs, folders.map(Path::getFileName).sorted().toList(), "the runs' folders");
         }
         for (Path run : runs) {
-            assertSameRunIn(expected.resolve("runs").resolve(run), actual.resolve("runs").resolve(run));
+            assertSameRunIn(
+                    expected.resolve("runs").resolve(run),
+                    actual.resolve("runs").resolve(run));
         }
     }
 
