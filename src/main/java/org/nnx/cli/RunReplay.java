@@ -8,10 +8,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.nnx.model.RunPlan;
 import org.nnx.train.Checkpoint;
+import org.nnx.train.DataOverview;
 import org.nnx.train.MetricsRow;
+import org.nnx.train.RunGate;
 import org.nnx.train.RunResult;
 import org.nnx.train.RunStatus;
 import org.nnx.train.TrainingListener;
@@ -26,21 +29,39 @@ public final class RunReplay {
     private final RunPlan run;
     private final TrainingListener listener;
     private final UnaryOperator<RunResult> finishing;
+    private final RunGate gate;
+    private final Consumer<String> rulings;
     private final List<MetricsRow> rows = new ArrayList<>();
     private long heapBytes = Runtime.getRuntime().maxMemory();
     private String exitCaller;
     private String exitTrace = "";
     private RunResult result;
+    private DataOverview data;
 
     /** @param finishing what becomes of the run's result before the listener hears of it (where it trained, say) */
     public RunReplay(RunPlan run, TrainingListener listener, UnaryOperator<RunResult> finishing) {
+        this(run, listener, finishing, RunGate.NONE, ruling -> {});
+    }
+
+    /**
+     * For a worker process that trains a trial of {@code search halving}: at each rung it reaches, {@code gate}
+     * rules on it here and {@code rulings} takes the line that tells the worker ({@link WorkerMessages#ruling}).
+     */
+    RunReplay(RunPlan run, TrainingListener listener, RunGate gate, Consumer<String> rulings) {
+        this(run, listener, UnaryOperator.identity(), gate, rulings);
+    }
+
+    private RunReplay(
+            RunPlan run,
+            TrainingListener listener,
+            UnaryOperator<RunResult> finishing,
+            RunGate gate,
+            Consumer<String> rulings) {
         this.run = run;
         this.listener = listener;
         this.finishing = finishing;
-    }
-
-    RunReplay(RunPlan run, TrainingListener listener) {
-        this(run, listener, UnaryOperator.identity());
+        this.gate = gate;
+        this.rulings = rulings;
     }
 
     /** Replays one line; false when it is not a message (the JVM writes other lines when it dies). */
@@ -95,6 +116,11 @@ public final class RunReplay {
         return Optional.ofNullable(result);
     }
 
+    /** The overview of the data a worker asked for it sent ({@link WorkerMessages.Kind#DATA}), once it came. */
+    Optional<DataOverview> data() {
+        return Optional.ofNullable(data);
+    }
+
     /** The rows the run recorded so far, for the result of a run that ended without one. */
     public List<MetricsRow> rows() {
         return List.copyOf(rows);
@@ -112,12 +138,17 @@ public final class RunReplay {
                 ? exitTrace
                 : "the worker process ended with status " + status + "; its last output:\n" + String.join("\n", output);
         RunResult died = RunResult.builder(run, RunStatus.FAILED)
-                .reason(WorkerRuns.deathReason(status, exitCaller, output, heapBytes, jars))
+                .reason(deathReason(status, output, jars))
                 .metrics(rows)
                 .trace(trace)
                 .build();
         listener.runFinished(died);
         return died;
+    }
+
+    /** Why the worker process ended without its last message, in one line naming the jar. */
+    String deathReason(int status, List<String> output, String jars) {
+        return WorkerRuns.deathReason(status, exitCaller, output, heapBytes, jars);
     }
 
     /** The first line {@link Worker#train} reads: {@code start}, or {@code resume BASE64} with the checkpoint. */
@@ -150,6 +181,12 @@ public final class RunReplay {
                     listener.checkpointed(run, checkpoint);
                 }
             }
+            case RUNG -> {
+                long iteration = in.readLong();
+                long iterationsPerEpoch = in.readLong();
+                MetricsRow evaluated = in.readBoolean() ? WorkerMessages.readRow(in) : null;
+                rulings.accept(WorkerMessages.ruling(gate.prune(iteration, iterationsPerEpoch, evaluated)));
+            }
             case MODEL -> listener.modelTrained(run, WorkerMessages.readModel(in));
             case BEST -> listener.bestKept(run, WorkerMessages.readModel(in), WorkerMessages.readRow(in));
             case DESCRIBED -> listener.modelDescribed(run, WorkerMessages.readDescription(in));
@@ -158,6 +195,7 @@ public final class RunReplay {
                 result = finishing.apply(WorkerMessages.readResult(in, run));
                 listener.runFinished(result);
             }
+            case DATA -> data = WorkerMessages.readOverview(in);
             case EXIT -> {
                 exitCaller = WorkerMessages.readString(in);
                 exitTrace = WorkerMessages.readString(in);

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 import org.nnx.model.ExperimentPlan;
 import org.nnx.model.RunPlan;
@@ -27,11 +29,14 @@ import org.nnx.plugin.Registries.LoadedPlugins;
 import org.nnx.registry.DatasetLoader;
 import org.nnx.tensor.BlasSelection;
 import org.nnx.train.Checkpoint;
+import org.nnx.train.DataOverview;
 import org.nnx.train.ExperimentRunner;
 import org.nnx.train.MetricsRow;
 import org.nnx.train.ModelDescription;
+import org.nnx.train.RunGate;
 import org.nnx.train.RunResult;
 import org.nnx.train.RunStatus;
+import org.nnx.train.Rungs;
 import org.nnx.train.StopSignal;
 import org.nnx.train.TestOutcome;
 import org.nnx.train.TrainedModel;
@@ -43,13 +48,18 @@ import sun.misc.Signal;
  * The worker process in which one run that uses a plugin trains ({@link WorkerRuns} starts it). It checks the
  * run's file again, with the same plugins, and trains the run of that name and index as nnx would in its own
  * process, telling nnx everything a run tells its listener ({@link WorkerMessages}) on its stdout. What the
- * plugin prints goes to stderr. nnx's own stdin says when to stop: a line {@code stop}, or its end.
+ * plugin prints goes to stderr. nnx's own stdin says when to stop: a line {@code stop}, or its end; and for a
+ * trial of {@code search halving}, which sends {@link WorkerMessages.Kind#RUNG} at each rung, the search's ruling
+ * there ({@link WorkerMessages#ruling}).
  *
  * <p>Arguments: {@code FILE EXPERIMENT INDEX RUN-NAME CORES CHOOSE-BLAS LOCK-FILE PLUGIN-FOLDER...}; the
- * first line on stdin is {@code start}, or {@code resume BASE64} with the checkpoint to go on from.
+ * first line on stdin is {@code start}, or {@code resume BASE64} with the checkpoint to go on from, or {@code data}
+ * for the report's overview of the first run's data ({@link WorkerMessages.Kind#DATA}) instead of training.
  */
 public final class Worker {
     private static final long ITERATION_NANOS = 100_000_000L;
+    /** What the commands' reader hands on in place of a ruling once nnx's end of stdin is closed. */
+    private static final String NNX_GONE = "";
 
     private final Consumer<String> messages;
     private volatile boolean finished;
@@ -164,22 +174,59 @@ public final class Worker {
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         Optional<Checkpoint> resumeFrom;
         try {
-            resumeFrom = resumeFrom(commands.readLine());
+            String first = commands.readLine();
+            if (WorkerMessages.DATA_COMMAND.equals(first)) {
+                return summarize(args);
+            }
+            resumeFrom = resumeFrom(first);
         } catch (IOException e) {
             return failed(runName, "cannot read what to train from nnx: " + e.getMessage());
         }
-        Thread stopper = new Thread(() -> listenForStop(commands, stop), "nnx-worker-stop");
-        stopper.setDaemon(true);
-        stopper.start();
-        return train(args, resumeFrom, stop);
+        BlockingQueue<String> rulings = new LinkedBlockingQueue<>();
+        Thread listener = new Thread(() -> listen(commands, stop, rulings), "nnx-worker-commands");
+        listener.setDaemon(true);
+        listener.start();
+        return train(args, resumeFrom, stop, new AskingNnx(rulings));
     }
 
     private int train(String[] args, Optional<Checkpoint> resumeFrom, StopSignal stop) {
+        return train(args, resumeFrom, stop, null);
+    }
+
+    /** @param ruling what rules on a trial of {@code search halving} at its rungs; null where none can */
+    private int train(String[] args, Optional<Checkpoint> resumeFrom, StopSignal stop, Rungs.Ruling ruling) {
+        return withPlan(args, (plugins, datasets, plan) -> {
+            int index = Integer.parseInt(args[2]);
+            int cores = Integer.parseInt(args[4]);
+            stop.trainingStarts();
+            ExperimentRunner runner =
+                    new ExperimentRunner(new Trainer(plugins.registry(), stop), datasets, stop, cores);
+            RunGate gate = ruling == null ? RunGate.NONE : Rungs.of(plan, ruling);
+            RunResult result = runner.trainHere(plan, index, new Relay(), resumeFrom, gate);
+            send(WorkerMessages.Kind.FINISHED, out -> WorkerMessages.writeResult(out, result));
+        });
+    }
+
+    /** Sends the report's overview of the run's data instead of training. */
+    private int summarize(String[] args) {
+        int index = Integer.parseInt(args[2]);
+        return withPlan(args, (plugins, datasets, plan) -> {
+            DataOverview overview = ExperimentRunner.overviewHere(plan, index, datasets);
+            send(WorkerMessages.Kind.DATA, out -> WorkerMessages.writeOverview(out, overview));
+        });
+    }
+
+    /** What the worker does with the run's plan, once its file is checked again here. */
+    private interface PlanWork {
+        void with(LoadedPlugins plugins, DatasetLoader datasets, ExperimentPlan plan);
+    }
+
+    /** Checks the run's file again with the same plugins, chooses the BLAS as nnx did, and does {@code work}. */
+    private int withPlan(String[] args, PlanWork work) {
         Path file = Path.of(args[0]);
         String experiment = args[1];
         int index = Integer.parseInt(args[2]);
         String runName = args[3];
-        int cores = Integer.parseInt(args[4]);
         boolean chooseBlas = Boolean.parseBoolean(args[5]);
         Path lock = Path.of(args[6]);
         List<Path> folders = new ArrayList<>();
@@ -206,11 +253,7 @@ public final class Worker {
             if (chooseBlas) {
                 BlasSelection.install();
             }
-            stop.trainingStarts();
-            ExperimentRunner runner =
-                    new ExperimentRunner(new Trainer(plugins.registry(), stop), datasets, stop, cores);
-            RunResult result = runner.trainHere(plan.get(), index, new Relay(), resumeFrom);
-            send(WorkerMessages.Kind.FINISHED, out -> WorkerMessages.writeResult(out, result));
+            work.with(plugins, datasets, plan.get());
             return 0;
         } catch (PluginStartupException e) {
             return failed(runName, String.join("; ", e.problems()));
@@ -236,18 +279,51 @@ public final class Worker {
         return Optional.of(WorkerMessages.readCheckpoint(new DataInputStream(new ByteArrayInputStream(bytes))));
     }
 
-    /** Stops the run after its iteration when nnx says {@code stop}, or when nnx is gone. */
-    private static void listenForStop(BufferedReader commands, StopSignal stop) {
+    /**
+     * Reads nnx's commands: stops the run after its iteration when nnx says {@code stop}, or when nnx is gone, and
+     * hands on the rulings at rungs, in order, ending with {@link #NNX_GONE} when there will be none.
+     */
+    private static void listen(BufferedReader commands, StopSignal stop, BlockingQueue<String> rulings) {
         try {
             for (String line; (line = commands.readLine()) != null; ) {
-                if (line.equals("stop")) {
-                    break;
+                if (line.equals(WorkerRuns.STOP)) {
+                    stop.request();
+                } else {
+                    rulings.add(line);
                 }
             }
         } catch (IOException e) {
             // nnx is gone: stop as asked.
         }
         stop.request();
+        rulings.add(NNX_GONE);
+    }
+
+    /** At each rung, tells nnx where the trial is and how it scored, and waits for the search's ruling there. */
+    private final class AskingNnx implements Rungs.Ruling {
+        private final BlockingQueue<String> rulings;
+
+        AskingNnx(BlockingQueue<String> rulings) {
+            this.rulings = rulings;
+        }
+
+        @Override
+        public Optional<String> rule(int rung, long iteration, long iterationsPerEpoch, MetricsRow evaluated)
+                throws InterruptedException {
+            send(
+                    WorkerMessages.Kind.RUNG,
+                    out -> WorkerMessages.writeRung(out, iteration, iterationsPerEpoch, evaluated));
+            String line = rulings.take();
+            if (line.equals(NNX_GONE)) {
+                // The stop is requested already: the trial ends stopped, to be ruled on again when resumed.
+                return Optional.of("nnx ended before ruling on rung " + (rung + 1));
+            }
+            try {
+                return WorkerMessages.readRuling(line);
+            } catch (IOException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }
     }
 
     /** A failure of the worker itself, before the run could train. */

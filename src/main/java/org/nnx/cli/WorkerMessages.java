@@ -20,7 +20,10 @@ import org.nnx.saved.SavedModelException;
 import org.nnx.spi.Shape;
 import org.nnx.tensor.Precision;
 import org.nnx.tensor.Tensor;
+import org.nnx.train.Baselines;
 import org.nnx.train.Checkpoint;
+import org.nnx.train.DataOverview;
+import org.nnx.train.DatasetSummary;
 import org.nnx.train.LayerTable;
 import org.nnx.train.LearnedFilters;
 import org.nnx.train.MetricsRow;
@@ -41,6 +44,12 @@ import org.nnx.train.TrainedModel;
 final class WorkerMessages {
     static final String PREFIX = "nnx-worker ";
 
+    /** The first line nnx sends a worker that summarizes the data instead of training. */
+    static final String DATA_COMMAND = "data";
+
+    private static final String GO = "go";
+    private static final String PRUNE = "prune ";
+
     /** The messages, in the order a run sends them; {@link #EXIT} only when the process is ending early. */
     enum Kind {
         /** The worker's heap limit in bytes, first of all. */
@@ -55,8 +64,18 @@ final class WorkerMessages {
         BEST,
         DESCRIBED,
         TESTED,
+        /**
+         * At a rung of {@code search halving}: the iteration, the iterations per epoch and the evaluation just made.
+         * The worker then waits on its stdin for nnx's ruling ({@link #ruling}).
+         */
+        RUNG,
         /** The run's result, last: the worker exits after it. */
         FINISHED,
+        /**
+         * Instead of a run's messages, from a worker asked for the report's overview of the first run's data
+         * ({@link #DATA_COMMAND}): the summary and baselines, last.
+         */
+        DATA,
         /** The process is ending without a result: who called {@code System.exit}, and the stack. */
         EXIT
     }
@@ -96,6 +115,43 @@ final class WorkerMessages {
             return Optional.of(new Message(kind, new DataInputStream(new ByteArrayInputStream(body))));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
+        }
+    }
+
+    /** The line nnx sends a worker waiting at a rung: {@code go}, or {@code prune BASE64} with the reason. */
+    static String ruling(Optional<String> pruned) {
+        return pruned.map(reason -> PRUNE + Base64.getEncoder().encodeToString(reason.getBytes(StandardCharsets.UTF_8)))
+                .orElse(GO);
+    }
+
+    /**
+     * The ruling a line from nnx holds ({@link #ruling}): empty to go on, else why the trial is pruned.
+     *
+     * @throws IOException when the line is not a ruling
+     */
+    static Optional<String> readRuling(String line) throws IOException {
+        if (line.equals(GO)) {
+            return Optional.empty();
+        }
+        if (line.startsWith(PRUNE)) {
+            try {
+                return Optional.of(
+                        new String(Base64.getDecoder().decode(line.substring(PRUNE.length())), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                // Not Base64: said below.
+            }
+        }
+        throw new IOException("nnx sent no ruling for the rung but: " + line);
+    }
+
+    /** What a trial at a rung sends: where it is, and its evaluation there (none when it has none). */
+    static void writeRung(DataOutputStream out, long iteration, long iterationsPerEpoch, MetricsRow evaluated)
+            throws IOException {
+        out.writeLong(iteration);
+        out.writeLong(iterationsPerEpoch);
+        out.writeBoolean(evaluated != null);
+        if (evaluated != null) {
+            writeRow(out, evaluated);
         }
     }
 
@@ -286,6 +342,105 @@ final class WorkerMessages {
             misclassified.add(new TestOutcome.Misclassified(index, truth, predicted, features));
         }
         return new TestOutcome(classNames, confusion, misclassified, readShape(in));
+    }
+
+    static void writeOverview(DataOutputStream out, DataOverview overview) throws IOException {
+        out.writeBoolean(overview.summary().isPresent());
+        if (overview.summary().isPresent()) {
+            DatasetSummary summary = overview.summary().get();
+            writeString(out, summary.description());
+            out.writeInt(summary.trainSize());
+            out.writeInt(summary.validationSize());
+            out.writeInt(summary.testSize());
+            out.writeInt(summary.features());
+            writeStrings(out, summary.classNames());
+            writeInts(out, summary.trainClassCounts());
+            writeInts(out, summary.testClassCounts());
+            out.writeBoolean(summary.imageShape().isPresent());
+            if (summary.imageShape().isPresent()) {
+                writeInts(out, summary.imageShape().get());
+            }
+            out.writeInt(summary.samples().size());
+            for (List<float[]> ofClass : summary.samples()) {
+                out.writeInt(ofClass.size());
+                for (float[] sample : ofClass) {
+                    out.writeInt(sample.length);
+                    for (float value : sample) {
+                        out.writeFloat(value);
+                    }
+                }
+            }
+        }
+        out.writeBoolean(overview.baselines().isPresent());
+        if (overview.baselines().isPresent()) {
+            Baselines baselines = overview.baselines().get();
+            out.writeDouble(baselines.chance());
+            writeString(out, baselines.majorityClass());
+            out.writeDouble(baselines.majority());
+            out.writeDouble(baselines.nearestNeighbour());
+        }
+        out.writeBoolean(overview.unavailable().isPresent());
+        if (overview.unavailable().isPresent()) {
+            writeString(out, overview.unavailable().get());
+        }
+    }
+
+    static DataOverview readOverview(DataInputStream in) throws IOException {
+        Optional<DatasetSummary> summary = Optional.empty();
+        if (in.readBoolean()) {
+            String description = readString(in);
+            int trainSize = in.readInt();
+            int validationSize = in.readInt();
+            int testSize = in.readInt();
+            int features = in.readInt();
+            List<String> classNames = readStrings(in);
+            List<Integer> trainCounts = readInts(in);
+            List<Integer> testCounts = readInts(in);
+            Optional<List<Integer>> imageShape = in.readBoolean() ? Optional.of(readInts(in)) : Optional.empty();
+            List<List<float[]>> samples = new ArrayList<>();
+            for (int n = in.readInt(); n > 0; n--) {
+                List<float[]> ofClass = new ArrayList<>();
+                for (int m = in.readInt(); m > 0; m--) {
+                    float[] sample = new float[in.readInt()];
+                    for (int i = 0; i < sample.length; i++) {
+                        sample[i] = in.readFloat();
+                    }
+                    ofClass.add(sample);
+                }
+                samples.add(ofClass);
+            }
+            summary = Optional.of(new DatasetSummary(
+                    description,
+                    trainSize,
+                    validationSize,
+                    testSize,
+                    features,
+                    classNames,
+                    trainCounts,
+                    testCounts,
+                    imageShape,
+                    samples));
+        }
+        Optional<Baselines> baselines = in.readBoolean()
+                ? Optional.of(new Baselines(in.readDouble(), readString(in), in.readDouble(), in.readDouble()))
+                : Optional.empty();
+        Optional<String> unavailable = in.readBoolean() ? Optional.of(readString(in)) : Optional.empty();
+        return new DataOverview(summary, baselines, unavailable);
+    }
+
+    private static void writeInts(DataOutputStream out, List<Integer> values) throws IOException {
+        out.writeInt(values.size());
+        for (int value : values) {
+            out.writeInt(value);
+        }
+    }
+
+    private static List<Integer> readInts(DataInputStream in) throws IOException {
+        List<Integer> values = new ArrayList<>();
+        for (int n = in.readInt(); n > 0; n--) {
+            values.add(in.readInt());
+        }
+        return values;
     }
 
     /** A run's result without its plan, which nnx has: the worker's plan is a copy made from the same file. */

@@ -10,15 +10,16 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
 import org.nnx.model.ExperimentPlan;
 import org.nnx.model.RunPlan;
 import org.nnx.plugin.ChildJvm;
 import org.nnx.registry.ComponentRegistry;
 import org.nnx.tensor.Blas;
 import org.nnx.tensor.JavaBlas;
-import org.nnx.train.Checkpoint;
+import org.nnx.train.DataOverview;
+import org.nnx.train.IsolatedRun;
 import org.nnx.train.PluginProvenance;
+import org.nnx.train.RunGate;
 import org.nnx.train.RunResult;
 import org.nnx.train.RunStatus;
 import org.nnx.train.StopSignal;
@@ -34,6 +35,9 @@ import org.nnx.train.TrainingListener;
 final class WorkerRuns implements RunEngine.Runs {
     /** The JVM writes this when it ends for lack of memory ({@code -XX:+ExitOnOutOfMemoryError}). */
     static final String OUT_OF_MEMORY = "Terminating due to java.lang.OutOfMemoryError";
+
+    /** The command that stops a worker's run after its iteration. */
+    static final String STOP = "stop";
 
     private static final String CRASH = "# A fatal error has been detected by the Java Runtime Environment";
     /** The worker's last lines of output that are not messages, kept for the trace of a worker that died. */
@@ -86,14 +90,21 @@ final class WorkerRuns implements RunEngine.Runs {
         return !PluginProvenance.jars(registry, run.config()).isEmpty();
     }
 
+    /** A worker asks nnx for its trial's ruling at each rung, on its stdin. */
     @Override
-    public RunResult train(
-            ExperimentPlan plan, int index, TrainingListener listener, int cores, Optional<Checkpoint> resumeFrom) {
-        RunPlan run = plan.runs().get(index);
+    public boolean asksAtRungs() {
+        return true;
+    }
+
+    @Override
+    public RunResult train(IsolatedRun isolated, TrainingListener listener) {
+        RunPlan run = isolated.run();
         String jars = String.join(", ", PluginProvenance.jars(registry, run.config()));
         Process process;
+        String first;
         try {
-            process = new ProcessBuilder(command(plan, index, cores)).start();
+            first = RunReplay.firstCommand(isolated.resumeFrom());
+            process = new ProcessBuilder(command(isolated.plan(), isolated.index(), isolated.cores())).start();
         } catch (IOException e) {
             return finished(
                     listener,
@@ -102,9 +113,13 @@ final class WorkerRuns implements RunEngine.Runs {
                             RunStatus.FAILED,
                             jars + ": cannot start a worker process for the plugin: " + e.getMessage()));
         }
-        WorkerProcess worker = new WorkerProcess(run, listener, process);
+        WorkerProcess worker = new WorkerProcess(run, listener, process, isolated.gate());
         try {
-            return worker.follow(resumeFrom, jars);
+            int status = worker.follow(first);
+            if (worker.replay.result().isPresent()) {
+                return worker.replay.result().get();
+            }
+            return worker.replay.diedWith(status, worker.kept(), jars);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
@@ -112,17 +127,59 @@ final class WorkerRuns implements RunEngine.Runs {
         }
     }
 
+    @Override
+    public boolean isolatesData(RunPlan run) {
+        return PluginProvenance.datasetJar(registry, run.config()).isPresent();
+    }
+
+    /**
+     * The report's overview of run {@code index}'s data from a worker process asked for it alone: a plugin's
+     * dataset that ends or crashes its process there loses the overview, and says why, but nothing else.
+     */
+    @Override
+    public DataOverview data(ExperimentPlan plan, int index) {
+        RunPlan run = plan.runs().get(index);
+        String jar = PluginProvenance.datasetJar(registry, run.config()).orElse("");
+        Process process;
+        try {
+            process = new ProcessBuilder(command(plan, index, 1, false)).start();
+        } catch (IOException e) {
+            return DataOverview.unavailable(
+                    jar + ": cannot start a process to summarize the plugin's data: " + e.getMessage());
+        }
+        WorkerProcess worker = new WorkerProcess(run, TrainingListener.NONE, process, RunGate.NONE);
+        try {
+            int status = worker.follow(WorkerMessages.DATA_COMMAND);
+            if (worker.replay.data().isPresent()) {
+                return worker.replay.data().get();
+            }
+            // A worker that could not check the file again says why in a run's result.
+            return DataOverview.unavailable(worker.replay
+                    .result()
+                    .map(RunResult::reason)
+                    .orElseGet(() -> worker.replay.deathReason(status, worker.kept(), jar)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            return DataOverview.unavailable("interrupted");
+        }
+    }
+
     /** {@code java [nnx's JVM options] -cp [nnx's class path] org.nnx.cli.Worker …}. */
     private List<String> command(ExperimentPlan plan, int index, int cores) {
+        // A worker starts with the pure-Java BLAS; any other backend nnx runs with, it chooses as nnx does, so
+        // that the run's products round as they would in nnx's own process.
+        return command(plan, index, cores, chooseBlas || !(Blas.current() instanceof JavaBlas));
+    }
+
+    private List<String> command(ExperimentPlan plan, int index, int cores, boolean chooseBlas) {
         List<String> command = childCommand("nnx-worker", Worker.class);
         command.add(String.valueOf(plan.source()));
         command.add(plan.name());
         command.add(Integer.toString(index));
         command.add(plan.runs().get(index).name());
         command.add(Integer.toString(cores));
-        // A worker starts with the pure-Java BLAS; any other backend nnx runs with, it chooses as nnx does, so
-        // that the run's products round as they would in nnx's own process.
-        command.add(Boolean.toString(chooseBlas || !(Blas.current() instanceof JavaBlas)));
+        command.add(Boolean.toString(chooseBlas));
         command.add(lockFile.toString());
         pluginFolders.forEach(folder -> command.add(folder.toString()));
         return command;
@@ -187,22 +244,24 @@ final class WorkerRuns implements RunEngine.Runs {
         private final Process process;
         private final Deque<String> output = new ArrayDeque<>();
         private final RunReplay replay;
+        /** nnx's commands to the worker, from the thread that passes a stop and the one that rules at rungs. */
+        private final Writer commands;
 
-        WorkerProcess(RunPlan run, TrainingListener listener, Process process) {
+        WorkerProcess(RunPlan run, TrainingListener listener, Process process, RunGate gate) {
             this.process = process;
-            this.replay = new RunReplay(run, listener);
+            this.commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+            this.replay = new RunReplay(run, listener, gate, this::rule);
         }
 
-        RunResult follow(Optional<Checkpoint> resumeFrom, String jars) throws InterruptedException {
+        /** Sends the worker its first command and follows it to its end; its exit status. */
+        int follow(String firstCommand) throws InterruptedException {
             Thread errors = new Thread(this::relayErrors, "nnx-worker-stderr");
             errors.setDaemon(true);
             errors.start();
-            Writer commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-            Thread stopper = new Thread(() -> passStop(commands), "nnx-worker-stop");
+            Thread stopper = new Thread(this::passStop, "nnx-worker-stop");
             stopper.setDaemon(true);
             try {
-                commands.write(RunReplay.firstCommand(resumeFrom) + "\n");
-                commands.flush();
+                command(firstCommand);
                 stopper.start();
             } catch (IOException e) {
                 // The worker is gone already; what it left says why.
@@ -220,14 +279,14 @@ final class WorkerRuns implements RunEngine.Runs {
             int status = process.waitFor();
             errors.join();
             stopper.interrupt();
-            if (replay.result().isPresent()) {
-                return replay.result().get();
-            }
-            List<String> kept;
+            return status;
+        }
+
+        /** The worker's last lines of output that were not messages. */
+        List<String> kept() {
             synchronized (output) {
-                kept = List.copyOf(output);
+                return List.copyOf(output);
             }
-            return replay.diedWith(status, kept, jars);
         }
 
         /** What the plugin prints goes to nnx's stderr as it comes; the last lines are kept too. */
@@ -253,17 +312,41 @@ final class WorkerRuns implements RunEngine.Runs {
         }
 
         /** Tells the worker to stop after its iteration once the user asks nnx to. */
-        private void passStop(Writer commands) {
+        private void passStop() {
             try {
                 while (process.isAlive() && !stop.requested()) {
                     Thread.sleep(100);
                 }
                 if (process.isAlive()) {
-                    commands.write("stop\n");
-                    commands.flush();
+                    command(STOP);
                 }
             } catch (InterruptedException | IOException e) {
                 // The run ended, or the worker did: nothing to stop.
+            }
+        }
+
+        /**
+         * Tells the worker waiting at a rung the search's ruling. A ruling made once the user asked to stop may
+         * count trials stopped short of the rung: the stop goes first, so that the trial ends stopped, as in nnx's
+         * own process, and is ruled on again when resumed.
+         */
+        private void rule(String ruling) {
+            try {
+                synchronized (commands) {
+                    if (stop.requested()) {
+                        command(STOP);
+                    }
+                    command(ruling);
+                }
+            } catch (IOException e) {
+                // The worker is gone: what it left says why.
+            }
+        }
+
+        private void command(String line) throws IOException {
+            synchronized (commands) {
+                commands.write(line + "\n");
+                commands.flush();
             }
         }
     }

@@ -18,6 +18,13 @@ record DataSection(ReportModel model) implements ReportSection {
     public void appendTo(StringBuilder html) {
         for (ReportedExperiment experiment : model.experiments) {
             experiment.result().data().ifPresent(data -> data(html, data));
+            experiment
+                    .result()
+                    .dataUnavailable()
+                    .ifPresent(reason -> html.append(Html.section("Data"))
+                            .append("<p>The data summary is unavailable: ")
+                            .append(escape(reason))
+                            .append("</p>\n"));
         }
     }
 

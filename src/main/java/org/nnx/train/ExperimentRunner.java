@@ -74,9 +74,7 @@ public final class ExperimentRunner {
         // The cores runs side by side leave over go to their groups. With a multi-threaded BLAS, cores is 1 and
         // the BLAS has them.
         int share = numerical ? 1 : cores / threads;
-        Optional<Dataset> firstData = firstDataset(plan);
-        Optional<DatasetSummary> data = firstData.flatMap(dataset -> summary(plan, dataset));
-        Optional<Baselines> baselines = firstData.flatMap(ExperimentRunner::baselines);
+        DataOverview data = overview(plan);
         SearchControl search = SearchControl.of(plan, Instant::now);
         List<RunResult> results = new ArrayList<>();
         if (threads == 1) {
@@ -85,7 +83,7 @@ public final class ExperimentRunner {
                     results.add(runOne(plan, i, listener, group, share, resumption, search));
                 }
             }
-            return new ExperimentResult(plan, results, data, baselines);
+            return new ExperimentResult(plan, results, data);
         }
         TrainingListener boundaries = new RunBoundaries(listener);
         ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
@@ -105,7 +103,7 @@ public final class ExperimentRunner {
         } finally {
             pool.shutdownNow();
         }
-        return new ExperimentResult(plan, results, data, baselines);
+        return new ExperimentResult(plan, results, data);
     }
 
     /**
@@ -155,11 +153,13 @@ public final class ExperimentRunner {
     }
 
     /**
-     * Whether the run trains in a process of its own. A trial of successive halving stays here: whether it is
-     * pruned is decided from the other trials as they train, in this process.
+     * Whether the run trains in a process of its own. A trial of successive halving does so only where it can ask
+     * this process at each rung: whether it is pruned is decided from the other trials, here.
      */
     private boolean isolated(ExperimentPlan plan, RunPlan run) {
-        return plan.search().halving().isEmpty() && run.config() != null && isolation.isolates(run);
+        return (plan.search().halving().isEmpty() || isolation.asksAtRungs())
+                && run.config() != null
+                && isolation.isolates(run);
     }
 
     /** @param refused why the search does not start the run, or empty when it may */
@@ -186,7 +186,7 @@ public final class ExperimentRunner {
             return finished(listener, RunResult.notRun(run, RunStatus.SKIPPED, refused.get()));
         }
         if (isolated(plan, run)) {
-            return isolation.train(plan, index, listener, share, resumption.checkpoint(run));
+            return isolation.train(new IsolatedRun(plan, index, share, resumption.checkpoint(run), gate), listener);
         }
         return train(plan, index, listener, cores, resumption.checkpoint(run), gate);
     }
@@ -220,8 +220,14 @@ public final class ExperimentRunner {
      */
     public RunResult trainHere(
             ExperimentPlan plan, int index, TrainingListener listener, Optional<Checkpoint> resumeFrom) {
+        return trainHere(plan, index, listener, resumeFrom, RunGate.NONE);
+    }
+
+    /** As {@link #trainHere(ExperimentPlan, int, TrainingListener, Optional)}, ruled on at {@code gate}'s rungs. */
+    public RunResult trainHere(
+            ExperimentPlan plan, int index, TrainingListener listener, Optional<Checkpoint> resumeFrom, RunGate gate) {
         try (CoreGroup group = cores > 1 ? new CoreGroup(cores) : null) {
-            return train(plan, index, listener, group, resumeFrom, RunGate.NONE);
+            return train(plan, index, listener, group, resumeFrom, gate);
         }
     }
 
@@ -274,32 +280,57 @@ public final class ExperimentRunner {
     }
 
     /** The first run that trains: one that fails without training has no data. */
-    private static Optional<RunPlan> firstTraining(ExperimentPlan plan) {
-        return plan.runs().stream().filter(run -> !run.fails()).findFirst();
+    public static Optional<RunPlan> firstTraining(ExperimentPlan plan) {
+        return plan.runs().stream()
+                .filter(run -> !run.fails() && run.config() != null)
+                .findFirst();
     }
 
-    /** The first training run's data; empty when it cannot load (that run fails and says why). */
-    private Optional<Dataset> firstDataset(ExperimentPlan plan) {
+    /**
+     * What the report shows of the first training run's data. A plugin's data is summarized in a process of its
+     * own where runs that use a plugin train in one: plugin code runs in this process only while the file is
+     * checked.
+     */
+    private DataOverview overview(ExperimentPlan plan) {
         Optional<RunPlan> first = firstTraining(plan);
         if (first.isEmpty()) {
-            return Optional.empty();
+            return new DataOverview(Optional.empty(), Optional.empty(), Optional.empty());
         }
-        try {
-            return Optional.of(load(plan, first.get().config()));
-        } catch (DatasetException | RuntimeException e) {
-            return Optional.empty();
+        if (isolation.isolatesData(first.get())) {
+            return isolation.data(plan, plan.runs().indexOf(first.get()));
         }
+        return overview(plan, first.get(), datasets, false);
     }
 
-    /** The first training run's data as the report shows it; empty when a plugin's data cannot be summarized. */
-    private static Optional<DatasetSummary> summary(ExperimentPlan plan, Dataset dataset) {
-        RunConfig config = firstTraining(plan).orElseThrow().config();
+    /**
+     * What the report shows of run {@code index}'s data, made in this process: how a process of its own
+     * summarizes a plugin's data.
+     */
+    public static DataOverview overviewHere(ExperimentPlan plan, int index, DatasetLoader datasets) {
+        return overview(plan, plan.runs().get(index), datasets, true);
+    }
+
+    /** @param saysWhy whether a summary that cannot be made says why, or is only left out */
+    private static DataOverview overview(ExperimentPlan plan, RunPlan run, DatasetLoader datasets, boolean saysWhy) {
+        Dataset dataset;
         try {
-            return Optional.of(DatasetSummary.of(
-                    dataset, RunConfig.heldOut(dataset.train().size(), config.validation()), SAMPLES_PER_CLASS));
-        } catch (RuntimeException e) {
-            return Optional.empty();
+            dataset = load(plan, run.config(), datasets);
+        } catch (DatasetException | RuntimeException e) {
+            // That run fails and says why.
+            return new DataOverview(Optional.empty(), Optional.empty(), Optional.empty());
         }
+        Optional<DatasetSummary> summary;
+        Optional<String> unavailable = Optional.empty();
+        try {
+            summary = Optional.of(DatasetSummary.of(
+                    dataset, RunConfig.heldOut(dataset.train().size(), run.config().validation()), SAMPLES_PER_CLASS));
+        } catch (RuntimeException e) {
+            summary = Optional.empty();
+            if (saysWhy) {
+                unavailable = Optional.of(RunFailure.reason(e));
+            }
+        }
+        return new DataOverview(summary, baselines(dataset), unavailable);
     }
 
     /** What no learning scores on the data, once for all runs of the experiment. */
@@ -312,6 +343,10 @@ public final class ExperimentRunner {
     }
 
     private Dataset load(ExperimentPlan plan, RunConfig config) throws DatasetException {
+        return load(plan, config, datasets);
+    }
+
+    private static Dataset load(ExperimentPlan plan, RunConfig config, DatasetLoader datasets) throws DatasetException {
         var baseDirectory = plan.source().toAbsolutePath().getParent();
         return datasets.load(
                 config.dataset().name(),

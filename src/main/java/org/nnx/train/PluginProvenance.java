@@ -3,6 +3,7 @@ package org.nnx.train;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import org.nnx.model.RunConfig;
@@ -34,6 +35,14 @@ public final class PluginProvenance {
         Set<String> jars = new LinkedHashSet<>();
         forEachPluginComponent(registry, config, (key, origin) -> jars.add(origin.jar()));
         return jars;
+    }
+
+    /** The file name of the jar whose dataset the run learns from; empty for a built-in dataset. */
+    public static Optional<String> datasetJar(ComponentRegistry registry, RunConfig config) {
+        return registry.find(ComponentKind.DATASET, config.dataset().name())
+                .map(registry::origin)
+                .filter(origin -> !origin.builtIn())
+                .map(PluginOrigin::jar);
     }
 
     private static void forEachPluginComponent(

@@ -1,6 +1,5 @@
 package org.nnx.train;
 
-import java.util.Optional;
 import org.nnx.model.ExperimentPlan;
 import org.nnx.model.RunPlan;
 
@@ -17,8 +16,7 @@ public interface RunIsolation {
         }
 
         @Override
-        public RunResult train(
-                ExperimentPlan plan, int index, TrainingListener listener, int cores, Optional<Checkpoint> resumeFrom) {
+        public RunResult train(IsolatedRun isolated, TrainingListener listener) {
             throw new IllegalStateException("no run is isolated");
         }
     };
@@ -27,12 +25,30 @@ public interface RunIsolation {
     boolean isolates(RunPlan run);
 
     /**
-     * Trains the plan's run {@code index} elsewhere and gives its result, telling {@code listener} what a run in
-     * process tells it, {@link TrainingListener#runFinished} included.
-     *
-     * @param cores      the run's share of the cores: a core group of that many threads when 2 or more
-     * @param resumeFrom the checkpoint to go on from, when it has one
+     * Trains the run elsewhere and gives its result, telling {@code listener} what a run in process tells it,
+     * {@link TrainingListener#runFinished} included.
      */
-    RunResult train(
-            ExperimentPlan plan, int index, TrainingListener listener, int cores, Optional<Checkpoint> resumeFrom);
+    RunResult train(IsolatedRun isolated, TrainingListener listener);
+
+    /**
+     * Whether a trial of {@code search halving} that uses a plugin trains elsewhere too: at each rung it then asks
+     * this process's search for its ruling (the gate of the {@link IsolatedRun}). Where it cannot ask, it trains in
+     * this process.
+     */
+    default boolean asksAtRungs() {
+        return false;
+    }
+
+    /** Whether the run's data is a plugin's, which is then summarized elsewhere too: {@link #data}. */
+    default boolean isolatesData(RunPlan run) {
+        return false;
+    }
+
+    /**
+     * The report's overview of the data of the plan's run {@code index}, made in a process of its own; when that
+     * process dies, an overview that says why it is unavailable.
+     */
+    default DataOverview data(ExperimentPlan plan, int index) {
+        throw new IllegalStateException("no run's data is summarized elsewhere");
+    }
 }

@@ -99,7 +99,7 @@ abstract class SearchControl {
 
         @Override
         RunGate gate(int index) {
-            return new RungGate(scheduler, index);
+            return rungGate(scheduler, index);
         }
 
         @Override
@@ -109,43 +109,22 @@ abstract class SearchControl {
     }
 
     /** One trial's rungs: after each, its metric goes to the scheduler, which says whether it goes on. */
-    private static final class RungGate implements RunGate {
-        private final HalvingScheduler scheduler;
-        private final int trial;
-        private int rung;
+    private static Rungs rungGate(HalvingScheduler scheduler, int trial) {
+        return new Rungs(scheduler.rungs(), (rung, iteration, iterationsPerEpoch, evaluated) -> {
+            HalvingScheduler.Decision decision = scheduler.atRung(trial, rung, metric(scheduler, evaluated));
+            return decision.goOn() ? Optional.empty() : Optional.of(decision.reason());
+        });
+    }
 
-        RungGate(HalvingScheduler scheduler, int trial) {
-            this.scheduler = scheduler;
-            this.trial = trial;
+    private static double metric(HalvingScheduler scheduler, MetricsRow row) {
+        if (row == null) {
+            return Double.NaN;
         }
-
-        @Override
-        public boolean milestone(long iteration, long iterationsPerEpoch) {
-            return rung < scheduler.rungs().size()
-                    && iteration == scheduler.rungs().get(rung) * iterationsPerEpoch;
-        }
-
-        @Override
-        public Optional<String> prune(long iteration, long iterationsPerEpoch, MetricsRow evaluated) {
-            try {
-                HalvingScheduler.Decision decision = scheduler.atRung(trial, rung++, metric(evaluated));
-                return decision.goOn() ? Optional.empty() : Optional.of(decision.reason());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.of("interrupted while its rung was ruled on");
-            }
-        }
-
-        private double metric(MetricsRow row) {
-            if (row == null) {
-                return Double.NaN;
-            }
-            return switch (scheduler.metric()) {
-                case "val_loss" -> row.validationLoss();
-                case "train_accuracy" -> row.trainAccuracy();
-                case "test_accuracy" -> row.testAccuracy();
-                default -> row.validationAccuracy();
-            };
-        }
+        return switch (scheduler.metric()) {
+            case "val_loss" -> row.validationLoss();
+            case "train_accuracy" -> row.trainAccuracy();
+            case "test_accuracy" -> row.testAccuracy();
+            default -> row.validationAccuracy();
+        };
     }
 }

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.spark.SparkConf;
@@ -20,7 +19,7 @@ import org.nnx.cli.RunEngine;
 import org.nnx.cli.RunReplay;
 import org.nnx.model.ExperimentPlan;
 import org.nnx.model.RunPlan;
-import org.nnx.train.Checkpoint;
+import org.nnx.train.IsolatedRun;
 import org.nnx.train.Provenance;
 import org.nnx.train.RunResult;
 import org.nnx.train.RunStatus;
@@ -149,9 +148,10 @@ final class SparkRuns implements RunEngine.Runs {
     }
 
     @Override
-    public RunResult train(
-            ExperimentPlan plan, int index, TrainingListener listener, int cores, Optional<Checkpoint> resumeFrom) {
-        RunPlan run = plan.runs().get(index);
+    public RunResult train(IsolatedRun isolated, TrainingListener listener) {
+        ExperimentPlan plan = isolated.plan();
+        int index = isolated.index();
+        RunPlan run = isolated.run();
         progress.training(plan);
         RunTask task;
         try {
@@ -168,7 +168,7 @@ final class SparkRuns implements RunEngine.Runs {
                     settings.chooseBlas(),
                     shipment.file(settings.lockFile()),
                     folders,
-                    RunReplay.firstCommand(resumeFrom),
+                    RunReplay.firstCommand(isolated.resumeFrom()),
                     checkpointFile(plan, index).toString());
         } catch (IOException | UncheckedIOException e) {
             return ended(
