@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.function.Function;
 import org.nnx.dsl.SourceLocation;
 import org.nnx.dsl.ast.Argument;
 import org.nnx.dsl.ast.Expression;
@@ -308,9 +310,18 @@ final class ArgumentBinder {
                 .isPresent()) {
             return Optional.empty();
         }
-        Map<String, List<ParameterSpec>> known = new LinkedHashMap<>();
-        registry.resolvable(kind).forEach((name, component) -> known.put(name, component.parameters()));
-        return named(kind.label(), article(kind), known, subject, value, extra, diagnostics);
+        // Only the named component is asked for its schema: asking a plugin's makes its jar's plugins, which a
+        // file that does not use them must not pay for (or run the code of).
+        var resolvable = registry.resolvable(kind);
+        return named(
+                kind.label(),
+                article(kind),
+                resolvable.keySet(),
+                chosen -> resolvable.get(chosen).parameters(),
+                subject,
+                value,
+                extra,
+                diagnostics);
     }
 
     /**
@@ -331,13 +342,14 @@ final class ArgumentBinder {
             Expression value,
             List<Argument> extra,
             Diagnostics diagnostics) {
-        return named("mode", "a mode", modes, subject, value, extra, diagnostics);
+        return named("mode", "a mode", modes.keySet(), modes::get, subject, value, extra, diagnostics);
     }
 
     private Optional<ComponentCall> named(
             String what,
             String aWhat,
-            Map<String, List<ParameterSpec>> known,
+            Set<String> known,
+            Function<String, List<ParameterSpec>> parametersOf,
             String subject,
             Expression value,
             List<Argument> extra,
@@ -350,7 +362,7 @@ final class ArgumentBinder {
             return Optional.empty();
         }
         String chosen = name.get().name();
-        List<ParameterSpec> parameters = known.get(chosen);
+        List<ParameterSpec> parameters = known.contains(chosen) ? parametersOf.apply(chosen) : null;
         if (parameters == null && what.equals("loss") && chosen.equals("accuracy")) {
             diagnostics.error(
                     name.get().location(),
@@ -362,7 +374,7 @@ final class ArgumentBinder {
         if (parameters == null) {
             diagnostics.error(
                     name.get().location(),
-                    Suggestions.unknown(what, chosen, known.keySet(), what.equals("mode") ? " for " + subject : ""));
+                    Suggestions.unknown(what, chosen, known, what.equals("mode") ? " for " + subject : ""));
             return Optional.empty();
         }
         List<Argument> arguments = new ArrayList<>();

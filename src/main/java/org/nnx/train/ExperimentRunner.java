@@ -323,7 +323,9 @@ public final class ExperimentRunner {
         Optional<String> unavailable = Optional.empty();
         try {
             summary = Optional.of(DatasetSummary.of(
-                    dataset, RunConfig.heldOut(dataset.train().size(), run.config().validation()), SAMPLES_PER_CLASS));
+                    dataset,
+                    RunConfig.heldOut(dataset.train().size(), run.config().validation()),
+                    SAMPLES_PER_CLASS));
         } catch (RuntimeException e) {
             summary = Optional.empty();
             if (saysWhy) {

@@ -79,6 +79,17 @@ class LazyPluginLoadingTest {
                                             throw new java.io.UncheckedIOException(e);
                                         }
                                     }
+                                    public java.util.List<org.nnx.spi.DatasetFactory> datasets() {
+                                        return java.util.List.of(new org.nnx.spi.DatasetFactory() {
+                                            public String name() { return "marking_data"; }
+                                            public String description() { return "no data"; }
+                                            public org.nnx.spi.Dataset load(
+                                                    org.nnx.spi.Arguments arguments, org.nnx.spi.DatasetContext context)
+                                                    throws org.nnx.spi.DatasetException {
+                                                throw new org.nnx.spi.DatasetException("no data");
+                                            }
+                                        });
+                                    }
                                     public int spiVersion()""".replace(
                                         "MARKER", marker.toString().replace("\\", "\\\\"))),
                 before(
@@ -112,7 +123,9 @@ class LazyPluginLoadingTest {
         for (String name : List.of("exiting", "marking")) {
             Path index = classes.resolve(name).resolve(ContributionIndex.RESOURCE);
             Files.createDirectories(index.getParent());
-            Files.writeString(index, "# written by hand\nplugin " + name + " 2\nlayer " + name + "\n");
+            // marking.jar also offers a dataset: a file that names another dataset must not make its plugin.
+            String dataset = name.equals("marking") ? "dataset marking_data\n" : "";
+            Files.writeString(index, "# written by hand\nplugin " + name + " 2\nlayer " + name + "\n" + dataset);
             Path both = Files.createDirectories(build.resolve(name + "-classes"));
             copy(classes, both, "com/" + name + "/");
             copy(classes.resolve(name), both, "META-INF/");
